@@ -1,0 +1,71 @@
+#include "app/cli/cli_app.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/arg_parser.h"
+#include "core/base/build_info.h"
+#include "core/store/workspace.h"
+
+namespace kiln::cli {
+
+namespace {
+
+constexpr int kProtocolVersion = 1;
+
+int printVersion(bool json) {
+    if (json)
+        std::cout << nlohmann::json{{"kiln", build::kKilnVersion}, {"protocol", kProtocolVersion}}.dump()
+                  << "\n";
+    else
+        std::cout << "kiln " << build::kKilnVersion << " (worker protocol " << kProtocolVersion
+                  << ")\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+const std::vector<Command>& allCommands() {
+    static const std::vector<Command> commands = {makeInitCommand(), makeInfoCommand()};
+    return commands;
+}
+
+int reportError(const Error& error) {
+    std::cerr << "kiln: error: " << error.toString() << "\n";
+    return kExitBadInput;
+}
+
+int reportUsageError(const std::string& message) {
+    std::cerr << "kiln: error: " << message << "\n";
+    return kExitBadUsage;
+}
+
+std::filesystem::path workspacePath(const Arguments& args) {
+    return args.workspace.empty() ? Workspace::defaultPath() : std::filesystem::path(args.workspace);
+}
+
+Result<std::unique_ptr<Workspace>> openWorkspace(const Arguments& args, bool create) {
+    return Workspace::open(workspacePath(args), create);
+}
+
+int runCli(const std::vector<std::string>& args) {
+    const auto& commands = allCommands();
+    ParseResult parsed = parseCommandLine(args, commands);
+    if (parsed.helpRequested) {
+        std::cout << (parsed.command ? commandHelp(*parsed.command) : programHelp(commands));
+        return kExitOk;
+    }
+    if (!parsed.usageError.empty()) return reportUsageError(parsed.usageError);
+    if (parsed.versionRequested) return printVersion(parsed.arguments.json);
+    if (!parsed.command) {
+        std::cerr << programHelp(commands);
+        return reportUsageError("no command given");
+    }
+    try {
+        return parsed.command->run(parsed.arguments);
+    } catch (const std::exception& e) {
+        return reportError(makeError(ErrorCode::Internal, std::string("unexpected failure: ") + e.what()));
+    }
+}
+
+}  // namespace kiln::cli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace kiln::widgets {
+class EnvironmentProbe;
+}
+
+namespace kiln::studio {
+
+// File ▸ Settings…: workspace folder, language and default device, stored in StudioSettings
+// when accepted. CUDA is offered only when it is available; otherwise the reason is shown.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* parent = nullptr);
+
+    QString workspaceFolder() const;
+    void setWorkspaceFolder(const QString& dir);
+    QString language() const;  // "", "en" or "ko"
+    void setLanguage(const QString& code);
+    QString device() const;  // "auto", "cpu" or "cuda"
+    void setDevice(const QString& device);
+    bool isCudaSelectable() const;
+    QString cudaReasonText() const;
+
+    // Stores the choices and closes.
+    void accept() override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void updateCuda();
+    void browse();
+
+    kiln::widgets::EnvironmentProbe* m_probe;
+    QFormLayout* m_form = nullptr;
+    QLineEdit* m_workspace = nullptr;
+    QPushButton* m_browse = nullptr;
+    QComboBox* m_language = nullptr;
+    QComboBox* m_device = nullptr;
+    QLabel* m_cudaReason = nullptr;
+    QLabel* m_workspaceHint = nullptr;
+    QLabel* m_workspaceLabel = nullptr;
+    QLabel* m_languageLabel = nullptr;
+    QLabel* m_deviceLabel = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+}  // namespace kiln::studio

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+#include "core/store/catalog.h"
+
+class QLabel;
+class QPushButton;
+
+namespace kiln::studio {
+
+// The tab shown first: what Kiln does, how to bring data in (drag and drop, File ▸ Import…),
+// which workspace is open and what it holds, and files waiting for the import module.
+class WelcomePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit WelcomePage(QWidget* parent = nullptr);
+
+    void setWorkspace(const QString& path);
+    void setCounts(const kiln::CatalogCounts& counts);
+    void setPendingImports(const QStringList& paths);
+    QString countsText() const;
+    QString pendingText() const;
+
+Q_SIGNALS:
+    void importRequested();
+    void openWorkspaceRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* buildCard(QLabel*& title, QLabel*& body);
+    void retranslateUi();
+
+    QString m_workspace;
+    kiln::CatalogCounts m_counts;
+    bool m_haveCounts = false;
+    QStringList m_pending;
+    QLabel* m_icon;
+    QLabel* m_title;
+    QLabel* m_subtitle;
+    QLabel* m_startTitle = nullptr;
+    QLabel* m_startBody = nullptr;
+    QLabel* m_workspaceTitle = nullptr;
+    QLabel* m_workspaceBody = nullptr;
+    QLabel* m_pendingTitle = nullptr;
+    QLabel* m_pendingBody = nullptr;
+    QWidget* m_pendingCard = nullptr;
+    QPushButton* m_import;
+    QPushButton* m_open;
+};
+
+}  // namespace kiln::studio

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/base/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kiln {
+
+// A value bound to or read from a catalog statement.
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+// One prepared SQL statement over the catalog. Move-only; finalised on destruction.
+// Not thread-safe: use it on the thread that owns its Catalog.
+class Statement {
+public:
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    ~Statement();
+
+    // Binds parameters 1..n in order.
+    Status bind(std::initializer_list<SqlValue> values);
+    // Advances to the next row: true when a row is ready, false when done, an Error on failure.
+    Result<bool> step();
+    std::int64_t columnInt(int column) const;
+    double columnDouble(int column) const;
+    std::string columnText(int column) const;
+    bool columnIsNull(int column) const;
+    Status reset();
+
+private:
+    friend class Catalog;
+    Statement(sqlite3_stmt* stmt, sqlite3* db) : m_stmt(stmt), m_db(db) {}
+    sqlite3_stmt* m_stmt = nullptr;
+    sqlite3* m_db = nullptr;
+};
+
+// Row counts of the main catalog tables, for `kiln info` and the Studio navigator.
+struct CatalogCounts {
+    std::int64_t datasets = 0;
+    std::int64_t datasetVersions = 0;
+    std::int64_t runs = 0;
+    std::int64_t models = 0;
+    std::int64_t hosts = 0;
+};
+
+// The workspace's SQLite catalog (kiln.db): WAL mode, a busy timeout so several processes can
+// share it, and versioned schema migrations applied on open. A catalog whose schema is newer
+// than this build knows is refused and left untouched. One Catalog per thread; SQLite handles
+// the locking between connections and processes.
+class Catalog {
+public:
+    // The schema version this build creates and understands.
+    static int latestSchemaVersion();
+
+    // Opens (creating if missing) and migrates the catalog at `file`.
+    static Result<std::unique_ptr<Catalog>> open(const std::filesystem::path& file);
+    ~Catalog();
+    Catalog(const Catalog&) = delete;
+    Catalog& operator=(const Catalog&) = delete;
+
+    const std::filesystem::path& file() const { return m_file; }
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // Runs one or more statements that return no rows.
+    Status execute(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    // Runs `sql` with `params`; returns the first column of the first row (NotFound if no row).
+    Result<SqlValue> queryValue(std::string_view sql, std::initializer_list<SqlValue> params = {});
+    std::int64_t lastInsertId() const;
+
+    // BEGIN IMMEDIATE … COMMIT, waiting for other writers up to the busy timeout.
+    Status begin();
+    Status commit();
+    void rollback();
+
+    Result<CatalogCounts> counts();
+
+private:
+    Catalog(sqlite3* db, std::filesystem::path file) : m_db(db), m_file(std::move(file)) {}
+    Status configure();
+    Status migrate();
+
+    sqlite3* m_db = nullptr;
+    std::filesystem::path m_file;
+    int m_schemaVersion = 0;
+};
+
+}  // namespace kiln

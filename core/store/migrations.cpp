@@ -1,0 +1,119 @@
+#include "core/store/migrations.h"
+
+namespace kiln {
+
+namespace {
+
+// Version 1: the tables DESIGN.md names, shaped like proven experiment trackers.
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE datasets (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL CHECK (kind IN ('table', 'images')),
+  description TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE dataset_versions (
+  id           INTEGER PRIMARY KEY,
+  dataset_id   INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  version      INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  schema_json  TEXT NOT NULL DEFAULT '{}',
+  row_count    INTEGER NOT NULL DEFAULT 0,
+  source_path  TEXT NOT NULL DEFAULT '',
+  manifest     TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  UNIQUE (dataset_id, version),
+  UNIQUE (dataset_id, content_hash)
+);
+CREATE TABLE hosts (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  ssh_target  TEXT NOT NULL,
+  kiln_path   TEXT NOT NULL DEFAULT 'kiln',
+  workdir     TEXT NOT NULL DEFAULT '',
+  identity    TEXT NOT NULL DEFAULT '',
+  settings    TEXT NOT NULL DEFAULT '{}',
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE runs (
+  id                 TEXT PRIMARY KEY,
+  name               TEXT NOT NULL DEFAULT '',
+  dataset_version_id INTEGER REFERENCES dataset_versions(id),
+  status             TEXT NOT NULL DEFAULT 'queued'
+                     CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled',
+                                       'interrupted')),
+  spec               TEXT NOT NULL DEFAULT '{}',
+  host               TEXT NOT NULL DEFAULT 'local',
+  device             TEXT NOT NULL DEFAULT '',
+  environment        TEXT NOT NULL DEFAULT '{}',
+  error              TEXT NOT NULL DEFAULT '',
+  worker_pid         INTEGER,
+  created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  started_at         TEXT,
+  finished_at        TEXT
+);
+CREATE INDEX runs_by_dataset ON runs (dataset_version_id);
+CREATE TABLE params (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+  run_id    TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key       TEXT NOT NULL,
+  step      INTEGER NOT NULL,
+  epoch     INTEGER NOT NULL DEFAULT 0,
+  value     REAL NOT NULL,
+  wall_time REAL NOT NULL,
+  PRIMARY KEY (run_id, key, step)
+) WITHOUT ROWID;
+CREATE TABLE tags (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE artifacts (
+  id     INTEGER PRIMARY KEY,
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  kind   TEXT NOT NULL,
+  path   TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes  INTEGER NOT NULL,
+  UNIQUE (run_id, path)
+);
+CREATE TABLE models (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE model_versions (
+  id                 INTEGER PRIMARY KEY,
+  model_id           INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+  version            INTEGER NOT NULL,
+  run_id             TEXT NOT NULL REFERENCES runs(id),
+  dataset_version_id INTEGER REFERENCES dataset_versions(id),
+  stage              TEXT NOT NULL DEFAULT 'none'
+                     CHECK (stage IN ('none', 'staging', 'production', 'archived')),
+  onnx_path          TEXT NOT NULL DEFAULT '',
+  onnx_sha256        TEXT NOT NULL DEFAULT '',
+  verification       TEXT NOT NULL DEFAULT '{}',
+  system_evaluation  TEXT NOT NULL DEFAULT '{}',
+  created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  UNIQUE (model_id, version)
+);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& catalogMigrations() {
+    static const std::vector<Migration> migrations = {
+        {1, "initial catalog: datasets, runs, metrics, models, hosts", kInitialSchema},
+    };
+    return migrations;
+}
+
+}  // namespace kiln

@@ -1,0 +1,224 @@
+#include "core/store/object_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "core/store/sha256.h"
+
+namespace kiln {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;
+
+Error ioError(const std::string& what, const fs::path& path) {
+    return makeError(ErrorCode::Io, what + ": " + std::strerror(errno), path.string());
+}
+
+bool isHash(std::string_view hash) {
+    if (hash.size() != 64) return false;
+    for (char c : hash)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+// Makes a rename durable by syncing the folder that holds the new name.
+void syncDirectory(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+Result<std::string> hashFile(const fs::path& file, JobContext* job = nullptr) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return ioError("cannot read object", file);
+    Sha256 hasher;
+    std::vector<char> buffer(kChunk);
+    while (in) {
+        if (job && job->cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+        in.read(buffer.data(), std::streamsize(buffer.size()));
+        hasher.update(buffer.data(), std::size_t(in.gcount()));
+    }
+    if (in.bad()) return ioError("cannot read object", file);
+    return hasher.hexDigest();
+}
+
+}  // namespace
+
+ObjectStore::ObjectStore(fs::path root) : m_root(std::move(root)) {}
+
+fs::path ObjectStore::pathFor(std::string_view hash) const {
+    std::string h(hash);
+    return m_root / h.substr(0, 2) / h.substr(2);
+}
+
+bool ObjectStore::contains(std::string_view hash) const {
+    std::error_code ec;
+    return isHash(hash) && fs::is_regular_file(pathFor(hash), ec);
+}
+
+Result<std::string> ObjectStore::put(std::string_view bytes) {
+    ObjectWriter writer(*this);
+    if (auto s = writer.open(); !s) return s.error();
+    if (auto s = writer.write(bytes); !s) return s.error();
+    return writer.commit();
+}
+
+Result<std::string> ObjectStore::putFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return makeError(ErrorCode::NotFound, "cannot open file to store", file.string());
+    ObjectWriter writer(*this);
+    if (auto s = writer.open(); !s) return s.error();
+    std::vector<char> buffer(kChunk);
+    while (in) {
+        in.read(buffer.data(), std::streamsize(buffer.size()));
+        if (auto s = writer.write(buffer.data(), std::size_t(in.gcount())); !s) return s.error();
+    }
+    if (in.bad()) return ioError("cannot read file to store", file);
+    return writer.commit();
+}
+
+Result<std::string> ObjectStore::read(std::string_view hash) const {
+    if (!isHash(hash)) return makeError(ErrorCode::InvalidArgument, "not an object hash", std::string(hash));
+    std::ifstream in(pathFor(hash), std::ios::binary);
+    if (!in) return makeError(ErrorCode::NotFound, "no such object", std::string(hash));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return bytes;
+}
+
+Status ObjectStore::verify(std::string_view hash) const {
+    if (!contains(hash)) return makeError(ErrorCode::NotFound, "no such object", std::string(hash));
+    auto actual = hashFile(pathFor(hash));
+    if (!actual) return actual.error();
+    if (*actual != hash)
+        return makeError(ErrorCode::Corrupt, "object content does not match its hash (now " +
+                                                 actual->substr(0, 12) + "…)",
+                         pathFor(hash).string());
+    return {};
+}
+
+Result<std::uint64_t> ObjectStore::verifyAll(JobContext& job) const {
+    std::vector<std::string> hashes;
+    std::error_code ec;
+    for (auto& dir : fs::directory_iterator(m_root, ec)) {
+        auto prefix = dir.path().filename().string();
+        if (!dir.is_directory() || prefix.size() != 2) continue;
+        for (auto& file : fs::directory_iterator(dir.path(), ec))
+            if (isHash(prefix + file.path().filename().string()))
+                hashes.push_back(prefix + file.path().filename().string());
+    }
+    std::uint64_t checked = 0;
+    for (const auto& hash : hashes) {
+        job.progress(checked, hashes.size(), "Verifying objects");
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "verification cancelled");
+        auto actual = hashFile(pathFor(hash), &job);
+        if (!actual && actual.error().code == ErrorCode::Cancelled)
+            return makeError(ErrorCode::Cancelled, "verification cancelled");
+        if (!actual || *actual != hash)
+            job.report({IssueSeverity::Error,
+                        actual ? "object content does not match its hash" : actual.error().message,
+                        pathFor(hash).string()});
+        ++checked;
+    }
+    job.progress(checked, hashes.size(), "Verifying objects");
+    return checked;
+}
+
+void ObjectStore::removeStaleTemporaries(std::int64_t maxAgeSeconds) const {
+    std::error_code ec;
+    auto now = fs::file_time_type::clock::now();
+    for (auto& entry : fs::directory_iterator(m_root / "tmp", ec)) {
+        auto age = now - entry.last_write_time(ec);
+        if (!ec && std::chrono::duration_cast<std::chrono::seconds>(age).count() > maxAgeSeconds)
+            fs::remove(entry.path(), ec);
+    }
+}
+
+ObjectStore::Usage ObjectStore::usage() const {
+    Usage usage;
+    std::error_code ec;
+    for (auto& dir : fs::directory_iterator(m_root, ec)) {
+        if (!dir.is_directory() || dir.path().filename().string().size() != 2) continue;
+        for (auto& file : fs::directory_iterator(dir.path(), ec)) {
+            ++usage.objects;
+            usage.bytes += file.file_size(ec);
+        }
+    }
+    return usage;
+}
+
+struct ObjectWriter::Impl {
+    fs::path root;
+    fs::path tempPath;
+    int fd = -1;
+    Sha256 hasher;
+    std::uint64_t written = 0;
+    bool committed = false;
+};
+
+ObjectWriter::ObjectWriter(const ObjectStore& store) : m_impl(std::make_unique<Impl>()) {
+    m_impl->root = store.root();
+}
+
+ObjectWriter::~ObjectWriter() {
+    if (m_impl->fd >= 0) ::close(m_impl->fd);
+    if (!m_impl->committed && !m_impl->tempPath.empty()) ::unlink(m_impl->tempPath.c_str());
+}
+
+Status ObjectWriter::open() {
+    std::error_code ec;
+    fs::create_directories(m_impl->root / "tmp", ec);
+    std::string pattern = (m_impl->root / "tmp" / "object-XXXXXX").string();
+    m_impl->fd = ::mkstemp(pattern.data());
+    if (m_impl->fd < 0) return ioError("cannot create a temporary object file", m_impl->root / "tmp");
+    m_impl->tempPath = pattern;
+    return {};
+}
+
+Status ObjectWriter::write(const void* data, std::size_t size) {
+    if (m_impl->fd < 0) return makeError(ErrorCode::Internal, "object writer is not open");
+    m_impl->hasher.update(data, size);
+    auto bytes = static_cast<const char*>(data);
+    while (size > 0) {
+        ssize_t n = ::write(m_impl->fd, bytes, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return ioError("cannot write object", m_impl->tempPath);
+        bytes += n, size -= std::size_t(n), m_impl->written += std::uint64_t(n);
+    }
+    return {};
+}
+
+Result<std::string> ObjectWriter::commit() {
+    if (m_impl->fd < 0) return makeError(ErrorCode::Internal, "object writer is not open");
+    if (::fsync(m_impl->fd) != 0) return ioError("cannot flush object to disk", m_impl->tempPath);
+    ::fchmod(m_impl->fd, 0444);
+    ::close(m_impl->fd);
+    m_impl->fd = -1;
+    std::string hash = m_impl->hasher.hexDigest();
+    fs::path target = m_impl->root / hash.substr(0, 2) / hash.substr(2);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (fs::exists(target, ec)) {  // identical content is already stored
+        ::unlink(m_impl->tempPath.c_str());
+    } else {
+        if (::rename(m_impl->tempPath.c_str(), target.c_str()) != 0)
+            return ioError("cannot move object into place", target);
+        syncDirectory(target.parent_path());
+    }
+    m_impl->committed = true;
+    return hash;
+}
+
+std::uint64_t ObjectWriter::bytesWritten() const { return m_impl->written; }
+
+}  // namespace kiln

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include "core/store/catalog.h"
+
+namespace kiln::widgets {
+
+// What the navigator lists: a dataset, a run or a model.
+enum class CatalogKind { Dataset, Run, Model };
+
+struct CatalogEntry {
+    CatalogKind kind = CatalogKind::Dataset;
+    QString id;      // the catalog's id (a number for datasets and models, a run id for runs)
+    QString name;
+    QString detail;  // a short second line: dataset kind and versions, run status
+};
+
+// The part of a catalog the navigator and the welcome page show, read in one go.
+struct CatalogSnapshot {
+    QString workspace;
+    kiln::CatalogCounts counts;
+    QVector<CatalogEntry> entries;
+    QString error;  // empty when the catalog was read
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Opens the workspace at `workspaceDir` on the calling thread (its own connection) and reads
+// the snapshot. Meant for a pool thread: it does file I/O. Never throws.
+CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir);
+
+}  // namespace kiln::widgets
+
+Q_DECLARE_METATYPE(kiln::widgets::CatalogSnapshot)
+Q_DECLARE_METATYPE(kiln::widgets::CatalogEntry)

@@ -1,0 +1,38 @@
+#include "widgets/environment_probe.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+namespace kiln::widgets {
+namespace {
+
+kiln::Environment captureSafely() {
+    try {
+        return kiln::captureEnvironment();
+    } catch (const std::exception& e) {
+        kiln::Environment environment;
+        environment.cudaReason = std::string("The environment could not be read: ") + e.what();
+        return environment;
+    }
+}
+
+}  // namespace
+
+EnvironmentProbe::EnvironmentProbe(QObject* parent) : QObject(parent) {}
+
+void EnvironmentProbe::start() {
+    if (m_started) return;
+    m_started = true;
+    auto* watcher = new QFutureWatcher<kiln::Environment>(this);
+    connect(watcher, &QFutureWatcher<kiln::Environment>::finished, this, [this, watcher] {
+        m_environment = watcher->result();
+        m_ready = true;
+        watcher->deleteLater();
+        Q_EMIT ready();
+    });
+    watcher->setFuture(QtConcurrent::run(captureSafely));
+}
+
+}  // namespace kiln::widgets

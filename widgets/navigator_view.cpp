@@ -1,0 +1,128 @@
+#include "widgets/navigator_view.h"
+
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kiln::widgets {
+namespace {
+
+constexpr int kEntryRole = Qt::UserRole + 1;  // index into the snapshot's entries, or -1
+
+QStyle::StandardPixmap sectionIcon(CatalogKind kind) {
+    switch (kind) {
+        case CatalogKind::Dataset:
+            return QStyle::SP_DriveHDIcon;
+        case CatalogKind::Run:
+            return QStyle::SP_MediaPlay;
+        case CatalogKind::Model:
+            return QStyle::SP_FileDialogDetailedView;
+    }
+    return QStyle::SP_DirIcon;
+}
+
+}  // namespace
+
+NavigatorView::NavigatorView(QWidget* parent) : QWidget(parent), m_tree(new QTreeWidget(this)) {
+    qRegisterMetaType<CatalogSnapshot>();
+    m_tree->setHeaderHidden(true);
+    m_tree->setColumnCount(1);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setExpandsOnDoubleClick(true);
+    for (int i = 0; i < 3; ++i) {
+        m_sections[i] = new QTreeWidgetItem(m_tree);
+        m_sections[i]->setIcon(0, style()->standardIcon(sectionIcon(CatalogKind(i))));
+        m_sections[i]->setData(0, kEntryRole, -1);
+        QFont font = m_sections[i]->font(0);
+        font.setBold(true);
+        m_sections[i]->setFont(0, font);
+        m_sections[i]->setExpanded(true);
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree);
+    connect(m_tree, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { activate(item); });
+    retranslateUi();
+}
+
+void NavigatorView::setWorkspace(const QString& dir) {
+    m_workspace = dir;
+    m_snapshot = CatalogSnapshot{};
+    m_snapshot.workspace = dir;
+    retranslateUi();
+    reload();
+}
+
+void NavigatorView::reload() {
+    if (m_workspace.isEmpty()) return;
+    const int generation = ++m_generation;
+    auto* watcher = new QFutureWatcher<CatalogSnapshot>(this);
+    connect(watcher, &QFutureWatcher<CatalogSnapshot>::finished, this, [=] {
+        watcher->deleteLater();
+        // A newer reload (or another workspace) supersedes this one.
+        if (generation == m_generation) display(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(readCatalogSnapshot, m_workspace));
+}
+
+void NavigatorView::display(const CatalogSnapshot& snapshot) {
+    m_snapshot = snapshot;
+    retranslateUi();
+    Q_EMIT snapshotLoaded(m_snapshot);
+}
+
+void NavigatorView::retranslateUi() {
+    const kiln::CatalogCounts& counts = m_snapshot.counts;
+    m_sections[0]->setText(0, tr("Datasets (%1)").arg(counts.datasets));
+    m_sections[1]->setText(0, tr("Runs (%1)").arg(counts.runs));
+    m_sections[2]->setText(0, tr("Models (%1)").arg(counts.models));
+    for (int i = 0; i < 3; ++i) fillSection(m_sections[i], CatalogKind(i));
+}
+
+void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
+    qDeleteAll(section->takeChildren());
+    for (int i = 0; i < m_snapshot.entries.size(); ++i) {
+        const CatalogEntry& entry = m_snapshot.entries[i];
+        if (entry.kind != kind) continue;
+        auto* item = new QTreeWidgetItem(section, {entry.name});
+        item->setData(0, kEntryRole, i);
+        item->setToolTip(0, entry.detail.isEmpty() ? entry.name
+                                                   : entry.name + QLatin1String(" — ") + entry.detail);
+    }
+    if (section->childCount() > 0) return;
+    QString hint;
+    if (!m_snapshot.ok())
+        hint = tr("Could not read the catalog: %1").arg(m_snapshot.error);
+    else if (kind == CatalogKind::Dataset)
+        hint = tr("No datasets yet — drop a CSV or image folder here");
+    else if (kind == CatalogKind::Run)
+        hint = tr("No runs yet — train a model on a dataset");
+    else
+        hint = tr("No models yet — register a trained run");
+    auto* placeholder = new QTreeWidgetItem(section, {hint});
+    placeholder->setData(0, kEntryRole, -1);
+    placeholder->setFlags(Qt::ItemIsEnabled);
+    placeholder->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
+    placeholder->setToolTip(0, hint);
+    QFont font = placeholder->font(0);
+    font.setItalic(true);
+    placeholder->setFont(0, font);
+}
+
+void NavigatorView::activate(QTreeWidgetItem* item) {
+    const int index = item ? item->data(0, kEntryRole).toInt() : -1;
+    if (index < 0 || index >= m_snapshot.entries.size()) return;
+    Q_EMIT entryActivated(m_snapshot.entries[index]);
+}
+
+void NavigatorView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace kiln::widgets

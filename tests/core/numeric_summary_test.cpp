@@ -1,0 +1,102 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+
+#include "core/data/distinct_counter.h"
+#include "core/data/numeric_summary.h"
+
+using namespace kiln;
+
+namespace {
+const double kNaN = std::nan("");
+
+// The slow, obvious way: compress, sort, index.
+std::vector<double> sortedPresent(const std::vector<double>& v) {
+    std::vector<double> out;
+    for (double x : v)
+        if (!std::isnan(x)) out.push_back(x);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Numeric summary equals numpy's on a hand-checked column", "[profile]") {
+    // Reference values printed by numpy 1.24: mean, std(ddof=1), quantile, histogram.
+    std::vector<double> v = {3.5, 1.0, kNaN, 7.25, 2.0, 2.0, -4.0, 10.0, kNaN, 0.5};
+    NumericSummaryOptions options;
+    options.bins = 4;
+    auto s = summariseNumeric(v.data(), v.size(), nullptr, options);
+    CHECK(s.count == 8);
+    CHECK(s.missing == 2);
+    CHECK(s.distinct == 7);
+    CHECK(s.mean == 2.78125);
+    CHECK(s.std == Approx(4.279180286990889).epsilon(1e-12));
+    CHECK(s.min == -4.0);
+    CHECK(s.max == 10.0);
+    std::vector<double> numpyQuantiles = {-3.685, -2.425, 0.875, 2.0, 4.4375, 9.037499999999998, 9.8075};
+    CHECK(s.quantiles == numpyQuantiles);  // bit-for-bit
+    CHECK(s.histogram.counts == std::vector<std::uint64_t>{1, 4, 1, 2});
+    CHECK(s.histogram.edges == std::vector<double>{-4.0, -0.5, 3.0, 6.5, 10.0});
+    CHECK(s.outliersLow == 0);   // fences: 0.875 - 1.5 * 3.5625 and 4.4375 + 1.5 * 3.5625
+    CHECK(s.outliersHigh == 1);  // 10 > 9.78125
+}
+
+TEST_CASE("numpy's 'auto' bins are used when no bin count is given", "[profile]") {
+    std::vector<double> v = {3.5, 1.0, 7.25, 2.0, 2.0, -4.0, 10.0, 0.5};
+    auto s = summariseNumeric(v.data(), v.size(), nullptr, {});
+    CHECK(s.histogram.counts == std::vector<std::uint64_t>{1, 4, 1, 2});  // np.histogram(v, 'auto')
+}
+
+TEST_CASE("Quantiles and histogram agree with a full sort on large skewed data", "[profile]") {
+    std::mt19937_64 rng(7);
+    std::lognormal_distribution<double> lognormal(3.0, 0.8);
+    std::uniform_int_distribution<int> dice(0, 99);
+    std::vector<double> v(300000);
+    for (auto& x : v) x = dice(rng) < 5 ? kNaN : (dice(rng) < 20 ? std::round(lognormal(rng)) : lognormal(rng));
+    for (int threads : {1, 2, 3}) {
+        NumericSummaryOptions options;
+        options.bins = 50;
+        options.threads = threads;
+        auto s = summariseNumeric(v.data(), v.size(), nullptr, options);
+        auto sorted = sortedPresent(v);
+        REQUIRE(s.count == sorted.size());
+        for (std::size_t k = 0; k < kProfileQuantiles.size(); ++k)
+            CHECK(s.quantiles[k] == quantileOfSorted(sorted.data(), sorted.size(), kProfileQuantiles[k]));
+        Histogram brute = makeHistogram(sorted.front(), sorted.back(), 50);
+        for (double x : sorted) brute.add(x);
+        CHECK(s.histogram.counts == brute.counts);
+        std::uint64_t total = 0;
+        for (auto c : s.histogram.counts) total += c;
+        CHECK(total == s.count);
+        CHECK(s.distinctIsEstimate);
+        auto exact = std::uint64_t(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+        CHECK(double(s.distinct) == Approx(double(exact)).epsilon(0.03));
+    }
+}
+
+TEST_CASE("A mask marks missing rows; constant and empty columns are handled", "[profile]") {
+    std::vector<double> v = {5, 5, 5, 1000};
+    std::vector<std::uint8_t> mask = {0, 0, 0, 1};
+    auto s = summariseNumeric(v.data(), v.size(), mask.data(), {});
+    CHECK(s.count == 3);
+    CHECK(s.missing == 1);
+    CHECK(s.max == 5);
+    CHECK(s.std == 0);
+    CHECK(s.distinct == 1);
+    CHECK(s.histogram.edges.front() == 4.5);  // numpy widens an empty range by 0.5 each side
+
+    std::vector<double> none = {kNaN, kNaN};
+    auto empty = summariseNumeric(none.data(), none.size(), nullptr, {});
+    CHECK(empty.count == 0);
+    CHECK(empty.missing == 2);
+    CHECK(std::isnan(empty.mean));
+}
+
+TEST_CASE("The distinct counter estimates within a few percent", "[profile]") {
+    DistinctCounter counter;
+    for (std::uint64_t i = 0; i < 1000000; ++i) counter.add(i % 250000);
+    CHECK(double(counter.estimate()) == Approx(250000).epsilon(0.03));
+    DistinctCounter small;
+    for (int i = 0; i < 100; ++i) small.add(std::uint64_t(i));
+    CHECK(double(small.estimate()) == Approx(100).epsilon(0.03));
+}

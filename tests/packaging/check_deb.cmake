@@ -1,0 +1,30 @@
+# Builds the .deb into a scratch folder and checks its contents and computed dependencies.
+set(out ${BUILD_DIR}/package-check)
+file(REMOVE_RECURSE ${out})
+execute_process(COMMAND cpack -G DEB -B ${out} WORKING_DIRECTORY ${BUILD_DIR}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cpack failed:\n${log}")
+endif()
+file(GLOB debs ${out}/kiln_*.deb)
+list(LENGTH debs count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR "expected one kiln_*.deb in ${out}, found: ${debs}")
+endif()
+execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends)
+execute_process(COMMAND dpkg-deb --contents ${debs} OUTPUT_VARIABLE contents)
+foreach(dep libtorch libqt6widgets6 libqt6charts6 libsqlite3 libopencv-core)
+  if(NOT depends MATCHES "${dep}")
+    message(FATAL_ERROR "Depends lacks ${dep} (computed by dpkg-shlibdeps): ${depends}")
+  endif()
+endforeach()
+foreach(path ./usr/bin/kiln ./usr/bin/kiln-studio
+             ./usr/share/applications/io.kiln.Studio.desktop
+             ./usr/share/metainfo/io.kiln.Studio.metainfo.xml
+             ./usr/share/icons/hicolor/scalable/apps/io.kiln.Studio.svg)
+  string(FIND "${contents}" "${path}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the package lacks ${path}:\n${contents}")
+  endif()
+endforeach()
+message(STATUS "package ok: ${debs}\nDepends: ${depends}")

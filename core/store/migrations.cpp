@@ -107,11 +107,24 @@ CREATE TABLE model_versions (
 );
 )sql";
 
+// Version 2: profiles cached per dataset version and profile options.
+constexpr const char* kProfileCache = R"sql(
+CREATE TABLE profiles (
+  dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id) ON DELETE CASCADE,
+  options            TEXT NOT NULL,
+  profile            TEXT NOT NULL,
+  seconds            REAL NOT NULL DEFAULT 0,
+  created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (dataset_version_id, options)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& catalogMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "initial catalog: datasets, runs, metrics, models, hosts", kInitialSchema},
+        {2, "profile cache per dataset version", kProfileCache},
     };
     return migrations;
 }

@@ -67,14 +67,14 @@ bool ObjectStore::contains(std::string_view hash) const {
     return isHash(hash) && fs::is_regular_file(pathFor(hash), ec);
 }
 
-Result<std::string> ObjectStore::put(std::string_view bytes) {
+Result<std::string> ObjectStore::put(std::string_view bytes) const {
     ObjectWriter writer(*this);
     if (auto s = writer.open(); !s) return s.error();
     if (auto s = writer.write(bytes); !s) return s.error();
     return writer.commit();
 }
 
-Result<std::string> ObjectStore::putFile(const fs::path& file) {
+Result<std::string> ObjectStore::putFile(const fs::path& file) const {
     std::ifstream in(file, std::ios::binary);
     if (!in) return makeError(ErrorCode::NotFound, "cannot open file to store", file.string());
     ObjectWriter writer(*this);

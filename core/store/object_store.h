@@ -25,9 +25,9 @@ public:
     bool contains(std::string_view hash) const;
 
     // Stores bytes; returns their hash. Storing existing content is a cheap no-op.
-    Result<std::string> put(std::string_view bytes);
+    Result<std::string> put(std::string_view bytes) const;
     // Streams a file into the store without holding it in memory; returns its hash.
-    Result<std::string> putFile(const std::filesystem::path& file);
+    Result<std::string> putFile(const std::filesystem::path& file) const;
     Result<std::string> read(std::string_view hash) const;
     // Re-hashes an object: Corrupt when its bytes no longer match its name.
     Status verify(std::string_view hash) const;

@@ -101,3 +101,17 @@ TEST_CASE("Statements bind values and read rows back", "[catalog]") {
     // A constraint violation is an error, not a crash.
     CHECK_FALSE(c->execute("INSERT INTO runs (id, status) VALUES ('r2', 'exploded')").ok());
 }
+
+TEST_CASE("A catalog at an older schema is migrated forward, keeping its rows", "[catalog]") {
+    TempDir dir;
+    {
+        auto c = Catalog::open(dir / "kiln.db").value();
+        REQUIRE(c->execute("INSERT INTO datasets (name, kind) VALUES ('kept', 'table');"
+                           "DROP TABLE profiles; DELETE FROM schema_version WHERE version > 1;")
+                    .ok());
+    }
+    auto c = Catalog::open(dir / "kiln.db").value();
+    CHECK(c->schemaVersion() == Catalog::latestSchemaVersion());
+    CHECK(c->counts().value().datasets == 1);
+    CHECK(intValue(*c, "SELECT COUNT(*) FROM sqlite_master WHERE name='profiles'") == 1);
+}

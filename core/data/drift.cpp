@@ -1,0 +1,159 @@
+#include "core/data/drift.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/data/numeric_summary.h"
+#include "core/data/profile.h"
+#include "core/data/table.h"
+
+namespace kiln {
+
+namespace {
+
+constexpr std::uint64_t kKsSample = 1000000;
+constexpr double kPsiFloor = 1e-4;  // a share of 0 would make PSI infinite
+
+double psiOf(const std::vector<double>& expected, const std::vector<double>& actual) {
+    double psi = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        double e = std::max(expected[i], kPsiFloor), a = std::max(actual[i], kPsiFloor);
+        psi += (a - e) * std::log(a / e);
+    }
+    return psi;
+}
+
+std::vector<double> shares(const std::vector<std::uint64_t>& counts) {
+    std::uint64_t total = 0;
+    for (auto c : counts) total += c;
+    std::vector<double> out;
+    for (auto c : counts) out.push_back(total ? double(c) / double(total) : 0.0);
+    return out;
+}
+
+// Bin counts over the reference's decile edges, missing values in the last bin.
+std::vector<std::uint64_t> decileCounts(const std::vector<double>& values, const std::vector<double>& edges) {
+    std::vector<std::uint64_t> counts(edges.size() + 2, 0);
+    for (double x : values) {
+        if (std::isnan(x)) ++counts.back();
+        else ++counts[std::size_t(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin())];
+    }
+    return counts;
+}
+
+std::vector<double> sortedSample(const std::vector<double>& values) {
+    std::uint64_t stride = values.size() > kKsSample ? (values.size() + kKsSample - 1) / kKsSample : 1;
+    std::vector<double> out;
+    for (std::uint64_t i = 0; i < values.size(); i += stride)
+        if (!std::isnan(values[i])) out.push_back(values[i]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void numericDrift(const ColumnView& ref, const ColumnView& cur, ColumnDrift& drift) {
+    auto a = columnAsDoubles(ref), b = columnAsDoubles(cur);
+    auto sa = sortedSample(a), sb = sortedSample(b);
+    std::vector<double> edges;
+    for (int k = 1; k < 10 && !sa.empty(); ++k) edges.push_back(quantileOfSorted(sa.data(), sa.size(), k / 10.0));
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    drift.psi = psiOf(shares(decileCounts(a, edges)), shares(decileCounts(b, edges)));
+    if (!sa.empty() && !sb.empty()) {
+        drift.ks = ksStatistic(sa, sb);
+        drift.ksPValue = ksPValue(*drift.ks, sa.size(), sb.size());
+    }
+}
+
+// Cell values as strings for categorical, boolean and text columns ("" for missing).
+std::map<std::string, std::uint64_t> valueCounts(const ColumnView& column) {
+    std::map<std::string, std::uint64_t> counts;
+    for (std::uint64_t r = 0; r < column.rows(); ++r) ++counts[column.isMissing(r) ? std::string("\x01missing") : column.text(r)];
+    return counts;
+}
+
+void categoricalDrift(const ColumnView& ref, const ColumnView& cur, ColumnDrift& drift) {
+    auto a = valueCounts(ref), b = valueCounts(cur);
+    std::vector<std::uint64_t> ca, cb;
+    for (const auto& [value, count] : a) ca.push_back(count), cb.push_back(b.count(value) ? b[value] : 0);
+    for (const auto& [value, count] : b)
+        if (!a.count(value)) ca.push_back(0), cb.push_back(count);
+    drift.psi = psiOf(shares(ca), shares(cb));
+}
+
+bool isOrdered(ColumnType t) {
+    return t == ColumnType::Integer || t == ColumnType::Float || t == ColumnType::Date ||
+           t == ColumnType::DateTime;
+}
+
+}  // namespace
+
+double ksStatistic(const std::vector<double>& a, const std::vector<double>& b) {
+    std::size_t i = 0, j = 0;
+    double d = 0;
+    while (i < a.size() && j < b.size()) {
+        double x = std::min(a[i], b[j]);
+        while (i < a.size() && a[i] == x) ++i;
+        while (j < b.size() && b[j] == x) ++j;
+        d = std::max(d, std::fabs(double(i) / double(a.size()) - double(j) / double(b.size())));
+    }
+    return d;
+}
+
+double ksPValue(double d, std::size_t n1, std::size_t n2) {
+    double ne = double(n1) * double(n2) / double(n1 + n2);
+    double lambda = (std::sqrt(ne) + 0.12 + 0.11 / std::sqrt(ne)) * d;
+    if (lambda < 1e-3) return 1.0;
+    double sum = 0;  // Kolmogorov's Q(lambda) = 2 sum (-1)^(k-1) exp(-2 k^2 lambda^2)
+    for (int k = 1; k <= 100; ++k) {
+        double term = 2.0 * ((k % 2) ? 1.0 : -1.0) * std::exp(-2.0 * k * k * lambda * lambda);
+        sum += term;
+        if (std::fabs(term) < 1e-12) break;
+    }
+    return std::clamp(sum, 0.0, 1.0);
+}
+
+Result<DriftReport> compareTables(const Table& reference, const Table& current, JobContext& job) {
+    DriftReport report;
+    for (std::size_t i = 0; i < reference.columnCount(); ++i) {
+        const auto& info = reference.column(i).info();
+        int j = current.columnIndex(info.name);
+        if (j < 0) report.schemaChanges.push_back({info.name, "removed", columnTypeName(info.type), ""});
+        else if (current.column(std::size_t(j)).info().type != info.type)
+            report.schemaChanges.push_back({info.name, "type changed", columnTypeName(info.type),
+                                            columnTypeName(current.column(std::size_t(j)).info().type)});
+    }
+    for (std::size_t j = 0; j < current.columnCount(); ++j) {
+        const auto& info = current.column(j).info();
+        if (reference.columnIndex(info.name) < 0)
+            report.schemaChanges.push_back({info.name, "added", "", columnTypeName(info.type)});
+    }
+    for (std::size_t i = 0; i < reference.columnCount(); ++i) {
+        job.progress(i, reference.columnCount(), "Comparing " + reference.column(i).info().name);
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "comparison cancelled");
+        const ColumnView& ref = reference.column(i);
+        int j = current.columnIndex(ref.info().name);
+        if (j < 0 || current.column(std::size_t(j)).info().type != ref.info().type) continue;
+        ColumnDrift drift{ref.info().name, columnTypeName(ref.info().type)};
+        if (isOrdered(ref.info().type)) numericDrift(ref, current.column(std::size_t(j)), drift);
+        else categoricalDrift(ref, current.column(std::size_t(j)), drift);
+        drift.level = drift.psi < 0.1 ? "stable" : (drift.psi < 0.25 ? "moderate" : "major");
+        report.columns.push_back(drift);
+    }
+    job.progress(reference.columnCount(), reference.columnCount(), "Compared");
+    return report;
+}
+
+std::string DriftReport::toJson(int indent) const {
+    nlohmann::json changes = nlohmann::json::array(), cols = nlohmann::json::array();
+    for (const auto& c : schemaChanges)
+        changes.push_back({{"column", c.column}, {"change", c.change}, {"from", c.from}, {"to", c.to}});
+    for (const auto& d : columns) {
+        nlohmann::json j = {{"column", d.column}, {"type", d.type}, {"psi", d.psi}, {"level", d.level}};
+        if (d.ks) j["ks"] = *d.ks, j["ks_p_value"] = *d.ksPValue;
+        cols.push_back(j);
+    }
+    return nlohmann::json{{"schema_changes", changes}, {"columns", cols}}.dump(indent);
+}
+
+}  // namespace kiln

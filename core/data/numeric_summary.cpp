@@ -124,6 +124,30 @@ std::uint64_t exactDistinct(const double* v, const std::uint8_t* mask, std::uint
     return std::uint64_t(std::unique(copy.begin(), copy.end()) - copy.begin());
 }
 
+// Distinct whole numbers in [min, max] with a bitmap (one per thread, OR-ed together).
+std::uint64_t bitmapDistinct(const double* v, const std::uint8_t* mask, std::uint64_t n, double min,
+                             double max, int threads) {
+    const std::uint64_t span = std::uint64_t(max - min) + 1, words = (span + 63) / 64;
+    std::vector<std::vector<std::uint64_t>> bits(static_cast<std::size_t>(threads), std::vector<std::uint64_t>(words, 0));
+    parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
+        auto& mine = bits[std::size_t(part)];
+        for (std::uint64_t i = begin; i < end; ++i) {
+            if (!present(v, mask, i)) continue;
+            auto k = std::uint64_t(v[i] - min);
+            mine[k >> 6] |= 1ULL << (k & 63);
+        }
+    });
+    std::uint64_t count = 0;
+    for (std::uint64_t w = 0; w < words; ++w) {
+        std::uint64_t word = 0;
+        for (auto& part : bits) word |= part[w];
+        count += std::uint64_t(__builtin_popcountll(word));
+    }
+    return count;
+}
+
+constexpr double kBitmapSpan = double(1 << 26);
+
 }  // namespace
 
 double quantileOfSorted(const double* sorted, std::uint64_t n, double q) {
@@ -136,7 +160,7 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
                                 const NumericSummaryOptions& options, JobContext* job) {
     NumericSummary s;
     const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
-    const bool sketch = options.distinct && n > kExactDistinctLimit;
+    const bool sketch = options.distinct && n > kExactDistinctLimit && !options.integral;
     std::vector<FirstPass> first(static_cast<std::size_t>(threads));
     parallelSlices(n, threads, [&](int part, std::uint64_t b, std::uint64_t e) {
         firstPass(v, mask, b, e, sketch, first[std::size_t(part)]);
@@ -159,8 +183,10 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
 
     // Second pass: squared deviations, the fine bucket counts for the quantiles and, when the
     // bin count is given, the display histogram.
-    const bool binsKnown = options.bins > 0;
-    Histogram empty = makeHistogram(s.min, s.max, std::min(binsKnown ? options.bins : 1, 10000));
+    const bool perValueBins = options.bins <= 0 && options.integral && s.max - s.min < kIntegerBinLimit;
+    const bool binsKnown = options.bins > 0 || perValueBins;
+    Histogram empty = perValueBins ? makeHistogram(s.min - 0.5, s.max + 0.5, int(s.max - s.min) + 1)
+                                   : makeHistogram(s.min, s.max, std::min(binsKnown ? options.bins : 1, 10000));
     std::vector<Histogram> parts(static_cast<std::size_t>(threads), empty);
     FineBuckets fb{s.min, s.max > s.min ? double(kFineBuckets) / (s.max - s.min) : 0.0};
     std::vector<double> squares(static_cast<std::size_t>(threads), 0.0);
@@ -225,7 +251,9 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
         s.histogram.merge(parts[std::size_t(t)]);
         s.outliersLow += low[std::size_t(t)], s.outliersHigh += high[std::size_t(t)];
     }
-    if (options.distinct) {
+    if (options.distinct && options.integral && s.max - s.min < kBitmapSpan) {
+        s.distinct = bitmapDistinct(v, mask, n, s.min, s.max, threads);
+    } else if (options.distinct) {
         s.distinctIsEstimate = sketch && s.count > kExactDistinctLimit;
         s.distinct = s.distinctIsEstimate ? distinct.estimate() : exactDistinct(v, mask, n);
     }

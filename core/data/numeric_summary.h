@@ -29,7 +29,13 @@ struct NumericSummaryOptions {
     int bins = 0;        // histogram bins; 0 picks numpy's 'auto'
     int threads = 0;     // 0: all cores
     bool distinct = true;
+    // The values are whole numbers (integer, boolean, date columns): distinct is counted exactly
+    // with a bitmap when the range allows, and with 'auto' bins a small range (up to
+    // kIntegerBinLimit values) gets one bin per value, centred on it.
+    bool integral = false;
 };
+
+inline constexpr int kIntegerBinLimit = 128;
 
 // Summarises `count` doubles (NaN = missing; `mask[i] != 0` also marks row i missing when given).
 // Runs on `threads` threads in a few linear passes (no full sort). Stops with an empty summary

@@ -95,6 +95,8 @@ ColumnProfile profileColumn(const ColumnView& column, const ProfileOptions& opti
     NumericSummaryOptions numericOptions;
     numericOptions.bins = options.bins;
     numericOptions.threads = options.threads;
+    numericOptions.integral = p.type == ColumnType::Integer || p.type == ColumnType::Boolean ||
+                              p.type == ColumnType::Date;
     if (p.type == ColumnType::Float) {
         p.numeric = summariseNumeric(column.floats(), column.rows(), nullptr, numericOptions);
     } else if (hasNumericSummary(p.type)) {

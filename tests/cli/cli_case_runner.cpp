@@ -61,8 +61,14 @@ Outcome runCommand(const std::string& commandLine, const fs::path& tmp) {
     return o;
 }
 
+// "a.b.0" → "/a/b/0"; a dot written `\.` stays part of the key ("quantiles.0\.5").
 std::string jsonPointer(const std::string& dotted) {
-    return "/" + replaceAll(dotted, ".", "/");
+    std::string pointer = "/";
+    for (std::size_t i = 0; i < dotted.size(); ++i) {
+        if (dotted[i] == '\\' && i + 1 < dotted.size() && dotted[i + 1] == '.') pointer += dotted[++i];
+        else pointer += dotted[i] == '.' ? '/' : dotted[i];
+    }
+    return pointer;
 }
 
 // `json: PATH == VALUE`, `json: PATH exists`, `json: PATH != VALUE`.

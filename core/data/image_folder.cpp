@@ -12,8 +12,10 @@
 
 #include "core/base/parallel.h"
 #include "core/data/column_chunk.h"
+#include "core/data/dataset_catalog.h"
 #include "core/data/table_writer.h"
 #include "core/store/object_store.h"
+#include "core/store/workspace.h"
 
 namespace kiln {
 
@@ -161,6 +163,34 @@ Result<ImageImportResult> importImageFolder(const ObjectStore& store, const fs::
     if (!hash) return hash.error();
     result.manifestHash = *hash;
     return result;
+}
+
+Result<ImageDatasetImport> importImageDataset(Workspace& workspace, const fs::path& folder,
+                                              const std::string& name, JobContext& job) {
+    auto images = importImageFolder(workspace.objects(), folder, job);
+    if (!images) return images.error();
+    std::error_code ec;
+    fs::path absolute = fs::absolute(folder, ec).lexically_normal();
+    if (absolute.filename().empty()) absolute = absolute.parent_path();
+    NewDatasetVersion entry;
+    entry.name = name.empty() ? absolute.filename().string() : name;
+    entry.kind = "images";
+    entry.contentHash = images->manifestHash;
+    nlohmann::json schema = nlohmann::json::array();
+    for (const auto& c : images->manifest.columns)
+        schema.push_back({{"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}});
+    entry.schemaJson = schema.dump();
+    entry.rows = images->manifest.rows;
+    entry.sourcePath = absolute.string();
+    entry.manifest = images->manifest.toJson();
+    auto recorded = DatasetCatalog(workspace.catalog()).recordVersion(entry);
+    if (!recorded) return recorded.error();
+    ImageDatasetImport out;
+    out.images = std::move(*images);
+    out.dataset = entry.name;
+    out.version = recorded->version.version;
+    out.created = recorded->created;
+    return out;
 }
 
 Result<fs::path> imageThumbnail(const ObjectStore& store, const std::string& imageHash,

@@ -12,6 +12,7 @@
 namespace kiln {
 
 class ObjectStore;
+class Workspace;
 
 // One image file found in a dataset folder.
 struct ImageFile {
@@ -47,6 +48,19 @@ struct ImageImportResult {
 // unreferenced; the listing is not written).
 Result<ImageImportResult> importImageFolder(const ObjectStore& store, const std::filesystem::path& folder,
                                             JobContext& job);
+
+// The outcome of importing a folder as a dataset version of kind "images".
+struct ImageDatasetImport {
+    ImageImportResult images;
+    std::string dataset;
+    std::int64_t version = 0;
+    bool created = false;  // false: the same images were already this dataset's version
+};
+
+// Imports `folder` into `workspace` as a version of dataset `name` (default: the folder's name).
+// Identical content (same files, classes and listing) makes no new version.
+Result<ImageDatasetImport> importImageDataset(Workspace& workspace, const std::filesystem::path& folder,
+                                              const std::string& name, JobContext& job);
 
 // The cached thumbnail (PNG, longest side `size` pixels) of a stored image, made on first use
 // under `cacheDir`; returns its path. Safe from several threads (atomic rename).

@@ -6,7 +6,8 @@
 
 #include "core/store/workspace.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
 
 constexpr const char* kDatasetsSql =
@@ -14,7 +15,8 @@ constexpr const char* kDatasetsSql =
     "WHERE v.dataset_id = d.id) FROM datasets d ORDER BY d.name LIMIT 1000";
 constexpr const char* kRunsSql =
     "SELECT id, name, status FROM runs ORDER BY created_at DESC LIMIT 1000";
-constexpr const char* kModelsSql = "SELECT id, name, description FROM models ORDER BY name LIMIT 1000";
+constexpr const char* kModelsSql =
+    "SELECT id, name, description FROM models ORDER BY name LIMIT 1000";
 
 QString text(const kiln::Statement& statement, int column) {
     return QString::fromStdString(statement.columnText(column));
@@ -22,11 +24,11 @@ QString text(const kiln::Statement& statement, int column) {
 
 QString detailFor(CatalogKind kind, const kiln::Statement& row) {
     switch (kind) {
-        case CatalogKind::Dataset:
-            return QCoreApplication::translate("kiln::widgets::NavigatorView",
-                                               "%1 · %n version(s)", nullptr,
-                                               int(row.columnInt(3)))
-                .arg(text(row, 2));
+        case CatalogKind::Dataset: {
+            const QString versions = QString::number(row.columnInt(3));
+            return QCoreApplication::translate("kiln::widgets::NavigatorView", "%1 · versions: %2")
+                .arg(text(row, 2), versions);
+        }
         case CatalogKind::Run:
             return text(row, 2);
         case CatalogKind::Model:
@@ -79,4 +81,5 @@ CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir) {
     return snapshot;
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -6,14 +6,15 @@
 
 #include "core/store/catalog.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // What the navigator lists: a dataset, a run or a model.
 enum class CatalogKind { Dataset, Run, Model };
 
 struct CatalogEntry {
     CatalogKind kind = CatalogKind::Dataset;
-    QString id;      // the catalog's id (a number for datasets and models, a run id for runs)
+    QString id;  // the catalog's id (a number for datasets and models, a run id for runs)
     QString name;
     QString detail;  // a short second line: dataset kind and versions, run status
 };
@@ -32,7 +33,8 @@ struct CatalogSnapshot {
 // the snapshot. Meant for a pool thread: it does file I/O. Never throws.
 CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir);
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln
 
 Q_DECLARE_METATYPE(kiln::widgets::CatalogSnapshot)
 Q_DECLARE_METATYPE(kiln::widgets::CatalogEntry)

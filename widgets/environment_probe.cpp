@@ -5,7 +5,8 @@
 
 #include <exception>
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
 
 kiln::Environment captureSafely() {
@@ -35,4 +36,5 @@ void EnvironmentProbe::start() {
     watcher->setFuture(QtConcurrent::run(captureSafely));
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -4,7 +4,8 @@
 
 #include "core/env/environment.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // Captures the machine's Environment (OS, CPU, libraries, CUDA and why) once, on a pool thread,
 // and keeps it. Views that need it read environment() when isReady(), else wait for ready().
@@ -27,4 +28,5 @@ private:
     bool m_started = false;
 };
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

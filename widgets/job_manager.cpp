@@ -5,7 +5,8 @@
 
 #include <exception>
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
 
 // What a finished job's Status means for its state.
@@ -62,9 +63,9 @@ void JobManager::runOnPool(int id, JobFunction work) {
             state = stateFor(status, *context);
             message = messageFor(status, *context);
         } catch (const std::exception& e) {
-            message = QCoreApplication::translate("kiln::widgets::JobManager",
-                                                  "Unexpected error: %1")
-                          .arg(QString::fromLocal8Bit(e.what()));
+            message =
+                QCoreApplication::translate("kiln::widgets::JobManager", "Unexpected error: %1")
+                    .arg(QString::fromLocal8Bit(e.what()));
         } catch (...) {
             message = QCoreApplication::translate("kiln::widgets::JobManager",
                                                   "Unexpected error of unknown type");
@@ -131,4 +132,5 @@ QString jobStateName(JobState state) {
     return {};
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

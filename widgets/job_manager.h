@@ -11,7 +11,8 @@
 #include "core/base/result.h"
 #include "core/jobs/job_context.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // Where a job is in its life. A job starts Running and ends in exactly one of the others.
 enum class JobState { Running, Completed, Failed, Cancelled };
@@ -68,4 +69,5 @@ private:
 // A short word for a state ("Running", "Completed", …), translated.
 QString jobStateName(JobState state);
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

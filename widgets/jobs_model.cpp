@@ -2,10 +2,27 @@
 
 #include <QLocale>
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
+
 constexpr int kPollIntervalMs = 50;
-}
+
+// Stage names kiln_core reports, listed so lupdate offers them for translation. A stage not
+// listed here is shown as core wrote it.
+[[maybe_unused]] constexpr const char* kCoreStages[] = {
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Checking columns"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Compared"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Correlations"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Looking for duplicate rows"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Parsing"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Profiled"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Reading images"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Validated"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Verifying objects"),
+};
+
+}  // namespace
 
 JobsModel::JobsModel(JobManager* manager, QObject* parent)
     : QAbstractTableModel(parent), m_manager(manager) {
@@ -65,14 +82,17 @@ QVariant JobsModel::display(const Row& row, const JobRecord& record, int column)
         case TitleColumn:
             return record.title;
         case StageColumn:
-            return QString::fromStdString(row.progress.stage);
+            // A finished job's last stage is usually its message; show it once.
+            if (record.state != JobState::Running &&
+                QString::fromStdString(row.progress.stage) == record.message)
+                return QString();
+            return tr(row.progress.stage.c_str());
         case ProgressColumn:
             return progressText(row.progress, record.state);
         case StateColumn:
             return jobStateName(record.state);
         case MessageColumn:
-            if (row.issues > 0 && record.message.isEmpty())
-                return tr("%n issue(s)", nullptr, row.issues);
+            if (row.issues > 0 && record.message.isEmpty()) return tr("Issues: %1").arg(row.issues);
             return record.message;
         default:
             return {};
@@ -162,4 +182,5 @@ void JobsModel::clearFinished() {
     }
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

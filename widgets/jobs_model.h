@@ -7,7 +7,8 @@
 #include "core/jobs/job_context.h"
 #include "widgets/job_manager.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // One row per job of a JobManager: title, stage, progress, state, message. Progress is polled
 // from the jobs' contexts on a coalescing timer (20 per second) that runs only while jobs run,
@@ -15,7 +16,14 @@ namespace kiln::widgets {
 class JobsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, StageColumn, ProgressColumn, StateColumn, MessageColumn, ColumnCount };
+    enum Column {
+        TitleColumn,
+        StageColumn,
+        ProgressColumn,
+        StateColumn,
+        MessageColumn,
+        ColumnCount
+    };
     enum Role {
         JobIdRole = Qt::UserRole + 1,
         FractionRole,  // double 0..1, or negative when the total is unknown
@@ -57,4 +65,5 @@ private:
     QTimer m_timer;
 };
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -17,7 +17,8 @@
 #include "widgets/jobs_model.h"
 #include "widgets/progress_delegate.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
 
 QIcon severityIcon(const QStyle* style, int severity) {
@@ -62,14 +63,17 @@ void JobsView::buildUi() {
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(JobsModel::TitleColumn, 220);
-    m_table->horizontalHeader()->resizeSection(JobsModel::StageColumn, 160);
-    m_table->horizontalHeader()->resizeSection(JobsModel::ProgressColumn, 200);
+    m_table->horizontalHeader()->resizeSection(JobsModel::TitleColumn, 200);
+    m_table->horizontalHeader()->resizeSection(JobsModel::StageColumn, 150);
+    m_table->horizontalHeader()->resizeSection(JobsModel::ProgressColumn, 170);
+    m_table->horizontalHeader()->resizeSection(JobsModel::StateColumn, 90);
 
     m_issues = new QTreeWidget(this);
     m_issues->setColumnCount(3);
     m_issues->setRootIsDecorated(false);
     m_issues->setAlternatingRowColors(true);
+    m_issues->header()->resizeSection(0, 280);
+    m_issues->header()->resizeSection(1, 160);
     m_issuesTitle = new QLabel(this);
 
     auto* issuesBox = new QWidget(this);
@@ -143,4 +147,5 @@ void JobsView::addIssue(int id, int severity, const QString& text, const QString
     item->setToolTip(0, text);
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -7,7 +7,8 @@ class QPushButton;
 class QTableView;
 class QTreeWidget;
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 class JobManager;
 class JobsModel;
@@ -47,4 +48,5 @@ private:
     QPushButton* m_clear = nullptr;
 };
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -3,26 +3,28 @@
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QIcon>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 namespace {
 
 constexpr int kEntryRole = Qt::UserRole + 1;  // index into the snapshot's entries, or -1
 
-QStyle::StandardPixmap sectionIcon(CatalogKind kind) {
+QIcon sectionIcon(CatalogKind kind) {
     switch (kind) {
         case CatalogKind::Dataset:
-            return QStyle::SP_DriveHDIcon;
+            return QIcon(QStringLiteral(":/icons/dataset.svg"));
         case CatalogKind::Run:
-            return QStyle::SP_MediaPlay;
+            return QIcon(QStringLiteral(":/icons/run.svg"));
         case CatalogKind::Model:
-            return QStyle::SP_FileDialogDetailedView;
+            return QIcon(QStringLiteral(":/icons/model.svg"));
     }
-    return QStyle::SP_DirIcon;
+    return {};
 }
 
 }  // namespace
@@ -31,11 +33,14 @@ NavigatorView::NavigatorView(QWidget* parent) : QWidget(parent), m_tree(new QTre
     qRegisterMetaType<CatalogSnapshot>();
     m_tree->setHeaderHidden(true);
     m_tree->setColumnCount(1);
-    m_tree->setUniformRowHeights(true);
+    // Placeholder hints have two lines.
+    m_tree->setUniformRowHeights(false);
     m_tree->setExpandsOnDoubleClick(true);
+    m_tree->setIndentation(16);
+    m_tree->setIconSize(QSize(18, 18));
     for (int i = 0; i < 3; ++i) {
         m_sections[i] = new QTreeWidgetItem(m_tree);
-        m_sections[i]->setIcon(0, style()->standardIcon(sectionIcon(CatalogKind(i))));
+        m_sections[i]->setIcon(0, sectionIcon(CatalogKind(i)));
         m_sections[i]->setData(0, kEntryRole, -1);
         QFont font = m_sections[i]->font(0);
         font.setBold(true);
@@ -61,6 +66,7 @@ void NavigatorView::setWorkspace(const QString& dir) {
 void NavigatorView::reload() {
     if (m_workspace.isEmpty()) return;
     const int generation = ++m_generation;
+    m_loading = true;
     auto* watcher = new QFutureWatcher<CatalogSnapshot>(this);
     connect(watcher, &QFutureWatcher<CatalogSnapshot>::finished, this, [=] {
         watcher->deleteLater();
@@ -72,6 +78,7 @@ void NavigatorView::reload() {
 
 void NavigatorView::display(const CatalogSnapshot& snapshot) {
     m_snapshot = snapshot;
+    m_loading = false;
     retranslateUi();
     Q_EMIT snapshotLoaded(m_snapshot);
 }
@@ -91,19 +98,21 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
         if (entry.kind != kind) continue;
         auto* item = new QTreeWidgetItem(section, {entry.name});
         item->setData(0, kEntryRole, i);
-        item->setToolTip(0, entry.detail.isEmpty() ? entry.name
-                                                   : entry.name + QLatin1String(" — ") + entry.detail);
+        item->setIcon(0, section->icon(0));
+        item->setToolTip(0, entry.detail.isEmpty()
+                                ? entry.name
+                                : entry.name + QLatin1String(" — ") + entry.detail);
     }
     if (section->childCount() > 0) return;
     QString hint;
     if (!m_snapshot.ok())
         hint = tr("Could not read the catalog: %1").arg(m_snapshot.error);
     else if (kind == CatalogKind::Dataset)
-        hint = tr("No datasets yet — drop a CSV or image folder here");
+        hint = tr("No datasets yet.\nDrop a CSV file or an image folder here.");
     else if (kind == CatalogKind::Run)
-        hint = tr("No runs yet — train a model on a dataset");
+        hint = tr("No runs yet.\nTrain a model on a dataset.");
     else
-        hint = tr("No models yet — register a trained run");
+        hint = tr("No models yet.\nRegister a trained run.");
     auto* placeholder = new QTreeWidgetItem(section, {hint});
     placeholder->setData(0, kEntryRole, -1);
     placeholder->setFlags(Qt::ItemIsEnabled);
@@ -125,4 +134,5 @@ void NavigatorView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

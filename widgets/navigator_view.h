@@ -7,7 +7,8 @@
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // The navigator: Datasets, Runs and Models of a workspace, read from its catalog on a pool
 // thread. Activating an item (double-click, Enter) emits entryActivated; the window decides
@@ -23,6 +24,8 @@ public:
     // Reads the catalog again, e.g. after an import.
     void reload();
     const CatalogSnapshot& snapshot() const { return m_snapshot; }
+    // True from reload() until its snapshot is shown.
+    bool isLoading() const { return m_loading; }
     QTreeWidget* tree() const { return m_tree; }
 
 Q_SIGNALS:
@@ -43,6 +46,8 @@ private:
     QString m_workspace;
     CatalogSnapshot m_snapshot;
     int m_generation = 0;
+    bool m_loading = false;
 };
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

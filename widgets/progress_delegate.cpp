@@ -7,7 +7,8 @@
 #include "widgets/job_manager.h"
 #include "widgets/jobs_model.h"
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 void ProgressDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                              const QModelIndex& index) const {
@@ -51,4 +52,5 @@ QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem& option,
     return size;
 }
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

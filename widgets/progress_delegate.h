@@ -2,7 +2,8 @@
 
 #include <QStyledItemDelegate>
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 
 // Draws a progress bar from JobsModel::FractionRole (a busy bar when the total is unknown),
 // with the cell's display text on it.
@@ -16,4 +17,5 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 };
 
-}  // namespace kiln::widgets
+}  // namespace widgets
+}  // namespace kiln

@@ -15,17 +15,22 @@
 #include "core/base/build_info.h"
 #include "widgets/environment_probe.h"
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 namespace {
 
-QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 QString orUnknown(const std::string& text) {
     return text.empty() ? QCoreApplication::translate("kiln::studio::AboutDialog", "unknown")
                         : q(text);
 }
 
-QString bytes(std::uint64_t count) { return QLocale().formattedDataSize(qint64(count)); }
+QString bytes(std::uint64_t count) {
+    return QLocale().formattedDataSize(qint64(count));
+}
 
 }  // namespace
 
@@ -34,6 +39,7 @@ AboutDialog::AboutDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* parent
       m_probe(probe),
       m_title(new QLabel(this)),
       m_subtitle(new QLabel(this)),
+      m_cuda(new QLabel(this)),
       m_tree(new QTreeWidget(this)),
       m_copy(new QPushButton(this)),
       m_close(new QPushButton(this)) {
@@ -64,8 +70,16 @@ AboutDialog::AboutDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* parent
     buttons->addWidget(m_close);
     m_close->setDefault(true);
 
+    m_cuda->setObjectName(QStringLiteral("cudaCallout"));
+    m_cuda->setWordWrap(true);
+    m_cuda->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cuda->setStyleSheet(QStringLiteral(
+        "QLabel#cudaCallout { background: palette(base); border: 1px solid palette(mid);"
+        " border-radius: 6px; padding: 8px; }"));
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_cuda);
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
     connect(m_copy, &QPushButton::clicked, this, &AboutDialog::copyReport);
@@ -78,8 +92,9 @@ AboutDialog::AboutDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* parent
 void AboutDialog::retranslateUi() {
     setWindowTitle(tr("About Kiln"));
     m_title->setText(tr("Kiln Studio %1").arg(QLatin1String(kiln::build::kKilnVersion)));
-    m_subtitle->setText(tr("A native desktop workbench for machine learning: explore data, train, "
-                           "compare and export ONNX models."));
+    m_subtitle->setText(
+        tr("A native desktop workbench for machine learning: explore data, train, "
+           "compare and export ONNX models."));
     m_tree->setHeaderLabels({tr("Item"), tr("Value")});
     m_copy->setText(tr("&Copy to Clipboard"));
     m_copy->setToolTip(tr("Copy the version and environment, for a bug report"));
@@ -107,9 +122,13 @@ void AboutDialog::fillTree() {
     m_copy->setEnabled(m_probe->isReady());
     if (!m_probe->isReady()) {
         new QTreeWidgetItem(m_tree, {tr("Reading the environment…")});
+        m_cuda->setText(tr("Checking for CUDA…"));
         return;
     }
     const kiln::Environment& env = m_probe->environment();
+    m_cuda->setText((env.cudaAvailable ? tr("<b>CUDA is available.</b> %1")
+                                       : tr("<b>CUDA is not available.</b> %1"))
+                        .arg(q(env.cudaReason).toHtmlEscaped()));
     QTreeWidgetItem* kilnGroup = addGroup(tr("Kiln"));
     addRow(kilnGroup, tr("Version"), QLatin1String(kiln::build::kKilnVersion));
     addRow(kilnGroup, tr("Build type"), QLatin1String(kiln::build::kBuildType));
@@ -124,7 +143,7 @@ void AboutDialog::fillTree() {
     addRow(libraries, tr("Compiler"), orUnknown(env.compiler));
     addRow(libraries, tr("Qt"), orUnknown(env.qtVersion.empty() ? qVersion() : env.qtVersion));
     addRow(libraries, tr("LibTorch"),
-           tr("%1 (%2 threads)").arg(orUnknown(env.torchVersion)).arg(env.torchThreads));
+           tr("%1 (threads: %2)").arg(orUnknown(env.torchVersion)).arg(env.torchThreads));
     addRow(libraries, tr("OpenCV"), orUnknown(env.opencvVersion));
     addRow(libraries, tr("SQLite"), orUnknown(env.sqliteVersion));
     addRow(libraries, tr("BLAS"), orUnknown(env.blas));
@@ -144,11 +163,14 @@ QString AboutDialog::reportText() const {
     return text;
 }
 
-void AboutDialog::copyReport() const { QGuiApplication::clipboard()->setText(reportText()); }
+void AboutDialog::copyReport() const {
+    QGuiApplication::clipboard()->setText(reportText());
+}
 
 void AboutDialog::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     QDialog::changeEvent(event);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -7,11 +7,14 @@ class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 class EnvironmentProbe;
-}
+}  // namespace widgets
+}  // namespace kiln
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // Help ▸ About Kiln: the version and the captured environment (system, libraries, CUDA and why
 // it is or is not available, GPUs), with Copy for bug reports.
@@ -37,9 +40,11 @@ private:
     kiln::widgets::EnvironmentProbe* m_probe;
     QLabel* m_title;
     QLabel* m_subtitle;
+    QLabel* m_cuda;
     QTreeWidget* m_tree;
     QPushButton* m_copy;
     QPushButton* m_close;
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

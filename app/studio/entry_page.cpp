@@ -4,7 +4,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 using kiln::widgets::CatalogKind;
 
@@ -57,4 +58,5 @@ void EntryPage::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

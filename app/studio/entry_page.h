@@ -6,7 +6,8 @@
 
 class QLabel;
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // The tab a navigator item opens: what the item is and what the catalog says about it.
 class EntryPage : public QWidget {
@@ -29,4 +30,5 @@ private:
     QLabel* m_details;
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -6,7 +6,8 @@
 #include <QPointer>
 #include <QTranslator>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 namespace {
 
 QPointer<QTranslator> g_kiln;
@@ -53,12 +54,16 @@ QString LanguageManager::apply(const QString& setting) {
     removeTranslators();
     QString language = effectiveLanguage(setting);
     if (language == QLatin1String("ko") && !installKorean()) language = QStringLiteral("en");
-    QLocale::setDefault(language == QLatin1String("ko") ? QLocale(QLocale::Korean, QLocale::SouthKorea)
-                                                        : QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale::setDefault(language == QLatin1String("ko")
+                            ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                            : QLocale(QLocale::English, QLocale::UnitedStates));
     g_current = language;
     return language;
 }
 
-QString LanguageManager::current() { return g_current; }
+QString LanguageManager::current() {
+    return g_current;
+}
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

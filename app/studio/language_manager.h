@@ -2,7 +2,8 @@
 
 #include <QString>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // Chooses Kiln Studio's language: the system locale's by default, or one the user picked.
 // Installing a language sends QEvent::LanguageChange to every widget, and each retranslates
@@ -18,4 +19,5 @@ public:
     static QString current();
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -4,7 +4,8 @@
 
 #include "app/studio/studio_settings.h"
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 RecentWorkspacesMenu::RecentWorkspacesMenu(QWidget* parent)
     : QMenu(parent), m_clear(new QAction(this)), m_empty(new QAction(this)) {
@@ -12,7 +13,9 @@ RecentWorkspacesMenu::RecentWorkspacesMenu(QWidget* parent)
     m_clear->setObjectName(QStringLiteral("actionClearRecent"));
     m_empty->setEnabled(false);
     connect(this, &QMenu::aboutToShow, this, &RecentWorkspacesMenu::rebuild);
-    connect(m_clear, &QAction::triggered, this, [this] {
+    // The action, not the menu, is the context: QMenu disconnects an action from itself when
+    // the action is removed, which rebuild() does.
+    connect(m_clear, &QAction::triggered, m_clear, [this] {
         StudioSettings::clearRecentWorkspaces();
         rebuild();
     });
@@ -33,7 +36,7 @@ void RecentWorkspacesMenu::rebuild() {
     for (int i = 0; i < recent.size(); ++i) {
         const QString dir = recent[i];
         QAction* action = addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(dir));
-        connect(action, &QAction::triggered, this, [this, dir] { Q_EMIT workspaceChosen(dir); });
+        connect(action, &QAction::triggered, action, [this, dir] { Q_EMIT workspaceChosen(dir); });
     }
     if (recent.isEmpty()) addAction(m_empty);
     addSeparator();
@@ -52,4 +55,5 @@ void RecentWorkspacesMenu::changeEvent(QEvent* event) {
     QMenu::changeEvent(event);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

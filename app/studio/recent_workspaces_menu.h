@@ -2,7 +2,8 @@
 
 #include <QMenu>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // File ▸ Recent Workspaces: the remembered workspaces (newest first, at most eight) and Clear.
 // Rebuilt from the settings each time it opens, so it is never stale.
@@ -28,4 +29,5 @@ private:
     QAction* m_empty;
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

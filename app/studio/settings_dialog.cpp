@@ -16,7 +16,8 @@
 #include "core/store/workspace.h"
 #include "widgets/environment_probe.h"
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 namespace {
 constexpr int kCudaIndex = 2;
 }
@@ -36,7 +37,8 @@ SettingsDialog::SettingsDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* 
 
 void SettingsDialog::buildUi() {
     m_workspace = new QLineEdit(this);
-    m_workspace->setPlaceholderText(QString::fromStdString(kiln::Workspace::defaultPath().string()));
+    m_workspace->setPlaceholderText(
+        QString::fromStdString(kiln::Workspace::defaultPath().string()));
     m_workspace->setClearButtonEnabled(true);
     m_browse = new QPushButton(this);
     auto* workspaceRow = new QHBoxLayout;
@@ -114,14 +116,18 @@ bool SettingsDialog::isCudaSelectable() const {
 }
 
 void SettingsDialog::browse() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose Workspace Folder"),
-                                                          workspaceFolder());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Choose Workspace Folder"), workspaceFolder());
     if (!dir.isEmpty()) m_workspace->setText(dir);
 }
 
-QString SettingsDialog::workspaceFolder() const { return m_workspace->text().trimmed(); }
+QString SettingsDialog::workspaceFolder() const {
+    return m_workspace->text().trimmed();
+}
 
-void SettingsDialog::setWorkspaceFolder(const QString& dir) { m_workspace->setText(dir); }
+void SettingsDialog::setWorkspaceFolder(const QString& dir) {
+    m_workspace->setText(dir);
+}
 
 QString SettingsDialog::language() const {
     static const QString codes[] = {QString(), QStringLiteral("en"), QStringLiteral("ko")};
@@ -129,7 +135,9 @@ QString SettingsDialog::language() const {
 }
 
 void SettingsDialog::setLanguage(const QString& code) {
-    m_language->setCurrentIndex(code == QLatin1String("en") ? 1 : code == QLatin1String("ko") ? 2 : 0);
+    m_language->setCurrentIndex(code == QLatin1String("en")   ? 1
+                                : code == QLatin1String("ko") ? 2
+                                                              : 0);
 }
 
 QString SettingsDialog::device() const {
@@ -139,7 +147,9 @@ QString SettingsDialog::device() const {
 }
 
 void SettingsDialog::setDevice(const QString& device) {
-    m_device->setCurrentIndex(device == QLatin1String("cpu") ? 1 : device == QLatin1String("cuda") ? 2 : 0);
+    m_device->setCurrentIndex(device == QLatin1String("cpu")    ? 1
+                              : device == QLatin1String("cuda") ? 2
+                                                                : 0);
     updateCuda();
 }
 
@@ -155,4 +165,5 @@ void SettingsDialog::changeEvent(QEvent* event) {
     QDialog::changeEvent(event);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -9,11 +9,14 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace kiln::widgets {
+namespace kiln {
+namespace widgets {
 class EnvironmentProbe;
-}
+}  // namespace widgets
+}  // namespace kiln
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // File ▸ Settings…: workspace folder, language and default device, stored in StudioSettings
 // when accepted. CUDA is offered only when it is available; otherwise the reason is shown.
@@ -57,4 +60,5 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

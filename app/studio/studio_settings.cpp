@@ -2,7 +2,8 @@
 
 #include <QDir>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 namespace {
 const QString kWorkspaceKey = QStringLiteral("workspace/folder");
 const QString kRecentKey = QStringLiteral("workspace/recent");
@@ -16,13 +17,21 @@ QSettings StudioSettings::store() {
     return QSettings(QStringLiteral("Kiln"), QStringLiteral("Kiln Studio"));
 }
 
-QString StudioSettings::workspaceFolder() { return store().value(kWorkspaceKey).toString(); }
+QString StudioSettings::workspaceFolder() {
+    return store().value(kWorkspaceKey).toString();
+}
 
-void StudioSettings::setWorkspaceFolder(const QString& dir) { store().setValue(kWorkspaceKey, dir); }
+void StudioSettings::setWorkspaceFolder(const QString& dir) {
+    store().setValue(kWorkspaceKey, dir);
+}
 
-QString StudioSettings::language() { return store().value(kLanguageKey).toString(); }
+QString StudioSettings::language() {
+    return store().value(kLanguageKey).toString();
+}
 
-void StudioSettings::setLanguage(const QString& code) { store().setValue(kLanguageKey, code); }
+void StudioSettings::setLanguage(const QString& code) {
+    store().setValue(kLanguageKey, code);
+}
 
 QString StudioSettings::defaultDevice() {
     return store().value(kDeviceKey, QStringLiteral("auto")).toString();
@@ -46,11 +55,17 @@ void StudioSettings::addRecentWorkspace(const QString& dir) {
     store().setValue(kRecentKey, list.mid(0, kMaxRecentWorkspaces));
 }
 
-void StudioSettings::clearRecentWorkspaces() { store().remove(kRecentKey); }
+void StudioSettings::clearRecentWorkspaces() {
+    store().remove(kRecentKey);
+}
 
-QByteArray StudioSettings::windowGeometry() { return store().value(kGeometryKey).toByteArray(); }
+QByteArray StudioSettings::windowGeometry() {
+    return store().value(kGeometryKey).toByteArray();
+}
 
-QByteArray StudioSettings::windowState() { return store().value(kStateKey).toByteArray(); }
+QByteArray StudioSettings::windowState() {
+    return store().value(kStateKey).toByteArray();
+}
 
 void StudioSettings::setWindowGeometry(const QByteArray& geometry, const QByteArray& state) {
     QSettings settings = store();
@@ -58,4 +73,5 @@ void StudioSettings::setWindowGeometry(const QByteArray& geometry, const QByteAr
     settings.setValue(kStateKey, state);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -4,7 +4,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // Kiln Studio's stored preferences (QSettings, organisation "Kiln", application "Kiln Studio").
 // Every key lives here so no two places spell one differently. GUI thread only.
@@ -35,4 +36,5 @@ public:
     static void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

@@ -9,7 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 namespace {
 
 constexpr int kMaxPendingShown = 8;
@@ -108,7 +109,7 @@ void WelcomePage::setPendingImports(const QStringList& paths) {
 QString WelcomePage::countsText() const {
     if (m_workspace.isEmpty()) return tr("No workspace is open.");
     if (!m_haveCounts) return tr("Reading the catalog…");
-    return tr("%1 datasets (%2 versions) · %3 runs · %4 models · %5 remote hosts")
+    return tr("Datasets: %1 (versions: %2) · Runs: %3 · Models: %4 · Remote hosts: %5")
         .arg(m_counts.datasets)
         .arg(m_counts.datasetVersions)
         .arg(m_counts.runs)
@@ -150,4 +151,5 @@ void WelcomePage::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

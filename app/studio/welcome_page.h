@@ -8,7 +8,8 @@
 class QLabel;
 class QPushButton;
 
-namespace kiln::studio {
+namespace kiln {
+namespace studio {
 
 // The tab shown first: what Kiln does, how to bring data in (drag and drop, File ▸ Import…),
 // which workspace is open and what it holds, and files waiting for the import module.
@@ -52,4 +53,5 @@ private:
     QPushButton* m_open;
 };
 
-}  // namespace kiln::studio
+}  // namespace studio
+}  // namespace kiln

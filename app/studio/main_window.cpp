@@ -1,0 +1,431 @@
+#include "app/studio/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+
+#include <exception>
+
+#include "app/studio/about_dialog.h"
+#include "app/studio/entry_page.h"
+#include "app/studio/language_manager.h"
+#include "app/studio/recent_workspaces_menu.h"
+#include "app/studio/settings_dialog.h"
+#include "app/studio/studio_settings.h"
+#include "app/studio/verify_objects_job.h"
+#include "app/studio/welcome_page.h"
+#include "core/store/workspace.h"
+#include "widgets/environment_probe.h"
+#include "widgets/job_manager.h"
+#include "widgets/jobs_view.h"
+#include "widgets/navigator_view.h"
+
+namespace kiln {
+namespace studio {
+
+using kiln::widgets::CatalogEntry;
+using kiln::widgets::CatalogSnapshot;
+
+namespace {
+
+constexpr int kStatusMessageMs = 10000;
+
+QStringList localPaths(const QMimeData* mime) {
+    QStringList paths;
+    if (!mime || !mime->hasUrls()) return paths;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    return paths;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
+    : QMainWindow(parent),
+      m_jobs(new kiln::widgets::JobManager(this)),
+      m_environment(new kiln::widgets::EnvironmentProbe(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/kiln.svg")));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    createActions();
+    createCentre();
+    createDocks();
+    createMenus();
+    createStatusBar();
+    retranslateUi();
+    restoreWindow();
+    connect(m_environment, &kiln::widgets::EnvironmentProbe::ready, this,
+            &MainWindow::updateStatus);
+    connect(m_jobs, &kiln::widgets::JobManager::runningCountChanged, this,
+            &MainWindow::updateStatus);
+    m_environment->start();
+    openWorkspace(initialWorkspace(workspaceDir), true);
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::initialWorkspace(const QString& requested) const {
+    if (!requested.isEmpty()) return requested;
+    const QString configured = StudioSettings::workspaceFolder();
+    if (!configured.isEmpty()) return configured;
+    return QString::fromStdString(kiln::Workspace::defaultPath().string());
+}
+
+void MainWindow::createActions() {
+    m_newWorkspace = new QAction(this);
+    m_newWorkspace->setObjectName(QStringLiteral("actionNewWorkspace"));
+    m_newWorkspace->setShortcut(QKeySequence::New);
+    m_openWorkspace = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
+    m_openWorkspace->setObjectName(QStringLiteral("actionOpenWorkspace"));
+    m_openWorkspace->setShortcut(QKeySequence::Open);
+    m_import = new QAction(this);
+    m_import->setObjectName(QStringLiteral("actionImport"));
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_settings = new QAction(this);
+    m_settings->setObjectName(QStringLiteral("actionSettings"));
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    m_quit = new QAction(this);
+    m_quit->setObjectName(QStringLiteral("actionQuit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    m_fullScreen = new QAction(this);
+    m_fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setShortcut(QKeySequence::FullScreen);
+    m_verify = new QAction(this);
+    m_verify->setObjectName(QStringLiteral("actionVerifyObjects"));
+    m_about = new QAction(this);
+    m_about->setObjectName(QStringLiteral("actionAbout"));
+    m_about->setMenuRole(QAction::AboutRole);
+    m_aboutQt = new QAction(this);
+    m_aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+
+    connect(m_newWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
+    connect(m_openWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+    connect(m_import, &QAction::triggered, this, &MainWindow::chooseImport);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_fullScreen, &QAction::toggled, this,
+            [this](bool on) { on ? showFullScreen() : showNormal(); });
+    connect(m_verify, &QAction::triggered, this, &MainWindow::startVerifyObjects);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_fileMenu->addAction(m_newWorkspace);
+    m_fileMenu->addAction(m_openWorkspace);
+    m_recentMenu = new RecentWorkspacesMenu(m_fileMenu);
+    m_fileMenu->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentWorkspacesMenu::workspaceChosen, this,
+            [this](const QString& dir) { openWorkspace(dir, false); });
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_import);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settings);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_viewMenu->addAction(m_navigatorDock->toggleViewAction());
+    m_viewMenu->addAction(m_jobsDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_fullScreen);
+
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->setObjectName(QStringLiteral("menuTools"));
+    m_toolsMenu->addAction(m_verify);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
+    m_helpMenu->addAction(m_about);
+    m_helpMenu->addAction(m_aboutQt);
+}
+
+void MainWindow::createCentre() {
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_welcome = new WelcomePage(m_tabs);
+    m_tabs->addTab(m_welcome, windowIcon(), QString());
+    // The welcome tab stays: it is what the centre shows when nothing else is open.
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::chooseImport);
+    connect(m_welcome, &WelcomePage::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+}
+
+void MainWindow::createDocks() {
+    m_navigator = new kiln::widgets::NavigatorView(this);
+    m_navigatorDock = new QDockWidget(this);
+    m_navigatorDock->setObjectName(QStringLiteral("navigatorDock"));
+    m_navigatorDock->setWidget(m_navigator);
+    m_navigatorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_navigatorDock);
+    connect(m_navigator, &kiln::widgets::NavigatorView::entryActivated, this,
+            &MainWindow::openEntry);
+    connect(m_navigator, &kiln::widgets::NavigatorView::snapshotLoaded, this,
+            &MainWindow::showSnapshot);
+
+    m_jobsView = new kiln::widgets::JobsView(m_jobs, this);
+    m_jobsDock = new QDockWidget(this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    resizeDocks({m_navigatorDock}, {320}, Qt::Horizontal);
+    resizeDocks({m_jobsDock}, {200}, Qt::Vertical);
+    connect(m_jobs, &kiln::widgets::JobManager::jobStarted, m_jobsDock, &QWidget::show);
+}
+
+void MainWindow::createStatusBar() {
+    m_workspaceLabel = new QLabel(this);
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceStatus"));
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setObjectName(QStringLiteral("deviceStatus"));
+    m_jobsLabel = new QLabel(this);
+    m_jobsLabel->setObjectName(QStringLiteral("jobsStatus"));
+    for (QLabel* label : {m_workspaceLabel, m_deviceLabel, m_jobsLabel})
+        label->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addPermanentWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_jobsLabel);
+}
+
+void MainWindow::retranslateUi() {
+    const QString name = QDir(m_workspacePath).dirName();
+    setWindowTitle(m_workspacePath.isEmpty() ? tr("Kiln Studio")
+                                             : tr("%1 — Kiln Studio").arg(name));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_navigatorDock->setWindowTitle(tr("Navigator"));
+    m_jobsDock->setWindowTitle(tr("Jobs"));
+    m_tabs->setTabText(m_tabs->indexOf(m_welcome), tr("Welcome"));
+    retranslateActions();
+    updateStatus();
+}
+
+void MainWindow::retranslateActions() {
+    m_newWorkspace->setText(tr("&New Workspace…"));
+    m_newWorkspace->setStatusTip(tr("Create a workspace in a folder you choose"));
+    m_openWorkspace->setText(tr("&Open Workspace…"));
+    m_openWorkspace->setStatusTip(tr("Open an existing Kiln workspace"));
+    m_import->setText(tr("&Import…"));
+    m_import->setStatusTip(tr("Import CSV/TSV files or image folders into the workspace"));
+    m_settings->setText(tr("&Settings…"));
+    m_quit->setText(tr("&Quit"));
+    m_fullScreen->setText(tr("&Full Screen"));
+    m_verify->setText(tr("&Verify Workspace Objects"));
+    m_verify->setStatusTip(tr("Re-hash every stored object and report any that are corrupt"));
+    m_about->setText(tr("&About Kiln"));
+    m_aboutQt->setText(tr("About &Qt"));
+}
+
+void MainWindow::restoreWindow() {
+    resize(1280, 800);
+    restoreGeometry(StudioSettings::windowGeometry());
+    restoreState(StudioSettings::windowState());
+}
+
+QString MainWindow::deviceText() const {
+    if (!m_environment->isReady()) return tr("Detecting devices…");
+    const kiln::Environment& env = m_environment->environment();
+    const bool wantCpu = StudioSettings::defaultDevice() == QLatin1String("cpu");
+    if (env.cudaAvailable && !wantCpu && !env.gpus.empty())
+        return tr("CUDA · %1").arg(QString::fromStdString(env.gpus.front().name));
+    return env.cpuCores == 1 ? tr("CPU · 1 core") : tr("CPU · %1 cores").arg(env.cpuCores);
+}
+
+QString MainWindow::runningJobsText() const {
+    const int running = m_jobs->runningCount();
+    if (running == 0) return tr("No jobs running");
+    return running == 1 ? tr("1 job running") : tr("%1 jobs running").arg(running);
+}
+
+void MainWindow::updateStatus() {
+    m_workspaceLabel->setText(m_workspacePath.isEmpty() ? tr("No workspace open")
+                                                        : tr("Workspace: %1").arg(m_workspacePath));
+    m_deviceLabel->setText(deviceText());
+    if (m_environment->isReady())
+        m_deviceLabel->setToolTip(QString::fromStdString(m_environment->environment().cudaReason));
+    m_jobsLabel->setText(runningJobsText());
+    m_verify->setEnabled(m_workspace != nullptr);
+}
+
+bool MainWindow::openWorkspace(const QString& dir, bool create) {
+    QString failure;
+    try {
+        auto opened = kiln::Workspace::open(dir.toStdString(), create);
+        if (opened)
+            m_workspace = std::move(opened.value());
+        else
+            failure = QString::fromStdString(opened.error().toString());
+    } catch (const std::exception& e) {
+        failure = QString::fromLocal8Bit(e.what());
+    }
+    if (!failure.isEmpty()) {
+        showError(tr("Cannot Open Workspace"),
+                  tr("The workspace at %1 could not be opened.").arg(dir), failure);
+        return false;
+    }
+    m_workspacePath = QDir::cleanPath(dir);
+    StudioSettings::addRecentWorkspace(m_workspacePath);
+    // Tabs show items of the previous workspace.
+    while (m_tabs->count() > 1) closeTab(m_tabs->count() - 1);
+    m_navigator->setWorkspace(m_workspacePath);
+    m_welcome->setWorkspace(m_workspacePath);
+    retranslateUi();
+    return true;
+}
+
+void MainWindow::showError(const QString& title, const QString& text, const QString& details) {
+    auto* box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showSnapshot(const CatalogSnapshot& snapshot) {
+    if (snapshot.ok())
+        m_welcome->setCounts(snapshot.counts);
+    else
+        statusBar()->showMessage(tr("Could not read the catalog: %1").arg(snapshot.error));
+}
+
+void MainWindow::openEntry(const CatalogEntry& entry) {
+    const QString key = EntryPage::keyFor(entry);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* page = qobject_cast<EntryPage*>(m_tabs->widget(i));
+        if (page && EntryPage::keyFor(page->entry()) == key) return m_tabs->setCurrentIndex(i);
+    }
+    m_tabs->setCurrentIndex(m_tabs->addTab(new EntryPage(entry, m_tabs), entry.name));
+}
+
+void MainWindow::closeTab(int index) {
+    QWidget* page = m_tabs->widget(index);
+    if (!page || page == m_welcome) return;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+}
+
+int MainWindow::startVerifyObjects() {
+    if (!m_workspace) return 0;
+    auto job =
+        makeVerifyObjectsJob(m_workspace->objects().root(), tr("All %1 objects match their hashes"),
+                             tr("%1 of %2 objects are corrupt"));
+    m_jobsDock->show();
+    return m_jobs->start(tr("Verify workspace objects"), std::move(job));
+}
+
+void MainWindow::importPaths(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    for (const QString& path : paths)
+        if (!m_pendingImports.contains(path)) m_pendingImports << path;
+    m_welcome->setPendingImports(m_pendingImports);
+    m_tabs->setCurrentWidget(m_welcome);
+    const QString message =
+        paths.size() == 1
+            ? tr("1 item queued for import. Importing arrives with the data module.")
+            : tr("%1 items queued for import. Importing arrives with the data module.")
+                  .arg(paths.size());
+    statusBar()->showMessage(message, kStatusMessageMs);
+}
+
+void MainWindow::newWorkspace() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Choose a Folder for the New Workspace"));
+    if (!dir.isEmpty()) openWorkspace(dir, true);
+}
+
+void MainWindow::chooseWorkspace() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open Workspace"), m_workspacePath);
+    if (dir.isEmpty()) return;
+    if (!kiln::Workspace::exists(dir.toStdString())) {
+        const auto answer =
+            QMessageBox::question(this, tr("Open Workspace"),
+                                  tr("%1 holds no Kiln workspace. Create one there?").arg(dir));
+        if (answer != QMessageBox::Yes) return;
+    }
+    openWorkspace(dir, true);
+}
+
+void MainWindow::chooseImport() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Data"), QString(), tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+    importPaths(files);
+}
+
+void MainWindow::showSettings() {
+    auto* dialog = new SettingsDialog(m_environment, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        LanguageManager::apply(StudioSettings::language());
+        const QString folder = StudioSettings::workspaceFolder();
+        if (!folder.isEmpty() && QDir::cleanPath(folder) != m_workspacePath) openWorkspace(folder);
+        updateStatus();
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout() {
+    auto* dialog = new AboutDialog(m_environment, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::WindowStateChange) {
+        // Follow the window (e.g. the window manager left full screen) without acting again.
+        const QSignalBlocker blocker(m_fullScreen);
+        m_fullScreen->setChecked(windowState() & Qt::WindowFullScreen);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    StudioSettings::setWindowGeometry(saveGeometry(), saveState());
+    m_jobs->cancelAll();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    importPaths(paths);
+}
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,124 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace kiln {
+class Workspace;
+}
+
+namespace kiln {
+namespace widgets {
+class EnvironmentProbe;
+class JobManager;
+class JobsView;
+class NavigatorView;
+struct CatalogEntry;
+struct CatalogSnapshot;
+}  // namespace widgets
+}  // namespace kiln
+
+namespace kiln {
+namespace studio {
+
+class RecentWorkspacesMenu;
+class WelcomePage;
+
+// Kiln Studio's window. It only wires panels together: the navigator (left), tabs (centre),
+// the jobs dock (bottom), menus and the status bar. Files dropped anywhere on it, or chosen with
+// File ▸ Import…, are queued for import. Geometry and dock layout are remembered.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Opens `workspaceDir`, or else the one in the settings, or else Workspace::defaultPath().
+    // A workspace that cannot be opened is reported in a message box; the window still opens.
+    explicit MainWindow(const QString& workspaceDir = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or, with `create`, creates) a workspace; false after reporting why it could not.
+    bool openWorkspace(const QString& dir, bool create = true);
+    QString workspacePath() const { return m_workspacePath; }
+    kiln::Workspace* workspace() const { return m_workspace.get(); }
+
+    // Starts Tools ▸ Verify Workspace Objects; returns the job id, 0 without a workspace.
+    int startVerifyObjects();
+    // Queues files or folders for import (what a drop and File ▸ Import… do).
+    void importPaths(const QStringList& paths);
+    QStringList pendingImports() const { return m_pendingImports; }
+
+    kiln::widgets::JobManager* jobManager() const { return m_jobs; }
+    kiln::widgets::JobsView* jobsView() const { return m_jobsView; }
+    kiln::widgets::NavigatorView* navigator() const { return m_navigator; }
+    kiln::widgets::EnvironmentProbe* environmentProbe() const { return m_environment; }
+    QTabWidget* tabs() const { return m_tabs; }
+    WelcomePage* welcomePage() const { return m_welcome; }
+    QString deviceText() const;
+    QString runningJobsText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createCentre();
+    void createStatusBar();
+    void retranslateUi();
+    void retranslateActions();
+    void restoreWindow();
+    void showError(const QString& title, const QString& text, const QString& details);
+    void openEntry(const kiln::widgets::CatalogEntry& entry);
+    void closeTab(int index);
+    void showSnapshot(const kiln::widgets::CatalogSnapshot& snapshot);
+    void updateStatus();
+    void newWorkspace();
+    void chooseWorkspace();
+    void chooseImport();
+    void showSettings();
+    void showAbout();
+    QString initialWorkspace(const QString& requested) const;
+
+    std::unique_ptr<kiln::Workspace> m_workspace;
+    QString m_workspacePath;
+    QStringList m_pendingImports;
+    kiln::widgets::JobManager* m_jobs;
+    kiln::widgets::EnvironmentProbe* m_environment;
+    kiln::widgets::NavigatorView* m_navigator = nullptr;
+    kiln::widgets::JobsView* m_jobsView = nullptr;
+    QDockWidget* m_navigatorDock = nullptr;
+    QDockWidget* m_jobsDock = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    RecentWorkspacesMenu* m_recentMenu = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_toolsMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_newWorkspace = nullptr;
+    QAction* m_openWorkspace = nullptr;
+    QAction* m_import = nullptr;
+    QAction* m_settings = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_fullScreen = nullptr;
+    QAction* m_verify = nullptr;
+    QAction* m_about = nullptr;
+    QAction* m_aboutQt = nullptr;
+    QLabel* m_workspaceLabel = nullptr;
+    QLabel* m_deviceLabel = nullptr;
+    QLabel* m_jobsLabel = nullptr;
+};
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,243 @@
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QThreadPool>
+#include <QTreeWidget>
+#include <QUrl>
+
+#include "app/studio/language_manager.h"
+#include "app/studio/main_window.h"
+#include "app/studio/recent_workspaces_menu.h"
+#include "app/studio/studio_resources.h"
+#include "app/studio/studio_settings.h"
+#include "app/studio/welcome_page.h"
+#include "qt_test_helpers.h"
+#include "test_workspace_fixture.h"
+#include "widgets/environment_probe.h"
+#include "widgets/job_manager.h"
+#include "widgets/jobs_model.h"
+#include "widgets/jobs_view.h"
+#include "widgets/navigator_view.h"
+
+using kiln::studio::LanguageManager;
+using kiln::studio::MainWindow;
+using kiln::test::waitUntil;
+
+namespace {
+
+QStringList actionNames(const QMenu* menu) {
+    QStringList names;
+    for (const QAction* action : menu->actions())
+        if (!action->isSeparator()) names << action->objectName();
+    return names;
+}
+
+// A window on a sample workspace, sized like a laptop screen, with its catalog read.
+struct WindowFixture {
+    QTemporaryDir dir;
+    QString objectHash;
+    std::unique_ptr<MainWindow> window;
+
+    WindowFixture() {
+        kiln::studio::initStudioResources();
+        LanguageManager::apply(QStringLiteral("en"));
+        objectHash = kiln::test::makeSampleWorkspace(dir.path());
+        window = std::make_unique<MainWindow>(dir.path());
+        window->resize(1280, 800);
+        window->show();
+    }
+
+    ~WindowFixture() {
+        window.reset();
+        // Catalog reads on the pool must end before the workspace folder is removed.
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
+    bool settled() {
+        return waitUntil([&] {
+            return window->navigator()->snapshot().counts.datasets == 2 &&
+                   window->environmentProbe()->isReady();
+        });
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the main window opens on a workspace and shows its catalog", "[app]") {
+    WindowFixture f;
+    REQUIRE_FALSE(f.objectHash.isEmpty());
+    REQUIRE(f.window->workspace() != nullptr);
+    CHECK(f.window->workspacePath() == QDir::cleanPath(f.dir.path()));
+    REQUIRE(f.settled());
+
+    QTreeWidget* tree = f.window->navigator()->tree();
+    REQUIRE(tree->topLevelItemCount() == 3);
+    CHECK(tree->topLevelItem(0)->text(0) == QStringLiteral("Datasets (2)"));
+    CHECK(tree->topLevelItem(0)->child(0)->text(0) == QStringLiteral("flowers"));
+    CHECK(tree->topLevelItem(1)->child(0)->text(0) == QStringLiteral("titanic-mlp"));
+    CHECK(tree->topLevelItem(2)->child(0)->text(0) == QStringLiteral("titanic-survival"));
+    CHECK(f.window->welcomePage()->countsText().startsWith(
+        QStringLiteral("Datasets: 2 (versions: 3)")));
+    CHECK(f.window->deviceText().contains(QStringLiteral(" · ")));
+    CHECK(f.window->runningJobsText() == QStringLiteral("No jobs running"));
+
+    // Activating a dataset opens it in a tab, once.
+    tree->setCurrentItem(tree->topLevelItem(0)->child(1));
+    Q_EMIT tree->itemActivated(tree->topLevelItem(0)->child(1), 0);
+    Q_EMIT tree->itemActivated(tree->topLevelItem(0)->child(1), 0);
+    REQUIRE(f.window->tabs()->count() == 2);
+    CHECK(f.window->tabs()->tabText(1) == QStringLiteral("titanic"));
+    f.window->tabs()->setCurrentIndex(0);
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("main_window_en.png")));
+}
+
+TEST_CASE("the menus hold the expected actions", "[app]") {
+    WindowFixture f;
+    auto* file = f.window->findChild<QMenu*>(QStringLiteral("menuFile"));
+    auto* view = f.window->findChild<QMenu*>(QStringLiteral("menuView"));
+    auto* tools = f.window->findChild<QMenu*>(QStringLiteral("menuTools"));
+    auto* help = f.window->findChild<QMenu*>(QStringLiteral("menuHelp"));
+    REQUIRE(file);
+    REQUIRE(view);
+    REQUIRE(tools);
+    REQUIRE(help);
+    CHECK(file->title() == QStringLiteral("&File"));
+    CHECK(actionNames(file) ==
+          QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
+                      QString(), QStringLiteral("actionImport"), QStringLiteral("actionSettings"),
+                      QStringLiteral("actionQuit")});
+    CHECK(file->actions().at(2)->menu()->objectName() == QStringLiteral("menuRecentWorkspaces"));
+    const QList<QAction*> viewActions = view->actions();
+    auto* navigatorDock = f.window->findChild<QDockWidget*>(QStringLiteral("navigatorDock"));
+    auto* jobsDock = f.window->findChild<QDockWidget*>(QStringLiteral("jobsDock"));
+    CHECK(viewActions.contains(navigatorDock->toggleViewAction()));
+    CHECK(viewActions.contains(jobsDock->toggleViewAction()));
+    CHECK(actionNames(view).contains(QStringLiteral("actionFullScreen")));
+    CHECK(actionNames(tools) == QStringList{QStringLiteral("actionVerifyObjects")});
+    CHECK(actionNames(help).contains(QStringLiteral("actionAbout")));
+
+    // The toggle actions really hide and show the docks.
+    navigatorDock->toggleViewAction()->trigger();
+    CHECK_FALSE(navigatorDock->isVisible());
+    navigatorDock->toggleViewAction()->trigger();
+    CHECK(navigatorDock->isVisible());
+}
+
+TEST_CASE("Tools > Verify Workspace Objects runs as a job in the jobs dock", "[app][jobs]") {
+    WindowFixture f;
+    kiln::widgets::JobsModel* model = f.window->jobsView()->model();
+    f.window->findChild<QAction*>(QStringLiteral("actionVerifyObjects"))->trigger();
+    REQUIRE(model->rowCount() == 1);
+    CHECK(model->data(model->index(0, 0)).toString() == QStringLiteral("Verify workspace objects"));
+    REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
+    CHECK(model->data(model->index(0, kiln::widgets::JobsModel::StateColumn)).toString() ==
+          QStringLiteral("Completed"));
+    CHECK(model->data(model->index(0, kiln::widgets::JobsModel::MessageColumn)).toString() ==
+          QStringLiteral("All 2 objects match their hashes"));
+
+    // A damaged object fails the job and shows up among the issues.
+    REQUIRE(kiln::test::corruptObject(f.dir.path(), f.objectHash));
+    const int id = f.window->startVerifyObjects();
+    REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
+    CHECK(f.window->jobManager()->job(id)->state == kiln::widgets::JobState::Failed);
+    CHECK(f.window->jobManager()->job(id)->message.contains(QStringLiteral("1 of 2 objects")));
+    REQUIRE(waitUntil([&] { return f.window->jobsView()->issues()->topLevelItemCount() == 1; }));
+    CHECK(f.window->jobsView()->issues()->topLevelItem(0)->text(1).contains(f.objectHash.mid(2)));
+}
+
+TEST_CASE("Korean shows Korean in the whole window", "[app][i18n]") {
+    WindowFixture f;
+    REQUIRE(f.settled());
+    REQUIRE(LanguageManager::apply(QStringLiteral("ko")) == QStringLiteral("ko"));
+    auto* file = f.window->findChild<QMenu*>(QStringLiteral("menuFile"));
+    const QString expected = QCoreApplication::translate("kiln::studio::MainWindow", "&File");
+    CHECK(expected != QStringLiteral("&File"));
+    // Qt posts QEvent::LanguageChange to the windows; it arrives with the next events.
+    CHECK(waitUntil([&] { return file->title() == expected; }));
+    CHECK(kiln::test::hasHangul(file->title()));
+    CHECK(kiln::test::hasHangul(f.window->findChild<QMenu*>(QStringLiteral("menuTools"))->title()));
+    CHECK(kiln::test::hasHangul(f.window->navigator()->tree()->topLevelItem(0)->text(0)));
+    CHECK(kiln::test::hasHangul(f.window->runningJobsText()));
+    f.window->startVerifyObjects();
+    REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("main_window_ko.png")));
+
+    LanguageManager::apply(QStringLiteral("en"));
+    CHECK(waitUntil([&] { return file->title() == QStringLiteral("&File"); }));
+}
+
+TEST_CASE("dropped files are queued for import and the user is told", "[app][dnd]") {
+    WindowFixture f;
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(f.dir.filePath(QStringLiteral("titanic.csv"))),
+                  QUrl::fromLocalFile(f.dir.filePath(QStringLiteral("flowers")))});
+    QDragEnterEvent enter(QPoint(640, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(f.window.get(), &enter);
+    CHECK(enter.isAccepted());
+    QDropEvent drop(QPointF(640, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(f.window.get(), &drop);
+    CHECK(f.window->pendingImports().size() == 2);
+    CHECK(f.window->welcomePage()->pendingText().contains(QStringLiteral("titanic.csv")));
+    CHECK(f.window->statusBar()->currentMessage().contains(QStringLiteral("data module")));
+    CHECK(f.window->tabs()->currentWidget() == f.window->welcomePage());
+}
+
+TEST_CASE("a workspace from a newer Kiln is refused with a message, not a crash", "[app]") {
+    QTemporaryDir dir;
+    REQUIRE(kiln::test::makeSchemaTooNew(dir.path()));
+    kiln::studio::initStudioResources();
+    MainWindow window(dir.path());
+    CHECK(window.workspace() == nullptr);
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    REQUIRE(box);
+    CHECK(box->isVisible());
+    CHECK(box->informativeText().contains(QStringLiteral("newer Kiln")));
+    CHECK_FALSE(window.findChild<QAction*>(QStringLiteral("actionVerifyObjects"))->isEnabled());
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("recent workspaces are remembered, newest first, and can be cleared", "[app]") {
+    kiln::studio::StudioSettings::clearRecentWorkspaces();
+    QTemporaryDir a;
+    QTemporaryDir b;
+    MainWindow window(a.path());
+    REQUIRE(window.openWorkspace(b.path()));
+    const QStringList recent = kiln::studio::StudioSettings::recentWorkspaces();
+    REQUIRE(recent.size() >= 2);
+    CHECK(recent.at(0) == QDir::cleanPath(b.path()));
+    CHECK(recent.at(1) == QDir::cleanPath(a.path()));
+    for (int i = 0; i < 10; ++i)
+        kiln::studio::StudioSettings::addRecentWorkspace(QString::number(i));
+    CHECK(kiln::studio::StudioSettings::recentWorkspaces().size() == 8);
+    auto* menu = window.findChild<kiln::studio::RecentWorkspacesMenu*>();
+    REQUIRE(menu);
+    menu->rebuild();                         // what opening the menu does
+    CHECK(menu->actions().size() == 8 + 2);  // eight workspaces, a separator, Clear
+    CHECK(menu->actions().at(0)->text().endsWith(QStringLiteral("9")));
+    menu->clearAction()->trigger();
+    CHECK(kiln::studio::StudioSettings::recentWorkspaces().isEmpty());
+    CHECK_FALSE(menu->clearAction()->isEnabled());
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("the window remembers its geometry", "[app]") {
+    QTemporaryDir dir;
+    {
+        MainWindow window(dir.path());
+        window.resize(1111, 777);
+        window.show();
+        window.close();
+    }
+    CHECK_FALSE(kiln::studio::StudioSettings::windowGeometry().isEmpty());
+    MainWindow again(dir.path());
+    CHECK(again.size() == QSize(1111, 777));
+    QThreadPool::globalInstance()->waitForDone();
+}

@@ -63,19 +63,53 @@ double pearson(const double* x, const double* y, std::uint64_t n) {
     return std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
 }
 
+namespace {
+
+// Ranks of whole numbers in a small range by counting: O(n), no sort.
+bool countingRanks(const std::vector<double>& values, std::vector<double>& ranks) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (double x : values) {
+        if (std::isnan(x)) continue;
+        if (x != std::floor(x)) return false;
+        lo = std::min(lo, x), hi = std::max(hi, x);
+    }
+    if (!(lo <= hi)) {  // nothing present
+        ranks.assign(values.size(), std::nan(""));
+        return true;
+    }
+    if (hi - lo >= double(1 << 20)) return false;
+    std::vector<std::uint64_t> counts(std::size_t(hi - lo) + 1, 0);
+    for (double x : values)
+        if (!std::isnan(x)) ++counts[std::size_t(x - lo)];
+    std::vector<double> rankOf(counts.size());
+    std::uint64_t below = 0;
+    for (std::size_t v = 0; v < counts.size(); ++v) {
+        rankOf[v] = (double(below + 1) + double(below + counts[v])) / 2.0;  // mean of tied ranks
+        below += counts[v];
+    }
+    ranks.resize(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        ranks[i] = std::isnan(values[i]) ? std::nan("") : rankOf[std::size_t(values[i] - lo)];
+    return true;
+}
+
+}  // namespace
+
 std::vector<double> averageRanks(const std::vector<double>& values) {
-    std::vector<std::uint64_t> order;
+    std::vector<double> ranks;
+    if (countingRanks(values, ranks)) return ranks;
+    // Sorting (value, index) pairs keeps the comparisons on contiguous memory.
+    std::vector<std::pair<double, std::uint32_t>> order;
     order.reserve(values.size());
-    for (std::uint64_t i = 0; i < values.size(); ++i)
-        if (!std::isnan(values[i])) order.push_back(i);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint64_t a, std::uint64_t b) { return values[a] < values[b]; });
-    std::vector<double> ranks(values.size(), std::nan(""));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!std::isnan(values[i])) order.emplace_back(values[i], std::uint32_t(i));
+    std::sort(order.begin(), order.end());
+    ranks.assign(values.size(), std::nan(""));
     for (std::size_t start = 0; start < order.size();) {
         std::size_t end = start + 1;
-        while (end < order.size() && values[order[end]] == values[order[start]]) ++end;
+        while (end < order.size() && order[end].first == order[start].first) ++end;
         double rank = (double(start + 1) + double(end)) / 2.0;  // mean of ranks start+1..end
-        for (std::size_t k = start; k < end; ++k) ranks[order[k]] = rank;
+        for (std::size_t k = start; k < end; ++k) ranks[order[k].second] = rank;
         start = end;
     }
     return ranks;

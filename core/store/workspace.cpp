@@ -40,13 +40,16 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir, bool cre
         return makeError(ErrorCode::NotFound,
                          "no Kiln workspace here (run `kiln init` to create one)", dir.string());
     // The catalog is opened (and a too-new one refused) before anything else is created.
-    fs::create_directories(dir, ec);
+    if (create) fs::create_directories(dir, ec);
     if (ec)
         return makeError(ErrorCode::Io, "cannot create workspace folder: " + ec.message(),
                          dir.string());
     auto catalog = Catalog::open(dir / kCatalogFile);
     if (!catalog) return catalog.error();
+    // An existing workspace opened without `create` is only read and written, never re-made:
+    // objects/ and runs/ are created on first use by their writers.
     for (const char* sub : {"objects", "runs"}) {
+        if (!create) break;
         fs::create_directories(dir / sub, ec);
         if (ec)
             return makeError(ErrorCode::Io, "cannot create workspace folder: " + ec.message(),

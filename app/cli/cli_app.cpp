@@ -26,7 +26,13 @@ int printVersion(bool json) {
 }  // namespace
 
 const std::vector<Command>& allCommands() {
-    static const std::vector<Command> commands = {makeInitCommand(), makeInfoCommand()};
+    static const std::vector<Command> commands = {makeInitCommand(),    makeInfoCommand(),
+                                                  makeImportCommand(),  makeDatasetsCommand(),
+                                                  makeShowCommand(),    makeStatsCommand(),
+                                                  makeValidateCommand(), makeTrainCommand(),
+                                                  makeRunsCommand(),    makeRunCommand(),
+                                                  makeCancelCommand(),  makeResumeCommand(),
+                                                  makeWorkerCommand()};
     return commands;
 }
 

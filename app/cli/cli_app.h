@@ -32,5 +32,16 @@ Result<std::unique_ptr<Workspace>> openWorkspace(const Arguments& args, bool cre
 // Commands, one per file.
 Command makeInitCommand();
 Command makeInfoCommand();
+Command makeImportCommand();
+Command makeDatasetsCommand();
+Command makeShowCommand();
+Command makeStatsCommand();
+Command makeValidateCommand();
+Command makeTrainCommand();
+Command makeResumeCommand();
+Command makeRunsCommand();
+Command makeRunCommand();
+Command makeCancelCommand();
+Command makeWorkerCommand();
 
 }  // namespace kiln::cli

@@ -68,9 +68,11 @@ public:
     const std::int64_t* textOffsets() const;
     const std::uint8_t* missingMask() const;  // nullptr when no cell is missing
 
+    // One memory-mapped .npy array (defined in table.cpp); shared by copies of a view.
+    struct Mapping;
+
 private:
     friend class Table;
-    struct Mapping;
     const ColumnInfo* m_info = nullptr;
     std::uint64_t m_rows = 0;
     std::shared_ptr<Mapping> m_values, m_mask, m_offsets;

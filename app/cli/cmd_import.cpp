@@ -1,0 +1,202 @@
+// kiln import: CSV/TSV files → immutable dataset versions in the workspace.
+#include <chrono>
+#include <csignal>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/cli/cli_app.h"
+#include "core/data/csv_import.h"
+#include "core/store/workspace.h"
+
+namespace kiln::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+// The job context of a CLI import: Ctrl-C cancels it; warnings are kept for the summary.
+class CliJob : public BasicJobContext {
+public:
+    bool cancelled() const override { return g_interrupted || BasicJobContext::cancelled(); }
+};
+
+Result<CsvImportOptions> parseOptions(const Arguments& args) {
+    CsvImportOptions o;
+    if (auto f = args.value("format")) {
+        if (*f == "csv")
+            o.format = CsvImportOptions::Format::Csv;
+        else if (*f == "tsv")
+            o.format = CsvImportOptions::Format::Tsv;
+        else if (*f == "images")
+            return makeError(ErrorCode::Unsupported,
+                             "--format images: image folders are handled by the image importer, "
+                             "which is not available yet");
+        else if (*f != "auto")
+            return makeError(ErrorCode::InvalidArgument,
+                             "--format must be auto, csv or tsv, not '" + *f + "'");
+    }
+    if (auto d = args.value("delimiter")) {
+        std::string v = *d;
+        if (v == "\\t" || v == "tab" || v == "TAB")
+            v = "\t";
+        else if (v == "comma")
+            v = ",";
+        else if (v == "semicolon")
+            v = ";";
+        else if (v == "pipe")
+            v = "|";
+        if (v.size() != 1 || v == "\"" || v == "\n" || v == "\r")
+            return makeError(ErrorCode::InvalidArgument,
+                             "--delimiter must be one character (or tab), not '" + *d + "'");
+        o.delimiter = v[0];
+    }
+    o.noHeader = args.has("no-header");
+    o.skipBadRows = args.has("skip-bad-rows");
+    if (auto t = args.value("type")) o.typeOverrides.push_back(*t);
+    return o;
+}
+
+nlohmann::json columnsJson(const TableManifest& m) {
+    nlohmann::json cols = nlohmann::json::array();
+    for (const auto& c : m.columns)
+        cols.push_back({{"name", c.name},
+                        {"type", columnTypeName(c.type)},
+                        {"missing", c.missing},
+                        {"note", c.note}});
+    return cols;
+}
+
+nlohmann::json importJson(const std::string& file, const CsvDatasetImport& r, double seconds) {
+    const auto& t = r.table;
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& s : t.skippedSamples)
+        skipped.push_back({{"line", s.line}, {"column", s.column}, {"message", s.message}});
+    return {{"file", file},
+            {"dataset", r.dataset},
+            {"version", r.version},
+            {"hash", t.manifestHash},
+            {"created", r.created},
+            {"rows", t.manifest.rows},
+            {"columns", columnsJson(t.manifest)},
+            {"dialect",
+             {{"delimiter", std::string(1, t.dialect.delimiter)},
+              {"delimiter_name", delimiterName(t.dialect.delimiter)},
+              {"header", t.dialect.header},
+              {"decimal_comma", t.dialect.decimalComma},
+              {"line_ending", t.dialect.lineEnding}}},
+            {"encoding", textEncodingName(t.encoding)},
+            {"skipped_rows", t.skippedRows},
+            {"skipped", skipped},
+            {"bytes", t.bytes},
+            {"seconds", seconds},
+            {"parallel", !t.sequential}};
+}
+
+void printImport(const std::string& file, const CsvDatasetImport& r, double seconds) {
+    const auto& t = r.table;
+    const auto& m = t.manifest;
+    if (r.created)
+        std::cout << "Imported " << file << " as dataset '" << r.dataset << "' version "
+                  << r.version;
+    else
+        std::cout << "Unchanged: " << file << " is identical to dataset '" << r.dataset
+                  << "' version " << r.version << "; no new version";
+    std::cout << " (hash " << t.manifestHash.substr(0, 12) << ")\n"
+              << "  " << m.rows << " rows x " << m.columns.size() << " columns, " << t.bytes
+              << " bytes in " << std::fixed << std::setprecision(2) << seconds << " s\n"
+              << "  dialect: delimiter " << delimiterName(t.dialect.delimiter) << ", header "
+              << (t.dialect.header ? "yes" : "no") << ", decimal "
+              << (t.dialect.decimalComma ? "comma" : "point") << ", line ends "
+              << t.dialect.lineEnding << ", encoding " << textEncodingName(t.encoding)
+              << (t.encoding == TextEncoding::Latin1 ? " (not valid UTF-8: read as Latin-1)" : "")
+              << "\n";
+    std::size_t width = 6;
+    for (const auto& c : m.columns) width = std::max(width, c.name.size());
+    std::cout << "  " << std::left << std::setw(int(width)) << "column"
+              << "  " << std::setw(11) << "type" << std::right << std::setw(9) << "missing"
+              << "  note\n";
+    for (const auto& c : m.columns)
+        std::cout << "  " << std::left << std::setw(int(width)) << c.name << "  " << std::setw(11)
+                  << columnTypeName(c.type) << std::right << std::setw(9) << c.missing << "  "
+                  << c.note << "\n";
+    if (t.skippedRows) {
+        std::cout << "  skipped " << t.skippedRows << " bad row" << (t.skippedRows == 1 ? "" : "s")
+                  << ":\n";
+        for (const auto& s : t.skippedSamples)
+            std::cout << "    line " << s.line << ", column " << s.column << ": " << s.message
+                      << "\n";
+    }
+}
+
+int runImport(const Arguments& args) {
+    if (args.has("name") && args.positionals.size() > 1)
+        return reportUsageError(
+            "--name names one dataset; import several files without it (each is named after its "
+            "file)");
+    auto options = parseOptions(args);
+    if (!options) return reportError(options.error());
+    auto workspace = openWorkspace(args, true);
+    if (!workspace) return reportError(workspace.error());
+    std::signal(SIGINT, [](int) { g_interrupted = 1; });
+    nlohmann::json imports = nlohmann::json::array();
+    int status = kExitOk;
+    for (const auto& file : args.positionals) {
+        CliJob job;
+        auto start = std::chrono::steady_clock::now();
+        auto result =
+            importCsvDataset(**workspace, file, args.value("name").value_or(""), *options, job);
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!result) {
+            status = reportError(result.error());
+            continue;
+        }
+        if (args.json)
+            imports.push_back(importJson(file, *result, seconds));
+        else
+            printImport(file, *result, seconds);
+    }
+    if (args.json) std::cout << nlohmann::json{{"imports", imports}}.dump(2) << "\n";
+    return status;
+}
+
+}  // namespace
+
+Command makeImportCommand() {
+    Command c;
+    c.name = "import";
+    c.summary = "import CSV/TSV files as dataset versions";
+    c.usage =
+        "kiln import PATH... [--name N] [--format auto|csv|tsv] [--delimiter C] [--no-header] "
+        "[--type COL=TYPE,...] [--skip-bad-rows]";
+    c.description =
+        "Reads each file (UTF-8 with or without BOM, UTF-16 with BOM, or Latin-1), detects its "
+        "dialect\n"
+        "(delimiter , ; TAB |, header, decimal comma) and column types (integer, float, boolean, "
+        "date,\n"
+        "datetime, categorical, text), and stores it as an immutable dataset version named by its "
+        "content\n"
+        "hash. Re-importing identical content makes no new version. Each file becomes its own "
+        "dataset,\n"
+        "named after the file unless --name is given. Bad rows stop the import with their line and "
+        "column,\n"
+        "or, with --skip-bad-rows, are skipped and counted. Types: integer, float, boolean, date, "
+        "date-dmy,\n"
+        "date-mdy, datetime, categorical, text.";
+    c.options = {
+        {"name", "N", "dataset name (default: the file name without extension)"},
+        {"format", "FORMAT", "auto (default), csv or tsv"},
+        {"delimiter", "C", "field delimiter (one character, or 'tab')"},
+        {"no-header", "", "the first row is data, not column names"},
+        {"type", "COL=TYPE", "force column types, comma-separated: --type id=text,day=date-mdy"},
+        {"skip-bad-rows", "",
+         "skip rows with the wrong number of fields (reported with line numbers)"}};
+    c.minPositionals = 1;
+    c.maxPositionals = -1;
+    c.run = runImport;
+    return c;
+}
+
+}  // namespace kiln::cli

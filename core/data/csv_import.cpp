@@ -1,0 +1,502 @@
+#include "core/data/csv_import.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "core/data/csv_chunk_parser.h"
+#include "core/data/csv_reader.h"
+#include "core/data/dataset_catalog.h"
+#include "core/data/table_writer.h"
+#include "core/data/type_inference.h"
+#include "core/store/object_store.h"
+#include "core/store/workspace.h"
+
+namespace kiln {
+
+namespace {
+
+constexpr std::size_t kSampleBytes = 256 * 1024;
+constexpr std::size_t kSampleRecords = 5000;
+constexpr std::size_t kMaxSkippedSamples = 5;
+
+// Everything decided before the parse: the text, its dialect, where the data starts.
+struct Plan {
+    std::string path;
+    TextSource source;
+    CsvDialect dialect;
+    std::size_t bodyStart = 0;
+    std::vector<ColumnSpec> columns;
+    std::string_view view() const { return {source.data(), source.size()}; }
+};
+
+Error errorAt(const Plan& plan, std::size_t offset, const std::string& message) {
+    auto loc = locate(plan.view(), offset);
+    return makeError(ErrorCode::InvalidArgument, message,
+                     plan.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
+}
+
+// Scans the text in windows for NUL bytes (binary files) and invalid UTF-8, releasing each
+// window's pages as it goes so the scan does not hold the whole file in memory.
+Status scanText(const Plan& plan, bool checkUtf8, bool& invalidUtf8) {
+    constexpr std::size_t kWindow = std::size_t(32) << 20;
+    const std::string_view text = plan.view();
+    invalidUtf8 = false;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = std::min(text.size(), at + kWindow);
+        while (end < text.size() && end > at && (std::uint8_t(text[end]) & 0xC0) == 0x80)
+            --end;  // whole characters
+        if (auto nul = findNulByte(text.substr(at, end - at)); nul != std::string_view::npos)
+            return errorAt(plan, at + nul, "binary data (a NUL byte): this is not a text file");
+        if (checkUtf8 && !invalidUtf8)
+            invalidUtf8 = findInvalidUtf8(text.data() + at, end - at) < end - at;
+        plan.source.release(at, end);
+        at = end;
+    }
+    return {};
+}
+
+// Refuses empty and binary files and settles the encoding (invalid UTF-8 is read as Latin-1).
+Status checkText(Plan& plan) {
+    if (plan.source.size() == 0)
+        return makeError(ErrorCode::InvalidArgument, "the file is empty", plan.path + ":1:1");
+    auto enc = plan.source.encoding();
+    bool invalidUtf8 = false;
+    if (auto s =
+            scanText(plan, enc == TextEncoding::Utf8 || enc == TextEncoding::Utf8Bom, invalidUtf8);
+        !s)
+        return s;
+    if (invalidUtf8) plan.source.reinterpretAsLatin1();
+    std::size_t controls = 0, sample = std::min<std::size_t>(plan.source.size(), kSampleBytes);
+    for (std::size_t i = 0; i < sample; ++i) {
+        auto c = std::uint8_t(plan.source.data()[i]);
+        controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t';
+    }
+    if (controls * 20 > sample)
+        return makeError(ErrorCode::InvalidArgument,
+                         "binary data (control bytes): this is not a text file",
+                         plan.path + ":1:1");
+    return {};
+}
+
+// The first records of the file, as strings (small: a sample for sniffing and inference).
+std::vector<std::vector<std::string>> sampleRecords(std::string_view text, char delimiter,
+                                                    std::size_t& firstEnd) {
+    std::size_t size = std::min(text.size(), kSampleBytes);
+    RecordReader reader(text.data(), text.data() + size, delimiter);
+    std::vector<std::vector<std::string>> records;
+    firstEnd = 0;
+    while (records.size() < kSampleRecords && reader.next() == RecordReader::Step::Record) {
+        if (size < text.size() && reader.position() >= text.data() + size) break;  // maybe cut off
+        if (reader.blankLine()) continue;
+        if (records.empty()) firstEnd = std::size_t(reader.position() - text.data());
+        records.emplace_back(reader.fields().begin(), reader.fields().end());
+    }
+    return records;
+}
+
+Result<ColumnSpec> overrideSpec(ColumnSpec spec, const std::string& typeName) {
+    std::string lower;
+    for (char c : typeName) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "date-dmy" || lower == "date-mdy") {
+        spec.type = ColumnType::Date;
+        spec.dateOrder = lower == "date-dmy" ? DateOrder::DayFirst : DateOrder::MonthFirst;
+    } else if (auto type = parseColumnType(lower)) {
+        spec.type = *type;
+    } else {
+        return makeError(ErrorCode::InvalidArgument,
+                         "unknown column type '" + typeName +
+                             "' (use integer, float, boolean, date, date-dmy, date-mdy, datetime, "
+                             "categorical or text)");
+    }
+    spec.overridden = true;
+    spec.note = "type set by the user";
+    if (lower == "date-mdy") spec.note += " (month-first dates)";
+    if (lower == "date-dmy") spec.note += " (day-first dates)";
+    return spec;
+}
+
+Status applyOverrides(std::vector<ColumnSpec>& columns, const std::vector<std::string>& overrides) {
+    for (const auto& entry : overrides) {
+        std::size_t start = 0;
+        while (start <= entry.size()) {
+            std::size_t comma = std::min(entry.find(',', start), entry.size());
+            std::string item = entry.substr(start, comma - start);
+            start = comma + 1;
+            if (item.empty()) continue;
+            auto eq = item.rfind('=');
+            if (eq == std::string::npos)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "a type override is written COLUMN=TYPE, not '" + item + "'");
+            std::string name = item.substr(0, eq);
+            auto it = std::find_if(columns.begin(), columns.end(),
+                                   [&](auto& c) { return c.name == name; });
+            if (it == columns.end()) {
+                std::string names;
+                for (auto& c : columns) names += (names.empty() ? "" : ", ") + c.name;
+                return makeError(ErrorCode::InvalidArgument,
+                                 "no column named '" + name + "' (columns: " + names + ")");
+            }
+            auto spec = overrideSpec(*it, item.substr(eq + 1));
+            if (!spec) return spec.error();
+            *it = *spec;
+        }
+    }
+    return {};
+}
+
+char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
+    if (options.delimiter) return *options.delimiter;
+    if (options.format == CsvImportOptions::Format::Tsv) return '\t';
+    if (options.format == CsvImportOptions::Format::Csv) return ',';
+    return sniffDelimiter(sample);
+}
+
+// Detects the dialect, header, column names and types from a sample.
+Status planColumns(Plan& plan, const CsvImportOptions& options) {
+    std::string_view text = plan.view();
+    std::string_view sample = text.substr(0, std::min(text.size(), kSampleBytes));
+    if (sample.size() < text.size()) sample = sample.substr(0, sample.find_last_of("\r\n") + 1);
+    plan.dialect.delimiter = chooseDelimiter(options, sample);
+    plan.dialect.lineEnding = detectLineEnding(sample);
+    plan.dialect.decimalComma = detectDecimalComma(sample, plan.dialect.delimiter);
+    std::size_t firstEnd = 0;
+    auto records = sampleRecords(text, plan.dialect.delimiter, firstEnd);
+    if (records.empty())
+        return makeError(ErrorCode::InvalidArgument, "the file has no records (only blank lines)",
+                         plan.path + ":1:1");
+    plan.dialect.header = !options.noHeader && looksLikeHeader(records, plan.dialect.decimalComma);
+    std::size_t count = records[0].size();
+    auto names =
+        uniqueColumnNames(plan.dialect.header ? records[0] : std::vector<std::string>{}, count);
+    plan.bodyStart = plan.dialect.header ? firstEnd : 0;
+    for (std::size_t c = 0; c < count; ++c) {
+        std::vector<std::string> cells;
+        for (std::size_t r = plan.dialect.header ? 1 : 0; r < records.size(); ++r)
+            if (records[r].size() == count) cells.push_back(std::move(records[r][c]));
+        plan.columns.push_back(inferColumn(names[c], cells, plan.dialect.decimalComma));
+    }
+    return applyOverrides(plan.columns, options.typeOverrides);
+}
+
+// What one pass over the data found besides the stored chunks.
+struct PassResult {
+    bool restartSequential = false;
+    std::map<std::size_t, std::string> mismatched;  // column → the first cell that did not fit
+    std::uint64_t skippedCount = 0;
+    std::vector<RecordProblem> skipped;
+};
+
+// Takes one chunk's outcome in row order: stores its rows, or notes why the pass must restart.
+Status consume(const Plan& plan, ChunkOutcome& o, bool parallel, TableWriter& writer,
+               PassResult& pass) {
+    if (parallel && (o.strayQuote || o.truncated)) {
+        pass.restartSequential = true;
+        return {};
+    }
+    if (o.fatal) return errorAt(plan, o.fatal->offset, o.fatal->message);
+    for (std::size_t c = 0; c < o.columns.size(); ++c)
+        if (o.columns[c].mismatch) pass.mismatched.try_emplace(c, o.columns[c].firstMismatch);
+    pass.skippedCount += o.skippedCount;
+    for (auto& s : o.skipped)
+        if (pass.skipped.size() < kMaxSkippedSamples) pass.skipped.push_back(std::move(s));
+    if (pass.mismatched.empty()) return writer.append(o.columns);
+    return {};
+}
+
+ChunkParseConfig chunkConfig(const Plan& plan, const CsvImportOptions& options) {
+    ChunkParseConfig config;
+    config.text = plan.view();
+    config.delimiter = plan.dialect.delimiter;
+    config.columns = &plan.columns;
+    config.skipBadRows = options.skipBadRows;
+    config.maxSamples = kMaxSkippedSamples;
+    return config;
+}
+
+Error cancelled() {
+    return makeError(ErrorCode::Cancelled, "import cancelled");
+}
+
+Result<PassResult> sequentialPass(const Plan& plan, const CsvImportOptions& options,
+                                  TableWriter& writer, JobContext& job) {
+    PassResult pass;
+    auto config = chunkConfig(plan, options);
+    const std::size_t size = plan.source.size();
+    for (std::size_t pos = plan.bodyStart; pos < size;) {
+        if (job.cancelled()) return cancelled();
+        auto o = parseChunk(config, pos, std::min(size, pos + options.chunkBytes), size);
+        if (auto s = consume(plan, o, false, writer, pass); !s) return s.error();
+        if (o.end <= pos) break;
+        plan.source.release(pos, o.end);
+        pos = o.end;
+        job.progress(pos, size, "Parsing");
+    }
+    return pass;
+}
+
+// Parses the chunks on worker threads and consumes them in order on this one.
+class ParallelPass {
+public:
+    ParallelPass(const Plan& plan, const CsvImportOptions& options, std::vector<std::size_t> bounds,
+                 JobContext& job)
+        : m_plan(plan),
+          m_config(chunkConfig(plan, options)),
+          m_bounds(std::move(bounds)),
+          m_slots(m_bounds.size() - 1),
+          m_job(job) {}
+
+    Result<PassResult> run(TableWriter& writer, unsigned threads) {
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < threads; ++t) workers.emplace_back([this] { work(); });
+        auto result = consumeAll(writer);
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        for (auto& w : workers) w.join();
+        return result;
+    }
+
+private:
+    void work() {
+        for (;;) {
+            std::size_t k = m_next++;
+            if (k >= m_slots.size()) return;
+            {
+                std::unique_lock lock(m_mutex);
+                m_cv.wait(lock, [&] { return m_stop || k < m_consumed + m_window; });
+                if (m_stop) return;
+            }
+            ChunkOutcome o;
+            try {
+                if (m_job.cancelled()) throw std::runtime_error("cancelled");
+                o = parseChunk(m_config, m_bounds[k], m_bounds[k + 1], m_bounds[k + 1]);
+            } catch (const std::exception& e) {
+                std::lock_guard lock(m_mutex);
+                m_failure = e.what();
+                m_stop = true;
+                m_cv.notify_all();
+                return;
+            }
+            std::lock_guard lock(m_mutex);
+            m_slots[k] = std::move(o);
+            m_cv.notify_all();
+        }
+    }
+
+    Result<PassResult> consumeAll(TableWriter& writer) {
+        PassResult pass;
+        for (std::size_t k = 0; k < m_slots.size(); ++k) {
+            ChunkOutcome o;
+            {
+                std::unique_lock lock(m_mutex);
+                m_cv.wait(lock, [&] { return m_slots[k].has_value() || m_stop; });
+                if (!m_slots[k])
+                    return m_job.cancelled()
+                               ? cancelled()
+                               : makeError(ErrorCode::Internal, "a parser thread failed: " + m_failure);
+                o = std::move(*m_slots[k]);
+                m_slots[k].reset();
+                m_consumed = k + 1;
+            }
+            m_cv.notify_all();
+            if (m_job.cancelled()) return cancelled();
+            if (auto s = consume(m_plan, o, true, writer, pass); !s) return s.error();
+            if (pass.restartSequential) return pass;
+            m_plan.source.release(m_bounds[k], m_bounds[k + 1]);
+            m_job.progress(m_bounds[k + 1], m_plan.source.size(), "Parsing");
+        }
+        return pass;
+    }
+
+    const Plan& m_plan;
+    ChunkParseConfig m_config;
+    std::vector<std::size_t> m_bounds;
+    std::vector<std::optional<ChunkOutcome>> m_slots;
+    JobContext& m_job;
+    std::atomic<std::size_t> m_next{0};
+    std::size_t m_consumed = 0;
+    std::size_t m_window = 4;
+    bool m_stop = false;
+    std::string m_failure;  // what stopped a parser thread
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+};
+
+unsigned threadCount(const CsvImportOptions& options) {
+    return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// One pass over the data into `writer`: in parallel when the file is big enough and its quotes
+// pair up, else on this thread. A parallel pass that meets stray quotes returns with
+// restartSequential set; the caller then starts again with a fresh writer.
+Result<PassResult> runPass(const Plan& plan, const CsvImportOptions& options, bool& sequential,
+                           TableWriter& writer, JobContext& job) {
+    unsigned threads = threadCount(options);
+    std::size_t body = plan.source.size() - plan.bodyStart;
+    if (!sequential && threads > 1 && body > 2 * options.chunkBytes) {
+        bool unterminated = false;
+        auto release = [&](std::size_t from, std::size_t to) { plan.source.release(from, to); };
+        auto bounds = findChunkBoundaries(plan.view(), plan.bodyStart, options.chunkBytes, threads,
+                                          unterminated, release);
+        if (!unterminated) return ParallelPass(plan, options, std::move(bounds), job).run(writer, threads);
+    }
+    sequential = true;
+    return sequentialPass(plan, options, writer, job);
+}
+
+std::string sourceJson(const Plan& plan, const PassResult& pass) {
+    nlohmann::json doc = {{"reader", "csv"},
+                          {"delimiter", std::string(1, plan.dialect.delimiter)},
+                          {"header", plan.dialect.header},
+                          {"decimal_comma", plan.dialect.decimalComma},
+                          {"line_ending", plan.dialect.lineEnding},
+                          {"encoding", textEncodingName(plan.source.encoding())},
+                          {"skipped_rows", pass.skippedCount}};
+    if (plan.source.encoding() == TextEncoding::Latin1)
+        doc["encoding_note"] = "not valid UTF-8: read as Latin-1 and transcoded to UTF-8";
+    return doc.dump();
+}
+
+// Widens the columns where a pass found cells that do not fit their type (true when it did);
+// a column whose type the user set is an error instead.
+Result<bool> widen(Plan& plan, const PassResult& pass, const TableWriter& writer) {
+    for (const auto& [c, value] : pass.mismatched) {
+        auto& spec = plan.columns[c];
+        if (spec.overridden)
+            return makeError(ErrorCode::InvalidArgument,
+                             "column '" + spec.name + "' was set to " + columnTypeName(spec.type) +
+                                 " but '" + value + "' is not one",
+                             plan.path);
+        ColumnType wider = widenedType(spec.type);
+        spec.note = "looked " + std::string(columnTypeName(spec.type)) + " in the sample, but '" +
+                    value + "' is not: read as " + columnTypeName(wider);
+        spec.type = wider;
+    }
+    if (!pass.mismatched.empty()) return true;
+    bool changed = false;
+    std::size_t limit = std::max<std::uint64_t>(20, writer.rows() / 20);
+    for (std::size_t c = 0; c < plan.columns.size(); ++c) {
+        auto& spec = plan.columns[c];
+        if (spec.type != ColumnType::Categorical || spec.overridden ||
+            writer.categoryCount(c) <= limit)
+            continue;
+        spec.type = ColumnType::Text;
+        spec.note = std::to_string(writer.categoryCount(c)) +
+                    " distinct values: too many for a category, read as text";
+        changed = true;
+    }
+    return changed;
+}
+
+void reportSkipped(const Plan& plan, const PassResult& pass, CsvImportResult& result,
+                   JobContext& job) {
+    result.skippedRows = pass.skippedCount;
+    for (const auto& s : pass.skipped) {
+        auto loc = locate(plan.view(), s.offset);
+        result.skippedSamples.push_back({loc.line, loc.column, s.message});
+        job.report({IssueSeverity::Warning, "skipped row: " + s.message,
+                    plan.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column)});
+    }
+    if (pass.skippedCount > pass.skipped.size())
+        job.report({IssueSeverity::Warning,
+                    std::to_string(pass.skippedCount) + " rows skipped in all", plan.path});
+}
+
+}  // namespace
+
+Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesystem::path& file,
+                                     const CsvImportOptions& options, JobContext& job) {
+    auto source = TextSource::open(file);
+    if (!source) return source.error();
+    Plan plan{file.string(), std::move(*source), {}, 0, {}};
+    if (auto s = checkText(plan); !s) return s.error();
+    if (plan.source.encoding() == TextEncoding::Latin1)
+        job.report({IssueSeverity::Info, "not valid UTF-8: read as Latin-1 and transcoded", plan.path});
+    job.progress(0, plan.source.size(), "Parsing");
+    if (auto s = planColumns(plan, options); !s) return s.error();
+    bool sequential = false;
+    for (std::size_t attempt = 0; attempt <= 2 * plan.columns.size() + 2; ++attempt) {
+        TableWriter writer(store, plan.columns);
+        if (auto s = writer.open(); !s) return s.error();
+        auto pass = runPass(plan, options, sequential, writer, job);
+        if (!pass) return pass.error();
+        if (pass->restartSequential) {
+            sequential = true;
+            continue;
+        }
+        auto widened = widen(plan, *pass, writer);
+        if (!widened) return widened.error();
+        if (*widened) continue;
+        if (job.cancelled()) return cancelled();
+        CsvImportResult result;
+        auto hash =
+            writer.commit(sourceJson(plan, *pass), threadCount(options), result.manifest);
+        if (!hash) return hash.error();
+        result.manifestHash = *hash;
+        result.dialect = plan.dialect;
+        result.encoding = plan.source.encoding();
+        result.bytes = std::filesystem::file_size(file);
+        result.sequential = sequential;
+        reportSkipped(plan, *pass, result, job);
+        return result;
+    }
+    return makeError(ErrorCode::Internal, "column types did not settle", plan.path);
+}
+
+namespace {
+
+std::string schemaJson(const TableManifest& manifest) {
+    nlohmann::json schema = nlohmann::json::array();
+    for (const auto& c : manifest.columns)
+        schema.push_back({{"name", c.name},
+                          {"type", columnTypeName(c.type)},
+                          {"missing", c.missing},
+                          {"note", c.note}});
+    return schema.dump();
+}
+
+}  // namespace
+
+Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::filesystem::path& file,
+                                          const std::string& name, const CsvImportOptions& options,
+                                          JobContext& job) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        return makeError(ErrorCode::Unsupported,
+                         "is a folder: image folders are handled by the image importer, which is "
+                         "not available yet",
+                         file.string());
+    if (!std::filesystem::exists(file, ec))
+        return makeError(ErrorCode::NotFound, "no such file", file.string());
+    auto table = readCsvTable(workspace.objects(), file, options, job);
+    if (!table) return table.error();
+    if (job.cancelled()) return cancelled();
+    NewDatasetVersion entry;
+    entry.name = name.empty() ? file.stem().string() : name;
+    entry.contentHash = table->manifestHash;
+    entry.schemaJson = schemaJson(table->manifest);
+    entry.rows = table->manifest.rows;
+    entry.sourcePath = std::filesystem::absolute(file, ec).string();
+    entry.manifest = table->manifest.toJson();
+    DatasetCatalog catalog(workspace.catalog());
+    auto recorded = catalog.recordVersion(entry);
+    if (!recorded) return recorded.error();
+    CsvDatasetImport out;
+    out.table = std::move(*table);
+    out.dataset = entry.name;
+    out.version = recorded->version.version;
+    out.created = recorded->created;
+    return out;
+}
+
+}  // namespace kiln

@@ -1,0 +1,143 @@
+#include "core/data/csv_preview.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/data/csv_reader.h"
+
+namespace kiln {
+
+namespace {
+
+constexpr std::size_t kSampleBytes = 256 * 1024;
+constexpr std::size_t kSampleRecords = 5000;
+
+std::string lowered(const std::string& text) {
+    std::string out;
+    for (char c : text) out += char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The sample: whole records from the start of the text.
+std::string_view sampleOf(std::string_view text) {
+    std::string_view sample = text.substr(0, std::min(text.size(), kSampleBytes));
+    if (sample.size() < text.size()) sample = sample.substr(0, sample.find_last_of("\r\n") + 1);
+    return sample;
+}
+
+char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
+    if (options.delimiter) return *options.delimiter;
+    if (options.format == CsvImportOptions::Format::Tsv) return '\t';
+    if (options.format == CsvImportOptions::Format::Csv) return ',';
+    return sniffDelimiter(sample);
+}
+
+std::vector<std::vector<std::string>> readRecords(std::string_view sample, char delimiter) {
+    RecordReader reader(sample.data(), sample.data() + sample.size(), delimiter);
+    std::vector<std::vector<std::string>> records;
+    while (records.size() < kSampleRecords && reader.next() == RecordReader::Step::Record) {
+        if (reader.blankLine()) continue;
+        records.emplace_back(reader.fields().begin(), reader.fields().end());
+    }
+    return records;
+}
+
+Status overrideOne(ColumnSpec& spec, const std::string& typeName) {
+    const std::string lower = lowered(typeName);
+    if (lower == "date-dmy" || lower == "date-mdy") {
+        spec.type = ColumnType::Date;
+        spec.dateOrder = lower == "date-dmy" ? DateOrder::DayFirst : DateOrder::MonthFirst;
+    } else if (auto type = parseColumnType(lower)) {
+        spec.type = *type;
+    } else {
+        return makeError(ErrorCode::InvalidArgument, "unknown column type '" + typeName + "'");
+    }
+    spec.overridden = true;
+    spec.note = "type set by the user";
+    return {};
+}
+
+// "name=type" entries (several may share one entry, comma-separated), as the import reads them.
+Status applyOverrides(std::vector<ColumnSpec>& columns, const std::vector<std::string>& overrides) {
+    for (const auto& entry : overrides) {
+        std::size_t start = 0;
+        while (start <= entry.size()) {
+            std::size_t comma = std::min(entry.find(',', start), entry.size());
+            const std::string item = entry.substr(start, comma - start);
+            start = comma + 1;
+            if (item.empty()) continue;
+            const auto eq = item.rfind('=');
+            if (eq == std::string::npos)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "a type override is written COLUMN=TYPE, not '" + item + "'");
+            auto it = std::find_if(columns.begin(), columns.end(),
+                                   [&](const ColumnSpec& c) { return c.name == item.substr(0, eq); });
+            if (it == columns.end())
+                return makeError(ErrorCode::InvalidArgument,
+                                 "no column named '" + item.substr(0, eq) + "'");
+            if (auto s = overrideOne(*it, item.substr(eq + 1)); !s) return s;
+        }
+    }
+    return {};
+}
+
+Status checkText(const TextSource& source, const std::string& path) {
+    if (source.size() == 0)
+        return makeError(ErrorCode::InvalidArgument, "the file is empty", path + ":1:1");
+    std::string_view head(source.data(), std::min(source.size(), kSampleBytes));
+    if (auto nul = findNulByte(head); nul != std::string_view::npos) {
+        auto loc = locate(head, nul);
+        return makeError(ErrorCode::InvalidArgument,
+                         "binary data (a NUL byte): this is not a text file",
+                         path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
+    }
+    return {};
+}
+
+void inferColumns(CsvPreview& preview, std::vector<std::vector<std::string>>& records) {
+    const std::size_t count = records[0].size();
+    const bool header = preview.dialect.header;
+    auto names = uniqueColumnNames(header ? records[0] : std::vector<std::string>{}, count);
+    for (std::size_t c = 0; c < count; ++c) {
+        std::vector<std::string> cells;
+        for (std::size_t r = header ? 1 : 0; r < records.size(); ++r)
+            if (records[r].size() == count) cells.push_back(records[r][c]);
+        preview.columns.push_back(inferColumn(names[c], cells, preview.dialect.decimalComma));
+    }
+}
+
+}  // namespace
+
+Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImportOptions& options,
+                              std::size_t rows) {
+    const std::string path = file.string();
+    auto opened = TextSource::open(file);
+    if (!opened) return opened.error();
+    TextSource& source = opened.value();
+    if (auto s = checkText(source, path); !s) return s.error();
+    const std::size_t head = std::min(source.size(), kSampleBytes);
+    if ((source.encoding() == TextEncoding::Utf8) && findInvalidUtf8(source.data(), head) < head)
+        source.reinterpretAsLatin1();
+    CsvPreview preview;
+    preview.encoding = source.encoding();
+    preview.bytes = source.size();
+    const std::string_view sample = sampleOf({source.data(), source.size()});
+    preview.dialect.delimiter = chooseDelimiter(options, sample);
+    preview.dialect.lineEnding = detectLineEnding(sample);
+    preview.dialect.decimalComma = detectDecimalComma(sample, preview.dialect.delimiter);
+    auto records = readRecords(sample, preview.dialect.delimiter);
+    if (records.empty())
+        return makeError(ErrorCode::InvalidArgument, "the file has no records (only blank lines)",
+                         path + ":1:1");
+    preview.dialect.header =
+        !options.noHeader && looksLikeHeader(records, preview.dialect.decimalComma);
+    preview.sampledRecords = records.size() - (preview.dialect.header ? 1 : 0);
+    inferColumns(preview, records);
+    if (auto s = applyOverrides(preview.columns, options.typeOverrides); !s) return s.error();
+    const std::size_t first = preview.dialect.header ? 1 : 0;
+    for (std::size_t r = first; r < records.size() && preview.rows.size() < rows; ++r)
+        preview.rows.push_back(std::move(records[r]));
+    return preview;
+}
+
+}  // namespace kiln

@@ -1,0 +1,253 @@
+#include "core/data/table_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "core/data/npy.h"
+#include "core/store/object_store.h"
+
+namespace kiln {
+
+namespace {
+
+// An unnamed temporary file that one array is spilled to before it is stored.
+class SpillFile {
+public:
+    ~SpillFile() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    Status open(const std::filesystem::path& dir) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        m_fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        if (m_fd < 0) {  // file systems without O_TMPFILE: create, then unlink at once
+            std::string pattern = (dir / "spill-XXXXXX").string();
+            m_fd = ::mkstemp(pattern.data());
+            if (m_fd >= 0) ::unlink(pattern.c_str());
+        }
+        if (m_fd < 0)
+            return makeError(ErrorCode::Io,
+                             std::string("cannot create a temporary file: ") + std::strerror(errno),
+                             dir.string());
+        return {};
+    }
+    Status write(const void* data, std::size_t size) {
+        auto p = static_cast<const char*>(data);
+        while (size > 0) {
+            ssize_t n = ::write(m_fd, p, size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0)
+                return makeError(ErrorCode::Io, std::string("cannot write a temporary file: ") +
+                                                    std::strerror(errno));
+            p += n, size -= std::size_t(n), m_size += std::uint64_t(n);
+        }
+        return {};
+    }
+    template <class T>
+    Status write(const std::vector<T>& v) {
+        return write(v.data(), v.size() * sizeof(T));
+    }
+    // Streams the spilled bytes, after a .npy header, into a new object; returns its hash.
+    Result<std::string> store(const ObjectStore& objects, const std::string& descr,
+                              std::uint64_t count) const {
+        ObjectWriter writer(objects);
+        if (auto s = writer.open(); !s) return s.error();
+        if (auto s = writer.write(npyHeader(descr, count)); !s) return s.error();
+        std::vector<char> buffer(std::size_t(1) << 20);
+        for (std::uint64_t at = 0; at < m_size;) {
+            ssize_t n = ::pread(m_fd, buffer.data(), buffer.size(), off_t(at));
+            if (n <= 0) return makeError(ErrorCode::Io, "cannot read back a temporary file");
+            if (auto s = writer.write(buffer.data(), std::size_t(n)); !s) return s.error();
+            at += std::uint64_t(n);
+        }
+        return writer.commit();
+    }
+    std::uint64_t size() const { return m_size; }
+
+private:
+    int m_fd = -1;
+    std::uint64_t m_size = 0;
+};
+
+const char* valuesDescr(ColumnType type) {
+    switch (type) {
+        case ColumnType::Integer:
+            return "<i8";
+        case ColumnType::Float:
+            return "<f8";
+        case ColumnType::Boolean:
+            return "|u1";
+        case ColumnType::Date:
+            return "<M8[D]";
+        case ColumnType::DateTime:
+            return "<M8[ms]";
+        case ColumnType::Categorical:
+            return "<i4";
+        case ColumnType::Text:
+            return "|u1";
+    }
+    return "|u1";
+}
+
+bool hasMask(ColumnType type) {
+    return type == ColumnType::Integer || type == ColumnType::Boolean || type == ColumnType::Text;
+}
+
+}  // namespace
+
+struct TableWriter::Impl {
+    const ObjectStore& store;
+    std::vector<ColumnSpec> specs;
+    struct Column {
+        SpillFile values, mask, offsets;
+        std::uint64_t missing = 0;
+        std::int64_t textEnd = 0;
+        std::vector<std::string> categories;
+        std::unordered_map<std::string, std::int32_t> categoryIndex;
+    };
+    std::vector<Column> columns;
+};
+
+TableWriter::TableWriter(const ObjectStore& store, std::vector<ColumnSpec> columns)
+    : m_impl(new Impl{store, std::move(columns), {}}) {
+    m_impl->columns.resize(m_impl->specs.size());
+}
+
+TableWriter::~TableWriter() = default;
+
+Status TableWriter::open() {
+    auto dir = m_impl->store.root() / "tmp";
+    for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
+        auto& c = m_impl->columns[i];
+        ColumnType type = m_impl->specs[i].type;
+        if (auto s = c.values.open(dir); !s) return s;
+        if (hasMask(type))
+            if (auto s = c.mask.open(dir); !s) return s;
+        if (type == ColumnType::Text) {
+            if (auto s = c.offsets.open(dir); !s) return s;
+            if (auto s = c.offsets.write(&c.textEnd, sizeof c.textEnd); !s) return s;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+Status appendColumn(ColumnType type, ColumnChunk& chunk, SpillFile& values, SpillFile& mask,
+                    SpillFile& offsets, std::int64_t& textEnd, std::vector<std::string>& categories,
+                    std::unordered_map<std::string, std::int32_t>& index) {
+    if (hasMask(type))
+        if (auto s = mask.write(chunk.mask); !s) return s;
+    switch (type) {
+        case ColumnType::Float:
+            return values.write(chunk.floats);
+        case ColumnType::Boolean:
+            return values.write(chunk.bytes);
+        case ColumnType::Integer:
+        case ColumnType::Date:
+        case ColumnType::DateTime:
+            return values.write(chunk.ints);
+        case ColumnType::Categorical: {
+            std::vector<std::int32_t> remap(chunk.dictionary.size());
+            for (std::size_t i = 0; i < chunk.dictionary.size(); ++i) {
+                auto [it, added] =
+                    index.try_emplace(chunk.dictionary[i], std::int32_t(categories.size()));
+                if (added) categories.push_back(chunk.dictionary[i]);
+                remap[i] = it->second;
+            }
+            for (auto& code : chunk.codes)
+                if (code >= 0) code = remap[std::size_t(code)];
+            return values.write(chunk.codes);
+        }
+        case ColumnType::Text: {
+            std::vector<std::int64_t> ends(chunk.lengths.size());
+            for (std::size_t i = 0; i < ends.size(); ++i) ends[i] = textEnd += chunk.lengths[i];
+            if (auto s = offsets.write(ends); !s) return s;
+            return values.write(chunk.text.data(), chunk.text.size());
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Status TableWriter::append(std::vector<ColumnChunk>& chunks) {
+    if (chunks.size() != m_impl->columns.size())
+        return makeError(ErrorCode::Internal, "chunk has the wrong column count");
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+        auto& c = m_impl->columns[i];
+        c.missing += chunks[i].missing;
+        if (auto s = appendColumn(m_impl->specs[i].type, chunks[i], c.values, c.mask, c.offsets,
+                                  c.textEnd, c.categories, c.categoryIndex);
+            !s)
+            return s;
+    }
+    if (!chunks.empty()) m_rows += chunks[0].rows;
+    return {};
+}
+
+std::size_t TableWriter::categoryCount(std::size_t column) const {
+    return m_impl->columns[column].categories.size();
+}
+
+Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned threads,
+                                        TableManifest& manifest) {
+    struct Job {
+        const SpillFile* file;
+        std::string descr;
+        std::uint64_t count;
+        std::string* hash;
+    };
+    manifest = TableManifest{};
+    manifest.rows = m_rows;
+    manifest.sourceJson = sourceJson;
+    manifest.columns.resize(m_impl->specs.size());
+    std::vector<Job> jobs;
+    for (std::size_t i = 0; i < m_impl->specs.size(); ++i) {
+        const auto& spec = m_impl->specs[i];
+        auto& c = m_impl->columns[i];
+        auto& info = manifest.columns[i];
+        info.name = spec.name, info.type = spec.type, info.missing = c.missing,
+        info.note = spec.note;
+        info.categories = c.categories;
+        bool text = spec.type == ColumnType::Text;
+        jobs.push_back(
+            {&c.values, valuesDescr(spec.type), text ? c.values.size() : m_rows, &info.values});
+        if (hasMask(spec.type) && c.missing > 0)
+            jobs.push_back({&c.mask, "|u1", m_rows, &info.mask});
+        if (text) jobs.push_back({&c.offsets, "<i8", m_rows + 1, &info.offsets});
+    }
+    // Largest arrays first, so the threads finish together (hashing is the cost).
+    std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.file->size() > b.file->size(); });
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::optional<Error> failure;
+    auto work = [&] {
+        for (std::size_t j; (j = next++) < jobs.size();) {
+            auto hash = jobs[j].file->store(m_impl->store, jobs[j].descr, jobs[j].count);
+            std::lock_guard lock(mutex);
+            if (hash)
+                *jobs[j].hash = *hash;
+            else if (!failure)
+                failure = hash.error();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (failure) return *failure;
+    return m_impl->store.put(manifest.toJson());
+}
+
+}  // namespace kiln

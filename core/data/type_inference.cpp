@@ -1,0 +1,128 @@
+#include "core/data/type_inference.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace kiln {
+
+namespace {
+
+bool allFit(const std::vector<std::string_view>& values, const ColumnSpec& spec) {
+    return std::all_of(values.begin(), values.end(),
+                       [&](std::string_view v) { return cellFits(spec, v); });
+}
+
+// Integer, or Float when some integer overflows int64; false when a value is not an integer.
+bool tryInteger(const std::vector<std::string_view>& values, ColumnSpec& spec) {
+    bool overflow = false;
+    for (auto v : values) {
+        std::int64_t x;
+        auto outcome = parseInt64(v, x);
+        if (outcome == ParseOutcome::Invalid) return false;
+        overflow |= outcome == ParseOutcome::Overflow;
+    }
+    spec.type = overflow ? ColumnType::Float : ColumnType::Integer;
+    if (overflow) spec.note = "integers beyond 64 bits: stored as float";
+    return true;
+}
+
+// Date or DateTime, deciding the order of slashed dates from the values.
+bool tryDate(const std::vector<std::string_view>& values, ColumnSpec& spec) {
+    bool firstOver12 = false, secondOver12 = false, slashed = false, time = false;
+    for (auto v : values) {
+        ParsedDate d;
+        if (!parseDate(v, DateOrder::DayFirst, d) && !parseDate(v, DateOrder::MonthFirst, d))
+            return false;
+        slashed |= d.slashed;
+        time |= d.hasTime;
+        firstOver12 |= d.slashed && d.first > 12;
+        secondOver12 |= d.slashed && d.second > 12;
+    }
+    if (firstOver12 && secondOver12) return false;
+    spec.type = time ? ColumnType::DateTime : ColumnType::Date;
+    if (!slashed) return true;
+    if (secondOver12) {
+        spec.dateOrder = DateOrder::MonthFirst;
+        spec.note = "month-first dates (MM/DD/YYYY): a second number above 12 was seen";
+    } else if (firstOver12) {
+        spec.dateOrder = DateOrder::DayFirst;
+        spec.note = "day-first dates (DD/MM/YYYY): a first number above 12 was seen";
+    } else {
+        spec.dateOrder = DateOrder::DayFirst;
+        spec.note =
+            "ambiguous dates (no number above 12): assumed day-first (DD/MM/YYYY); "
+            "use --type COL=date-mdy for month-first";
+    }
+    return allFit(values, spec);
+}
+
+void chooseTextKind(const std::vector<std::string_view>& values, std::size_t rows,
+                    ColumnSpec& spec) {
+    std::unordered_set<std::string_view> distinct;
+    for (auto v : values) distinct.insert(v);
+    std::size_t limit = std::max<std::size_t>(20, rows / 20);
+    bool uniqueish = distinct.size() * 2 > values.size();
+    spec.type =
+        (distinct.size() <= limit && !uniqueish) ? ColumnType::Categorical : ColumnType::Text;
+    if (spec.type == ColumnType::Categorical)
+        spec.note = std::to_string(distinct.size()) + " distinct values in the sample";
+}
+
+}  // namespace
+
+ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, bool decimalComma) {
+    ColumnSpec spec;
+    spec.name = std::move(name);
+    spec.decimalComma = decimalComma;
+    std::vector<std::string_view> values;
+    for (const auto& c : cells)
+        if (!isMissingMarker(c)) values.push_back(c);
+    if (values.empty()) {
+        spec.type = ColumnType::Text;
+        spec.note = "no values in the sample: read as text";
+        return spec;
+    }
+    if (tryInteger(values, spec)) return spec;
+    spec.type = ColumnType::Float;
+    if (allFit(values, spec)) return spec;
+    spec.type = ColumnType::Boolean;
+    if (allFit(values, spec)) return spec;
+    if (tryDate(values, spec)) return spec;
+    spec.note.clear();
+    chooseTextKind(values, cells.size(), spec);
+    return spec;
+}
+
+bool cellFits(const ColumnSpec& spec, std::string_view cell) {
+    if (isMissingMarker(cell)) return true;
+    switch (spec.type) {
+        case ColumnType::Integer: {
+            std::int64_t x;
+            return parseInt64(cell, x) == ParseOutcome::Ok;
+        }
+        case ColumnType::Float: {
+            double x;
+            return parseDouble(cell, spec.decimalComma, x);
+        }
+        case ColumnType::Boolean: {
+            std::uint8_t x;
+            return parseBoolean(cell, x);
+        }
+        case ColumnType::Date:
+        case ColumnType::DateTime: {
+            ParsedDate d;
+            return parseDate(cell, spec.dateOrder, d) &&
+                   (spec.type == ColumnType::DateTime || !d.hasTime);
+        }
+        default:
+            return true;
+    }
+}
+
+ColumnType widenedType(ColumnType type) {
+    if (type == ColumnType::Integer) return ColumnType::Float;
+    if (type == ColumnType::Date) return ColumnType::DateTime;
+    return ColumnType::Text;
+}
+
+}  // namespace kiln

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/data/cell_parser.h"
+#include "core/data/column_type.h"
+
+namespace kiln {
+
+// How the cells of one column are read: the type and the reading choices made for it.
+struct ColumnSpec {
+    std::string name;
+    ColumnType type = ColumnType::Text;
+    DateOrder dateOrder = DateOrder::DayFirst;
+    bool decimalComma = false;
+    bool overridden = false;  // set by the user, never widened
+    std::string note;         // how the type was decided, for people ("day-first dates …")
+};
+
+// Decides a column's type from a sample of its cells (missing markers included). Integers that
+// overflow int64 give Float; slashed dates decide day-first or month-first from the values and
+// say so in the note (an ambiguous column is read day-first, and the note says it was assumed).
+// Low-cardinality strings (distinct <= max(20, 5% of rows), and not unique-ish) are Categorical.
+// Pure function, thread-safe.
+ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, bool decimalComma);
+
+// True when `cell` reads as a value of `spec` (missing markers always do).
+bool cellFits(const ColumnSpec& spec, std::string_view cell);
+
+// The type a column falls back to when a cell does not fit it: Integer → Float,
+// Date → DateTime, the rest → Text.
+ColumnType widenedType(ColumnType type);
+
+}  // namespace kiln

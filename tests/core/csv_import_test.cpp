@@ -1,0 +1,273 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "core/data/csv_import.h"
+#include "core/data/table.h"
+#include "core/store/object_store.h"
+#include "core/store/workspace.h"
+#include "temp_dir.h"
+
+using namespace kiln;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path writeFile(const TempDir& dir, const std::string& name, const std::string& bytes) {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+    return dir / name;
+}
+
+std::size_t storedObjects(const fs::path& objects) {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (auto& e : fs::recursive_directory_iterator(objects, ec)) n += e.is_regular_file();
+    return n;
+}
+
+// A job that cancels itself after `after` progress reports.
+class CancellingJob : public BasicJobContext {
+public:
+    explicit CancellingJob(int after) : m_after(after) {}
+    void progress(std::uint64_t done, std::uint64_t total, std::string_view stage) override {
+        BasicJobContext::progress(done, total, stage);
+        if (--m_after <= 0) cancel();
+    }
+
+private:
+    int m_after;
+};
+
+// Rows with quoted commas, "" escapes and embedded line breaks, for the parallel parse.
+std::string mixedCsv(int rows) {
+    std::string text = "id,x,comment,day,colour\n";
+    for (int i = 0; i < rows; ++i) {
+        text += std::to_string(i) + "," + (i % 10 == 3 ? "" : std::to_string(i * 0.5)) + ",";
+        text += i % 13 == 0 ? "\"multi\nline, with \"\"quotes\"\"\"" : "plain " + std::to_string(i);
+        text += ",2024-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+        text += i % 2 ? ",red\n" : ",blue\n";
+    }
+    return text;
+}
+
+CsvImportOptions smallChunks(unsigned threads) {
+    CsvImportOptions o;
+    o.chunkBytes = 4096;
+    o.threads = threads;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("A parallel parse stores exactly what a single thread does", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    auto file = writeFile(dir, "mixed.csv", mixedCsv(20000));
+    NullJobContext job;
+    auto parallel = readCsvTable(store, file, smallChunks(2), job);
+    auto single = readCsvTable(store, file, smallChunks(1), job);
+    REQUIRE(parallel.ok());
+    REQUIRE(single.ok());
+    CHECK_FALSE(parallel->sequential);
+    CHECK(parallel->manifestHash == single->manifestHash);
+    CHECK(parallel->manifest.rows == 20000);
+    CHECK(parallel->manifest.columns[1].missing == 2000);
+    auto table = Table::open(store, parallel->manifestHash);
+    REQUIRE(table.ok());
+    CHECK((*table)->column(2).text(13) == "multi\nline, with \"quotes\"");
+    CHECK((*table)->column(2).text(19999) == "plain 19999");
+    CHECK((*table)->column(3).text(27) == "2024-01-28");
+    CHECK((*table)->column(4).info().type == ColumnType::Categorical);
+}
+
+TEST_CASE("Stray quotes send the parse to one thread, with the same result", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    std::string text = "id,size\n";
+    for (int i = 0; i < 5000; ++i)
+        text += std::to_string(i) + (i == 4000 ? ",5\" screen\n" : ",plain\n");
+    auto file = writeFile(dir, "stray.csv", text);
+    NullJobContext job;
+    auto result = readCsvTable(store, file, smallChunks(2), job);
+    REQUIRE(result.ok());
+    CHECK(result->sequential);
+    CHECK(result->manifest.rows == 5000);
+    auto table = Table::open(store, result->manifestHash);
+    CHECK((*table)->column(1).text(4000) == "5\" screen");
+    CHECK((*table)->column(0).int64s()[4999] == 4999);
+}
+
+TEST_CASE("A column widens when a late cell does not fit its sampled type", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    std::string text = "n,tag\n";
+    for (int i = 0; i < 9000; ++i) text += std::to_string(i) + ",t" + std::to_string(i % 3) + "\n";
+    text += "2.5,late-a\n";
+    for (int i = 0; i < 1000; ++i) text += "7,u" + std::to_string(i) + "\n";
+    auto file = writeFile(dir, "late.csv", text);
+    NullJobContext job;
+    auto result = readCsvTable(store, file, smallChunks(2), job);
+    REQUIRE(result.ok());
+    const auto& cols = result->manifest.columns;
+    CHECK(cols[0].type == ColumnType::Float);
+    CHECK(cols[0].note == "looked integer in the sample, but '2.5' is not: read as float");
+    CHECK(cols[1].type == ColumnType::Text);  // 1004 distinct values > 5% of 10001 rows
+}
+
+TEST_CASE("Too many categories turn a column into text", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    std::string text = "tag\n";
+    for (int i = 0; i < 6000; ++i) text += "t" + std::to_string(i % 3) + "\n";
+    for (int i = 0; i < 2000; ++i) text += "u" + std::to_string(i) + "\n";
+    auto file = writeFile(dir, "tags.csv", text);
+    NullJobContext job;
+    auto result = readCsvTable(store, file, {}, job);
+    REQUIRE(result.ok());
+    CHECK(result->manifest.columns[0].type == ColumnType::Text);
+    CHECK(result->manifest.columns[0].note ==
+          "2003 distinct values: too many for a category, read as text");
+}
+
+TEST_CASE("Bad rows name file, line and column, or are skipped and sampled", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    auto file = writeFile(dir, "bad.csv",
+                          "a,b,c\n1,2,3\n4,5,6,7\n8,9\n1,2,3\n1,2,3,4\n5,6\n7\n1,2,3,4,5,6\n");
+    NullJobContext job;
+    auto strict = readCsvTable(store, file, {}, job);
+    REQUIRE_FALSE(strict.ok());
+    CHECK(strict.error().code == ErrorCode::InvalidArgument);
+    CHECK(strict.error().message == "expected 3 fields, found 4");
+    CHECK(strict.error().context == file.string() + ":3:7");
+    CHECK(storedObjects(dir / "objects") == 0);
+
+    CsvImportOptions tolerant;
+    tolerant.skipBadRows = true;
+    BasicJobContext watched;
+    auto result = readCsvTable(store, file, tolerant, watched);
+    REQUIRE(result.ok());
+    CHECK(result->manifest.rows == 2);
+    CHECK(result->skippedRows == 6);
+    REQUIRE(result->skippedSamples.size() == 5);
+    CHECK(result->skippedSamples[0].line == 3);
+    CHECK(result->skippedSamples[1].message == "expected 3 fields, found 2");
+    CHECK(result->skippedSamples[4].line == 8);
+    auto issues = watched.issues();
+    REQUIRE(issues.size() == 6);
+    CHECK(issues[0].where == file.string() + ":3:7");
+    CHECK(issues[5].text == "6 rows skipped in all");
+}
+
+TEST_CASE("Empty, binary and unterminated files are refused with their place", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    NullJobContext job;
+    auto empty = readCsvTable(store, writeFile(dir, "e.csv", ""), {}, job);
+    CHECK(empty.error().message == "the file is empty");
+    auto binary =
+        readCsvTable(store, writeFile(dir, "b.csv", std::string("a,b\n1,\0\x01", 8)), {}, job);
+    CHECK(binary.error().message == "binary data (a NUL byte): this is not a text file");
+    CHECK(binary.error().context == (dir / "b.csv").string() + ":2:3");
+    auto open = readCsvTable(store, writeFile(dir, "u.csv", "a,b\n1,\"x\n2,3\n"), {}, job);
+    CHECK(open.error().message ==
+          "unterminated quoted field: the quote opened here is never closed");
+    CHECK(open.error().context == (dir / "u.csv").string() + ":2:3");
+    auto missing = readCsvTable(store, dir / "nope.csv", {}, job);
+    CHECK(missing.error().code == ErrorCode::NotFound);
+    CHECK(storedObjects(dir / "objects") == 0);
+}
+
+TEST_CASE("A cancelled import leaves nothing behind", "[csv][import]") {
+    TempDir dir;
+    auto ws = Workspace::open(dir / "ws");
+    REQUIRE(ws.ok());
+    auto file = writeFile(dir, "big.csv", mixedCsv(20000));
+    CancellingJob job(2);
+    auto result = importCsvDataset(**ws, file, "big", smallChunks(2), job);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().code == ErrorCode::Cancelled);
+    CHECK(storedObjects(dir / "ws" / "objects") == 0);
+    auto versions = (*ws)->catalog().queryValue("SELECT COUNT(*) FROM dataset_versions");
+    REQUIRE(versions.ok());
+    CHECK(std::get<std::int64_t>(versions.value()) == 0);
+}
+
+TEST_CASE("Re-importing identical content makes no new version", "[csv][import]") {
+    TempDir dir;
+    auto ws = Workspace::open(dir / "ws");
+    REQUIRE(ws.ok());
+    auto file = writeFile(dir, "d.csv", "a,b\n1,x\n2,y\n");
+    auto copy = writeFile(dir, "copy.csv", "a,b\n1,x\n2,y\n");
+    NullJobContext job;
+    auto first = importCsvDataset(**ws, file, "", {}, job);
+    REQUIRE(first.ok());
+    CHECK(first->dataset == "d");
+    CHECK(first->version == 1);
+    CHECK(first->created);
+    auto again = importCsvDataset(**ws, copy, "d", {}, job);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->created);
+    CHECK(again->version == 1);
+    CHECK(again->table.manifestHash == first->table.manifestHash);
+    writeFile(dir, "d.csv", "a,b\n1,x\n2,z\n");
+    auto changed = importCsvDataset(**ws, file, "", {}, job);
+    REQUIRE(changed.ok());
+    CHECK(changed->version == 2);
+}
+
+TEST_CASE("A folder is left to the image importer", "[csv][import]") {
+    TempDir dir;
+    auto ws = Workspace::open(dir / "ws");
+    fs::create_directories(dir / "pics");
+    NullJobContext job;
+    auto result = importCsvDataset(**ws, dir / "pics", "", {}, job);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().code == ErrorCode::Unsupported);
+}
+
+TEST_CASE("Encodings: BOM, UTF-16 and Latin-1 all read as the same text", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    NullJobContext job;
+    std::string utf16le(
+        "\xff\xfe"
+        "a\0,\0b\0\n\0"
+        "1\0,\0\xe9\0\n\0",
+        18);
+    std::string utf16be(
+        "\xfe\xff"
+        "\0a\0,\0b\0\n"
+        "\0"
+        "1\0,\0\xe9\0\n",
+        18);
+    struct Case {
+        std::string bytes;
+        TextEncoding encoding;
+    } cases[] = {{"a,b\n1,\xc3\xa9\n", TextEncoding::Utf8},
+                 {"\xef\xbb\xbf"
+                  "a,b\n1,\xc3\xa9\n",
+                  TextEncoding::Utf8Bom},
+                 {utf16le, TextEncoding::Utf16Le},
+                 {utf16be, TextEncoding::Utf16Be},
+                 {"a,b\n1,\xe9\n", TextEncoding::Latin1}};
+    for (const auto& c : cases) {
+        auto result = readCsvTable(store, writeFile(dir, "f.csv", c.bytes), {}, job);
+        REQUIRE(result.ok());
+        CHECK(result->encoding == c.encoding);
+        auto table = Table::open(store, result->manifestHash);
+        CHECK((*table)->column(1).text(0) == "\xc3\xa9");
+        CHECK((*table)->column(0).info().name == "a");
+    }
+}
+
+TEST_CASE("Progress is reported in bytes under the stage Parsing", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    auto file = writeFile(dir, "p.csv", mixedCsv(5000));
+    BasicJobContext job;
+    REQUIRE(readCsvTable(store, file, smallChunks(2), job).ok());
+    auto p = job.snapshot();
+    CHECK(p.stage == "Parsing");
+    CHECK(p.done == fs::file_size(file));
+    CHECK(p.total == fs::file_size(file));
+}

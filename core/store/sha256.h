@@ -6,13 +6,18 @@
 #include <string>
 #include <string_view>
 
+struct evp_md_ctx_st;
+
 namespace kiln {
 
-// Incremental SHA-256 (FIPS 180-4). Feed bytes with update(), read the digest once with
-// hexDigest(). Not thread-safe; one hasher per stream.
+// Incremental SHA-256 (FIPS 180-4), computed by OpenSSL. Feed bytes with update(), read the
+// digest once with hexDigest(). Not thread-safe; one hasher per stream.
 class Sha256 {
 public:
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
     void update(const void* data, std::size_t size);
     void update(std::string_view bytes) { update(bytes.data(), bytes.size()); }
     // Finishes the hash; the hasher must not be updated afterwards.
@@ -23,12 +28,7 @@ public:
     static std::string hashHex(std::string_view bytes);
 
 private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> m_state;
-    std::array<std::uint8_t, 64> m_buffer;
-    std::size_t m_buffered = 0;
-    std::uint64_t m_length = 0;
+    evp_md_ctx_st* m_context;
 };
 
 }  // namespace kiln

@@ -81,7 +81,8 @@ bool takeOption(ParseResult& result, const std::vector<std::string>& args, std::
         result.usageError = "option --" + token + " needs a value (" + spec->valueName + ")";
         return false;
     }
-    result.arguments.options[token] = value;
+    auto& slot = result.arguments.options[token];
+    slot = spec->repeatable && !slot.empty() ? slot + "," + value : value;
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/cli/cli_app.h"
 #include "core/data/csv_import.h"
+#include "core/data/image_folder.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -29,13 +30,9 @@ Result<CsvImportOptions> parseOptions(const Arguments& args) {
             o.format = CsvImportOptions::Format::Csv;
         else if (*f == "tsv")
             o.format = CsvImportOptions::Format::Tsv;
-        else if (*f == "images")
-            return makeError(ErrorCode::Unsupported,
-                             "--format images: image folders are handled by the image importer, "
-                             "which is not available yet");
-        else if (*f != "auto")
+        else if (*f != "auto" && *f != "images")
             return makeError(ErrorCode::InvalidArgument,
-                             "--format must be auto, csv or tsv, not '" + *f + "'");
+                             "--format must be auto, csv, tsv or images, not '" + *f + "'");
     }
     if (auto d = args.value("delimiter")) {
         std::string v = *d;
@@ -130,6 +127,58 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
     }
 }
 
+nlohmann::json imageImportJson(const std::string& folder, const ImageDatasetImport& r, double seconds) {
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& s : r.images.skipped) skipped.push_back({{"file", s.relative}, {"reason", s.reason}});
+    return {{"file", folder},         {"format", "images"},
+            {"dataset", r.dataset},   {"version", r.version},
+            {"created", r.created},   {"hash", r.images.manifestHash},
+            {"rows", r.images.manifest.rows}, {"labelled", r.images.labelled},
+            {"classes", r.images.classes},    {"skipped", skipped},
+            {"seconds", seconds}};
+}
+
+void printImageImport(const std::string& folder, const ImageDatasetImport& r, double seconds) {
+    std::cout << (r.created ? "Imported " : "Already imported (no new version): ") << folder
+              << " as image dataset '" << r.dataset << "' version " << r.version << " (hash "
+              << r.images.manifestHash.substr(0, 12) << ")\n  " << r.images.manifest.rows << " images";
+    if (r.images.labelled) {
+        std::cout << " in " << r.images.classes.size() << " classes:";
+        for (const auto& c : r.images.classes) std::cout << " " << c;
+    } else {
+        std::cout << ", unlabelled (no class sub-folders)";
+    }
+    std::cout << ", in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+    if (!r.images.skipped.empty()) {
+        std::cout << "  skipped " << r.images.skipped.size() << " unreadable file"
+                  << (r.images.skipped.size() == 1 ? "" : "s") << ":\n";
+        for (const auto& s : r.images.skipped) std::cout << "    " << s.relative << ": " << s.reason << "\n";
+    }
+}
+
+// Imports one path: a folder (or --format images) as images, anything else as CSV/TSV.
+int importOne(Workspace& ws, const std::string& path, const Arguments& args, const CsvImportOptions& options,
+              nlohmann::json& imports) {
+    CliJob job;
+    auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    std::error_code ec;
+    bool images = args.value("format") == std::optional<std::string>("images") ||
+                  std::filesystem::is_directory(path, ec);
+    if (images) {
+        auto result = importImageDataset(ws, path, args.value("name").value_or(""), job);
+        if (!result) return reportError(result.error());
+        if (args.json) imports.push_back(imageImportJson(path, *result, elapsed()));
+        else printImageImport(path, *result, elapsed());
+        return kExitOk;
+    }
+    auto result = importCsvDataset(ws, path, args.value("name").value_or(""), options, job);
+    if (!result) return reportError(result.error());
+    if (args.json) imports.push_back(importJson(path, *result, elapsed()));
+    else printImport(path, *result, elapsed());
+    return kExitOk;
+}
+
 int runImport(const Arguments& args) {
     if (args.has("name") && args.positionals.size() > 1)
         return reportUsageError(
@@ -142,22 +191,8 @@ int runImport(const Arguments& args) {
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
     nlohmann::json imports = nlohmann::json::array();
     int status = kExitOk;
-    for (const auto& file : args.positionals) {
-        CliJob job;
-        auto start = std::chrono::steady_clock::now();
-        auto result =
-            importCsvDataset(**workspace, file, args.value("name").value_or(""), *options, job);
-        double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!result) {
-            status = reportError(result.error());
-            continue;
-        }
-        if (args.json)
-            imports.push_back(importJson(file, *result, seconds));
-        else
-            printImport(file, *result, seconds);
-    }
+    for (const auto& path : args.positionals)
+        if (int s = importOne(**workspace, path, args, *options, imports); s != kExitOk) status = s;
     if (args.json) std::cout << nlohmann::json{{"imports", imports}}.dump(2) << "\n";
     return status;
 }
@@ -167,9 +202,9 @@ int runImport(const Arguments& args) {
 Command makeImportCommand() {
     Command c;
     c.name = "import";
-    c.summary = "import CSV/TSV files as dataset versions";
+    c.summary = "import CSV/TSV files or image folders as dataset versions";
     c.usage =
-        "kiln import PATH... [--name N] [--format auto|csv|tsv] [--delimiter C] [--no-header] "
+        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] [--no-header] "
         "[--type COL=TYPE,...] [--skip-bad-rows]";
     c.description =
         "Reads each file (UTF-8 with or without BOM, UTF-16 with BOM, or Latin-1), detects its "
@@ -184,13 +219,16 @@ Command makeImportCommand() {
         "column,\n"
         "or, with --skip-bad-rows, are skipped and counted. Types: integer, float, boolean, date, "
         "date-dmy,\n"
-        "date-mdy, datetime, categorical, text.";
+        "date-mdy, datetime, categorical, text.\n"
+        "A folder is an image dataset (PNG, JPEG, BMP, TIFF, WebP): one sub-folder per class\n"
+        "(nested folders give class names like outer/inner), or flat and unlabelled; files that\n"
+        "cannot be decoded are skipped and listed.";
     c.options = {
         {"name", "N", "dataset name (default: the file name without extension)"},
-        {"format", "FORMAT", "auto (default), csv or tsv"},
+        {"format", "FORMAT", "auto (default), csv, tsv or images"},
         {"delimiter", "C", "field delimiter (one character, or 'tab')"},
         {"no-header", "", "the first row is data, not column names"},
-        {"type", "COL=TYPE", "force column types, comma-separated: --type id=text,day=date-mdy"},
+        {"type", "COL=TYPE", "force column types: --type id=text,day=date-mdy (repeatable)", true},
         {"skip-bad-rows", "",
          "skip rows with the wrong number of fields (reported with line numbers)"}};
     c.minPositionals = 1;

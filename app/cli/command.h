@@ -13,6 +13,7 @@ struct OptionSpec {
     std::string name;       // without the leading dashes
     std::string valueName;  // empty for flags; shown in help ("DIR")
     std::string help;
+    bool repeatable = false;  // given twice, the values are joined with ','
 };
 
 // The arguments of one invocation after parsing: options by name, then positionals in order.

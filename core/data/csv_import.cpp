@@ -453,19 +453,6 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
     return makeError(ErrorCode::Internal, "column types did not settle", plan.path);
 }
 
-namespace {
-
-std::string schemaJson(const TableManifest& manifest) {
-    nlohmann::json schema = nlohmann::json::array();
-    for (const auto& c : manifest.columns)
-        schema.push_back({{"name", c.name},
-                          {"type", columnTypeName(c.type)},
-                          {"missing", c.missing},
-                          {"note", c.note}});
-    return schema.dump();
-}
-
-}  // namespace
 
 Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::filesystem::path& file,
                                           const std::string& name, const CsvImportOptions& options,
@@ -484,7 +471,7 @@ Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::files
     NewDatasetVersion entry;
     entry.name = name.empty() ? file.stem().string() : name;
     entry.contentHash = table->manifestHash;
-    entry.schemaJson = schemaJson(table->manifest);
+    entry.schemaJson = table->manifest.schemaJson();
     entry.rows = table->manifest.rows;
     entry.sourcePath = std::filesystem::absolute(file, ec).string();
     entry.manifest = table->manifest.toJson();

@@ -176,10 +176,7 @@ Result<ImageDatasetImport> importImageDataset(Workspace& workspace, const fs::pa
     entry.name = name.empty() ? absolute.filename().string() : name;
     entry.kind = "images";
     entry.contentHash = images->manifestHash;
-    nlohmann::json schema = nlohmann::json::array();
-    for (const auto& c : images->manifest.columns)
-        schema.push_back({{"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}});
-    entry.schemaJson = schema.dump();
+    entry.schemaJson = images->manifest.schemaJson();
     entry.rows = images->manifest.rows;
     entry.sourcePath = absolute.string();
     entry.manifest = images->manifest.toJson();

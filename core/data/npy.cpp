@@ -79,4 +79,17 @@ Result<NpyHeader> parseNpyHeader(std::string_view bytes) {
     return h;
 }
 
+const char* npyValuesDescr(ColumnType type) {
+    switch (type) {
+        case ColumnType::Integer: return "<i8";
+        case ColumnType::Float: return "<f8";
+        case ColumnType::Date: return "<M8[D]";
+        case ColumnType::DateTime: return "<M8[ms]";
+        case ColumnType::Categorical: return "<i4";
+        case ColumnType::Boolean:
+        case ColumnType::Text: return "|u1";
+    }
+    return "|u1";
+}
+
 }  // namespace kiln

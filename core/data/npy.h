@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/base/result.h"
+#include "core/data/column_type.h"
 
 namespace kiln {
 
@@ -20,6 +21,9 @@ struct NpyHeader {
 // magic, version 1.0, little-endian header length, the dict, space padding and '\n', padded so
 // that the data starts at a multiple of 64 bytes. Pure function, thread-safe.
 std::string npyHeader(std::string_view descr, std::uint64_t length);
+
+// The dtype of a column type's values array in Kiln's table layout (core/data/table.h).
+const char* npyValuesDescr(ColumnType type);
 
 // Parses the header at the start of `bytes`. Corrupt when it is not a 1-D, C-order .npy (1.0 or
 // 2.0) header. Thread-safe.

@@ -36,6 +36,13 @@ std::string TableManifest::toJson() const {
     return doc.dump();
 }
 
+std::string TableManifest::schemaJson() const {
+    nlohmann::json schema = nlohmann::json::array();
+    for (const auto& c : columns)
+        schema.push_back({{"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}});
+    return schema.dump();
+}
+
 Result<TableManifest> TableManifest::fromJson(std::string_view json) {
     auto doc = nlohmann::json::parse(json, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "kiln-table/1")
@@ -106,26 +113,6 @@ Result<std::shared_ptr<ColumnView::Mapping>> mapArray(const ObjectStore& store,
     m->data = static_cast<const std::uint8_t*>(base) + header->dataOffset;
     m->count = header->length;
     return m;
-}
-
-const char* descrOf(ColumnType type) {
-    switch (type) {
-        case ColumnType::Integer:
-            return "<i8";
-        case ColumnType::Float:
-            return "<f8";
-        case ColumnType::Boolean:
-            return "|u1";
-        case ColumnType::Date:
-            return "<M8[D]";
-        case ColumnType::DateTime:
-            return "<M8[ms]";
-        case ColumnType::Categorical:
-            return "<i4";
-        case ColumnType::Text:
-            return "|u1";
-    }
-    return "|u1";
 }
 
 std::size_t itemSizeOf(ColumnType type) {
@@ -246,7 +233,7 @@ Result<std::shared_ptr<Table>> Table::open(const ObjectStore& store,
         ColumnView view;
         view.m_info = &info;
         view.m_rows = rows;
-        auto values = mapArray(store, info.values, descrOf(info.type), itemSizeOf(info.type));
+        auto values = mapArray(store, info.values, npyValuesDescr(info.type), itemSizeOf(info.type));
         auto mask = mapArray(store, info.mask, "|u1", 1);
         auto offsets = mapArray(store, info.offsets, "<i8", 8);
         if (!values) return values.error();

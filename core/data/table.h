@@ -43,6 +43,8 @@ struct TableManifest {
 
     std::string toJson() const;
     static Result<TableManifest> fromJson(std::string_view json);
+    // The schema the catalog records: [{"name", "type", "missing", "note"}, …].
+    std::string schemaJson() const;
 };
 
 // A read-only, memory-mapped view of one stored column. Cheap to copy (shares the mapping).

@@ -79,26 +79,6 @@ private:
     std::uint64_t m_size = 0;
 };
 
-const char* valuesDescr(ColumnType type) {
-    switch (type) {
-        case ColumnType::Integer:
-            return "<i8";
-        case ColumnType::Float:
-            return "<f8";
-        case ColumnType::Boolean:
-            return "|u1";
-        case ColumnType::Date:
-            return "<M8[D]";
-        case ColumnType::DateTime:
-            return "<M8[ms]";
-        case ColumnType::Categorical:
-            return "<i4";
-        case ColumnType::Text:
-            return "|u1";
-    }
-    return "|u1";
-}
-
 bool hasMask(ColumnType type) {
     return type == ColumnType::Integer || type == ColumnType::Boolean || type == ColumnType::Text;
 }
@@ -222,7 +202,7 @@ Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned 
         info.categories = c.categories;
         bool text = spec.type == ColumnType::Text;
         jobs.push_back(
-            {&c.values, valuesDescr(spec.type), text ? c.values.size() : m_rows, &info.values});
+            {&c.values, npyValuesDescr(spec.type), text ? c.values.size() : m_rows, &info.values});
         if (hasMask(spec.type) && c.missing > 0)
             jobs.push_back({&c.mask, "|u1", m_rows, &info.mask});
         if (text) jobs.push_back({&c.offsets, "<i8", m_rows + 1, &info.offsets});

@@ -76,42 +76,93 @@ double lerp(double a, double b, double t) {
     return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
 }
 
-// Finds the values at the given sorted ranks without sorting: counts fine buckets, then gathers
-// and sorts only the buckets that hold a wanted rank.
-std::vector<double> valuesAtRanks(const double* v, const std::uint8_t* mask, std::uint64_t n,
-                                  const std::vector<std::uint64_t>& counts, const FineBuckets& fb,
-                                  const std::vector<std::uint64_t>& ranks, int threads) {
-    std::vector<std::uint64_t> start(kFineBuckets + 1, 0);
-    for (int b = 0; b < kFineBuckets; ++b) start[b + 1] = start[b] + counts[b];
+// Where the IQR outlier fences can lie, known before the quartiles are: values below lowA (above
+// highB) are outliers for sure, those in [lowA, lowB] ([highA, highB]) are kept and decided once
+// the exact quartiles are known.
+struct FenceBands {
+    bool active = false;
+    double lowA = 0, lowB = 0, highA = 0, highB = 0;
+};
+
+struct FenceTally {
+    std::uint64_t below = 0, above = 0;
+    std::vector<double> lowBand, highBand;
+};
+
+// The fine-bucket ranks and buckets of the wanted sorted positions.
+struct RankBuckets {
+    std::vector<std::uint64_t> start;  // first rank of each bucket
     std::vector<int> bucketOfRank;
-    std::vector<char> wanted(kFineBuckets, 0);
+    std::vector<char> wanted;
+};
+
+RankBuckets locateRanks(const std::vector<std::uint64_t>& counts, const std::vector<std::uint64_t>& ranks) {
+    RankBuckets rb;
+    rb.start.assign(kFineBuckets + 1, 0);
+    for (int b = 0; b < kFineBuckets; ++b) rb.start[b + 1] = rb.start[b] + counts[b];
+    rb.wanted.assign(kFineBuckets, 0);
     for (auto r : ranks) {
-        int b = int(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
-        bucketOfRank.push_back(b);
-        wanted[std::size_t(b)] = 1;
+        int b = int(std::upper_bound(rb.start.begin(), rb.start.end(), r) - rb.start.begin()) - 1;
+        rb.bucketOfRank.push_back(b);
+        rb.wanted[std::size_t(b)] = 1;
     }
+    return rb;
+}
+
+// Bounds the fences from the buckets holding the quartiles' ranks (indices into the rank list:
+// q1 at 4 and 5, q3 at 8 and 9), with a bucket of margin for rounding.
+FenceBands fenceBands(const RankBuckets& rb, const FineBuckets& fb) {
+    FenceBands f;
+    if (fb.scale == 0) return f;
+    auto edge = [&](int bucket) { return fb.min + double(bucket) / fb.scale; };
+    double lo1 = edge(rb.bucketOfRank[4] - 1), hi1 = edge(rb.bucketOfRank[5] + 2);
+    double lo3 = edge(rb.bucketOfRank[8] - 1), hi3 = edge(rb.bucketOfRank[9] + 2);
+    double iqrLo = std::max(0.0, lo3 - hi1), iqrHi = hi3 - lo1;
+    f.active = true;
+    f.lowA = lo1 - 1.5 * iqrHi, f.lowB = hi1 - 1.5 * iqrLo;
+    f.highA = lo3 + 1.5 * iqrLo, f.highB = hi3 + 1.5 * iqrHi;
+    return f;
+}
+
+// One pass that gathers the values of the wanted buckets (sorted afterwards) and tallies the
+// fence bands. Returns the values at `ranks`.
+std::vector<double> valuesAtRanks(const double* v, const std::uint8_t* mask, std::uint64_t n,
+                                  const RankBuckets& rb, const FineBuckets& fb,
+                                  const std::vector<std::uint64_t>& ranks, const FenceBands& bands,
+                                  FenceTally& tally, int threads) {
     using Buckets = std::vector<std::vector<double>>;
     std::vector<Buckets> gathered(static_cast<std::size_t>(threads), Buckets(kFineBuckets));
+    std::vector<FenceTally> tallies(static_cast<std::size_t>(threads));
     parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
         auto& mine = gathered[std::size_t(part)];
+        FenceTally& t = tallies[std::size_t(part)];
         for (std::uint64_t i = begin; i < end; ++i) {
             if (!present(v, mask, i)) continue;
-            int b = fb.of(v[i]);
-            if (wanted[std::size_t(b)]) mine[std::size_t(b)].push_back(v[i]);
+            double x = v[i];
+            int b = fb.of(x);
+            if (rb.wanted[std::size_t(b)]) mine[std::size_t(b)].push_back(x);
+            if (!bands.active) continue;
+            if (x < bands.lowA) ++t.below;
+            else if (x <= bands.lowB) t.lowBand.push_back(x);
+            if (x > bands.highB) ++t.above;
+            else if (x >= bands.highA) t.highBand.push_back(x);
         }
     });
+    for (auto& t : tallies) {
+        tally.below += t.below, tally.above += t.above;
+        tally.lowBand.insert(tally.lowBand.end(), t.lowBand.begin(), t.lowBand.end());
+        tally.highBand.insert(tally.highBand.end(), t.highBand.begin(), t.highBand.end());
+    }
     std::vector<double> out;
-    std::vector<std::vector<double>> merged(kFineBuckets);
+    Buckets merged(kFineBuckets);
     for (std::size_t k = 0; k < ranks.size(); ++k) {
-        auto& bucket = merged[std::size_t(bucketOfRank[k])];
+        const std::size_t b = std::size_t(rb.bucketOfRank[k]);
+        auto& bucket = merged[b];
         if (bucket.empty()) {
-            for (auto& part : gathered) {
-                auto& src = part[std::size_t(bucketOfRank[k])];
-                bucket.insert(bucket.end(), src.begin(), src.end());
-            }
+            for (auto& part : gathered) bucket.insert(bucket.end(), part[b].begin(), part[b].end());
             std::sort(bucket.begin(), bucket.end());
         }
-        out.push_back(bucket[ranks[k] - start[std::size_t(bucketOfRank[k])]]);
+        out.push_back(bucket[ranks[k] - rb.start[b]]);
     }
     return out;
 }
@@ -223,34 +274,31 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
         ranks.push_back(positions.back().lower);
         ranks.push_back(positions.back().upper);
     }
-    auto atRanks = valuesAtRanks(v, mask, n, fine[0], fb, ranks, threads);
+    RankBuckets rb = locateRanks(fine[0], ranks);
+    FenceBands bands = fenceBands(rb, fb);
+    FenceTally tally;
+    auto atRanks = valuesAtRanks(v, mask, n, rb, fb, ranks, bands, tally, threads);
     for (std::size_t k = 0; k < positions.size(); ++k)
         s.quantiles.push_back(lerp(atRanks[2 * k], atRanks[2 * k + 1], positions[k].gamma));
 
-    // Last pass: the IQR outliers and, with numpy's 'auto' bins (which need the IQR), the histogram.
     double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+    double lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr;
+    s.outliersLow = tally.below, s.outliersHigh = tally.above;
+    for (double x : tally.lowBand) s.outliersLow += x < lowFence;
+    for (double x : tally.highBand) s.outliersHigh += x > highFence;
+
+    // With numpy's 'auto' bins (which need the IQR) the histogram takes one more pass.
     if (!binsKnown) {
         empty = makeHistogram(s.min, s.max, std::min(autoBinCount(s.count, s.min, s.max, iqr), 10000));
         std::fill(parts.begin(), parts.end(), empty);
+        parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
+            auto& h = parts[std::size_t(part)];
+            for (std::uint64_t i = begin; i < end; ++i)
+                if (present(v, mask, i)) h.add(v[i]);
+        });
     }
-    std::vector<std::uint64_t> low(static_cast<std::size_t>(threads)), high(static_cast<std::size_t>(threads));
-    double lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr;
-    parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
-        auto& h = parts[std::size_t(part)];
-        std::uint64_t below = 0, above = 0;
-        for (std::uint64_t i = begin; i < end; ++i) {
-            if (!present(v, mask, i)) continue;
-            if (!binsKnown) h.add(v[i]);
-            below += v[i] < lowFence;
-            above += v[i] > highFence;
-        }
-        low[std::size_t(part)] = below, high[std::size_t(part)] = above;
-    });
     s.histogram = empty;
-    for (int t = 0; t < threads; ++t) {
-        s.histogram.merge(parts[std::size_t(t)]);
-        s.outliersLow += low[std::size_t(t)], s.outliersHigh += high[std::size_t(t)];
-    }
+    for (auto& part : parts) s.histogram.merge(part);
     if (options.distinct && options.integral && s.max - s.min < kBitmapSpan) {
         s.distinct = bitmapDistinct(v, mask, n, s.min, s.max, threads);
     } else if (options.distinct) {

@@ -65,6 +65,12 @@ TEST_CASE("Quantiles and histogram agree with a full sort on large skewed data",
         Histogram brute = makeHistogram(sorted.front(), sorted.back(), 50);
         for (double x : sorted) brute.add(x);
         CHECK(s.histogram.counts == brute.counts);
+        double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+        auto low = std::count_if(sorted.begin(), sorted.end(), [&](double x) { return x < q1 - 1.5 * iqr; });
+        auto high = std::count_if(sorted.begin(), sorted.end(), [&](double x) { return x > q3 + 1.5 * iqr; });
+        CHECK(s.outliersLow == std::uint64_t(low));
+        CHECK(s.outliersHigh == std::uint64_t(high));
+        CHECK(high > 0);
         std::uint64_t total = 0;
         for (auto c : s.histogram.counts) total += c;
         CHECK(total == s.count);

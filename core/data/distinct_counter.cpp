@@ -2,31 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 namespace kiln {
-
-std::uint64_t DistinctCounter::mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-void DistinctCounter::add(std::uint64_t key) {
-    std::uint64_t h = mix(key);
-    std::size_t index = std::size_t(h >> (64 - kBits));
-    std::uint64_t rest = (h << kBits) | (1ULL << (kBits - 1));  // guard bit bounds the rank
-    std::uint8_t rank = std::uint8_t(__builtin_clzll(rest) + 1);
-    m_registers[index] = std::max(m_registers[index], rank);
-}
-
-void DistinctCounter::addDouble(double value) {
-    if (value == 0) value = 0;  // folds -0.0 into 0.0
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    add(bits);
-}
 
 void DistinctCounter::merge(const DistinctCounter& other) {
     for (std::size_t i = 0; i < m_registers.size(); ++i)

@@ -22,9 +22,9 @@ struct Histogram {
         if (index < bins - 1 && value >= edges[std::size_t(index) + 1]) ++index;
         return index;
     }
-    void add(double value) {
+    void add(double value, std::uint64_t times = 1) {
         int bin = binOf(value);
-        if (bin >= 0) ++counts[std::size_t(bin)];
+        if (bin >= 0) counts[std::size_t(bin)] += times;
     }
     // Adds another histogram with identical edges.
     void merge(const Histogram& other);

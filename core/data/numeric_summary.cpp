@@ -18,42 +18,78 @@ inline bool present(const double* v, const std::uint8_t* mask, std::uint64_t i) 
     return !std::isnan(v[i]) && !(mask && mask[i]);
 }
 
-// Per-slice results of the first pass: counts, extremes, a blocked sum, distinct sketch.
+// Maps a value to one of kFineBuckets equal buckets over [min, max] (values outside land in the
+// first or last bucket); the same formula is used when counting and when gathering, so a value
+// always lands in the same bucket.
+struct FineBuckets {
+    double min = 0, scale = 0;
+    int of(double x) const {
+        double b = (x - min) * scale;
+        return b < 1.0 ? 0 : (b >= double(kFineBuckets - 1) ? kFineBuckets - 1 : int(b));
+    }
+};
+
+// Per-slice results of the first pass: counts, extremes, a blocked sum, moments about `shift`,
+// fine bucket counts (when asked) and the distinct sketch.
 struct FirstPass {
     std::uint64_t count = 0;
-    double sum = 0;
+    double sum = 0, shiftedSum = 0, shiftedSquares = 0;
     double min = std::numeric_limits<double>::infinity();
     double max = -std::numeric_limits<double>::infinity();
+    std::vector<std::uint64_t> fine;
     DistinctCounter distinct;
 };
 
+struct FirstPassPlan {
+    double shift = 0;
+    bool sketch = false;
+    bool bucket = false;
+    FineBuckets buckets;
+};
+
 void firstPass(const double* v, const std::uint8_t* mask, std::uint64_t begin, std::uint64_t end,
-               bool sketch, FirstPass& out) {
+               const FirstPassPlan& plan, FirstPass& out) {
+    if (plan.bucket) out.fine.assign(kFineBuckets, 0);
     for (std::uint64_t block = begin; block < end; block += kSumBlock) {
-        double blockSum = 0;
+        double blockSum = 0, blockShifted = 0, blockSquares = 0;
         std::uint64_t stop = std::min(end, block + kSumBlock);
         for (std::uint64_t i = block; i < stop; ++i) {
             if (!present(v, mask, i)) continue;
-            double x = v[i];
+            double x = v[i], d = x - plan.shift;
             ++out.count;
-            blockSum += x;
+            blockSum += x, blockShifted += d, blockSquares += d * d;
             out.min = x < out.min ? x : out.min;
             out.max = x > out.max ? x : out.max;
-            if (sketch) out.distinct.addDouble(x);
+            if (plan.bucket) ++out.fine[std::size_t(plan.buckets.of(x))];
+            if (plan.sketch) out.distinct.addDouble(x);
         }
-        out.sum += blockSum;
+        out.sum += blockSum, out.shiftedSum += blockShifted, out.shiftedSquares += blockSquares;
     }
 }
 
-// Maps a value to one of kFineBuckets equal buckets over [min, max]; the same formula is used when
-// counting and when gathering, so a value always lands in the same bucket.
-struct FineBuckets {
-    double min, scale;
-    int of(double x) const {
-        int b = int((x - min) * scale);
-        return b < 0 ? 0 : (b >= kFineBuckets ? kFineBuckets - 1 : b);
-    }
+// A strided sample of at most kSampleSize present values: their range and mean, to place the
+// fine buckets and the variance shift before the one full first pass.
+struct SampleRange {
+    bool found = false;
+    double min = 0, max = 0, mean = 0;
 };
+
+constexpr std::uint64_t kSampleSize = 1 << 16;
+
+SampleRange sampleRange(const double* v, const std::uint8_t* mask, std::uint64_t n) {
+    SampleRange r;
+    std::uint64_t stride = std::max<std::uint64_t>(1, n / kSampleSize), count = 0;
+    double sum = 0;
+    for (std::uint64_t i = 0; i < n; i += stride) {
+        if (!present(v, mask, i)) continue;
+        r.min = count ? std::min(r.min, v[i]) : v[i];
+        r.max = count ? std::max(r.max, v[i]) : v[i];
+        sum += v[i], ++count;
+    }
+    r.found = count > 0;
+    r.mean = count ? sum / double(count) : 0;
+    return r;
+}
 
 // numpy's virtual index for method 'linear' and its lerp, written the way numpy computes them.
 struct QuantilePosition {
@@ -114,6 +150,8 @@ RankBuckets locateRanks(const std::vector<std::uint64_t>& counts, const std::vec
 FenceBands fenceBands(const RankBuckets& rb, const FineBuckets& fb) {
     FenceBands f;
     if (fb.scale == 0) return f;
+    for (int k : {4, 5, 8, 9})  // the edge buckets also hold everything beyond the bucket range
+        if (rb.bucketOfRank[std::size_t(k)] == 0 || rb.bucketOfRank[std::size_t(k)] == kFineBuckets - 1) return f;
     auto edge = [&](int bucket) { return fb.min + double(bucket) / fb.scale; };
     double lo1 = edge(rb.bucketOfRank[4] - 1), hi1 = edge(rb.bucketOfRank[5] + 2);
     double lo3 = edge(rb.bucketOfRank[8] - 1), hi3 = edge(rb.bucketOfRank[9] + 2);
@@ -124,23 +162,25 @@ FenceBands fenceBands(const RankBuckets& rb, const FineBuckets& fb) {
     return f;
 }
 
-// One pass that gathers the values of the wanted buckets (sorted afterwards) and tallies the
-// fence bands. Returns the values at `ranks`.
+// One pass that gathers the values of the wanted buckets (sorted afterwards), tallies the fence
+// bands and, when given, fills per-thread histograms. Returns the values at `ranks`.
 std::vector<double> valuesAtRanks(const double* v, const std::uint8_t* mask, std::uint64_t n,
                                   const RankBuckets& rb, const FineBuckets& fb,
                                   const std::vector<std::uint64_t>& ranks, const FenceBands& bands,
-                                  FenceTally& tally, int threads) {
+                                  FenceTally& tally, int threads, std::vector<Histogram>* histograms) {
     using Buckets = std::vector<std::vector<double>>;
     std::vector<Buckets> gathered(static_cast<std::size_t>(threads), Buckets(kFineBuckets));
     std::vector<FenceTally> tallies(static_cast<std::size_t>(threads));
     parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
         auto& mine = gathered[std::size_t(part)];
         FenceTally& t = tallies[std::size_t(part)];
+        Histogram* h = histograms ? &(*histograms)[std::size_t(part)] : nullptr;
         for (std::uint64_t i = begin; i < end; ++i) {
             if (!present(v, mask, i)) continue;
             double x = v[i];
             int b = fb.of(x);
             if (rb.wanted[std::size_t(b)]) mine[std::size_t(b)].push_back(x);
+            if (h) h->add(x);
             if (!bands.active) continue;
             if (x < bands.lowA) ++t.below;
             else if (x <= bands.lowB) t.lowBand.push_back(x);
@@ -199,6 +239,140 @@ std::uint64_t bitmapDistinct(const double* v, const std::uint8_t* mask, std::uin
 
 constexpr double kBitmapSpan = double(1 << 26);
 
+// The quantile positions numpy uses for kProfileQuantiles among `count` sorted values, and the
+// sorted ranks they read (two per quantile, ascending).
+struct QuantilePlan {
+    std::vector<QuantilePosition> positions;
+    std::vector<std::uint64_t> ranks;
+};
+
+QuantilePlan planQuantiles(std::uint64_t count) {
+    QuantilePlan plan;
+    for (double q : kProfileQuantiles) {
+        plan.positions.push_back(quantilePosition(count, q));
+        plan.ranks.push_back(plan.positions.back().lower);
+        plan.ranks.push_back(plan.positions.back().upper);
+    }
+    return plan;
+}
+
+void setQuantiles(NumericSummary& s, const QuantilePlan& plan, const std::vector<double>& atRanks) {
+    s.quantiles.clear();
+    for (std::size_t k = 0; k < plan.positions.size(); ++k)
+        s.quantiles.push_back(lerp(atRanks[2 * k], atRanks[2 * k + 1], plan.positions[k].gamma));
+}
+
+// The display histogram's empty bins: `bins` given, one per value for a small whole-number range,
+// or numpy's 'auto' (which needs the IQR, so it is decided after the quantiles).
+Histogram displayBins(const NumericSummary& s, const NumericSummaryOptions& options) {
+    if (options.bins > 0) return makeHistogram(s.min, s.max, std::min(options.bins, 10000));
+    if (options.integral && s.max - s.min < kIntegerBinLimit)
+        return makeHistogram(s.min - 0.5, s.max + 0.5, int(s.max - s.min) + 1);
+    double iqr = s.quantiles[4] - s.quantiles[2];
+    return makeHistogram(s.min, s.max, std::min(autoBinCount(s.count, s.min, s.max, iqr), 10000));
+}
+
+bool binsKnownEarly(const NumericSummaryOptions& options) { return options.bins > 0; }
+
+constexpr double kCountingSpan = double(1 << 20);
+
+// Whole numbers in a small range: one counting pass gives the quantiles, the outliers, the
+// histogram and the distinct count, all exactly.
+void summariseByCounting(const double* v, const std::uint8_t* mask, std::uint64_t n,
+                         const NumericSummaryOptions& options, int threads, NumericSummary& s) {
+    const std::size_t span = std::size_t(s.max - s.min) + 1;
+    std::vector<std::vector<std::uint32_t>> parts(static_cast<std::size_t>(threads));
+    parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
+        auto& counts = parts[std::size_t(part)];
+        counts.assign(span, 0);
+        for (std::uint64_t i = begin; i < end; ++i)
+            if (present(v, mask, i)) ++counts[std::size_t(v[i] - s.min)];
+    });
+    std::vector<std::uint64_t> counts(span, 0);
+    for (auto& part : parts)
+        for (std::size_t k = 0; k < span; ++k) counts[k] += part[k];
+    QuantilePlan plan = planQuantiles(s.count);
+    std::vector<double> atRanks;
+    std::uint64_t below = 0;
+    std::size_t value = 0;
+    for (auto rank : plan.ranks) {  // ascending
+        while (below + counts[value] <= rank) below += counts[value++];
+        atRanks.push_back(s.min + double(value));
+    }
+    setQuantiles(s, plan, atRanks);
+    double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+    s.histogram = displayBins(s, options);
+    for (std::size_t k = 0; k < span; ++k) {
+        if (!counts[k]) continue;
+        double x = s.min + double(k);
+        s.histogram.add(x, counts[k]);
+        s.outliersLow += x < q1 - 1.5 * iqr ? counts[k] : 0;
+        s.outliersHigh += x > q3 + 1.5 * iqr ? counts[k] : 0;
+        ++s.distinct;
+    }
+}
+
+// Floats (or whole numbers over a wide range): the fine buckets counted in the first pass locate
+// the quantiles' ranks; one gathering pass reads them (and the fences); 'auto' bins or unbounded
+// fences take one more pass.
+void summariseByBuckets(const double* v, const std::uint8_t* mask, std::uint64_t n,
+                        const NumericSummaryOptions& options, int threads,
+                        std::vector<std::uint64_t> fine, const FineBuckets& fb, NumericSummary& s) {
+    QuantilePlan plan = planQuantiles(s.count);
+    RankBuckets rb = locateRanks(fine, plan.ranks);
+    FenceBands bands = fenceBands(rb, fb);
+    FenceTally tally;
+    const bool early = binsKnownEarly(options);
+    Histogram empty = early ? displayBins(s, options) : Histogram{};
+    std::vector<Histogram> parts(static_cast<std::size_t>(threads), empty);
+    auto atRanks = valuesAtRanks(v, mask, n, rb, fb, plan.ranks, bands, tally, threads,
+                                 early ? &parts : nullptr);
+    setQuantiles(s, plan, atRanks);
+    double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+    double lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr;
+    s.outliersLow = tally.below, s.outliersHigh = tally.above;
+    for (double x : tally.lowBand) s.outliersLow += x < lowFence;
+    for (double x : tally.highBand) s.outliersHigh += x > highFence;
+    if (!early) empty = displayBins(s, options), std::fill(parts.begin(), parts.end(), empty);
+    if (!early || !bands.active) {
+        std::vector<std::uint64_t> low(static_cast<std::size_t>(threads)), high(low);
+        parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
+            auto& h = parts[std::size_t(part)];
+            for (std::uint64_t i = begin; i < end; ++i) {
+                if (!present(v, mask, i)) continue;
+                if (!early) h.add(v[i]);
+                low[std::size_t(part)] += v[i] < lowFence;
+                high[std::size_t(part)] += v[i] > highFence;
+            }
+        });
+        if (!bands.active) {
+            s.outliersLow = s.outliersHigh = 0;
+            for (int t = 0; t < threads; ++t) s.outliersLow += low[std::size_t(t)], s.outliersHigh += high[std::size_t(t)];
+        }
+    }
+    s.histogram = empty;
+    for (auto& part : parts) s.histogram.merge(part);
+}
+
+// Fine bucket counts over the exact [min, max], for when the first pass did not count them.
+std::vector<std::uint64_t> countFineBuckets(const double* v, const std::uint8_t* mask, std::uint64_t n,
+                                            const FineBuckets& fb, int threads) {
+    std::vector<std::vector<std::uint64_t>> parts(static_cast<std::size_t>(threads));
+    parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
+        auto& counts = parts[std::size_t(part)];
+        counts.assign(kFineBuckets, 0);
+        for (std::uint64_t i = begin; i < end; ++i)
+            if (present(v, mask, i)) ++counts[std::size_t(fb.of(v[i]))];
+    });
+    for (std::size_t t = 1; t < parts.size(); ++t)
+        for (int b = 0; b < kFineBuckets; ++b) parts[0][std::size_t(b)] += parts[t][std::size_t(b)];
+    return parts[0];
+}
+
+FineBuckets bucketsOver(double min, double max) {
+    return FineBuckets{min, max > min ? double(kFineBuckets) / (max - min) : 0.0};
+}
+
 }  // namespace
 
 double quantileOfSorted(const double* sorted, std::uint64_t n, double q) {
@@ -211,19 +385,27 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
                                 const NumericSummaryOptions& options, JobContext* job) {
     NumericSummary s;
     const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
-    const bool sketch = options.distinct && n > kExactDistinctLimit && !options.integral;
+    // A sample places the fine buckets and the variance shift, so one first pass does both.
+    SampleRange sample = sampleRange(v, mask, n);
+    FirstPassPlan plan;
+    plan.shift = sample.mean;
+    plan.sketch = options.distinct && n > kExactDistinctLimit && !options.integral;
+    plan.bucket = !(options.integral && sample.max - sample.min < kCountingSpan / 2);
+    plan.buckets = bucketsOver(sample.min, sample.max);
     std::vector<FirstPass> first(static_cast<std::size_t>(threads));
     parallelSlices(n, threads, [&](int part, std::uint64_t b, std::uint64_t e) {
-        firstPass(v, mask, b, e, sketch, first[std::size_t(part)]);
+        firstPass(v, mask, b, e, plan, first[std::size_t(part)]);
     });
-    double sum = 0;
+    double sum = 0, shifted = 0, squares = 0;
     s.min = std::numeric_limits<double>::infinity();
     s.max = -s.min;
     DistinctCounter distinct;
+    std::vector<std::uint64_t> fine(plan.bucket ? kFineBuckets : 0, 0);
     for (auto& f : first) {
-        s.count += f.count, sum += f.sum;
+        s.count += f.count, sum += f.sum, shifted += f.shiftedSum, squares += f.shiftedSquares;
         s.min = std::min(s.min, f.min), s.max = std::max(s.max, f.max);
         distinct.merge(f.distinct);
+        for (std::size_t b = 0; b < f.fine.size(); ++b) fine[b] += f.fine[b];
     }
     s.missing = n - s.count;
     if (s.count == 0 || (job && job->cancelled())) {
@@ -231,78 +413,24 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
         return s;
     }
     s.mean = sum / double(s.count);
+    double centred = std::max(0.0, squares - shifted * shifted / double(s.count));
+    s.std = s.count > 1 ? std::sqrt(centred / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
 
-    // Second pass: squared deviations, the fine bucket counts for the quantiles and, when the
-    // bin count is given, the display histogram.
-    const bool perValueBins = options.bins <= 0 && options.integral && s.max - s.min < kIntegerBinLimit;
-    const bool binsKnown = options.bins > 0 || perValueBins;
-    Histogram empty = perValueBins ? makeHistogram(s.min - 0.5, s.max + 0.5, int(s.max - s.min) + 1)
-                                   : makeHistogram(s.min, s.max, std::min(binsKnown ? options.bins : 1, 10000));
-    std::vector<Histogram> parts(static_cast<std::size_t>(threads), empty);
-    FineBuckets fb{s.min, s.max > s.min ? double(kFineBuckets) / (s.max - s.min) : 0.0};
-    std::vector<double> squares(static_cast<std::size_t>(threads), 0.0);
-    std::vector<std::vector<std::uint64_t>> fine(static_cast<std::size_t>(threads),
-                                                 std::vector<std::uint64_t>(kFineBuckets, 0));
-    parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
-        auto& counts = fine[std::size_t(part)];
-        auto& h = parts[std::size_t(part)];
-        double total = 0;
-        for (std::uint64_t block = begin; block < end; block += kSumBlock) {
-            double blockTotal = 0;
-            for (std::uint64_t i = block, stop = std::min(end, block + kSumBlock); i < stop; ++i) {
-                if (!present(v, mask, i)) continue;
-                double d = v[i] - s.mean;
-                blockTotal += d * d;
-                ++counts[std::size_t(fb.of(v[i]))];
-                if (binsKnown) h.add(v[i]);
-            }
-            total += blockTotal;
-        }
-        squares[std::size_t(part)] = total;
-    });
-    double ss = 0;
-    for (double part : squares) ss += part;
-    s.std = s.count > 1 ? std::sqrt(ss / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
-    for (int t = 1; t < threads; ++t)
-        for (int b = 0; b < kFineBuckets; ++b) fine[0][std::size_t(b)] += fine[std::size_t(t)][std::size_t(b)];
+    if (options.integral && s.max - s.min < kCountingSpan) {
+        summariseByCounting(v, mask, n, options, threads, s);
+        return s;
+    }
+    FineBuckets fb = plan.buckets;
+    if (!plan.bucket || !sample.found) {
+        fb = bucketsOver(s.min, s.max);
+        fine = countFineBuckets(v, mask, n, fb, threads);
+    }
     if (job && job->cancelled()) return s;
-
-    std::vector<std::uint64_t> ranks;
-    std::vector<QuantilePosition> positions;
-    for (double q : kProfileQuantiles) {
-        positions.push_back(quantilePosition(s.count, q));
-        ranks.push_back(positions.back().lower);
-        ranks.push_back(positions.back().upper);
-    }
-    RankBuckets rb = locateRanks(fine[0], ranks);
-    FenceBands bands = fenceBands(rb, fb);
-    FenceTally tally;
-    auto atRanks = valuesAtRanks(v, mask, n, rb, fb, ranks, bands, tally, threads);
-    for (std::size_t k = 0; k < positions.size(); ++k)
-        s.quantiles.push_back(lerp(atRanks[2 * k], atRanks[2 * k + 1], positions[k].gamma));
-
-    double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
-    double lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr;
-    s.outliersLow = tally.below, s.outliersHigh = tally.above;
-    for (double x : tally.lowBand) s.outliersLow += x < lowFence;
-    for (double x : tally.highBand) s.outliersHigh += x > highFence;
-
-    // With numpy's 'auto' bins (which need the IQR) the histogram takes one more pass.
-    if (!binsKnown) {
-        empty = makeHistogram(s.min, s.max, std::min(autoBinCount(s.count, s.min, s.max, iqr), 10000));
-        std::fill(parts.begin(), parts.end(), empty);
-        parallelSlices(n, threads, [&](int part, std::uint64_t begin, std::uint64_t end) {
-            auto& h = parts[std::size_t(part)];
-            for (std::uint64_t i = begin; i < end; ++i)
-                if (present(v, mask, i)) h.add(v[i]);
-        });
-    }
-    s.histogram = empty;
-    for (auto& part : parts) s.histogram.merge(part);
+    summariseByBuckets(v, mask, n, options, threads, std::move(fine), fb, s);
     if (options.distinct && options.integral && s.max - s.min < kBitmapSpan) {
         s.distinct = bitmapDistinct(v, mask, n, s.min, s.max, threads);
     } else if (options.distinct) {
-        s.distinctIsEstimate = sketch && s.count > kExactDistinctLimit;
+        s.distinctIsEstimate = plan.sketch && s.count > kExactDistinctLimit;
         s.distinct = s.distinctIsEstimate ? distinct.estimate() : exactDistinct(v, mask, n);
     }
     return s;

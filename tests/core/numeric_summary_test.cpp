@@ -106,3 +106,51 @@ TEST_CASE("The distinct counter estimates within a few percent", "[profile]") {
     for (int i = 0; i < 100; ++i) small.add(std::uint64_t(i));
     CHECK(double(small.estimate()) == Approx(100).epsilon(0.03));
 }
+
+TEST_CASE("Whole numbers are summarised by counting, exactly as the general path does", "[profile]") {
+    std::mt19937_64 rng(11);
+    std::uniform_int_distribution<int> value(-500, 5000), dice(0, 99);
+    std::vector<double> v(250000);
+    for (auto& x : v) x = dice(rng) < 3 ? kNaN : double(dice(rng) < 50 ? value(rng) / 50 : value(rng));
+    for (std::size_t i = 0; i < v.size(); i += 1000) v[i] = 100000;  // far outliers
+    NumericSummaryOptions counting, general;
+    counting.integral = true;
+    counting.bins = general.bins = 40;
+    auto a = summariseNumeric(v.data(), v.size(), nullptr, counting);
+    auto b = summariseNumeric(v.data(), v.size(), nullptr, general);
+    auto sorted = sortedPresent(v);
+    CHECK(a.count == sorted.size());
+    CHECK(a.quantiles == b.quantiles);
+    for (std::size_t k = 0; k < kProfileQuantiles.size(); ++k)
+        CHECK(a.quantiles[k] == quantileOfSorted(sorted.data(), sorted.size(), kProfileQuantiles[k]));
+    CHECK(a.histogram.counts == b.histogram.counts);
+    CHECK(a.histogram.edges == b.histogram.edges);
+    CHECK(a.outliersLow == b.outliersLow);
+    CHECK(a.outliersHigh == b.outliersHigh);
+    CHECK(a.outliersHigh + a.outliersLow > 0);
+    auto exact = std::uint64_t(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+    CHECK(a.distinct == exact);
+    CHECK_FALSE(a.distinctIsEstimate);
+    CHECK(a.mean == Approx(b.mean).epsilon(1e-12));
+    CHECK(a.std == Approx(b.std).epsilon(1e-12));
+}
+
+TEST_CASE("Values far outside the sampled range still land in the right quantiles", "[profile]") {
+    // One huge value and one tiny one that a strided sample misses.
+    std::vector<double> v(500000, 1.0);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = double(i % 1000) * 0.001;
+    v[12345] = 1e12;
+    v[54321] = -1e12;
+    NumericSummaryOptions options;
+    options.bins = 10;
+    auto s = summariseNumeric(v.data(), v.size(), nullptr, options);
+    auto sorted = sortedPresent(v);
+    CHECK(s.min == -1e12);
+    CHECK(s.max == 1e12);
+    for (std::size_t k = 0; k < kProfileQuantiles.size(); ++k)
+        CHECK(s.quantiles[k] == quantileOfSorted(sorted.data(), sorted.size(), kProfileQuantiles[k]));
+    CHECK(s.outliersLow == 1);
+    CHECK(s.outliersHigh == 1);
+    CHECK(s.histogram.counts.front() == 1);
+    CHECK(s.histogram.counts[5] == v.size() - 2);
+}

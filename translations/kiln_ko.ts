@@ -248,225 +248,423 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::ImportController</name>
+    <message>
+        <location filename="../app/studio/import_controller.cpp" line="31"/>
+        <source>Imported %1: %2 rows</source>
+        <translation>%1 가져옴: %2행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_controller.cpp" line="32"/>
+        <source>Already imported as %1 (%2 rows)</source>
+        <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_controller.cpp" line="96"/>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_controller.cpp" line="115"/>
+        <source>Import folder %1</source>
+        <translation>폴더 %1 가져오기</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ImportPreviewDialog</name>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="155"/>
+        <source>Reading the start of the file…</source>
+        <translation>파일 앞부분을 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <source>comma</source>
+        <translation>쉼표</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <source>semicolon</source>
+        <translation>세미콜론</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <source>tab</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="205"/>
+        <source>pipe</source>
+        <translation>파이프</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="206"/>
+        <source>Detect (%1)</source>
+        <translation>자동 감지 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="207"/>
+        <source>yes: 3,14 reads as 3.14</source>
+        <translation>예: 3,14를 3.14로 읽음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="207"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
+        <source>This file cannot be imported as it is: %1</source>
+        <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="211"/>
+        <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
+        <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="225"/>
+        <source>as detected</source>
+        <translation>감지된 대로</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="236"/>
+        <source>Dataset name:</source>
+        <translation>데이터셋 이름:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="237"/>
+        <source>Encoding:</source>
+        <translation>인코딩:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="238"/>
+        <source>Delimiter:</source>
+        <translation>구분자:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <source>Detect</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <source>Comma ( , )</source>
+        <translation>쉼표 ( , )</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <source>Semicolon ( ; )</source>
+        <translation>세미콜론 ( ; )</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <source>Tab</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="240"/>
+        <source>Pipe ( | )</source>
+        <translation>파이프 ( | )</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="242"/>
+        <source>The first row names the columns</source>
+        <translation>첫 행이 열 이름입니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="243"/>
+        <source>Decimal comma:</source>
+        <translation>소수점 쉼표:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="244"/>
+        <source>Skip rows with the wrong number of fields (and list them)</source>
+        <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
+        <source>Column types (change any of them):</source>
+        <translation>열 형식 (원하는 대로 바꾸세요):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <source>Detected</source>
+        <translation>감지됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <source>Import as</source>
+        <translation>가져올 형식</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <source>First rows, as they will be read:</source>
+        <translation>읽히게 될 처음 행들:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="241"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="242"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="243"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="244"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Import CSV/TSV files or image folders into the workspace</source>
-        <translation>CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
+        <translation type="vanished">CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <source>Import CSV/TSV files into the workspace</source>
+        <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <source>Import Image &amp;Folder…</source>
+        <translation>이미지 폴더 가져오기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <source>Import a folder of images, one sub-folder per class</source>
+        <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="242"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="266"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="290"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="340"/>
+        <location filename="../app/studio/main_window.cpp" line="365"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="341"/>
+        <location filename="../app/studio/main_window.cpp" line="366"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="343"/>
+        <location filename="../app/studio/main_window.cpp" line="368"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="354"/>
+        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <source>Importing 1 item</source>
+        <translation>항목 1개 가져오는 중</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <source>Importing %1 items</source>
+        <translation>항목 %1개 가져오는 중</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="425"/>
+        <source>Import Image Folder</source>
+        <translation>이미지 폴더 가져오기</translation>
+    </message>
+    <message>
         <source>1 item queued for import. Importing arrives with the data module.</source>
-        <translation>항목 1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
+        <translation type="vanished">항목 1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="355"/>
         <source>%1 items queued for import. Importing arrives with the data module.</source>
-        <translation>항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
+        <translation type="vanished">항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="362"/>
+        <location filename="../app/studio/main_window.cpp" line="401"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="368"/>
-        <location filename="../app/studio/main_window.cpp" line="372"/>
+        <location filename="../app/studio/main_window.cpp" line="407"/>
+        <location filename="../app/studio/main_window.cpp" line="411"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="373"/>
+        <location filename="../app/studio/main_window.cpp" line="412"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="381"/>
+        <location filename="../app/studio/main_window.cpp" line="420"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="381"/>
+        <location filename="../app/studio/main_window.cpp" line="420"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -565,74 +763,727 @@
 <context>
     <name>kiln::studio::WelcomePage</name>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="110"/>
+        <location filename="../app/studio/welcome_page.cpp" line="100"/>
         <source>No workspace is open.</source>
         <translation>열린 작업 공간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="111"/>
+        <location filename="../app/studio/welcome_page.cpp" line="101"/>
         <source>Reading the catalog…</source>
         <translation>카탈로그를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="112"/>
+        <location filename="../app/studio/welcome_page.cpp" line="102"/>
         <source>Datasets: %1 (versions: %2) · Runs: %3 · Models: %4 · Remote hosts: %5</source>
         <translation>데이터셋: %1 (버전: %2) · 실행: %3 · 모델: %4 · 원격 호스트: %5</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="125"/>
         <source>… and %1 more</source>
-        <translation>… 외 %1개</translation>
+        <translation type="vanished">… 외 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="126"/>
         <source>Importing arrives with the data module. These files are kept until then:</source>
-        <translation>가져오기는 데이터 모듈과 함께 제공됩니다. 그때까지 다음 파일을 보관합니다:</translation>
+        <translation type="vanished">가져오기는 데이터 모듈과 함께 제공됩니다. 그때까지 다음 파일을 보관합니다:</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="131"/>
+        <location filename="../app/studio/welcome_page.cpp" line="111"/>
         <source>Welcome to Kiln Studio</source>
         <translation>Kiln Studio에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="133"/>
+        <location filename="../app/studio/welcome_page.cpp" line="113"/>
         <source>Explore datasets, train models on this machine or a remote one, compare runs and export verified ONNX models.</source>
         <translation>데이터셋을 탐색하고, 이 컴퓨터나 원격 컴퓨터에서 모델을 학습하고, 실행을 비교하고, 검증된 ONNX 모델로 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="135"/>
+        <location filename="../app/studio/welcome_page.cpp" line="115"/>
         <source>Bring in data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="137"/>
+        <location filename="../app/studio/welcome_page.cpp" line="117"/>
         <source>Drag CSV or TSV files, or a folder of images with one sub-folder per class, anywhere onto this window. Or choose &lt;b&gt;File ▸ Import…&lt;/b&gt;. Several files at once are fine.</source>
         <translation>CSV 또는 TSV 파일, 또는 클래스마다 하위 폴더가 하나씩 있는 이미지 폴더를 이 창 아무 곳에나 끌어다 놓으세요. &lt;b&gt;파일 ▸ 가져오기…&lt;/b&gt;를 선택해도 됩니다. 여러 파일을 한 번에 가져올 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="139"/>
+        <location filename="../app/studio/welcome_page.cpp" line="119"/>
         <source>Workspace</source>
         <translation>작업 공간</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="140"/>
+        <location filename="../app/studio/welcome_page.cpp" line="120"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="142"/>
         <source>Waiting for import (%1)</source>
-        <translation>가져오기 대기 중 (%1)</translation>
+        <translation type="vanished">가져오기 대기 중 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="145"/>
+        <location filename="../app/studio/welcome_page.cpp" line="122"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="146"/>
+        <location filename="../app/studio/welcome_page.cpp" line="123"/>
         <source>Open Workspace…</source>
         <translation>작업 공간 열기…</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::BarChartView</name>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="63"/>
+        <source>This dataset has no categorical, boolean or text column.</source>
+        <translation>이 데이터셋에는 범주형, 불리언 또는 텍스트 열이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="72"/>
+        <source>Most frequent values of %1</source>
+        <translation>%1의 가장 잦은 값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="77"/>
+        <source>%1 distinct values · %2 missing · the %3 most frequent shown</source>
+        <translation>고유값 %1개 · 결측 %2개 · 가장 잦은 %3개 표시</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="93"/>
+        <source>%1 in all</source>
+        <translation>모두 %1개</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="101"/>
+        <source>Bar chart</source>
+        <translation>막대 차트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="104"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="129"/>
+        <source>Count</source>
+        <translation>개수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="139"/>
+        <source>Column:</source>
+        <translation>열:</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::BoxPlotView</name>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="121"/>
+        <location filename="../widgets/box_plot_view.cpp" line="216"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="135"/>
+        <source>This dataset has no numeric column.</source>
+        <translation>이 데이터셋에는 숫자 열이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="164"/>
+        <source>Could not compute the boxes: %1</source>
+        <translation>상자를 계산할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="166"/>
+        <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %1 values lie beyond them.</source>
+        <translation>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %1개가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="177"/>
+        <source>%1 by %2</source>
+        <translation>%2별 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="178"/>
+        <source>Box plot</source>
+        <translation>상자 그림</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="214"/>
+        <source>Column:</source>
+        <translation>열:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="215"/>
+        <source>Split by:</source>
+        <translation>나눌 기준:</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ChartPanel</name>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="132"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="132"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="133"/>
+        <source>Save Chart</source>
+        <translation>차트 저장</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="138"/>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="150"/>
+        <source>Computing…</source>
+        <translation>계산 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="155"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="156"/>
+        <source>Save the chart as an image</source>
+        <translation>차트를 이미지로 저장</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="158"/>
+        <source>Save as PNG…</source>
+        <translation>PNG로 저장…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="159"/>
+        <source>Save as SVG…</source>
+        <translation>SVG로 저장…</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ColumnProfileModel</name>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="58"/>
+        <location filename="../widgets/column_profile_model.cpp" line="60"/>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="112"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="113"/>
+        <source>Type</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="114"/>
+        <source>Missing</source>
+        <translation>결측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="115"/>
+        <source>Distinct</source>
+        <translation>고유값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="116"/>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="117"/>
+        <source>Std</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="118"/>
+        <source>Min</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="119"/>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_model.cpp" line="120"/>
+        <source>Distribution</source>
+        <translation>분포</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ColumnProfilePanel</name>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="93"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="93"/>
+        <source>%1th percentile</source>
+        <translation>%1백분위수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="96"/>
+        <source>Outliers (1.5 × IQR)</source>
+        <translation>이상값 (1.5 × IQR)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="97"/>
+        <source>%1 low · %2 high</source>
+        <translation>낮음 %1 · 높음 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="108"/>
+        <source>Length (bytes)</source>
+        <translation>길이 (바이트)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="108"/>
+        <source>%1 – %2, mean %3</source>
+        <translation>%1 – %2, 평균 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="126"/>
+        <source>Quantiles</source>
+        <translation>분위수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="126"/>
+        <source>Most frequent values</source>
+        <translation>가장 잦은 값</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ConfusionMatrixView</name>
+    <message>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="140"/>
+        <source>Predicted class</source>
+        <translation>예측 클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="146"/>
+        <source>Actual class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="163"/>
+        <source>No confusion matrix</source>
+        <translation>혼동 행렬 없음</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::CorrelationHeatmap</name>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="40"/>
+        <source>Spearman rank correlation</source>
+        <translation>스피어만 순위 상관</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="40"/>
+        <source>Pearson correlation</source>
+        <translation>피어슨 상관</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="43"/>
+        <source>A correlation needs at least two numeric columns.</source>
+        <translation>상관을 구하려면 숫자 열이 두 개 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="53"/>
+        <source>Ranks over %1 rows; grey cells have too few complete rows or no variance.</source>
+        <translation>%1개 행의 순위 기준. 회색 칸은 완전한 행이 너무 적거나 분산이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="56"/>
+        <source>Pairwise-complete rows; grey cells have too few complete rows or no variance.</source>
+        <translation>쌍별 완전 행 기준. 회색 칸은 완전한 행이 너무 적거나 분산이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="62"/>
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="63"/>
+        <source>Pearson</source>
+        <translation>피어슨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="64"/>
+        <source>Spearman</source>
+        <translation>스피어만</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::DatasetPage</name>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="109"/>
+        <source>The dataset could not be opened: %1</source>
+        <translation>데이터셋을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="119"/>
+        <source>Profiling %1 rows…</source>
+        <translation>%1개 행 프로파일링 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="139"/>
+        <source>Profiling failed: %1</source>
+        <translation>프로파일링 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="143"/>
+        <source>Profile read from the cache in %1 s.</source>
+        <translation>캐시에서 프로파일을 %1초 만에 읽었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="144"/>
+        <source>Profiled in %1 s.</source>
+        <translation>%1초 만에 프로파일링했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="153"/>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="154"/>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="155"/>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="156"/>
+        <source>Drift</source>
+        <translation>드리프트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="157"/>
+        <source>Histogram</source>
+        <translation>히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="158"/>
+        <source>Box plot</source>
+        <translation>상자 그림</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="159"/>
+        <source>Categories</source>
+        <translation>범주</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="160"/>
+        <source>Scatter</source>
+        <translation>산점도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="161"/>
+        <source>Correlation</source>
+        <translation>상관</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="163"/>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="164"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; could not be opened.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="169"/>
+        <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 rows × %4 columns · imported %5 from &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;</source>
+        <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · %3행 × %4열 · %5에 &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;에서 가져옴</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::DriftView</name>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="146"/>
+        <source>%1 · version %2 · %3 rows</source>
+        <translation>%1 · 버전 %2 · %3행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="157"/>
+        <source>Could not list the versions: %1</source>
+        <translation>버전 목록을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="159"/>
+        <source>There is no other table version to compare with. Import another version of this dataset (or another dataset) first.</source>
+        <translation>비교할 다른 표 버전이 없습니다. 먼저 이 데이터셋의 다른 버전(또는 다른 데이터셋)을 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="176"/>
+        <source>Comparing…</source>
+        <translation>비교 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="215"/>
+        <source>Could not compare: %1</source>
+        <translation>비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="220"/>
+        <source>Against %1: %2 schema changes; %3 of %4 columns drifted (PSI ≥ 0.1: moderate, ≥ 0.25: major).</source>
+        <translation>%1 대비: 스키마 변경 %2개, 열 %4개 중 %3개에 드리프트 (PSI ≥ 0.1: 보통, ≥ 0.25: 큼).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="247"/>
+        <source>Compare against:</source>
+        <translation>비교 대상:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <source>Schema change</source>
+        <translation>스키마 변경</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <source>Types</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>Type</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>KS statistic</source>
+        <translation>KS 통계량</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>KS p-value</source>
+        <translation>KS p-값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <source>Level</source>
+        <translation>수준</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::EvaluationView</name>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="142"/>
+        <location filename="../widgets/evaluation_view.cpp" line="212"/>
+        <source>Chance</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="152"/>
+        <source>%1 (AUC %2)</source>
+        <translation>%1 (AUC %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="190"/>
+        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
+        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="196"/>
+        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
+        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="206"/>
+        <source>The evaluation on the test rows appears here when the run completes.</source>
+        <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="209"/>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="210"/>
+        <source>ROC curve</source>
+        <translation>ROC 곡선</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="211"/>
+        <source>False positive rate</source>
+        <translation>위양성률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="211"/>
+        <source>True positive rate</source>
+        <translation>진양성률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="213"/>
+        <source>Precision–recall curve</source>
+        <translation>정밀도–재현율 곡선</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="214"/>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="214"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="215"/>
+        <source>Predicted vs actual</source>
+        <translation>예측 대 실제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="216"/>
+        <source>Actual value</source>
+        <translation>실제 값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="216"/>
+        <source>Predicted value</source>
+        <translation>예측 값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="217"/>
+        <source>Perfect prediction</source>
+        <translation>완벽한 예측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="218"/>
+        <source>Test rows</source>
+        <translation>테스트 행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="219"/>
+        <source>Residuals (actual − predicted)</source>
+        <translation>잔차 (실제 − 예측)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <source>Residual</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::HistogramView</name>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="104"/>
+        <source>This dataset has no numeric or date column.</source>
+        <translation>이 데이터셋에는 숫자 또는 날짜 열이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="133"/>
+        <source>Could not count the values: %1</source>
+        <translation>값을 셀 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="135"/>
+        <source>%1 values · %2 missing · %3 bins%4</source>
+        <translation>값 %1개 · 결측 %2개 · 구간 %3개%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="139"/>
+        <source> (automatic)</source>
+        <translation> (자동)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <source>Histogram</source>
+        <translation>히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <source>Distribution of %1</source>
+        <translation>%1의 분포</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="193"/>
+        <source>Count</source>
+        <translation>개수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="202"/>
+        <source>Column:</source>
+        <translation>열:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="203"/>
+        <source>Bins:</source>
+        <translation>구간:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="204"/>
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="205"/>
+        <source>Number of bins; Auto picks numpy&apos;s automatic count</source>
+        <translation>구간 수. 자동은 numpy의 자동 개수를 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ImageDatasetPage</name>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="130"/>
+        <source>Gallery:</source>
+        <translation>갤러리:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="133"/>
+        <source>All classes</source>
+        <translation>모든 클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="135"/>
+        <source>Class balance</source>
+        <translation>클래스 균형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="135"/>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="137"/>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="138"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; could not be opened: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/image_dataset_page.cpp" line="143"/>
+        <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 images in %4 classes · imported from &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;</source>
+        <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · 클래스 %4개에 이미지 %3장 · &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;에서 가져옴</translation>
     </message>
 </context>
 <context>
@@ -759,37 +1610,37 @@
 <context>
     <name>kiln::widgets::JobsView</name>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="104"/>
+        <location filename="../widgets/jobs_view.cpp" line="106"/>
         <source>Cancel Job</source>
         <translation>작업 취소</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="105"/>
+        <location filename="../widgets/jobs_view.cpp" line="107"/>
         <source>Stop the selected job at its next checkpoint</source>
         <translation>선택한 작업을 다음 확인 지점에서 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="106"/>
+        <location filename="../widgets/jobs_view.cpp" line="108"/>
         <source>Clear Finished</source>
         <translation>끝난 작업 지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="107"/>
+        <location filename="../widgets/jobs_view.cpp" line="109"/>
         <source>Issues reported by jobs</source>
         <translation>작업이 보고한 문제</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="108"/>
+        <location filename="../widgets/jobs_view.cpp" line="110"/>
         <source>Issue</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="108"/>
+        <location filename="../widgets/jobs_view.cpp" line="110"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="108"/>
+        <location filename="../widgets/jobs_view.cpp" line="110"/>
         <source>Job</source>
         <translation>작업</translation>
     </message>
@@ -797,50 +1648,331 @@
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message>
-        <location filename="../widgets/catalog_snapshot.cpp" line="29"/>
+        <location filename="../widgets/catalog_snapshot.cpp" line="32"/>
         <source>%1 · versions: %2</source>
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="88"/>
+        <location filename="../widgets/navigator_view.cpp" line="90"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="89"/>
+        <location filename="../widgets/navigator_view.cpp" line="91"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="90"/>
+        <location filename="../widgets/navigator_view.cpp" line="92"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="109"/>
+        <location filename="../widgets/navigator_view.cpp" line="98"/>
+        <source>images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="98"/>
+        <source>rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="99"/>
+        <source>version %1 · %2 %3</source>
+        <translation>버전 %1 · %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="103"/>
+        <source>%1, imported %2</source>
+        <translation>%1, %2에 가져옴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="127"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="111"/>
+        <location filename="../widgets/navigator_view.cpp" line="129"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="113"/>
+        <location filename="../widgets/navigator_view.cpp" line="131"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="115"/>
+        <location filename="../widgets/navigator_view.cpp" line="133"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::PerClassModel</name>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="38"/>
+        <source>Macro average</source>
+        <translation>매크로 평균</translation>
+    </message>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="90"/>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="91"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="92"/>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="93"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/per_class_model.cpp" line="94"/>
+        <source>Support</source>
+        <translation>지지도</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::RunCurvesView</name>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="127"/>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="128"/>
+        <location filename="../widgets/run_curves_view.cpp" line="129"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="130"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="131"/>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="132"/>
+        <location filename="../widgets/run_curves_view.cpp" line="133"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="135"/>
+        <source>Validation accuracy and macro F1</source>
+        <translation>검증 정확도와 매크로 F1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="136"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="137"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="138"/>
+        <source>Macro F1</source>
+        <translation>매크로 F1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="139"/>
+        <source>Validation ROC AUC</source>
+        <translation>검증 ROC AUC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="140"/>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="142"/>
+        <source>Validation RMSE and MAE</source>
+        <translation>검증 RMSE와 MAE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="143"/>
+        <source>Error (target units)</source>
+        <translation>오차 (목표 단위)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="144"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="145"/>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="146"/>
+        <source>Validation R²</source>
+        <translation>검증 R²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="147"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="149"/>
+        <source>Validation metrics</source>
+        <translation>검증 지표</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ScatterView</name>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="140"/>
+        <location filename="../widgets/scatter_view.cpp" line="254"/>
+        <source>(one colour)</source>
+        <translation>(한 가지 색)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="170"/>
+        <source>A scatter plot needs numeric or date columns.</source>
+        <translation>산점도에는 숫자 또는 날짜 열이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="199"/>
+        <source>Could not sample the rows: %1</source>
+        <translation>행을 표본 추출할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="201"/>
+        <source>%1 of %2 rows shown (one row in every %3; rows with a missing value left out)</source>
+        <translation>%2행 중 %1행 표시 (%3행마다 한 행, 결측값이 있는 행 제외)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="205"/>
+        <source>All %1 rows with both values shown</source>
+        <translation>두 값이 모두 있는 %1행 모두 표시</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="214"/>
+        <source>%1 against %2</source>
+        <translation>%2 대비 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="215"/>
+        <source>%1 against %2, coloured by %3</source>
+        <translation>%2 대비 %1, %3별 색상</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="216"/>
+        <source>Scatter plot</source>
+        <translation>산점도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="251"/>
+        <source>X:</source>
+        <translation>X:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="252"/>
+        <source>Y:</source>
+        <translation>Y:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="253"/>
+        <source>Colour:</source>
+        <translation>색상:</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ValidationView</name>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="69"/>
+        <location filename="../widgets/validation_view.cpp" line="156"/>
+        <source>(no target)</source>
+        <translation>(목표 없음)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="81"/>
+        <source>Validating…</source>
+        <translation>검증 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="120"/>
+        <source>Validation failed: %1</source>
+        <translation>검증 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="124"/>
+        <source>%1 rows, %2 columns: %3 findings.</source>
+        <translation>%1행, %2열: 발견 사항 %3개.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="129"/>
+        <source>%1 duplicate rows (row %2 repeats row %3).</source>
+        <translation>중복 행 %1개 (%2행이 %3행을 반복).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="134"/>
+        <source>No duplicate rows.</source>
+        <translation>중복 행이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="143"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="144"/>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="145"/>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="146"/>
+        <source>(table)</source>
+        <translation>(표 전체)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="155"/>
+        <source>Target for class balance:</source>
+        <translation>클래스 균형을 볼 목표:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <source>Finding</source>
+        <translation>발견 사항</translation>
     </message>
 </context>
 <context>

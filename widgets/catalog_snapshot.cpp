@@ -13,6 +13,9 @@ namespace {
 constexpr const char* kDatasetsSql =
     "SELECT d.id, d.name, d.kind, (SELECT COUNT(*) FROM dataset_versions v "
     "WHERE v.dataset_id = d.id) FROM datasets d ORDER BY d.name LIMIT 1000";
+constexpr const char* kVersionsSql =
+    "SELECT d.name, d.kind, v.version, v.row_count, v.created_at FROM dataset_versions v "
+    "JOIN datasets d ON d.id = v.dataset_id ORDER BY d.name, v.version DESC LIMIT 10000";
 constexpr const char* kRunsSql =
     "SELECT id, name, status FROM runs ORDER BY created_at DESC LIMIT 1000";
 constexpr const char* kModelsSql =
@@ -45,9 +48,31 @@ kiln::Status readEntries(kiln::Catalog& catalog, CatalogKind kind, const char* s
         auto more = statement->step();
         if (!more) return more.error();
         if (!more.value()) return {};
-        CatalogEntry entry{kind, text(*statement, 0), text(*statement, 1), {}};
+        CatalogEntry entry;
+        entry.kind = kind;
+        entry.id = text(*statement, 0);
+        entry.name = text(*statement, 1);
         entry.detail = detailFor(kind, *statement);
+        if (kind == CatalogKind::Dataset) entry.datasetKind = text(*statement, 2);
         if (entry.name.isEmpty()) entry.name = entry.id;
+        out.push_back(entry);
+    }
+}
+
+kiln::Status readVersions(kiln::Catalog& catalog, QVector<CatalogEntry>& out) {
+    auto statement = catalog.prepare(kVersionsSql);
+    if (!statement) return statement.error();
+    for (;;) {
+        auto more = statement->step();
+        if (!more) return more.error();
+        if (!more.value()) return {};
+        CatalogEntry entry;
+        entry.name = text(*statement, 0);
+        entry.id = entry.name;
+        entry.datasetKind = text(*statement, 1);
+        entry.version = statement->columnInt(2);
+        entry.rows = quint64(statement->columnInt(3));
+        entry.createdAt = text(*statement, 4);
         out.push_back(entry);
     }
 }
@@ -58,6 +83,7 @@ kiln::Status readAll(kiln::Catalog& catalog, CatalogSnapshot& snapshot) {
     snapshot.counts = counts.value();
     if (auto s = readEntries(catalog, CatalogKind::Dataset, kDatasetsSql, snapshot.entries); !s)
         return s;
+    if (auto s = readVersions(catalog, snapshot.entries); !s) return s;
     if (auto s = readEntries(catalog, CatalogKind::Run, kRunsSql, snapshot.entries); !s) return s;
     return readEntries(catalog, CatalogKind::Model, kModelsSql, snapshot.entries);
 }

@@ -9,7 +9,8 @@
 namespace kiln {
 namespace widgets {
 
-// What the navigator lists: a dataset, a run or a model.
+// What the navigator lists: a dataset (and its versions, entries with `version` > 0 listed
+// after the datasets), a run or a model.
 enum class CatalogKind { Dataset, Run, Model };
 
 struct CatalogEntry {
@@ -17,6 +18,15 @@ struct CatalogEntry {
     QString id;  // the catalog's id (a number for datasets and models, a run id for runs)
     QString name;
     QString detail;  // a short second line: dataset kind and versions, run status
+    QString datasetKind;  // datasets: "table" or "images"
+    int version = 0;      // a dataset version's number; 0 for the dataset itself (its newest)
+    quint64 rows = 0;     // a dataset version's rows (images for image datasets)
+    QString createdAt;    // a dataset version's import time (ISO 8601 UTC)
+
+    // "NAME" for a dataset (its newest version), "NAME@3" for a version.
+    QString reference() const {
+        return version > 0 ? name + QLatin1Char('@') + QString::number(version) : name;
+    }
 };
 
 // The part of a catalog the navigator and the welcome page show, read in one go.

@@ -3,7 +3,9 @@
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QHash>
 #include <QIcon>
+#include <QLocale>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -91,12 +93,28 @@ void NavigatorView::retranslateUi() {
     for (int i = 0; i < 3; ++i) fillSection(m_sections[i], CatalogKind(i));
 }
 
+void NavigatorView::addVersion(QTreeWidgetItem* dataset, int index) {
+    const CatalogEntry& entry = m_snapshot.entries[index];
+    const QString noun = entry.datasetKind == QLatin1String("images") ? tr("images") : tr("rows");
+    auto* item = new QTreeWidgetItem(dataset, {tr("version %1 · %2 %3")
+                                                   .arg(entry.version)
+                                                   .arg(QLocale().toString(entry.rows), noun)});
+    item->setData(0, kEntryRole, index);
+    item->setToolTip(0, tr("%1, imported %2").arg(entry.reference(), entry.createdAt));
+}
+
 void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
     qDeleteAll(section->takeChildren());
+    QHash<QString, QTreeWidgetItem*> datasets;
     for (int i = 0; i < m_snapshot.entries.size(); ++i) {
         const CatalogEntry& entry = m_snapshot.entries[i];
         if (entry.kind != kind) continue;
+        if (entry.version > 0) {
+            if (QTreeWidgetItem* parent = datasets.value(entry.name)) addVersion(parent, i);
+            continue;
+        }
         auto* item = new QTreeWidgetItem(section, {entry.name});
+        if (kind == CatalogKind::Dataset) datasets.insert(entry.name, item);
         item->setData(0, kEntryRole, i);
         item->setIcon(0, section->icon(0));
         item->setToolTip(0, entry.detail.isEmpty()

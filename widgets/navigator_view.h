@@ -38,6 +38,7 @@ protected:
 private:
     void display(const CatalogSnapshot& snapshot);
     void fillSection(QTreeWidgetItem* section, CatalogKind kind);
+    void addVersion(QTreeWidgetItem* dataset, int index);
     void retranslateUi();
     void activate(QTreeWidgetItem* item);
 

@@ -22,6 +22,7 @@
 
 #include "app/studio/about_dialog.h"
 #include "app/studio/entry_page.h"
+#include "app/studio/import_controller.h"
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/settings_dialog.h"
@@ -29,7 +30,9 @@
 #include "app/studio/verify_objects_job.h"
 #include "app/studio/welcome_page.h"
 #include "core/store/workspace.h"
+#include "widgets/dataset_page.h"
 #include "widgets/environment_probe.h"
+#include "widgets/image_dataset_page.h"
 #include "widgets/job_manager.h"
 #include "widgets/jobs_view.h"
 #include "widgets/navigator_view.h"
@@ -43,6 +46,13 @@ using kiln::widgets::CatalogSnapshot;
 namespace {
 
 constexpr int kStatusMessageMs = 10000;
+
+// The dataset reference a tab shows, or an empty string for other tabs.
+QString datasetReferenceOf(QWidget* page) {
+    if (auto* table = qobject_cast<kiln::widgets::DatasetPage*>(page)) return table->reference();
+    if (auto* images = qobject_cast<kiln::widgets::ImageDatasetPage*>(page)) return images->reference();
+    return {};
+}
 
 QStringList localPaths(const QMimeData* mime) {
     QStringList paths;
@@ -58,6 +68,8 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     : QMainWindow(parent),
       m_jobs(new kiln::widgets::JobManager(this)),
       m_environment(new kiln::widgets::EnvironmentProbe(this)) {
+    m_imports = new ImportController(m_jobs, this);
+    connect(m_imports, &ImportController::datasetImported, this, &MainWindow::datasetImported);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kiln.svg")));
     setAcceptDrops(true);
@@ -96,6 +108,8 @@ void MainWindow::createActions() {
     m_import = new QAction(this);
     m_import->setObjectName(QStringLiteral("actionImport"));
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importFolder = new QAction(this);
+    m_importFolder->setObjectName(QStringLiteral("actionImportFolder"));
     m_settings = new QAction(this);
     m_settings->setObjectName(QStringLiteral("actionSettings"));
     m_settings->setShortcut(QKeySequence::Preferences);
@@ -120,6 +134,7 @@ void MainWindow::createActions() {
     connect(m_newWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
     connect(m_openWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
     connect(m_import, &QAction::triggered, this, &MainWindow::chooseImport);
+    connect(m_importFolder, &QAction::triggered, this, &MainWindow::chooseImportFolder);
     connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_fullScreen, &QAction::toggled, this,
@@ -140,6 +155,7 @@ void MainWindow::createMenus() {
             [this](const QString& dir) { openWorkspace(dir, false); });
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_import);
+    m_fileMenu->addAction(m_importFolder);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settings);
     m_fileMenu->addSeparator();
@@ -236,7 +252,9 @@ void MainWindow::retranslateActions() {
     m_openWorkspace->setText(tr("&Open Workspace…"));
     m_openWorkspace->setStatusTip(tr("Open an existing Kiln workspace"));
     m_import->setText(tr("&Import…"));
-    m_import->setStatusTip(tr("Import CSV/TSV files or image folders into the workspace"));
+    m_import->setStatusTip(tr("Import CSV/TSV files into the workspace"));
+    m_importFolder->setText(tr("Import Image &Folder…"));
+    m_importFolder->setStatusTip(tr("Import a folder of images, one sub-folder per class"));
     m_settings->setText(tr("&Settings…"));
     m_quit->setText(tr("&Quit"));
     m_fullScreen->setText(tr("&Full Screen"));
@@ -275,6 +293,8 @@ void MainWindow::updateStatus() {
         m_deviceLabel->setToolTip(QString::fromStdString(m_environment->environment().cudaReason));
     m_jobsLabel->setText(runningJobsText());
     m_verify->setEnabled(m_workspace != nullptr);
+    m_import->setEnabled(m_workspace != nullptr);
+    m_importFolder->setEnabled(m_workspace != nullptr);
 }
 
 bool MainWindow::openWorkspace(const QString& dir, bool create) {
@@ -298,6 +318,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     // Tabs show items of the previous workspace.
     while (m_tabs->count() > 1) closeTab(m_tabs->count() - 1);
     m_navigator->setWorkspace(m_workspacePath);
+    m_imports->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();
     return true;
@@ -319,6 +340,10 @@ void MainWindow::showSnapshot(const CatalogSnapshot& snapshot) {
 }
 
 void MainWindow::openEntry(const CatalogEntry& entry) {
+    if (entry.kind == kiln::widgets::CatalogKind::Dataset) {
+        openDataset(entry.reference(), entry.datasetKind);
+        return;
+    }
     const QString key = EntryPage::keyFor(entry);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* page = qobject_cast<EntryPage*>(m_tabs->widget(i));
@@ -344,17 +369,31 @@ int MainWindow::startVerifyObjects() {
 }
 
 void MainWindow::importPaths(const QStringList& paths) {
-    if (paths.isEmpty()) return;
-    for (const QString& path : paths)
-        if (!m_pendingImports.contains(path)) m_pendingImports << path;
-    m_welcome->setPendingImports(m_pendingImports);
-    m_tabs->setCurrentWidget(m_welcome);
-    const QString message =
-        paths.size() == 1
-            ? tr("1 item queued for import. Importing arrives with the data module.")
-            : tr("%1 items queued for import. Importing arrives with the data module.")
-                  .arg(paths.size());
+    if (paths.isEmpty() || !m_workspace) return;
+    m_imports->importPaths(paths);
+    const QString message = paths.size() == 1 ? tr("Importing 1 item") : tr("Importing %1 items").arg(paths.size());
     statusBar()->showMessage(message, kStatusMessageMs);
+}
+
+QWidget* MainWindow::openDataset(const QString& reference, const QString& kind) {
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (datasetReferenceOf(m_tabs->widget(i)) == reference) {
+            m_tabs->setCurrentIndex(i);
+            return m_tabs->widget(i);
+        }
+    QWidget* page = nullptr;
+    if (kind == QLatin1String("images"))
+        page = new kiln::widgets::ImageDatasetPage(m_workspacePath, reference, m_tabs);
+    else
+        page = new kiln::widgets::DatasetPage(m_workspacePath, reference, m_tabs);
+    const QIcon icon(QStringLiteral(":/icons/dataset.svg"));
+    m_tabs->setCurrentIndex(m_tabs->addTab(page, icon, QString(reference).replace(QLatin1Char('@'), QLatin1String(" v"))));
+    return page;
+}
+
+void MainWindow::datasetImported(const QString& reference, const QString& kind) {
+    m_navigator->reload();
+    openDataset(reference, kind);
 }
 
 void MainWindow::newWorkspace() {
@@ -380,6 +419,11 @@ void MainWindow::chooseImport() {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Data"), QString(), tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
     importPaths(files);
+}
+
+void MainWindow::chooseImportFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Image Folder"));
+    if (!folder.isEmpty()) importPaths({folder});
 }
 
 void MainWindow::showSettings() {

@@ -29,12 +29,13 @@ struct CatalogSnapshot;
 namespace kiln {
 namespace studio {
 
+class ImportController;
 class RecentWorkspacesMenu;
 class WelcomePage;
 
 // Kiln Studio's window. It only wires panels together: the navigator (left), tabs (centre),
 // the jobs dock (bottom), menus and the status bar. Files dropped anywhere on it, or chosen with
-// File ▸ Import…, are queued for import. Geometry and dock layout are remembered.
+// File ▸ Import…, are imported. Geometry and dock layout are remembered.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -50,9 +51,13 @@ public:
 
     // Starts Tools ▸ Verify Workspace Objects; returns the job id, 0 without a workspace.
     int startVerifyObjects();
-    // Queues files or folders for import (what a drop and File ▸ Import… do).
+    // Imports files (after their preview) and folders (as image datasets), as a drop and
+    // File ▸ Import… do.
     void importPaths(const QStringList& paths);
-    QStringList pendingImports() const { return m_pendingImports; }
+    ImportController* imports() const { return m_imports; }
+    // Opens (or shows again) the tab of dataset version `reference` ("NAME" or "NAME@3") of kind
+    // "table" or "images".
+    QWidget* openDataset(const QString& reference, const QString& kind);
 
     kiln::widgets::JobManager* jobManager() const { return m_jobs; }
     kiln::widgets::JobsView* jobsView() const { return m_jobsView; }
@@ -86,13 +91,15 @@ private:
     void newWorkspace();
     void chooseWorkspace();
     void chooseImport();
+    void chooseImportFolder();
+    void datasetImported(const QString& reference, const QString& kind);
     void showSettings();
     void showAbout();
     QString initialWorkspace(const QString& requested) const;
 
     std::unique_ptr<kiln::Workspace> m_workspace;
     QString m_workspacePath;
-    QStringList m_pendingImports;
+    ImportController* m_imports = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;
     kiln::widgets::NavigatorView* m_navigator = nullptr;
@@ -109,6 +116,7 @@ private:
     QAction* m_newWorkspace = nullptr;
     QAction* m_openWorkspace = nullptr;
     QAction* m_import = nullptr;
+    QAction* m_importFolder = nullptr;
     QAction* m_settings = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_fullScreen = nullptr;

@@ -1,7 +1,6 @@
 #include "app/studio/welcome_page.h"
 
 #include <QEvent>
-#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -12,8 +11,6 @@
 namespace kiln {
 namespace studio {
 namespace {
-
-constexpr int kMaxPendingShown = 8;
 
 QLabel* makeLabel(QWidget* parent, int pointDelta, bool bold) {
     auto* label = new QLabel(parent);
@@ -56,8 +53,6 @@ WelcomePage::WelcomePage(QWidget* parent)
     column->addSpacing(12);
     column->addWidget(buildCard(m_startTitle, m_startBody));
     column->addWidget(buildCard(m_workspaceTitle, m_workspaceBody));
-    m_pendingCard = buildCard(m_pendingTitle, m_pendingBody);
-    column->addWidget(m_pendingCard);
     column->addLayout(buttons);
     column->addStretch(1);
 
@@ -101,11 +96,6 @@ void WelcomePage::setCounts(const kiln::CatalogCounts& counts) {
     retranslateUi();
 }
 
-void WelcomePage::setPendingImports(const QStringList& paths) {
-    m_pending = paths;
-    retranslateUi();
-}
-
 QString WelcomePage::countsText() const {
     if (m_workspace.isEmpty()) return tr("No workspace is open.");
     if (!m_haveCounts) return tr("Reading the catalog…");
@@ -115,16 +105,6 @@ QString WelcomePage::countsText() const {
         .arg(m_counts.runs)
         .arg(m_counts.models)
         .arg(m_counts.hosts);
-}
-
-QString WelcomePage::pendingText() const {
-    QStringList names;
-    for (const QString& path : m_pending.mid(0, kMaxPendingShown))
-        names << QStringLiteral("• ") + QFileInfo(path).fileName().toHtmlEscaped();
-    if (m_pending.size() > kMaxPendingShown)
-        names << tr("… and %1 more").arg(m_pending.size() - kMaxPendingShown);
-    return tr("Importing arrives with the data module. These files are kept until then:") +
-           QStringLiteral("<br>") + names.join(QStringLiteral("<br>"));
 }
 
 void WelcomePage::retranslateUi() {
@@ -139,9 +119,6 @@ void WelcomePage::retranslateUi() {
     m_workspaceTitle->setText(tr("Workspace"));
     const QString path = m_workspace.isEmpty() ? tr("none") : m_workspace.toHtmlEscaped();
     m_workspaceBody->setText(QStringLiteral("<code>%1</code><br>%2").arg(path, countsText()));
-    m_pendingTitle->setText(tr("Waiting for import (%1)").arg(m_pending.size()));
-    m_pendingBody->setText(pendingText());
-    m_pendingCard->setVisible(!m_pending.isEmpty());
     m_import->setText(tr("Import…"));
     m_open->setText(tr("Open Workspace…"));
 }

@@ -12,7 +12,7 @@ namespace kiln {
 namespace studio {
 
 // The tab shown first: what Kiln does, how to bring data in (drag and drop, File ▸ Import…),
-// which workspace is open and what it holds, and files waiting for the import module.
+// and which workspace is open and what it holds.
 class WelcomePage : public QWidget {
     Q_OBJECT
 public:
@@ -20,9 +20,7 @@ public:
 
     void setWorkspace(const QString& path);
     void setCounts(const kiln::CatalogCounts& counts);
-    void setPendingImports(const QStringList& paths);
     QString countsText() const;
-    QString pendingText() const;
 
 Q_SIGNALS:
     void importRequested();
@@ -38,7 +36,6 @@ private:
     QString m_workspace;
     kiln::CatalogCounts m_counts;
     bool m_haveCounts = false;
-    QStringList m_pending;
     QLabel* m_icon;
     QLabel* m_title;
     QLabel* m_subtitle;
@@ -46,9 +43,6 @@ private:
     QLabel* m_startBody = nullptr;
     QLabel* m_workspaceTitle = nullptr;
     QLabel* m_workspaceBody = nullptr;
-    QLabel* m_pendingTitle = nullptr;
-    QLabel* m_pendingBody = nullptr;
-    QWidget* m_pendingCard = nullptr;
     QPushButton* m_import;
     QPushButton* m_open;
 };

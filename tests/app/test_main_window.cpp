@@ -13,7 +13,16 @@
 #include <QTreeWidget>
 #include <QUrl>
 
+#include <QImage>
+#include <QLabel>
+
+#include "app/studio/import_controller.h"
+#include "app/studio/import_preview_dialog.h"
 #include "app/studio/language_manager.h"
+#include "core/data/dataset_catalog.h"
+#include "core/store/workspace.h"
+#include "widgets/csv_preview_model.h"
+#include "widgets/dataset_page.h"
 #include "app/studio/main_window.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/studio_resources.h"
@@ -112,7 +121,8 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(file->title() == QStringLiteral("&File"));
     CHECK(actionNames(file) ==
           QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
-                      QString(), QStringLiteral("actionImport"), QStringLiteral("actionSettings"),
+                      QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"),
+                      QStringLiteral("actionSettings"),
                       QStringLiteral("actionQuit")});
     CHECK(file->actions().at(2)->menu()->objectName() == QStringLiteral("menuRecentWorkspaces"));
     const QList<QAction*> viewActions = view->actions();
@@ -174,20 +184,117 @@ TEST_CASE("Korean shows Korean in the whole window", "[app][i18n]") {
     CHECK(waitUntil([&] { return file->title() == QStringLiteral("&File"); }));
 }
 
-TEST_CASE("dropped files are queued for import and the user is told", "[app][dnd]") {
+TEST_CASE("dropped files and folders are imported and open in tabs", "[app][dnd]") {
     WindowFixture f;
+    REQUIRE(f.settled());
+    QTemporaryDir images;
+    for (const char* label : {"left", "right"}) {
+        QDir().mkpath(images.filePath(QLatin1String(label)));
+        for (int i = 0; i < 3; ++i) {
+            QImage image(40 + 8 * i, 30, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(i * 90, 200, 200));
+            REQUIRE(image.save(images.filePath(QStringLiteral("%1/%2.png").arg(QLatin1String(label)).arg(i))));
+        }
+    }
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(f.dir.filePath(QStringLiteral("titanic.csv"))),
-                  QUrl::fromLocalFile(f.dir.filePath(QStringLiteral("flowers")))});
+    mime.setUrls({QUrl::fromLocalFile(QStringLiteral(KILN_FIXTURE_DIR "/iris.csv")),
+                  QUrl::fromLocalFile(QStringLiteral(KILN_FIXTURE_DIR "/wine.csv")),
+                  QUrl::fromLocalFile(images.path())});
     QDragEnterEvent enter(QPoint(640, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(f.window.get(), &enter);
     CHECK(enter.isAccepted());
     QDropEvent drop(QPointF(640, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(f.window.get(), &drop);
-    CHECK(f.window->pendingImports().size() == 2);
-    CHECK(f.window->welcomePage()->pendingText().contains(QStringLiteral("titanic.csv")));
-    CHECK(f.window->statusBar()->currentMessage().contains(QStringLiteral("data module")));
-    CHECK(f.window->tabs()->currentWidget() == f.window->welcomePage());
+    CHECK(drop.isAccepted());
+
+    // One preview per file, in turn; the folder imports at once.
+    for (const char* name : {"iris", "wine"}) {
+        kiln::studio::ImportPreviewDialog* dialog = nullptr;
+        REQUIRE(waitUntil([&] {
+            dialog = f.window->imports()->currentPreview();
+            return dialog && !dialog->isBusy();
+        }));
+        CHECK(dialog->datasetName() == QLatin1String(name));
+        CHECK(dialog->errorText().isEmpty());
+        dialog->accept();
+    }
+    REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0 &&
+                                   f.window->tabs()->count() == 4; }, 30000));
+    REQUIRE(waitUntil([&] { return f.window->navigator()->snapshot().counts.datasets == 5; }));
+    auto workspace = kiln::Workspace::open(f.dir.path().toStdString(), false);
+    REQUIRE(workspace);
+    kiln::DatasetCatalog catalog(workspace.value()->catalog());
+    auto iris = catalog.resolve("iris");
+    REQUIRE(iris);
+    CHECK(iris.value().rows == 150);
+    REQUIRE(catalog.resolve("wine"));
+    auto folder = catalog.resolve(QFileInfo(images.path()).fileName().toStdString());
+    REQUIRE(folder);
+    CHECK(folder.value().kind == "images");
+    CHECK(folder.value().rows == 6);
+    QStringList titles;
+    for (int i = 1; i < f.window->tabs()->count(); ++i) titles << f.window->tabs()->tabText(i);
+    CHECK(titles.contains(QStringLiteral("iris v1")));
+    CHECK(titles.contains(QStringLiteral("wine v1")));
+    auto* page = qobject_cast<kiln::widgets::DatasetPage*>(f.window->tabs()->widget(titles.indexOf(QStringLiteral("iris v1")) + 1));
+    REQUIRE(page);
+    f.window->tabs()->setCurrentWidget(page);
+    REQUIRE(waitUntil([&] { return page->hasProfile(); }));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("main_window_after_drop.png")));
+}
+
+TEST_CASE("a failed import is reported in the job, not as a crash", "[app][dnd]") {
+    WindowFixture f;
+    REQUIRE(f.settled());
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("ragged.csv"));
+    QFile file(bad);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("a,b\n1,2\n3,4,5\n");
+    file.close();
+    const int id = f.window->imports()->startCsvImport(bad, QStringLiteral("ragged"), kiln::CsvImportOptions{});
+    REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
+    CHECK(f.window->jobManager()->job(id)->state == kiln::widgets::JobState::Failed);
+    CHECK(f.window->jobManager()->job(id)->message.contains(QStringLiteral("ragged.csv:3:")));
+    REQUIRE(waitUntil([&] { return f.window->jobsView()->issues()->topLevelItemCount() == 1; }));
+    CHECK(f.window->tabs()->count() == 1);
+}
+
+TEST_CASE("the import preview reads a semicolon file with decimal commas", "[app][import]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("measurements.csv"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("station;date;temperature;rain;status\n"
+               "Nord;2024-01-03;3,5;12;ok\nSud;2024-01-04;-1,25;NA;ok\nEst;2024-01-05;7,0;3;fault\n"
+               "Ouest;2024-01-06;4,75;0;ok\nNord;2024-01-07;2,5;8;ok\nSud;2024-01-08;5,5;1;ok\n");
+    file.close();
+    kiln::studio::ImportPreviewDialog dialog(path);
+    dialog.show();
+    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
+    const kiln::CsvPreview& p = dialog.preview();
+    CHECK(p.dialect.delimiter == ';');
+    CHECK(p.dialect.header);
+    CHECK(p.dialect.decimalComma);
+    REQUIRE(p.columns.size() == 5);
+    CHECK(p.columns[1].type == kiln::ColumnType::Date);
+    CHECK(p.columns[2].type == kiln::ColumnType::Float);
+    CHECK(p.columns[3].type == kiln::ColumnType::Integer);
+    CHECK(p.rows.size() == 6);
+    CHECK(dialog.previewModel()->headerData(2, Qt::Horizontal).toString() == QStringLiteral("temperature\nfloat"));
+    CHECK(dialog.findChild<QLabel*>(QStringLiteral("decimalComma"))->text().startsWith(QStringLiteral("yes")));
+
+    // Overriding a type and the delimiter previews again.
+    dialog.setColumnType(QStringLiteral("rain"), QStringLiteral("float"));
+    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
+    CHECK(dialog.preview().columns[3].type == kiln::ColumnType::Float);
+    CHECK(dialog.preview().columns[3].overridden);
+    CHECK(dialog.options().typeOverrides == std::vector<std::string>{"rain=float"});
+    CHECK(kiln::test::saveScreenshot(&dialog, QStringLiteral("import_preview.png")));
+    dialog.setDelimiter(',');
+    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
+    CHECK(dialog.preview().columns.size() == 1);
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 TEST_CASE("a workspace from a newer Kiln is refused with a message, not a crash", "[app]") {

@@ -1,0 +1,149 @@
+#include "app/cli/run_follow.h"
+
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_app.h"
+#include "core/remote/local_executor.h"
+#include "core/store/workspace.h"
+
+namespace kiln::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int) {
+    g_interrupted = true;
+}
+
+std::string formatValue(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4g", v);
+    return buffer;
+}
+
+// Prints a line per epoch from the metric events, and the log and finish lines.
+class EpochPrinter {
+public:
+    void onEvent(const std::string& line) {
+        auto e = json::parse(line, nullptr, false);
+        if (!e.is_object()) return;
+        std::string kind = e.value("event", "");
+        if (kind == "metric") {
+            bool test = e.value("key", "").rfind("test_", 0) == 0;
+            if (!m_values.empty() && (test != m_test || e.value("epoch", 0) != m_epoch)) flush();
+            m_test = test;
+            m_epoch = e.value("epoch", 0);
+            m_values[e.value("key", "")] = e.value("value", 0.0);
+            return;
+        }
+        flush();
+        if (kind == "started")
+            std::cout << "device: " << e.value("device", "") << " (" << e.value("device_reason", "")
+                      << ")\n";
+        else if (kind == "log")
+            std::cout << e.value("level", "info") << ": " << e.value("message", "") << "\n";
+        std::cout.flush();
+    }
+    void flush() {
+        if (m_values.empty()) return;
+        std::cout << (m_test ? "test:" : "epoch " + std::to_string(m_epoch) + ":");
+        for (const char* key :
+             {"train_loss", "val_loss", "val_accuracy", "val_macro_f1", "val_roc_auc", "val_rmse",
+              "val_r2", "test_accuracy", "test_macro_f1", "test_roc_auc", "test_rmse", "test_mae",
+              "test_r2", "samples_per_s"})
+            if (m_values.count(key)) std::cout << " " << key << "=" << formatValue(m_values[key]);
+        std::cout << "\n";
+        std::cout.flush();
+        m_values.clear();
+    }
+
+private:
+    int m_epoch = 0;
+    bool m_test = false;
+    std::map<std::string, double> m_values;
+};
+
+json finalMetrics(Workspace& ws, const std::string& runId) {
+    json metrics = json::object();
+    auto st = ws.catalog().prepare(
+        "SELECT key, value FROM metrics m WHERE run_id = ? AND step = (SELECT MAX(step) FROM "
+        "metrics "
+        "WHERE run_id = m.run_id AND key = m.key) ORDER BY key");
+    if (!st || !st->bind({runId})) return metrics;
+    for (auto row = st->step(); row && *row; row = st->step())
+        metrics[st->columnText(0)] = st->columnDouble(1);
+    return metrics;
+}
+
+std::string runColumn(Workspace& ws, const std::string& runId, const char* column) {
+    auto v = ws.catalog().queryValue(std::string("SELECT ") + column + " FROM runs WHERE id = ?",
+                                     {runId});
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : std::string();
+}
+
+}  // namespace
+
+Result<std::string> resolveRunId(Workspace& ws, const std::string& text) {
+    auto st = ws.catalog().prepare(
+        "SELECT id FROM runs WHERE id = ? OR id LIKE ? || '%' ORDER BY id = ? DESC LIMIT 3");
+    if (!st) return st.error();
+    if (auto b = st->bind({text, text, text}); !b) return b.error();
+    std::vector<std::string> ids;
+    for (auto row = st->step(); row && *row; row = st->step()) ids.push_back(st->columnText(0));
+    if (ids.empty())
+        return makeError(ErrorCode::NotFound, "no run '" + text + "'", "see `kiln runs`");
+    if (ids.size() > 1 && ids[0] != text)
+        return makeError(ErrorCode::InvalidArgument,
+                         "'" + text + "' names more than one run; give more of the id");
+    return ids[0];
+}
+
+int followAndReport(Workspace& ws, const std::string& runId, bool resume, bool jsonOut) {
+    auto executor = LocalExecutor::start(ws.root(), runId, resume);
+    if (!executor) return reportError(executor.error());
+    if (!jsonOut) std::cout << (resume ? "resuming run " : "run ") << runId << "\n" << std::flush;
+    g_interrupted = false;
+    auto previous = ::signal(SIGINT, onInterrupt);
+    EpochPrinter printer;
+    auto status = followRun(
+        ws, runId, **executor,
+        [&](const std::string& line) {
+            if (!jsonOut) printer.onEvent(line);
+        },
+        &g_interrupted);
+    ::signal(SIGINT, previous);
+    printer.flush();
+    if (!status) return reportError(status.error());
+    std::string error = runColumn(ws, runId, "error");
+    json metrics = finalMetrics(ws, runId);
+    if (jsonOut) {
+        std::cout << json{{"run_id", runId},
+                          {"status", *status},
+                          {"error", error},
+                          {"device", runColumn(ws, runId, "device")},
+                          {"metrics", metrics}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::cout << "run " << runId << " " << *status << "\n";
+        for (auto& [key, value] : metrics.items())
+            if (key.rfind("test_", 0) == 0)
+                std::cout << "  " << key << " = " << formatValue(value) << "\n";
+    }
+    if (*status == "failed") {
+        std::cerr << "kiln: error: run " << runId << " failed: " << error << "\n";
+        return kExitBadInput;
+    }
+    return kExitOk;
+}
+
+}  // namespace kiln::cli

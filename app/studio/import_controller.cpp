@@ -1,0 +1,126 @@
+#include "app/studio/import_controller.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QWidget>
+
+#include "app/studio/import_preview_dialog.h"
+#include "core/data/image_folder.h"
+#include "core/store/workspace.h"
+#include "widgets/job_manager.h"
+
+namespace kiln {
+namespace studio {
+
+// Filled on the job's thread before it finishes; read on the GUI thread after jobFinished.
+struct ImportController::Outcome {
+    QString reference;
+    QString kind;
+};
+
+namespace {
+
+// Reports a failed import as an issue too (where: FILE:LINE:COLUMN) and returns it.
+kiln::Status fail(kiln::JobContext& job, const kiln::Error& error) {
+    job.report({kiln::IssueSeverity::Error, error.message, error.context});
+    return error;
+}
+
+QString doneText(const QString& reference, bool created, std::uint64_t rows) {
+    const QString text =
+        created ? QCoreApplication::translate("kiln::studio::ImportController", "Imported %1: %2 rows")
+                : QCoreApplication::translate("kiln::studio::ImportController",
+                                              "Already imported as %1 (%2 rows)");
+    return text.arg(reference).arg(rows);
+}
+
+}  // namespace
+
+ImportController::ImportController(kiln::widgets::JobManager* jobs, QWidget* dialogParent)
+    : QObject(dialogParent), m_jobs(jobs), m_dialogParent(dialogParent) {
+    connect(m_jobs, &kiln::widgets::JobManager::jobFinished, this,
+            [this](int id, bool ok) { jobFinished(id, ok); });
+}
+
+void ImportController::importPaths(const QStringList& paths) {
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir())
+            startImageImport(path, info.fileName());
+        else if (!m_waiting.contains(path))
+            m_waiting << path;
+    }
+    if (!m_dialog) showNextPreview();
+}
+
+ImportPreviewDialog* ImportController::currentPreview() const { return m_dialog.data(); }
+
+void ImportController::showNextPreview() {
+    if (m_waiting.isEmpty()) return;
+    m_dialog = new ImportPreviewDialog(m_waiting.takeFirst(), m_dialogParent);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::finished, this, &ImportController::previewFinished);
+    m_dialog->open();
+}
+
+void ImportController::previewFinished(int result) {
+    auto* dialog = qobject_cast<ImportPreviewDialog*>(sender());
+    if (dialog && result == QDialog::Accepted)
+        startCsvImport(dialog->file(), dialog->datasetName(), dialog->options());
+    m_dialog = nullptr;
+    showNextPreview();
+}
+
+int ImportController::track(int id, std::shared_ptr<Outcome> outcome) {
+    m_outcomes.insert(id, std::move(outcome));
+    return id;
+}
+
+int ImportController::startCsvImport(const QString& file, const QString& name,
+                                     const kiln::CsvImportOptions& options) {
+    auto outcome = std::make_shared<Outcome>();
+    const std::string dir = m_workspace.toStdString(), path = file.toStdString(), dataset = name.toStdString();
+    auto work = [dir, path, dataset, options, outcome](kiln::JobContext& job) -> kiln::Status {
+        auto workspace = kiln::Workspace::open(dir, false);
+        if (!workspace) return fail(job, workspace.error());
+        auto imported = kiln::importCsvDataset(*workspace.value(), path, dataset, options, job);
+        if (!imported) return fail(job, imported.error());
+        outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
+                             QString::number(imported.value().version);
+        outcome->kind = QStringLiteral("table");
+        const QString text = doneText(outcome->reference, imported.value().created,
+                                      imported.value().table.manifest.rows);
+        job.progress(1, 1, text.toStdString());
+        return {};
+    };
+    return track(m_jobs->start(tr("Import %1").arg(QFileInfo(file).fileName()), std::move(work)), outcome);
+}
+
+int ImportController::startImageImport(const QString& folder, const QString& name) {
+    auto outcome = std::make_shared<Outcome>();
+    const std::string dir = m_workspace.toStdString(), path = folder.toStdString(), dataset = name.toStdString();
+    auto work = [dir, path, dataset, outcome](kiln::JobContext& job) -> kiln::Status {
+        auto workspace = kiln::Workspace::open(dir, false);
+        if (!workspace) return fail(job, workspace.error());
+        auto imported = kiln::importImageDataset(*workspace.value(), path, dataset, job);
+        if (!imported) return fail(job, imported.error());
+        outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
+                             QString::number(imported.value().version);
+        outcome->kind = QStringLiteral("images");
+        const QString text = doneText(outcome->reference, imported.value().created,
+                                      imported.value().images.manifest.rows);
+        job.progress(1, 1, text.toStdString());
+        return {};
+    };
+    return track(m_jobs->start(tr("Import folder %1").arg(QFileInfo(folder).fileName()), std::move(work)),
+                 outcome);
+}
+
+void ImportController::jobFinished(int id, bool ok) {
+    const std::shared_ptr<Outcome> outcome = m_outcomes.take(id);
+    if (ok && outcome && !outcome->reference.isEmpty())
+        Q_EMIT datasetImported(outcome->reference, outcome->kind);
+}
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+#include "core/data/csv_import.h"
+
+class QWidget;
+
+namespace kiln {
+namespace widgets {
+class JobManager;
+}
+}  // namespace kiln
+
+namespace kiln {
+namespace studio {
+
+class ImportPreviewDialog;
+
+// Turns dropped or chosen paths into import jobs: a folder imports as an image dataset at once;
+// a file opens the import preview first (one file at a time, in the order given), and imports
+// with the options chosen there. Each import is a job in the jobs dock; its failure (the file,
+// line and column of bad input) is the job's message and issue. Each import opens its own
+// workspace connection on the pool thread.
+class ImportController : public QObject {
+    Q_OBJECT
+public:
+    ImportController(kiln::widgets::JobManager* jobs, QWidget* dialogParent);
+
+    // The workspace imports go to.
+    void setWorkspace(const QString& dir) { m_workspace = dir; }
+    // Imports these files and folders (folders at once, files after their preview).
+    void importPaths(const QStringList& paths);
+    // The preview on screen, or nullptr.
+    ImportPreviewDialog* currentPreview() const;
+    QStringList waitingFiles() const { return m_waiting; }
+
+    int startCsvImport(const QString& file, const QString& name, const kiln::CsvImportOptions& options);
+    int startImageImport(const QString& folder, const QString& name);
+
+Q_SIGNALS:
+    // A job imported (or found already imported) dataset version `reference` ("NAME@3") of
+    // kind "table" or "images".
+    void datasetImported(const QString& reference, const QString& kind);
+
+public:
+    struct Outcome;  // what a finished import made (defined in the .cpp)
+
+private:
+    void showNextPreview();
+    void previewFinished(int result);
+    void jobFinished(int id, bool ok);
+    int track(int id, std::shared_ptr<Outcome> outcome);
+
+    kiln::widgets::JobManager* m_jobs;
+    QWidget* m_dialogParent;
+    QString m_workspace;
+    QStringList m_waiting;
+    QPointer<ImportPreviewDialog> m_dialog;
+    QHash<int, std::shared_ptr<Outcome>> m_outcomes;
+};
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,259 @@
+#include "app/studio/import_preview_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <exception>
+
+#include "widgets/csv_preview_model.h"
+#include "widgets/pool_task.h"
+
+namespace kiln {
+namespace studio {
+
+struct ImportPreviewDialog::Outcome {
+    kiln::CsvPreview preview;
+    QString error;
+};
+
+namespace {
+
+constexpr int kPreviewRows = 50;
+const char kDelimiters[] = {0, ',', ';', '\t', '|'};
+const char* const kTypes[] = {"",     "integer",  "float",       "boolean", "date",
+                              "date-dmy", "date-mdy", "datetime", "categorical", "text"};
+
+}  // namespace
+
+ImportPreviewDialog::ImportPreviewDialog(const QString& file, QWidget* parent)
+    : QDialog(parent), m_file(file) {
+    setObjectName(QStringLiteral("importPreviewDialog"));
+    buildUi();
+    retranslateUi();
+    resize(1000, 680);
+    requestPreview();
+}
+
+QWidget* ImportPreviewDialog::buildDialectBox() {
+    auto* box = new QWidget(this);
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_name = new QLineEdit(QFileInfo(m_file).completeBaseName(), box);
+    m_name->setObjectName(QStringLiteral("datasetName"));
+    m_nameLabel = new QLabel(box);
+    m_encodingLabel = new QLabel(box);
+    m_encoding = new QLabel(box);
+    m_encoding->setObjectName(QStringLiteral("detectedEncoding"));
+    m_delimiterLabel = new QLabel(box);
+    m_delimiter = new QComboBox(box);
+    m_delimiter->setObjectName(QStringLiteral("delimiter"));
+    for (char c : kDelimiters) m_delimiter->addItem(QString(), int(c));
+    m_header = new QCheckBox(box);
+    m_header->setObjectName(QStringLiteral("header"));
+    m_decimalLabel = new QLabel(box);
+    m_decimal = new QLabel(box);
+    m_decimal->setObjectName(QStringLiteral("decimalComma"));
+    m_skipBad = new QCheckBox(box);
+    m_skipBad->setObjectName(QStringLiteral("skipBadRows"));
+    form->addRow(m_nameLabel, m_name);
+    form->addRow(m_encodingLabel, m_encoding);
+    form->addRow(m_delimiterLabel, m_delimiter);
+    form->addRow(QString(), m_header);
+    form->addRow(m_decimalLabel, m_decimal);
+    form->addRow(QString(), m_skipBad);
+    // Another delimiter makes other columns: the type choices made for the old ones go.
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, [this] {
+        m_typeOverrides.clear();
+        m_detected.clear();
+        requestPreview();
+    });
+    connect(m_header, &QCheckBox::toggled, this, [this](bool on) {
+        m_noHeader = !on;
+        requestPreview();
+    });
+    return box;
+}
+
+void ImportPreviewDialog::buildUi() {
+    m_typesTitle = new QLabel(this);
+    m_types = new QTableWidget(0, 3, this);
+    m_types->setObjectName(QStringLiteral("columnTypes"));
+    m_types->verticalHeader()->hide();
+    m_types->horizontalHeader()->setStretchLastSection(true);
+    m_types->setSelectionMode(QAbstractItemView::NoSelection);
+    auto* top = new QHBoxLayout;
+    top->addWidget(buildDialectBox(), 2);
+    auto* typesBox = new QVBoxLayout;
+    typesBox->addWidget(m_typesTitle);
+    typesBox->addWidget(m_types);
+    top->addLayout(typesBox, 3);
+    m_rowsTitle = new QLabel(this);
+    m_model = new kiln::widgets::CsvPreviewModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setModel(m_model);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_importButton = buttons->button(QDialogButtonBox::Ok);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_rowsTitle);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+}
+
+QString ImportPreviewDialog::datasetName() const { return m_name->text().trimmed(); }
+
+kiln::CsvImportOptions ImportPreviewDialog::options() const {
+    kiln::CsvImportOptions options;
+    const char delimiter = char(m_delimiter->currentData().toInt());
+    if (delimiter != 0) options.delimiter = delimiter;
+    options.noHeader = m_noHeader;
+    options.skipBadRows = m_skipBad->isChecked();
+    for (auto it = m_typeOverrides.cbegin(); it != m_typeOverrides.cend(); ++it)
+        options.typeOverrides.push_back((it.key() + QLatin1Char('=') + it.value()).toStdString());
+    return options;
+}
+
+void ImportPreviewDialog::setDelimiter(char delimiter) {
+    m_delimiter->setCurrentIndex(std::max(0, m_delimiter->findData(int(delimiter))));
+}
+
+void ImportPreviewDialog::setHeader(bool header) { m_header->setChecked(header); }
+
+void ImportPreviewDialog::setColumnType(const QString& column, const QString& type) {
+    if (type.isEmpty())
+        m_typeOverrides.remove(column);
+    else
+        m_typeOverrides.insert(column, type);
+    requestPreview();
+}
+
+void ImportPreviewDialog::requestPreview() {
+    const int generation = ++m_generation;
+    m_busy = true;
+    m_status->setText(tr("Reading the start of the file…"));
+    const std::string file = m_file.toStdString();
+    const kiln::CsvImportOptions options = this->options();
+    kiln::widgets::runInPool<Outcome>(
+        this,
+        [file, options] {
+            Outcome outcome;
+            try {
+                auto preview = kiln::previewCsv(file, options, kPreviewRows);
+                if (preview)
+                    outcome.preview = std::move(preview.value());
+                else
+                    outcome.error = QString::fromStdString(preview.error().toString());
+            } catch (const std::exception& e) {
+                outcome.error = QString::fromLocal8Bit(e.what());
+            }
+            return outcome;
+        },
+        [this, generation](Outcome outcome) { showPreview(outcome.preview, outcome.error, generation); });
+}
+
+void ImportPreviewDialog::showPreview(const kiln::CsvPreview& preview, const QString& error,
+                                      int generation) {
+    if (generation != m_generation) return;
+    m_busy = false;
+    m_error = error;
+    if (error.isEmpty()) {
+        m_preview = preview;
+        for (const kiln::ColumnSpec& spec : preview.columns)
+            if (!spec.overridden)
+                m_detected.insert(QString::fromStdString(spec.name), QString::fromLatin1(kiln::columnTypeName(spec.type)));
+        // Overrides of columns that no longer exist (another delimiter) would fail the import.
+        const QStringList names = m_detected.keys();
+        for (const QString& name : m_typeOverrides.keys())
+            if (!names.contains(name)) m_typeOverrides.remove(name);
+        m_model->setPreview(preview);
+        m_table->resizeColumnsToContents();
+    }
+    updateDialect();
+    fillTypes();
+    m_importButton->setEnabled(error.isEmpty() && !datasetName().isEmpty());
+    Q_EMIT previewUpdated();
+}
+
+void ImportPreviewDialog::updateDialect() {
+    const QSignalBlocker blocker(m_header);
+    m_header->setChecked(m_preview.dialect.header);
+    m_encoding->setText(QString::fromLatin1(kiln::textEncodingName(m_preview.encoding)));
+    const char d = m_preview.dialect.delimiter;
+    const QString name = d == ',' ? tr("comma") : d == ';' ? tr("semicolon") : d == '\t' ? tr("tab")
+                       : d == '|' ? tr("pipe") : QString(QLatin1Char(d));
+    m_delimiter->setItemText(0, tr("Detect (%1)").arg(name));
+    m_decimal->setText(m_preview.dialect.decimalComma ? tr("yes: 3,14 reads as 3.14") : tr("no"));
+    if (!m_error.isEmpty())
+        m_status->setText(tr("This file cannot be imported as it is: %1").arg(m_error));
+    else
+        m_status->setText(tr("%1 bytes · types inferred from the first %2 records; "
+                             "the import checks every row and widens a type that does not fit.")
+                              .arg(QLocale().toString(qulonglong(m_preview.bytes)))
+                              .arg(m_preview.sampledRecords));
+}
+
+void ImportPreviewDialog::fillTypes() {
+    m_types->setRowCount(int(m_preview.columns.size()));
+    for (int r = 0; r < int(m_preview.columns.size()); ++r) {
+        const QString name = QString::fromStdString(m_preview.columns[std::size_t(r)].name);
+        m_types->setItem(r, 0, new QTableWidgetItem(name));
+        m_types->setItem(r, 1, new QTableWidgetItem(m_detected.value(name)));
+        auto* combo = new QComboBox(m_types);
+        for (const char* type : kTypes)
+            combo->addItem(*type ? QString::fromLatin1(type) : tr("as detected"), QString::fromLatin1(type));
+        combo->setCurrentIndex(std::max(0, combo->findData(m_typeOverrides.value(name))));
+        connect(combo, &QComboBox::currentIndexChanged, this,
+                [this, name, combo] { setColumnType(name, combo->currentData().toString()); });
+        m_types->setCellWidget(r, 2, combo);
+    }
+    m_types->resizeColumnsToContents();
+}
+
+void ImportPreviewDialog::retranslateUi() {
+    setWindowTitle(tr("Import %1").arg(QFileInfo(m_file).fileName()));
+    m_nameLabel->setText(tr("Dataset name:"));
+    m_encodingLabel->setText(tr("Encoding:"));
+    m_delimiterLabel->setText(tr("Delimiter:"));
+    const QStringList delimiters = {tr("Detect"), tr("Comma ( , )"), tr("Semicolon ( ; )"), tr("Tab"),
+                                    tr("Pipe ( | )")};
+    for (int i = 1; i < delimiters.size(); ++i) m_delimiter->setItemText(i, delimiters[i]);
+    m_header->setText(tr("The first row names the columns"));
+    m_decimalLabel->setText(tr("Decimal comma:"));
+    m_skipBad->setText(tr("Skip rows with the wrong number of fields (and list them)"));
+    m_typesTitle->setText(tr("Column types (change any of them):"));
+    m_types->setHorizontalHeaderLabels({tr("Column"), tr("Detected"), tr("Import as")});
+    m_rowsTitle->setText(tr("First rows, as they will be read:"));
+    m_importButton->setText(tr("Import"));
+    updateDialect();
+    if (!m_busy) fillTypes();
+}
+
+void ImportPreviewDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QDialog>
+#include <QMap>
+
+#include "core/data/csv_import.h"
+#include "core/data/csv_preview.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTableWidget;
+
+namespace kiln {
+namespace widgets {
+class CsvPreviewModel;
+}
+}  // namespace kiln
+
+namespace kiln {
+namespace studio {
+
+// The preview before a CSV/TSV import: the detected encoding, delimiter, header and decimal
+// comma, each column's inferred type and the first rows. The delimiter, the header and each
+// column's type can be changed; every change previews again (in the pool). Accepting gives the
+// options and the dataset name the import job takes.
+class ImportPreviewDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ImportPreviewDialog(const QString& file, QWidget* parent = nullptr);
+
+    QString file() const { return m_file; }
+    QString datasetName() const;
+    // The options the user settled on (what the preview shows).
+    kiln::CsvImportOptions options() const;
+    const kiln::CsvPreview& preview() const { return m_preview; }
+    bool isBusy() const { return m_busy; }
+    QString errorText() const { return m_error; }
+
+    // What the controls do, for scripts and tests: 0 lets Kiln detect the delimiter.
+    void setDelimiter(char delimiter);
+    void setHeader(bool header);
+    // `type` as the import reads it ("integer", "date-dmy", …); empty: as detected.
+    void setColumnType(const QString& column, const QString& type);
+
+    QTableView* previewTable() const { return m_table; }
+    QTableWidget* columnTypes() const { return m_types; }
+    kiln::widgets::CsvPreviewModel* previewModel() const { return m_model; }
+
+Q_SIGNALS:
+    // A preview (or its error) arrived.
+    void previewUpdated();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+public:
+    struct Outcome;  // one preview's result (defined in the .cpp)
+
+private:
+    void buildUi();
+    QWidget* buildDialectBox();
+    void requestPreview();
+    void showPreview(const kiln::CsvPreview& preview, const QString& error, int generation);
+    void fillTypes();
+    void updateDialect();
+    void retranslateUi();
+
+    QString m_file;
+    kiln::CsvPreview m_preview;
+    QString m_error;
+    QMap<QString, QString> m_typeOverrides;
+    QMap<QString, QString> m_detected;
+    int m_generation = 0;
+    bool m_busy = false;
+    bool m_noHeader = false;
+    QLineEdit* m_name = nullptr;
+    QLabel* m_nameLabel = nullptr;
+    QLabel* m_encodingLabel = nullptr;
+    QLabel* m_encoding = nullptr;
+    QLabel* m_delimiterLabel = nullptr;
+    QComboBox* m_delimiter = nullptr;
+    QCheckBox* m_header = nullptr;
+    QLabel* m_decimalLabel = nullptr;
+    QLabel* m_decimal = nullptr;
+    QCheckBox* m_skipBad = nullptr;
+    QLabel* m_typesTitle = nullptr;
+    QTableWidget* m_types = nullptr;
+    QLabel* m_rowsTitle = nullptr;
+    QTableView* m_table = nullptr;
+    kiln::widgets::CsvPreviewModel* m_model = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_importButton = nullptr;
+};
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,148 @@
+#pragma once
+
+#include <QVector>
+#include <QWidget>
+
+#include "app/studio/train_panel_data.h"
+#include "core/train/run_spec.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+
+namespace kiln {
+namespace widgets {
+class EnvironmentProbe;
+}
+}  // namespace kiln
+
+namespace kiln {
+namespace studio {
+
+// Defines a training run: dataset and version, target (the version's columns), task (what
+// "auto" resolves to, with resolveSpec's notes), model family and knobs, optimiser, schedule,
+// epochs, batch size, early stopping, split, seed, device (CUDA disabled, with the reason, when
+// LibTorch has none) and where to run. Defaults are Kiln's (RunSpec's): picking a dataset and a
+// target is enough. Problems of the spec are shown inline and keep Train disabled. Catalog and
+// data reads run in the pool.
+class TrainPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainPanel(kiln::widgets::EnvironmentProbe* environment, QWidget* parent = nullptr);
+
+    // Reads the workspace's datasets (in the background); loaded() follows.
+    void setWorkspace(const QString& dir);
+    // Selects a dataset by name (once loaded; remembered until then).
+    void selectDataset(const QString& name);
+    bool selectTarget(const QString& column);
+    void setEpochs(int epochs);
+    void setEarlyStopping(int patience);
+
+    // The run the form describes (the task and family may still be "auto").
+    kiln::RunSpec spec() const;
+    qint64 datasetVersionId() const;
+    // True when Train can be pressed: a version, a target, a valid spec, a resolution that worked.
+    bool isReady() const;
+    // The problems shown under the form, one per line (empty when none).
+    QString problemsText() const;
+    const SpecResolution& resolution() const { return m_resolution; }
+    // True while datasets or a resolution are being read.
+    bool isBusy() const { return m_pendingReads > 0; }
+
+Q_SIGNALS:
+    void loaded();
+    // The target's columns and the auto resolution are shown.
+    void resolved();
+    void trainRequested(const kiln::RunSpec& spec, qint64 datasetVersionId);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QGroupBox* createDataGroup();
+    QGroupBox* createModelGroup();
+    QGroupBox* createOptimiserGroup();
+    QGroupBox* createSplitGroup();
+    QGroupBox* createHardwareGroup();
+    void connectChanges();
+    void retranslateUi();
+    void retranslateChoices();
+    void showDatasets(const DatasetChoices& choices);
+    void showVersions();
+    void requestResolution();
+    void showResolution(const SpecResolution& resolution);
+    void showDevices();
+    void updateState();
+    void updateModelKnobs();
+    QString resolutionText() const;
+    QStringList formProblems() const;
+    const DatasetChoice* currentDataset() const;
+    const VersionChoice* currentVersion() const;
+    void beginRead();
+    void endRead();
+
+    kiln::widgets::EnvironmentProbe* m_environment;
+    QString m_workspace;
+    QString m_wantedDataset;
+    QVector<DatasetChoice> m_datasets;
+    SpecResolution m_resolution;
+    QString m_readError;
+    int m_generation = 0;         // dataset reads
+    int m_resolveGeneration = 0;  // resolutions
+    int m_pendingReads = 0;
+    QTimer* m_resolveTimer;
+
+    QGroupBox* m_dataGroup = nullptr;
+    QGroupBox* m_modelGroup = nullptr;
+    QGroupBox* m_optimiserGroup = nullptr;
+    QGroupBox* m_splitGroup = nullptr;
+    QGroupBox* m_hardwareGroup = nullptr;
+    QFormLayout* m_dataForm = nullptr;
+    QFormLayout* m_modelForm = nullptr;
+    QFormLayout* m_optimiserForm = nullptr;
+    QFormLayout* m_splitForm = nullptr;
+    QFormLayout* m_hardwareForm = nullptr;
+    QLabel* m_heading = nullptr;
+    QLabel* m_intro = nullptr;
+    QComboBox* m_dataset = nullptr;
+    QComboBox* m_version = nullptr;
+    QComboBox* m_target = nullptr;
+    QComboBox* m_task = nullptr;
+    QLabel* m_resolutionLabel = nullptr;
+    QComboBox* m_family = nullptr;
+    QLineEdit* m_hidden = nullptr;
+    QComboBox* m_activation = nullptr;
+    QDoubleSpinBox* m_dropout = nullptr;
+    QCheckBox* m_batchNorm = nullptr;
+    QSpinBox* m_cnnWidth = nullptr;
+    QSpinBox* m_cnnDepth = nullptr;
+    QSpinBox* m_imageSize = nullptr;
+    QCheckBox* m_flip = nullptr;
+    QComboBox* m_optimiser = nullptr;
+    QDoubleSpinBox* m_lr = nullptr;
+    QDoubleSpinBox* m_weightDecay = nullptr;
+    QComboBox* m_schedule = nullptr;
+    QSpinBox* m_epochs = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QSpinBox* m_earlyStopping = nullptr;
+    QComboBox* m_classWeights = nullptr;
+    QDoubleSpinBox* m_train = nullptr;
+    QDoubleSpinBox* m_val = nullptr;
+    QDoubleSpinBox* m_test = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_device = nullptr;
+    QLabel* m_deviceReason = nullptr;
+    QComboBox* m_where = nullptr;
+    QLabel* m_problems = nullptr;
+    QPushButton* m_trainButton = nullptr;
+};
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,258 @@
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QListView>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QThreadPool>
+#include <QTreeWidget>
+
+#include <fstream>
+#include <numeric>
+
+#include "core/data/table.h"
+#include "dataset_fixture.h"
+#include "qt_test_helpers.h"
+#include "widgets/bar_chart_view.h"
+#include "widgets/box_plot_view.h"
+#include "widgets/column_profile_model.h"
+#include "widgets/column_profile_panel.h"
+#include "widgets/correlation_heatmap.h"
+#include "widgets/dataset_page.h"
+#include "widgets/dataset_table_model.h"
+#include "widgets/drift_view.h"
+#include "widgets/heatmap_canvas.h"
+#include "widgets/histogram_view.h"
+#include "widgets/image_dataset_page.h"
+#include "widgets/scatter_view.h"
+#include "widgets/thumbnail_model.h"
+#include "widgets/validation_view.h"
+
+using kiln::test::waitUntil;
+using namespace kiln::widgets;
+
+namespace {
+
+struct PageFixture {
+    kiln::test::DatasetWorkspace workspace;
+    QString reference;
+    std::unique_ptr<DatasetPage> page;
+
+    explicit PageFixture(const QString& csv = QStringLiteral("iris.csv"),
+                         const QString& name = QStringLiteral("iris")) {
+        reference = workspace.importCsv(kiln::test::fixturePath(csv), name);
+    }
+    bool open(const QString& ref) {
+        page = std::make_unique<DatasetPage>(workspace.path(), ref);
+        page->resize(1280, 760);
+        page->show();
+        return waitUntil([&] { return page->hasProfile(); }, 30000);
+    }
+    ~PageFixture() {
+        page.reset();
+        QThreadPool::globalInstance()->waitForDone();
+    }
+};
+
+bool settled(ChartPanel* chart) {
+    return waitUntil([&] { return !chart->isBusy(); }, 30000);
+}
+
+}  // namespace
+
+TEST_CASE("DatasetTableModel reads the stored columns and passes the model tester", "[widgets][table]") {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("gaps.csv"));
+    std::ofstream(csv.toStdString()) << "id,score,label\n1,2.5,a\n2,NA,b\n3,4.25,\n";
+    kiln::test::DatasetWorkspace ws;
+    const QString ref = ws.importCsv(csv, QStringLiteral("gaps"));
+    REQUIRE(ref == QStringLiteral("gaps@1"));
+    const LoadedDataset loaded = loadDataset(ws.path(), ref);
+    REQUIRE(loaded.ok());
+    DatasetTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTable(loaded.table);
+    REQUIRE(model.rowCount() == 3);
+    REQUIRE(model.columnCount() == 3);
+    CHECK(model.data(model.index(0, 1)).toString() == QStringLiteral("2.5"));
+    CHECK(model.data(model.index(1, 1)).toString() == QStringLiteral("NA"));
+    CHECK(model.data(model.index(1, 1), DatasetTableModel::MissingRole).toBool());
+    CHECK(model.data(model.index(1, 1), Qt::FontRole).value<QFont>().italic());
+    CHECK_FALSE(model.data(model.index(0, 1), DatasetTableModel::MissingRole).toBool());
+    CHECK(model.data(model.index(2, 1), Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
+    CHECK(model.data(model.index(2, 2)).toString() == QStringLiteral("NA"));
+    CHECK(model.headerData(1, Qt::Horizontal).toString() == QStringLiteral("score\nfloat"));
+    CHECK(model.headerData(2, Qt::Vertical).toString() == QStringLiteral("3"));
+    model.setTable(nullptr);
+    CHECK(model.rowCount() == 0);
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("the dataset tab shows the table at once and the profile when it arrives", "[widgets][page]") {
+    PageFixture f;
+    REQUIRE(f.reference == QStringLiteral("iris@1"));
+    REQUIRE(f.open(f.reference));
+    CHECK(f.page->tableModel()->rowCount() == 150);
+    CHECK(f.page->tableModel()->columnCount() == 5);
+    ColumnProfileModel* profile = f.page->profilePanel()->model();
+    REQUIRE(profile->rowCount() == 5);
+    CHECK(profile->data(profile->index(0, ColumnProfileModel::Name)).toString() == QStringLiteral("sepal_length_cm"));
+    CHECK(profile->data(profile->index(0, ColumnProfileModel::Mean)).toString() == QStringLiteral("5.843"));
+    CHECK(profile->data(profile->index(4, ColumnProfileModel::Type)).toString() == QStringLiteral("categorical"));
+    CHECK(profile->data(profile->index(0, ColumnProfileModel::Distribution), ColumnProfileModel::SparklineRole).value<QList<qreal>>().size() > 3);
+    f.page->profilePanel()->selectColumn(2);
+    CHECK(f.page->profilePanel()->detailsText().contains(QStringLiteral("4.35")));  // median petal length
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("dataset_tab.png")));
+
+    // A second open reads the cached profile.
+    DatasetPage again(f.workspace.path(), f.reference);
+    REQUIRE(waitUntil([&] { return again.hasProfile(); }));
+    CHECK(again.profile().fromCache);
+}
+
+TEST_CASE("each chart kind draws the iris data and saves as PNG and SVG", "[widgets][charts]") {
+    PageFixture f;
+    REQUIRE(f.open(f.reference));
+    f.page->sections()->setCurrentIndex(1);
+    QTabWidget* charts = f.page->chartTabs();
+    QTemporaryDir out;
+
+    charts->setCurrentWidget(f.page->histogram());
+    f.page->histogram()->setColumn(2);
+    f.page->histogram()->setBins(20);
+    REQUIRE(settled(f.page->histogram()));
+    const auto& counts = f.page->histogram()->histogram().counts;
+    REQUIRE(counts.size() == 20);
+    CHECK(std::accumulate(counts.begin(), counts.end(), std::uint64_t(0)) == 150);
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_histogram.png")));
+    CHECK(f.page->histogram()->savePng(out.filePath(QStringLiteral("h.png"))));
+    CHECK(f.page->histogram()->saveSvg(out.filePath(QStringLiteral("h.svg"))));
+    CHECK(QFileInfo(out.filePath(QStringLiteral("h.png"))).size() > 1000);
+    QFile svg(out.filePath(QStringLiteral("h.svg")));
+    REQUIRE(svg.open(QIODevice::ReadOnly));
+    CHECK(svg.readAll().contains("<svg"));
+
+    charts->setCurrentWidget(f.page->boxPlot());
+    f.page->boxPlot()->setColumn(2);
+    REQUIRE(settled(f.page->boxPlot()));
+    REQUIRE(f.page->boxPlot()->boxes().size() == 3);  // split by species
+    CHECK(f.page->boxPlot()->boxes()[0].group == QStringLiteral("setosa"));
+    CHECK(f.page->boxPlot()->boxes()[0].median == Approx(1.5));
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_box_plot.png")));
+
+    charts->setCurrentWidget(f.page->barChart());
+    const auto& bars = f.page->barChart()->counts();
+    REQUIRE(bars.size() == 3);
+    CHECK(bars[0].second == 50);
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_bar.png")));
+
+    charts->setCurrentWidget(f.page->scatter());
+    REQUIRE(settled(f.page->scatter()));
+    CHECK(f.page->scatter()->pointCount() == 150);
+    CHECK(f.page->scatter()->groups().size() == 3);
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_scatter.png")));
+
+    charts->setCurrentWidget(f.page->heatmap());
+    CHECK(f.page->heatmap()->heatmap()->values().size() == 16);
+    CHECK(f.page->heatmap()->heatmap()->values()[0] == Approx(1.0));
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_heatmap_pearson.png")));
+    f.page->heatmap()->setMethod(CorrelationHeatmap::Method::Spearman);
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_heatmap_spearman.png")));
+    CHECK(f.page->heatmap()->savePng(out.filePath(QStringLiteral("c.png"))));
+    CHECK(f.page->heatmap()->saveSvg(out.filePath(QStringLiteral("c.svg"))));
+}
+
+TEST_CASE("the scatter plot downsamples deterministically", "[widgets][charts]") {
+    PageFixture f(QStringLiteral("wine.csv"), QStringLiteral("wine"));
+    REQUIRE(f.open(f.reference));
+    ScatterView* scatter = f.page->scatter();
+    REQUIRE(settled(scatter));
+    CHECK(scatter->pointCount() == 178);
+    f.page->sections()->setCurrentIndex(1);
+    f.page->chartTabs()->setCurrentWidget(f.page->heatmap());
+    CHECK(f.page->heatmap()->heatmap()->values().size() == 13 * 13);
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_heatmap_wine.png")));
+}
+
+TEST_CASE("the validation view lists findings and class balance for a target", "[widgets][validation]") {
+    PageFixture f;
+    REQUIRE(f.open(f.reference));
+    ValidationView* view = f.page->validation();
+    f.page->sections()->setCurrentWidget(view);
+    REQUIRE(waitUntil([&] { return !view->isBusy() && view->report().rows == 150; }));
+    REQUIRE(view->setTarget(QStringLiteral("species")));
+    REQUIRE(waitUntil([&] { return !view->isBusy(); }));
+    // iris has one duplicated row (row 143 repeats row 102).
+    CHECK(view->report().duplicateRows == 1);
+    CHECK(view->summaryText().contains(QStringLiteral("1 duplicate rows")));
+    CHECK(view->findings()->topLevelItemCount() == int(view->report().findings.size()));
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("validation_view.png")));
+}
+
+TEST_CASE("the drift view compares two versions column by column", "[widgets][drift]") {
+    PageFixture f;
+    QTemporaryDir dir;
+    const QString changed = dir.filePath(QStringLiteral("iris.csv"));
+    {
+        // A second version: petals measured 40% longer, sepal width dropped, a new column.
+        QFile in(kiln::test::fixturePath(QStringLiteral("iris.csv")));
+        REQUIRE(in.open(QIODevice::ReadOnly));
+        std::ofstream out(changed.toStdString());
+        const QList<QByteArray> lines = in.readAll().trimmed().split('\n');
+        for (int i = 0; i < lines.size(); ++i) {
+            QList<QByteArray> cells = lines[i].split(',');
+            if (i == 0) {
+                out << "sepal_length_cm,petal_length_cm,petal_width_cm,species,batch\n";
+                continue;
+            }
+            out << cells[0].toStdString() << ',' << cells[2].toDouble() * 1.4 << ',' << cells[3].toStdString()
+                << ',' << cells[4].toStdString() << ',' << (i % 3) << '\n';
+        }
+    }
+    const QString second = f.workspace.importCsv(changed, QStringLiteral("iris"));
+    REQUIRE(second == QStringLiteral("iris@2"));
+    REQUIRE(f.open(second));
+    DriftView* drift = f.page->drift();
+    f.page->sections()->setCurrentWidget(drift);
+    REQUIRE(waitUntil([&] { return drift->referencePicker()->count() == 1 && !drift->isBusy() &&
+                                   !drift->report().columns.empty(); }, 20000));
+    CHECK(drift->referencePicker()->currentData().toString() == QStringLiteral("iris@1"));
+    CHECK(drift->schemaChanges()->topLevelItemCount() == 2);  // sepal_width removed, batch added
+    bool majorPetal = false;
+    for (const kiln::ColumnDrift& c : drift->report().columns)
+        if (c.column == "petal_length_cm") majorPetal = c.level == "major";
+    CHECK(majorPetal);
+    CHECK(drift->driftTable()->rowCount() == int(drift->report().columns.size()));
+    CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("drift_view.png")));
+}
+
+TEST_CASE("the image dataset tab shows classes, sizes and thumbnails", "[widgets][images]") {
+    kiln::test::DatasetWorkspace ws;
+    QTemporaryDir images;
+    const QString ref = ws.importImages(images.path(), QStringLiteral("animals"), 3, 6);
+    REQUIRE(ref == QStringLiteral("animals@1"));
+    {
+        ImageDatasetPage page(ws.path(), ref);
+        page.resize(1280, 800);
+        page.show();
+        REQUIRE(waitUntil([&] { return page.isLoaded(); }));
+        const auto& counts = page.classBalance()->counts();
+        REQUIRE(counts.size() == 3);
+        CHECK(counts[0].second == 6);
+        CHECK(counts[2].second == 10);
+        REQUIRE(settled(page.sizes()));
+        CHECK(page.sizes()->pointCount() == 24);
+        REQUIRE(page.thumbnails()->rowCount() == 24);
+        REQUIRE(waitUntil([&] { return page.thumbnails()->loadedCount() >= 12; }, 20000));
+        CHECK(page.thumbnails()->failedCount() == 0);
+        CHECK(QDir(ws.path() + QStringLiteral("/cache/thumbnails")).exists());
+        CHECK(kiln::test::saveScreenshot(&page, QStringLiteral("image_dataset_tab.png")));
+        page.classFilter()->setCurrentIndex(2);
+        CHECK(page.thumbnails()->rowCount() == 8);
+    }
+    QThreadPool::globalInstance()->waitForDone();
+}

@@ -1,0 +1,144 @@
+#include "widgets/bar_chart_view.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QValueAxis>
+
+#include <algorithm>
+
+#include "core/data/profile.h"
+#include "core/data/table.h"
+#include "widgets/column_combo_box.h"
+
+namespace kiln {
+namespace widgets {
+namespace {
+
+constexpr int kMaxLabel = 28;
+
+bool isCountable(kiln::ColumnType type) {
+    return type == kiln::ColumnType::Categorical || type == kiln::ColumnType::Boolean ||
+           type == kiln::ColumnType::Text;
+}
+
+QString shortLabel(const QString& label) {
+    return label.size() <= kMaxLabel ? label : label.left(kMaxLabel - 1) + QChar(0x2026);
+}
+
+}  // namespace
+
+BarChartView::BarChartView(QWidget* parent) : ChartPanel(parent), m_column(new ColumnComboBox(this)) {
+    setObjectName(QStringLiteral("barChartView"));
+    m_column->setObjectName(QStringLiteral("barChartColumn"));
+    controls()->addWidget(new QLabel(this));
+    controls()->addWidget(m_column);
+    controls()->addStretch(1);
+    m_view = createChartView();
+    connect(m_column, &QComboBox::currentIndexChanged, this, &BarChartView::showColumn);
+    retranslateUi();
+}
+
+void BarChartView::setProfile(std::shared_ptr<const kiln::Table> table,
+                              std::shared_ptr<const kiln::TableProfile> profile) {
+    m_table = std::move(table);
+    m_profile = std::move(profile);
+    m_column->setTable(m_table, &isCountable);
+    showColumn();
+}
+
+bool BarChartView::setColumn(int column) { return m_column->setCurrentColumn(column); }
+
+void BarChartView::showColumn() {
+    m_counts.clear();
+    const int column = m_column->currentColumn();
+    if (!m_table || !m_profile || column < 0) {
+        m_title.clear();
+        draw();
+        setCaption(m_table ? tr("This dataset has no categorical, boolean or text column.")
+                           : QString());
+        return;
+    }
+    const QString name = QString::fromStdString(m_table->column(std::size_t(column)).info().name);
+    const kiln::ColumnProfile* profile = m_profile->column(name.toStdString());
+    if (profile)
+        for (const kiln::CategoryCount& c : profile->top)
+            m_counts.append({QString::fromStdString(c.value), quint64(c.count)});
+    m_title = tr("Most frequent values of %1").arg(name);
+    m_axisTitle = name;
+    draw();
+    const QLocale locale;
+    if (profile)
+        setCaption(tr("%1 distinct values · %2 missing · the %3 most frequent shown")
+                       .arg(locale.toString(qulonglong(profile->distinct)),
+                            locale.toString(qulonglong(profile->missing)))
+                       .arg(m_counts.size()));
+    Q_EMIT updated();
+}
+
+void BarChartView::setCounts(const QString& title, const QString& axisTitle, const Counts& counts) {
+    m_column->hide();
+    controls()->itemAt(0)->widget()->hide();
+    m_title = title;
+    m_axisTitle = axisTitle;
+    m_counts = counts;
+    draw();
+    quint64 total = 0;
+    for (const auto& c : counts) total += c.second;
+    setCaption(tr("%1 in all").arg(QLocale().toString(qulonglong(total))));
+    Q_EMIT updated();
+}
+
+void BarChartView::draw() {
+    QChart* chart = m_view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) chart->removeAxis(axis), delete axis;
+    styleChart(chart, m_title.isEmpty() ? tr("Bar chart") : m_title);
+    chart->legend()->hide();
+    if (m_counts.isEmpty()) return;
+    auto* set = new QBarSet(tr("Count"));
+    set->setColor(seriesColor(0));
+    set->setBorderColor(seriesColor(0).darker(120));
+    QStringList labels;
+    quint64 highest = 0;
+    // Bars are drawn bottom-up: the largest count goes last to sit on top.
+    for (int i = m_counts.size() - 1; i >= 0; --i) {
+        labels << shortLabel(m_counts[i].first);
+        *set << double(m_counts[i].second);
+        highest = std::max(highest, m_counts[i].second);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(m_counts.size() <= 24);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    set->setLabelColor(Qt::white);
+    chart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(labels);
+    auto* x = new QValueAxis;
+    x->setRange(0, double(highest) * 1.05 + 1);
+    x->applyNiceNumbers();
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    styleAxis(y, m_axisTitle);
+    styleAxis(x, tr("Count"));
+    y->setGridLineVisible(false);
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+}
+
+void BarChartView::retranslateUi() {
+    ChartPanel::retranslateUi();
+    static_cast<QLabel*>(controls()->itemAt(0)->widget())->setText(tr("Column:"));
+    if (m_view && m_table) showColumn();
+}
+
+}  // namespace widgets
+}  // namespace kiln

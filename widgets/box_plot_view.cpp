@@ -1,0 +1,221 @@
+#include "widgets/box_plot_view.h"
+
+#include <QBarCategoryAxis>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <numeric>
+
+#include "core/data/numeric_summary.h"
+#include "core/data/profile.h"
+#include "core/data/table.h"
+#include "widgets/column_combo_box.h"
+#include "widgets/pool_task.h"
+
+namespace kiln {
+namespace widgets {
+
+struct BoxPlotView::Result {
+    int generation = 0;
+    QVector<BoxStats> boxes;
+    QString error;
+};
+
+namespace {
+
+constexpr std::size_t kMaxGroups = 12;
+
+bool isPlainNumber(kiln::ColumnType type) {
+    return type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float;
+}
+
+BoxStats boxOf(QString name, std::vector<double>& values) {
+    BoxStats box;
+    box.group = std::move(name);
+    box.count = values.size();
+    if (values.empty()) return box;
+    std::sort(values.begin(), values.end());
+    const double* v = values.data();
+    const auto n = std::uint64_t(values.size());
+    box.q1 = kiln::quantileOfSorted(v, n, 0.25);
+    box.median = kiln::quantileOfSorted(v, n, 0.5);
+    box.q3 = kiln::quantileOfSorted(v, n, 0.75);
+    const double reach = 1.5 * (box.q3 - box.q1);
+    auto low = std::lower_bound(values.begin(), values.end(), box.q1 - reach);
+    auto high = std::upper_bound(values.begin(), values.end(), box.q3 + reach);
+    box.lowWhisker = low != values.end() ? *low : box.q1;
+    box.highWhisker = high != values.begin() ? *(high - 1) : box.q3;
+    box.outliers = quint64((low - values.begin()) + (values.end() - high));
+    return box;
+}
+
+// The group of each row: a category code, 0/1 for booleans, -1 for missing or no split.
+int groupOf(const kiln::ColumnView* split, std::uint64_t row) {
+    if (!split || split->isMissing(row)) return split ? -1 : 0;
+    if (split->info().type == kiln::ColumnType::Categorical) return split->code(row);
+    return split->number(row) != 0 ? 1 : 0;
+}
+
+QString groupName(const kiln::ColumnView* split, int group) {
+    if (!split) return {};
+    if (split->info().type == kiln::ColumnType::Categorical)
+        return QString::fromStdString(split->info().categories[std::size_t(group)]);
+    return group ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+QVector<BoxStats> computeBoxes(const kiln::Table& table, int column, int splitColumn) {
+    const kiln::ColumnView& view = table.column(std::size_t(column));
+    const kiln::ColumnView* split = splitColumn >= 0 ? &table.column(std::size_t(splitColumn)) : nullptr;
+    std::size_t groups = 1;
+    if (split)
+        groups = split->info().type == kiln::ColumnType::Categorical ? split->info().categories.size() : 2;
+    std::vector<std::vector<double>> values(groups);
+    const std::vector<double> numbers = kiln::columnAsDoubles(view);
+    for (std::uint64_t row = 0; row < numbers.size(); ++row) {
+        const int group = groupOf(split, row);
+        if (group >= 0 && !std::isnan(numbers[row])) values[std::size_t(group)].push_back(numbers[row]);
+    }
+    std::vector<std::size_t> order(groups);
+    std::iota(order.begin(), order.end(), 0);
+    if (split)  // the most frequent groups, in the dictionary's order
+        std::stable_sort(order.begin(), order.end(),
+                         [&](auto a, auto b) { return values[a].size() > values[b].size(); });
+    order.resize(std::min(order.size(), kMaxGroups));
+    std::sort(order.begin(), order.end());
+    QVector<BoxStats> boxes;
+    for (std::size_t g : order)
+        if (!values[g].empty()) boxes.push_back(boxOf(groupName(split, int(g)), values[g]));
+    return boxes;
+}
+
+}  // namespace
+
+BoxPlotView::BoxPlotView(QWidget* parent)
+    : ChartPanel(parent), m_column(new ColumnComboBox(this)), m_split(new ColumnComboBox(this)) {
+    setObjectName(QStringLiteral("boxPlotView"));
+    m_column->setObjectName(QStringLiteral("boxPlotColumn"));
+    m_split->setObjectName(QStringLiteral("boxPlotSplit"));
+    controls()->addWidget(new QLabel(this));
+    controls()->addWidget(m_column);
+    controls()->addSpacing(12);
+    controls()->addWidget(new QLabel(this));
+    controls()->addWidget(m_split);
+    controls()->addStretch(1);
+    m_view = createChartView();
+    connect(m_column, &QComboBox::currentIndexChanged, this, &BoxPlotView::recompute);
+    connect(m_split, &QComboBox::currentIndexChanged, this, &BoxPlotView::recompute);
+    retranslateUi();
+}
+
+void BoxPlotView::setTable(std::shared_ptr<const kiln::Table> table) {
+    m_table = std::move(table);
+    m_column->setTable(m_table, &isPlainNumber);
+    m_split->setTable(m_table, &ColumnComboBox::isGroupLike, tr("(none)"));
+    recompute();
+}
+
+bool BoxPlotView::setColumn(int column) { return m_column->setCurrentColumn(column); }
+bool BoxPlotView::setSplitColumn(int column) { return m_split->setCurrentColumn(column); }
+
+void BoxPlotView::recompute() {
+    const int column = m_column->currentColumn();
+    const int split = m_split->currentColumn();
+    const int generation = ++m_generation;
+    if (!m_table || column < 0) {
+        m_boxes.clear();
+        draw();
+        setCaption(tr("This dataset has no numeric column."));
+        return;
+    }
+    m_valueName = m_column->currentText();
+    m_splitName = split >= 0 ? m_split->currentText() : QString();
+    setBusy(true);
+    auto table = m_table;
+    runInPool<Result>(
+        this,
+        [table, column, split, generation] {
+            Result result;
+            result.generation = generation;
+            try {
+                result.boxes = computeBoxes(*table, column, split);
+            } catch (const std::exception& e) {
+                result.error = QString::fromLocal8Bit(e.what());
+            }
+            return result;
+        },
+        [this](Result result) { showResult(result); });
+}
+
+void BoxPlotView::showResult(const Result& result) {
+    if (result.generation != m_generation) return;
+    m_boxes = result.boxes;
+    draw();
+    quint64 outliers = 0;
+    for (const BoxStats& box : m_boxes) outliers += box.outliers;
+    if (!result.error.isEmpty())
+        setCaption(tr("Could not compute the boxes: %1").arg(result.error));
+    else
+        setCaption(tr("Whiskers reach the furthest values within 1.5 × IQR of the box; "
+                      "%1 values lie beyond them.")
+                       .arg(outliers));
+    setBusy(false);
+}
+
+void BoxPlotView::draw() {
+    QChart* chart = m_view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) chart->removeAxis(axis), delete axis;
+    const QString title = m_splitName.isEmpty() ? m_valueName
+                                                : tr("%1 by %2").arg(m_valueName, m_splitName);
+    styleChart(chart, m_boxes.isEmpty() ? tr("Box plot") : title);
+    chart->legend()->hide();
+    if (m_boxes.isEmpty()) return;
+    auto* series = new QBoxPlotSeries;
+    double lo = m_boxes.front().lowWhisker, hi = m_boxes.front().highWhisker;
+    QStringList names;
+    for (int i = 0; i < m_boxes.size(); ++i) {
+        const BoxStats& b = m_boxes[i];
+        const QString name = b.group.isEmpty() ? m_valueName : b.group;
+        auto* set = new QBoxSet(b.lowWhisker, b.q1, b.median, b.q3, b.highWhisker, name);
+        QColor fill = seriesColor(i);
+        fill.setAlpha(170);
+        set->setBrush(fill);
+        set->setPen(QPen(seriesColor(i).darker(150), 1.4));
+        series->append(set);
+        names << name;
+        lo = std::min(lo, b.lowWhisker);
+        hi = std::max(hi, b.highWhisker);
+    }
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(names);
+    auto* y = new QValueAxis;
+    const double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
+    y->setRange(lo - pad, hi + pad);
+    y->applyNiceNumbers();
+    styleAxis(x, m_splitName);
+    styleAxis(y, m_valueName);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void BoxPlotView::retranslateUi() {
+    ChartPanel::retranslateUi();
+    static_cast<QLabel*>(controls()->itemAt(0)->widget())->setText(tr("Column:"));
+    static_cast<QLabel*>(controls()->itemAt(3)->widget())->setText(tr("Split by:"));
+    m_split->setNoneText(tr("(none)"));
+    if (m_view) draw();
+}
+
+}  // namespace widgets
+}  // namespace kiln

@@ -1,0 +1,67 @@
+#include "widgets/column_combo_box.h"
+
+#include "core/data/table.h"
+
+namespace kiln {
+namespace widgets {
+
+ColumnComboBox::ColumnComboBox(QWidget* parent) : QComboBox(parent) {
+    setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    setMinimumContentsLength(10);
+}
+
+void ColumnComboBox::setTable(const std::shared_ptr<const kiln::Table>& table, TypeFilter filter,
+                              const QString& noneText) {
+    const QSignalBlocker blocker(this);
+    clear();
+    if (!noneText.isEmpty()) addItem(noneText, -1);
+    if (!table) return;
+    for (std::size_t i = 0; i < table->columnCount(); ++i) {
+        const kiln::ColumnInfo& info = table->column(i).info();
+        if (filter && !filter(info.type)) continue;
+        addItem(QString::fromStdString(info.name), int(i));
+        setItemData(count() - 1, QString::fromLatin1(kiln::columnTypeName(info.type)),
+                    Qt::ToolTipRole);
+    }
+}
+
+int ColumnComboBox::currentColumn() const {
+    return currentIndex() < 0 ? -1 : currentData().toInt();
+}
+
+bool ColumnComboBox::setCurrentColumn(int column) {
+    const int index = findData(column);
+    if (index < 0) return false;
+    setCurrentIndex(index);
+    return true;
+}
+
+bool ColumnComboBox::setCurrentColumnName(const QString& name) {
+    for (int i = 0; i < count(); ++i)
+        if (itemData(i).toInt() >= 0 && itemText(i) == name) {
+            setCurrentIndex(i);
+            return true;
+        }
+    return false;
+}
+
+void ColumnComboBox::setNoneText(const QString& text) {
+    const int index = findData(-1);
+    if (index >= 0) setItemText(index, text);
+}
+
+bool ColumnComboBox::isNumberLike(kiln::ColumnType type) {
+    return type != kiln::ColumnType::Categorical && type != kiln::ColumnType::Text;
+}
+
+bool ColumnComboBox::isGroupLike(kiln::ColumnType type) {
+    return type == kiln::ColumnType::Categorical || type == kiln::ColumnType::Boolean;
+}
+
+bool ColumnComboBox::isMeasurement(kiln::ColumnType type) {
+    return type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float ||
+           type == kiln::ColumnType::Date || type == kiln::ColumnType::DateTime;
+}
+
+}  // namespace widgets
+}  // namespace kiln

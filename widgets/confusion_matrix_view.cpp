@@ -1,0 +1,176 @@
+#include "widgets/confusion_matrix_view.h"
+
+#include <QEvent>
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace kiln {
+namespace widgets {
+
+struct ConfusionMatrixView::Layout {
+    QRect title;
+    QRect grid;  // the cells
+    int cell = 0;
+    int nameWidth = 0;
+};
+
+ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+}
+
+void ConfusionMatrixView::setMatrix(const QStringList& classes, const QVector<qint64>& counts) {
+    m_classes = classes;
+    m_counts = counts;
+    m_counts.resize(classes.size() * classes.size());
+    updateGeometry();
+    update();
+}
+
+void ConfusionMatrixView::setTitle(const QString& title) {
+    m_title = title;
+    update();
+}
+
+qint64 ConfusionMatrixView::count(int actual, int predicted) const {
+    const int k = m_classes.size();
+    if (actual < 0 || predicted < 0 || actual >= k || predicted >= k) return 0;
+    return m_counts[actual * k + predicted];
+}
+
+double ConfusionMatrixView::rowShare(int actual, int predicted) const {
+    qint64 total = 0;
+    for (int c = 0; c < m_classes.size(); ++c) total += count(actual, c);
+    return total > 0 ? double(count(actual, predicted)) / double(total) : 0.0;
+}
+
+QColor ConfusionMatrixView::colourFor(double share) {
+    // White to Kiln blue.
+    const double t = std::clamp(share, 0.0, 1.0);
+    const QColor low(0xf7, 0xfb, 0xff), high(0x08, 0x45, 0x94);
+    return QColor::fromRgbF(float(low.redF() + t * (high.redF() - low.redF())),
+                            float(low.greenF() + t * (high.greenF() - low.greenF())),
+                            float(low.blueF() + t * (high.blueF() - low.blueF())));
+}
+
+QSize ConfusionMatrixView::sizeHint() const {
+    return QSize(420, 380);
+}
+
+QSize ConfusionMatrixView::minimumSizeHint() const {
+    return QSize(220, 200);
+}
+
+ConfusionMatrixView::Layout ConfusionMatrixView::layoutFor() const {
+    Layout l;
+    const QFontMetrics fm(font());
+    const int line = fm.height();
+    l.title = QRect(0, 4, width(), line + 6);
+    int names = 0;
+    for (const QString& name : m_classes) names = std::max(names, fm.horizontalAdvance(name));
+    l.nameWidth = std::min(names + 8, width() / 3);
+    // Left: axis title (rotated) and class names; bottom: class names and axis title.
+    const int left = line + 14 + l.nameWidth;
+    const int top = l.title.bottom() + 8;
+    const int bottom = 2 * line + 16;
+    const int k = std::max(1, int(m_classes.size()));
+    l.cell = std::max(8, std::min((width() - left - 12) / k, (height() - top - bottom) / k));
+    const int side = l.cell * k;
+    const int x = left + std::max(0, (width() - left - 12 - side) / 2);
+    l.grid = QRect(x, top, side, side);
+    return l;
+}
+
+void ConfusionMatrixView::paintCells(QPainter& painter, const Layout& l) const {
+    const int k = m_classes.size();
+    QFont bold = font();
+    bold.setBold(true);
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, font().pointSizeF() - 1.5));
+    const bool roomy = l.cell >= 2 * QFontMetrics(font()).height() + 4;
+    for (int r = 0; r < k; ++r) {
+        for (int c = 0; c < k; ++c) {
+            const QRect cell(l.grid.left() + c * l.cell, l.grid.top() + r * l.cell, l.cell,
+                             l.cell);
+            const double share = rowShare(r, c);
+            const QColor fill = colourFor(share);
+            painter.fillRect(cell, fill);
+            painter.setPen(QColor(0xff, 0xff, 0xff));
+            painter.drawRect(cell.adjusted(0, 0, -1, -1));
+            painter.setPen(share > 0.5 ? QColor(Qt::white) : QColor(0x20, 0x21, 0x24));
+            const QString number = QString::number(count(r, c));
+            if (!roomy) {
+                painter.setFont(bold);
+                painter.drawText(cell, Qt::AlignCenter, number);
+                continue;
+            }
+            const QRect upper = cell.adjusted(0, 0, 0, -cell.height() / 2);
+            const QRect lower = cell.adjusted(0, cell.height() / 2, 0, 0);
+            painter.setFont(bold);
+            painter.drawText(upper, Qt::AlignHCenter | Qt::AlignBottom, number);
+            painter.setFont(small);
+            painter.drawText(lower, Qt::AlignHCenter | Qt::AlignTop,
+                             QString::number(100.0 * share, 'f', 0) + QLatin1Char('%'));
+        }
+    }
+    painter.setFont(font());
+}
+
+void ConfusionMatrixView::paintNames(QPainter& painter, const Layout& l) const {
+    const QFontMetrics fm(font());
+    const int k = m_classes.size();
+    painter.setPen(palette().color(QPalette::Text));
+    for (int i = 0; i < k; ++i) {
+        const QString name = fm.elidedText(m_classes[i], Qt::ElideRight, l.nameWidth - 4);
+        const QRect row(l.grid.left() - l.nameWidth - 4, l.grid.top() + i * l.cell, l.nameWidth,
+                        l.cell);
+        painter.drawText(row, Qt::AlignRight | Qt::AlignVCenter, name);
+        const QString column = fm.elidedText(m_classes[i], Qt::ElideRight, l.cell - 2);
+        const QRect below(l.grid.left() + i * l.cell, l.grid.bottom() + 4, l.cell, fm.height());
+        painter.drawText(below, Qt::AlignHCenter | Qt::AlignTop, column);
+    }
+    QFont axis = font();
+    axis.setBold(true);
+    painter.setFont(axis);
+    const QRect predicted(l.grid.left(), l.grid.bottom() + fm.height() + 8, l.grid.width(),
+                          fm.height() + 4);
+    painter.drawText(predicted, Qt::AlignCenter, tr("Predicted class"));
+    painter.save();
+    painter.translate(l.grid.left() - l.nameWidth - 8, l.grid.center().y());
+    painter.rotate(-90);
+    painter.drawText(QRect(-l.grid.height() / 2, -fm.height() - 2, l.grid.height(),
+                           fm.height() + 2),
+                     Qt::AlignCenter, tr("Actual class"));
+    painter.restore();
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(font().pointSizeF() + 1);
+    painter.setFont(title);
+    painter.drawText(l.title, Qt::AlignCenter, m_title);
+    painter.setFont(font());
+}
+
+void ConfusionMatrixView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const Layout l = layoutFor();
+    if (m_classes.isEmpty()) {
+        painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        painter.drawText(rect(), Qt::AlignCenter, tr("No confusion matrix"));
+        return;
+    }
+    paintCells(painter, l);
+    paintNames(painter, l);
+}
+
+void ConfusionMatrixView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) update();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace widgets
+}  // namespace kiln

@@ -1,0 +1,70 @@
+#include "widgets/csv_preview_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+#include "core/data/cell_parser.h"
+
+namespace kiln {
+namespace widgets {
+
+CsvPreviewModel::CsvPreviewModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void CsvPreviewModel::setPreview(const kiln::CsvPreview& preview) {
+    beginResetModel();
+    m_preview = preview;
+    endResetModel();
+}
+
+int CsvPreviewModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_preview.rows.size());
+}
+
+int CsvPreviewModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_preview.columns.size());
+}
+
+QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& record = m_preview.rows[std::size_t(index.row())];
+    const bool present = std::size_t(index.column()) < record.size();
+    const std::string cell = present ? record[std::size_t(index.column())] : std::string();
+    const bool missing = kiln::isMissingMarker(cell);
+    switch (role) {
+        case Qt::DisplayRole:
+            return missing && cell.empty() ? QStringLiteral("NA") : QString::fromStdString(cell);
+        case Qt::ForegroundRole:
+            return missing ? QBrush(QColor(0x9a, 0x9f, 0xa6)) : QVariant();
+        case Qt::FontRole:
+            if (missing) {
+                QFont font;
+                font.setItalic(true);
+                return font;
+            }
+            return {};
+        case Qt::TextAlignmentRole: {
+            const kiln::ColumnType type = m_preview.columns[std::size_t(index.column())].type;
+            const bool right = type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float;
+            return QVariant::fromValue(Qt::AlignVCenter | (right ? Qt::AlignRight : Qt::AlignLeft));
+        }
+        default:
+            return {};
+    }
+}
+
+QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical)
+        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (section < 0 || section >= columnCount()) return {};
+    const kiln::ColumnSpec& spec = m_preview.columns[std::size_t(section)];
+    const QString type = QString::fromLatin1(kiln::columnTypeName(spec.type));
+    if (role == Qt::DisplayRole)
+        return QString::fromStdString(spec.name) + QLatin1Char('\n') + type +
+               (spec.overridden ? QStringLiteral(" *") : QString());
+    if (role == Qt::ToolTipRole) return QString::fromStdString(spec.note);
+    return {};
+}
+
+}  // namespace widgets
+}  // namespace kiln

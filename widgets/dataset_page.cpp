@@ -1,0 +1,185 @@
+#include "widgets/dataset_page.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "core/data/table.h"
+#include "widgets/bar_chart_view.h"
+#include "widgets/box_plot_view.h"
+#include "widgets/column_combo_box.h"
+#include "widgets/column_profile_panel.h"
+#include "widgets/correlation_heatmap.h"
+#include "widgets/dataset_table_model.h"
+#include "widgets/drift_view.h"
+#include "widgets/histogram_view.h"
+#include "widgets/pool_task.h"
+#include "widgets/scatter_view.h"
+#include "widgets/validation_view.h"
+
+namespace kiln {
+namespace widgets {
+namespace {
+
+// The first column whose type passes `test`, or -1.
+int firstColumn(const kiln::Table& table, bool (*test)(kiln::ColumnType), int skip = -1) {
+    for (std::size_t i = 0; i < table.columnCount(); ++i)
+        if (int(i) != skip && test(table.column(i).info().type)) return int(i);
+    return -1;
+}
+
+}  // namespace
+
+DatasetPage::DatasetPage(const QString& workspaceDir, const QString& reference, QWidget* parent)
+    : QWidget(parent), m_workspace(workspaceDir), m_reference(reference) {
+    setObjectName(QStringLiteral("datasetPage"));
+    buildUi();
+    retranslateUi();
+    load();
+}
+
+QWidget* DatasetPage::buildTableSection() {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    m_model = new DatasetTableModel(this);
+    m_tableView = new QTableView(splitter);
+    m_tableView->setObjectName(QStringLiteral("datasetTable"));
+    m_tableView->setModel(m_model);
+    m_tableView->setAlternatingRowColors(true);
+    // Fixed row heights and widths keep scrolling independent of the row count.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(22);
+    m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tableView->horizontalHeader()->setDefaultSectionSize(120);
+    m_tableView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_profilePanel = new ColumnProfilePanel(splitter);
+    splitter->addWidget(m_tableView);
+    splitter->addWidget(m_profilePanel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    return splitter;
+}
+
+void DatasetPage::buildUi() {
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("datasetHeader"));
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_sections = new QTabWidget(this);
+    m_sections->setObjectName(QStringLiteral("datasetSections"));
+    m_sections->setDocumentMode(true);
+    m_sections->addTab(buildTableSection(), QString());
+    m_charts = new QTabWidget(this);
+    m_charts->setObjectName(QStringLiteral("chartTabs"));
+    m_histogram = new HistogramView(m_charts);
+    m_boxPlot = new BoxPlotView(m_charts);
+    m_barChart = new BarChartView(m_charts);
+    m_scatter = new ScatterView(m_charts);
+    m_heatmap = new CorrelationHeatmap(m_charts);
+    for (QWidget* chart : {static_cast<QWidget*>(m_histogram), static_cast<QWidget*>(m_boxPlot),
+                           static_cast<QWidget*>(m_barChart), static_cast<QWidget*>(m_scatter),
+                           static_cast<QWidget*>(m_heatmap)})
+        m_charts->addTab(chart, QString());
+    m_sections->addTab(m_charts, QString());
+    m_validation = new ValidationView(this);
+    m_sections->addTab(m_validation, QString());
+    m_drift = new DriftView(this);
+    m_sections->addTab(m_drift, QString());
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_sections, 1);
+}
+
+void DatasetPage::load() {
+    const QString dir = m_workspace, reference = m_reference;
+    runInPool<LoadedDataset>(
+        this, [dir, reference] { return loadDataset(dir, reference); },
+        [this](LoadedDataset dataset) { showDataset(dataset); });
+}
+
+void DatasetPage::showDataset(const LoadedDataset& dataset) {
+    m_dataset = dataset;
+    retranslateUi();
+    if (!dataset.ok()) {
+        m_profilePanel->setStatus(tr("The dataset could not be opened: %1").arg(dataset.error));
+        Q_EMIT loaded(false);
+        return;
+    }
+    m_model->setTable(dataset.table);
+    m_histogram->setTable(dataset.table);
+    m_boxPlot->setTable(dataset.table);
+    m_scatter->setTable(dataset.table);
+    chooseChartColumns();
+    m_drift->setDataset(m_workspace, dataset.version, dataset.table);
+    m_profilePanel->setStatus(tr("Profiling %1 rows…").arg(QLocale().toString(qulonglong(dataset.table->rows()))));
+    Q_EMIT loaded(true);
+    const QString dir = m_workspace;
+    runInPool<LoadedProfile>(
+        this, [dir, dataset] { return loadProfile(dir, dataset); },
+        [this](LoadedProfile profile) { showProfile(profile); });
+}
+
+void DatasetPage::chooseChartColumns() {
+    const kiln::Table& table = *m_dataset.table;
+    const int group = firstColumn(table, &ColumnComboBox::isGroupLike);
+    const int x = firstColumn(table, &ColumnComboBox::isMeasurement);
+    const int y = firstColumn(table, &ColumnComboBox::isMeasurement, x);
+    if (group >= 0) m_boxPlot->setSplitColumn(group);
+    if (x >= 0 && y >= 0) m_scatter->setColumns(x, y, group);
+}
+
+void DatasetPage::showProfile(const LoadedProfile& profile) {
+    m_profile = profile;
+    if (!profile.ok()) {
+        m_profilePanel->setStatus(tr("Profiling failed: %1").arg(profile.error));
+        return;
+    }
+    m_profilePanel->setStatus(profile.fromCache
+                                  ? tr("Profile read from the cache in %1 s.").arg(profile.seconds, 0, 'f', 2)
+                                  : tr("Profiled in %1 s.").arg(profile.seconds, 0, 'f', 2));
+    m_profilePanel->setProfile(profile.profile);
+    m_barChart->setProfile(m_dataset.table, profile.profile);
+    m_heatmap->setProfile(profile.profile);
+    m_validation->setDataset(m_dataset.table, profile.profile);
+    Q_EMIT profileReady();
+}
+
+void DatasetPage::retranslateUi() {
+    m_sections->setTabText(0, tr("Table"));
+    m_sections->setTabText(1, tr("Charts"));
+    m_sections->setTabText(2, tr("Validation"));
+    m_sections->setTabText(3, tr("Drift"));
+    m_charts->setTabText(0, tr("Histogram"));
+    m_charts->setTabText(1, tr("Box plot"));
+    m_charts->setTabText(2, tr("Categories"));
+    m_charts->setTabText(3, tr("Scatter"));
+    m_charts->setTabText(4, tr("Correlation"));
+    if (!m_dataset.table) {
+        m_header->setText(m_dataset.error.isEmpty() ? tr("Opening %1…").arg(m_reference.toHtmlEscaped())
+                                                    : tr("<b>%1</b> could not be opened.").arg(m_reference.toHtmlEscaped()));
+        return;
+    }
+    const kiln::DatasetVersion& v = m_dataset.version;
+    const QLocale locale;
+    m_header->setText(tr("<b style='font-size:13pt'>%1</b> &nbsp;version %2 · %3 rows × %4 columns · "
+                         "imported %5 from <span style='color:#5f6670'>%6</span>")
+                          .arg(QString::fromStdString(v.dataset).toHtmlEscaped())
+                          .arg(v.version)
+                          .arg(locale.toString(qulonglong(m_dataset.table->rows())))
+                          .arg(m_dataset.table->columnCount())
+                          .arg(QString::fromStdString(v.createdAt).left(10),
+                               QString::fromStdString(v.sourcePath).toHtmlEscaped()));
+}
+
+void DatasetPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace widgets
+}  // namespace kiln

@@ -1,0 +1,143 @@
+#include "widgets/run_record.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <exception>
+
+#include "core/store/workspace.h"
+
+namespace kiln {
+namespace widgets {
+namespace {
+
+constexpr const char* kRunSql =
+    "SELECT name, status, COALESCE(error, ''), host, device, environment, spec, created_at, "
+    "COALESCE(started_at, ''), COALESCE(finished_at, '') FROM runs WHERE id = ?";
+constexpr const char* kMetricsSql =
+    "SELECT key, epoch, value FROM metrics WHERE run_id = ? ORDER BY key, step";
+// The log keeps its last lines; a long run's log can be read in events.jsonl.
+constexpr int kMaxLogLines = 5000;
+
+QString text(const kiln::Statement& row, int column) {
+    return QString::fromStdString(row.columnText(column));
+}
+
+QJsonObject parseObject(const QByteArray& json) {
+    return QJsonDocument::fromJson(json).object();
+}
+
+kiln::Status readRunRow(kiln::Catalog& catalog, RunRecord& record) {
+    auto row = catalog.prepare(kRunSql);
+    if (!row) return row.error();
+    if (auto st = row->bind({record.id.toStdString()}); !st) return st;
+    auto found = row->step();
+    if (!found) return found.error();
+    if (!found.value())
+        return kiln::makeError(kiln::ErrorCode::NotFound,
+                               "there is no run " + record.id.toStdString());
+    record.name = text(*row, 0);
+    record.status = text(*row, 1);
+    record.error = text(*row, 2);
+    record.host = text(*row, 3);
+    record.device = text(*row, 4);
+    record.environment = parseObject(QByteArray::fromStdString(row->columnText(5)));
+    record.spec = parseObject(QByteArray::fromStdString(row->columnText(6)));
+    record.createdAt = text(*row, 7);
+    record.startedAt = text(*row, 8);
+    record.finishedAt = text(*row, 9);
+    return {};
+}
+
+kiln::Status readMetrics(kiln::Catalog& catalog, RunRecord& record) {
+    auto rows = catalog.prepare(kMetricsSql);
+    if (!rows) return rows.error();
+    if (auto st = rows->bind({record.id.toStdString()}); !st) return st;
+    for (;;) {
+        auto more = rows->step();
+        if (!more) return more.error();
+        if (!more.value()) return {};
+        record.metrics.push_back(
+            {text(*rows, 0), int(rows->columnInt(1)), rows->columnDouble(2)});
+    }
+}
+
+void readEvent(const QJsonObject& e, RunRecord& record) {
+    const QString kind = e.value(QLatin1String("event")).toString();
+    const double time = e.value(QLatin1String("time")).toDouble();
+    record.lastEventTime = std::max(record.lastEventTime, time);
+    if (kind == QLatin1String("started")) {
+        record.startedTime = time;
+        record.deviceReason = e.value(QLatin1String("device_reason")).toString();
+    } else if (kind == QLatin1String("progress")) {
+        record.epoch = e.value(QLatin1String("epoch")).toInt();
+        record.step = e.value(QLatin1String("step")).toInt();
+        record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
+    } else if (kind == QLatin1String("log")) {
+        record.log.push_back({time, e.value(QLatin1String("level")).toString(),
+                              e.value(QLatin1String("message")).toString()});
+    }
+}
+
+void readEvents(const QString& file, RunRecord& record) {
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) return;  // a queued run has no events yet
+    while (!in.atEnd()) {
+        const QByteArray line = in.readLine();
+        const QJsonObject event = parseObject(line);
+        if (!event.isEmpty()) readEvent(event, record);
+    }
+    if (record.log.size() > kMaxLogLines) record.log.remove(0, record.log.size() - kMaxLogLines);
+}
+
+void readReport(const QString& file, RunRecord& record) {
+    QFile in(file);
+    if (in.open(QIODevice::ReadOnly)) record.report = parseObject(in.readAll());
+}
+
+}  // namespace
+
+QString RunRecord::task() const {
+    const QString fromReport =
+        report.value(QLatin1String("test")).toObject().value(QLatin1String("task")).toString();
+    if (!fromReport.isEmpty()) return fromReport;
+    const QString fromSpec = spec.value(QLatin1String("task")).toString();
+    if (fromSpec == QLatin1String("classification") || fromSpec == QLatin1String("regression"))
+        return fromSpec;
+    for (const RunMetricPoint& p : metrics) {
+        if (p.key.endsWith(QLatin1String("accuracy"))) return QStringLiteral("classification");
+        if (p.key.endsWith(QLatin1String("rmse"))) return QStringLiteral("regression");
+    }
+    return {};
+}
+
+RunRecord readRunRecord(const QString& workspaceDir, const QString& runId) {
+    RunRecord record;
+    record.workspace = workspaceDir;
+    record.id = runId;
+    try {
+        auto workspace = kiln::Workspace::open(workspaceDir.toStdString(), false);
+        if (!workspace) {
+            record.failure = QString::fromStdString(workspace.error().toString());
+            return record;
+        }
+        kiln::Catalog& catalog = workspace.value()->catalog();
+        kiln::Status st = readRunRow(catalog, record);
+        if (st) st = readMetrics(catalog, record);
+        if (!st) {
+            record.failure = QString::fromStdString(st.error().toString());
+            return record;
+        }
+        const QString dir =
+            QString::fromStdString((workspace.value()->runsDir() / runId.toStdString()).string());
+        readEvents(dir + QLatin1String("/events.jsonl"), record);
+        readReport(dir + QLatin1String("/report.json"), record);
+    } catch (const std::exception& e) {
+        record.failure = QString::fromLocal8Bit(e.what());
+    }
+    return record;
+}
+
+}  // namespace widgets
+}  // namespace kiln

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -45,6 +46,7 @@ public:
             m_values[e.value("key", "")] = e.value("value", 0.0);
             return;
         }
+        if (kind == "progress") return showProgress(e);
         flush();
         if (kind == "started")
             std::cout << "device: " << e.value("device", "") << " (" << e.value("device_reason", "")
@@ -52,6 +54,16 @@ public:
         else if (kind == "log")
             std::cout << e.value("level", "info") << ": " << e.value("message", "") << "\n";
         std::cout.flush();
+    }
+    // A step line at most every few seconds, so a long epoch shows it is moving.
+    void showProgress(const json& e) {
+        flush();  // the previous epoch's metrics are complete once the next epoch moves
+        auto now = std::chrono::steady_clock::now();
+        if (now - m_lastLine < std::chrono::seconds(5)) return;
+        std::cout << "epoch " << e.value("epoch", 0) << ": step " << e.value("step", 0) << "/"
+                  << e.value("steps_per_epoch", 0) << "\n"
+                  << std::flush;
+        m_lastLine = now;
     }
     void flush() {
         if (m_values.empty()) return;
@@ -64,11 +76,13 @@ public:
         std::cout << "\n";
         std::cout.flush();
         m_values.clear();
+        m_lastLine = std::chrono::steady_clock::now();
     }
 
 private:
     int m_epoch = 0;
     bool m_test = false;
+    std::chrono::steady_clock::time_point m_lastLine = std::chrono::steady_clock::now();
     std::map<std::string, double> m_values;
 };
 

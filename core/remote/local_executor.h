@@ -1,0 +1,64 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/base/result.h"
+
+namespace kiln {
+
+class Workspace;
+
+// Runs a `kiln worker` for one run on this machine: a child process in its own session (so a
+// terminal's Ctrl-C or the host's death does not reach it), fed the job line on its stdin, its
+// events read from its stdout and its stderr kept in runs/<id>/worker.log. Not thread-safe.
+class LocalExecutor {
+public:
+    // The `kiln` executable to start: `kilnPath`, or this process's own (/proc/self/exe).
+    static std::filesystem::path defaultKilnPath();
+
+    // Starts the worker for run `runId` of `workspace` (whose runs/<id>/spec.json must exist).
+    // With `resume`, the worker continues from the run's last checkpoint. Io when it cannot start.
+    static Result<std::unique_ptr<LocalExecutor>> start(const std::filesystem::path& workspace,
+                                                        const std::string& runId, bool resume,
+                                                        const std::filesystem::path& kilnPath = {});
+    ~LocalExecutor();
+
+    pid_t pid() const { return m_pid; }
+    // The next event line, waiting up to `timeoutMs`: nullopt on timeout or once the worker
+    // closed its output (then atEnd() is true).
+    std::optional<std::string> nextLine(int timeoutMs);
+    bool atEnd() const { return m_eof; }
+    // Asks the worker to stop at its next batch ({"cancel":true} on its stdin).
+    void cancel();
+    // Waits for the worker to exit; returns its exit status, or 128 + signal when killed.
+    int wait();
+
+private:
+    LocalExecutor() = default;
+    pid_t m_pid = -1;
+    int m_in = -1, m_out = -1;
+    bool m_eof = false;
+    bool m_reaped = false;
+    int m_status = 0;
+    std::string m_buffer;
+};
+
+// What the host hears while following a run: every event line, already recorded in the catalog.
+using EventCallback = std::function<void(const std::string& line)>;
+
+// Follows a started worker to its end: records each event in the catalog as it arrives, calls
+// `onEvent`, and passes a cancel on when `*cancelFlag` becomes true. When the worker exits
+// without a `finished` event, the rest of events.jsonl is recorded and the run marked failed with
+// the exit status. Returns the run's final status (completed, cancelled, failed).
+Result<std::string> followRun(Workspace& workspace, const std::string& runId,
+                              LocalExecutor& executor, const EventCallback& onEvent,
+                              const std::atomic<bool>* cancelFlag = nullptr);
+
+}  // namespace kiln

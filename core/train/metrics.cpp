@@ -1,0 +1,220 @@
+#include "core/train/metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace kiln {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxCurvePoints = 200;
+
+std::vector<long> argmax(const std::vector<float>& probs, std::size_t n, int k) {
+    std::vector<long> pred(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const float* p = probs.data() + i * std::size_t(k);
+        pred[i] = long(std::max_element(p, p + k) - p);
+    }
+    return pred;
+}
+
+std::vector<std::vector<long>> confusion(const std::vector<long>& labels,
+                                         const std::vector<long>& pred, int k) {
+    std::vector<std::vector<long>> m(std::size_t(k), std::vector<long>(std::size_t(k), 0));
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        ++m[std::size_t(labels[i])][std::size_t(pred[i])];
+    return m;
+}
+
+struct ClassScores {
+    double precision = 0, recall = 0, f1 = 0;
+    long support = 0;
+};
+
+ClassScores classScores(const std::vector<std::vector<long>>& m, std::size_t c) {
+    long tp = m[c][c], actual = 0, predicted = 0;
+    for (std::size_t j = 0; j < m.size(); ++j) {
+        actual += m[c][j];
+        predicted += m[j][c];
+    }
+    ClassScores s;
+    s.support = actual;
+    s.precision = predicted ? double(tp) / double(predicted) : 0;
+    s.recall = actual ? double(tp) / double(actual) : 0;
+    s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
+    return s;
+}
+
+std::vector<double> column(const std::vector<float>& probs, std::size_t n, int k, int c) {
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = probs[i * std::size_t(k) + std::size_t(c)];
+    return v;
+}
+
+std::vector<char> isClass(const std::vector<long>& labels, long c) {
+    std::vector<char> v(labels.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) v[i] = labels[i] == c;
+    return v;
+}
+
+double macroAuc(const std::vector<float>& probs, const std::vector<long>& labels, int k) {
+    std::size_t n = labels.size();
+    if (k == 2) return rocAuc(column(probs, n, k, 1), isClass(labels, 1));
+    double sum = 0;
+    int counted = 0;
+    for (int c = 0; c < k; ++c) {
+        double auc = rocAuc(column(probs, n, k, c), isClass(labels, c));
+        if (!std::isnan(auc)) {
+            sum += auc;
+            ++counted;
+        }
+    }
+    return counted ? sum / counted : std::numeric_limits<double>::quiet_NaN();
+}
+
+// ROC and PR points of one class, thresholds from high to low, thinned to kMaxCurvePoints.
+json curves(const std::vector<double>& scores, const std::vector<char>& positive) {
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return scores[a] > scores[b]; });
+    double pos = double(std::count(positive.begin(), positive.end(), 1));
+    double neg = double(positive.size()) - pos;
+    json roc = json::array({{0.0, 0.0}}), pr = json::array();
+    double tp = 0, fp = 0;
+    std::size_t every = std::max<std::size_t>(1, order.size() / kMaxCurvePoints);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        (positive[order[i]] ? tp : fp) += 1;
+        bool boundary = i + 1 == order.size() || scores[order[i + 1]] != scores[order[i]];
+        if (!boundary || (i % every != 0 && i + 1 != order.size())) continue;
+        double fpr = neg ? fp / neg : 0, tpr = pos ? tp / pos : 0;
+        roc.push_back({fpr, tpr});
+        pr.push_back({tpr, tp / (tp + fp)});
+    }
+    return {{"roc", roc}, {"pr", pr}};
+}
+
+json nanToNull(double v) {
+    return std::isfinite(v) ? json(v) : json(nullptr);
+}
+
+}  // namespace
+
+double rocAuc(const std::vector<double>& scores, const std::vector<char>& positive) {
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return scores[a] < scores[b]; });
+    // Mann-Whitney U with average ranks for ties.
+    double rankSum = 0, pos = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
+        double rank = (double(i) + double(j) + 1) / 2;
+        for (std::size_t t = i; t < j; ++t)
+            if (positive[order[t]]) {
+                rankSum += rank;
+                pos += 1;
+            }
+        i = j;
+    }
+    double neg = double(scores.size()) - pos;
+    if (pos == 0 || neg == 0) return std::numeric_limits<double>::quiet_NaN();
+    return (rankSum - pos * (pos + 1) / 2) / (pos * neg);
+}
+
+ClassificationMetrics classificationMetrics(const std::vector<float>& probs,
+                                            const std::vector<long>& labels, int classes) {
+    ClassificationMetrics m;
+    if (labels.empty()) return m;
+    auto pred = argmax(probs, labels.size(), classes);
+    auto cm = confusion(labels, pred, classes);
+    long correct = 0;
+    for (int c = 0; c < classes; ++c) correct += cm[std::size_t(c)][std::size_t(c)];
+    m.accuracy = double(correct) / double(labels.size());
+    double f1 = 0;
+    for (int c = 0; c < classes; ++c) f1 += classScores(cm, std::size_t(c)).f1;
+    m.macroF1 = f1 / classes;
+    m.rocAuc = macroAuc(probs, labels, classes);
+    return m;
+}
+
+RegressionMetrics regressionMetrics(const std::vector<double>& predicted,
+                                    const std::vector<double>& actual) {
+    RegressionMetrics m;
+    std::size_t n = actual.size();
+    if (n == 0) return m;
+    double mean = std::accumulate(actual.begin(), actual.end(), 0.0) / double(n);
+    double se = 0, ae = 0, tot = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        double e = predicted[i] - actual[i];
+        se += e * e;
+        ae += std::fabs(e);
+        tot += (actual[i] - mean) * (actual[i] - mean);
+    }
+    m.rmse = std::sqrt(se / double(n));
+    m.mae = ae / double(n);
+    m.r2 = tot > 0 ? 1 - se / tot : 0;
+    return m;
+}
+
+json classificationReport(const std::vector<float>& probs, const std::vector<long>& labels,
+                          const std::vector<std::string>& classes) {
+    int k = int(classes.size());
+    auto pred = argmax(probs, labels.size(), k);
+    auto cm = confusion(labels, pred, k);
+    auto summary = classificationMetrics(probs, labels, k);
+    json perClass = json::array(), curveList = json::array();
+    for (int c = 0; c < k; ++c) {
+        auto s = classScores(cm, std::size_t(c));
+        perClass.push_back({{"class", classes[std::size_t(c)]},
+                            {"precision", s.precision},
+                            {"recall", s.recall},
+                            {"f1", s.f1},
+                            {"support", s.support}});
+        if (k == 2 && c == 0) continue;  // binary: the curves of the positive class say it all
+        auto positive = isClass(labels, c);
+        json cv = curves(column(probs, labels.size(), k, c), positive);
+        cv["class"] = classes[std::size_t(c)];
+        cv["auc"] = nanToNull(rocAuc(column(probs, labels.size(), k, c), positive));
+        curveList.push_back(cv);
+    }
+    return {{"task", "classification"},    {"rows", labels.size()},
+            {"classes", classes},          {"accuracy", summary.accuracy},
+            {"macro_f1", summary.macroF1}, {"roc_auc", nanToNull(summary.rocAuc)},
+            {"confusion_matrix", cm},      {"per_class", perClass},
+            {"curves", curveList}};
+}
+
+json regressionReport(const std::vector<double>& predicted, const std::vector<double>& actual) {
+    auto m = regressionMetrics(predicted, actual);
+    json pairs = json::array();
+    std::vector<double> residuals(actual.size());
+    for (std::size_t i = 0; i < actual.size(); ++i) {
+        residuals[i] = actual[i] - predicted[i];
+        if (i < 5000) pairs.push_back({predicted[i], actual[i]});
+    }
+    json hist = json::object();
+    if (!residuals.empty()) {
+        auto [lo, hi] = std::minmax_element(residuals.begin(), residuals.end());
+        const int bins = 30;
+        double width = (*hi - *lo) / bins;
+        std::vector<long> counts(bins, 0);
+        for (double r : residuals)
+            ++counts[std::size_t(width > 0 ? std::min(bins - 1, int((r - *lo) / width)) : 0)];
+        hist = {{"min", *lo}, {"max", *hi}, {"counts", counts}};
+    }
+    return {{"task", "regression"},
+            {"rows", actual.size()},
+            {"rmse", m.rmse},
+            {"mae", m.mae},
+            {"r2", m.r2},
+            {"predicted_vs_actual", pairs},
+            {"residual_histogram", hist}};
+}
+
+}  // namespace kiln

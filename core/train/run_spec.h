@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+
+namespace kiln {
+
+class Table;
+
+// What a run learns to predict.
+enum class TaskKind { Auto, Classification, Regression };
+
+// The model family and its knobs.
+struct ModelSpec {
+    std::string family = "auto";          // auto | linear | mlp | cnn
+    std::vector<int> hidden = {128, 64};  // MLP hidden layer widths
+    std::string activation = "relu";      // relu | gelu | tanh
+    double dropout = 0.0;                 // 0 ≤ p < 1, after each hidden layer
+    bool batchNorm = false;               // MLP: batch norm after each hidden linear layer
+    int cnnWidth = 16;                    // channels of the first CNN block (doubled per block)
+    int cnnDepth = 2;                     // CNN blocks (conv-relu-conv-relu-maxpool each)
+};
+
+// The optimiser and its learning-rate schedule.
+struct OptimizerSpec {
+    std::string name = "adam";  // adam | adamw | sgd
+    double lr = 1e-3;
+    double weightDecay = 0.0;
+    double momentum = 0.9;              // SGD only
+    std::string schedule = "constant";  // constant | step | cosine
+    int stepSize = 10;                  // step schedule: epochs between decays
+    double gamma = 0.1;                 // step schedule: decay factor
+};
+
+// Train / validation / test fractions of the rows and the seed that shuffles them.
+struct SplitSpec {
+    double train = 0.7;
+    double val = 0.15;
+    double test = 0.15;
+    std::uint64_t seed = 42;
+};
+
+// A training run's full definition. Stored as spec.json with the run; two runs with equal specs
+// (on the same machine and device kind) produce identical metrics on CPU.
+struct RunSpec {
+    std::string dataset;  // dataset name, for people (the hash below is what counts)
+    std::int64_t datasetVersion = 0;
+    std::string datasetHash;            // manifest hash of the dataset version
+    std::string datasetKind = "table";  // table | images
+    std::string target;
+    TaskKind task = TaskKind::Auto;
+    std::vector<std::string> features;  // empty: every useful column (resolved by resolveSpec)
+    std::vector<std::string> notes;     // why columns were left out, how the task was chosen
+    SplitSpec split;
+    ModelSpec model;
+    OptimizerSpec optimizer;
+    int epochs = 100;
+    int batchSize = 32;
+    int earlyStopping = 10;       // patience in epochs without improvement; 0 disables
+    std::string device = "auto";  // auto | cpu | cuda | cuda:N
+    std::uint64_t seed = 0;
+    std::string classWeights = "none";  // none | balanced
+    int imageSize = 32;                 // images: side of the square they are resized to
+    bool augmentFlip = false;           // images: random horizontal flips while training
+    int threads = 0;                    // CPU threads; 0: every core
+
+    // The spec as JSON (every field, so spec.json documents the defaults it ran with).
+    std::string toJson(int indent = 2) const;
+    // Reads a spec; missing fields keep their defaults. InvalidArgument names a bad field.
+    static Result<RunSpec> fromJson(const std::string& json);
+    // Checks ranges and names: every problem, one per line, in an InvalidArgument error.
+    Status validate() const;
+};
+
+const char* taskName(TaskKind task);  // "auto", "classification", "regression"
+
+// Fills what the spec leaves to Kiln, looking at the data: the task (categorical, boolean,
+// text and integer targets with few distinct values → classification, else regression), the
+// feature columns (every column but the target, leaving out ID-like and free-text columns with a
+// note) and the model family (cnn for images, mlp otherwise). NotFound for an unknown target or
+// feature column; InvalidArgument when no usable feature remains.
+Status resolveSpec(RunSpec& spec, const Table& table);
+
+}  // namespace kiln

@@ -1,0 +1,127 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "core/features/feature_recipe.h"
+#include "core/features/split.h"
+#include "core/train/metrics.h"
+#include "train_fixtures.h"
+
+using namespace kiln;
+using namespace kiln::test;
+
+TEST_CASE("a run spec is validated with every problem named", "[train][spec]") {
+    RunSpec spec;
+    spec.datasetHash = "abc";
+    spec.target = "y";
+    CHECK(spec.validate().ok());
+    spec.model.family = "transformer";
+    spec.optimizer.lr = -1;
+    spec.split = {0.8, 0.3, 0.1, 1};
+    spec.device = "gpu";
+    auto st = spec.validate();
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().code == ErrorCode::InvalidArgument);
+    for (const char* part : {"model: 'transformer'", "lr:", "split:", "device: 'gpu'"})
+        CHECK(st.error().message.find(part) != std::string::npos);
+}
+
+TEST_CASE("a run spec survives JSON", "[train][spec]") {
+    RunSpec spec;
+    spec.datasetHash = "abc";
+    spec.target = "y";
+    spec.model.hidden = {32, 16, 8};
+    spec.optimizer.name = "sgd";
+    spec.task = TaskKind::Regression;
+    auto back = RunSpec::fromJson(spec.toJson());
+    REQUIRE(back.ok());
+    CHECK(back->toJson() == spec.toJson());
+    CHECK_FALSE(RunSpec::fromJson("{\"epochs\": \"many\"}").ok());
+}
+
+TEST_CASE("resolving a spec picks the task and the useful columns", "[train][spec]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 300);
+    RunSpec cls = tabularSpec(data, "label");
+    CHECK(cls.task == TaskKind::Classification);
+    CHECK(std::find(cls.features.begin(), cls.features.end(), "id") == cls.features.end());
+    CHECK(std::any_of(cls.notes.begin(), cls.notes.end(),
+                      [](auto& n) { return n.find("'id'") != std::string::npos; }));
+    CHECK(std::find(cls.features.begin(), cls.features.end(), "colour") != cls.features.end());
+    RunSpec reg = tabularSpec(data, "amount");
+    CHECK(reg.task == TaskKind::Regression);
+}
+
+TEST_CASE("the split is stratified, seeded and disjoint", "[train][split]") {
+    std::vector<std::uint64_t> rows;
+    std::vector<int> labels;
+    for (std::uint64_t i = 0; i < 1000; ++i) {
+        rows.push_back(i);
+        labels.push_back(i % 10 == 0 ? 1 : 0);  // 10 % positives
+    }
+    SplitSpec spec{0.6, 0.2, 0.2, 7};
+    auto a = makeSplit(rows, &labels, spec), b = makeSplit(rows, &labels, spec);
+    CHECK(a.train == b.train);
+    CHECK(a.train.size() == 600);
+    CHECK(a.val.size() == 200);
+    CHECK(a.test.size() == 200);
+    auto positives = [&](const std::vector<std::uint64_t>& part) {
+        return std::count_if(part.begin(), part.end(), [&](auto r) { return labels[r] == 1; });
+    };
+    CHECK(positives(a.train) == 60);
+    CHECK(positives(a.test) == 20);
+    std::set<std::uint64_t> all(a.train.begin(), a.train.end());
+    all.insert(a.val.begin(), a.val.end());
+    all.insert(a.test.begin(), a.test.end());
+    CHECK(all.size() == 1000);
+    spec.seed = 8;
+    CHECK(makeSplit(rows, &labels, spec).train != a.train);
+}
+
+TEST_CASE("the recipe is fitted on the training rows only and serialises", "[train][recipe]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto table = Table::open(data.ws->objects(), spec.datasetHash);
+    REQUIRE(table.ok());
+    std::vector<std::uint64_t> firstHalf, secondHalf;
+    for (std::uint64_t r = 0; r < 200; ++r) (r < 100 ? firstHalf : secondHalf).push_back(r);
+    auto a = FeatureRecipe::fit(**table, spec, firstHalf);
+    auto b = FeatureRecipe::fit(**table, spec, secondHalf);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    auto x1 =
+        std::find_if(a->steps.begin(), a->steps.end(), [](auto& s) { return s.column == "x1"; });
+    REQUIRE(x1 != a->steps.end());
+    CHECK(x1->indicator);  // x1 has missing cells
+    CHECK(x1->fill != b->steps[std::size_t(x1 - a->steps.begin())].fill);
+    auto colour = std::find_if(a->steps.begin(), a->steps.end(),
+                               [](auto& s) { return s.column == "colour"; });
+    REQUIRE(colour != a->steps.end());
+    CHECK(colour->categories.size() == 3);
+    auto day =
+        std::find_if(a->steps.begin(), a->steps.end(), [](auto& s) { return s.column == "day"; });
+    REQUIRE(day != a->steps.end());
+    CHECK(day->kind == "date");
+    CHECK(a->target.classes ==
+          std::vector<std::string>{"false", "true"});  // yes/no is read as boolean
+    std::vector<float> row(std::size_t(a->width()));
+    a->transformRow(**table, 3, row.data());  // row 3 has x1 missing: the indicator is 1
+    CHECK(row[std::size_t(x1 - a->steps.begin()) + 1] == 1.0f);
+    auto back = FeatureRecipe::fromJson(a->toJson());
+    REQUIRE(back.ok());
+    CHECK(back->toJson() == a->toJson());
+}
+
+TEST_CASE("classification metrics match hand-computed values", "[train][metrics]") {
+    // scores 0.1 0.4 0.35 0.8 for labels 0 0 1 1: AUC 0.75 (the textbook example)
+    CHECK(rocAuc({0.1, 0.4, 0.35, 0.8}, {0, 0, 1, 1}) == Approx(0.75));
+    std::vector<float> probs = {0.9f, 0.1f, 0.6f, 0.4f, 0.65f, 0.35f, 0.2f, 0.8f};
+    auto m = classificationMetrics(probs, {0, 0, 1, 1}, 2);
+    CHECK(m.accuracy == Approx(0.75));
+    CHECK(m.rocAuc == Approx(0.75));
+    auto r = regressionMetrics({1, 2, 3}, {1, 2, 4});
+    CHECK(r.mae == Approx(1.0 / 3));
+    CHECK(r.r2 == Approx(1 - 9.0 / 42));  // SSE 1, SST 42/9
+}

@@ -1,0 +1,218 @@
+#include <catch2/catch.hpp>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/data/image_folder.h"
+#include "core/train/trainer.h"
+#include "train_fixtures.h"
+
+using namespace kiln;
+using namespace kiln::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Collects what the trainer reports, as a host would.
+struct Collector : TrainListener {
+    std::map<std::string, std::vector<double>> metrics;
+    std::vector<std::string> artifacts, logs;
+    void progress(int, std::int64_t, std::int64_t) override {}
+    void metric(const std::string& key, double value, std::int64_t, int) override {
+        metrics[key].push_back(value);
+    }
+    void log(const std::string&, const std::string& m) override { logs.push_back(m); }
+    void artifact(const std::string&, const std::string& path) override {
+        artifacts.push_back(path);
+    }
+    bool cancelled() override { return false; }
+};
+
+Result<TrainOutcome> trainIn(Imported& data, const RunSpec& spec, const std::string& name,
+                             Collector& out) {
+    fs::path runDir = data.ws->runsDir() / name;
+    fs::create_directories(runDir);
+    return runTraining(spec, data.ws->root(), runDir, false, out);
+}
+
+// Two classes of 16×16 colour images: bright diagonal stripes vs dark blobs, with noise.
+fs::path writeImageFolder(const fs::path& root) {
+    cv::RNG rng(3);
+    for (int cls = 0; cls < 2; ++cls) {
+        fs::path dir = root / (cls ? "stripes" : "blobs");
+        fs::create_directories(dir);
+        for (int i = 0; i < 24; ++i) {
+            cv::Mat img(16, 16, CV_8UC3);
+            rng.fill(img, cv::RNG::UNIFORM, 0, 60);
+            for (int y = 0; y < 16; ++y)
+                for (int x = 0; x < 16; ++x)
+                    if (cls ? (x + y + i) % 4 == 0 : (x - 8) * (x - 8) + (y - 8) * (y - 8) < 20)
+                        img.at<cv::Vec3b>(y, x) =
+                            cls ? cv::Vec3b(250, 240, 230) : cv::Vec3b(20, 160, 40);
+            cv::imwrite((dir / ("img" + std::to_string(i) + ".png")).string(), img);
+        }
+    }
+    return root;
+}
+
+}  // namespace
+
+TEST_CASE("the same spec and seed give identical metrics", "[train][determinism]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 600);
+    RunSpec spec = tabularSpec(data, "label");
+    spec.model.dropout = 0.2;  // randomness inside the model must be seeded too
+    Collector a, b;
+    REQUIRE(trainIn(data, spec, "a", a).ok());
+    REQUIRE(trainIn(data, spec, "b", b).ok());
+    CHECK(a.metrics.at("val_loss").size() == 4);
+    CHECK(a.metrics.at("val_loss") == b.metrics.at("val_loss"));
+    CHECK(a.metrics.at("train_loss") == b.metrics.at("train_loss"));
+    CHECK(a.metrics.at("test_accuracy") == b.metrics.at("test_accuracy"));
+    spec.seed = 1;
+    Collector c;
+    REQUIRE(trainIn(data, spec, "c", c).ok());
+    CHECK(c.metrics.at("train_loss") != a.metrics.at("train_loss"));
+}
+
+TEST_CASE("a classifier learns and writes its report", "[train][report]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 600);
+    RunSpec spec = tabularSpec(data, "label");
+    spec.epochs = 30;
+    Collector out;
+    auto outcome = trainIn(data, spec, "r", out);
+    REQUIRE(outcome.ok());
+    CHECK(outcome->testMetrics.at("test_accuracy").get<double>() > 0.85);
+    fs::path runDir = data.ws->runsDir() / "r";
+    for (const char* f :
+         {"model.pt", "report.json", "recipe.json", "split.json", "checkpoints/best_model.pt",
+          "checkpoints/last_model.pt", "checkpoints/last_optim.pt"})
+        CHECK(fs::exists(runDir / f));
+    auto report = nlohmann::json::parse(std::ifstream(runDir / "report.json"));
+    auto& test = report.at("test");
+    CHECK(test.at("confusion_matrix").size() == 2);
+    CHECK(test.at("per_class").size() == 2);
+    CHECK(test.at("curves").at(0).at("roc").size() > 2);
+    CHECK(test.at("curves").at(0).at("pr").size() > 2);
+}
+
+TEST_CASE("a regressor reports RMSE, MAE, R² and residuals", "[train][regression]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 600);
+    RunSpec spec = tabularSpec(data, "amount");
+    spec.epochs = 40;
+    Collector out;
+    auto outcome = trainIn(data, spec, "g", out);
+    REQUIRE(outcome.ok());
+    CHECK(outcome->testMetrics.at("test_r2").get<double>() > 0.9);
+    auto report = nlohmann::json::parse(std::ifstream(data.ws->runsDir() / "g" / "report.json"));
+    CHECK(report.at("test").at("predicted_vs_actual").size() ==
+          report.at("test").at("rows").get<std::size_t>());
+    CHECK(report.at("test").at("residual_histogram").at("counts").size() == 30);
+}
+
+TEST_CASE("a NaN or infinite loss stops the run naming epoch and step", "[train][nan]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 300);
+    RunSpec spec = tabularSpec(data, "amount");
+    spec.optimizer.name = "sgd";
+    spec.optimizer.lr = 1e30;
+    Collector out;
+    auto outcome = trainIn(data, spec, "nan", out);
+    REQUIRE_FALSE(outcome.ok());
+    INFO(outcome.error().toString());
+    CHECK(outcome.error().message.find("at epoch 1, step ") != std::string::npos);
+    CHECK(outcome.error().context.find("epoch 1, step") == 0);
+    CHECK(out.metrics.count("val_loss") == 0);
+}
+
+TEST_CASE("an image dataset trains with the CNN", "[train][cnn]") {
+    TempDir dir;
+    auto ws = Workspace::open(dir / "ws");
+    REQUIRE(ws.ok());
+    NullJobContext job;
+    auto imported = importImageFolder((*ws)->objects(), writeImageFolder(dir / "images"), job);
+    REQUIRE(imported.ok());
+    RunSpec spec;
+    spec.dataset = "shapes";
+    spec.datasetKind = "images";
+    spec.datasetHash = imported->manifestHash;
+    spec.target = "class";
+    spec.imageSize = 16;
+    spec.epochs = 15;
+    spec.batchSize = 8;
+    spec.threads = 1;
+    spec.augmentFlip = true;
+    auto table = Table::open((*ws)->objects(), spec.datasetHash);
+    REQUIRE(table.ok());
+    REQUIRE(resolveSpec(spec, **table).ok());
+    CHECK(spec.model.family == "cnn");
+    REQUIRE(spec.validate().ok());
+    Imported data{std::move(*ws), {}};
+    Collector out;
+    auto outcome = trainIn(data, spec, "cnn", out);
+    REQUIRE(outcome.ok());
+    CHECK(outcome->testMetrics.at("test_accuracy").get<double>() >= 0.85);
+    SECTION("deterministic on two threads") {
+        spec.threads = 2;
+        spec.epochs = 3;
+        Collector a, b;
+        REQUIRE(trainIn(data, spec, "cnn-a", a).ok());
+        REQUIRE(trainIn(data, spec, "cnn-b", b).ok());
+        CHECK(a.metrics.at("train_loss") == b.metrics.at("train_loss"));
+        CHECK(a.metrics.at("val_loss") == b.metrics.at("val_loss"));
+    }
+    auto recipe = nlohmann::json::parse(std::ifstream(data.ws->runsDir() / "cnn" / "recipe.json"));
+    CHECK(recipe.at("image").at("channels") == 3);
+    CHECK(recipe.at("image").at("mean").size() == 3);
+}
+
+TEST_CASE("optimisers, schedules and model knobs train and report the learning rate",
+          "[train][options]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 400);
+    RunSpec spec = tabularSpec(data, "label");
+    spec.epochs = 6;
+    spec.earlyStopping = 0;
+    spec.classWeights = "balanced";
+    spec.model.batchNorm = true;
+    spec.model.activation = "gelu";
+    spec.model.hidden = {16, 8};
+    SECTION("AdamW with a step schedule") {
+        spec.optimizer.name = "adamw";
+        spec.optimizer.weightDecay = 0.01;
+        spec.optimizer.schedule = "step";
+        spec.optimizer.stepSize = 2;
+        spec.optimizer.gamma = 0.5;
+        Collector out;
+        REQUIRE(trainIn(data, spec, "step", out).ok());
+        CHECK(out.metrics.at("lr") == std::vector<double>{1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4, 2.5e-4});
+    }
+    SECTION("SGD with momentum and a cosine schedule") {
+        spec.optimizer.name = "sgd";
+        spec.optimizer.lr = 0.05;
+        spec.optimizer.schedule = "cosine";
+        Collector out;
+        REQUIRE(trainIn(data, spec, "cos", out).ok());
+        const auto& lr = out.metrics.at("lr");
+        CHECK(lr.front() == Approx(0.05));
+        CHECK(std::is_sorted(lr.rbegin(), lr.rend()));
+        CHECK(out.metrics.at("test_accuracy").at(0) > 0.7);
+    }
+}
+
+TEST_CASE("a spec asking for CUDA where there is none fails with the reason", "[train][device]") {
+    auto auto_ = chooseDevice("auto");
+    REQUIRE(auto_.ok());
+    CHECK_FALSE(auto_->reason.empty());
+    if (auto_->device == "cpu") {
+        auto cuda = chooseDevice("cuda:0");
+        REQUIRE_FALSE(cuda.ok());
+        CHECK(cuda.error().message.find("CUDA was requested but") == 0);
+    }
+}

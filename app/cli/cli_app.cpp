@@ -32,6 +32,7 @@ const std::vector<Command>& allCommands() {
                                                   makeValidateCommand(), makeTrainCommand(),
                                                   makeRunsCommand(),    makeRunCommand(),
                                                   makeCancelCommand(),  makeResumeCommand(),
+                                                  makeCompareCommand(), makeSweepCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

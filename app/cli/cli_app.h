@@ -43,5 +43,7 @@ Command makeRunsCommand();
 Command makeRunCommand();
 Command makeCancelCommand();
 Command makeWorkerCommand();
+Command makeCompareCommand();
+Command makeSweepCommand();
 
 }  // namespace kiln::cli

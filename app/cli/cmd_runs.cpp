@@ -10,6 +10,7 @@
 
 #include "app/cli/cli_app.h"
 #include "app/cli/run_follow.h"
+#include "app/cli/run_query_options.h"
 #include "core/data/dataset_catalog.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
@@ -79,6 +80,7 @@ int runRuns(const Arguments& args) {
     if (!workspace) return reportError(workspace.error());
     Workspace& ws = **workspace;
     if (auto r = reattachRuns(ws); !r) return reportError(r.error());
+    if (hasRunQueryOptions(args)) return printRunQuery(ws, args);  // run_query_options.cpp
     std::string sql = std::string(kRunColumns);
     std::int64_t versionFilter = -1;
     if (auto ds = args.value("dataset")) {
@@ -203,11 +205,14 @@ Command makeRunsCommand() {
     Command c;
     c.name = "runs";
     c.summary = "list training runs with their status and test metric";
-    c.usage = "kiln runs [--dataset DS[@VER]]";
+    c.usage =
+        "kiln runs [--dataset DS[@VER]] [--status S] [--tag K=V] [--param K=V] [--where COND]\n"
+        "          [--sort [best:]METRIC[:desc]] [--limit N] [--group-by PARAM]";
     c.description =
         "Lists runs, oldest first. Runs whose worker is gone are re-attached first: their\n"
         "events are recorded and, if they never finished, they are marked interrupted.";
     c.options = {{"dataset", "DS", "only runs on this dataset (or this version with @VER)"}};
+    for (auto& option : runQueryOptions()) c.options.push_back(option);
     c.run = runRuns;
     return c;
 }

@@ -1,0 +1,115 @@
+#include "app/cli/sweep_base_spec.h"
+
+#include <cstdlib>
+#include <sstream>
+
+namespace kiln::cli {
+
+namespace {
+
+struct BadOption {
+    std::string message;
+};
+
+double number(const Arguments& args, const std::string& name, double fallback) {
+    auto v = args.value(name);
+    if (!v) return fallback;
+    char* end = nullptr;
+    double x = std::strtod(v->c_str(), &end);
+    if (v->empty() || *end) throw BadOption{"--" + name + " expects a number, not '" + *v + "'"};
+    return x;
+}
+
+int integer(const Arguments& args, const std::string& name, int fallback) {
+    double x = number(args, name, fallback);
+    if (x != double(int(x))) throw BadOption{"--" + name + " expects a whole number"};
+    return int(x);
+}
+
+std::vector<double> numberList(const std::string& name, const std::string& text) {
+    std::vector<double> out;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        char* end = nullptr;
+        double x = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end) throw BadOption{"--" + name + " expects numbers separated by commas"};
+        out.push_back(x);
+    }
+    return out;
+}
+
+void applyModel(const Arguments& args, RunSpec& spec) {
+    spec.model.family = args.value("model").value_or(spec.model.family);
+    if (auto h = args.value("hidden")) {
+        spec.model.hidden.clear();
+        for (double x : numberList("hidden", *h)) spec.model.hidden.push_back(int(x));
+    }
+    spec.model.dropout = number(args, "dropout", spec.model.dropout);
+    spec.model.activation = args.value("activation").value_or(spec.model.activation);
+    spec.model.batchNorm = args.has("batch-norm");
+    spec.optimizer.name = args.value("optimizer").value_or(spec.optimizer.name);
+    spec.optimizer.lr = number(args, "lr", spec.optimizer.lr);
+    spec.optimizer.weightDecay = number(args, "weight-decay", spec.optimizer.weightDecay);
+    spec.optimizer.schedule = args.value("schedule").value_or(spec.optimizer.schedule);
+}
+
+void applyAll(const Arguments& args, RunSpec& spec) {
+    spec.target = args.value("target").value_or(spec.datasetKind == "images" ? "class" : "");
+    std::string task = args.value("task").value_or("auto");
+    if (task != "auto" && task != "classification" && task != "regression")
+        throw BadOption{"--task must be auto, classification or regression"};
+    spec.task = task == "classification" ? TaskKind::Classification
+                : task == "regression"   ? TaskKind::Regression
+                                         : TaskKind::Auto;
+    applyModel(args, spec);
+    spec.epochs = integer(args, "epochs", spec.epochs);
+    spec.batchSize = integer(args, "batch-size", spec.batchSize);
+    spec.earlyStopping = integer(args, "early-stopping", spec.earlyStopping);
+    spec.seed = std::uint64_t(integer(args, "seed", int(spec.seed)));
+    spec.split.seed = spec.seed + 42;
+    spec.device = args.value("device").value_or(spec.device);
+    spec.classWeights = args.value("class-weights").value_or(spec.classWeights);
+    spec.threads = integer(args, "threads", spec.threads);
+    if (auto s = args.value("split")) {
+        auto f = numberList("split", *s);
+        if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
+        spec.split.train = f[0], spec.split.val = f[1], spec.split.test = f[2];
+    }
+    if (spec.target.empty()) throw BadOption{"--target COL is required"};
+}
+
+}  // namespace
+
+std::vector<OptionSpec> baseSpecOptions() {
+    return {{"target", "COL", "the column to predict (images: class)"},
+            {"task", "KIND", "auto|classification|regression"},
+            {"model", "FAMILY", "auto|linear|mlp|cnn"},
+            {"hidden", "SIZES", "MLP hidden layer widths (default 128,64)"},
+            {"activation", "NAME", "relu|gelu|tanh"},
+            {"batch-norm", "", "batch normalisation after each hidden layer"},
+            {"dropout", "P", "dropout after each hidden layer (default 0)"},
+            {"epochs", "N", "epochs (default 100)"},
+            {"batch-size", "N", "rows per batch (default 32)"},
+            {"lr", "X", "learning rate (default 0.001)"},
+            {"optimizer", "NAME", "adam|adamw|sgd"},
+            {"schedule", "NAME", "constant|step|cosine"},
+            {"weight-decay", "X", "weight decay (default 0)"},
+            {"class-weights", "MODE", "none|balanced"},
+            {"split", "F,F,F", "train,val,test fractions (default 0.7,0.15,0.15)"},
+            {"seed", "N", "the base spec's seed (default 0)"},
+            {"early-stopping", "N", "patience in epochs (0: off; default 10)"},
+            {"threads", "N", "CPU threads per trial (default: the cores split between trials)"},
+            {"device", "DEV", "auto|cpu|cuda|cuda:N"}};
+}
+
+Status applyBaseSpecOptions(const Arguments& args, RunSpec& spec) {
+    try {
+        applyAll(args, spec);
+    } catch (const BadOption& bad) {
+        return makeError(ErrorCode::InvalidArgument, bad.message);
+    }
+    return {};
+}
+
+}  // namespace kiln::cli

@@ -1,0 +1,146 @@
+#include "core/analysis/metric_store.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kiln {
+
+namespace {
+
+constexpr const char* kSeriesSql =
+    "SELECT step, epoch, value, wall_time FROM metrics "
+    "WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step";
+
+// Step bounds pushed into the index scan when the view is zoomed on the step axis.
+std::pair<std::int64_t, std::int64_t> stepBounds(const SeriesRequest& r) {
+    std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+    std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+    if (r.axis != MetricAxis::Step) return {lo, hi};
+    if (r.xMin && *r.xMin > -9e18) lo = std::int64_t(std::ceil(*r.xMin));
+    if (r.xMax && *r.xMax < 9e18) hi = std::int64_t(std::floor(*r.xMax));
+    return {lo, hi};
+}
+
+}  // namespace
+
+Result<MetricAxis> parseMetricAxis(const std::string& name) {
+    if (name == "step") return MetricAxis::Step;
+    if (name == "epoch") return MetricAxis::Epoch;
+    if (name == "time" || name == "wall" || name == "wall_time") return MetricAxis::WallTime;
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown x axis '" + name + "' (expected step, epoch or time)");
+}
+
+Result<std::vector<SeriesPoint>> MetricStore::readOne(Statement& st, const std::string& runId,
+                                                      const std::string& key,
+                                                      const SeriesRequest& request) {
+    auto [lo, hi] = stepBounds(request);
+    if (auto r = st.reset(); !r) return r.error();
+    if (auto b = st.bind({runId, key, lo, hi}); !b) return b.error();
+    std::vector<SeriesPoint> points;
+    double origin = std::numeric_limits<double>::quiet_NaN();
+    for (auto row = st.step();; row = st.step()) {
+        if (!row) return row.error();
+        if (!*row) break;
+        double x = 0;
+        switch (request.axis) {
+            case MetricAxis::Step: x = double(st.columnInt(0)); break;
+            case MetricAxis::Epoch: x = double(st.columnInt(1)); break;
+            case MetricAxis::WallTime:
+                if (std::isnan(origin)) origin = st.columnDouble(3);
+                x = st.columnDouble(3) - origin;
+                break;
+        }
+        if ((request.xMin && x < *request.xMin) || (request.xMax && x > *request.xMax)) continue;
+        points.push_back({x, st.columnDouble(2)});
+    }
+    return points;
+}
+
+Result<std::vector<MetricSeries>> MetricStore::read(const SeriesRequest& request) {
+    auto st = m_catalog.prepare(kSeriesSql);
+    if (!st) return st.error();
+    std::vector<MetricSeries> out;
+    for (const auto& runId : request.runIds) {
+        for (const auto& key : request.keys) {
+            auto points = readOne(*st, runId, key, request);
+            if (!points) return points.error();
+            if (points->empty()) continue;
+            MetricSeries series{runId, key, {}, points->size()};
+            series.points = request.pixelWidth > 0
+                                ? downsample(*points, request.pixelWidth, request.method)
+                                : std::move(*points);
+            out.push_back(std::move(series));
+        }
+    }
+    return out;
+}
+
+Result<std::vector<std::string>> MetricStore::keys(const std::vector<std::string>& runIds) {
+    // A skip scan: the next key after `key` is one seek in the (run_id, key, step) index.
+    auto st = m_catalog.prepare(
+        "SELECT key FROM metrics WHERE run_id = ? AND key > ? ORDER BY key LIMIT 1");
+    if (!st) return st.error();
+    std::vector<std::string> keys;
+    for (const auto& runId : runIds) {
+        std::string key;
+        for (;;) {
+            (void)st->reset();
+            if (auto b = st->bind({runId, key}); !b) return b.error();
+            auto row = st->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            key = st->columnText(0);
+            keys.push_back(key);
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+// ---- MetricWriter ----
+
+MetricWriter::MetricWriter(Catalog& catalog, std::size_t batchSize)
+    : m_catalog(catalog), m_batchSize(std::max<std::size_t>(batchSize, 1)) {
+    m_buffer.reserve(m_batchSize);
+}
+
+MetricWriter::~MetricWriter() { (void)flush(); }
+
+Status MetricWriter::add(MetricPoint point) {
+    m_buffer.push_back(std::move(point));
+    if (m_buffer.size() >= m_batchSize) return flush();
+    return {};
+}
+
+Status MetricWriter::flush() {
+    if (m_buffer.empty()) return {};
+    if (!m_insert) {
+        auto st = m_catalog.prepare(
+            "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        if (!st) return st.error();
+        m_insert.emplace(std::move(*st));
+    }
+    if (auto st = m_catalog.begin(); !st) return st;
+    for (const auto& p : m_buffer) {
+        (void)m_insert->reset();
+        auto bound = m_insert->bind({p.runId, p.key, p.step, p.epoch, p.value, p.wallTime});
+        auto step = bound ? m_insert->step() : Result<bool>(bound.error());
+        if (!step) {
+            m_catalog.rollback();
+            return step.error();
+        }
+    }
+    if (auto st = m_catalog.commit(); !st) {
+        m_catalog.rollback();
+        return st;
+    }
+    m_written += m_buffer.size();
+    m_buffer.clear();
+    return {};
+}
+
+}  // namespace kiln

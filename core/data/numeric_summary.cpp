@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "core/base/parallel.h"
 #include "core/data/distinct_counter.h"
@@ -292,12 +293,12 @@ void summariseByCounting(const double* v, const std::uint8_t* mask, std::uint64_
     for (auto& part : parts)
         for (std::size_t k = 0; k < span; ++k) counts[k] += part[k];
     QuantilePlan plan = planQuantiles(s.count);
+    std::vector<std::uint64_t> upTo(span);  // values at or below each value
+    std::partial_sum(counts.begin(), counts.end(), upTo.begin());
     std::vector<double> atRanks;
-    std::uint64_t below = 0;
-    std::size_t value = 0;
-    for (auto rank : plan.ranks) {  // ascending
-        while (below + counts[value] <= rank) below += counts[value++];
-        atRanks.push_back(s.min + double(value));
+    for (auto rank : plan.ranks) {  // the value whose run of sorted positions holds `rank`
+        auto at = std::upper_bound(upTo.begin(), upTo.end(), rank) - upTo.begin();
+        atRanks.push_back(s.min + double(at));
     }
     setQuantiles(s, plan, atRanks);
     double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;

@@ -154,3 +154,14 @@ TEST_CASE("Values far outside the sampled range still land in the right quantile
     CHECK(s.histogram.counts.front() == 1);
     CHECK(s.histogram.counts[5] == v.size() - 2);
 }
+
+TEST_CASE("Counting gives numpy's quantiles on a few whole numbers too", "[profile]") {
+    // numpy.quantile([28, 33, 34, 39, 41, 45, 52], [.01, .05, .25, .5, .75, .95, .99])
+    std::vector<double> v = {34, 28, kNaN, 45, 52, 39, 41, 33};
+    NumericSummaryOptions options;
+    options.integral = true;
+    auto s = summariseNumeric(v.data(), v.size(), nullptr, options);
+    CHECK(s.quantiles == std::vector<double>{28.3, 29.5, 33.5, 39.0, 43.0, 49.89999999999999, 51.58});
+    CHECK(s.distinct == 7);
+    CHECK(s.histogram.counts.size() == 25);  // one bin per value from 28 to 52
+}

@@ -13,15 +13,20 @@ if(NOT count EQUAL 1)
 endif()
 execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends)
 execute_process(COMMAND dpkg-deb --contents ${debs} OUTPUT_VARIABLE contents)
-foreach(dep libtorch libqt6widgets6 libqt6charts6 libsqlite3 libopencv-core)
+set(deps libtorch libsqlite3 libopencv-core)
+set(paths ./usr/bin/kiln)
+if(WITH_STUDIO)
+  list(APPEND deps libqt6widgets6 libqt6charts6)
+  list(APPEND paths ./usr/bin/kiln-studio ./usr/share/applications/io.kiln.Studio.desktop
+       ./usr/share/metainfo/io.kiln.Studio.metainfo.xml
+       ./usr/share/icons/hicolor/scalable/apps/io.kiln.Studio.svg)
+endif()
+foreach(dep ${deps})
   if(NOT depends MATCHES "${dep}")
     message(FATAL_ERROR "Depends lacks ${dep} (computed by dpkg-shlibdeps): ${depends}")
   endif()
 endforeach()
-foreach(path ./usr/bin/kiln ./usr/bin/kiln-studio
-             ./usr/share/applications/io.kiln.Studio.desktop
-             ./usr/share/metainfo/io.kiln.Studio.metainfo.xml
-             ./usr/share/icons/hicolor/scalable/apps/io.kiln.Studio.svg)
+foreach(path ${paths})
   string(FIND "${contents}" "${path}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the package lacks ${path}:\n${contents}")

@@ -421,72 +421,72 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="241"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="242"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="243"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="244"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="242"/>
+        <location filename="../app/studio/main_window.cpp" line="245"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="250"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
@@ -495,142 +495,142 @@
         <translation type="vanished">CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="258"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="343"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="365"/>
+        <location filename="../app/studio/main_window.cpp" line="373"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="366"/>
+        <location filename="../app/studio/main_window.cpp" line="374"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="368"/>
+        <location filename="../app/studio/main_window.cpp" line="376"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <location filename="../app/studio/main_window.cpp" line="382"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <location filename="../app/studio/main_window.cpp" line="382"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="425"/>
+        <location filename="../app/studio/main_window.cpp" line="433"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
@@ -643,28 +643,28 @@
         <translation type="vanished">항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="401"/>
+        <location filename="../app/studio/main_window.cpp" line="409"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="407"/>
-        <location filename="../app/studio/main_window.cpp" line="411"/>
+        <location filename="../app/studio/main_window.cpp" line="415"/>
+        <location filename="../app/studio/main_window.cpp" line="419"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="412"/>
+        <location filename="../app/studio/main_window.cpp" line="420"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="420"/>
+        <location filename="../app/studio/main_window.cpp" line="428"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="420"/>
+        <location filename="../app/studio/main_window.cpp" line="428"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -685,6 +685,182 @@
         <location filename="../app/studio/recent_workspaces_menu.cpp" line="50"/>
         <source>No recent workspaces</source>
         <translation>최근 작업 공간 없음</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::RunController</name>
+    <message>
+        <location filename="../app/studio/run_controller.cpp" line="149"/>
+        <source>An unknown error stopped the run.</source>
+        <translation>알 수 없는 오류로 실행이 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::RunTab</name>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="181"/>
+        <source>Could not read the run: %1</source>
+        <translation>실행을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="274"/>
+        <source>Waiting for the worker…</source>
+        <translation>워커를 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="275"/>
+        <source>Preparing the data…</source>
+        <translation>데이터를 준비하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="277"/>
+        <source>Epoch %1 of %2 · step %3 of %4</source>
+        <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="284"/>
+        <source> · ETA %1 (early stopping may end sooner)</source>
+        <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="293"/>
+        <source>Stopped in epoch %1 of %2</source>
+        <translation>에포크 %1/%2에서 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="297"/>
+        <source>%1 of %2 epochs · stopped early · best epoch %3</source>
+        <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="298"/>
+        <source>%1 of %2 epochs · best epoch %3</source>
+        <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="338"/>
+        <source>device not chosen yet</source>
+        <translation>장치 선택 전</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="340"/>
+        <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
+        <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="357"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="358"/>
+        <source>Why this device</source>
+        <translation>이 장치를 고른 이유</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="359"/>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="360"/>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="361"/>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="362"/>
+        <source>Finished</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="374"/>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="375"/>
+        <source>Completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="376"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="377"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="378"/>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="379"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="383"/>
+        <source>Cancel Run</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="384"/>
+        <source>The worker stops at the next batch and keeps a checkpoint</source>
+        <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="385"/>
+        <source>Resume</source>
+        <translation>이어서 학습</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="386"/>
+        <source>Continue from the last checkpoint</source>
+        <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="387"/>
+        <source>Curves</source>
+        <translation>곡선</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="389"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="390"/>
+        <source>Environment and spec</source>
+        <translation>환경과 명세</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <source>Property</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <source>Value</source>
+        <translation>값</translation>
     </message>
 </context>
 <context>
@@ -758,6 +934,423 @@
         <location filename="../app/studio/settings_dialog.cpp" line="120"/>
         <source>Choose Workspace Folder</source>
         <translation>작업 공간 폴더 선택</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::TrainPanel</name>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="359"/>
+        <source>v%1 · %2 rows · %3</source>
+        <translation>v%1 · %2행 · %3</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="331"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="422"/>
+        <source>Could not read the datasets: %1</source>
+        <translation>데이터셋을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="424"/>
+        <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
+        <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="426"/>
+        <source>Choose the target column.</source>
+        <translation>목표 열을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="429"/>
+        <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
+        <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="433"/>
+        <source>Split: the fractions add up to %1; they must add up to 1.</source>
+        <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="488"/>
+        <source>Detecting devices…</source>
+        <translation>장치를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="489"/>
+        <source>CUDA is available: %1</source>
+        <translation>CUDA 사용 가능: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="490"/>
+        <source>CUDA is unavailable: %1</source>
+        <translation>CUDA 사용 불가: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="497"/>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="498"/>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="500"/>
+        <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="501"/>
+        <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="502"/>
+        <source> · model &lt;b&gt;%1&lt;/b&gt; · %2 feature columns</source>
+        <translation> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %2개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="509"/>
+        <source>Features: %1</source>
+        <translation>특성: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <source>Auto (from the target)</source>
+        <translation>자동 (목표 열에서)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <source>Regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="527"/>
+        <source>Auto (MLP for tables, CNN for images)</source>
+        <translation>자동 (표는 MLP, 이미지는 CNN)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="527"/>
+        <source>Linear / logistic</source>
+        <translation>선형 / 로지스틱</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <source>CNN (images)</source>
+        <translation>CNN (이미지)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <source>SGD with momentum</source>
+        <translation>모멘텀 SGD</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <source>Constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <source>Step decay</source>
+        <translation>단계 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <source>Cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="532"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="532"/>
+        <source>Balanced</source>
+        <translation>균형</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <source>Auto (CUDA when available)</source>
+        <translation>자동 (가능하면 CUDA)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="534"/>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="541"/>
+        <source>Train a model</source>
+        <translation>모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="543"/>
+        <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
+        <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="546"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="547"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="548"/>
+        <source>Optimisation</source>
+        <translation>최적화</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="549"/>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="550"/>
+        <source>Hardware</source>
+        <translation>하드웨어</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="551"/>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="552"/>
+        <source>Version:</source>
+        <translation>버전:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="553"/>
+        <source>Target:</source>
+        <translation>목표:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="554"/>
+        <source>Task:</source>
+        <translation>작업:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="555"/>
+        <source>Family:</source>
+        <translation>모델 계열:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="556"/>
+        <source>Hidden layers:</source>
+        <translation>은닉층:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="557"/>
+        <source>Activation:</source>
+        <translation>활성화 함수:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="558"/>
+        <source>Dropout:</source>
+        <translation>드롭아웃:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="559"/>
+        <source>Batch normalisation</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="560"/>
+        <source>CNN width:</source>
+        <translation>CNN 너비:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="561"/>
+        <source>CNN depth:</source>
+        <translation>CNN 깊이:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="562"/>
+        <source>Image size:</source>
+        <translation>이미지 크기:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="563"/>
+        <source>Random horizontal flips</source>
+        <translation>무작위 좌우 뒤집기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="564"/>
+        <source>Optimiser:</source>
+        <translation>옵티마이저:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="565"/>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="566"/>
+        <source>Weight decay:</source>
+        <translation>가중치 감쇠:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="567"/>
+        <source>Schedule:</source>
+        <translation>스케줄:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="568"/>
+        <source>Epochs:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="569"/>
+        <source>Batch size:</source>
+        <translation>배치 크기:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="570"/>
+        <source>Early stopping:</source>
+        <translation>조기 종료:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="571"/>
+        <source>Class weights:</source>
+        <translation>클래스 가중치:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="572"/>
+        <source>Off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="573"/>
+        <source> epochs without improvement</source>
+        <translation> 에포크 동안 개선 없으면</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="574"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="575"/>
+        <source>Training:</source>
+        <translation>학습:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="576"/>
+        <source>Validation:</source>
+        <translation>검증:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="577"/>
+        <source>Test:</source>
+        <translation>테스트:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="578"/>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="579"/>
+        <source>Device:</source>
+        <translation>장치:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="580"/>
+        <source>Run on:</source>
+        <translation>실행 위치:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="581"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::TrainingUi</name>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="51"/>
+        <source>Cannot Start the Run</source>
+        <translation>실행을 시작할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="52"/>
+        <source>The run could not be started.</source>
+        <translation>실행을 시작하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="81"/>
+        <location filename="../app/studio/training_ui.cpp" line="127"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="123"/>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="124"/>
+        <source>&amp;Train…</source>
+        <translation>학습(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_ui.cpp" line="125"/>
+        <source>Define a training run on a dataset and start it</source>
+        <translation>데이터셋에 대한 학습 실행을 정의하고 시작합니다</translation>
     </message>
 </context>
 <context>
@@ -1061,17 +1654,17 @@
 <context>
     <name>kiln::widgets::ConfusionMatrixView</name>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="140"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="139"/>
         <source>Predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="146"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="145"/>
         <source>Actual class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="163"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="162"/>
         <source>No confusion matrix</source>
         <translation>혼동 행렬 없음</translation>
     </message>
@@ -1240,48 +1833,48 @@
         <translation>%1 대비: 스키마 변경 %2개, 열 %4개 중 %3개에 드리프트 (PSI ≥ 0.1: 보통, ≥ 0.25: 큼).</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="247"/>
+        <location filename="../widgets/drift_view.cpp" line="248"/>
         <source>Compare against:</source>
         <translation>비교 대상:</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="248"/>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="249"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <location filename="../widgets/drift_view.cpp" line="249"/>
         <source>Schema change</source>
         <translation>스키마 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <location filename="../widgets/drift_view.cpp" line="249"/>
         <source>Types</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>Type</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>PSI</source>
         <translation>PSI</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>KS statistic</source>
         <translation>KS 통계량</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>KS p-value</source>
         <translation>KS p-값</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="250"/>
+        <location filename="../widgets/drift_view.cpp" line="251"/>
         <source>Level</source>
         <translation>수준</translation>
     </message>
@@ -1289,103 +1882,103 @@
 <context>
     <name>kiln::widgets::EvaluationView</name>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="142"/>
-        <location filename="../widgets/evaluation_view.cpp" line="212"/>
+        <location filename="../widgets/evaluation_view.cpp" line="150"/>
+        <location filename="../widgets/evaluation_view.cpp" line="221"/>
         <source>Chance</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="152"/>
+        <location filename="../widgets/evaluation_view.cpp" line="160"/>
         <source>%1 (AUC %2)</source>
         <translation>%1 (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="190"/>
+        <location filename="../widgets/evaluation_view.cpp" line="199"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="196"/>
+        <location filename="../widgets/evaluation_view.cpp" line="205"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="206"/>
+        <location filename="../widgets/evaluation_view.cpp" line="215"/>
         <source>The evaluation on the test rows appears here when the run completes.</source>
         <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="209"/>
+        <location filename="../widgets/evaluation_view.cpp" line="218"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="210"/>
+        <location filename="../widgets/evaluation_view.cpp" line="219"/>
         <source>ROC curve</source>
         <translation>ROC 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="211"/>
+        <location filename="../widgets/evaluation_view.cpp" line="220"/>
         <source>False positive rate</source>
         <translation>위양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="211"/>
+        <location filename="../widgets/evaluation_view.cpp" line="220"/>
         <source>True positive rate</source>
         <translation>진양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="213"/>
+        <location filename="../widgets/evaluation_view.cpp" line="222"/>
         <source>Precision–recall curve</source>
         <translation>정밀도–재현율 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="214"/>
+        <location filename="../widgets/evaluation_view.cpp" line="223"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="214"/>
+        <location filename="../widgets/evaluation_view.cpp" line="223"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="215"/>
+        <location filename="../widgets/evaluation_view.cpp" line="224"/>
         <source>Predicted vs actual</source>
         <translation>예측 대 실제</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="216"/>
+        <location filename="../widgets/evaluation_view.cpp" line="225"/>
         <source>Actual value</source>
         <translation>실제 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="216"/>
+        <location filename="../widgets/evaluation_view.cpp" line="225"/>
         <source>Predicted value</source>
         <translation>예측 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="217"/>
+        <location filename="../widgets/evaluation_view.cpp" line="226"/>
         <source>Perfect prediction</source>
         <translation>완벽한 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="218"/>
+        <location filename="../widgets/evaluation_view.cpp" line="227"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="219"/>
+        <location filename="../widgets/evaluation_view.cpp" line="228"/>
         <source>Residuals (actual − predicted)</source>
         <translation>잔차 (실제 − 예측)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <location filename="../widgets/evaluation_view.cpp" line="229"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <location filename="../widgets/evaluation_view.cpp" line="229"/>
         <source>Rows</source>
         <translation>행</translation>
     </message>
@@ -1653,61 +2246,91 @@
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="90"/>
+        <location filename="../widgets/navigator_view.cpp" line="38"/>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="41"/>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="44"/>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="46"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="49"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="52"/>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="118"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="91"/>
+        <location filename="../widgets/navigator_view.cpp" line="119"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="92"/>
+        <location filename="../widgets/navigator_view.cpp" line="120"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="98"/>
+        <location filename="../widgets/navigator_view.cpp" line="126"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="98"/>
+        <location filename="../widgets/navigator_view.cpp" line="126"/>
         <source>rows</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="99"/>
+        <location filename="../widgets/navigator_view.cpp" line="127"/>
         <source>version %1 · %2 %3</source>
         <translation>버전 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="103"/>
+        <location filename="../widgets/navigator_view.cpp" line="131"/>
         <source>%1, imported %2</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="127"/>
+        <location filename="../widgets/navigator_view.cpp" line="156"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="129"/>
+        <location filename="../widgets/navigator_view.cpp" line="158"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="131"/>
+        <location filename="../widgets/navigator_view.cpp" line="160"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="133"/>
+        <location filename="../widgets/navigator_view.cpp" line="162"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
@@ -1722,27 +2345,27 @@ Register a trained run.</source>
         <translation>매크로 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/per_class_model.cpp" line="90"/>
+        <location filename="../widgets/per_class_model.cpp" line="101"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/per_class_model.cpp" line="91"/>
+        <location filename="../widgets/per_class_model.cpp" line="103"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/per_class_model.cpp" line="92"/>
+        <location filename="../widgets/per_class_model.cpp" line="105"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/per_class_model.cpp" line="93"/>
+        <location filename="../widgets/per_class_model.cpp" line="107"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../widgets/per_class_model.cpp" line="94"/>
+        <location filename="../widgets/per_class_model.cpp" line="109"/>
         <source>Support</source>
         <translation>지지도</translation>
     </message>
@@ -1840,6 +2463,39 @@ Register a trained run.</source>
         <location filename="../widgets/run_curves_view.cpp" line="149"/>
         <source>Validation metrics</source>
         <translation>검증 지표</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::RunRecord</name>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="113"/>
+        <source>Worker: kiln %1, protocol %2</source>
+        <translation>워커: kiln %1, 프로토콜 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="118"/>
+        <source>Resumed on %1: %2</source>
+        <translation>%1에서 이어서 시작: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="119"/>
+        <source>Started on %1: %2</source>
+        <translation>%1에서 시작: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="123"/>
+        <source>Saved %1: %2 (%3 bytes)</source>
+        <translation>%1 저장: %2 (%3바이트)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="131"/>
+        <source>Finished: %1</source>
+        <translation>종료: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_record.cpp" line="133"/>
+        <source>Finished: %1 (%2)</source>
+        <translation>종료: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -93,8 +93,7 @@ void ConfusionMatrixView::paintCells(QPainter& painter, const Layout& l) const {
     const bool roomy = l.cell >= 2 * QFontMetrics(font()).height() + 4;
     for (int r = 0; r < k; ++r) {
         for (int c = 0; c < k; ++c) {
-            const QRect cell(l.grid.left() + c * l.cell, l.grid.top() + r * l.cell, l.cell,
-                             l.cell);
+            const QRect cell(l.grid.left() + c * l.cell, l.grid.top() + r * l.cell, l.cell, l.cell);
             const double share = rowShare(r, c);
             const QColor fill = colourFor(share);
             painter.fillRect(cell, fill);
@@ -141,9 +140,9 @@ void ConfusionMatrixView::paintNames(QPainter& painter, const Layout& l) const {
     painter.save();
     painter.translate(l.grid.left() - l.nameWidth - 8, l.grid.center().y());
     painter.rotate(-90);
-    painter.drawText(QRect(-l.grid.height() / 2, -fm.height() - 2, l.grid.height(),
-                           fm.height() + 2),
-                     Qt::AlignCenter, tr("Actual class"));
+    painter.drawText(
+        QRect(-l.grid.height() / 2, -fm.height() - 2, l.grid.height(), fm.height() + 2),
+        Qt::AlignCenter, tr("Actual class"));
     painter.restore();
     QFont title = font();
     title.setBold(true);

@@ -1,12 +1,12 @@
 #include "widgets/evaluation_view.h"
 
+#include <QChart>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLegend>
-#include <QChart>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -80,14 +80,22 @@ QWidget* EvaluationView::createClassificationPage() {
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The table is as tall as its rows; the space under it stays empty.
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Maximum);
+    auto* tableColumn = new QVBoxLayout;
+    tableColumn->addWidget(m_table);
+    tableColumn->addStretch(1);
     auto* grid = new QGridLayout(page);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_confusion, 0, 0);
-    grid->addWidget(m_table, 0, 1);
+    grid->addLayout(tableColumn, 0, 1);
     grid->addWidget(m_roc, 1, 0);
     grid->addWidget(m_pr, 1, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     return page;
 }
 
@@ -159,7 +167,8 @@ void EvaluationView::fillCurves(const QJsonArray& curves) {
 }
 
 void EvaluationView::showRegression(const QJsonObject& test) {
-    const QVector<QPointF> points = pairs(test.value(QLatin1String("predicted_vs_actual")).toArray());
+    const QVector<QPointF> points =
+        pairs(test.value(QLatin1String("predicted_vs_actual")).toArray());
     // x: actual, y: predicted (the report stores [predicted, actual]).
     QVector<QPointF> swapped;
     double lo = INFINITY, hi = -INFINITY;

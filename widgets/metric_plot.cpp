@@ -8,8 +8,8 @@
 #include <QPainter>
 #include <QScatterSeries>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +24,7 @@ double niceStep(double span, int ticks) {
     const double raw = span / std::max(1, ticks);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * magnitude) return m * magnitude;
+        if (raw <= m * magnitude * 1.05) return m * magnitude;  // 0..1.02 still steps by 0.2
     return 10 * magnitude;
 }
 
@@ -35,6 +35,19 @@ QFont plotFont(int delta, bool bold = false) {
     return font;
 }
 
+// Round ends and ticks at multiples of a 1-2-5 step; `pad` false keeps the given ends.
+void setNiceRange(QValueAxis* axis, double min, double max, bool round) {
+    const double step = niceStep(max - min, 5);
+    if (round) {
+        min = std::floor(min / step + 1e-9) * step;
+        max = std::ceil(max / step - 1e-9) * step;
+    }
+    axis->setRange(min, max);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+}
+
 void styleAxis(QValueAxis* axis) {
     axis->setLabelsFont(plotFont(-1));
     axis->setTitleFont(plotFont(0));
@@ -42,6 +55,7 @@ void styleAxis(QValueAxis* axis) {
     axis->setLinePenColor(QColor(0x9a, 0xa0, 0xa6));
     axis->setLabelsColor(QColor(0x3c, 0x40, 0x43));
     axis->setTitleBrush(QColor(0x3c, 0x40, 0x43));
+    axis->setLabelFormat(QStringLiteral("%.4g"));
 }
 
 }  // namespace
@@ -96,17 +110,17 @@ void MetricPlot::setAxisTitles(const QString& x, const QString& y) {
 
 void MetricPlot::setYRange(double min, double max) {
     m_fixedY = true;
-    m_y->setRange(min, max);
+    setNiceRange(m_y, min, max, false);
 }
 
 void MetricPlot::setXRange(double min, double max) {
     m_fixedX = true;
-    m_x->setRange(min, max);
+    setNiceRange(m_x, min, max, false);
 }
 
 void MetricPlot::setIntegerX(bool integer) {
     m_integerX = integer;
-    m_x->setLabelFormat(integer ? QStringLiteral("%d") : QStringLiteral("%g"));
+    m_x->setLabelFormat(integer ? QStringLiteral("%d") : QStringLiteral("%.4g"));
 }
 
 void MetricPlot::addSeries(const QString& key, const QString& label, SeriesStyle style,
@@ -294,13 +308,17 @@ void MetricPlot::updateRanges() {
             m_x->setTickInterval(step);
         }
         if (xMax - xMin < 1e-12) xMax = xMin + 1;
-        m_x->setRange(xMin, xMax);
-        if (!m_integerX) m_x->applyNiceNumbers();
+        if (m_integerX)
+            m_x->setRange(xMin, xMax);
+        else
+            setNiceRange(m_x, xMin, xMax, true);
     }
     if (!m_fixedY) {
-        const double pad = std::max((yMax - yMin) * 0.08, std::max(std::fabs(yMax), 1e-9) * 1e-3);
-        m_y->setRange(yMin < 0 || yMin - pad >= 0 ? yMin - pad : 0, yMax + pad);
-        m_y->applyNiceNumbers();
+        // A flat series (a constant learning rate) gets a band of ±5 % around it.
+        const double flat = std::max(std::fabs(yMax), 1e-9) * 0.05;
+        const double pad = yMax - yMin > flat * 1e-3 ? (yMax - yMin) * 0.05 : flat;
+        const double low = yMin >= 0 && yMin - pad < 0 ? 0 : yMin - pad;
+        setNiceRange(m_y, low, yMax + pad, true);
     }
 }
 

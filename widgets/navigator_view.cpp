@@ -1,5 +1,6 @@
 #include "widgets/navigator_view.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -27,6 +28,33 @@ QIcon sectionIcon(CatalogKind kind) {
             return QIcon(QStringLiteral(":/icons/model.svg"));
     }
     return {};
+}
+
+// A run's status after its name ("iris/species mlp · running"), coloured when it needs a look.
+void showRunStatus(QTreeWidgetItem* item, const QString& status) {
+    QString word = status;
+    QColor colour;
+    if (status == QLatin1String("queued")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "queued");
+        colour = QColor(0x1a, 0x73, 0xe8);
+    } else if (status == QLatin1String("running")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "running");
+        colour = QColor(0x1a, 0x73, 0xe8);
+    } else if (status == QLatin1String("completed")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "completed");
+    } else if (status == QLatin1String("failed")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "failed");
+        colour = QColor(0xc5, 0x22, 0x1f);
+    } else if (status == QLatin1String("cancelled")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "cancelled");
+        colour = QColor(0xb0, 0x60, 0x00);
+    } else if (status == QLatin1String("interrupted")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "interrupted");
+        colour = QColor(0xb0, 0x60, 0x00);
+    }
+    if (word.isEmpty()) return;
+    item->setText(0, item->text(0) + QStringLiteral(" · ") + word);
+    if (colour.isValid()) item->setForeground(0, colour);
 }
 
 }  // namespace
@@ -117,9 +145,10 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
         if (kind == CatalogKind::Dataset) datasets.insert(entry.name, item);
         item->setData(0, kEntryRole, i);
         item->setIcon(0, section->icon(0));
+        if (kind == CatalogKind::Run) showRunStatus(item, entry.detail);
         item->setToolTip(0, entry.detail.isEmpty()
                                 ? entry.name
-                                : entry.name + QLatin1String(" — ") + entry.detail);
+                                : entry.name + QStringLiteral(" — ") + entry.detail);
     }
     if (section->childCount() > 0) return;
     QString hint;

@@ -52,20 +52,30 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
     const int column = index.column();
     if (role == Qt::DisplayRole) {
         switch (column) {
-            case ClassColumn: return row.name;
-            case PrecisionColumn: return QString::number(row.precision, 'f', 3);
-            case RecallColumn: return QString::number(row.recall, 'f', 3);
-            case F1Column: return QString::number(row.f1, 'f', 3);
-            case SupportColumn: return QString::number(row.support);
+            case ClassColumn:
+                return row.name;
+            case PrecisionColumn:
+                return QString::number(row.precision, 'f', 3);
+            case RecallColumn:
+                return QString::number(row.recall, 'f', 3);
+            case F1Column:
+                return QString::number(row.f1, 'f', 3);
+            case SupportColumn:
+                return QString::number(row.support);
         }
     }
     if (role == Qt::UserRole) {
         switch (column) {
-            case ClassColumn: return row.name;
-            case PrecisionColumn: return row.precision;
-            case RecallColumn: return row.recall;
-            case F1Column: return row.f1;
-            case SupportColumn: return row.support;
+            case ClassColumn:
+                return row.name;
+            case PrecisionColumn:
+                return row.precision;
+            case RecallColumn:
+                return row.recall;
+            case F1Column:
+                return row.f1;
+            case SupportColumn:
+                return row.support;
         }
     }
     if (role == Qt::TextAlignmentRole)
@@ -87,11 +97,16 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
 QVariant PerClassModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case ClassColumn: return tr("Class");
-        case PrecisionColumn: return tr("Precision");
-        case RecallColumn: return tr("Recall");
-        case F1Column: return tr("F1");
-        case SupportColumn: return tr("Support");
+        case ClassColumn:
+            return tr("Class");
+        case PrecisionColumn:
+            return tr("Precision");
+        case RecallColumn:
+            return tr("Recall");
+        case F1Column:
+            return tr("F1");
+        case SupportColumn:
+            return tr("Support");
     }
     return {};
 }

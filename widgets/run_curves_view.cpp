@@ -115,9 +115,9 @@ void RunCurvesView::clear() {
 int RunCurvesView::pointCount() const {
     int n = 0;
     for (const QString& key :
-         {kTrainLoss, kValLoss, kLr, QStringLiteral("val_accuracy"),
-          QStringLiteral("val_macro_f1"), QStringLiteral("val_roc_auc"),
-          QStringLiteral("val_rmse"), QStringLiteral("val_mae"), QStringLiteral("val_r2")}) {
+         {kTrainLoss, kValLoss, kLr, QStringLiteral("val_accuracy"), QStringLiteral("val_macro_f1"),
+          QStringLiteral("val_roc_auc"), QStringLiteral("val_rmse"), QStringLiteral("val_mae"),
+          QStringLiteral("val_r2")}) {
         if (MetricPlot* plot = plotFor(key)) n += plot->pointCount(key);
     }
     return n;

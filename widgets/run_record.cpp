@@ -1,5 +1,6 @@
 #include "widgets/run_record.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,9 +59,12 @@ kiln::Status readMetrics(kiln::Catalog& catalog, RunRecord& record) {
         auto more = rows->step();
         if (!more) return more.error();
         if (!more.value()) return {};
-        record.metrics.push_back(
-            {text(*rows, 0), int(rows->columnInt(1)), rows->columnDouble(2)});
+        record.metrics.push_back({text(*rows, 0), int(rows->columnInt(1)), rows->columnDouble(2)});
     }
+}
+
+QString field(const QJsonObject& e, const char* name) {
+    return e.value(QLatin1String(name)).toVariant().toString();
 }
 
 void readEvent(const QJsonObject& e, RunRecord& record) {
@@ -74,10 +78,9 @@ void readEvent(const QJsonObject& e, RunRecord& record) {
         record.epoch = e.value(QLatin1String("epoch")).toInt();
         record.step = e.value(QLatin1String("step")).toInt();
         record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
-    } else if (kind == QLatin1String("log")) {
-        record.log.push_back({time, e.value(QLatin1String("level")).toString(),
-                              e.value(QLatin1String("message")).toString()});
     }
+    RunLogLine line;
+    if (logLineFor(e, line)) record.log.push_back(line);
 }
 
 void readEvents(const QString& file, RunRecord& record) {
@@ -97,6 +100,43 @@ void readReport(const QString& file, RunRecord& record) {
 }
 
 }  // namespace
+
+bool logLineFor(const QJsonObject& e, RunLogLine& line) {
+    const QString kind = field(e, "event");
+    line.time = e.value(QLatin1String("time")).toDouble();
+    line.level = QStringLiteral("info");
+    if (kind == QLatin1String("log")) {
+        line.level = field(e, "level");
+        line.message = field(e, "message");
+    } else if (kind == QLatin1String("hello")) {
+        line.message =
+            QCoreApplication::translate("kiln::widgets::RunRecord", "Worker: kiln %1, protocol %2")
+                .arg(field(e, "kiln"), field(e, "protocol"));
+    } else if (kind == QLatin1String("started")) {
+        line.message =
+            (e.value(QLatin1String("resume")).toBool()
+                 ? QCoreApplication::translate("kiln::widgets::RunRecord", "Resumed on %1: %2")
+                 : QCoreApplication::translate("kiln::widgets::RunRecord", "Started on %1: %2"))
+                .arg(field(e, "device"), field(e, "device_reason"));
+    } else if (kind == QLatin1String("artifact")) {
+        line.message =
+            QCoreApplication::translate("kiln::widgets::RunRecord", "Saved %1: %2 (%3 bytes)")
+                .arg(field(e, "kind"), field(e, "path"), field(e, "bytes"));
+    } else if (kind == QLatin1String("finished")) {
+        const QString status = field(e, "status");
+        const QString error = field(e, "error");
+        if (status == QLatin1String("failed")) line.level = QStringLiteral("error");
+        line.message =
+            error.isEmpty()
+                ? QCoreApplication::translate("kiln::widgets::RunRecord", "Finished: %1")
+                      .arg(status)
+                : QCoreApplication::translate("kiln::widgets::RunRecord", "Finished: %1 (%2)")
+                      .arg(status, error);
+    } else {
+        return false;
+    }
+    return true;
+}
 
 QString RunRecord::task() const {
     const QString fromReport =

@@ -38,11 +38,11 @@ struct RunRecord {
     QJsonObject environment;
     QVector<RunMetricPoint> metrics;
     QVector<RunLogLine> log;
-    QJsonObject report;      // report.json, empty until the run completed
-    double startedTime = 0;  // wall time of the latest `started` event
+    QJsonObject report;        // report.json, empty until the run completed
+    double startedTime = 0;    // wall time of the latest `started` event
     double lastEventTime = 0;  // wall time of the last event read from events.jsonl
     int epoch = 0, step = 0, stepsPerEpoch = 0;  // the last progress event
-    QString failure;  // empty when the record was read
+    QString failure;                             // empty when the record was read
 
     bool ok() const { return failure.isEmpty(); }
     bool isActive() const {
@@ -51,6 +51,10 @@ struct RunRecord {
     // "classification", "regression" or empty when the spec and the report do not say.
     QString task() const;
 };
+
+// The log line a worker event makes: log events as they are, and the started, artifact and
+// finished events told in a sentence. False for events that make none (metrics, progress).
+bool logLineFor(const QJsonObject& event, RunLogLine& line);
 
 // Opens the workspace at `workspaceDir` on the calling thread and reads run `runId`. Meant for a
 // pool thread (file and catalog I/O). Never throws; failure says what went wrong.

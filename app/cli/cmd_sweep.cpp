@@ -9,7 +9,7 @@
 
 #include "app/cli/cli_app.h"
 #include "app/cli/run_query_options.h"
-#include "app/cli/sweep_base_spec.h"
+#include "app/cli/train_options.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/env/environment.h"
@@ -118,7 +118,7 @@ Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t&
     s.base.datasetVersion = version->version;
     s.base.datasetHash = version->contentHash;
     s.base.datasetKind = version->kind;
-    if (auto st = applyBaseSpecOptions(args, s.base); !st) return st.error();
+    if (auto st = applyTrainSpecOptions(args, s.base); !st) return st.error();
     if (auto st = readSweepOptions(args, s); !st) return st.error();
     auto table = Table::open(ws.objects(), s.base.datasetHash);
     if (!table) return table.error();
@@ -217,7 +217,8 @@ std::vector<OptionSpec> sweepOptions() {
         {"reduce", "HOW", "a trial's value: best (its best epoch, default) or final"},
         {"median-stop", "", "stop trials worse than the median of finished ones"},
         {"sweep-seed", "N", "seed of the random search's draws (default 0)"}};
-    for (auto& o : baseSpecOptions()) options.push_back(o);
+    for (auto& o : trainSpecOptions())
+        if (o.name != "on") options.push_back(o);
     return options;
 }
 

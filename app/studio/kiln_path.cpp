@@ -22,9 +22,8 @@ QString resolveKilnPath(const QString& appDir, const QString& fromEnvironment) {
         return QFileInfo(fromEnvironment).absoluteFilePath();
     }
     const QDir dir(appDir);
-    for (const QString& candidate :
-         {dir.absoluteFilePath(QStringLiteral("../cli/kiln")),
-          dir.absoluteFilePath(QStringLiteral("kiln"))}) {
+    for (const QString& candidate : {dir.absoluteFilePath(QStringLiteral("../cli/kiln")),
+                                     dir.absoluteFilePath(QStringLiteral("kiln"))}) {
         if (isExecutableFile(candidate)) return QDir::cleanPath(candidate);
     }
     return QStandardPaths::findExecutable(QStringLiteral("kiln"));

@@ -26,6 +26,7 @@
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/settings_dialog.h"
+#include "app/studio/training_ui.h"
 #include "app/studio/studio_settings.h"
 #include "app/studio/verify_objects_job.h"
 #include "app/studio/welcome_page.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     createActions();
     createCentre();
     createDocks();
+    m_training = new TrainingUi(m_tabs, m_navigator, m_environment, this);
     createMenus();
     createStatusBar();
     retranslateUi();
@@ -168,6 +170,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_fullScreen);
 
+    menuBar()->addMenu(m_training->menu());
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(QStringLiteral("menuTools"));
     m_toolsMenu->addAction(m_verify);
@@ -319,6 +322,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     while (m_tabs->count() > 1) closeTab(m_tabs->count() - 1);
     m_navigator->setWorkspace(m_workspacePath);
     m_imports->setWorkspace(m_workspacePath);
+    m_training->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();
     return true;
@@ -342,6 +346,10 @@ void MainWindow::showSnapshot(const CatalogSnapshot& snapshot) {
 void MainWindow::openEntry(const CatalogEntry& entry) {
     if (entry.kind == kiln::widgets::CatalogKind::Dataset) {
         openDataset(entry.reference(), entry.datasetKind);
+        return;
+    }
+    if (entry.kind == kiln::widgets::CatalogKind::Run) {
+        m_training->openRun(entry.id);
         return;
     }
     const QString key = EntryPage::keyFor(entry);

@@ -30,6 +30,7 @@ namespace kiln {
 namespace studio {
 
 class ImportController;
+class TrainingUi;
 class RecentWorkspacesMenu;
 class WelcomePage;
 
@@ -65,6 +66,7 @@ public:
     kiln::widgets::EnvironmentProbe* environmentProbe() const { return m_environment; }
     QTabWidget* tabs() const { return m_tabs; }
     WelcomePage* welcomePage() const { return m_welcome; }
+    TrainingUi* training() const { return m_training; }
     QString deviceText() const;
     QString runningJobsText() const;
 
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<kiln::Workspace> m_workspace;
     QString m_workspacePath;
     ImportController* m_imports = nullptr;
+    TrainingUi* m_training = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;
     kiln::widgets::NavigatorView* m_navigator = nullptr;

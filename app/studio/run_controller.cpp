@@ -1,5 +1,6 @@
 #include "app/studio/run_controller.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMetaObject>
 
@@ -29,7 +30,8 @@ struct RunController::Relay {
         std::lock_guard<std::mutex> lock(mutex);
         if (!target) return;
         RunController* t = target;
-        QMetaObject::invokeMethod(t, [t, f] { f(t); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t, f] { f(t); }, Qt::QueuedConnection);
     }
     void created(int request, const QString& runId) {
         post([request, runId](RunController* c) { c->onCreated(request, runId); });
@@ -111,14 +113,14 @@ void follow(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
         return finish(job, id, QStringLiteral("failed"), why);
     }
     EventForwarder forward(job, id);
-    auto status = kiln::widgets::followRunDetachable(ws, runId, **executor, std::ref(forward),
-                                                     *job.flags);
+    auto status =
+        kiln::widgets::followRunDetachable(ws, runId, **executor, std::ref(forward), *job.flags);
     if (!status) return finish(job, id, QStringLiteral("failed"), fromError(status.error()));
     if (*status == "detached") return;
     QString error;
     if (*status == "failed") {
-        auto why = ws.catalog().queryValue("SELECT COALESCE(error, '') FROM runs WHERE id = ?",
-                                           {runId});
+        auto why =
+            ws.catalog().queryValue("SELECT COALESCE(error, '') FROM runs WHERE id = ?", {runId});
         if (why) error = QString::fromStdString(std::get<std::string>(*why));
     }
     finish(job, id, QString::fromStdString(*status), error);
@@ -142,6 +144,10 @@ void runJob(const RunJob& job) {
         follow(**ws, job, runId);
     } catch (const std::exception& e) {
         job.relay->failed(job.request, QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        job.relay->failed(job.request,
+                          QCoreApplication::translate("kiln::studio::RunController",
+                                                      "An unknown error stopped the run."));
     }
 }
 
@@ -179,8 +185,7 @@ int RunController::resumeRun(const QString& runId) {
     return launch(runId, kiln::RunSpec{}, 0);
 }
 
-int RunController::launch(const QString& existingRun, const kiln::RunSpec& spec,
-                          qint64 versionId) {
+int RunController::launch(const QString& existingRun, const kiln::RunSpec& spec, qint64 versionId) {
     RunJob job;
     job.workspace = m_workspace;
     job.kiln = m_kiln;
@@ -206,8 +211,7 @@ void RunController::onFailed(int request, const QString& why) {
     Q_EMIT startFailed(request, why);
 }
 
-void RunController::onFinished(const QString& runId, const QString& status,
-                               const QString& error) {
+void RunController::onFinished(const QString& runId, const QString& status, const QString& error) {
     m_flags.remove(runId);
     Q_EMIT runFinished(runId, status, error);
     Q_EMIT runsChanged();
@@ -226,7 +230,7 @@ void RunController::reattach() {
     m_pool.start([dir, relay] {
         try {
             if (auto ws = kiln::Workspace::open(dir.toStdString(), false)) kiln::reattachRuns(**ws);
-        } catch (const std::exception&) {
+        } catch (...) {
             // A catalog that cannot be read is reported by the navigator.
         }
         relay->changed();

@@ -72,7 +72,7 @@ private:
     QString m_kiln;
     QThreadPool m_pool;
     std::shared_ptr<Relay> m_relay;
-    QHash<QString, std::shared_ptr<kiln::widgets::FollowFlags>> m_flags;    // by run id
+    QHash<QString, std::shared_ptr<kiln::widgets::FollowFlags>> m_flags;  // by run id
     QHash<int, std::shared_ptr<kiln::widgets::FollowFlags>> m_pending;  // by request, until created
     int m_requests = 0;
 };

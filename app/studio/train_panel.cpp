@@ -1,5 +1,7 @@
 #include "app/studio/train_panel.h"
 
+#include "app/studio/form_fields.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -9,6 +11,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -27,62 +30,6 @@ namespace {
 
 constexpr int kResolveDelayMs = 150;
 const kiln::RunSpec kDefaults;
-
-QComboBox* choiceBox(QWidget* parent, const char* name, const QStringList& values) {
-    auto* box = new QComboBox(parent);
-    box->setObjectName(QLatin1String(name));
-    for (const QString& value : values) box->addItem(value, value);
-    return box;
-}
-
-QSpinBox* intBox(QWidget* parent, const char* name, int min, int max, int value) {
-    auto* box = new QSpinBox(parent);
-    box->setObjectName(QLatin1String(name));
-    box->setRange(min, max);
-    box->setValue(value);
-    return box;
-}
-
-QDoubleSpinBox* realBox(QWidget* parent, const char* name, double min, double max, double step,
-                        int decimals, double value) {
-    auto* box = new QDoubleSpinBox(parent);
-    box->setObjectName(QLatin1String(name));
-    box->setRange(min, max);
-    box->setDecimals(decimals);
-    box->setSingleStep(step);
-    box->setValue(value);
-    return box;
-}
-
-QString data(const QComboBox* box) {
-    return box->currentData().toString();
-}
-
-void setLabel(QFormLayout* form, QWidget* field, const QString& text) {
-    if (auto* label = qobject_cast<QLabel*>(form->labelForField(field))) label->setText(text);
-}
-
-void setItemTexts(QComboBox* box, const QStringList& texts) {
-    for (int i = 0; i < box->count() && i < texts.size(); ++i) box->setItemText(i, texts[i]);
-}
-
-// "128, 64" → {128, 64}; false when a part is not a whole number.
-bool parseHidden(const QString& text, std::vector<int>& out) {
-    out.clear();
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int width = part.trimmed().toInt(&ok);
-        if (!ok) return false;
-        out.push_back(width);
-    }
-    return true;
-}
-
-QString hiddenText(const std::vector<int>& hidden) {
-    QStringList parts;
-    for (int h : hidden) parts << QString::number(h);
-    return parts.join(QLatin1String(", "));
-}
 
 }  // namespace
 
@@ -151,9 +98,9 @@ QGroupBox* TrainPanel::createDataGroup() {
     m_version = choiceBox(m_dataGroup, "versionBox", {});
     m_target = choiceBox(m_dataGroup, "targetBox", {});
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_task = choiceBox(m_dataGroup, "taskBox",
-                       {QStringLiteral("auto"), QStringLiteral("classification"),
-                        QStringLiteral("regression")});
+    m_task = choiceBox(
+        m_dataGroup, "taskBox",
+        {QStringLiteral("auto"), QStringLiteral("classification"), QStringLiteral("regression")});
     m_resolutionLabel = new QLabel(m_dataGroup);
     m_resolutionLabel->setObjectName(QStringLiteral("resolutionLabel"));
     m_resolutionLabel->setWordWrap(true);
@@ -174,9 +121,9 @@ QGroupBox* TrainPanel::createModelGroup() {
                           QStringLiteral("cnn")});
     m_hidden = new QLineEdit(hiddenText(kDefaults.model.hidden), m_modelGroup);
     m_hidden->setObjectName(QStringLiteral("hiddenEdit"));
-    m_activation = choiceBox(m_modelGroup, "activationBox",
-                             {QStringLiteral("relu"), QStringLiteral("gelu"),
-                              QStringLiteral("tanh")});
+    m_activation =
+        choiceBox(m_modelGroup, "activationBox",
+                  {QStringLiteral("relu"), QStringLiteral("gelu"), QStringLiteral("tanh")});
     m_dropout = realBox(m_modelGroup, "dropoutBox", 0, 0.95, 0.05, 2, kDefaults.model.dropout);
     m_batchNorm = new QCheckBox(m_modelGroup);
     m_batchNorm->setObjectName(QStringLiteral("batchNormBox"));
@@ -200,15 +147,15 @@ QGroupBox* TrainPanel::createModelGroup() {
 QGroupBox* TrainPanel::createOptimiserGroup() {
     m_optimiserGroup = new QGroupBox(this);
     m_optimiserForm = new QFormLayout(m_optimiserGroup);
-    m_optimiser = choiceBox(m_optimiserGroup, "optimiserBox",
-                            {QStringLiteral("adam"), QStringLiteral("adamw"),
-                             QStringLiteral("sgd")});
+    m_optimiser =
+        choiceBox(m_optimiserGroup, "optimiserBox",
+                  {QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd")});
     m_lr = realBox(m_optimiserGroup, "lrBox", 1e-6, 10, 1e-4, 6, kDefaults.optimizer.lr);
-    m_weightDecay = realBox(m_optimiserGroup, "weightDecayBox", 0, 1, 1e-4, 6,
-                            kDefaults.optimizer.weightDecay);
-    m_schedule = choiceBox(m_optimiserGroup, "scheduleBox",
-                           {QStringLiteral("constant"), QStringLiteral("step"),
-                            QStringLiteral("cosine")});
+    m_weightDecay =
+        realBox(m_optimiserGroup, "weightDecayBox", 0, 1, 1e-4, 6, kDefaults.optimizer.weightDecay);
+    m_schedule =
+        choiceBox(m_optimiserGroup, "scheduleBox",
+                  {QStringLiteral("constant"), QStringLiteral("step"), QStringLiteral("cosine")});
     m_epochs = intBox(m_optimiserGroup, "epochsBox", 1, 100000, kDefaults.epochs);
     m_batchSize = intBox(m_optimiserGroup, "batchSizeBox", 1, 65536, kDefaults.batchSize);
     m_earlyStopping =
@@ -275,8 +222,8 @@ void TrainPanel::connectChanges() {
     connect(m_hidden, &QLineEdit::textChanged, this, changed);
     for (QDoubleSpinBox* box : {m_dropout, m_lr, m_weightDecay, m_train, m_val, m_test})
         connect(box, &QDoubleSpinBox::valueChanged, this, changed);
-    for (QSpinBox* box : {m_cnnWidth, m_cnnDepth, m_imageSize, m_epochs, m_batchSize,
-                          m_earlyStopping, m_seed})
+    for (QSpinBox* box :
+         {m_cnnWidth, m_cnnDepth, m_imageSize, m_epochs, m_batchSize, m_earlyStopping, m_seed})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(m_trainButton, &QPushButton::clicked, this, [this] {
         if (isReady()) Q_EMIT trainRequested(spec(), datasetVersionId());
@@ -310,13 +257,19 @@ void TrainPanel::showDatasets(const DatasetChoices& choices) {
     Q_EMIT loaded();
 }
 
-void TrainPanel::selectDataset(const QString& name) {
+void TrainPanel::selectDataset(const QString& reference) {
+    // "iris@2": the dataset and its version 2 (a hash prefix after @ keeps the newest).
+    const QString name = reference.section(QLatin1Char('@'), 0, 0);
+    m_wantedVersion = reference.section(QLatin1Char('@'), 1).toLongLong();
     const int index = m_dataset->findData(name);
     if (index < 0) {
         m_wantedDataset = name;
         return;
     }
-    m_dataset->setCurrentIndex(index);
+    if (index == m_dataset->currentIndex())
+        showVersions();
+    else
+        m_dataset->setCurrentIndex(index);
 }
 
 void TrainPanel::showVersions() {
@@ -325,12 +278,14 @@ void TrainPanel::showVersions() {
         const QSignalBlocker blocker(m_version);
         m_version->clear();
         if (dataset) {
-            for (const VersionChoice& v : dataset->versions)
-                m_version->addItem(tr("v%1 · %2 rows · %3")
-                                       .arg(QString::number(v.version), QString::number(v.rows),
-                                            v.hash.left(8)),
-                                   v.id);
-            m_version->setCurrentIndex(m_version->count() - 1);
+            int chosen = int(dataset->versions.size()) - 1;  // the newest by default
+            for (int i = 0; i < dataset->versions.size(); ++i) {
+                const VersionChoice& v = dataset->versions[i];
+                m_version->addItem(versionText(v), v.id);
+                if (v.version == m_wantedVersion) chosen = i;
+            }
+            m_version->setCurrentIndex(chosen);
+            m_wantedVersion = 0;
         }
     }
     const bool images = dataset && dataset->kind == QLatin1String("images");
@@ -372,9 +327,9 @@ void TrainPanel::showResolution(const SpecResolution& resolution) {
             const QSignalBlocker blocker(m_target);
             m_target->clear();
             for (int i = 0; i < resolution.columns.size(); ++i)
-                m_target->addItem(tr("%1 (%2)").arg(resolution.columns[i],
-                                                    resolution.columnTypes.value(i)),
-                                  resolution.columns[i]);
+                m_target->addItem(
+                    tr("%1 (%2)").arg(resolution.columns[i], resolution.columnTypes.value(i)),
+                    resolution.columns[i]);
             // The last column is the usual place for the label.
             const int keptIndex = m_target->findData(kept);
             m_target->setCurrentIndex(keptIndex >= 0 ? keptIndex : m_target->count() - 1);
@@ -398,6 +353,11 @@ void TrainPanel::setEpochs(int epochs) {
 
 void TrainPanel::setEarlyStopping(int patience) {
     m_earlyStopping->setValue(patience);
+}
+
+QString TrainPanel::versionText(const VersionChoice& v) const {
+    return tr("v%1 · %2 rows · %3")
+        .arg(QString::number(v.version), QLocale().toString(v.rows), v.hash.left(8));
 }
 
 const DatasetChoice* TrainPanel::currentDataset() const {
@@ -427,33 +387,33 @@ kiln::RunSpec TrainPanel::spec() const {
         s.datasetHash = version->hash.toStdString();
     }
     s.target = m_target->currentData().toString().toStdString();
-    const QString task = data(m_task);
+    const QString task = choice(m_task);
     s.task = task == QLatin1String("classification") ? kiln::TaskKind::Classification
              : task == QLatin1String("regression")   ? kiln::TaskKind::Regression
                                                      : kiln::TaskKind::Auto;
-    s.model.family = data(m_family).toStdString();
+    s.model.family = choice(m_family).toStdString();
     parseHidden(m_hidden->text(), s.model.hidden);
-    s.model.activation = data(m_activation).toStdString();
+    s.model.activation = choice(m_activation).toStdString();
     s.model.dropout = m_dropout->value();
     s.model.batchNorm = m_batchNorm->isChecked();
     s.model.cnnWidth = m_cnnWidth->value();
     s.model.cnnDepth = m_cnnDepth->value();
     s.imageSize = m_imageSize->value();
     s.augmentFlip = m_flip->isChecked();
-    s.optimizer.name = data(m_optimiser).toStdString();
+    s.optimizer.name = choice(m_optimiser).toStdString();
     s.optimizer.lr = m_lr->value();
     s.optimizer.weightDecay = m_weightDecay->value();
-    s.optimizer.schedule = data(m_schedule).toStdString();
+    s.optimizer.schedule = choice(m_schedule).toStdString();
     s.epochs = m_epochs->value();
     s.batchSize = m_batchSize->value();
     s.earlyStopping = m_earlyStopping->value();
-    s.classWeights = data(m_classWeights).toStdString();
+    s.classWeights = choice(m_classWeights).toStdString();
     s.split.train = m_train->value();
     s.split.val = m_val->value();
     s.split.test = m_test->value();
     s.seed = std::uint64_t(m_seed->value());
     s.split.seed = s.seed + 42;  // as `kiln train` does: one seed on the form, two in the spec
-    s.device = data(m_device).toStdString();
+    s.device = choice(m_device).toStdString();
     return s;
 }
 
@@ -483,7 +443,12 @@ QString TrainPanel::problemsText() const {
 
 bool TrainPanel::isReady() const {
     return currentVersion() && !m_resolution.task.isEmpty() &&
-           m_resolution.hash == currentVersion()->hash && formProblems().isEmpty();
+           m_resolution.hash == currentVersion()->hash &&
+           m_resolution.target == m_target->currentData().toString() && formProblems().isEmpty();
+}
+
+bool TrainPanel::isBusy() const {
+    return m_pendingReads > 0 || m_resolveTimer->isActive();
 }
 
 void TrainPanel::updateState() {
@@ -495,7 +460,7 @@ void TrainPanel::updateState() {
 void TrainPanel::updateModelKnobs() {
     const DatasetChoice* dataset = currentDataset();
     const bool images = dataset && dataset->kind == QLatin1String("images");
-    const QString family = data(m_family);
+    const QString family = choice(m_family);
     const bool mlp = !images && (family == QLatin1String("auto") || family == QLatin1String("mlp"));
     for (QWidget* w : {static_cast<QWidget*>(m_hidden), static_cast<QWidget*>(m_activation),
                        static_cast<QWidget*>(m_dropout), static_cast<QWidget*>(m_batchNorm)})
@@ -517,29 +482,35 @@ void TrainPanel::showDevices() {
     const bool cuda = ready && m_environment->environment().cudaAvailable;
     auto* model = qobject_cast<QStandardItemModel*>(m_device->model());
     if (model) model->item(2)->setEnabled(cuda);
-    if (!cuda && data(m_device) == QLatin1String("cuda")) m_device->setCurrentIndex(0);
+    if (!cuda && choice(m_device) == QLatin1String("cuda")) m_device->setCurrentIndex(0);
     const QString reason =
         ready ? QString::fromStdString(m_environment->environment().cudaReason) : QString();
-    m_deviceReason->setText(!ready  ? tr("Detecting devices…")
-                            : cuda  ? tr("CUDA is available: %1").arg(reason)
-                                    : tr("CUDA is unavailable: %1").arg(reason));
+    m_deviceReason->setText(!ready ? tr("Detecting devices…")
+                            : cuda ? tr("CUDA is available: %1").arg(reason)
+                                   : tr("CUDA is unavailable: %1").arg(reason));
     if (model) model->item(2)->setToolTip(reason);
     updateState();
 }
 
 QString TrainPanel::resolutionText() const {
     if (m_target->currentData().toString().isEmpty() || m_resolution.task.isEmpty()) return {};
-    const QString task = m_resolution.task == QLatin1String("classification")
-                             ? tr("classification")
-                             : tr("regression");
-    QString text = data(m_task) == QLatin1String("auto")
+    const QString task = m_resolution.task == QLatin1String("classification") ? tr("classification")
+                                                                              : tr("regression");
+    QString text = choice(m_task) == QLatin1String("auto")
                        ? tr("Auto resolves to <b>%1</b>").arg(task)
                        : tr("Task: <b>%1</b>").arg(task);
     text += tr(" · model <b>%1</b> · %2 feature columns")
                 .arg(m_resolution.family.toUpper(), QString::number(m_resolution.features.size()));
+    // Name the features (the first few) so a newcomer sees what the model learns from.
+    constexpr int kNamed = 8;
+    QStringList named = m_resolution.features.mid(0, kNamed);
+    if (m_resolution.features.size() > kNamed) named << QStringLiteral("…");
+    text += QStringLiteral("<br><span style=\"color:#5f6368\">") +
+            tr("Features: %1").arg(named.join(QLatin1String(", ")).toHtmlEscaped()) +
+            QStringLiteral("</span>");
     for (const QString& note : m_resolution.notes)
-        text += QLatin1String("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
-                QLatin1String("</span>");
+        text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
+                QStringLiteral("</span>");
     return text;
 }
 
@@ -561,13 +532,17 @@ void TrainPanel::retranslateChoices() {
     setItemTexts(m_classWeights, {tr("None"), tr("Balanced")});
     setItemTexts(m_device, {tr("Auto (CUDA when available)"), tr("CPU"), tr("CUDA")});
     setItemTexts(m_where, {tr("This machine")});
+    if (const DatasetChoice* dataset = currentDataset())
+        for (int i = 0; i < m_version->count() && i < dataset->versions.size(); ++i)
+            m_version->setItemText(i, versionText(dataset->versions[i]));
 }
 
 void TrainPanel::retranslateUi() {
     m_heading->setText(tr("Train a model"));
-    m_intro->setText(tr("Pick a dataset and the column to predict, then press Train. Every other "
-                        "setting has a sensible default; the run is recorded so it can be "
-                        "reproduced."));
+    m_intro->setText(
+        tr("Pick a dataset and the column to predict, then press Train. Every other "
+           "setting has a sensible default; the run is recorded so it can be "
+           "reproduced."));
     m_dataGroup->setTitle(tr("Data"));
     m_modelGroup->setTitle(tr("Model"));
     m_optimiserGroup->setTitle(tr("Optimisation"));

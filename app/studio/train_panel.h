@@ -39,8 +39,9 @@ public:
 
     // Reads the workspace's datasets (in the background); loaded() follows.
     void setWorkspace(const QString& dir);
-    // Selects a dataset by name (once loaded; remembered until then).
-    void selectDataset(const QString& name);
+    // Selects a dataset by name, or a version of it by "name@N" (once loaded; remembered until
+    // then).
+    void selectDataset(const QString& reference);
     bool selectTarget(const QString& column);
     void setEpochs(int epochs);
     void setEarlyStopping(int patience);
@@ -54,7 +55,7 @@ public:
     QString problemsText() const;
     const SpecResolution& resolution() const { return m_resolution; }
     // True while datasets or a resolution are being read.
-    bool isBusy() const { return m_pendingReads > 0; }
+    bool isBusy() const;
 
 Q_SIGNALS:
     void loaded();
@@ -82,6 +83,7 @@ private:
     void updateState();
     void updateModelKnobs();
     QString resolutionText() const;
+    QString versionText(const VersionChoice& version) const;
     QStringList formProblems() const;
     const DatasetChoice* currentDataset() const;
     const VersionChoice* currentVersion() const;
@@ -91,6 +93,7 @@ private:
     kiln::widgets::EnvironmentProbe* m_environment;
     QString m_workspace;
     QString m_wantedDataset;
+    qint64 m_wantedVersion = 0;  // 0: the newest
     QVector<DatasetChoice> m_datasets;
     SpecResolution m_resolution;
     QString m_readError;

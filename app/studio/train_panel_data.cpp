@@ -23,6 +23,23 @@ QStringList qsList(const std::vector<std::string>& list) {
 
 }  // namespace
 
+bool parseHidden(const QString& text, std::vector<int>& out) {
+    out.clear();
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int width = part.trimmed().toInt(&ok);
+        if (!ok) return false;
+        out.push_back(width);
+    }
+    return true;
+}
+
+QString hiddenText(const std::vector<int>& hidden) {
+    QStringList parts;
+    for (int h : hidden) parts << QString::number(h);
+    return parts.join(QLatin1String(", "));
+}
+
 DatasetChoices readDatasetChoices(const QString& dir) {
     DatasetChoices out;
     try {
@@ -36,8 +53,8 @@ DatasetChoices readDatasetChoices(const QString& dir) {
             auto versions = catalog.versions(summary.name);
             if (!versions) continue;
             for (const auto& v : *versions)
-                choice.versions.push_back({v.id, v.version, qs(v.contentHash), qint64(v.rows),
-                                           qs(v.createdAt)});
+                choice.versions.push_back(
+                    {v.id, v.version, qs(v.contentHash), qint64(v.rows), qs(v.createdAt)});
             if (!choice.versions.isEmpty()) out.datasets.push_back(choice);
         }
     } catch (const std::exception& e) {
@@ -49,6 +66,7 @@ DatasetChoices readDatasetChoices(const QString& dir) {
 SpecResolution resolveForPanel(const QString& dir, kiln::RunSpec spec) {
     SpecResolution out;
     out.hash = qs(spec.datasetHash);
+    out.target = qs(spec.target);
     try {
         auto ws = kiln::Workspace::open(dir.toStdString(), false);
         if (!ws) return out.error = qs(ws.error().toString()), out;

@@ -33,7 +33,8 @@ struct DatasetChoices {
 // What the data says about a spec: the version's columns (for the target picker) and how
 // resolveSpec fills the task, features and model family, or why it cannot.
 struct SpecResolution {
-    QString hash;  // the dataset version these columns belong to
+    QString hash;    // the dataset version these columns belong to
+    QString target;  // the target it was resolved for (empty: columns only)
     QStringList columns;
     QStringList columnTypes;  // "float", "categorical", … (same order)
     QString task;             // "classification" or "regression" (empty on error)
@@ -42,6 +43,11 @@ struct SpecResolution {
     QStringList notes;
     QString error;  // resolveSpec's failure (unknown target, no usable feature)
 };
+
+// "128, 64" → {128, 64}; false when a part is not a whole number.
+bool parseHidden(const QString& text, std::vector<int>& out);
+// {128, 64} → "128, 64".
+QString hiddenText(const std::vector<int>& hidden);
 
 // Reads every dataset and its versions from the workspace at `dir`. For a pool thread.
 DatasetChoices readDatasetChoices(const QString& dir);

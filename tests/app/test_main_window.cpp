@@ -91,7 +91,8 @@ TEST_CASE("the main window opens on a workspace and shows its catalog", "[app]")
     REQUIRE(tree->topLevelItemCount() == 3);
     CHECK(tree->topLevelItem(0)->text(0) == QStringLiteral("Datasets (2)"));
     CHECK(tree->topLevelItem(0)->child(0)->text(0) == QStringLiteral("flowers"));
-    CHECK(tree->topLevelItem(1)->child(0)->text(0) == QStringLiteral("titanic-mlp"));
+    // Runs show their status after the name.
+    CHECK(tree->topLevelItem(1)->child(0)->text(0) == QStringLiteral("titanic-mlp · completed"));
     CHECK(tree->topLevelItem(2)->child(0)->text(0) == QStringLiteral("titanic-survival"));
     CHECK(f.window->welcomePage()->countsText().startsWith(
         QStringLiteral("Datasets: 2 (versions: 3)")));

@@ -1,4 +1,5 @@
-#include "app/cli/sweep_base_spec.h"
+// The run-spec options shared by kiln train and kiln sweep.
+#include "app/cli/train_options.h"
 
 #include <cstdlib>
 #include <sstream>
@@ -7,6 +8,7 @@ namespace kiln::cli {
 
 namespace {
 
+// A usage error in one option's value.
 struct BadOption {
     std::string message;
 };
@@ -33,13 +35,15 @@ std::vector<double> numberList(const std::string& name, const std::string& text)
     while (std::getline(ss, item, ',')) {
         char* end = nullptr;
         double x = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end) throw BadOption{"--" + name + " expects numbers separated by commas"};
+        if (item.empty() || *end)
+            throw BadOption{"--" + name + " expects numbers separated by commas, not '" + text +
+                            "'"};
         out.push_back(x);
     }
     return out;
 }
 
-void applyModel(const Arguments& args, RunSpec& spec) {
+void applyModelOptions(const Arguments& args, RunSpec& spec) {
     spec.model.family = args.value("model").value_or(spec.model.family);
     if (auto h = args.value("hidden")) {
         spec.model.hidden.clear();
@@ -54,7 +58,7 @@ void applyModel(const Arguments& args, RunSpec& spec) {
     spec.optimizer.schedule = args.value("schedule").value_or(spec.optimizer.schedule);
 }
 
-void applyAll(const Arguments& args, RunSpec& spec) {
+void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.target = args.value("target").value_or(spec.datasetKind == "images" ? "class" : "");
     std::string task = args.value("task").value_or("auto");
     if (task != "auto" && task != "classification" && task != "regression")
@@ -62,50 +66,60 @@ void applyAll(const Arguments& args, RunSpec& spec) {
     spec.task = task == "classification" ? TaskKind::Classification
                 : task == "regression"   ? TaskKind::Regression
                                          : TaskKind::Auto;
-    applyModel(args, spec);
+    applyModelOptions(args, spec);
     spec.epochs = integer(args, "epochs", spec.epochs);
     spec.batchSize = integer(args, "batch-size", spec.batchSize);
     spec.earlyStopping = integer(args, "early-stopping", spec.earlyStopping);
     spec.seed = std::uint64_t(integer(args, "seed", int(spec.seed)));
     spec.split.seed = spec.seed + 42;
+    spec.imageSize = integer(args, "image-size", spec.imageSize);
     spec.device = args.value("device").value_or(spec.device);
     spec.classWeights = args.value("class-weights").value_or(spec.classWeights);
+    spec.augmentFlip = args.has("flip");
     spec.threads = integer(args, "threads", spec.threads);
     if (auto s = args.value("split")) {
         auto f = numberList("split", *s);
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
         spec.split.train = f[0], spec.split.val = f[1], spec.split.test = f[2];
     }
+    if (auto on = args.value("on"); on && *on != "local")
+        throw BadOption{"--on " + *on + ": remote hosts are not supported yet; use --on local"};
     if (spec.target.empty()) throw BadOption{"--target COL is required"};
 }
 
 }  // namespace
 
-std::vector<OptionSpec> baseSpecOptions() {
-    return {{"target", "COL", "the column to predict (images: class)"},
-            {"task", "KIND", "auto|classification|regression"},
-            {"model", "FAMILY", "auto|linear|mlp|cnn"},
-            {"hidden", "SIZES", "MLP hidden layer widths (default 128,64)"},
-            {"activation", "NAME", "relu|gelu|tanh"},
-            {"batch-norm", "", "batch normalisation after each hidden layer"},
-            {"dropout", "P", "dropout after each hidden layer (default 0)"},
-            {"epochs", "N", "epochs (default 100)"},
-            {"batch-size", "N", "rows per batch (default 32)"},
-            {"lr", "X", "learning rate (default 0.001)"},
-            {"optimizer", "NAME", "adam|adamw|sgd"},
-            {"schedule", "NAME", "constant|step|cosine"},
-            {"weight-decay", "X", "weight decay (default 0)"},
-            {"class-weights", "MODE", "none|balanced"},
-            {"split", "F,F,F", "train,val,test fractions (default 0.7,0.15,0.15)"},
-            {"seed", "N", "the base spec's seed (default 0)"},
-            {"early-stopping", "N", "patience in epochs (0: off; default 10)"},
-            {"threads", "N", "CPU threads per trial (default: the cores split between trials)"},
-            {"device", "DEV", "auto|cpu|cuda|cuda:N"}};
+std::vector<OptionSpec> trainSpecOptions() {
+    return {
+        {"target", "COL", "the column to predict (images: class)"},
+        {"task", "KIND", "auto|classification|regression (default auto: from the target's type)"},
+        {"model", "FAMILY", "auto|linear|mlp|cnn (default: mlp for tables, cnn for images)"},
+        {"hidden", "SIZES", "MLP hidden layer widths (default 128,64)"},
+        {"activation", "NAME", "relu|gelu|tanh"},
+        {"batch-norm", "", "batch normalisation after each hidden layer"},
+        {"dropout", "P", "dropout after each hidden layer (default 0)"},
+        {"epochs", "N", "epochs (default 100; early stopping usually ends sooner)"},
+        {"batch-size", "N", "rows per batch (default 32)"},
+        {"lr", "X", "learning rate (default 0.001)"},
+        {"optimizer", "NAME", "adam|adamw|sgd (default adam)"},
+        {"schedule", "NAME", "constant|step|cosine learning-rate schedule"},
+        {"weight-decay", "X", "weight decay (default 0)"},
+        {"class-weights", "MODE", "none|balanced"},
+        {"split", "F,F,F", "train,val,test fractions (default 0.7,0.15,0.15)"},
+        {"seed", "N", "seed for initialisation, shuffling and the split (default 0)"},
+        {"early-stopping", "N",
+         "stop after N epochs without a better validation loss (0: off; default 10)"},
+        {"image-size", "N", "images are resized to N×N (default 32)"},
+        {"flip", "", "random horizontal flips of training images"},
+        {"threads", "N", "CPU threads (default: every core)"},
+        {"device", "DEV", "auto|cpu|cuda|cuda:N (default auto)"},
+        {"on", "WHERE", "local (remote hosts come later)"}};
 }
 
-Status applyBaseSpecOptions(const Arguments& args, RunSpec& spec) {
+
+Status applyTrainSpecOptions(const Arguments& args, RunSpec& spec) {
     try {
-        applyAll(args, spec);
+        applyOptions(args, spec);
     } catch (const BadOption& bad) {
         return makeError(ErrorCode::InvalidArgument, bad.message);
     }

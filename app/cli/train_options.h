@@ -1,0 +1,19 @@
+#pragma once
+
+#include <vector>
+
+#include "app/cli/command.h"
+#include "core/base/result.h"
+#include "core/train/run_spec.h"
+
+namespace kiln::cli {
+
+// The options of `kiln train` that define a run spec (target, task, model, optimiser, schedule,
+// epochs, split, seed, device, …). `kiln sweep` takes the same ones for its base spec.
+std::vector<OptionSpec> trainSpecOptions();
+
+// Applies those options to `spec` (its dataset fields already set). InvalidArgument naming the
+// option for a malformed value: callers report it as bad usage.
+Status applyTrainSpecOptions(const Arguments& args, RunSpec& spec);
+
+}  // namespace kiln::cli

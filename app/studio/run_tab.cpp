@@ -1,0 +1,403 @@
+#include "app/studio/run_tab.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/studio/run_controller.h"
+#include "widgets/evaluation_view.h"
+#include "widgets/pool_task.h"
+#include "widgets/run_curves_view.h"
+
+namespace kiln {
+namespace studio {
+
+using kiln::widgets::RunLogLine;
+using kiln::widgets::RunRecord;
+
+namespace {
+
+QString duration(double seconds) {
+    const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString chipStyle(const QString& status) {
+    QString colour = QStringLiteral("#5f6368");
+    if (status == QLatin1String("running") || status == QLatin1String("queued"))
+        colour = QStringLiteral("#1a73e8");
+    else if (status == QLatin1String("completed"))
+        colour = QStringLiteral("#188038");
+    else if (status == QLatin1String("failed"))
+        colour = QStringLiteral("#c5221f");
+    else if (status == QLatin1String("cancelled") || status == QLatin1String("interrupted"))
+        colour = QStringLiteral("#b06000");
+    return QStringLiteral(
+               "QLabel { color: white; background: %1; border-radius: 9px; "
+               "padding: 2px 10px; font-weight: bold; }")
+        .arg(colour);
+}
+
+QString jsonText(const QJsonValue& value) {
+    if (value.isString()) return value.toString();
+    if (value.isBool()) return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isDouble()) return QString::number(value.toDouble(), 'g', 12);
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+}  // namespace
+
+RunTab::RunTab(const QString& workspace, const QString& runId, RunController* controller,
+               QWidget* parent)
+    : QWidget(parent),
+      m_workspace(workspace),
+      m_runId(runId),
+      m_controller(controller),
+      m_poll(new QTimer(this)),
+      m_title(new QLabel(this)),
+      m_statusChip(new QLabel(this)),
+      m_subtitle(new QLabel(this)),
+      m_progress(new QProgressBar(this)),
+      m_progressLabel(new QLabel(this)),
+      m_cancel(new QPushButton(this)),
+      m_resume(new QPushButton(this)),
+      m_error(new QLabel(this)),
+      m_pages(new QTabWidget(this)),
+      m_curves(new kiln::widgets::RunCurvesView(this)),
+      m_evaluation(new kiln::widgets::EvaluationView(this)),
+      m_logView(new QPlainTextEdit(this)),
+      m_environment(new QTreeWidget(this)),
+      m_specView(new QPlainTextEdit(this)) {
+    setObjectName(QStringLiteral("runTab"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setEnabled(false);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setTextVisible(false);
+    m_progress->setFixedHeight(10);
+    m_progressLabel->setObjectName(QStringLiteral("runProgressLabel"));
+    m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
+    m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+    m_error->setObjectName(QStringLiteral("runError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_logView->setObjectName(QStringLiteral("runLog"));
+    m_logView->setReadOnly(true);
+    m_logView->setFont(QFont(QStringLiteral("monospace")));
+    m_logView->setMaximumBlockCount(5000);
+    m_specView->setReadOnly(true);
+    m_specView->setFont(QFont(QStringLiteral("monospace")));
+    m_environment->setColumnCount(2);
+    m_environment->setRootIsDecorated(false);
+    m_environment->setAlternatingRowColors(true);
+    m_environment->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addWidget(m_statusChip);
+    header->addStretch(1);
+    header->addWidget(m_resume);
+    header->addWidget(m_cancel);
+    auto* progress = new QHBoxLayout;
+    progress->addWidget(m_progress, 1);
+    progress->addWidget(m_progressLabel);
+    auto* details = new QSplitter(Qt::Horizontal, this);
+    details->addWidget(m_environment);
+    details->addWidget(m_specView);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_curves, QString());
+    m_pages->addTab(m_evaluation, QString());
+    m_pages->addTab(m_logView, QString());
+    m_pages->addTab(details, QString());
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    layout->addLayout(header);
+    layout->addWidget(m_subtitle);
+    layout->addLayout(progress);
+    layout->addWidget(m_error);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_controller && m_controller->cancelRun(m_runId)) m_cancel->setEnabled(false);
+    });
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (m_controller && m_controller->resumeRun(m_runId) > 0)
+            setStatus(QStringLiteral("queued"));
+    });
+    if (m_controller) {
+        connect(m_controller, &RunController::runEvent, this, &RunTab::onEvent);
+        connect(m_controller, &RunController::runFinished, this, &RunTab::onFinished);
+    }
+    m_poll->setInterval(kPollMs);
+    connect(m_poll, &QTimer::timeout, this, &RunTab::reload);
+    retranslateUi();
+    reload();
+}
+
+void RunTab::reload() {
+    const QString dir = m_workspace, id = m_runId;
+    const int generation = ++m_generation;
+    kiln::widgets::runInPool<RunRecord>(
+        this, [dir, id] { return kiln::widgets::readRunRecord(dir, id); },
+        [this, generation](RunRecord record) {
+            if (generation == m_generation) showRecord(record);
+        });
+}
+
+void RunTab::showRecord(const RunRecord& record) {
+    if (!record.ok()) {
+        m_error->setText(tr("Could not read the run: %1").arg(record.failure));
+        return;
+    }
+    // Lines that arrived live after what events.jsonl held when it was read stay.
+    QVector<RunLogLine> live;
+    for (const RunLogLine& line : m_log)
+        if (line.time > record.lastEventTime) live.push_back(line);
+    m_log.clear();
+    m_logView->clear();
+    const double liveTime = m_nowTime;
+    const QString liveStatus = m_record.status;
+    const bool following = m_controller && m_controller->isFollowing(m_runId);
+    m_record = record;
+    // Live events may be ahead of the catalog read (the run finished meanwhile, or a progress
+    // event came after it).
+    if (following && liveTime > record.lastEventTime && !liveStatus.isEmpty())
+        m_record.status = liveStatus;
+    m_nowTime = std::max(liveTime, record.lastEventTime);
+    m_recordEventTime = record.lastEventTime;
+    for (const RunLogLine& line : record.log) appendLog(line);
+    for (const RunLogLine& line : live) appendLog(line);
+    m_curves->setTask(record.task());
+    for (const auto& point : record.metrics)
+        m_curves->addMetric(point.key, point.epoch, point.value);
+    m_evaluation->setReport(record.report);
+    const bool wasLoaded = m_loaded;
+    m_loaded = true;
+    showEnvironment();
+    setStatus(m_record.status);
+    if (!wasLoaded && !m_evaluation->shownTask().isEmpty()) m_pages->setCurrentWidget(m_evaluation);
+    const bool external = m_record.isActive() && !following;
+    external ? m_poll->start() : m_poll->stop();
+    Q_EMIT loaded();
+}
+
+void RunTab::onEvent(const QString& runId, const QByteArray& line) {
+    if (runId != m_runId) return;
+    const QJsonObject event = QJsonDocument::fromJson(line).object();
+    if (!event.isEmpty()) applyEvent(event);
+}
+
+void RunTab::applyEvent(const QJsonObject& e) {
+    const QString kind = e.value(QLatin1String("event")).toString();
+    const double time = e.value(QLatin1String("time")).toDouble();
+    m_nowTime = std::max(m_nowTime, time);
+    if (kind == QLatin1String("metric")) {
+        m_curves->addMetric(e.value(QLatin1String("key")).toString(),
+                            e.value(QLatin1String("epoch")).toInt(),
+                            e.value(QLatin1String("value")).toDouble());
+    } else if (kind == QLatin1String("progress")) {
+        m_record.epoch = e.value(QLatin1String("epoch")).toInt();
+        m_record.step = e.value(QLatin1String("step")).toInt();
+        m_record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
+        showProgress();
+    } else if (kind == QLatin1String("started")) {
+        m_record.startedTime = time;
+        m_record.device = e.value(QLatin1String("device")).toString();
+        m_record.deviceReason = e.value(QLatin1String("device_reason")).toString();
+        m_record.environment = e.value(QLatin1String("environment")).toObject();
+        showEnvironment();
+        setStatus(QStringLiteral("running"));
+    }
+    // What events.jsonl held when the record was read is in the log already.
+    RunLogLine line;
+    if (time > m_recordEventTime && kiln::widgets::logLineFor(e, line)) appendLog(line);
+}
+
+void RunTab::onFinished(const QString& runId, const QString& status, const QString&) {
+    if (runId != m_runId) return;
+    setStatus(status);
+    // The report, final metrics and error are in the catalog and the run folder now.
+    reload();
+}
+
+void RunTab::appendLog(const RunLogLine& line) {
+    m_log.push_back(line);
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(qint64(line.time * 1000))
+                              .toString(QStringLiteral("HH:mm:ss"));
+    m_logView->appendPlainText(
+        QStringLiteral("%1  %2  %3").arg(stamp, line.level.leftJustified(7), line.message));
+}
+
+QString RunTab::logText() const {
+    return m_logView->toPlainText();
+}
+
+int RunTab::totalEpochs() const {
+    return std::max(1, m_record.spec.value(QLatin1String("epochs")).toInt(1));
+}
+
+QString RunTab::progressText() const {
+    const int epochs = totalEpochs();
+    const int steps = std::max(1, m_record.stepsPerEpoch);
+    if (m_record.status == QLatin1String("queued")) return tr("Waiting for the worker…");
+    if (m_record.epoch == 0) return m_record.isActive() ? tr("Preparing the data…") : QString();
+    if (!m_record.isActive()) return finishedText();
+    QString text = tr("Epoch %1 of %2 · step %3 of %4")
+                       .arg(QString::number(m_record.epoch), QString::number(epochs),
+                            QString::number(m_record.step), QString::number(steps));
+    const double done = double(m_record.epoch - 1) * steps + m_record.step;
+    const double elapsed = m_nowTime - m_record.startedTime;
+    if (m_record.isActive() && done > 0 && m_record.startedTime > 0 && elapsed > 0) {
+        const double remaining = elapsed * (double(epochs) * steps - done) / done;
+        text += tr(" · ETA %1 (early stopping may end sooner)").arg(duration(remaining));
+    }
+    return text;
+}
+
+QString RunTab::finishedText() const {
+    const QString epochs = QString::number(m_record.epoch);
+    const QString total = QString::number(totalEpochs());
+    if (m_record.status != QLatin1String("completed"))
+        return tr("Stopped in epoch %1 of %2").arg(epochs, total);
+    const QJsonObject& report = m_record.report;
+    const QString best = QString::number(report.value(QLatin1String("best_epoch")).toInt());
+    if (report.value(QLatin1String("early_stopped")).toBool())
+        return tr("%1 of %2 epochs · stopped early · best epoch %3").arg(epochs, total, best);
+    return tr("%1 of %2 epochs · best epoch %3").arg(epochs, total, best);
+}
+
+void RunTab::showProgress() {
+    const int steps = std::max(1, m_record.stepsPerEpoch);
+    const int total = totalEpochs() * steps;
+    const int done = std::max(0, (m_record.epoch - 1) * steps + m_record.step);
+    const bool active = m_record.isActive();
+    m_progress->setRange(0, active && m_record.epoch == 0 ? 0 : total);
+    m_progress->setValue(m_record.status == QLatin1String("completed") ? total
+                                                                       : std::min(done, total));
+    m_progressLabel->setText(progressText());
+}
+
+void RunTab::setStatus(const QString& status) {
+    const bool changed = status != m_record.status;
+    m_record.status = status;
+    const bool active = m_record.isActive();
+    const bool followed = m_controller && m_controller->isFollowing(m_runId);
+    m_cancel->setVisible(active);
+    m_cancel->setEnabled(active && followed);
+    m_resume->setVisible(status == QLatin1String("cancelled") ||
+                         status == QLatin1String("interrupted"));
+    m_resume->setEnabled(m_controller != nullptr);
+    m_error->setText(m_record.error);
+    m_error->setVisible(!m_record.error.isEmpty() && !active);
+    showHeader();
+    showProgress();
+    if (changed) Q_EMIT statusChanged(status);
+}
+
+void RunTab::showHeader() {
+    m_title->setText(m_record.name.isEmpty() ? m_runId : m_record.name);
+    m_statusChip->setText(statusName(m_record.status));
+    m_statusChip->setStyleSheet(chipStyle(m_record.status));
+    const QString dataset = m_record.spec.value(QLatin1String("dataset")).toString();
+    const QString version =
+        QString::number(m_record.spec.value(QLatin1String("dataset_version")).toInt());
+    // The catalog's device may carry its reason in brackets; the Environment page shows it.
+    const QString device = m_record.device.isEmpty()
+                               ? tr("device not chosen yet")
+                               : m_record.device.section(QLatin1String(" ("), 0, 0);
+    m_subtitle->setText(tr("Run %1 · dataset %2 v%3 · target %4 · %5 on %6")
+                            .arg(m_runId, dataset, version,
+                                 m_record.spec.value(QLatin1String("target")).toString(),
+                                 m_record.spec.value(QLatin1String("model"))
+                                     .toObject()
+                                     .value(QLatin1String("family"))
+                                     .toString()
+                                     .toUpper(),
+                                 device));
+}
+
+void RunTab::showEnvironment() {
+    m_environment->clear();
+    auto add = [this](const QString& key, const QString& value) {
+        auto* item = new QTreeWidgetItem(m_environment, {key, value});
+        item->setToolTip(1, value);
+    };
+    add(tr("Device"), m_record.device);
+    add(tr("Why this device"), m_record.deviceReason);
+    add(tr("Host"), m_record.host);
+    add(tr("Created"), m_record.createdAt);
+    add(tr("Started"), m_record.startedAt);
+    add(tr("Finished"), m_record.finishedAt);
+    const QJsonObject& env = m_record.environment;
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        const bool bytes = it.key().endsWith(QLatin1String("_bytes")) && it.value().isDouble();
+        add(it.key(), bytes ? QLocale().formattedDataSize(qint64(it.value().toDouble()))
+                            : jsonText(it.value()));
+    }
+    m_specView->setPlainText(QString::fromUtf8(QJsonDocument(m_record.spec).toJson()));
+}
+
+QString RunTab::statusName(const QString& status) const {
+    if (status == QLatin1String("queued")) return tr("Queued");
+    if (status == QLatin1String("running")) return tr("Running");
+    if (status == QLatin1String("completed")) return tr("Completed");
+    if (status == QLatin1String("failed")) return tr("Failed");
+    if (status == QLatin1String("cancelled")) return tr("Cancelled");
+    if (status == QLatin1String("interrupted")) return tr("Interrupted");
+    return status.isEmpty() ? tr("Loading…") : status;
+}
+
+void RunTab::retranslateUi() {
+    m_cancel->setText(tr("Cancel Run"));
+    m_cancel->setToolTip(tr("The worker stops at the next batch and keeps a checkpoint"));
+    m_resume->setText(tr("Resume"));
+    m_resume->setToolTip(tr("Continue from the last checkpoint"));
+    m_pages->setTabText(0, tr("Curves"));
+    m_pages->setTabText(1, tr("Evaluation"));
+    m_pages->setTabText(2, tr("Log"));
+    m_pages->setTabText(3, tr("Environment and spec"));
+    m_environment->setHeaderLabels({tr("Property"), tr("Value")});
+    showHeader();
+    showProgress();
+    if (m_loaded) showEnvironment();
+}
+
+void RunTab::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QWidget>
+
+#include "widgets/run_record.h"
+
+class QJsonObject;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace kiln {
+namespace widgets {
+class EvaluationView;
+class RunCurvesView;
+}  // namespace widgets
+}  // namespace kiln
+
+namespace kiln {
+namespace studio {
+
+class RunController;
+
+// One run: its live curves while it trains (from the controller's events), progress with epoch,
+// step and ETA, the log, the environment and spec, Cancel/Resume; once finished the evaluation
+// (report.json). Opened after a restart it shows the same, read from the catalog and the run
+// folder. A run that trains in a worker this Studio does not follow (started by the CLI or by
+// an earlier Studio) is read again every few seconds until it ends.
+class RunTab : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kPollMs = 2000;
+
+    RunTab(const QString& workspace, const QString& runId, RunController* controller,
+           QWidget* parent = nullptr);
+
+    QString runId() const { return m_runId; }
+    QString status() const { return m_record.status; }
+    const kiln::widgets::RunRecord& record() const { return m_record; }
+    // True once the catalog record was read the first time.
+    bool isLoaded() const { return m_loaded; }
+    kiln::widgets::RunCurvesView* curves() const { return m_curves; }
+    kiln::widgets::EvaluationView* evaluation() const { return m_evaluation; }
+    QTabWidget* pages() const { return m_pages; }
+    QProgressBar* progressBar() const { return m_progress; }
+    QString progressText() const;
+    QString logText() const;
+    QPushButton* cancelButton() const { return m_cancel; }
+
+    // Reads the run from the catalog again (in the pool).
+    void reload();
+
+Q_SIGNALS:
+    // The record was read (first time and after each reload).
+    void loaded();
+    void statusChanged(const QString& status);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onEvent(const QString& runId, const QByteArray& line);
+    void onFinished(const QString& runId, const QString& status, const QString& error);
+    void showRecord(const kiln::widgets::RunRecord& record);
+    void applyEvent(const QJsonObject& event);
+    void appendLog(const kiln::widgets::RunLogLine& line);
+    void showEnvironment();
+    void showHeader();
+    void showProgress();
+    void setStatus(const QString& status);
+    void retranslateUi();
+    QString statusName(const QString& status) const;
+    QString finishedText() const;
+    int totalEpochs() const;
+
+    QString m_workspace;
+    QString m_runId;
+    RunController* m_controller;
+    kiln::widgets::RunRecord m_record;
+    QVector<kiln::widgets::RunLogLine> m_log;
+    double m_nowTime = 0;          // wall time of the latest event
+    double m_recordEventTime = 0;  // wall time of the last event in the record read
+    bool m_loaded = false;
+    int m_generation = 0;
+    QTimer* m_poll;
+
+    QLabel* m_title;
+    QLabel* m_statusChip;
+    QLabel* m_subtitle;
+    QProgressBar* m_progress;
+    QLabel* m_progressLabel;
+    QPushButton* m_cancel;
+    QPushButton* m_resume;
+    QLabel* m_error;
+    QTabWidget* m_pages;
+    kiln::widgets::RunCurvesView* m_curves;
+    kiln::widgets::EvaluationView* m_evaluation;
+    QPlainTextEdit* m_logView;
+    QTreeWidget* m_environment;
+    QPlainTextEdit* m_specView;
+};
+
+}  // namespace studio
+}  // namespace kiln

@@ -1,0 +1,360 @@
+// Training in Kiln Studio: the Train panel, real runs in `kiln worker` processes followed by run
+// tabs (live curves, cancel, evaluation), and a finished run read back after a "restart".
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+
+#include "app/studio/kiln_path.h"
+#include "app/studio/main_window.h"
+#include "app/studio/run_controller.h"
+#include "app/studio/run_tab.h"
+#include "app/studio/train_panel.h"
+#include "core/data/dataset_catalog.h"
+#include "core/train/run_recorder.h"
+#include "qt_test_helpers.h"
+#include "training_test_fixture.h"
+#include "widgets/confusion_matrix_view.h"
+#include "widgets/evaluation_view.h"
+#include "widgets/metric_plot.h"
+#include "widgets/per_class_model.h"
+#include "widgets/run_curves_view.h"
+
+using kiln::studio::LanguageManager;
+using kiln::studio::RunTab;
+using kiln::studio::TrainPanel;
+using kiln::test::TrainingFixture;
+using kiln::test::waitUntil;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 180000;
+
+TrainPanel* readyPanel(TrainingFixture& f, const QString& dataset) {
+    TrainPanel* panel = f.training->openTrainPanel(dataset);
+    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
+    return panel;
+}
+
+// Picks `target` and waits for the panel to resolve it.
+void chooseTarget(TrainPanel* panel, const QString& target) {
+    REQUIRE(panel->selectTarget(target));
+    REQUIRE(waitUntil(
+        [&] {
+            return !panel->isBusy() && panel->isReady() &&
+                   panel->spec().target == target.toStdString();
+        },
+        20000));
+}
+
+// Presses Train and returns the run tab that opens.
+RunTab* train(TrainingFixture& f, TrainPanel* panel) {
+    const int before = f.tabs->count();
+    panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();
+    REQUIRE(waitUntil([&] { return f.tabs->count() > before; }, 30000));
+    auto* tab = qobject_cast<RunTab*>(f.tabs->currentWidget());
+    REQUIRE(tab != nullptr);
+    return tab;
+}
+
+bool finished(RunTab* tab) {
+    return tab->isLoaded() && !tab->record().isActive() && !tab->status().isEmpty() &&
+           !(tab->status() == QLatin1String("completed") &&
+             tab->evaluation()->shownTask().isEmpty());
+}
+
+}  // namespace
+
+TEST_CASE("the kiln path resolver finds the worker executable", "[training]") {
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    QDir().mkpath(root + QStringLiteral("/app/studio"));
+    QDir().mkpath(root + QStringLiteral("/app/cli"));
+    const QString appDir = root + QStringLiteral("/app/studio");
+    auto makeExecutable = [](const QString& path) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\n");
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    };
+    using kiln::studio::resolveKilnPath;
+    // $KILN_CLI wins, even over a build-tree sibling.
+    CHECK(resolveKilnPath(appDir, QStringLiteral("/opt/kiln/bin/kiln")) ==
+          QStringLiteral("/opt/kiln/bin/kiln"));
+    // A kiln beside Studio (installed) is found...
+    makeExecutable(appDir + QStringLiteral("/kiln"));
+    CHECK(resolveKilnPath(appDir, QString()) == appDir + QStringLiteral("/kiln"));
+    // ...but the build tree's CLI comes first.
+    makeExecutable(root + QStringLiteral("/app/cli/kiln"));
+    CHECK(resolveKilnPath(appDir, QString()) == root + QStringLiteral("/app/cli/kiln"));
+    // A file that is not executable does not count.
+    QFile::setPermissions(root + QStringLiteral("/app/cli/kiln"), QFile::ReadOwner);
+    CHECK(resolveKilnPath(appDir, QString()) == appDir + QStringLiteral("/kiln"));
+    // Nothing near and nothing on PATH: empty.
+    QFile::remove(appDir + QStringLiteral("/kiln"));
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", root.toUtf8());
+    CHECK(resolveKilnPath(appDir, QString()).isEmpty());
+    qputenv("PATH", path);
+}
+
+TEST_CASE("the train panel's defaults make a valid spec once a dataset is chosen", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    const kiln::RunSpec spec = panel->spec();
+    // The last column is the default target; auto resolves it to classification.
+    CHECK(spec.dataset == "iris");
+    CHECK(spec.target == "species");
+    CHECK(panel->resolution().task == QStringLiteral("classification"));
+    CHECK(panel->resolution().features.size() == 4);
+    CHECK(panel->resolution().family == QStringLiteral("mlp"));
+    CHECK(spec.validate().ok());
+    CHECK(panel->problemsText().isEmpty());
+    CHECK(panel->datasetVersionId() > 0);
+    CHECK(panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->isEnabled());
+
+    // A numeric target resolves to regression; a broken split is shown and blocks Train.
+    chooseTarget(panel, QStringLiteral("petal_length_cm"));
+    CHECK(panel->resolution().task == QStringLiteral("regression"));
+    auto* trainFraction = panel->findChild<QDoubleSpinBox*>(QStringLiteral("trainFractionBox"));
+    trainFraction->setValue(0.9);
+    CHECK_FALSE(panel->isReady());
+    CHECK(panel->problemsText().contains(QStringLiteral("add up to")));
+    CHECK_FALSE(panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->isEnabled());
+    trainFraction->setValue(0.7);
+    CHECK(panel->isReady());
+
+    // CUDA is offered only when LibTorch has it, and the reason is shown either way.
+    REQUIRE(waitUntil([&] { return f.environment->isReady(); }));
+    auto* reason = panel->findChild<QLabel*>(QStringLiteral("deviceReason"));
+    CHECK(reason->text().contains(QString::fromStdString(f.environment->environment().cudaReason)));
+
+    chooseTarget(panel, QStringLiteral("species"));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel.png")));
+    LanguageManager::apply(QStringLiteral("ko"));
+    REQUIRE(waitUntil([&] {
+        return kiln::test::hasHangul(
+            panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->text());
+    }));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_ko.png")));
+    LanguageManager::apply(QStringLiteral("en"));
+    QTest::qWait(50);
+}
+
+TEST_CASE("a classification run trains, shows its curves and its evaluation, and reopens",
+          "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    panel->setEpochs(40);
+    RunTab* tab = train(f, panel);
+    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    INFO(tab->logText().toStdString());
+    REQUIRE(tab->status() == QStringLiteral("completed"));
+
+    auto* curves = tab->curves();
+    CHECK(curves->task() == QStringLiteral("classification"));
+    CHECK(curves->lossPlot()->pointCount(QStringLiteral("train_loss")) >= 5);
+    CHECK(curves->lossPlot()->pointCount(QStringLiteral("val_loss")) >= 5);
+    CHECK(curves->metricPlot()->pointCount(QStringLiteral("val_accuracy")) >= 5);
+    auto* evaluation = tab->evaluation();
+    REQUIRE(evaluation->shownTask() == QStringLiteral("classification"));
+    auto* matrix = evaluation->confusionMatrix();
+    REQUIRE(matrix->classCount() == 3);
+    qint64 total = 0, diagonal = 0;
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) {
+            total += matrix->count(r, c);
+            if (r == c) diagonal += matrix->count(r, c);
+        }
+    CHECK(total == qint64(tab->record()
+                              .report.value(QStringLiteral("test"))
+                              .toObject()
+                              .value(QStringLiteral("rows"))
+                              .toInt()));
+    CHECK(double(diagonal) / double(total) > 0.8);        // iris is easy
+    CHECK(evaluation->perClassModel()->rowCount() == 4);  // 3 classes and the macro average
+    CHECK(evaluation->rocPlot()->pointCount(QStringLiteral("class:0")) > 2);
+    CHECK(evaluation->prPlot()->pointCount(QStringLiteral("class:2")) > 2);
+    CHECK(evaluation->summaryText().contains(QStringLiteral("accuracy")));
+    CHECK(tab->logText().contains(QStringLiteral("info")));
+    CHECK(tab->progressBar()->value() == tab->progressBar()->maximum());
+    tab->pages()->setCurrentWidget(evaluation);
+    CHECK(
+        kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_classification_done.png")));
+    tab->pages()->setCurrentWidget(curves);
+    CHECK(kiln::test::saveScreenshot(f.window.get(),
+                                     QStringLiteral("run_classification_curves.png")));
+    tab->pages()->setCurrentIndex(2);
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_log.png")));
+    tab->pages()->setCurrentIndex(3);
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_environment.png")));
+
+    // The navigator lists the run with its status.
+    REQUIRE(waitUntil([&] {
+        for (const auto& e : f.navigator->snapshot().entries)
+            if (e.kind == kiln::widgets::CatalogKind::Run && e.id == tab->runId() &&
+                e.detail == QStringLiteral("completed"))
+                return true;
+        return false;
+    }));
+
+    // After a restart (no controller, nothing live) the tab reads the same from the catalog.
+    RunTab reopened(f.dir.path(), tab->runId(), nullptr);
+    reopened.resize(1000, 700);
+    REQUIRE(waitUntil([&] { return reopened.isLoaded(); }));
+    CHECK(reopened.status() == QStringLiteral("completed"));
+    CHECK(reopened.evaluation()->shownTask() == QStringLiteral("classification"));
+    CHECK(reopened.evaluation()->confusionMatrix()->classCount() == 3);
+    CHECK(reopened.curves()->pointCount() == curves->pointCount());
+    CHECK(reopened.pages()->currentWidget() == reopened.evaluation());
+
+    LanguageManager::apply(QStringLiteral("ko"));
+    REQUIRE(waitUntil([&] { return kiln::test::hasHangul(tab->pages()->tabText(1)); }));
+    tab->pages()->setCurrentWidget(evaluation);
+    CHECK(kiln::test::saveScreenshot(f.window.get(),
+                                     QStringLiteral("run_classification_done_ko.png")));
+    LanguageManager::apply(QStringLiteral("en"));
+    QTest::qWait(50);
+}
+
+TEST_CASE("a regression run shows predicted against actual and its residuals", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    chooseTarget(panel, QStringLiteral("petal_length_cm"));
+    panel->setEpochs(60);
+    RunTab* tab = train(f, panel);
+    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    INFO(tab->logText().toStdString());
+    REQUIRE(tab->status() == QStringLiteral("completed"));
+    CHECK(tab->curves()->task() == QStringLiteral("regression"));
+    CHECK(tab->curves()->metricPlot()->pointCount(QStringLiteral("val_rmse")) >= 5);
+    CHECK(tab->curves()->secondaryPlot()->pointCount(QStringLiteral("val_r2")) >= 5);
+    auto* evaluation = tab->evaluation();
+    REQUIRE(evaluation->shownTask() == QStringLiteral("regression"));
+    const int rows = tab->record()
+                         .report.value(QStringLiteral("test"))
+                         .toObject()
+                         .value(QStringLiteral("rows"))
+                         .toInt();
+    CHECK(rows > 10);
+    CHECK(evaluation->scatterPlot()->pointCount(QStringLiteral("rows")) == rows);
+    CHECK(evaluation->residualPlot()->pointCount(QStringLiteral("residuals")) == 30);
+    CHECK(evaluation->summaryText().contains(QStringLiteral("RMSE")));
+    tab->pages()->setCurrentWidget(evaluation);
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_regression_done.png")));
+}
+
+TEST_CASE("a run shows live curves while it trains and cancel stops it", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("wine"));
+    panel->setEpochs(300);
+    panel->setEarlyStopping(0);
+    RunTab* tab = train(f, panel);
+    auto* loss = tab->curves()->lossPlot();
+    REQUIRE(waitUntil([&] { return loss->pointCount(QStringLiteral("val_loss")) >= 12; },
+                      kRunTimeoutMs));
+    CHECK(tab->status() == QStringLiteral("running"));
+    CHECK(tab->progressText().contains(QStringLiteral("ETA")));
+    CHECK(tab->cancelButton()->isVisible());
+    CHECK(tab->cancelButton()->isEnabled());
+    // Redraws are coalesced: far fewer than one per point.
+    QTest::qWait(2 * kiln::widgets::MetricPlot::kRedrawIntervalMs);
+    CHECK(loss->drawnPointCount(QStringLiteral("val_loss")) > 0);
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_live.png")));
+
+    tab->cancelButton()->click();
+    REQUIRE(waitUntil([&] { return finished(tab); }, 60000));
+    CHECK(tab->status() == QStringLiteral("cancelled"));
+    CHECK(tab->findChild<QPushButton*>(QStringLiteral("resumeRunButton"))->isVisible());
+    CHECK_FALSE(f.training->controller()->isFollowing(tab->runId()));
+    const int stoppedAt = tab->record().epoch;
+    CHECK(stoppedAt < 300);
+    CHECK(tab->logText().contains(QStringLiteral("cancel")));
+
+    // Resume continues from the checkpoint to the last epoch.
+    tab->findChild<QPushButton*>(QStringLiteral("resumeRunButton"))->click();
+    REQUIRE(waitUntil([&] { return tab->record().isActive(); }, 10000));
+    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    CHECK(tab->status() == QStringLiteral("completed"));
+    CHECK(tab->record().epoch == 300);
+    CHECK(loss->pointCount(QStringLiteral("val_loss")) == 300);
+    CHECK(tab->logText().contains(QStringLiteral("Resumed on")));
+}
+
+TEST_CASE("the main window lists runs with their status and reattaches them at start",
+          "[training]") {
+    kiln::studio::initStudioResources();
+    LanguageManager::apply(QStringLiteral("en"));
+    kiln::test::useBuiltKiln();
+    QTemporaryDir dir;
+    REQUIRE(kiln::test::importFixtures(dir.path(), {QStringLiteral("iris")}));
+    // A run whose Studio went away while its worker (long gone) was training.
+    QString orphan;
+    {
+        auto ws = kiln::Workspace::open(dir.path().toStdString(), false);
+        REQUIRE(ws.ok());
+        auto version = kiln::DatasetCatalog((*ws)->catalog()).resolve("iris");
+        REQUIRE(version.ok());
+        kiln::RunSpec spec;
+        spec.dataset = "iris";
+        spec.datasetVersion = version->version;
+        spec.datasetHash = version->contentHash;
+        spec.target = "species";
+        auto id = kiln::createRun(**ws, spec, version->id);
+        REQUIRE(id.ok());
+        orphan = QString::fromStdString(*id);
+        REQUIRE((*ws)
+                    ->catalog()
+                    .queryValue("UPDATE runs SET status = 'running', worker_pid = 999999 "
+                                "WHERE id = ? RETURNING id",
+                                {*id})
+                    .ok());
+    }
+    auto window = std::make_unique<kiln::studio::MainWindow>(dir.path());
+    window->resize(1280, 800);
+    window->show();
+    auto statusOf = [&](const QString& id) {
+        for (const auto& e : window->navigator()->snapshot().entries)
+            if (e.kind == kiln::widgets::CatalogKind::Run && e.id == id) return e.detail;
+        return QString();
+    };
+    REQUIRE(waitUntil([&] { return statusOf(orphan) == QStringLiteral("interrupted"); }));
+    auto* runMenu = window->findChild<QMenu*>(QStringLiteral("menuRun"));
+    REQUIRE(runMenu != nullptr);
+    CHECK(runMenu->actions().contains(window->training()->trainAction()));
+
+    // Activating the run in the navigator opens its tab, which offers Resume.
+    kiln::widgets::CatalogEntry entry;
+    for (const auto& e : window->navigator()->snapshot().entries)
+        if (e.id == orphan) entry = e;
+    QMetaObject::invokeMethod(window->navigator(),
+                              [&] { Q_EMIT window->navigator()->entryActivated(entry); });
+    REQUIRE(waitUntil([&] { return qobject_cast<RunTab*>(window->tabs()->currentWidget()); }));
+    auto* tab = qobject_cast<RunTab*>(window->tabs()->currentWidget());
+    REQUIRE(waitUntil([&] { return tab->isLoaded(); }));
+    CHECK(tab->status() == QStringLiteral("interrupted"));
+    CHECK(tab->findChild<QPushButton*>(QStringLiteral("resumeRunButton"))->isVisible());
+
+    // Run ▸ Train… from a dataset's tab opens the Train panel on that dataset.
+    window->openDataset(QStringLiteral("iris@1"), QStringLiteral("table"));
+    window->training()->trainAction()->trigger();
+    auto* panel = qobject_cast<TrainPanel*>(window->tabs()->currentWidget());
+    REQUIRE(panel != nullptr);
+    REQUIRE(waitUntil([&] { return panel->isReady(); }, 20000));
+    CHECK(panel->spec().dataset == "iris");
+    CHECK(panel->spec().datasetVersion == 1);
+    window.reset();
+    QThreadPool::globalInstance()->waitForDone();
+}

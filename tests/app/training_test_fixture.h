@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QString>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QThreadPool>
+
+#include <memory>
+
+#include "app/studio/language_manager.h"
+#include "app/studio/studio_resources.h"
+#include "app/studio/training_ui.h"
+#include "core/data/csv_import.h"
+#include "core/jobs/job_context.h"
+#include "core/store/workspace.h"
+#include "widgets/environment_probe.h"
+#include "widgets/navigator_view.h"
+
+namespace kiln::test {
+
+// The committed fixture `name` (tests/fixtures/data/<name>.csv).
+inline QString fixtureCsv(const QString& name) {
+    return QStringLiteral(KILN_FIXTURE_DIR "/") + name + QStringLiteral(".csv");
+}
+
+// Imports fixtures into a fresh workspace at `dir`; true when all were imported.
+inline bool importFixtures(const QString& dir, const QStringList& names) {
+    auto ws = kiln::Workspace::open(dir.toStdString(), true);
+    if (!ws) return false;
+    for (const QString& name : names) {
+        kiln::NullJobContext job;
+        auto imported = kiln::importCsvDataset(**ws, fixtureCsv(name).toStdString(),
+                                               name.toStdString(), kiln::CsvImportOptions{}, job);
+        if (!imported) return false;
+    }
+    return true;
+}
+
+// Workers come from the `kiln` of this build tree unless $KILN_CLI says otherwise.
+inline void useBuiltKiln() {
+    if (qEnvironmentVariableIsEmpty("KILN_CLI")) qputenv("KILN_CLI", KILN_CLI_PATH);
+}
+
+// A window with central tabs, a navigator and the training UI on a workspace holding the iris
+// and wine fixtures.
+struct TrainingFixture {
+    QTemporaryDir dir;
+    bool imported = false;
+    std::unique_ptr<QMainWindow> window;
+    QTabWidget* tabs = nullptr;
+    kiln::widgets::NavigatorView* navigator = nullptr;
+    kiln::widgets::EnvironmentProbe* environment = nullptr;
+    kiln::studio::TrainingUi* training = nullptr;
+
+    TrainingFixture() {
+        kiln::studio::initStudioResources();
+        kiln::studio::LanguageManager::apply(QStringLiteral("en"));
+        useBuiltKiln();
+        imported = importFixtures(dir.path(), {QStringLiteral("iris"), QStringLiteral("wine")});
+        window = std::make_unique<QMainWindow>();
+        tabs = new QTabWidget(window.get());
+        tabs->setDocumentMode(true);
+        window->setCentralWidget(tabs);
+        navigator = new kiln::widgets::NavigatorView(window.get());
+        auto* dock = new QDockWidget(QStringLiteral("Navigator"), window.get());
+        dock->setWidget(navigator);
+        window->addDockWidget(Qt::LeftDockWidgetArea, dock);
+        navigator->setWorkspace(dir.path());
+        environment = new kiln::widgets::EnvironmentProbe(window.get());
+        training = new kiln::studio::TrainingUi(tabs, navigator, environment, window.get());
+        training->setWorkspace(dir.path());
+        window->resize(1360, 820);
+        window->resizeDocks({dock}, {240}, Qt::Horizontal);
+        window->show();
+    }
+
+    ~TrainingFixture() {
+        window.reset();
+        QThreadPool::globalInstance()->waitForDone();
+    }
+};
+
+}  // namespace kiln::test

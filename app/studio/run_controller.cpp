@@ -12,12 +12,10 @@
 #include "core/remote/local_executor.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
-#include "widgets/run_follow_loop.h"
 
 namespace kiln {
 namespace studio {
 
-using kiln::widgets::FollowFlags;
 
 // Hands results from pool threads to the controller's thread, or drops them once the controller
 // is gone (Studio closing while a worker trains).
@@ -114,7 +112,8 @@ void follow(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
     }
     EventForwarder forward(job, id);
     auto status =
-        kiln::widgets::followRunDetachable(ws, runId, **executor, std::ref(forward), *job.flags);
+        kiln::followRun(ws, runId, **executor, std::ref(forward), &job.flags->cancel,
+                        &job.flags->detach);
     if (!status) return finish(job, id, QStringLiteral("failed"), fromError(status.error()));
     if (*status == "detached") return;
     QString error;

@@ -6,18 +6,20 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 #include "core/train/run_spec.h"
 
 namespace kiln {
-namespace widgets {
-struct FollowFlags;
-}
-}  // namespace kiln
-
-namespace kiln {
 namespace studio {
+
+// What stops following a run early: cancel asks the worker to stop (it checkpoints, then
+// finishes); detach stops listening while the worker keeps training (Studio closes).
+struct FollowFlags {
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> detach{false};
+};
 
 // Starts training runs on this machine and follows them: each run is defined (resolved against
 // its data, validated, recorded with createRun) and its `kiln worker` followed on a thread of the
@@ -72,8 +74,8 @@ private:
     QString m_kiln;
     QThreadPool m_pool;
     std::shared_ptr<Relay> m_relay;
-    QHash<QString, std::shared_ptr<kiln::widgets::FollowFlags>> m_flags;  // by run id
-    QHash<int, std::shared_ptr<kiln::widgets::FollowFlags>> m_pending;  // by request, until created
+    QHash<QString, std::shared_ptr<FollowFlags>> m_flags;  // by run id
+    QHash<int, std::shared_ptr<FollowFlags>> m_pending;  // by request, until created
     int m_requests = 0;
 };
 

@@ -46,5 +46,7 @@ Environment captureEnvironment();
 
 // Sets LibTorch's intra-op threads to the machine's cores (it defaults to 1 on Debian's build).
 void useAllCoresForTorch();
+// Sets LibTorch's intra-op threads: `threads` > 0 exactly, 0 every core.
+void setTorchThreads(int threads);
 
 }  // namespace kiln

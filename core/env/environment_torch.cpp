@@ -90,4 +90,11 @@ void useAllCoresForTorch() {
     if (cores > 0) torch::set_num_threads(cores);
 }
 
+void setTorchThreads(int threads) {
+    if (threads > 0)
+        torch::set_num_threads(threads);
+    else
+        useAllCoresForTorch();
+}
+
 }  // namespace kiln

@@ -148,7 +148,8 @@ int LocalExecutor::wait() {
 }
 
 Result<std::string> followRun(Workspace& ws, const std::string& runId, LocalExecutor& executor,
-                              const EventCallback& onEvent, const std::atomic<bool>* cancelFlag) {
+                              const EventCallback& onEvent, const std::atomic<bool>* cancelFlag,
+                              const std::atomic<bool>* detachFlag) {
     RunRecorder recorder(ws.catalog(), runId);
     auto pidSet = ws.catalog().queryValue(
         "UPDATE runs SET worker_pid = ?, status = 'running' WHERE id = ? RETURNING id",
@@ -156,6 +157,7 @@ Result<std::string> followRun(Workspace& ws, const std::string& runId, LocalExec
     if (!pidSet) return pidSet.error();
     bool cancelSent = false;
     while (!executor.atEnd()) {
+        if (detachFlag && *detachFlag) return std::string("detached");
         if (cancelFlag && *cancelFlag && !cancelSent) {
             executor.cancel();
             cancelSent = true;

@@ -56,9 +56,12 @@ using EventCallback = std::function<void(const std::string& line)>;
 // Follows a started worker to its end: records each event in the catalog as it arrives, calls
 // `onEvent`, and passes a cancel on when `*cancelFlag` becomes true. When the worker exits
 // without a `finished` event, the rest of events.jsonl is recorded and the run marked failed with
-// the exit status. Returns the run's final status (completed, cancelled, failed).
+// the exit status. Returns the run's final status (completed, cancelled, failed), or "detached"
+// once `*detachFlag` becomes true: the host stops listening (it is going away) and the worker
+// keeps training, to be re-attached later by reattachRuns.
 Result<std::string> followRun(Workspace& workspace, const std::string& runId,
                               LocalExecutor& executor, const EventCallback& onEvent,
-                              const std::atomic<bool>* cancelFlag = nullptr);
+                              const std::atomic<bool>* cancelFlag = nullptr,
+                              const std::atomic<bool>* detachFlag = nullptr);
 
 }  // namespace kiln

@@ -220,6 +220,7 @@ int train(const Job& job, EventSink& sink, InputLines& input) {
     fs::create_directories(runDir, ec);
     sink.openLog(runDir / "events.jsonl");
     auto device = chooseDevice(job.spec.device);
+    setTorchThreads(job.spec.threads);  // before the capture, so the record shows what training uses
     json env = json::parse(captureEnvironment().toJson());
     sink.emit({{"event", "started"},
                {"run_id", job.runId},

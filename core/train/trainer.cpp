@@ -465,10 +465,7 @@ Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const
     auto device = chooseDevice(spec.device);
     if (!device) return device.error();
     keepFreedMemoryForReuse();
-    if (spec.threads > 0)
-        torch::set_num_threads(spec.threads);
-    else
-        useAllCoresForTorch();
+    setTorchThreads(spec.threads);
     at::globalContext().setFlushDenormal(
         true);  // tiny Adam moments must not fall onto the slow path
     torch::manual_seed(spec.seed);

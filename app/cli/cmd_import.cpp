@@ -50,6 +50,14 @@ Result<CsvImportOptions> parseOptions(const Arguments& args) {
         o.delimiter = v[0];
     }
     o.noHeader = args.has("no-header");
+    o.forceHeader = args.has("header");
+    if (o.noHeader && o.forceHeader)
+        return makeError(ErrorCode::InvalidArgument, "--header and --no-header contradict each other");
+    if (auto d = args.value("decimal-comma")) {
+        if (*d != "yes" && *d != "no")
+            return makeError(ErrorCode::InvalidArgument, "--decimal-comma must be yes or no, not '" + *d + "'");
+        o.decimalComma = *d == "yes";
+    }
     o.skipBadRows = args.has("skip-bad-rows");
     if (auto t = args.value("type")) o.typeOverrides.push_back(*t);
     return o;
@@ -204,7 +212,7 @@ Command makeImportCommand() {
     c.name = "import";
     c.summary = "import CSV/TSV files or image folders as dataset versions";
     c.usage =
-        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] [--no-header] "
+        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] [--header|--no-header] "
         "[--type COL=TYPE,...] [--skip-bad-rows]";
     c.description =
         "Reads each file (UTF-8 with or without BOM, UTF-16 with BOM, or Latin-1), detects its "
@@ -228,6 +236,8 @@ Command makeImportCommand() {
         {"format", "FORMAT", "auto (default), csv, tsv or images"},
         {"delimiter", "C", "field delimiter (one character, or 'tab')"},
         {"no-header", "", "the first row is data, not column names"},
+        {"header", "", "the first row is column names, even if it looks like data"},
+        {"decimal-comma", "yes|no", "whether 3,14 means 3.14 (default: detected)"},
         {"type", "COL=TYPE", "force column types: --type id=text,day=date-mdy (repeatable)", true},
         {"skip-bad-rows", "",
          "skip rows with the wrong number of fields (reported with line numbers)"}};

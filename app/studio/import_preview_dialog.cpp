@@ -64,8 +64,9 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     m_header = new QCheckBox(box);
     m_header->setObjectName(QStringLiteral("header"));
     m_decimalLabel = new QLabel(box);
-    m_decimal = new QLabel(box);
+    m_decimal = new QComboBox(box);
     m_decimal->setObjectName(QStringLiteral("decimalComma"));
+    for (int choice : {-1, 1, 0}) m_decimal->addItem(QString(), choice);  // texts in updateDialect
     m_skipBad = new QCheckBox(box);
     m_skipBad->setObjectName(QStringLiteral("skipBadRows"));
     form->addRow(m_nameLabel, m_name);
@@ -82,8 +83,10 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     });
     connect(m_header, &QCheckBox::toggled, this, [this](bool on) {
         m_noHeader = !on;
+        m_forceHeader = on;
         requestPreview();
     });
+    connect(m_decimal, &QComboBox::currentIndexChanged, this, [this] { requestPreview(); });
     return box;
 }
 
@@ -129,6 +132,8 @@ kiln::CsvImportOptions ImportPreviewDialog::options() const {
     const char delimiter = char(m_delimiter->currentData().toInt());
     if (delimiter != 0) options.delimiter = delimiter;
     options.noHeader = m_noHeader;
+    options.forceHeader = m_forceHeader;
+    if (int choice = m_decimal->currentData().toInt(); choice >= 0) options.decimalComma = choice == 1;
     options.skipBadRows = m_skipBad->isChecked();
     for (auto it = m_typeOverrides.cbegin(); it != m_typeOverrides.cend(); ++it)
         options.typeOverrides.push_back((it.key() + QLatin1Char('=') + it.value()).toStdString());
@@ -204,7 +209,12 @@ void ImportPreviewDialog::updateDialect() {
     const QString name = d == ',' ? tr("comma") : d == ';' ? tr("semicolon") : d == '\t' ? tr("tab")
                        : d == '|' ? tr("pipe") : QString(QLatin1Char(d));
     m_delimiter->setItemText(0, tr("Detect (%1)").arg(name));
-    m_decimal->setText(m_preview.dialect.decimalComma ? tr("yes: 3,14 reads as 3.14") : tr("no"));
+    const QSignalBlocker decimalBlocker(m_decimal);
+    m_decimal->setItemText(0, m_decimal->currentIndex() == 0
+                                  ? tr("Detect (%1)").arg(m_preview.dialect.decimalComma ? tr("yes") : tr("no"))
+                                  : tr("Detect"));
+    m_decimal->setItemText(1, tr("Yes: 3,14 reads as 3.14"));
+    m_decimal->setItemText(2, tr("No: the decimal mark is a point"));
     if (!m_error.isEmpty())
         m_status->setText(tr("This file cannot be imported as it is: %1").arg(m_error));
     else

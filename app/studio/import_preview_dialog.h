@@ -76,6 +76,7 @@ private:
     int m_generation = 0;
     bool m_busy = false;
     bool m_noHeader = false;
+    bool m_forceHeader = false;
     QLineEdit* m_name = nullptr;
     QLabel* m_nameLabel = nullptr;
     QLabel* m_encodingLabel = nullptr;
@@ -84,7 +85,7 @@ private:
     QComboBox* m_delimiter = nullptr;
     QCheckBox* m_header = nullptr;
     QLabel* m_decimalLabel = nullptr;
-    QLabel* m_decimal = nullptr;
+    QComboBox* m_decimal = nullptr;  // detect / yes / no
     QCheckBox* m_skipBad = nullptr;
     QLabel* m_typesTitle = nullptr;
     QTableWidget* m_types = nullptr;

@@ -166,13 +166,15 @@ Status planColumns(Plan& plan, const CsvImportOptions& options) {
     if (sample.size() < text.size()) sample = sample.substr(0, sample.find_last_of("\r\n") + 1);
     plan.dialect.delimiter = chooseDelimiter(options, sample);
     plan.dialect.lineEnding = detectLineEnding(sample);
-    plan.dialect.decimalComma = detectDecimalComma(sample, plan.dialect.delimiter);
+    plan.dialect.decimalComma =
+        options.decimalComma.value_or(detectDecimalComma(sample, plan.dialect.delimiter));
     std::size_t firstEnd = 0;
     auto records = sampleRecords(text, plan.dialect.delimiter, firstEnd);
     if (records.empty())
         return makeError(ErrorCode::InvalidArgument, "the file has no records (only blank lines)",
                          plan.path + ":1:1");
-    plan.dialect.header = !options.noHeader && looksLikeHeader(records, plan.dialect.decimalComma);
+    plan.dialect.header = options.forceHeader ||
+                          (!options.noHeader && looksLikeHeader(records, plan.dialect.decimalComma));
     std::size_t count = records[0].size();
     auto names =
         uniqueColumnNames(plan.dialect.header ? records[0] : std::vector<std::string>{}, count);

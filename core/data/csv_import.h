@@ -24,6 +24,8 @@ struct CsvImportOptions {
     Format format = Format::Auto;   // Csv: ',' and Tsv: TAB unless `delimiter`
     std::optional<char> delimiter;  // overrides sniffing
     bool noHeader = false;          // the first record is data
+    bool forceHeader = false;       // the first record is the header, even if it looks like data
+    std::optional<bool> decimalComma;  // "3,14" means 3.14; unset: detected
     // Column types forced by the user: "name=type" (types as parseColumnType reads them, plus
     // "date-dmy" / "date-mdy" to fix the order of slashed dates).
     std::vector<std::string> typeOverrides;

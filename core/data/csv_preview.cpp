@@ -124,13 +124,14 @@ Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImport
     const std::string_view sample = sampleOf({source.data(), source.size()});
     preview.dialect.delimiter = chooseDelimiter(options, sample);
     preview.dialect.lineEnding = detectLineEnding(sample);
-    preview.dialect.decimalComma = detectDecimalComma(sample, preview.dialect.delimiter);
+    preview.dialect.decimalComma =
+        options.decimalComma.value_or(detectDecimalComma(sample, preview.dialect.delimiter));
     auto records = readRecords(sample, preview.dialect.delimiter);
     if (records.empty())
         return makeError(ErrorCode::InvalidArgument, "the file has no records (only blank lines)",
                          path + ":1:1");
-    preview.dialect.header =
-        !options.noHeader && looksLikeHeader(records, preview.dialect.decimalComma);
+    preview.dialect.header = options.forceHeader ||
+        (!options.noHeader && looksLikeHeader(records, preview.dialect.decimalComma));
     preview.sampledRecords = records.size() - (preview.dialect.header ? 1 : 0);
     inferColumns(preview, records);
     if (auto s = applyOverrides(preview.columns, options.typeOverrides); !s) return s.error();

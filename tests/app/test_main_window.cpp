@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <QImage>
+#include <QComboBox>
 #include <QLabel>
 
 #include "app/studio/import_controller.h"
@@ -283,7 +284,9 @@ TEST_CASE("the import preview reads a semicolon file with decimal commas", "[app
     CHECK(p.columns[3].type == kiln::ColumnType::Integer);
     CHECK(p.rows.size() == 6);
     CHECK(dialog.previewModel()->headerData(2, Qt::Horizontal).toString() == QStringLiteral("temperature\nfloat"));
-    CHECK(dialog.findChild<QLabel*>(QStringLiteral("decimalComma"))->text().startsWith(QStringLiteral("yes")));
+    auto* decimal = dialog.findChild<QComboBox*>(QStringLiteral("decimalComma"));
+    REQUIRE(decimal);
+    CHECK(decimal->currentText() == QStringLiteral("Detect (yes)"));
 
     // Overriding a type and the delimiter previews again.
     dialog.setColumnType(QStringLiteral("rain"), QStringLiteral("float"));

@@ -33,6 +33,8 @@ const std::vector<Command>& allCommands() {
                                                   makeRunsCommand(),    makeRunCommand(),
                                                   makeCancelCommand(),  makeResumeCommand(),
                                                   makeCompareCommand(), makeSweepCommand(),
+                                                  makeExportCommand(),  makePredictCommand(),
+                                                  makeModelsCommand(),  makeModelCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

@@ -45,5 +45,9 @@ Command makeCancelCommand();
 Command makeWorkerCommand();
 Command makeCompareCommand();
 Command makeSweepCommand();
+Command makeExportCommand();
+Command makePredictCommand();
+Command makeModelsCommand();
+Command makeModelCommand();
 
 }  // namespace kiln::cli

@@ -1,0 +1,169 @@
+#include "core/export/exporter.h"
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "core/export/held_out.h"
+#include "core/export/onnx_executor.h"
+#include "core/export/onnx_writer.h"
+#include "core/export/trained_model.h"
+#include "core/store/object_store.h"
+#include "core/store/sha256.h"
+
+namespace kiln {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+std::string figure(double v) {
+    std::ostringstream s;
+    s.precision(3);
+    s << v;
+    return s.str();
+}
+
+void compareClassification(const TrainedModel& m, const std::vector<float>& ref,
+                           const std::map<std::string, HostTensor>& out, VerificationReport& r) {
+    const auto& probs = out.at("probabilities").floats;
+    const auto& labels = out.at("label").int64s;
+    const auto k = std::size_t(m.outputs);
+    for (std::size_t i = 0; i < r.rows; ++i) {
+        std::size_t best = 0;
+        for (std::size_t c = 0; c < k; ++c) {
+            r.maxAbsDiff = std::max(r.maxAbsDiff, double(std::fabs(probs[i * k + c] - ref[i * k + c])));
+            if (ref[i * k + c] > ref[i * k + best]) best = c;
+        }
+        if (std::size_t(labels[i]) != best) ++r.labelMismatches;
+    }
+    r.passed = r.maxAbsDiff <= r.tolerance && r.labelMismatches == 0;
+}
+
+void compareRegression(const TrainedModel& m, const std::vector<float>& ref,
+                       const std::map<std::string, HostTensor>& out, VerificationReport& r) {
+    const auto& values = out.at("value").floats;
+    double scale = std::fabs(m.recipe.target.scale);
+    for (std::size_t i = 0; i < r.rows; ++i) {
+        double d = std::fabs(double(values[i]) - double(ref[i]));
+        r.maxAbsDiff = std::max(r.maxAbsDiff, d);
+        r.maxRelDiff = std::max(r.maxRelDiff, d / std::max(std::fabs(double(ref[i])), scale));
+    }
+    r.passed = r.maxRelDiff <= r.tolerance;
+}
+
+std::string describe(const TrainedModel& m, const VerificationReport& r) {
+    std::string what = m.classification()
+                           ? "max |Δ probability| " + figure(r.maxAbsDiff) + ", " +
+                                 std::to_string(r.labelMismatches) + " label(s) differ"
+                           : "max relative |Δ value| " + figure(r.maxRelDiff) +
+                                 " (absolute " + figure(r.maxAbsDiff) + ")";
+    return (r.passed ? "verified on " : "MISMATCH on ") + std::to_string(r.rows) +
+           " held-out rows: " + what + " (tolerance " + figure(r.tolerance) + ")";
+}
+
+}  // namespace
+
+nlohmann::json VerificationReport::toJson() const {
+    return {{"passed", passed},
+            {"checker", checker},
+            {"rows", rows},
+            {"max_abs_diff", maxAbsDiff},
+            {"max_rel_diff", maxRelDiff},
+            {"label_mismatches", labelMismatches},
+            {"tolerance", tolerance},
+            {"runtime", "kiln onnx executor (libonnx + LibTorch)"},
+            {"seconds", seconds},
+            {"message", message}};
+}
+
+nlohmann::json ExportResult::toJson() const {
+    return {{"run_id", runId},   {"file", file.string()},
+            {"sha256", sha256},  {"bytes", bytes},
+            {"seconds", seconds}, {"verification", verification.toJson()}};
+}
+
+Result<std::string> fileSha256(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return makeError(ErrorCode::Io, "cannot read the file", file.string());
+    Sha256 h;
+    std::vector<char> buf(1 << 16);
+    while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0)
+        h.update(std::string_view(buf.data(), std::size_t(in.gcount())));
+    return h.hexDigest();
+}
+
+Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutData& h,
+                                          const fs::path& file) {
+    auto started = Clock::now();
+    VerificationReport r;
+    r.rows = h.count();
+    auto check = checkOnnxFile(file);
+    if (!check) {
+        r.checker = check.error().message;
+        r.message = "the ONNX checker failed: " + check.error().message;
+        r.seconds = secondsSince(started);
+        return r;
+    }
+    r.checker = "onnx checker + shape inference passed (" + check->opsetSummary + ", " +
+                std::to_string(check->nodes) + " nodes)";
+    auto exec = OnnxExecutor::load(file);
+    if (!exec) return exec.error();
+    auto out = exec->run(h.rawInputs);
+    if (!out) return Error{out.error().code, "the exported file does not run: " + out.error().message,
+                           out.error().context};
+    auto ref = referenceOutputs(m, h.features, h.pixels, h.count());
+    if (!ref) return ref.error();
+    if (m.classification())
+        compareClassification(m, *ref, *out, r);
+    else
+        compareRegression(m, *ref, *out, r);
+    r.message = describe(m, r);
+    r.seconds = secondsSince(started);
+    return r;
+}
+
+Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, const fs::path& file,
+                               const std::function<void(const std::string&)>& progress) {
+    auto started = Clock::now();
+    auto say = [&](const std::string& stage) {
+        if (progress) progress(stage);
+    };
+    say("loading run " + runId);
+    auto model = loadTrainedModel(root / "runs" / runId);
+    if (!model) return model.error();
+    ObjectStore store(root / "objects");
+    auto heldOut = loadHeldOut(*model, store, 20000);
+    if (!heldOut) return heldOut.error();
+    say("writing " + file.string());
+    OnnxExportOptions options;
+    auto bytes = buildOnnxModel(*model, options);
+    if (!bytes) return bytes.error();
+    fs::path pending = file.string() + ".unverified";
+    if (auto st = writeModelFile(pending, *bytes); !st) return st.error();
+    say("verifying on " + std::to_string(heldOut->count()) + " held-out rows");
+    auto report = verifyOnnxFile(*model, *heldOut, pending);
+    std::error_code ec;
+    if (!report || !report->passed) {
+        fs::remove(pending, ec);
+        if (!report) return report.error();
+        return makeError(ErrorCode::Corrupt, "export verification failed: " + report->message,
+                         report->checker);
+    }
+    fs::rename(pending, file, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot write the ONNX file: " + ec.message(), file.string());
+    ExportResult result{runId, fs::absolute(file), "", std::int64_t(bytes->size()), *report, 0};
+    auto sha = fileSha256(file);
+    if (!sha) return sha.error();
+    result.sha256 = *sha;
+    result.seconds = secondsSince(started);
+    return result;
+}
+
+}  // namespace kiln

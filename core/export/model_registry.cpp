@@ -1,0 +1,171 @@
+#include "core/export/model_registry.h"
+
+#include "core/export/exporter.h"
+#include "core/export/system_evaluation.h"
+#include "core/store/workspace.h"
+
+namespace kiln {
+
+namespace {
+
+using nlohmann::json;
+
+std::string text(const SqlValue& v) {
+    if (auto s = std::get_if<std::string>(&v)) return *s;
+    if (auto i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    return "";
+}
+
+const char* kVersionSelect =
+    "SELECT mv.id, m.name, mv.version, mv.stage, mv.run_id, mv.onnx_path, mv.onnx_sha256, "
+    "mv.verification, mv.system_evaluation, mv.created_at, COALESCE(d.name, ''), "
+    "COALESCE(dv.version, 0), COALESCE(dv.content_hash, '') "
+    "FROM model_versions mv JOIN models m ON m.id = mv.model_id "
+    "LEFT JOIN dataset_versions dv ON dv.id = mv.dataset_version_id "
+    "LEFT JOIN datasets d ON d.id = dv.dataset_id ";
+
+json rowDocument(const Statement& st) {
+    return {{"name", st.columnText(1)},
+            {"version", st.columnInt(2)},
+            {"stage", st.columnText(3)},
+            {"lineage",
+             {{"run_id", st.columnText(4)},
+              {"dataset", st.columnText(10)},
+              {"dataset_version", st.columnInt(11)},
+              {"dataset_version_hash", st.columnText(12)}}},
+            {"onnx_path", st.columnText(5)},
+            {"onnx_sha256", st.columnText(6)},
+            {"verification", json::parse(st.columnText(7), nullptr, false)},
+            {"system_evaluation", json::parse(st.columnText(8), nullptr, false)},
+            {"created_at", st.columnText(9)}};
+}
+
+}  // namespace
+
+Result<ModelRegistry::Ref> ModelRegistry::resolve(const std::string& ref) {
+    auto at = ref.find('@');
+    Ref r;
+    r.model = ref.substr(0, at);
+    auto st = m_ws.catalog().prepare(
+        "SELECT mv.id, mv.model_id, mv.version, mv.run_id, mv.onnx_path FROM model_versions mv "
+        "JOIN models m ON m.id = mv.model_id WHERE m.name = ? AND (? < 0 OR mv.version = ?) "
+        "ORDER BY mv.version DESC LIMIT 1");
+    if (!st) return st.error();
+    std::int64_t version = -1;
+    if (at != std::string::npos) {
+        try {
+            version = std::stoll(ref.substr(at + 1));
+        } catch (...) {
+            return makeError(ErrorCode::InvalidArgument, "'" + ref + "' is not NAME@VERSION (a number)");
+        }
+    }
+    if (auto b = st->bind({r.model, version, version}); !b) return b.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row)
+        return makeError(ErrorCode::NotFound, "no model version '" + ref + "'", "see kiln models");
+    r.id = st->columnInt(0);
+    r.modelId = st->columnInt(1);
+    r.version = st->columnInt(2);
+    r.runId = st->columnText(3);
+    r.onnxPath = st->columnText(4);
+    return r;
+}
+
+Result<json> ModelRegistry::versionDocument(std::int64_t id) {
+    auto st = m_ws.catalog().prepare(std::string(kVersionSelect) + "WHERE mv.id = ?");
+    if (!st) return st.error();
+    if (auto b = st->bind({id}); !b) return b.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return makeError(ErrorCode::NotFound, "model version vanished");
+    return rowDocument(*st);
+}
+
+Result<json> ModelRegistry::registerRun(const std::string& runId, const std::string& name) {
+    if (name.empty() || name.find('@') != std::string::npos)
+        return makeError(ErrorCode::InvalidArgument, "a model name must be non-empty and without '@'");
+    auto status = m_ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {runId});
+    if (!status) return makeError(ErrorCode::NotFound, "no run '" + runId + "'");
+    if (text(*status) != "completed")
+        return makeError(ErrorCode::InvalidArgument,
+                         "run " + runId + " is " + text(*status) + "; only a completed run can be registered");
+    auto file = m_ws.runsDir() / runId / "model.onnx";
+    auto exported = exportRun(m_ws.root(), runId, file);
+    if (!exported) return exported.error();
+    auto eval = evaluateSystem(m_ws.root(), runId, file);
+    if (!eval) return eval.error();
+    auto& c = m_ws.catalog();
+    if (auto b = c.begin(); !b) return b.error();
+    auto ins = c.prepare("INSERT OR IGNORE INTO models(name) VALUES (?)");
+    if (!ins || !ins->bind({name}) || !ins->step()) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model"); }
+    auto mid = c.queryValue("SELECT id FROM models WHERE name = ?", {name});
+    auto next = c.queryValue("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions mv JOIN models m "
+                             "ON m.id = mv.model_id WHERE m.name = ?", {name});
+    auto dsv = c.queryValue("SELECT dataset_version_id FROM runs WHERE id = ?", {runId});
+    auto add = c.prepare("INSERT INTO model_versions(model_id, version, run_id, dataset_version_id, "
+                         "onnx_path, onnx_sha256, verification, system_evaluation) VALUES (?,?,?,?,?,?,?,?)");
+    if (!mid || !next || !add) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model version"); }
+    SqlValue dataset = dsv ? *dsv : SqlValue(nullptr);
+    if (!add->bind({*mid, *next, runId, dataset, exported->file.string(), exported->sha256,
+                    exported->verification.toJson().dump(), eval->toJson().dump()}) || !add->step()) {
+        c.rollback();
+        return makeError(ErrorCode::Io, "cannot record the model version");
+    }
+    auto id = c.lastInsertId();
+    if (auto cm = c.commit(); !cm) return cm.error();
+    return versionDocument(id);
+}
+
+Result<json> ModelRegistry::promote(const std::string& ref, const std::string& stage) {
+    if (stage != "none" && stage != "staging" && stage != "production" && stage != "archived")
+        return makeError(ErrorCode::InvalidArgument,
+                         "stage '" + stage + "' is not one of none, staging, production, archived");
+    auto r = resolve(ref);
+    if (!r) return r.error();
+    auto& c = m_ws.catalog();
+    if (auto b = c.begin(); !b) return b.error();
+    if (stage == "production") {
+        auto demote = c.prepare("UPDATE model_versions SET stage = 'archived' WHERE model_id = ? "
+                                "AND stage = 'production' AND id != ?");
+        if (!demote || !demote->bind({r->modelId, r->id}) || !demote->step()) {
+            c.rollback();
+            return makeError(ErrorCode::Io, "cannot change stages");
+        }
+    }
+    auto set = c.prepare("UPDATE model_versions SET stage = ? WHERE id = ?");
+    if (!set || !set->bind({stage, r->id}) || !set->step()) {
+        c.rollback();
+        return makeError(ErrorCode::Io, "cannot change the stage");
+    }
+    if (auto cm = c.commit(); !cm) return cm.error();
+    return versionDocument(r->id);
+}
+
+Result<json> ModelRegistry::evaluate(const std::string& ref) {
+    auto r = resolve(ref);
+    if (!r) return r.error();
+    auto eval = evaluateSystem(m_ws.root(), r->runId, r->onnxPath);
+    if (!eval) return eval.error();
+    auto set = m_ws.catalog().prepare("UPDATE model_versions SET system_evaluation = ? WHERE id = ?");
+    if (!set || !set->bind({eval->toJson().dump(), r->id}) || !set->step())
+        return makeError(ErrorCode::Io, "cannot store the system evaluation");
+    return versionDocument(r->id);
+}
+
+Result<json> ModelRegistry::list() {
+    auto st = m_ws.catalog().prepare(std::string(kVersionSelect) + "ORDER BY m.name, mv.version");
+    if (!st) return st.error();
+    json models = json::array();
+    for (auto row = st->step();; row = st->step()) {
+        if (!row) return row.error();
+        if (!*row) break;
+        json v = rowDocument(*st);
+        if (models.empty() || models.back()["name"] != v["name"])
+            models.push_back({{"name", v["name"]}, {"versions", json::array()}});
+        models.back()["versions"].push_back(v);
+    }
+    return json{{"models", models}};
+}
+
+}  // namespace kiln

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/result.h"
+
+namespace kiln {
+
+class Workspace;
+
+// The model registry over the catalog's models and model_versions tables. Used from one thread
+// with its Workspace.
+class ModelRegistry {
+public:
+    explicit ModelRegistry(Workspace& workspace) : m_ws(workspace) {}
+
+    // Registers run `runId` as the next version of model `name` (created when new): exports it to
+    // runs/<id>/model.onnx (verified, see exportRun), runs the system evaluation on it and stores
+    // the file's path and sha256, the verification and the evaluation with the version. Returns
+    // the version document (as in list()). Fails as exportRun fails; nothing is recorded then.
+    Result<nlohmann::json> registerRun(const std::string& runId, const std::string& name);
+
+    // Sets the stage of NAME@VER (none | staging | production | archived). A version promoted
+    // to production moves the model's previous production version to archived.
+    Result<nlohmann::json> promote(const std::string& ref, const std::string& stage);
+
+    // Re-runs the system evaluation of NAME@VER (or the newest version) and stores it.
+    Result<nlohmann::json> evaluate(const std::string& ref);
+
+    // Every model with its versions: stage, lineage (run → dataset version), file, verification
+    // and system evaluation. {"models": [{"name", "versions": [...]}]}.
+    Result<nlohmann::json> list();
+
+private:
+    struct Ref {
+        std::int64_t id = 0;  // model_versions.id
+        std::string model, runId, onnxPath;
+        std::int64_t modelId = 0, version = 0;
+    };
+    Result<Ref> resolve(const std::string& ref);
+    Result<nlohmann::json> versionDocument(std::int64_t versionId);
+
+    Workspace& m_ws;
+};
+
+}  // namespace kiln

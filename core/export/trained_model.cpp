@@ -1,0 +1,215 @@
+// Loads a finished run's network with LibTorch. One of the few export files that include
+// LibTorch; everything else sees ModelLayer weights as plain floats.
+#include <torch/torch.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/export/trained_model.h"
+
+namespace kiln {
+
+// The rebuilt network, kept behind the header's forward declaration.
+struct TorchNetwork {
+    torch::nn::Sequential seq{nullptr};
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<std::string> readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::NotFound, "cannot read " + file.filename().string(),
+                         file.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void pushActivation(torch::nn::Sequential& seq, const std::string& name) {
+    if (name == "gelu")
+        seq->push_back(torch::nn::GELU());
+    else if (name == "tanh")
+        seq->push_back(torch::nn::Tanh());
+    else
+        seq->push_back(torch::nn::ReLU());
+}
+
+// The same module layout core/train/trainer.cpp builds (names "0", "1", … must line up for
+// torch::load; a difference there fails loading with a Corrupt error, never silently).
+torch::nn::Sequential buildTabular(const ModelSpec& m, int in, int out) {
+    torch::nn::Sequential seq;
+    int width = in;
+    if (m.family == "mlp") {
+        for (int h : m.hidden) {
+            seq->push_back(torch::nn::Linear(width, h));
+            if (m.batchNorm) seq->push_back(torch::nn::BatchNorm1d(h));
+            pushActivation(seq, m.activation);
+            if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
+            width = h;
+        }
+    }
+    seq->push_back(torch::nn::Linear(width, out));
+    return seq;
+}
+
+torch::nn::Sequential buildCnn(const ModelSpec& m, const ImageCoding& image, int out) {
+    torch::nn::Sequential seq;
+    int channels = image.channels, width = m.cnnWidth, size = image.size;
+    for (int d = 0; d < m.cnnDepth; ++d) {
+        seq->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, width, 3).padding(1)));
+        if (m.batchNorm) seq->push_back(torch::nn::BatchNorm2d(width));
+        seq->push_back(torch::nn::ReLU());
+        seq->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2)));
+        channels = width;
+        width *= 2;
+        size /= 2;
+    }
+    seq->push_back(torch::nn::Flatten());
+    seq->push_back(torch::nn::Linear(channels * size * size, 128));
+    seq->push_back(torch::nn::ReLU());
+    if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
+    seq->push_back(torch::nn::Linear(128, out));
+    return seq;
+}
+
+std::vector<float> floatsOf(const torch::Tensor& t) {
+    auto c = t.detach().to(torch::kFloat).contiguous();
+    return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+template <class Norm>
+ModelLayer batchNormLayer(const Norm& bn) {
+    ModelLayer l;
+    l.kind = ModelLayer::Kind::BatchNorm;
+    l.weight = floatsOf(bn->weight);
+    l.bias = floatsOf(bn->bias);
+    l.runningMean = floatsOf(bn->running_mean);
+    l.runningVar = floatsOf(bn->running_var);
+    l.eps = bn->options.eps();
+    return l;
+}
+
+// The layers of the loaded module, weights copied out.
+std::vector<ModelLayer> describe(const torch::nn::Sequential& seq) {
+    std::vector<ModelLayer> layers;
+    for (const auto& child : seq->children()) {
+        ModelLayer l;
+        if (auto lin = child->as<torch::nn::Linear>()) {
+            l.weightShape = lin->weight.sizes().vec();
+            l.weight = floatsOf(lin->weight);
+            l.bias = floatsOf(lin->bias);
+        } else if (auto conv = child->as<torch::nn::Conv2d>()) {
+            l.kind = ModelLayer::Kind::Conv;
+            l.weightShape = conv->weight.sizes().vec();
+            l.weight = floatsOf(conv->weight);
+            l.bias = floatsOf(conv->bias);
+            l.kernel = int(l.weightShape.at(2));
+            l.padding = 1;
+        } else if (auto bn1 = child->as<torch::nn::BatchNorm1d>()) {
+            l = batchNormLayer(bn1);
+        } else if (auto bn2 = child->as<torch::nn::BatchNorm2d>()) {
+            l = batchNormLayer(bn2);
+        } else if (child->as<torch::nn::MaxPool2d>()) {
+            l.kind = ModelLayer::Kind::MaxPool;
+            l.kernel = l.stride = 2;
+        } else if (child->as<torch::nn::Flatten>()) {
+            l.kind = ModelLayer::Kind::Flatten;
+        } else if (child->as<torch::nn::GELU>()) {
+            l.kind = ModelLayer::Kind::Gelu;
+        } else if (child->as<torch::nn::Tanh>()) {
+            l.kind = ModelLayer::Kind::Tanh;
+        } else if (child->as<torch::nn::ReLU>()) {
+            l.kind = ModelLayer::Kind::Relu;
+        } else {
+            continue;  // dropout: the identity at inference
+        }
+        layers.push_back(std::move(l));
+    }
+    return layers;
+}
+
+Status readRunFiles(TrainedModel& m) {
+    auto spec = readFile(m.runDir / "spec.json");
+    auto recipe = readFile(m.runDir / "recipe.json");
+    auto split = readFile(m.runDir / "split.json");
+    for (auto* r : {&spec, &recipe, &split})
+        if (!*r) return r->error();
+    auto s = RunSpec::fromJson(*spec);
+    if (!s) return s.error();
+    auto rc = FeatureRecipe::fromJson(*recipe);
+    if (!rc) return rc.error();
+    auto sp = DataSplit::fromJson(*split);
+    if (!sp) return sp.error();
+    m.spec = std::move(*s);
+    m.recipe = std::move(*rc);
+    m.split = std::move(*sp);
+    m.spec.task = m.recipe.target.task;
+    return {};
+}
+
+}  // namespace
+
+Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
+    TrainedModel m;
+    m.runDir = runDir;
+    m.runId = runDir.filename().string();
+    if (!fs::exists(runDir / "model.pt"))
+        return makeError(ErrorCode::NotFound,
+                         "run " + m.runId + " has no trained model (model.pt); only a completed "
+                                            "run can be exported",
+                         runDir.string());
+    if (auto st = readRunFiles(m); !st) return st.error();
+    m.inputWidth = m.recipe.width();
+    m.outputs = m.classification() ? int(m.recipe.target.classes.size()) : 1;
+    try {
+        auto net = std::make_shared<TorchNetwork>();
+        net->seq = m.images() ? buildCnn(m.spec.model, m.recipe.image, m.outputs)
+                              : buildTabular(m.spec.model, m.inputWidth, m.outputs);
+        torch::load(net->seq, (runDir / "model.pt").string());
+        net->seq->eval();
+        m.layers = describe(net->seq);
+        m.network = std::move(net);
+    } catch (const c10::Error& e) {
+        return makeError(ErrorCode::Corrupt,
+                         std::string("model.pt does not match the run's spec and recipe: ") +
+                             e.what_without_backtrace(),
+                         (runDir / "model.pt").string());
+    }
+    return m;
+}
+
+Result<std::vector<float>> referenceOutputs(const TrainedModel& model, const std::vector<float>& x,
+                                            const std::vector<std::uint8_t>& pixels,
+                                            std::size_t rows) {
+    try {
+        torch::NoGradGuard noGrad;
+        auto n = std::int64_t(rows);
+        torch::Tensor input;
+        if (model.images()) {
+            const auto& im = model.recipe.image;
+            auto shape = std::vector<std::int64_t>{1, im.channels, 1, 1};
+            auto mean = torch::tensor(im.mean, torch::kFloat).view(shape);
+            auto std = torch::tensor(im.std, torch::kFloat).view(shape);
+            auto raw = torch::from_blob(const_cast<std::uint8_t*>(pixels.data()),
+                                        {n, im.channels, im.size, im.size}, torch::kUInt8);
+            input = (raw.to(torch::kFloat) / 255.0 - mean) / std;
+        } else {
+            input = torch::from_blob(const_cast<float*>(x.data()), {n, model.inputWidth});
+        }
+        auto out = model.network->seq->forward(input);
+        if (model.classification())
+            out = torch::softmax(out, 1);
+        else
+            out = out * model.recipe.target.scale + model.recipe.target.mean;
+        return floatsOf(out);
+    } catch (const c10::Error& e) {
+        return makeError(ErrorCode::Internal,
+                         std::string("LibTorch failed on the trained model: ") +
+                             e.what_without_backtrace());
+    }
+}
+
+}  // namespace kiln

@@ -1,0 +1,279 @@
+// Export → checker → Kiln's executor, ONNX Runtime and OpenCV DNN agree with LibTorch.
+#include <catch2/catch.hpp>
+
+#include <opencv2/core.hpp>
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/data/image_folder.h"
+#include "core/export/batch_predict.h"
+#include "core/export/exporter.h"
+#include "core/export/held_out.h"
+#include "core/export/onnx_executor.h"
+#include "core/export/onnx_writer.h"
+#include "core/export/trained_model.h"
+#include "core/train/trainer.h"
+#include "train_fixtures.h"
+
+using namespace kiln;
+using namespace kiln::test;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Quiet : TrainListener {
+    void progress(int, std::int64_t, std::int64_t) override {}
+    void metric(const std::string&, double, std::int64_t, int) override {}
+    void log(const std::string&, const std::string&) override {}
+    void artifact(const std::string&, const std::string&) override {}
+    bool cancelled() override { return false; }
+};
+
+TrainedModel trainAndLoad(Imported& data, const RunSpec& spec, const std::string& name) {
+    fs::path runDir = data.ws->runsDir() / name;
+    fs::create_directories(runDir);
+    Quiet q;
+    auto outcome = runTraining(spec, data.ws->root(), runDir, false, q);
+    REQUIRE(outcome.ok());
+    std::ofstream(runDir / "spec.json") << spec.toJson();  // what createRun writes for a real run
+    auto m = loadTrainedModel(runDir);
+    INFO((m.ok() ? "" : m.error().toString()));
+    REQUIRE(m.ok());
+    return *m;
+}
+
+json inputsJson(const std::map<std::string, HostTensor>& inputs) {
+    json j;
+    for (const auto& [name, t] : inputs) {
+        json data = json::array();
+        for (float v : t.floats) data.push_back(std::isnan(v) ? json(nullptr) : json(v));
+        for (double v : t.doubles) data.push_back(std::isnan(v) ? json(nullptr) : json(v));
+        for (auto v : t.bytes) data.push_back(v);
+        for (const auto& s : t.strings) data.push_back(s);
+        j[name] = {{"type", hostTypeName(t.type)}, {"dims", t.shape}, {"data", data}};
+    }
+    return j;
+}
+
+// Runs the file in ONNX Runtime (tests/export/ort/run_model.mjs) and returns its outputs.
+json runOrt(const fs::path& model, const std::map<std::string, HostTensor>& inputs, const fs::path& dir) {
+    fs::path in = dir / "ort_inputs.json", out = dir / "ort_outputs.json";
+    std::ofstream(in) << inputsJson(inputs).dump();
+    std::string cmd = std::string("node ") + KILN_ORT_DIR + "/run_model.mjs '" + model.string() + "' '" +
+                      in.string() + "' > '" + out.string() + "'";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return json::parse(std::ifstream(out));
+}
+
+// Max |a − b| between an output and the reference; labels must match the reference's argmax.
+void compareWithReference(const TrainedModel& m, const std::vector<float>& ref,
+                          const std::vector<float>& probsOrValues, const std::vector<std::int64_t>& labels) {
+    REQUIRE(probsOrValues.size() == ref.size());
+    double worst = 0;
+    for (std::size_t i = 0; i < ref.size(); ++i) {
+        double d = std::fabs(double(probsOrValues[i]) - ref[i]);
+        if (!m.classification()) d /= std::max(std::fabs(double(ref[i])), m.recipe.target.scale);
+        worst = std::max(worst, d);
+    }
+    CHECK(worst <= 1e-4);
+    if (!m.classification() || labels.empty()) return;
+    auto k = std::size_t(m.outputs);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        auto best = std::max_element(ref.begin() + long(i * k), ref.begin() + long((i + 1) * k)) -
+                    (ref.begin() + long(i * k));
+        CHECK(labels[i] == best);
+    }
+}
+
+// The full chain for one trained model: verified export, checker, executor, ONNX Runtime.
+void checkEverywhere(Imported& data, const TrainedModel& m, const TempDir& dir) {
+    fs::path file = dir / (m.runId + ".onnx");
+    auto exported = exportRun(data.ws->root(), m.runId, file);
+    REQUIRE(exported.ok());
+    CHECK(exported->verification.passed);
+    CHECK(exported->verification.rows > 0);
+    REQUIRE(checkOnnxFile(file).ok());
+    auto h = loadHeldOut(m, data.ws->objects());
+    REQUIRE(h.ok());
+    auto ref = referenceOutputs(m, h->features, h->pixels, h->count());
+    REQUIRE(ref.ok());
+    auto exec = OnnxExecutor::load(file);
+    REQUIRE(exec.ok());
+    CHECK(exec->metadata().at("kiln.run_id") == m.runId);
+    auto mine = exec->run(h->rawInputs);
+    REQUIRE(mine.ok());
+    json ort = runOrt(file, h->rawInputs, dir.path());
+    const char* main = m.classification() ? "probabilities" : "value";
+    compareWithReference(m, *ref, mine->at(main).floats,
+                         m.classification() ? mine->at("label").int64s : std::vector<std::int64_t>{});
+    compareWithReference(m, *ref, ort[main]["data"].get<std::vector<float>>(),
+                         m.classification() ? ort["label"]["data"].get<std::vector<std::int64_t>>()
+                                            : std::vector<std::int64_t>{});
+}
+
+// OpenCV DNN on the plain variant (network only), fed the recipe's preprocessed features.
+void checkOpenCv(const TrainedModel& m, const HeldOutData& h) {
+    OnnxExportOptions plain;
+    plain.plain = true;
+    auto bytes = buildOnnxModel(m, plain);
+    REQUIRE(bytes.ok());
+    auto ref = referenceOutputs(m, h.features, h.pixels, h.count());
+    REQUIRE(ref.ok());
+    try {
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(bytes->data(), bytes->size());
+        cv::Mat input;
+        auto n = int(h.count());
+        if (m.images()) {
+            const auto& im = m.recipe.image;
+            int dims[] = {n, im.channels, im.size, im.size};
+            input = cv::Mat(4, dims, CV_32F);
+            auto* p = input.ptr<float>();
+            for (std::size_t i = 0; i < h.pixels.size(); ++i) {
+                auto ch = (i / std::size_t(im.size * im.size)) % std::size_t(im.channels);
+                p[i] = float((h.pixels[i] / 255.0 - im.mean[ch]) / im.std[ch]);
+            }
+        } else {
+            input = cv::Mat(n, m.inputWidth, CV_32F, const_cast<float*>(h.features.data())).clone();
+        }
+        net.setInput(input);
+        cv::Mat out = net.forward();
+        std::vector<float> got(out.ptr<float>(), out.ptr<float>() + out.total());
+        compareWithReference(m, *ref, got, {});
+    } catch (const cv::Exception& e) {
+        FAIL("OpenCV DNN refused the plain graph: " << e.what());
+    }
+}
+
+fs::path writeImages(const fs::path& root) {
+    cv::RNG rng(3);
+    for (int cls = 0; cls < 2; ++cls) {
+        fs::path d = root / (cls ? "stripes" : "blobs");
+        fs::create_directories(d);
+        for (int i = 0; i < 24; ++i) {
+            cv::Mat img(16, 16, CV_8UC3);
+            rng.fill(img, cv::RNG::UNIFORM, 0, 60);
+            for (int y = 0; y < 16; ++y)
+                for (int x = 0; x < 16; ++x)
+                    if (cls ? (x + y + i) % 4 == 0 : (x - 8) * (x - 8) + (y - 8) * (y - 8) < 20)
+                        img.at<cv::Vec3b>(y, x) = cls ? cv::Vec3b(250, 240, 230) : cv::Vec3b(20, 160, 40);
+            cv::imwrite((d / ("img" + std::to_string(i) + ".png")).string(), img);
+        }
+    }
+    return root;
+}
+
+}  // namespace
+
+TEST_CASE("linear and MLP exports match LibTorch in Kiln's executor and ONNX Runtime", "[export][ort]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 400);
+    for (std::string target : {"label", "amount"})
+        for (std::string family : {"linear", "mlp"}) {
+            DYNAMIC_SECTION(family << " predicting " << target) {
+                RunSpec spec = tabularSpec(data, target);
+                spec.model.family = family;
+                spec.model.hidden = {16, 8};
+                spec.model.activation = target == "label" ? "gelu" : "tanh";
+                spec.model.batchNorm = family == "mlp" && target == "label";
+                spec.epochs = 3;
+                auto m = trainAndLoad(data, spec, family + "-" + target);
+                checkEverywhere(data, m, dir);
+                auto h = loadHeldOut(m, data.ws->objects());
+                REQUIRE(h.ok());
+                if (family == "mlp") checkOpenCv(m, *h);
+            }
+        }
+}
+
+TEST_CASE("CNN exports take raw uint8 NHWC images and match everywhere", "[export][ort][cnn]") {
+    TempDir dir;
+    auto ws = Workspace::open(dir / "ws");
+    REQUIRE(ws.ok());
+    NullJobContext job;
+    REQUIRE(importImageDataset(**ws, writeImages(dir / "shapes"), "shapes", job).ok());
+    auto version = DatasetCatalog((*ws)->catalog()).resolve("shapes");
+    REQUIRE(version.ok());
+    Imported data{std::move(*ws), *version};
+    RunSpec spec;
+    spec.dataset = "shapes";
+    spec.datasetKind = "images";
+    spec.datasetHash = data.version.contentHash;
+    spec.target = "class";
+    spec.threads = 1;
+    spec.batchSize = 8;
+    {
+        auto table = Table::open(data.ws->objects(), spec.datasetHash);
+        REQUIRE(table.ok());
+        REQUIRE(resolveSpec(spec, **table).ok());
+    }
+    spec.imageSize = 16;
+    spec.model.cnnWidth = 4;
+    spec.model.batchNorm = true;
+    spec.epochs = 2;
+    auto m = trainAndLoad(data, spec, "cnn");
+    REQUIRE(m.images());
+    checkEverywhere(data, m, dir);
+    auto h = loadHeldOut(m, data.ws->objects());
+    REQUIRE(h.ok());
+    checkOpenCv(m, *h);
+    auto predicted = predictFile(dir / (m.runId + ".onnx"), dir / "shapes");
+    REQUIRE(predicted.ok());
+    CHECK(predicted->rows() == 48);
+}
+
+TEST_CASE("a corrupted model fails verification with the figures", "[export][verify]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 300);
+    RunSpec spec = tabularSpec(data, "label");
+    spec.model.family = "mlp";
+    spec.model.hidden = {8};
+    auto m = trainAndLoad(data, spec, "run");
+    auto h = loadHeldOut(m, data.ws->objects());
+    REQUIRE(h.ok());
+    TrainedModel bad = m;
+    for (auto& w : bad.layers.front().weight) w = -w;  // flipped weights in the written file
+    auto bytes = buildOnnxModel(bad, {});
+    REQUIRE(bytes.ok());
+    fs::path file = dir / "bad.onnx";
+    REQUIRE(writeModelFile(file, *bytes).ok());
+    auto report = verifyOnnxFile(m, *h, file);
+    REQUIRE(report.ok());
+    CHECK_FALSE(report->passed);
+    CHECK_THAT(report->message, Catch::Contains("MISMATCH") && Catch::Contains("max |Δ probability|"));
+
+    std::string text = *bytes;  // an op the executor does not know is refused by name
+    for (auto at = text.find("Relu"); at != std::string::npos; at = text.find("Relu", at))
+        text.replace(at, 4, "Relx");
+    auto refused = OnnxExecutor::fromBytes(text, "patched");
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.error().message, Catch::Contains("does not support op 'Relx'"));
+
+    REQUIRE(writeModelFile(file, bytes->substr(0, bytes->size() / 2)).ok());  // truncated
+    CHECK_FALSE(checkOnnxFile(file).ok());
+}
+
+TEST_CASE("raw CSV rows with missing values and unseen categories predict", "[export][predict]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 300);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    fs::path model = dir / "m.onnx";
+    REQUIRE(exportRun(data.ws->root(), m.runId, model).ok());
+    fs::path csv = dir / "new.csv";
+    std::ofstream(csv) << "x2,colour,x1,day,amount,extra\n0.5,purple,,2024-02-11,12,1\n,,1.5,,,2\n-1,red,0.2,2023-12-31,-40,3\n";
+    auto t = predictFile(model, csv);
+    INFO((t.ok() ? "" : t.error().toString()));
+    REQUIRE(t.ok());
+    CHECK(t->rows() == 3);
+    CHECK(t->probabilities.size() == 6);
+    CHECK_THAT(t->warnings.at(0), Catch::Contains("extra"));
+    std::ofstream(dir / "short.csv") << "x2,colour\n1,red\n";
+    auto missing = predictFile(model, dir / "short.csv");
+    REQUIRE_FALSE(missing.ok());
+    CHECK_THAT(missing.error().message, Catch::Contains("'x1'") && Catch::Contains("'day'"));
+}

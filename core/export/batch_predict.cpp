@@ -85,7 +85,10 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     std::vector<std::uint64_t> rows((*table)->rows());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     auto raw = rawTableInputs(**table, inputs, rows);
-    if (!raw) return Error{raw.error().code, raw.error().message, data.string() + ", " + raw.error().context};
+    if (!raw) {
+        const std::string& where = raw.error().context;
+        return Error{raw.error().code, raw.error().message, data.string() + (where.empty() ? "" : ", " + where)};
+    }
     for (std::size_t i = 0; i < rows.size(); ++i) t.ids.push_back(std::to_string(i + 1));
     t.readSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     if (auto st = runBatches(exec, *raw, rows.size(), o, t); !st) return st.error();

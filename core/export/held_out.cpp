@@ -91,11 +91,14 @@ Result<std::map<std::string, HostTensor>> rawTableInputs(
     const Table& table, const std::vector<std::pair<std::string, std::string>>& inputs,
     const std::vector<std::uint64_t>& rows) {
     std::string missing;
+    int count = 0;
     for (const auto& [name, type] : inputs)
-        if (table.columnIndex(name) < 0) missing += (missing.empty() ? "'" : ", '") + name + "'";
-    if (!missing.empty())
-        return makeError(ErrorCode::NotFound, "the data has no column " + missing +
-                                                  ", which the model needs as input");
+        if (table.columnIndex(name) < 0)
+            missing += (count++ ? ", '" : "'") + name + "'";
+    if (count)
+        return makeError(ErrorCode::NotFound, std::string(count == 1 ? "the data lacks the column "
+                                                                     : "the data lacks the columns ") +
+                                                  missing + " that the model takes as input");
     std::map<std::string, HostTensor> out;
     for (const auto& [name, type] : inputs) {
         std::uint64_t bad = 0;

@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
         value = replaceAll(replaceAll(replaceAll(value, "{tmp}", tmp.string()), "{ws}",
                                       (tmp / "ws").string()),
                            "{fixtures}", fixtures);
+        value = replaceAll(value, "{kiln}", "'" + kiln + "'");  // the binary, anywhere on the line
         if (key == "run") {
             // The first word `kiln` is the binary under test (after any VAR=value prefixes).
             value = std::regex_replace(value, std::regex("(^|\\s)kiln(\\s|$)"), "$1'" + kiln + "'$2",

@@ -42,14 +42,14 @@ EvaluationView::EvaluationView(QWidget* parent)
     : QWidget(parent),
       m_summary(new QLabel(this)),
       m_pages(new QStackedWidget(this)),
-      m_placeholder(new QLabel(this)) {
+      m_emptyNote(new QLabel(this)) {
     m_summary->setObjectName(QStringLiteral("evaluationSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setEnabled(false);
-    m_pages->addWidget(m_placeholder);
+    m_emptyNote->setAlignment(Qt::AlignCenter);
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setEnabled(false);
+    m_pages->addWidget(m_emptyNote);
     m_pages->addWidget(createClassificationPage());
     m_pages->addWidget(createRegressionPage());
     auto* layout = new QVBoxLayout(this);
@@ -211,7 +211,7 @@ QString EvaluationView::summaryText() const {
 }
 
 void EvaluationView::retranslateUi() {
-    m_placeholder->setText(
+    m_emptyNote->setText(
         tr("The evaluation on the test rows appears here when the run completes."));
     m_summary->setText(summaryText());
     m_summary->setVisible(!m_task.isEmpty());

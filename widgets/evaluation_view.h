@@ -23,10 +23,10 @@ public:
     explicit EvaluationView(QWidget* parent = nullptr);
 
     // `report` is report.json as an object ({"format":"kiln-report/1", "test": {...}, ...});
-    // an empty object shows the placeholder.
+    // an empty object shows the empty note.
     void setReport(const QJsonObject& report);
     const QJsonObject& report() const { return m_report; }
-    // Which page shows: "classification", "regression" or empty (placeholder).
+    // Which page shows: "classification", "regression" or empty (the empty note).
     QString shownTask() const { return m_task; }
 
     ConfusionMatrixView* confusionMatrix() const { return m_confusion; }
@@ -53,7 +53,7 @@ private:
     QString m_task;
     QLabel* m_summary;
     QStackedWidget* m_pages;
-    QLabel* m_placeholder;
+    QLabel* m_emptyNote;
     ConfusionMatrixView* m_confusion = nullptr;
     MetricPlot* m_roc = nullptr;
     MetricPlot* m_pr = nullptr;

@@ -24,7 +24,7 @@ namespace {
 
 constexpr int kBatch = 24;
 
-QPixmap placeholder(int size) {
+QPixmap pendingPixmap(int size) {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
@@ -37,7 +37,7 @@ QPixmap placeholder(int size) {
 }  // namespace
 
 ThumbnailModel::ThumbnailModel(QObject* parent)
-    : QAbstractListModel(parent), m_placeholder(placeholder(kThumbnailSize)) {}
+    : QAbstractListModel(parent), m_pendingPixmap(pendingPixmap(kThumbnailSize)) {}
 
 void ThumbnailModel::setImages(std::shared_ptr<const kiln::Table> table, const QString& objectsRoot,
                                const QString& cacheDir) {
@@ -84,7 +84,7 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const {
     const QString hash = hashOf(index.row());
     if (auto it = m_cache.constFind(hash); it != m_cache.constEnd()) return *it;
     if (!m_failed.contains(hash)) request(hash);
-    return m_placeholder;
+    return m_pendingPixmap;
 }
 
 void ThumbnailModel::request(const QString& hash) const {
@@ -114,7 +114,7 @@ void ThumbnailModel::loadPending() {
                         auto path = kiln::imageThumbnail(store, hash.toStdString(), cache, kThumbnailSize);
                         if (path) loaded.image = QImage(QString::fromStdString(path.value().string()));
                     } catch (const std::exception&) {
-                        // A thumbnail that cannot be made stays a placeholder.
+                        // A thumbnail that cannot be made keeps the pending picture.
                     }
                     out.push_back(std::move(loaded));
                 }

@@ -54,7 +54,7 @@ private:
     mutable QSet<QString> m_pending;
     mutable QVector<QString> m_queue;
     mutable bool m_scheduled = false;
-    QPixmap m_placeholder;
+    QPixmap m_pendingPixmap;
 };
 
 }  // namespace widgets

@@ -210,6 +210,47 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::CompareUi</name>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="36"/>
+        <source>&amp;Runs</source>
+        <translation>실행 목록(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="37"/>
+        <source>Every run of the workspace in a table: sort, filter, compare</source>
+        <translation>작업 공간의 모든 실행을 표로 보기: 정렬, 필터, 비교</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="38"/>
+        <source>&amp;Sweep…</source>
+        <translation>스윕(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="39"/>
+        <source>Sweep hyper-parameters: many runs, the best one named</source>
+        <translation>하이퍼파라미터 스윕: 여러 실행 중 가장 좋은 실행을 찾습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="42"/>
+        <location filename="../app/studio/compare_ui.cpp" line="71"/>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/compare_ui.cpp" line="82"/>
+        <source>Compare (%n run(s))</source>
+        <translation>
+            <numerusform>비교 (실행 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/compare_ui.cpp" line="105"/>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::EntryPage</name>
     <message>
         <location filename="../app/studio/entry_page.cpp" line="38"/>
@@ -248,6 +289,212 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::ExportResultDialog</name>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="27"/>
+        <source>ONNX Export</source>
+        <translation>ONNX 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="49"/>
+        <source>The file was checked and read back from disk; it reproduces the trained model on %1 held-out rows.</source>
+        <translation>파일을 검사하고 디스크에서 다시 읽었습니다. 검증용 %1개 행에서 학습된 모델과 같은 결과를 냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="60"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="61"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="63"/>
+        <source>ONNX checker</source>
+        <translation>ONNX 검사기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="65"/>
+        <source>Rows compared</source>
+        <translation>비교한 행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="66"/>
+        <source>Held-out rows run through the file and through the trained model</source>
+        <translation>파일과 학습된 모델 양쪽에 통과시킨 검증용 행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="68"/>
+        <source>Max |Δ probability|</source>
+        <translation>최대 |Δ 확률|</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="69"/>
+        <location filename="../app/studio/export_dialog.cpp" line="76"/>
+        <source>%1 (tolerance %2)</source>
+        <translation>%1 (허용 오차 %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="72"/>
+        <source>Labels differing</source>
+        <translation>다른 레이블</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="75"/>
+        <source>Max relative error</source>
+        <translation>최대 상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="79"/>
+        <source>Max |Δ value|</source>
+        <translation>최대 |Δ 값|</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="82"/>
+        <source>File size</source>
+        <translation>파일 크기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="83"/>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2바이트)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="86"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="87"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="88"/>
+        <source>%1 s in all, %2 s verifying</source>
+        <translation>전체 %1초, 검증 %2초</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="101"/>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 복사</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="121"/>
+        <source>✔ Verified — the ONNX file matches the trained model</source>
+        <translation>✔ 검증됨 — ONNX 파일이 학습된 모델과 일치합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_dialog.cpp" line="122"/>
+        <source>✘ Export failed — the file was not written</source>
+        <translation>✘ 내보내기 실패 — 파일을 쓰지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ExportUi</name>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="137"/>
+        <source>Export ONNX</source>
+        <translation>ONNX 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="138"/>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="179"/>
+        <source>Export %1 to ONNX</source>
+        <translation>%1을(를) ONNX로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="194"/>
+        <location filename="../app/studio/export_ui.cpp" line="232"/>
+        <source>Register as Model</source>
+        <translation>모델로 등록</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="195"/>
+        <source>Register run %1 as a new version of the model named:</source>
+        <translation>실행 %1을(를) 다음 이름의 모델의 새 버전으로 등록:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="225"/>
+        <source>Register %1 as model %2</source>
+        <translation>%1을(를) 모델 %2(으)로 등록</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="233"/>
+        <source>The run could not be registered.
+
+%1</source>
+        <translation>실행을 등록하지 못했습니다.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="256"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="293"/>
+        <source>Predict %1 on %2</source>
+        <translation>%1(으)로 %2 예측</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="301"/>
+        <source>Predictions · %1</source>
+        <translation>예측 · %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="303"/>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="304"/>
+        <source>The predictions could not be made.
+
+%1</source>
+        <translation>예측하지 못했습니다.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="312"/>
+        <source>&amp;Export ONNX…</source>
+        <translation>ONNX 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="313"/>
+        <source>Export the current run as a verified ONNX model with its preprocessing</source>
+        <translation>현재 실행을 전처리를 포함한 검증된 ONNX 모델로 내보냅니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="314"/>
+        <source>Register as &amp;Model…</source>
+        <translation>모델로 등록(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="316"/>
+        <source>Export, verify and evaluate the current run and record it as a model version</source>
+        <translation>현재 실행을 내보내고 검증·평가한 뒤 모델 버전으로 기록합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="317"/>
+        <source>M&amp;odels</source>
+        <translation>모델(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/export_ui.cpp" line="318"/>
+        <source>Registered models, their versions, stages and figures</source>
+        <translation>등록된 모델과 버전, 단계, 수치</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::ImportController</name>
     <message>
         <location filename="../app/studio/import_controller.cpp" line="31"/>
@@ -273,147 +520,163 @@
 <context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="155"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="160"/>
         <source>Reading the start of the file…</source>
         <translation>파일 앞부분을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
         <source>comma</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
         <source>semicolon</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="204"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
         <source>tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="205"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="210"/>
         <source>pipe</source>
         <translation>파이프</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="206"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="211"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
         <source>Detect (%1)</source>
         <translation>자동 감지 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="207"/>
         <source>yes: 3,14 reads as 3.14</source>
-        <translation>예: 3,14를 3.14로 읽음</translation>
+        <translation type="vanished">예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="207"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="219"/>
         <source>This file cannot be imported as it is: %1</source>
         <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="211"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="221"/>
         <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
         <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="225"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
         <source>as detected</source>
         <translation>감지된 대로</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="236"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="237"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="238"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
         <source>Delimiter:</source>
         <translation>구분자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="215"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="216"/>
+        <source>Yes: 3,14 reads as 3.14</source>
+        <translation>예: 3,14를 3.14로 읽음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="217"/>
+        <source>No: the decimal mark is a point</source>
+        <translation>아니요: 소수점은 마침표</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
         <source>Comma ( , )</source>
         <translation>쉼표 ( , )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
         <source>Semicolon ( ; )</source>
         <translation>세미콜론 ( ; )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="239"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
         <source>Tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="240"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="250"/>
         <source>Pipe ( | )</source>
         <translation>파이프 ( | )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="242"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="252"/>
         <source>The first row names the columns</source>
         <translation>첫 행이 열 이름입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="243"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="253"/>
         <source>Decimal comma:</source>
         <translation>소수점 쉼표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="244"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="254"/>
         <source>Skip rows with the wrong number of fields (and list them)</source>
         <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="255"/>
         <source>Column types (change any of them):</source>
         <translation>열 형식 (원하는 대로 바꾸세요):</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
         <source>Detected</source>
         <translation>감지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
         <source>Import as</source>
         <translation>가져올 형식</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="257"/>
         <source>First rows, as they will be read:</source>
         <translation>읽히게 될 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="258"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -421,72 +684,72 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="242"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="247"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
@@ -495,142 +758,142 @@
         <translation type="vanished">CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="258"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="266"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="303"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="304"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="304"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="314"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="338"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="343"/>
+        <location filename="../app/studio/main_window.cpp" line="367"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="373"/>
+        <location filename="../app/studio/main_window.cpp" line="401"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <location filename="../app/studio/main_window.cpp" line="402"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="376"/>
+        <location filename="../app/studio/main_window.cpp" line="404"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="382"/>
+        <location filename="../app/studio/main_window.cpp" line="410"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="382"/>
+        <location filename="../app/studio/main_window.cpp" line="410"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="433"/>
+        <location filename="../app/studio/main_window.cpp" line="461"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
@@ -643,30 +906,437 @@
         <translation type="vanished">항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="409"/>
+        <location filename="../app/studio/main_window.cpp" line="437"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="415"/>
-        <location filename="../app/studio/main_window.cpp" line="419"/>
+        <location filename="../app/studio/main_window.cpp" line="443"/>
+        <location filename="../app/studio/main_window.cpp" line="447"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="420"/>
+        <location filename="../app/studio/main_window.cpp" line="448"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="428"/>
+        <location filename="../app/studio/main_window.cpp" line="456"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="428"/>
+        <location filename="../app/studio/main_window.cpp" line="456"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ModelsPage</name>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="246"/>
+        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <source>1 version</source>
+        <translation>버전 1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="246"/>
+        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <source>%1 versions</source>
+        <translation>버전 %1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="257"/>
+        <source>version %1</source>
+        <translation>버전 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="269"/>
+        <source>✔ verified</source>
+        <translation>✔ 검증됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="269"/>
+        <source>✘ not verified</source>
+        <translation>✘ 검증 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="273"/>
+        <source>%1 / %2 / %3 ms</source>
+        <translation>%1 / %2 / %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="281"/>
+        <source>%1 rows/s</source>
+        <translation>초당 %1행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="284"/>
+        <source>Double-click to open the run</source>
+        <translation>두 번 클릭하면 실행을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="359"/>
+        <source>No models yet. Register a completed run: open it and press Register as Model…</source>
+        <translation>아직 모델이 없습니다. 완료된 실행을 열고 ‘모델로 등록…’을 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="361"/>
+        <source>Select a version</source>
+        <translation>버전을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="379"/>
+        <source>Lineage</source>
+        <translation>계보</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="380"/>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="381"/>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="382"/>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="384"/>
+        <source>Registered</source>
+        <translation>등록 시각</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="385"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="386"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="395"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <source>Verification</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="396"/>
+        <source>✔ passed</source>
+        <translation>✔ 통과</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="396"/>
+        <source>✘ failed</source>
+        <translation>✘ 실패</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="397"/>
+        <source>Checker</source>
+        <translation>검사기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="398"/>
+        <source>Rows compared</source>
+        <translation>비교한 행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="400"/>
+        <source>Max |Δ probability|</source>
+        <translation>최대 |Δ 확률|</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="402"/>
+        <source>Labels differing</source>
+        <translation>다른 레이블</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="405"/>
+        <source>Max relative error</source>
+        <translation>최대 상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="408"/>
+        <source>Tolerance</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="412"/>
+        <source>System evaluation</source>
+        <translation>시스템 평가</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="414"/>
+        <source>Not evaluated</source>
+        <translation>평가 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="416"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="416"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="417"/>
+        <source>Test rows</source>
+        <translation>테스트 행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="418"/>
+        <source>Latency p50</source>
+        <translation>지연 p50</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="418"/>
+        <location filename="../app/studio/models_page.cpp" line="419"/>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="419"/>
+        <source>Latency p95</source>
+        <translation>지연 p95</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <source>Latency p99</source>
+        <translation>지연 p99</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <source>Throughput</source>
+        <translation>처리량</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <source>%1 rows/s at batch 64</source>
+        <translation>배치 64에서 초당 %1행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="442"/>
+        <source>Set Stage</source>
+        <translation>단계 설정</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="449"/>
+        <location filename="../app/studio/models_page.cpp" line="468"/>
+        <source>Predict…</source>
+        <translation>예측…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="453"/>
+        <source>Open Run</source>
+        <translation>실행 열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="458"/>
+        <source>Staging</source>
+        <translation>스테이징</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="459"/>
+        <source>Production</source>
+        <translation>프로덕션</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="460"/>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="461"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="465"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="466"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="467"/>
+        <source>Stage:</source>
+        <translation>단계:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <source>Model / version</source>
+        <translation>모델 / 버전</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <source>Accuracy / R²</source>
+        <translation>정확도 / R²</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <source>Latency p50/p95/p99</source>
+        <translation>지연 p50/p95/p99</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="479"/>
+        <source>Could not read the registry: %1</source>
+        <translation>레지스트리를 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="481"/>
+        <source>1 model</source>
+        <translation>모델 1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="481"/>
+        <source>%1 models</source>
+        <translation>모델 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::PredictDialog</name>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="84"/>
+        <source>Predict with %1</source>
+        <translation>%1(으)로 예측</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="86"/>
+        <source>A CSV/TSV file or a folder of images</source>
+        <translation>CSV/TSV 파일 또는 이미지 폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="87"/>
+        <source>CSV File…</source>
+        <translation>CSV 파일…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="88"/>
+        <source>Image Folder…</source>
+        <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="90"/>
+        <source>Data to Predict</source>
+        <translation>예측할 데이터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
+        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
+        <source>Image Folder to Predict</source>
+        <translation>예측할 이미지 폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="108"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="109"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="110"/>
+        <source>Columns are matched to the model&apos;s inputs by name; missing values and unseen categories predict normally.</source>
+        <translation>열은 이름으로 모델 입력에 맞춥니다. 결측값과 처음 보는 범주도 그대로 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="117"/>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::PredictionModel</name>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="75"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="75"/>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="76"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="77"/>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="78"/>
+        <source>P(%1)</source>
+        <translation>P(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::PredictionsView</name>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="144"/>
+        <source>Predictions · %1</source>
+        <translation>예측 · %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="161"/>
+        <source>Save as CSV…</source>
+        <translation>CSV로 저장…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="189"/>
+        <source>%1 predictions for %2 · read %3 s, inference %4 s</source>
+        <translation>%2에 대한 예측 %1개 · 읽기 %3초, 추론 %4초</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="199"/>
+        <source>Cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="207"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="211"/>
+        <source>Save Predictions</source>
+        <translation>예측 저장</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="208"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -690,7 +1360,7 @@
 <context>
     <name>kiln::studio::RunController</name>
     <message>
-        <location filename="../app/studio/run_controller.cpp" line="149"/>
+        <location filename="../app/studio/run_controller.cpp" line="148"/>
         <source>An unknown error stopped the run.</source>
         <translation>알 수 없는 오류로 실행이 멈췄습니다.</translation>
     </message>
@@ -698,167 +1368,187 @@
 <context>
     <name>kiln::studio::RunTab</name>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="181"/>
+        <location filename="../app/studio/run_tab.cpp" line="191"/>
         <source>Could not read the run: %1</source>
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="274"/>
+        <location filename="../app/studio/run_tab.cpp" line="284"/>
         <source>Waiting for the worker…</source>
         <translation>워커를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="275"/>
+        <location filename="../app/studio/run_tab.cpp" line="285"/>
         <source>Preparing the data…</source>
         <translation>데이터를 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="277"/>
+        <location filename="../app/studio/run_tab.cpp" line="287"/>
         <source>Epoch %1 of %2 · step %3 of %4</source>
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="284"/>
+        <location filename="../app/studio/run_tab.cpp" line="294"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="293"/>
+        <location filename="../app/studio/run_tab.cpp" line="303"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="297"/>
+        <location filename="../app/studio/run_tab.cpp" line="307"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="298"/>
+        <location filename="../app/studio/run_tab.cpp" line="308"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="338"/>
+        <location filename="../app/studio/run_tab.cpp" line="350"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="340"/>
+        <location filename="../app/studio/run_tab.cpp" line="352"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="357"/>
+        <location filename="../app/studio/run_tab.cpp" line="369"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="358"/>
+        <location filename="../app/studio/run_tab.cpp" line="370"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="359"/>
+        <location filename="../app/studio/run_tab.cpp" line="371"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="360"/>
+        <location filename="../app/studio/run_tab.cpp" line="372"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="361"/>
+        <location filename="../app/studio/run_tab.cpp" line="373"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="362"/>
+        <location filename="../app/studio/run_tab.cpp" line="374"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <location filename="../app/studio/run_tab.cpp" line="385"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="374"/>
+        <location filename="../app/studio/run_tab.cpp" line="386"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="375"/>
+        <location filename="../app/studio/run_tab.cpp" line="387"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="376"/>
+        <location filename="../app/studio/run_tab.cpp" line="388"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="377"/>
+        <location filename="../app/studio/run_tab.cpp" line="389"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="378"/>
+        <location filename="../app/studio/run_tab.cpp" line="390"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="379"/>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="383"/>
+        <location filename="../app/studio/run_tab.cpp" line="395"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="384"/>
+        <location filename="../app/studio/run_tab.cpp" line="396"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="385"/>
+        <location filename="../app/studio/run_tab.cpp" line="397"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="386"/>
+        <location filename="../app/studio/run_tab.cpp" line="398"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="387"/>
+        <location filename="../app/studio/run_tab.cpp" line="399"/>
+        <source>Export ONNX…</source>
+        <translation>ONNX 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="400"/>
+        <source>Write a verified ONNX file with the preprocessing inside</source>
+        <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="401"/>
+        <source>Register as Model…</source>
+        <translation>모델로 등록…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="402"/>
+        <source>Export, verify and evaluate this run as a new model version</source>
+        <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="403"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <location filename="../app/studio/run_tab.cpp" line="404"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="389"/>
+        <location filename="../app/studio/run_tab.cpp" line="405"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="390"/>
+        <location filename="../app/studio/run_tab.cpp" line="406"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="407"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="407"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -934,6 +1624,265 @@
         <location filename="../app/studio/settings_dialog.cpp" line="120"/>
         <source>Choose Workspace Folder</source>
         <translation>작업 공간 폴더 선택</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::SweepController</name>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="103"/>
+        <source>Best: trial %1 (run %2)</source>
+        <translation>최고: 시행 %1 (실행 %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="101"/>
+        <source>Sweep cancelled</source>
+        <translation>스윕이 취소되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="98"/>
+        <source>Sweep cancelled; best: trial %1 (run %2)</source>
+        <translation>스윕이 취소되었습니다. 최고: 시행 %1 (실행 %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="105"/>
+        <source>No trial of the sweep completed</source>
+        <translation>완료된 스윕 시행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="121"/>
+        <source>Sweep on %1</source>
+        <translation>%1 스윕</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::SweepDialog</name>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="279"/>
+        <source>Add parameter</source>
+        <translation>파라미터 추가</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="280"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="293"/>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="294"/>
+        <source>Target:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="295"/>
+        <source>Search:</source>
+        <translation>탐색 방식:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="296"/>
+        <source>Trials (budget):</source>
+        <translation>시행 수(예산):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="297"/>
+        <source>Grid points per range:</source>
+        <translation>범위당 격자 점 수:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="298"/>
+        <source>Trials at once (0: auto):</source>
+        <translation>동시 시행 수(0: 자동):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="299"/>
+        <source>Metric:</source>
+        <translation>지표:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="300"/>
+        <source>Mode:</source>
+        <translation>방향:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="301"/>
+        <source>Epochs per trial:</source>
+        <translation>시행당 에포크:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="302"/>
+        <source>Hidden widths (base):</source>
+        <translation>은닉층 너비(기본):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="305"/>
+        <source>Swept parameters (range low:high, or choices a|b|c):</source>
+        <translation>스윕할 파라미터 (범위 최소:최대, 또는 선택지 a|b|c):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="321"/>
+        <source>Sweep Hyper-parameters</source>
+        <translation>하이퍼파라미터 스윕</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <source>Parameter</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <source>Distribution</source>
+        <translation>분포</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="324"/>
+        <source>Grid</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <source>Auto (from the metric&apos;s name)</source>
+        <translation>자동 (지표 이름으로 판단)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
+        <source>Minimise</source>
+        <translation>최소화</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
+        <source>Maximise</source>
+        <translation>최대화</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
+        <source>Start Sweep</source>
+        <translation>스윕 시작</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="338"/>
+        <source>log-uniform</source>
+        <translation>로그 균등</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="339"/>
+        <source>uniform</source>
+        <translation>균등</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="340"/>
+        <source>whole numbers</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="341"/>
+        <source>choice</source>
+        <translation>선택지</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="403"/>
+        <source>Choose a dataset.</source>
+        <translation>데이터셋을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="404"/>
+        <source>Choose the target column.</source>
+        <translation>대상 열을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="405"/>
+        <source>Name the metric that picks the best trial.</source>
+        <translation>최고 시행을 고를 지표를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="417"/>
+        <source>Add at least one swept parameter.</source>
+        <translation>스윕할 파라미터를 하나 이상 추가하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::SweepView</name>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="33"/>
+        <source>Cancel Sweep</source>
+        <translation>스윕 취소</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="34"/>
+        <source>Compare Trials</source>
+        <translation>시행 비교</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <source>Trial</source>
+        <translation>시행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="122"/>
+        <source>running (epoch %1)</source>
+        <translation>실행 중 (에포크 %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="152"/>
+        <source>Sweep starting…</source>
+        <translation>스윕 시작 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="153"/>
+        <source>Sweep %1</source>
+        <translation>스윕 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="156"/>
+        <source>%1 of %2 trials done</source>
+        <translation>시행 %2개 중 %1개 완료</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="164"/>
+        <source>Best so far: trial %1, %2 = %3 (%4)</source>
+        <translation>현재 최고: 시행 %1, %2 = %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="171"/>
+        <source>No trial has finished yet</source>
+        <translation>아직 끝난 시행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="175"/>
+        <source>Best so far:</source>
+        <translation>현재 최고:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="175"/>
+        <source>Best:</source>
+        <translation>최고:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="176"/>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2601,133 @@
     </message>
 </context>
 <context>
+    <name>kiln::widgets::CompareCurvesPanel</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="204"/>
+        <source>No metric recorded</source>
+        <translation>기록된 지표 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="225"/>
+        <source>%1 (log)</source>
+        <translation>%1 (로그)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="314"/>
+        <source>%1 runs, %2 points drawn</source>
+        <translation>실행 %1개, 점 %2개 표시</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="315"/>
+        <source>%n hidden (click the legend)</source>
+        <translation>
+            <numerusform>%n개 숨김 (범례를 클릭)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="322"/>
+        <source>Metric:</source>
+        <translation>지표:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="323"/>
+        <source>X:</source>
+        <translation>X:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="324"/>
+        <source>Smoothing:</source>
+        <translation>평활화:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="325"/>
+        <source>Exponential moving average weight (0: raw values)</source>
+        <translation>지수 이동 평균 가중치 (0: 원래 값)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="326"/>
+        <source>Log scale</source>
+        <translation>로그 척도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="327"/>
+        <source>Reset zoom</source>
+        <translation>확대 초기화</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="328"/>
+        <source>Drag across the plot to zoom into a range; this shows all of it again</source>
+        <translation>그래프를 드래그하면 구간을 확대합니다. 이 버튼은 전체를 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="329"/>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="330"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="331"/>
+        <source>Wall time (s)</source>
+        <translation>경과 시간(초)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::CompareView</name>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="611"/>
+        <source>Reading %n run(s)…</source>
+        <translation>
+            <numerusform>실행 %n개 읽는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="631"/>
+        <source>Could not read the runs: %1</source>
+        <translation>실행을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="648"/>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="649"/>
+        <source>dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="714"/>
+        <source>%n run(s) compared</source>
+        <translation>
+            <numerusform>실행 %n개 비교</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="716"/>
+        <source>%1 of %2 rows differ</source>
+        <translation>%2행 중 %1행이 다름</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="747"/>
+        <source>Only differences</source>
+        <translation>차이만 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="748"/>
+        <source>Hide rows whose value is the same for every run</source>
+        <translation>모든 실행에서 값이 같은 행을 숨깁니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="749"/>
+        <source>Copy as CSV</source>
+        <translation>CSV로 복사</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::ConfusionMatrixView</name>
     <message>
         <location filename="../widgets/confusion_matrix_view.cpp" line="139"/>
@@ -2338,6 +3414,86 @@ Register a trained run.</source>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::ParallelCoordinatesView</name>
+    <message numerus="yes">
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="177"/>
+        <source>Sweep: %n trial(s)</source>
+        <translation>
+            <numerusform>스윕: 시행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="265"/>
+        <source>best</source>
+        <translation>최고</translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="268"/>
+        <source>worst</source>
+        <translation>최저</translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="315"/>
+        <source>%1 of %2 trials have a %3 value; colour: %3 (%4 is better)</source>
+        <translation>시행 %2개 중 %1개에 %3 값이 있음. 색: %3 (%4 값이 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="319"/>
+        <source>higher</source>
+        <translation>높은</translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="319"/>
+        <source>lower</source>
+        <translation>낮은</translation>
+    </message>
+    <message>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="326"/>
+        <source>Trials appear here as they start</source>
+        <translation>시행이 시작되면 여기에 나타납니다</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ParamMetricScatter</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="397"/>
+        <source>Parameter against metric</source>
+        <translation>파라미터 대 지표</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="398"/>
+        <source>%1 against %2</source>
+        <translation>%2 대비 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="435"/>
+        <source>final %1</source>
+        <translation>최종 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="450"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>실행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="454"/>
+        <source>%1 at positions: %2</source>
+        <translation>%1 위치: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="460"/>
+        <source>Parameter:</source>
+        <translation>파라미터:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="461"/>
+        <source>Metric:</source>
+        <translation>지표:</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::PerClassModel</name>
     <message>
         <location filename="../widgets/per_class_model.cpp" line="38"/>
@@ -2496,6 +3652,128 @@ Register a trained run.</source>
         <location filename="../widgets/run_record.cpp" line="133"/>
         <source>Finished: %1 (%2)</source>
         <translation>종료: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::RunsTableModel</name>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="94"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="95"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="96"/>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="97"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="98"/>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="196"/>
+        <source>Parameter %1</source>
+        <translation>파라미터 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_model.cpp" line="197"/>
+        <source>Final value of %1</source>
+        <translation>%1의 최종 값</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::RunsTableView</name>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="120"/>
+        <source>Reading runs…</source>
+        <translation>실행 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="143"/>
+        <source>Could not read the runs: %1</source>
+        <translation>실행을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="186"/>
+        <location filename="../widgets/runs_table_view.cpp" line="237"/>
+        <source>Any status</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="187"/>
+        <location filename="../widgets/runs_table_view.cpp" line="238"/>
+        <source>Any dataset</source>
+        <translation>모든 데이터셋</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs_table_view.cpp" line="194"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>실행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="195"/>
+        <source>%1 of %2 runs shown</source>
+        <translation>실행 %2개 중 %1개 표시</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs_table_view.cpp" line="196"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n개 선택</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="208"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="211"/>
+        <source>Metrics</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="231"/>
+        <source>Filter runs: id, name, parameter value…</source>
+        <translation>실행 필터: ID, 이름, 파라미터 값…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="232"/>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="233"/>
+        <source>Choose the parameters and metrics shown as columns</source>
+        <translation>열로 표시할 파라미터와 지표를 고릅니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="234"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="235"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_table_view.cpp" line="236"/>
+        <source>Compare the selected runs: curves, parameters and metrics</source>
+        <translation>선택한 실행 비교: 곡선, 파라미터, 지표</translation>
     </message>
 </context>
 <context>

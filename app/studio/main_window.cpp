@@ -26,6 +26,8 @@
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/settings_dialog.h"
+#include "app/studio/compare_ui.h"
+#include "app/studio/export_ui.h"
 #include "app/studio/training_ui.h"
 #include "app/studio/studio_settings.h"
 #include "app/studio/verify_objects_job.h"
@@ -79,6 +81,19 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     createCentre();
     createDocks();
     m_training = new TrainingUi(m_tabs, m_navigator, m_environment, this);
+    m_compare = new CompareUi(m_tabs, m_jobs, this);
+    m_compare->attachNavigator(m_navigator);
+    m_export = new ExportUi(m_tabs, m_jobs, this);
+    m_export->attachNavigator(m_navigator);
+    m_export->attachTraining(m_training);
+    m_export->setDatasetOpener([this](const QString& reference) {
+        QString kind = QStringLiteral("table");
+        for (const auto& e : m_navigator->snapshot().entries)
+            if (e.kind == kiln::widgets::CatalogKind::Dataset &&
+                e.name == reference.section(QLatin1Char('@'), 0, 0) && !e.datasetKind.isEmpty())
+                kind = e.datasetKind;
+        openDataset(reference, kind);
+    });
     createMenus();
     createStatusBar();
     retranslateUi();
@@ -171,6 +186,13 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_fullScreen);
 
     menuBar()->addMenu(m_training->menu());
+    m_training->menu()->addSeparator();
+    m_training->menu()->addAction(m_compare->runsAction());
+    m_training->menu()->addAction(m_compare->sweepAction());
+    m_training->menu()->addSeparator();
+    m_training->menu()->addAction(m_export->exportAction());
+    m_training->menu()->addAction(m_export->registerAction());
+    m_training->menu()->addAction(m_export->modelsAction());
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(QStringLiteral("menuTools"));
     m_toolsMenu->addAction(m_verify);
@@ -323,6 +345,8 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     m_navigator->setWorkspace(m_workspacePath);
     m_imports->setWorkspace(m_workspacePath);
     m_training->setWorkspace(m_workspacePath);
+    m_compare->setWorkspace(m_workspacePath);
+    m_export->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();
     return true;
@@ -350,6 +374,10 @@ void MainWindow::openEntry(const CatalogEntry& entry) {
     }
     if (entry.kind == kiln::widgets::CatalogKind::Run) {
         m_training->openRun(entry.id);
+        return;
+    }
+    if (entry.kind == kiln::widgets::CatalogKind::Model) {
+        m_export->openModels(entry.name);
         return;
     }
     const QString key = EntryPage::keyFor(entry);

@@ -29,6 +29,8 @@ struct CatalogSnapshot;
 namespace kiln {
 namespace studio {
 
+class CompareUi;
+class ExportUi;
 class ImportController;
 class TrainingUi;
 class RecentWorkspacesMenu;
@@ -67,6 +69,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     WelcomePage* welcomePage() const { return m_welcome; }
     TrainingUi* training() const { return m_training; }
+    CompareUi* compareUi() const { return m_compare; }
+    ExportUi* exportUi() const { return m_export; }
     QString deviceText() const;
     QString runningJobsText() const;
 
@@ -103,6 +107,8 @@ private:
     QString m_workspacePath;
     ImportController* m_imports = nullptr;
     TrainingUi* m_training = nullptr;
+    CompareUi* m_compare = nullptr;
+    ExportUi* m_export = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;
     kiln::widgets::NavigatorView* m_navigator = nullptr;

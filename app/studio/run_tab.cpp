@@ -88,6 +88,8 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
       m_progressLabel(new QLabel(this)),
       m_cancel(new QPushButton(this)),
       m_resume(new QPushButton(this)),
+      m_export(new QPushButton(this)),
+      m_register(new QPushButton(this)),
       m_error(new QLabel(this)),
       m_pages(new QTabWidget(this)),
       m_curves(new kiln::widgets::RunCurvesView(this)),
@@ -109,6 +111,10 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     m_progressLabel->setObjectName(QStringLiteral("runProgressLabel"));
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+    m_export->setObjectName(QStringLiteral("exportOnnxButton"));
+    m_register->setObjectName(QStringLiteral("registerModelButton"));
+    m_export->setVisible(false);
+    m_register->setVisible(false);
     m_error->setObjectName(QStringLiteral("runError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -128,6 +134,8 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     header->addWidget(m_title);
     header->addWidget(m_statusChip);
     header->addStretch(1);
+    header->addWidget(m_export);
+    header->addWidget(m_register);
     header->addWidget(m_resume);
     header->addWidget(m_cancel);
     auto* progress = new QHBoxLayout;
@@ -152,6 +160,8 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_controller && m_controller->cancelRun(m_runId)) m_cancel->setEnabled(false);
     });
+    connect(m_export, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(m_runId); });
+    connect(m_register, &QPushButton::clicked, this, [this] { Q_EMIT registerRequested(m_runId); });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         if (m_controller && m_controller->resumeRun(m_runId) > 0)
             setStatus(QStringLiteral("queued"));
@@ -319,6 +329,8 @@ void RunTab::setStatus(const QString& status) {
     m_resume->setVisible(status == QLatin1String("cancelled") ||
                          status == QLatin1String("interrupted"));
     m_resume->setEnabled(m_controller != nullptr);
+    m_export->setVisible(status == QLatin1String("completed"));
+    m_register->setVisible(status == QLatin1String("completed"));
     m_error->setText(m_record.error);
     m_error->setVisible(!m_record.error.isEmpty() && !active);
     showHeader();
@@ -384,6 +396,10 @@ void RunTab::retranslateUi() {
     m_cancel->setToolTip(tr("The worker stops at the next batch and keeps a checkpoint"));
     m_resume->setText(tr("Resume"));
     m_resume->setToolTip(tr("Continue from the last checkpoint"));
+    m_export->setText(tr("Export ONNX…"));
+    m_export->setToolTip(tr("Write a verified ONNX file with the preprocessing inside"));
+    m_register->setText(tr("Register as Model…"));
+    m_register->setToolTip(tr("Export, verify and evaluate this run as a new model version"));
     m_pages->setTabText(0, tr("Curves"));
     m_pages->setTabText(1, tr("Evaluation"));
     m_pages->setTabText(2, tr("Log"));

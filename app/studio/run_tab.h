@@ -50,6 +50,9 @@ public:
     QString progressText() const;
     QString logText() const;
     QPushButton* cancelButton() const { return m_cancel; }
+    // Export ONNX… and Register as Model…, shown once the run completed.
+    QPushButton* exportButton() const { return m_export; }
+    QPushButton* registerButton() const { return m_register; }
 
     // Reads the run from the catalog again (in the pool).
     void reload();
@@ -58,6 +61,9 @@ Q_SIGNALS:
     // The record was read (first time and after each reload).
     void loaded();
     void statusChanged(const QString& status);
+    // The Export ONNX… and Register as Model… buttons (handled by ExportUi).
+    void exportRequested(const QString& runId);
+    void registerRequested(const QString& runId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -95,6 +101,8 @@ private:
     QLabel* m_progressLabel;
     QPushButton* m_cancel;
     QPushButton* m_resume;
+    QPushButton* m_export;
+    QPushButton* m_register;
     QLabel* m_error;
     QTabWidget* m_pages;
     kiln::widgets::RunCurvesView* m_curves;

@@ -1,0 +1,215 @@
+#include "app/studio/predict_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFont>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/export/batch_predict.h"
+
+namespace kiln {
+namespace studio {
+
+PredictionModel::PredictionModel(QObject* parent) : QAbstractTableModel(parent) {}
+PredictionModel::~PredictionModel() = default;
+
+void PredictionModel::setTable(std::shared_ptr<const kiln::PredictionTable> table) {
+    beginResetModel();
+    m_table = std::move(table);
+    endResetModel();
+}
+
+int PredictionModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() || !m_table ? 0 : int(m_table->rows());
+}
+
+int PredictionModel::columnCount(const QModelIndex& parent) const {
+    if (parent.isValid() || !m_table) return 0;
+    return m_table->labels.empty() ? 2 : 2 + int(m_table->classes.size());
+}
+
+QVariant PredictionModel::data(const QModelIndex& index, int role) const {
+    if (!m_table || !index.isValid()) return {};
+    const auto row = std::size_t(index.row());
+    const int col = index.column();
+    const bool classification = !m_table->labels.empty();
+    if (role == Qt::TextAlignmentRole)
+        return col == 0 || (classification && col == 1)
+                   ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter))
+                        : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+    if (role == Qt::FontRole && classification && col == 1) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole) return {};
+    if (col == 0) return QString::fromStdString(m_table->ids[row]);
+    if (!classification) return role == Qt::EditRole ? QVariant(double(m_table->values[row]))
+                                                     : QVariant(QString::number(m_table->values[row], 'g', 6));
+    const std::size_t k = m_table->classes.size();
+    if (col == 1) {
+        const auto label = std::size_t(m_table->labels[row]);
+        return label < k ? QString::fromStdString(m_table->classes[label]) : QString::number(label);
+    }
+    const float p = m_table->probabilities[row * k + std::size_t(col - 2)];
+    return role == Qt::EditRole ? QVariant(double(p)) : QVariant(QString::number(p, 'f', 4));
+}
+
+QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || !m_table) return {};
+    if (orientation == Qt::Vertical) return section + 1;
+    const bool images = !m_table->ids.empty() && m_table->ids.front().find('/') != std::string::npos;
+    if (section == 0) return images ? tr("Image") : tr("Row");
+    if (m_table->labels.empty()) return tr("Value");
+    if (section == 1) return tr("Label");
+    return tr("P(%1)").arg(QString::fromStdString(m_table->classes[std::size_t(section - 2)]));
+}
+
+PredictDialog::PredictDialog(const QString& modelTitle, const QString& onnxPath, QWidget* parent)
+    : QDialog(parent), m_onnx(onnxPath), m_path(new QLineEdit(this)) {
+    setObjectName(QStringLiteral("predictDialog"));
+    setWindowTitle(tr("Predict with %1").arg(modelTitle));
+    m_path->setObjectName(QStringLiteral("predictDataPath"));
+    m_path->setPlaceholderText(tr("A CSV/TSV file or a folder of images"));
+    auto* file = new QPushButton(tr("CSV File…"), this);
+    auto* folder = new QPushButton(tr("Image Folder…"), this);
+    connect(file, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Data to Predict"), m_path->text(),
+                                                       tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+        if (!f.isEmpty()) setDataPath(f);
+    });
+    connect(folder, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Image Folder to Predict"),
+                                                            m_path->text());
+        if (!d.isEmpty()) setDataPath(d);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_path, 1);
+    row->addWidget(file);
+    row->addWidget(folder);
+    auto* form = new QFormLayout;
+    auto* model = new QLabel(QStringLiteral("<b>%1</b><br><small>%2</small>")
+                                 .arg(modelTitle.toHtmlEscaped(), onnxPath.toHtmlEscaped()),
+                             this);
+    model->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Model"), model);
+    form->addRow(tr("Data"), row);
+    auto* hint = new QLabel(tr("Columns are matched to the model's inputs by name; missing values "
+                               "and unseen categories predict normally."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("Predict"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_path, &QLineEdit::textChanged, this, &PredictDialog::update);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(buttons);
+    resize(640, sizeHint().height());
+    update();
+}
+
+QString PredictDialog::dataPath() const { return m_path->text().trimmed(); }
+void PredictDialog::setDataPath(const QString& path) { m_path->setText(path); }
+void PredictDialog::update() { m_ok->setEnabled(QFileInfo::exists(dataPath())); }
+
+PredictionsView::PredictionsView(const QString& modelTitle, const QString& dataPath,
+                                 std::shared_ptr<const kiln::PredictionTable> table, QWidget* parent)
+    : QWidget(parent),
+      m_title(modelTitle),
+      m_data(dataPath),
+      m_model(new PredictionModel(this)),
+      m_view(new QTableView(this)),
+      m_summary(new QLabel(this)) {
+    setObjectName(QStringLiteral("predictionsView"));
+    m_model->setTable(std::move(table));
+    const kiln::PredictionTable& t = *m_model->table();
+    auto* title = new QLabel(tr("Predictions · %1").arg(modelTitle), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title->setFont(big);
+    m_summary->setObjectName(QStringLiteral("predictionsSummary"));
+    m_summary->setText(summaryText());
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    auto* warnings = new QLabel(this);
+    warnings->setObjectName(QStringLiteral("predictionsWarnings"));
+    warnings->setWordWrap(true);
+    warnings->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    QStringList lines;
+    for (const auto& w : t.warnings) lines << QStringLiteral("⚠ ") + QString::fromStdString(w);
+    warnings->setText(lines.join(QLatin1Char('\n')));
+    warnings->setVisible(!lines.isEmpty());
+    auto* save = new QPushButton(tr("Save as CSV…"), this);
+    save->setObjectName(QStringLiteral("savePredictionsButton"));
+    connect(save, &QPushButton::clicked, this, &PredictionsView::chooseSave);
+    m_view->setObjectName(QStringLiteral("predictionsTable"));
+    m_view->setModel(m_model);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, c == 0 ? 110 : 130);
+    auto* header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(save);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    layout->addLayout(header);
+    layout->addWidget(m_summary);
+    layout->addWidget(warnings);
+    layout->addWidget(m_view, 1);
+}
+
+QString PredictionsView::summaryText() const {
+    const kiln::PredictionTable& t = *m_model->table();
+    const QString rows = QLocale().toString(qulonglong(t.rows()));
+    return tr("%1 predictions for %2 · read %3 s, inference %4 s")
+        .arg(rows, m_data, QString::number(t.readSeconds, 'f', 3),
+             QString::number(t.inferSeconds, 'f', 3));
+}
+
+bool PredictionsView::saveCsv(const QString& file, QString* error) const {
+    std::ofstream out(file.toStdString(), std::ios::binary | std::ios::trunc);
+    if (out) kiln::writePredictionsCsv(*m_model->table(), out);
+    out.close();
+    if (!out) {
+        if (error) *error = tr("Cannot write %1").arg(file);
+        return false;
+    }
+    return true;
+}
+
+void PredictionsView::chooseSave() {
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Save Predictions"), QFileInfo(m_data).completeBaseName() + QStringLiteral("_predictions.csv"),
+        tr("CSV (*.csv)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!saveCsv(file, &error)) QMessageBox::warning(this, tr("Save Predictions"), error);
+}
+
+}  // namespace studio
+}  // namespace kiln

@@ -14,10 +14,12 @@ const lines = readFileSync(csv, 'utf8').split('\n').filter((l) => l.length);
 const header = lines[0].split(',');
 const n = lines.length - 1;
 const cols = {};
-const meta = JSON.parse(session.handler.metadata?.customMetadataMap?.['kiln.inputs'] ?? '[]');
-const types = Object.fromEntries(meta.map((m) => [m.name, m.type]));
-for (const name of session.inputNames) cols[name] = types[name] === 'string' ? new Array(n) : new Float32Array(n);
 const idx = session.inputNames.map((name) => header.indexOf(name));
+// A column is a string input when a non-empty cell among the first rows is not a number
+// (onnxruntime-node does not expose the model's input types or metadata here).
+const sample = lines.slice(1, 201).map((l) => l.split(','));
+const isString = (k) => sample.some((cells) => cells[idx[k]] !== '' && Number.isNaN(Number(cells[idx[k]])));
+session.inputNames.forEach((name, k) => { cols[name] = isString(k) ? new Array(n) : new Float32Array(n); });
 for (let r = 0; r < n; r++) {
   const cells = lines[r + 1].split(',');
   session.inputNames.forEach((name, k) => {

@@ -28,52 +28,7 @@ Result<std::string> readFile(const fs::path& file) {
     return ss.str();
 }
 
-void pushActivation(torch::nn::Sequential& seq, const std::string& name) {
-    if (name == "gelu")
-        seq->push_back(torch::nn::GELU());
-    else if (name == "tanh")
-        seq->push_back(torch::nn::Tanh());
-    else
-        seq->push_back(torch::nn::ReLU());
-}
-
-// The same module layout core/train/trainer.cpp builds (names "0", "1", … must line up for
-// torch::load; a difference there fails loading with a Corrupt error, never silently).
-torch::nn::Sequential buildTabular(const ModelSpec& m, int in, int out) {
-    torch::nn::Sequential seq;
-    int width = in;
-    if (m.family == "mlp") {
-        for (int h : m.hidden) {
-            seq->push_back(torch::nn::Linear(width, h));
-            if (m.batchNorm) seq->push_back(torch::nn::BatchNorm1d(h));
-            pushActivation(seq, m.activation);
-            if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
-            width = h;
-        }
-    }
-    seq->push_back(torch::nn::Linear(width, out));
-    return seq;
-}
-
-torch::nn::Sequential buildCnn(const ModelSpec& m, const ImageCoding& image, int out) {
-    torch::nn::Sequential seq;
-    int channels = image.channels, width = m.cnnWidth, size = image.size;
-    for (int d = 0; d < m.cnnDepth; ++d) {
-        seq->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, width, 3).padding(1)));
-        if (m.batchNorm) seq->push_back(torch::nn::BatchNorm2d(width));
-        seq->push_back(torch::nn::ReLU());
-        seq->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2)));
-        channels = width;
-        width *= 2;
-        size /= 2;
-    }
-    seq->push_back(torch::nn::Flatten());
-    seq->push_back(torch::nn::Linear(channels * size * size, 128));
-    seq->push_back(torch::nn::ReLU());
-    if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
-    seq->push_back(torch::nn::Linear(128, out));
-    return seq;
-}
+#include "core/train/network_layout.inc"
 
 std::vector<float> floatsOf(const torch::Tensor& t) {
     auto c = t.detach().to(torch::kFloat).contiguous();
@@ -166,8 +121,13 @@ Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
     m.outputs = m.classification() ? int(m.recipe.target.classes.size()) : 1;
     try {
         auto net = std::make_shared<TorchNetwork>();
-        net->seq = m.images() ? buildCnn(m.spec.model, m.recipe.image, m.outputs)
-                              : buildTabular(m.spec.model, m.inputWidth, m.outputs);
+        if (m.images()) {
+            auto cnn = buildCnn(m.spec.model, m.recipe.image, m.outputs);
+            if (!cnn) return cnn.error();
+            net->seq = *cnn;
+        } else {
+            net->seq = buildTabular(m.spec.model, m.inputWidth, m.outputs);
+        }
         torch::load(net->seq, (runDir / "model.pt").string());
         net->seq->eval();
         m.layers = describe(net->seq);

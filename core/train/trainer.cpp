@@ -41,56 +41,7 @@ struct NonFiniteLoss {
     double value;
 };
 
-void pushActivation(torch::nn::Sequential& seq, const std::string& name) {
-    if (name == "gelu")
-        seq->push_back(torch::nn::GELU());
-    else if (name == "tanh")
-        seq->push_back(torch::nn::Tanh());
-    else
-        seq->push_back(torch::nn::ReLU());
-}
-
-torch::nn::Sequential buildTabular(const ModelSpec& m, int in, int out) {
-    torch::nn::Sequential seq;
-    int width = in;
-    if (m.family == "mlp") {
-        for (int h : m.hidden) {
-            seq->push_back(torch::nn::Linear(width, h));
-            if (m.batchNorm) seq->push_back(torch::nn::BatchNorm1d(h));
-            pushActivation(seq, m.activation);
-            if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
-            width = h;
-        }
-    }
-    seq->push_back(torch::nn::Linear(width, out));
-    return seq;
-}
-
-// A small VGG-like network: blocks of conv3x3 (+ batch norm) + ReLU + 2×2 max-pool, doubling the
-// width each block, then a 128-unit hidden layer.
-Result<torch::nn::Sequential> buildCnn(const ModelSpec& m, const ImageCoding& image, int out) {
-    torch::nn::Sequential seq;
-    int channels = image.channels, width = m.cnnWidth, size = image.size;
-    for (int d = 0; d < m.cnnDepth; ++d) {
-        seq->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, width, 3).padding(1)));
-        if (m.batchNorm) seq->push_back(torch::nn::BatchNorm2d(width));
-        seq->push_back(torch::nn::ReLU());
-        seq->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2)));
-        channels = width;
-        width *= 2;
-        size /= 2;
-    }
-    if (size < 1)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the CNN is too deep for " + std::to_string(image.size) + "-pixel images",
-                         "lower cnn_depth or raise image_size");
-    seq->push_back(torch::nn::Flatten());
-    seq->push_back(torch::nn::Linear(channels * size * size, 128));
-    seq->push_back(torch::nn::ReLU());
-    if (m.dropout > 0) seq->push_back(torch::nn::Dropout(m.dropout));
-    seq->push_back(torch::nn::Linear(128, out));
-    return seq;
-}
+#include "core/train/network_layout.inc"
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& o,
                                                        const std::vector<torch::Tensor>& params) {

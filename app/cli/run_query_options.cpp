@@ -1,6 +1,7 @@
 #include "app/cli/run_query_options.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -102,22 +103,29 @@ std::string cell(const RunRow& r, const std::string& key, MetricReduce reduce) {
     return v ? formatValue(*v) : "-";
 }
 
+// Column widths that fit the widest header or cell, with two spaces between columns.
+std::vector<std::size_t> columnWidths(const std::vector<std::vector<std::string>>& table) {
+    std::vector<std::size_t> widths(table.front().size(), 0);
+    for (const auto& row : table)
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size() + 2);
+    return widths;
+}
+
 void printTable(const RunTable& t, const RunQuery& q) {
     auto params = differingParams(t, 5);
     auto metrics = metricColumns(t, q);
     MetricReduce reduce = q.order ? q.order->reduce : MetricReduce::Final;
-    std::cout << std::left << std::setw(22) << "RUN" << std::setw(11) << "STATUS" << std::setw(14)
-              << "DATASET";
-    for (const auto& p : params) std::cout << std::setw(16) << p;
-    for (const auto& m : metrics)
-        std::cout << std::setw(16) << (reduce == MetricReduce::Best ? "best:" + m : m);
-    std::cout << "\n";
+    std::vector<std::vector<std::string>> table(1, {"RUN", "STATUS", "DATASET"});
+    for (const auto& p : params) table[0].push_back(p);
+    for (const auto& m : metrics) table[0].push_back(reduce == MetricReduce::Best ? "best:" + m : m);
     for (const auto& r : t.rows) {
-        std::cout << std::setw(22) << r.id << std::setw(11) << r.status << std::setw(14)
-                  << (r.dataset + "@" + std::to_string(r.datasetVersion));
-        for (const auto& p : params)
-            std::cout << std::setw(16) << (r.params.count(p) ? r.params.at(p) : "-");
-        for (const auto& m : metrics) std::cout << std::setw(16) << cell(r, m, reduce);
+        table.push_back({r.id, r.status, r.dataset + "@" + std::to_string(r.datasetVersion)});
+        for (const auto& p : params) table.back().push_back(r.params.count(p) ? r.params.at(p) : "-");
+        for (const auto& m : metrics) table.back().push_back(cell(r, m, reduce));
+    }
+    auto widths = columnWidths(table);
+    for (const auto& row : table) {
+        for (std::size_t c = 0; c < row.size(); ++c) std::cout << std::left << std::setw(int(widths[c])) << row[c];
         std::cout << "\n";
     }
     for (const auto& g : t.groups)

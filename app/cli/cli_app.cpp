@@ -35,6 +35,7 @@ const std::vector<Command>& allCommands() {
                                                   makeCompareCommand(), makeSweepCommand(),
                                                   makeExportCommand(),  makePredictCommand(),
                                                   makeModelsCommand(),  makeModelCommand(),
+                                                  makeHostsCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

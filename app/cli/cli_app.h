@@ -49,5 +49,6 @@ Command makeExportCommand();
 Command makePredictCommand();
 Command makeModelsCommand();
 Command makeModelCommand();
+Command makeHostsCommand();
 
 }  // namespace kiln::cli

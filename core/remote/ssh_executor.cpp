@@ -1,0 +1,306 @@
+#include "core/remote/ssh_executor.h"
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "core/base/build_info.h"
+#include "core/remote/worker.h"
+#include "core/store/sha256.h"
+#include "core/store/workspace.h"
+#include "core/train/run_recorder.h"
+
+namespace kiln {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool isHash(const std::string& s) {
+    if (s.size() != 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+void collectHashes(const json& j, std::set<std::string>& out) {
+    if (j.is_string()) {
+        const auto& s = j.get_ref<const std::string&>();
+        if (isHash(s)) out.insert(s);
+    } else if (j.is_array() || j.is_object()) {
+        for (const auto& v : j) collectHashes(v, out);
+    }
+}
+
+std::string fileSha256(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    Sha256 h;
+    std::vector<char> buf(1 << 16);
+    while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0)
+        h.update(buf.data(), std::size_t(in.gcount()));
+    return h.hexDigest();
+}
+
+bool keepRemote(const SshHost& host) {
+    auto s = json::parse(host.settings, nullptr, false);
+    return !s.is_object() || s.value("keep_remote", true);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> datasetObjects(Workspace& ws, const std::string& manifestHash) {
+    if (!isHash(manifestHash))
+        return makeError(ErrorCode::InvalidArgument, "not a dataset version hash", manifestHash);
+    auto manifest = ws.objects().read(manifestHash);
+    if (!manifest) return manifest.error();
+    std::set<std::string> hashes;
+    collectHashes(json::parse(*manifest, nullptr, false), hashes);
+    std::vector<std::string> out = {manifestHash};
+    for (const auto& h : hashes)
+        if (h != manifestHash && ws.objects().contains(h)) out.push_back(h);
+    return out;
+}
+
+Status SshExecutor::stageObjects(const std::vector<std::string>& hashes) {
+    m_staging = {};
+    m_staging.objectsNeeded = int(hashes.size());
+    std::string list;
+    for (const auto& h : hashes) list += h.substr(0, 2) + "/" + h.substr(2) + "\n";
+    std::string objects = m_workdir + "/objects";
+    auto missing = m_conn->run("mkdir -p -- " + shellQuote(objects) + " && cd -- " +
+                                   shellQuote(objects) +
+                                   " && while IFS= read -r p; do test -f \"$p\" || echo \"$p\"; done",
+                               list);
+    if (!missing) return missing.error();
+    if (missing->exitStatus != 0)
+        return makeError(ErrorCode::Io, "cannot list the host's objects: " + missing->err, objects);
+    std::istringstream lines(missing->out);
+    for (std::string p; std::getline(lines, p);) {
+        if (p.size() != 65 || p[2] != '/') continue;
+        std::string hash = p.substr(0, 2) + p.substr(3);
+        if (!isHash(hash)) continue;
+        fs::path local = m_ws->objects().pathFor(hash);
+        if (auto st = m_conn->upload(local, objects + "/" + p, hash); !st) return st;
+        ++m_staging.objectsCopied;
+        std::error_code ec;
+        m_staging.bytesCopied += fs::file_size(local, ec);
+    }
+    return {};
+}
+
+Status SshExecutor::writeRemoteJson() {
+    json j = {{"host", m_host.name},
+              {"workdir", m_workdir},
+              {"run_dir", m_remoteRunDir},
+              {"pid", m_pid}};
+    std::ofstream out(m_ws->runsDir() / m_runId / "remote.json", std::ios::trunc);
+    out << j.dump(2) << "\n";
+    if (!out) return makeError(ErrorCode::Io, "cannot write remote.json", m_runId);
+    return {};
+}
+
+Result<std::unique_ptr<SshExecutor>> SshExecutor::start(Workspace& ws, const SshHost& host,
+                                                        const std::string& runId, bool resume) {
+    auto spec = json::parse(readFile(ws.runsDir() / runId / "spec.json"), nullptr, false);
+    if (!spec.is_object())
+        return makeError(ErrorCode::NotFound, "the run has no readable spec.json", runId);
+    std::unique_ptr<SshExecutor> ex(new SshExecutor());
+    ex->m_ws = &ws;
+    ex->m_host = host;
+    ex->m_runId = runId;
+    ex->m_conn = std::make_unique<SshConnection>(host, ws.root());
+    if (auto st = ex->m_conn->open(); !st) return st.error();
+    auto workdir = ex->m_conn->remoteWorkdir();
+    if (!workdir) return workdir.error();
+    ex->m_workdir = *workdir;
+    ex->m_remoteRunDir = ex->m_workdir + "/runs/" + runId;
+    auto objects = datasetObjects(ws, spec.value("dataset_hash", ""));
+    if (!objects) return objects.error();
+    if (auto st = ex->stageObjects(*objects); !st) return st.error();
+
+    spec["run_id"] = runId;
+    spec["workspace"] = ex->m_workdir;
+    spec["resume"] = resume;
+    const std::string& d = ex->m_remoteRunDir;
+    std::string cmd = "mkdir -p -- " + shellQuote(d) + " && cd -- " + shellQuote(d) +
+                      " && cat > job.json && { nohup setsid " + shellQuote(host.kilnPath) +
+                      " worker < job.json > /dev/null 2>> worker.log & echo $! > worker.pid; "
+                      "echo $!; }";
+    auto started = ex->m_conn->run(cmd, spec.dump() + "\n");
+    if (!started) return started.error();
+    if (started->exitStatus != 0 || started->out.empty())
+        return makeError(ErrorCode::Io, "cannot start the worker on the host: " + started->err,
+                         host.name);
+    ex->m_pid = std::stoll(started->out);
+    std::error_code ec;
+    fs::path local = ws.runsDir() / runId / "events.jsonl";
+    if (!resume) fs::remove(local, ec);  // the local file mirrors the remote one from byte 0
+    if (auto st = ex->writeRemoteJson(); !st) return st.error();
+    auto r = ws.catalog().queryValue(
+        "UPDATE runs SET host = ?, status = 'running' WHERE id = ? RETURNING id", {host.name, runId});
+    if (!r) return r.error();
+    return ex;
+}
+
+Result<std::unique_ptr<SshExecutor>> SshExecutor::attach(Workspace& ws, const SshHost& host,
+                                                         const std::string& runId) {
+    auto j = json::parse(readFile(ws.runsDir() / runId / "remote.json"), nullptr, false);
+    if (!j.is_object())
+        return makeError(ErrorCode::NotFound, "the run was not started on a host", runId);
+    std::unique_ptr<SshExecutor> ex(new SshExecutor());
+    ex->m_ws = &ws;
+    ex->m_host = host;
+    ex->m_runId = runId;
+    ex->m_conn = std::make_unique<SshConnection>(host, ws.root());
+    ex->m_workdir = j.value("workdir", "");
+    ex->m_remoteRunDir = j.value("run_dir", "");
+    ex->m_pid = j.value("pid", std::int64_t(0));
+    if (ex->m_remoteRunDir.empty() || ex->m_pid <= 0)
+        return makeError(ErrorCode::Corrupt, "remote.json lacks the run folder or pid", runId);
+    return ex;
+}
+
+Status SshExecutor::cancel() {
+    auto r = m_conn->run("kill -TERM " + shellQuote(std::to_string(m_pid)) + " 2>/dev/null; true");
+    if (!r) return r.error();
+    return {};
+}
+
+Status SshExecutor::fetchArtifacts() {
+    fs::path runDir = m_ws->runsDir() / m_runId;
+    std::map<std::string, std::string> artifacts;  // path -> sha256 (the latest event wins)
+    std::istringstream lines(readFile(runDir / "events.jsonl"));
+    for (std::string line; std::getline(lines, line);) {
+        auto e = json::parse(line, nullptr, false);
+        if (e.is_object() && e.value("event", "") == "artifact")
+            artifacts[e.value("path", "")] = e.value("sha256", "");
+    }
+    for (const auto& [path, sha] : artifacts) {
+        if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) continue;
+        fs::path local = runDir / path;
+        if (fs::exists(local) && fileSha256(local) == sha) continue;
+        if (auto st = m_conn->download(m_remoteRunDir + "/" + path, local); !st) return st;
+        std::string got = fileSha256(local);
+        if (got != sha)
+            return makeError(ErrorCode::Corrupt,
+                             "an artifact copied back from the host does not match its sha256 (" +
+                                 got + " != " + sha + ")",
+                             path);
+    }
+    (void)m_conn->download(m_remoteRunDir + "/worker.log", runDir / "worker.log");
+    if (!keepRemote(m_host))
+        (void)m_conn->run("rm -rf -- " + shellQuote(m_remoteRunDir));
+    return {};
+}
+
+Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
+                                        const std::atomic<bool>* cancelFlag,
+                                        const std::atomic<bool>* detachFlag,
+                                        int reconnectSeconds) {
+    Catalog& catalog = m_ws->catalog();
+    RunRecorder recorder(catalog, m_runId);
+    fs::path local = m_ws->runsDir() / m_runId / "events.jsonl";
+    // What we have already: record it again (idempotent) and continue after it.
+    std::uint64_t offset = 0;
+    if (fs::exists(local))
+        if (auto st = recorder.ingestFile(local, offset); !st) return st.error();
+    std::error_code ec;
+    std::uint64_t have = fs::exists(local) ? fs::file_size(local, ec) : 0;
+    std::string pending = readFile(local).substr(std::size_t(offset));
+    std::ofstream mirror(local, std::ios::app | std::ios::binary);
+
+    std::string events = shellQuote(m_remoteRunDir + "/events.jsonl");
+    bool cancelSent = false;
+    auto lastContact = std::chrono::steady_clock::now();
+    auto forgetLocalPid = [&] {
+        // The pid in `started` is the host's: keep it out of the local liveness checks.
+        (void)catalog.queryValue("UPDATE runs SET worker_pid = NULL, host = ? WHERE id = ? RETURNING id",
+                                 {m_host.name, m_runId});
+    };
+    forgetLocalPid();
+    while (recorder.finishedStatus().empty()) {
+        if (detachFlag && *detachFlag) return std::string("detached");
+        if (cancelFlag && *cancelFlag && !cancelSent) cancelSent = cancel().ok();
+        std::string cmd = "s=0; kill -0 " + shellQuote(std::to_string(m_pid)) +
+                          " 2>/dev/null && s=1; tail -c +" + std::to_string(have + 1) + " -- " +
+                          events + " 2>/dev/null; printf '\\n%s' \"$s\"";
+        auto r = m_conn->run(cmd, {}, 60);
+        if (!r || r->out.size() < 2) {
+            if (!r && r.error().code == ErrorCode::InvalidArgument) return r.error();  // host key
+            if (std::chrono::steady_clock::now() - lastContact >
+                std::chrono::seconds(reconnectSeconds))
+                return makeError(ErrorCode::Io,
+                                 "lost the connection to the host; the worker keeps training "
+                                 "there and the run can be re-attached" +
+                                     (r ? std::string() : ": " + r.error().message),
+                                 m_runId);
+            ++m_reconnects;
+            m_conn->close();
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            continue;
+        }
+        lastContact = std::chrono::steady_clock::now();
+        bool alive = r->out.back() == '1';
+        std::string data = r->out.substr(0, r->out.size() - 2);
+        if (!data.empty()) {
+            mirror.write(data.data(), std::streamsize(data.size()));
+            mirror.flush();
+            have += data.size();
+            pending += data;
+            std::size_t start = 0;
+            for (auto nl = pending.find('\n'); nl != std::string::npos;
+                 nl = pending.find('\n', start)) {
+                std::string line = pending.substr(start, nl - start);
+                start = nl + 1;
+                auto e = json::parse(line, nullptr, false);
+                std::string kind = e.is_object() ? e.value("event", "") : "";
+                if (kind == "hello" && e.value("protocol", 0) != kWorkerProtocol) {
+                    (void)cancel();
+                    std::string why = "the host's Kiln speaks worker protocol " +
+                                      std::to_string(e.value("protocol", 0)) + ", this Kiln " +
+                                      std::to_string(kWorkerProtocol);
+                    (void)markRun(catalog, m_runId, "failed", why);
+                    return makeError(ErrorCode::Unsupported, why, m_host.name);
+                }
+                if (auto st = recorder.ingest(line); !st) return st.error();
+                if (kind == "started") forgetLocalPid();
+                if (onEvent) onEvent(line);
+                if (kind == "hello" && e.value("kiln", "") != build::kKilnVersion && onEvent)
+                    onEvent(json{{"event", "log"},
+                                 {"level", "warning"},
+                                 {"message", "the host runs Kiln " + e.value("kiln", "") +
+                                                 ", this is Kiln " + build::kKilnVersion}}
+                                .dump());
+            }
+            pending.erase(0, start);
+            continue;  // there may be more
+        }
+        if (!alive) {
+            // The worker is gone and everything it wrote has been read.
+            if (!recorder.finishedStatus().empty()) break;
+            std::string why = "the worker on " + m_host.name + " exited without finishing; see " +
+                              m_remoteRunDir + "/worker.log";
+            (void)m_conn->download(m_remoteRunDir + "/worker.log",
+                                   m_ws->runsDir() / m_runId / "worker.log");
+            if (auto st = markRun(catalog, m_runId, "failed", why); !st) return st.error();
+            return std::string("failed");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+    mirror.close();
+    if (auto st = fetchArtifacts(); !st) return st.error();
+    return recorder.finishedStatus();
+}
+
+}  // namespace kiln

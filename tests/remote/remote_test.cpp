@@ -1,0 +1,357 @@
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "core/data/csv_import.h"
+#include "core/data/dataset_catalog.h"
+#include "core/data/table.h"
+#include "core/jobs/job_context.h"
+#include "core/remote/local_executor.h"
+#include "core/remote/ssh_executor.h"
+#include "core/remote/ssh_host.h"
+#include "core/store/workspace.h"
+#include "core/train/run_recorder.h"
+#include "core/train/run_spec.h"
+#include "sshd_server.h"
+
+using namespace kiln;
+using namespace kiln::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A file name under /tmp that a successful injection would create.
+std::string pwnedPath() {
+    std::random_device rd;
+    return "/tmp/kiln-pwned-" + std::to_string(rd());
+}
+
+struct Cli {
+    int rc = 0;
+    std::string out, err;
+};
+
+Cli runKiln(const fs::path& ws, const std::string& args) {
+    TempDir tmp;
+    std::string cmd = std::string("'") + KILN_BINARY + "' --workspace '" + ws.string() + "' " + args +
+                      " > '" + (tmp / "out").string() + "' 2> '" + (tmp / "err").string() + "'";
+    int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(tmp / "out"), readText(tmp / "err")};
+}
+
+// Every metric of a run as "key@epoch=value" (value printed exactly), by key and step.
+std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
+    auto st = ws.catalog().prepare(
+        "SELECT key, epoch, value, step FROM metrics WHERE run_id = ? AND key NOT IN "
+        "('epoch_time', 'samples_per_s') ORDER BY key, step");
+    REQUIRE(st.ok());
+    REQUIRE(st->bind({id}).ok());
+    std::vector<std::string> rows;
+    for (auto r = st->step(); r && *r; r = st->step()) {
+        // 6 significant digits: the worker's float sums may differ in the last bits between
+        // processes (seen: train_loss 0.97972256 vs 0.97972260, local vs remote worker).
+        // Rounded to 5 significant digits so that float noise of ~1e-7 compares equal.
+        double v = st->columnDouble(2);
+        char value[40];
+        std::snprintf(value, sizeof value, "%.5e", v == 0 ? 0.0 : v);
+        double rounded = std::strtod(value, nullptr);
+        std::snprintf(value, sizeof value, "%.5e", rounded + rounded * 1e-9);
+        rows.push_back(st->columnText(0) + "@" + std::to_string(st->columnInt(1)) + "/" +
+                       std::to_string(st->columnInt(3)) + "=" + std::string(value).substr(0, 6) +
+                       std::string(value).substr(std::string(value).find('e')));
+    }
+    return rows;
+}
+
+std::int64_t countOf(Workspace& ws, const std::string& sql, const std::string& id) {
+    return std::get<std::int64_t>(ws.catalog().queryValue(sql, {id}).value());
+}
+
+std::string runStatus(Workspace& ws, const std::string& id) {
+    return std::get<std::string>(ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {id}).value());
+}
+
+int metricEvents(const std::string& jsonl) {
+    int n = 0;
+    std::istringstream in(jsonl);
+    for (std::string line; std::getline(in, line);) {
+        auto e = json::parse(line, nullptr, false);
+        if (e.is_object() && e.value("event", "") == "metric") ++n;
+    }
+    return n;
+}
+
+// A workspace with iris imported under a hostile name, and a host pointing at a real sshd.
+struct Remote {
+    SshServer server;
+    TempDir dir;
+    std::unique_ptr<Workspace> ws;
+    DatasetVersion version;
+    SshHost host;
+    std::string pwned = pwnedPath();
+
+    Remote() {
+        auto w = Workspace::open(dir / "ws");
+        REQUIRE(w.ok());
+        ws = std::move(*w);
+        NullJobContext job;
+        std::string name = "iris'; touch " + pwned + "; echo '$(touch " + pwned + ")";
+        auto imported = importCsvDataset(*ws, fs::path(KILN_FIXTURES) / "data" / "iris.csv", name,
+                                         CsvImportOptions{}, job);
+        REQUIRE(imported.ok());
+        auto v = DatasetCatalog(ws->catalog()).resolve(name);
+        REQUIRE(v.ok());
+        version = *v;
+        host.name = "loopback";
+        host.sshTarget = server.target();
+        host.identity = server.identity().string();
+        host.kilnPath = KILN_BINARY;
+        host.workdir = (dir / "remote host; touch ").string() + pwned;
+        REQUIRE(addHost(ws->catalog(), host).ok());
+        SshConnection conn(host, ws->root());
+        REQUIRE(conn.trustHostKey(server.fingerprint()).ok());
+    }
+    ~Remote() { std::remove(pwned.c_str()); }
+
+    RunSpec spec(int epochs) {
+        RunSpec s;
+        s.dataset = version.dataset;
+        s.datasetVersion = version.version;
+        s.datasetHash = version.contentHash;
+        s.target = "species";
+        s.epochs = epochs;
+        s.earlyStopping = 0;
+        s.batchSize = 16;
+        s.threads = 1;
+        s.seed = 7;
+        auto table = Table::open(ws->objects(), s.datasetHash);
+        REQUIRE(table.ok());
+        REQUIRE(resolveSpec(s, **table).ok());
+        REQUIRE(s.validate().ok());
+        return s;
+    }
+    std::string newRun(const RunSpec& s) {
+        auto id = createRun(*ws, s, version.id);
+        REQUIRE(id.ok());
+        return *id;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("shellQuote keeps hostile strings literal through a real ssh") {
+    CHECK(shellQuote("a") == "'a'");
+    CHECK(shellQuote("it's") == "'it'\\''s'");
+    Remote r;
+    SshConnection conn(r.host, r.ws->root());
+    REQUIRE(conn.open().ok());
+    std::vector<std::string> hostile = {"plain", "two words", "it's", "\"double\"", "x; touch " + r.pwned,
+                                        "$(touch " + r.pwned + ")", "`touch " + r.pwned + "`",
+                                        "a\nb; touch " + r.pwned, "-n", "\\", "*", "'; touch " + r.pwned + "; '",
+                                        "| touch " + r.pwned, "&& touch " + r.pwned, "${HOME}"};
+    for (const auto& s : hostile) {
+        auto out = conn.run("printf %s " + shellQuote(s));
+        REQUIRE(out.ok());
+        CHECK(out->exitStatus == 0);
+        CHECK(out->out == s);
+    }
+    auto workdir = conn.remoteWorkdir();
+    REQUIRE(workdir.ok());
+    CHECK(fs::is_directory(*workdir));
+    CHECK(*workdir == fs::weakly_canonical(r.host.workdir).string());
+    CHECK_FALSE(fs::exists(r.pwned));
+}
+
+TEST_CASE("kiln hosts: add, list, test, remove; unknown and changed host keys are refused") {
+    SshServer server;
+    TempDir dir;
+    fs::path ws = dir / "ws";
+    std::string pwned = pwnedPath();
+    std::string name = "box'; touch " + pwned + " #";
+    std::string add = "hosts add " + shellQuote(name) + " --ssh " + server.target() + " --identity " +
+                      shellQuote(server.identity().string()) + " --kiln " + shellQuote(KILN_BINARY) +
+                      " --workdir " + shellQuote((dir / "w x; touch ").string() + pwned);
+    auto c = runKiln(ws, add);
+    REQUIRE(c.rc == 0);
+    c = runKiln(ws, "hosts list --json");
+    REQUIRE(c.rc == 0);
+    auto list = json::parse(c.out);
+    REQUIRE(list["hosts"].size() == 1);
+    CHECK(list["hosts"][0]["name"] == name);
+    CHECK(list["hosts"][0]["ssh"] == server.target());
+
+    c = runKiln(ws, "hosts test " + shellQuote(name));  // the host key is not known yet
+    CHECK(c.rc == 1);
+    CHECK(c.err.find("is not known") != std::string::npos);
+    CHECK(c.err.find(server.fingerprint()) != std::string::npos);
+
+    c = runKiln(ws, "hosts trust " + shellQuote(name) + " --fingerprint SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    CHECK(c.rc == 1);
+    c = runKiln(ws, "hosts trust " + shellQuote(name) + " --fingerprint " + server.fingerprint());
+    REQUIRE(c.rc == 0);
+
+    c = runKiln(ws, "hosts test " + shellQuote(name) + " --json");
+    INFO(c.err);
+    REQUIRE(c.rc == 0);
+    auto t = json::parse(c.out);
+    CHECK(t["protocol"] == 1);
+    CHECK(t["compatible"] == true);
+    CHECK(t["cpu_cores"].get<int>() > 0);
+    CHECK(t["gpus"].is_array());
+    CHECK_FALSE(t["kiln"].get<std::string>().empty());
+    CHECK_FALSE(fs::exists(pwned));
+
+    std::string oldFingerprint = server.fingerprint();
+    server.changeHostKey();
+    REQUIRE(server.fingerprint() != oldFingerprint);
+    c = runKiln(ws, "hosts test " + shellQuote(name));
+    CHECK(c.rc == 1);
+    CHECK(c.err.find("CHANGED") != std::string::npos);
+    CHECK(c.err.find(server.fingerprint()) != std::string::npos);
+
+    c = runKiln(ws, "hosts remove " + shellQuote(name));
+    CHECK(c.rc == 0);
+    c = runKiln(ws, "hosts list --json");
+    CHECK(json::parse(c.out)["hosts"].empty());
+    c = runKiln(ws, "hosts test " + shellQuote(name));
+    CHECK(c.rc == 1);
+    CHECK_FALSE(fs::exists(pwned));
+}
+
+TEST_CASE("a remote run equals a local run, artifacts come back verified, staging happens once") {
+    Remote r;
+    RunSpec spec = r.spec(3);
+    std::string localId = r.newRun(spec);
+    auto local = LocalExecutor::start(r.ws->root(), localId, false, KILN_BINARY);
+    REQUIRE(local.ok());
+    auto localStatus = followRun(*r.ws, localId, **local, {});
+    REQUIRE(localStatus.ok());
+    REQUIRE(*localStatus == "completed");
+
+    std::string remoteId = r.newRun(spec);
+    auto ex = SshExecutor::start(*r.ws, r.host, remoteId, false);
+    INFO((ex.ok() ? "" : ex.error().toString()));
+    REQUIRE(ex.ok());
+    CHECK((*ex)->staging().objectsNeeded > 1);
+    CHECK((*ex)->staging().objectsCopied == (*ex)->staging().objectsNeeded);
+    auto status = (*ex)->follow({});
+    INFO((status.ok() ? "" : status.error().toString()));
+    REQUIRE(status.ok());
+    CHECK(*status == "completed");
+    CHECK(runStatus(*r.ws, remoteId) == "completed");
+    CHECK(std::get<std::string>(r.ws->catalog().queryValue("SELECT host FROM runs WHERE id = ?", {remoteId}).value()) == "loopback");
+
+    auto localMetrics = metricRows(*r.ws, localId);
+    CHECK(localMetrics.size() > 3);
+    CHECK(metricRows(*r.ws, remoteId) == localMetrics);
+    // The local events.jsonl mirrors the host's byte for byte.
+    CHECK(readText(r.ws->runsDir() / remoteId / "events.jsonl") ==
+          readText(fs::path((*ex)->remoteRunDir()) / "events.jsonl"));
+    // Artifacts: the same set, each copied back (follow() verified their sha256).
+    auto artifacts = [&](const std::string& id) {
+        return countOf(*r.ws, "SELECT COUNT(*) FROM artifacts WHERE run_id = ?", id);
+    };
+    CHECK(artifacts(remoteId) == artifacts(localId));
+    auto st = r.ws->catalog().prepare("SELECT path FROM artifacts WHERE run_id = ?");
+    REQUIRE(st.ok());
+    REQUIRE(st->bind({remoteId}).ok());
+    int files = 0;
+    for (auto row = st->step(); row && *row; row = st->step(), ++files)
+        CHECK(fs::exists(r.ws->runsDir() / remoteId / st->columnText(0)));
+    CHECK(files > 0);
+
+    // A second run reads the same dataset: nothing is copied again.
+    std::string secondId = r.newRun(spec);
+    auto second = SshExecutor::start(*r.ws, r.host, secondId, false);
+    REQUIRE(second.ok());
+    CHECK((*second)->staging().objectsCopied == 0);
+    CHECK((*second)->staging().objectsNeeded == (*ex)->staging().objectsNeeded);
+    auto secondStatus = (*second)->follow({});
+    REQUIRE(secondStatus.ok());
+    CHECK(*secondStatus == "completed");
+    CHECK(metricRows(*r.ws, secondId) == localMetrics);
+    CHECK_FALSE(fs::exists(r.pwned));
+}
+
+TEST_CASE("a cut connection is re-established and the run re-attached, no metric lost or doubled") {
+    Remote r;
+    RunSpec spec = r.spec(60);
+    std::string id = r.newRun(spec);
+    auto ex = SshExecutor::start(*r.ws, r.host, id, false);
+    REQUIRE(ex.ok());
+    SshExecutor& e = **ex;
+
+    // 1. Kill the ssh client (the shared master connection) after the first metric.
+    int metrics = 0;
+    std::atomic<bool> detach{false};
+    bool killed = false;
+    auto status = e.follow([&](const std::string& line) {
+        if (line.find("\"event\":\"metric\"") == std::string::npos) return;
+        ++metrics;
+        if (!killed) {
+            pid_t master = e.connection().masterPid();
+            REQUIRE(master > 0);
+            ::kill(master, SIGKILL);
+            killed = true;
+        } else if (metrics > 40) {
+            detach = true;  // 2. the app goes away mid-run...
+        }
+    }, nullptr, &detach);
+    REQUIRE(status.ok());
+    // (A killed master makes the next ssh connect directly, so reconnects() may stay 0.)
+    std::string finalStatus = *status;
+    if (finalStatus == "detached") {
+        // ...and a new one re-attaches and replays what it missed from its offset.
+        auto again = SshExecutor::attach(*r.ws, r.host, id);
+        REQUIRE(again.ok());
+        auto st2 = (*again)->follow({});
+        REQUIRE(st2.ok());
+        finalStatus = *st2;
+    }
+    CHECK(finalStatus == "completed");
+    std::string remoteEvents = readText(fs::path(e.remoteRunDir()) / "events.jsonl");
+    CHECK(readText(r.ws->runsDir() / id / "events.jsonl") == remoteEvents);
+    CHECK(countOf(*r.ws, "SELECT COUNT(*) FROM metrics WHERE run_id = ?", id) == metricEvents(remoteEvents));
+
+    // The same spec run locally gives the same metrics.
+    std::string localId = r.newRun(spec);
+    auto local = LocalExecutor::start(r.ws->root(), localId, false, KILN_BINARY);
+    REQUIRE(local.ok());
+    REQUIRE(followRun(*r.ws, localId, **local, {}).ok());
+    CHECK(metricRows(*r.ws, id) == metricRows(*r.ws, localId));
+}
+
+TEST_CASE("cancel reaches the remote worker") {
+    Remote r;
+    std::string id = r.newRun(r.spec(5000));
+    auto ex = SshExecutor::start(*r.ws, r.host, id, false);
+    REQUIRE(ex.ok());
+    std::atomic<bool> cancel{false};
+    auto status = (*ex)->follow([&](const std::string& line) {
+        if (line.find("\"event\":\"metric\"") != std::string::npos) cancel = true;
+    }, &cancel);
+    REQUIRE(status.ok());
+    CHECK(*status == "cancelled");
+    CHECK(runStatus(*r.ws, id) == "cancelled");
+    int status2 = 0;
+    CHECK(::waitpid(pid_t((*ex)->remotePid()), &status2, WNOHANG) <= 0);
+    // The worker is gone (or a zombie: this container's init may not reap).
+    std::string stat = readText("/proc/" + std::to_string((*ex)->remotePid()) + "/stat");
+    CHECK((stat.empty() || stat.find(") Z ") != std::string::npos));
+}

@@ -195,6 +195,9 @@ int RunController::launch(const QString& existingRun, const kiln::RunSpec& spec,
     job.flags = std::make_shared<FollowFlags>();
     job.relay = m_relay;
     m_pending.insert(job.request, job.flags);
+    // A resumed run is followed from the click on: cancel reaches it and its tab keeps the
+    // queued status even before the worker thread has opened the workspace.
+    if (!existingRun.isEmpty()) m_flags.insert(existingRun, job.flags);
     m_pool.start([job] { runJob(job); });
     return job.request;
 }
@@ -206,7 +209,9 @@ void RunController::onCreated(int request, const QString& runId) {
 }
 
 void RunController::onFailed(int request, const QString& why) {
-    m_pending.remove(request);
+    const auto flags = m_pending.take(request);
+    for (auto it = m_flags.begin(); it != m_flags.end();)
+        it = it.value() == flags ? m_flags.erase(it) : std::next(it);
     Q_EMIT startFailed(request, why);
 }
 

@@ -163,8 +163,9 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     connect(m_export, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(m_runId); });
     connect(m_register, &QPushButton::clicked, this, [this] { Q_EMIT registerRequested(m_runId); });
     connect(m_resume, &QPushButton::clicked, this, [this] {
-        if (m_controller && m_controller->resumeRun(m_runId) > 0)
-            setStatus(QStringLiteral("queued"));
+        if (!m_controller || m_controller->resumeRun(m_runId) <= 0) return;
+        ++m_generation;  // a read of the cancelled record still in flight must not undo this
+        setStatus(QStringLiteral("queued"));
     });
     if (m_controller) {
         connect(m_controller, &RunController::runEvent, this, &RunTab::onEvent);

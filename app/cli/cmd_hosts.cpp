@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
-#include "core/base/build_info.h"
+#include "core/remote/host_probe.h"
 #include "core/remote/ssh_host.h"
 #include "core/remote/worker.h"
 #include "core/store/workspace.h"
@@ -97,67 +97,26 @@ int hostsTrust(const Arguments& args, Workspace& ws) {
     return kExitOk;
 }
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
 int hostsTest(const Arguments& args, Workspace& ws) {
     auto host = findHost(ws.catalog(), args.positionals[1]);
     if (!host) return reportError(host.error());
-    SshConnection conn(*host, ws.root());
-    if (auto st = conn.open(); !st) return reportError(st.error());
-    auto workdir = conn.remoteWorkdir();
-    if (!workdir) return reportError(workdir.error());
-    std::string kiln = shellQuote(host->kilnPath);
-    auto version = conn.run(kiln + " --version --json");
-    if (!version) return reportError(version.error());
-    if (version->exitStatus != 0)
-        return reportError(makeError(ErrorCode::NotFound,
-                                     "cannot run `" + host->kilnPath + "` on the host (exit " +
-                                         std::to_string(version->exitStatus) + "): " +
-                                         trimmed(version->err) +
-                                         "; set its path with `kiln hosts add … --kiln PATH`",
-                                     host->name));
-    auto v = json::parse(version->out, nullptr, false);
-    std::string wd = shellQuote(*workdir);
-    auto info = conn.run(kiln + " --workspace " + wd + " info --json 2>/dev/null || { " + kiln +
-                         " init " + wd + " >/dev/null && " + kiln + " --workspace " + wd +
-                         " info --json; }");
-    if (!info) return reportError(info.error());
-    auto i = json::parse(info->out, nullptr, false);
-    json env = i.is_object() ? i.value("environment", json::object()) : json::object();
-    json doc = {{"host", host->name},
-                {"ssh", host->sshTarget},
-                {"workdir", *workdir},
-                {"kiln", v.is_object() ? v.value("kiln", "") : ""},
-                {"protocol", v.is_object() ? v.value("protocol", 0) : 0},
-                {"local_kiln", build::kKilnVersion},
-                {"local_protocol", kWorkerProtocol},
-                {"cpu", env.value("cpu", "")},
-                {"cpu_cores", env.value("cpu_cores", 0)},
-                {"cuda_available", env.value("cuda_available", false)},
-                {"cuda_reason", env.value("cuda_reason", "")},
-                {"gpus", env.value("gpus", json::array())}};
-    bool compatible = doc["protocol"] == kWorkerProtocol;
-    doc["compatible"] = compatible;
+    auto probe = probeHost(ws, *host);
+    if (!probe) return reportError(probe.error());
+    const HostProbe& p = *probe;
     if (args.json) {
-        std::cout << doc.dump(2) << "\n";
+        std::cout << p.toJson() << "\n";
     } else {
-        std::cout << "Host:      " << host->name << " (" << host->sshTarget << ")\n"
-                  << "Kiln:      " << doc["kiln"].get<std::string>() << ", worker protocol "
-                  << doc["protocol"].get<int>()
-                  << (compatible ? "" : "  (this Kiln speaks " + std::to_string(kWorkerProtocol) + ")")
+        std::cout << "Host:      " << p.host << " (" << p.sshTarget << ")\n"
+                  << "Kiln:      " << p.kilnVersion << ", worker protocol " << p.protocol
+                  << (p.compatible ? "" : "  (this Kiln speaks " + std::to_string(kWorkerProtocol) + ")")
                   << "\n"
-                  << "Workdir:   " << *workdir << "\n"
-                  << "CPU:       " << doc["cpu"].get<std::string>() << ", "
-                  << doc["cpu_cores"].get<int>() << " cores\n"
-                  << "CUDA:      "
-                  << (doc["cuda_available"].get<bool>() ? "available" : "not available") << " — "
-                  << doc["cuda_reason"].get<std::string>() << "\n";
-        for (const auto& g : doc["gpus"]) std::cout << "GPU:       " << g.dump() << "\n";
+                  << "Workdir:   " << p.workdir << "\n"
+                  << "CPU:       " << p.cpu << ", " << p.cpuCores << " cores\n"
+                  << "CUDA:      " << (p.cudaAvailable ? "available" : "not available") << " — "
+                  << p.cudaReason << "\n";
+        for (const auto& g : p.gpus) std::cout << "GPU:       " << g << "\n";
     }
-    if (!compatible)
+    if (!p.compatible)
         return reportError(makeError(ErrorCode::Unsupported,
                                      "the host's Kiln speaks another worker protocol", host->name));
     return kExitOk;

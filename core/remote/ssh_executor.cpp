@@ -72,6 +72,19 @@ Result<std::vector<std::string>> datasetObjects(Workspace& ws, const std::string
     return out;
 }
 
+Result<std::vector<RemoteRun>> remoteRunsInFlight(Workspace& ws) {
+    auto st = ws.catalog().prepare(
+        "SELECT id, host FROM runs WHERE status IN ('queued', 'running') AND host <> 'local' "
+        "ORDER BY created_at");
+    if (!st) return st.error();
+    std::vector<RemoteRun> runs;
+    for (auto row = st->step(); row && *row; row = st->step()) {
+        RemoteRun r{st->columnText(0), st->columnText(1)};
+        if (fs::exists(ws.runsDir() / r.runId / "remote.json")) runs.push_back(std::move(r));
+    }
+    return runs;
+}
+
 Status SshExecutor::stageObjects(const std::vector<std::string>& hashes) {
     m_staging = {};
     m_staging.objectsNeeded = int(hashes.size());

@@ -77,6 +77,15 @@ private:
     int m_reconnects = 0;
 };
 
+// A run that was started on a host and had not finished when its follower last heard of it.
+struct RemoteRun {
+    std::string runId;
+    std::string host;  // hosts.name
+};
+// Runs whose status is queued or running and whose host is not "local" (and that have
+// runs/<id>/remote.json): what a new Studio or `kiln attach` follows again with attach().
+Result<std::vector<RemoteRun>> remoteRunsInFlight(Workspace& workspace);
+
 // The object hashes a dataset version reads: its manifest and every object the manifest names.
 Result<std::vector<std::string>> datasetObjects(Workspace& workspace, const std::string& manifestHash);
 

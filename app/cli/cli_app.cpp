@@ -32,6 +32,7 @@ const std::vector<Command>& allCommands() {
                                                   makeValidateCommand(), makeTrainCommand(),
                                                   makeRunsCommand(),    makeRunCommand(),
                                                   makeCancelCommand(),  makeResumeCommand(),
+                                                  makeAttachCommand(),
                                                   makeCompareCommand(), makeSweepCommand(),
                                                   makeExportCommand(),  makePredictCommand(),
                                                   makeModelsCommand(),  makeModelCommand(),

@@ -39,6 +39,7 @@ Command makeStatsCommand();
 Command makeValidateCommand();
 Command makeTrainCommand();
 Command makeResumeCommand();
+Command makeAttachCommand();
 Command makeRunsCommand();
 Command makeRunCommand();
 Command makeCancelCommand();

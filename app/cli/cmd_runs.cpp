@@ -12,6 +12,7 @@
 #include "app/cli/run_follow.h"
 #include "app/cli/run_query_options.h"
 #include "core/data/dataset_catalog.h"
+#include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
 
@@ -49,7 +50,7 @@ Result<json> rows(Catalog& catalog, const std::string& sql, std::initializer_lis
 const char* kRunColumns =
     "SELECT r.id, r.status, COALESCE(d.name, ''), COALESCE(v.version, 0), r.name, r.device, "
     "r.created_at, "
-    "r.started_at, r.finished_at, r.error, r.worker_pid, "
+    "r.started_at, r.finished_at, r.error, r.worker_pid, r.host, "
     "(SELECT MAX(epoch) FROM metrics WHERE run_id = r.id AND key = 'train_loss'), "
     "(SELECT value FROM metrics WHERE run_id = r.id AND key IN ('test_accuracy', 'test_r2') LIMIT "
     "1) "
@@ -57,17 +58,21 @@ const char* kRunColumns =
     "LEFT JOIN datasets d ON d.id = v.dataset_id ";
 const std::vector<std::string> kRunNames = {
     "id",         "status",      "dataset", "version",    "name",  "device", "created_at",
-    "started_at", "finished_at", "error",   "worker_pid", "epoch", "value"};
+    "started_at", "finished_at", "error",   "worker_pid", "host", "epoch", "value"};
 
 void printRuns(const json& runs) {
-    std::cout << std::left << std::setw(22) << "RUN" << std::setw(12) << "STATUS" << std::setw(16)
-              << "DATASET" << std::setw(7) << "EPOCHS"
+    std::size_t hostWidth = 6;
+    for (const auto& r : runs) hostWidth = std::max(hostWidth, r["host"].get<std::string>().size() + 2);
+    std::cout << std::left << std::setw(22) << "RUN" << std::setw(12) << "STATUS"
+              << std::setw(int(hostWidth)) << "HOST" << std::setw(16) << "DATASET" << std::setw(7)
+              << "EPOCHS"
               << "TEST\n";
     for (const auto& r : runs) {
         std::string ds =
             r["dataset"].get<std::string>() + "@" + std::to_string(int(r["version"].get<double>()));
         std::cout << std::setw(22) << r["id"].get<std::string>() << std::setw(12)
-                  << r["status"].get<std::string>() << std::setw(16) << ds << std::setw(7)
+                  << r["status"].get<std::string>() << std::setw(int(hostWidth))
+                  << r["host"].get<std::string>() << std::setw(16) << ds << std::setw(7)
                   << (r["epoch"].is_null() ? 0 : int(r["epoch"].get<double>()))
                   << (r["value"].is_null() ? std::string("-")
                                            : std::to_string(r["value"].get<double>()))
@@ -141,6 +146,7 @@ void printRun(const json& doc) {
               << "Status:   " << doc["status"].get<std::string>() << "\n"
               << "Dataset:  " << doc["dataset"].get<std::string>() << "@"
               << int(doc["version"].get<double>()) << "\n"
+              << "Host:     " << doc["host"].get<std::string>() << "\n"
               << "Device:   " << doc["device"].get<std::string>() << "\n"
               << "Created:  " << doc["created_at"].get<std::string>() << "\n";
     if (!doc["error"].get<std::string>().empty())
@@ -174,12 +180,44 @@ int runRunShow(const Arguments& args) {
     return kExitOk;
 }
 
+std::string statusOf(Workspace& ws, const std::string& id) {
+    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {id});
+    return status ? std::get<std::string>(*status) : "unknown";
+}
+
+// Asks the worker on the run's host to stop, then follows the run to its end so the catalog
+// holds the final status (or, when another Kiln follows it, waits for that one to record it).
+Status cancelOnHost(Workspace& ws, const std::string& id, const std::string& hostName) {
+    auto host = findHost(ws.catalog(), hostName);
+    if (!host) return host.error();
+    auto executor = SshExecutor::attach(ws, *host, id);
+    if (!executor) return executor.error();
+    if (auto st = (*executor)->cancel(); !st) return st;
+    auto followed = (*executor)->follow({});
+    if (followed || followed.error().code != ErrorCode::Busy) return followed.ok() ? Status{} : followed.error();
+    for (int i = 0; i < 600 && (statusOf(ws, id) == "running" || statusOf(ws, id) == "queued"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return {};
+}
+
 int runCancel(const Arguments& args) {
     auto workspace = openWorkspace(args, false);
     if (!workspace) return reportError(workspace.error());
     Workspace& ws = **workspace;
     auto id = resolveRunId(ws, args.positionals[0]);
     if (!id) return reportError(id.error());
+    if (std::string host = runHost(ws, *id); host != "local") {
+        std::string now = statusOf(ws, *id);
+        if (now != "running" && now != "queued")
+            return reportError(makeError(ErrorCode::InvalidArgument, "run " + *id + " is not running"));
+        if (auto st = cancelOnHost(ws, *id, host); !st) return reportError(st.error());
+        now = statusOf(ws, *id);
+        if (args.json)
+            std::cout << json{{"run_id", *id}, {"status", now}, {"host", host}}.dump() << "\n";
+        else
+            std::cout << "run " << *id << " " << now << " (on " << host << ")\n";
+        return kExitOk;
+    }
     auto pid = ws.catalog().queryValue(
         "SELECT COALESCE(worker_pid, 0) FROM runs WHERE id = ? AND status = 'running'", {*id});
     if (!pid || !isWorkerProcess(std::get<std::int64_t>(*pid)))
@@ -235,8 +273,9 @@ Command makeCancelCommand() {
     c.summary = "stop a running run after a checkpoint (resumable)";
     c.usage = "kiln cancel RUN";
     c.description =
-        "Sends SIGTERM to the run's worker, which stops at its next batch, writes a checkpoint\n"
-        "and finishes as cancelled; waits for that and prints the final status.";
+        "Sends SIGTERM to the run's worker (over SSH for a run on a host), which stops at its\n"
+        "next batch, writes a checkpoint and finishes as cancelled; waits for that and prints\n"
+        "the final status.";
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runCancel;

@@ -6,6 +6,7 @@
 #include "app/cli/train_options.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
+#include "core/remote/ssh_host.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
 #include "core/train/run_spec.h"
@@ -18,6 +19,12 @@ int runTrain(const Arguments& args) {
     auto workspace = openWorkspace(args, false);
     if (!workspace) return reportError(workspace.error());
     Workspace& ws = **workspace;
+    std::string host;
+    if (auto on = args.value("on"); on && *on != "local") {
+        auto found = findHost(ws.catalog(), *on);  // before anything is recorded
+        if (!found) return reportError(found.error());
+        host = found->name;
+    }
     auto version = DatasetCatalog(ws.catalog()).resolve(args.positionals[0]);
     if (!version) return reportError(version.error());
     RunSpec spec;
@@ -34,7 +41,7 @@ int runTrain(const Arguments& args) {
         for (const auto& note : spec.notes) std::cout << "note: " << note << "\n";
     auto runId = createRun(ws, spec, version->id);
     if (!runId) return reportError(runId.error());
-    return followAndReport(ws, *runId, false, args.json);
+    return followAndReport(ws, *runId, Launch::Fresh, args.json, host);
 }
 
 int runResume(const Arguments& args) {
@@ -51,7 +58,28 @@ int runResume(const Arguments& args) {
         return reportError(makeError(ErrorCode::InvalidArgument,
                                      "run " + *runId + " is " + now +
                                          "; only cancelled or interrupted runs can be resumed"));
-    return followAndReport(ws, *runId, true, args.json);
+    // A run resumes where it ran: its checkpoint is there.
+    return followAndReport(ws, *runId, Launch::Resume, args.json, runHost(ws, *runId));
+}
+
+int runAttach(const Arguments& args) {
+    auto workspace = openWorkspace(args, false);
+    if (!workspace) return reportError(workspace.error());
+    Workspace& ws = **workspace;
+    auto runId = resolveRunId(ws, args.positionals[0]);
+    if (!runId) return reportError(runId.error());
+    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*runId});
+    if (!status) return reportError(status.error());
+    std::string now = std::get<std::string>(*status);
+    std::string host = runHost(ws, *runId);
+    if (host == "local")
+        return reportError(makeError(ErrorCode::InvalidArgument,
+                                     "run " + *runId + " ran on this machine; only runs on a host "
+                                     "are attached (see `kiln runs`)"));
+    if (now != "running" && now != "queued")
+        return reportError(makeError(ErrorCode::InvalidArgument,
+                                     "run " + *runId + " is " + now + "; nothing to attach to"));
+    return followAndReport(ws, *runId, Launch::Attach, args.json, host);
 }
 
 }  // namespace
@@ -65,8 +93,11 @@ Command makeTrainCommand() {
         "Defines a run (spec.json), starts `kiln worker` for it and prints a line per epoch.\n"
         "Everything is recorded in the catalog: params, metrics per epoch, environment,\n"
         "artifacts (checkpoints, model.pt, recipe.json, split.json, report.json).\n"
-        "Ctrl-C cancels the run after a checkpoint; `kiln resume RUN` continues it.";
+        "Ctrl-C cancels the run after a checkpoint; `kiln resume RUN` continues it.\n"
+        "With --on HOST the worker runs on that host over SSH (the dataset is staged there once)\n"
+        "and keeps training if the connection drops; `kiln attach RUN` follows it again.";
     c.options = trainSpecOptions();
+    c.options.push_back({"on", "HOST", "train on this SSH host (see `kiln hosts`); default: here"});
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runTrain;
@@ -84,6 +115,20 @@ Command makeResumeCommand() {
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runResume;
+    return c;
+}
+
+Command makeAttachCommand() {
+    Command c;
+    c.name = "attach";
+    c.summary = "follow a run on a host again after the connection or the terminal went away";
+    c.usage = "kiln attach RUN";
+    c.description =
+        "Reconnects to the run's host, records the events the worker wrote meanwhile (from where\n"
+        "the local copy ends: nothing is lost or recorded twice) and follows the run to its end.";
+    c.minPositionals = 1;
+    c.maxPositionals = 1;
+    c.run = runAttach;
     return c;
 }
 

@@ -11,7 +11,9 @@
 
 #include "app/cli/cli_app.h"
 #include "core/remote/local_executor.h"
+#include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
+#include "core/train/run_recorder.h"
 
 namespace kiln::cli {
 
@@ -121,19 +123,71 @@ Result<std::string> resolveRunId(Workspace& ws, const std::string& text) {
     return ids[0];
 }
 
-int followAndReport(Workspace& ws, const std::string& runId, bool resume, bool jsonOut) {
-    auto executor = LocalExecutor::start(ws.root(), runId, resume);
-    if (!executor) return reportError(executor.error());
-    if (!jsonOut) std::cout << (resume ? "resuming run " : "run ") << runId << "\n" << std::flush;
+std::string runHost(Workspace& ws, const std::string& runId) {
+    return runColumn(ws, runId, "host");
+}
+
+namespace {
+
+// Starts or attaches to the worker on `hostName` and follows it to its end.
+Result<std::string> followOnHost(Workspace& ws, const std::string& runId, Launch launch,
+                                 const std::string& hostName, bool jsonOut,
+                                 const EventCallback& onEvent) {
+    auto host = findHost(ws.catalog(), hostName);
+    if (!host) return host.error();
+    auto executor = launch == Launch::Attach
+                        ? SshExecutor::attach(ws, *host, runId)
+                        : SshExecutor::start(ws, *host, runId, launch == Launch::Resume);
+    if (!executor) {
+        // A new run that never reached the host is over; a resumed one stays resumable.
+        if (launch == Launch::Fresh)
+            (void)markRun(ws.catalog(), runId, "failed",
+                          "could not start on " + hostName + ": " + executor.error().message);
+        return executor.error();
+    }
+    const auto& staged = (*executor)->staging();
+    if (!jsonOut && launch != Launch::Attach)
+        std::cout << "on " << hostName << ": " << staged.objectsNeeded << " dataset objects, "
+                  << staged.objectsCopied << " copied (" << staged.bytesCopied << " bytes)\n"
+                  << std::flush;
+    return (*executor)->follow(onEvent, &g_interrupted);
+}
+
+Result<std::string> followHere(Workspace& ws, const std::string& runId, Launch launch,
+                               const EventCallback& onEvent) {
+    if (launch == Launch::Attach)
+        return makeError(ErrorCode::InvalidArgument,
+                         "run " + runId + " runs on this machine; `kiln runs` brings it up to date");
+    auto executor = LocalExecutor::start(ws.root(), runId, launch == Launch::Resume);
+    if (!executor) return executor.error();
+    return followRun(ws, runId, **executor, onEvent, &g_interrupted);
+}
+
+const char* launchWord(Launch launch) {
+    switch (launch) {
+        case Launch::Resume: return "resuming run ";
+        case Launch::Attach: return "attached to run ";
+        case Launch::Fresh: break;
+    }
+    return "run ";
+}
+
+}  // namespace
+
+int followAndReport(Workspace& ws, const std::string& runId, Launch launch, bool jsonOut,
+                    const std::string& host) {
+    const bool remote = !host.empty() && host != "local";
+    if (!jsonOut)
+        std::cout << launchWord(launch) << runId << (remote ? " on " + host : std::string()) << "\n"
+                  << std::flush;
     g_interrupted = false;
     auto previous = ::signal(SIGINT, onInterrupt);
     EpochPrinter printer;
-    auto status = followRun(
-        ws, runId, **executor,
-        [&](const std::string& line) {
-            if (!jsonOut) printer.onEvent(line);
-        },
-        &g_interrupted);
+    EventCallback onEvent = [&](const std::string& line) {
+        if (!jsonOut) printer.onEvent(line);
+    };
+    auto status = remote ? followOnHost(ws, runId, launch, host, jsonOut, onEvent)
+                         : followHere(ws, runId, launch, onEvent);
     ::signal(SIGINT, previous);
     printer.flush();
     if (!status) return reportError(status.error());
@@ -142,6 +196,7 @@ int followAndReport(Workspace& ws, const std::string& runId, bool resume, bool j
     if (jsonOut) {
         std::cout << json{{"run_id", runId},
                           {"status", *status},
+                          {"host", remote ? host : std::string("local")},
                           {"error", error},
                           {"device", runColumn(ws, runId, "device")},
                           {"metrics", metrics}}

@@ -14,10 +14,22 @@ namespace kiln::cli {
 // The full id of a run named by its id or a unique prefix of it (NotFound / InvalidArgument).
 Result<std::string> resolveRunId(Workspace& workspace, const std::string& text);
 
-// Starts a worker for `runId` (fresh or resumed), follows it to the end while printing one line
-// per epoch (text mode) and recording every event, then prints the run's final metrics (or one
-// JSON document with --json). Ctrl-C cancels the run (the worker checkpoints first).
-// Returns the exit status: 0 completed or cancelled, 1 failed.
-int followAndReport(Workspace& workspace, const std::string& runId, bool resume, bool json);
+// How followAndReport gets to a worker.
+enum class Launch {
+    Fresh,   // start a worker for a new run
+    Resume,  // start a worker that continues from the run's last checkpoint
+    Attach,  // follow a worker started earlier on a host (runs/<id>/remote.json)
+};
+
+// Starts (or attaches to) the worker for `runId`, on this machine or, with `host`, on that SSH
+// host; follows it to the end while printing one line per epoch (text mode) and recording every
+// event, then prints the run's final metrics (or one JSON document with --json). Ctrl-C cancels
+// the run (the worker checkpoints first). Returns the exit status: 0 completed or cancelled,
+// 1 failed or the host was lost (the remote worker keeps training; `kiln attach` follows again).
+int followAndReport(Workspace& workspace, const std::string& runId, Launch launch, bool json,
+                    const std::string& host = {});
+
+// The run's host: "local" or a hosts.name ("" when the run does not exist).
+std::string runHost(Workspace& workspace, const std::string& runId);
 
 }  // namespace kiln::cli

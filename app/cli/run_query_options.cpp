@@ -115,11 +115,11 @@ void printTable(const RunTable& t, const RunQuery& q) {
     auto params = differingParams(t, 5);
     auto metrics = metricColumns(t, q);
     MetricReduce reduce = q.order ? q.order->reduce : MetricReduce::Final;
-    std::vector<std::vector<std::string>> table(1, {"RUN", "STATUS", "DATASET"});
+    std::vector<std::vector<std::string>> table(1, {"RUN", "STATUS", "HOST", "DATASET"});
     for (const auto& p : params) table[0].push_back(p);
     for (const auto& m : metrics) table[0].push_back(reduce == MetricReduce::Best ? "best:" + m : m);
     for (const auto& r : t.rows) {
-        table.push_back({r.id, r.status, r.dataset + "@" + std::to_string(r.datasetVersion)});
+        table.push_back({r.id, r.status, r.host, r.dataset + "@" + std::to_string(r.datasetVersion)});
         for (const auto& p : params) table.back().push_back(r.params.count(p) ? r.params.at(p) : "-");
         for (const auto& m : metrics) table.back().push_back(cell(r, m, reduce));
     }
@@ -134,7 +134,7 @@ void printTable(const RunTable& t, const RunQuery& q) {
 }
 
 json rowJson(const RunRow& r) {
-    return {{"id", r.id},           {"name", r.name},       {"status", r.status},
+    return {{"id", r.id},           {"name", r.name},       {"status", r.status}, {"host", r.host},
             {"dataset", r.dataset}, {"version", r.datasetVersion}, {"created_at", r.createdAt},
             {"params", r.params},   {"tags", r.tags},       {"metrics", r.finalMetrics},
             {"best", r.bestMetrics}};
@@ -156,6 +156,7 @@ json tableJson(const RunTable& t, const RunQuery& q) {
 
 std::vector<OptionSpec> runQueryOptions() {
     return {{"status", "S", "only runs with this status (repeatable)", true},
+            {"host", "NAME", "only runs on this host (`local`: this machine; repeatable)", true},
             {"tag", "K[=V]", "only runs with this tag, or this tag value (repeatable)", true},
             {"param", "K=V", "only runs whose parameter K (e.g. lr, model.hidden) is V (repeatable)",
              true},
@@ -188,6 +189,7 @@ Result<RunQuery> runQueryFromArguments(Workspace& ws, const Arguments& args) {
     if (auto ds = args.value("dataset"))
         if (auto st = addDataset(ws, *ds, q.filter); !st) return st.error();
     if (auto s = args.value("status")) q.filter.statuses = splitComma(*s);
+    if (auto h = args.value("host")) q.filter.hosts = splitComma(*h);
     if (auto tags = args.value("tag"))
         for (const auto& t : splitAssignments(*tags)) {
             auto eq = t.find('=');

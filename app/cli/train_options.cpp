@@ -82,8 +82,6 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
         spec.split.train = f[0], spec.split.val = f[1], spec.split.test = f[2];
     }
-    if (auto on = args.value("on"); on && *on != "local")
-        throw BadOption{"--on " + *on + ": remote hosts are not supported yet; use --on local"};
     if (spec.target.empty()) throw BadOption{"--target COL is required"};
 }
 
@@ -112,8 +110,7 @@ std::vector<OptionSpec> trainSpecOptions() {
         {"image-size", "N", "images are resized to N×N (default 32)"},
         {"flip", "", "random horizontal flips of training images"},
         {"threads", "N", "CPU threads (default: every core)"},
-        {"device", "DEV", "auto|cpu|cuda|cuda:N (default auto)"},
-        {"on", "WHERE", "local (remote hosts come later)"}};
+        {"device", "DEV", "auto|cpu|cuda|cuda:N (default auto)"}};
 }
 
 

@@ -128,11 +128,11 @@ std::optional<double> metricValue(const RunRow& row, const std::string& key, Met
 
 namespace {
 
-// Runs rows filtered by dataset, status and ids in SQL.
+// Runs rows filtered by dataset, status, host and ids.
 Result<std::vector<RunRow>> loadRuns(Catalog& catalog, const RunFilter& f) {
     std::string sql =
         "SELECT r.id, r.name, r.status, COALESCE(d.name, ''), COALESCE(v.version, 0), "
-        "r.created_at, COALESCE(v.id, 0), COALESCE(v.dataset_id, 0) FROM runs r "
+        "r.created_at, COALESCE(v.id, 0), COALESCE(v.dataset_id, 0), r.host FROM runs r "
         "LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id "
         "LEFT JOIN datasets d ON d.id = v.dataset_id ORDER BY r.created_at, r.id";
     auto st = catalog.prepare(sql);
@@ -146,9 +146,12 @@ Result<std::vector<RunRow>> loadRuns(Catalog& catalog, const RunFilter& f) {
         if (f.datasetId && st->columnInt(7) != *f.datasetId) continue;
         RunRow r{st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3),
                  st->columnInt(4),  st->columnText(5), {}, {}, {}, {}};
+        r.host = st->columnText(8);
         if (!ids.empty() && !ids.count(r.id)) continue;
         if (!f.statuses.empty() &&
             std::find(f.statuses.begin(), f.statuses.end(), r.status) == f.statuses.end())
+            continue;
+        if (!f.hosts.empty() && std::find(f.hosts.begin(), f.hosts.end(), r.host) == f.hosts.end())
             continue;
         rows.push_back(std::move(r));
     }

@@ -54,6 +54,7 @@ struct RunFilter {
     std::optional<std::int64_t> datasetId;       // runs on any version of this dataset
     std::optional<std::int64_t> datasetVersion;  // runs on exactly this dataset version (its id)
     std::vector<std::string> statuses;           // status is one of these
+    std::vector<std::string> hosts;              // ran on one of these ("local" or a host name)
     // Tags "k=v" (value must match) or "k" (tag present).
     std::vector<std::pair<std::string, std::optional<std::string>>> tags;
     // Parameter equals a value. A key matches exactly or as the last part of a dotted key
@@ -83,6 +84,7 @@ struct RunRow {
     std::map<std::string, std::string> tags;
     std::map<std::string, double> finalMetrics;
     std::map<std::string, double> bestMetrics;  // every key with withBest, else those queried
+    std::string host = "local";                 // where it ran: "local" or a hosts.name
 };
 
 // Rows that share a value of the grouping parameter.

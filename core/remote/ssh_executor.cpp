@@ -1,5 +1,9 @@
 #include "core/remote/ssh_executor.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -51,6 +55,24 @@ std::string fileSha256(const fs::path& file) {
         h.update(buf.data(), std::size_t(in.gcount()));
     return h.hexDigest();
 }
+
+// An exclusive lock on runs/<id>/follow.lock while one process follows the run: two followers
+// would both append to the local mirror of events.jsonl. Released when destroyed.
+class FollowLock {
+public:
+    explicit FollowLock(const fs::path& file) {
+        m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        m_held = m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) == 0;
+    }
+    ~FollowLock() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    bool held() const { return m_held; }
+
+private:
+    int m_fd = -1;
+    bool m_held = false;
+};
 
 bool keepRemote(const SshHost& host) {
     auto s = json::parse(host.settings, nullptr, false);
@@ -116,7 +138,8 @@ Status SshExecutor::writeRemoteJson() {
     json j = {{"host", m_host.name},
               {"workdir", m_workdir},
               {"run_dir", m_remoteRunDir},
-              {"pid", m_pid}};
+              {"pid", m_pid},
+              {"events_from", m_eventsFrom}};
     std::ofstream out(m_ws->runsDir() / m_runId / "remote.json", std::ios::trunc);
     out << j.dump(2) << "\n";
     if (!out) return makeError(ErrorCode::Io, "cannot write remote.json", m_runId);
@@ -159,6 +182,7 @@ Result<std::unique_ptr<SshExecutor>> SshExecutor::start(Workspace& ws, const Ssh
     std::error_code ec;
     fs::path local = ws.runsDir() / runId / "events.jsonl";
     if (!resume) fs::remove(local, ec);  // the local file mirrors the remote one from byte 0
+    ex->m_eventsFrom = resume && fs::exists(local) ? fs::file_size(local, ec) : 0;
     if (auto st = ex->writeRemoteJson(); !st) return st.error();
     auto r = ws.catalog().queryValue(
         "UPDATE runs SET host = ?, status = 'running' WHERE id = ? RETURNING id", {host.name, runId});
@@ -179,6 +203,7 @@ Result<std::unique_ptr<SshExecutor>> SshExecutor::attach(Workspace& ws, const Ss
     ex->m_workdir = j.value("workdir", "");
     ex->m_remoteRunDir = j.value("run_dir", "");
     ex->m_pid = j.value("pid", std::int64_t(0));
+    ex->m_eventsFrom = j.value("events_from", std::uint64_t(0));
     if (ex->m_remoteRunDir.empty() || ex->m_pid <= 0)
         return makeError(ErrorCode::Corrupt, "remote.json lacks the run folder or pid", runId);
     return ex;
@@ -190,7 +215,7 @@ Status SshExecutor::cancel() {
     return {};
 }
 
-Status SshExecutor::fetchArtifacts() {
+Status SshExecutor::fetchArtifacts(const std::string& status) {
     fs::path runDir = m_ws->runsDir() / m_runId;
     std::map<std::string, std::string> artifacts;  // path -> sha256 (the latest event wins)
     std::istringstream lines(readFile(runDir / "events.jsonl"));
@@ -212,7 +237,8 @@ Status SshExecutor::fetchArtifacts() {
                              path);
     }
     (void)m_conn->download(m_remoteRunDir + "/worker.log", runDir / "worker.log");
-    if (!keepRemote(m_host))
+    // A cancelled run keeps its folder: `resume` continues from the checkpoint there.
+    if (!keepRemote(m_host) && status != "cancelled")
         (void)m_conn->run("rm -rf -- " + shellQuote(m_remoteRunDir));
     return {};
 }
@@ -222,10 +248,17 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                                         const std::atomic<bool>* detachFlag,
                                         int reconnectSeconds) {
     Catalog& catalog = m_ws->catalog();
+    FollowLock lock(m_ws->runsDir() / m_runId / "follow.lock");
+    if (!lock.held())
+        return makeError(ErrorCode::Busy, "another Kiln process is following this run", m_runId);
     RunRecorder recorder(catalog, m_runId);
     fs::path local = m_ws->runsDir() / m_runId / "events.jsonl";
     // What we have already: record it again (idempotent) and continue after it.
     std::uint64_t offset = 0;
+    if (m_eventsFrom > 0) {
+        if (auto st = recorder.ingestFile(local, offset, m_eventsFrom); !st) return st.error();
+        recorder.forgetFinished();
+    }
     if (fs::exists(local))
         if (auto st = recorder.ingestFile(local, offset); !st) return st.error();
     std::error_code ec;
@@ -312,7 +345,7 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
     }
     mirror.close();
-    if (auto st = fetchArtifacts(); !st) return st.error();
+    if (auto st = fetchArtifacts(recorder.finishedStatus()); !st) return st.error();
     return recorder.finishedStatus();
 }
 

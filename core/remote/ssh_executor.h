@@ -52,8 +52,9 @@ public:
     // whole event in the catalog (idempotent by offset), calls `onEvent`, passes a cancel on.
     // A dropped connection is re-established (for up to `reconnectSeconds`) and the events are
     // replayed from the offset. At the end, artifacts are copied back and verified by sha256, and
-    // the remote run folder is removed unless the host's settings say {"keep_remote": true}.
-    // Returns the final status, or "detached" once `*detachFlag` is set.
+    // the remote run folder is removed when the host's settings say {"keep_remote": false} (but
+    // kept for a cancelled run, which resumes there). Returns the final status, or "detached"
+    // once `*detachFlag` is set; Busy when another process follows the run already.
     Result<std::string> follow(const EventCallback& onEvent,
                                const std::atomic<bool>* cancelFlag = nullptr,
                                const std::atomic<bool>* detachFlag = nullptr,
@@ -65,7 +66,7 @@ public:
 private:
     SshExecutor() = default;
     Status stageObjects(const std::vector<std::string>& hashes);
-    Status fetchArtifacts();
+    Status fetchArtifacts(const std::string& status);
     Status writeRemoteJson();
     Workspace* m_ws = nullptr;
     SshHost m_host;
@@ -75,6 +76,9 @@ private:
     std::int64_t m_pid = 0;
     Staging m_staging;
     int m_reconnects = 0;
+    // Where this worker's events start in events.jsonl: 0, or for a resumed run the end of the
+    // earlier sessions' events (whose `finished` does not end this one).
+    std::uint64_t m_eventsFrom = 0;
 };
 
 // A run that was started on a host and had not finished when its follower last heard of it.

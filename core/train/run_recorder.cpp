@@ -183,13 +183,13 @@ Status RunRecorder::ingest(const std::string& line) {
     return {};  // hello, progress, log and unknown events change nothing in the catalog
 }
 
-Status RunRecorder::ingestFile(const fs::path& file, std::uint64_t& offset) {
+Status RunRecorder::ingestFile(const fs::path& file, std::uint64_t& offset, std::uint64_t end) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return {};  // no events yet
     in.seekg(std::streamoff(offset));
     if (auto st = m_catalog.begin(); !st) return st;
     std::string line;
-    while (std::getline(in, line)) {
+    while (offset < end && std::getline(in, line)) {
         if (in.eof()) break;  // a line still being written: read it next time
         offset += line.size() + 1;
         if (auto st = ingest(line); !st) {

@@ -32,8 +32,13 @@ public:
 
     // Records one event line; malformed lines and unknown events are skipped (Ok).
     Status ingest(const std::string& line);
-    // Records the events of `file` from byte `offset` on; moves `offset` past the last whole line.
-    Status ingestFile(const std::filesystem::path& file, std::uint64_t& offset);
+    // Records the events of `file` from byte `offset` on, up to byte `end` at most; moves
+    // `offset` past the last whole line.
+    Status ingestFile(const std::filesystem::path& file, std::uint64_t& offset,
+                      std::uint64_t end = UINT64_MAX);
+    // Forgets an earlier session's `finished` (the events after it belong to a resumed worker
+    // that may not have sent `started` yet).
+    void forgetFinished() { m_finished.clear(); }
 
     // The status of the latest `finished` event since the latest `started`, or empty.
     const std::string& finishedStatus() const { return m_finished; }

@@ -355,3 +355,88 @@ TEST_CASE("cancel reaches the remote worker") {
     std::string stat = readText("/proc/" + std::to_string((*ex)->remotePid()) + "/stat");
     CHECK((stat.empty() || stat.find(") Z ") != std::string::npos));
 }
+
+TEST_CASE("kiln train --on runs there; runs shows the host; attach, cancel and resume reach it") {
+    Remote r;
+    fs::path ws = r.ws->root();
+    std::string ds = shellQuote(r.version.dataset);
+    // Fresh: a short run on the host, recorded with its host.
+    auto c = runKiln(ws, "train " + ds + " --target species --epochs 3 --seed 7 --threads 1 "
+                         "--on loopback --json");
+    INFO(c.err);
+    REQUIRE(c.rc == 0);
+    auto done = json::parse(c.out);
+    CHECK(done["status"] == "completed");
+    CHECK(done["host"] == "loopback");
+    CHECK(done["metrics"].contains("test_accuracy"));
+    std::string firstId = done["run_id"];
+
+    c = runKiln(ws, "runs");
+    REQUIRE(c.rc == 0);
+    CHECK(c.out.find("HOST") != std::string::npos);
+    CHECK(c.out.find("loopback") != std::string::npos);
+    c = runKiln(ws, "runs --host loopback --json");
+    REQUIRE(c.rc == 0);
+    auto listed = json::parse(c.out)["runs"];
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["id"] == firstId);
+    CHECK(listed[0]["host"] == "loopback");
+    c = runKiln(ws, "runs --host local --json");
+    CHECK(json::parse(c.out)["runs"].empty());
+    c = runKiln(ws, "run show " + firstId);
+    CHECK(c.out.find("Host:     loopback") != std::string::npos);
+
+    // An unknown host is refused before anything is recorded.
+    c = runKiln(ws, "train " + ds + " --target species --on nowhere");
+    CHECK(c.rc == 1);
+    CHECK(c.err.find("nowhere") != std::string::npos);
+    CHECK(countOf(*r.ws, "SELECT COUNT(*) FROM runs WHERE id <> ?", firstId) == 0);
+
+    // Attach: a run started on the host with nobody following (the terminal went away).
+    std::string id = r.newRun(r.spec(12));
+    {
+        auto started = SshExecutor::start(*r.ws, r.host, id, false);
+        REQUIRE(started.ok());
+    }
+    c = runKiln(ws, "attach " + id + " --json");
+    INFO(c.err);
+    REQUIRE(c.rc == 0);
+    CHECK(json::parse(c.out)["status"] == "completed");
+    std::string events = readText(r.ws->runsDir() / id / "events.jsonl");
+    CHECK(countOf(*r.ws, "SELECT COUNT(*) FROM metrics WHERE run_id = ?", id) == metricEvents(events));
+    c = runKiln(ws, "attach " + id);
+    CHECK(c.rc == 1);  // completed: nothing to attach to
+    c = runKiln(ws, "attach " + firstId.substr(0, 8) + "-no-such");
+    CHECK(c.rc == 1);
+
+    // Cancel from another terminal, then resume on the host to the last epoch.
+    std::string longId = r.newRun(r.spec(400));
+    {
+        auto started = SshExecutor::start(*r.ws, r.host, longId, false);
+        REQUIRE(started.ok());
+        // Wait for the first epoch so the cancel lands mid-training.
+        for (int i = 0; i < 300 && metricEvents(readText(fs::path((*started)->remoteRunDir()) /
+                                                         "events.jsonl")) == 0;
+             ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    c = runKiln(ws, "cancel " + longId + " --json");
+    INFO(c.err);
+    REQUIRE(c.rc == 0);
+    CHECK(json::parse(c.out)["status"] == "cancelled");
+    CHECK(runStatus(*r.ws, longId) == "cancelled");
+    auto stoppedAt = countOf(*r.ws, "SELECT MAX(epoch) FROM metrics WHERE run_id = ?", longId);
+    CHECK(stoppedAt < 400);
+    c = runKiln(ws, "resume " + longId + " --json");
+    INFO(c.err);
+    REQUIRE(c.rc == 0);
+    auto resumed = json::parse(c.out);
+    CHECK(resumed["status"] == "completed");
+    CHECK(resumed["host"] == "loopback");
+    CHECK(countOf(*r.ws, "SELECT MAX(epoch) FROM metrics WHERE run_id = ?", longId) == 400);
+    // Every epoch once: no metric lost or recorded twice across cancel and resume.
+    CHECK(countOf(*r.ws,
+                  "SELECT COUNT(*) FROM metrics WHERE run_id = ? AND key = 'val_loss'", longId) ==
+          400);
+    CHECK_FALSE(fs::exists(r.pwned));
+}

@@ -121,16 +121,18 @@ Status SshExecutor::stageObjects(const std::vector<std::string>& hashes) {
     if (missing->exitStatus != 0)
         return makeError(ErrorCode::Io, "cannot list the host's objects: " + missing->err, objects);
     std::istringstream lines(missing->out);
+    std::vector<SshConnection::Upload> uploads;
     for (std::string p; std::getline(lines, p);) {
         if (p.size() != 65 || p[2] != '/') continue;
         std::string hash = p.substr(0, 2) + p.substr(3);
         if (!isHash(hash)) continue;
         fs::path local = m_ws->objects().pathFor(hash);
-        if (auto st = m_conn->upload(local, objects + "/" + p, hash); !st) return st;
-        ++m_staging.objectsCopied;
+        uploads.push_back({local, objects + "/" + p, hash});
         std::error_code ec;
         m_staging.bytesCopied += fs::file_size(local, ec);
     }
+    if (auto st = m_conn->uploadAll(uploads); !st) return st;
+    m_staging.objectsCopied = int(uploads.size());
     return {};
 }
 
@@ -224,19 +226,25 @@ Status SshExecutor::fetchArtifacts(const std::string& status) {
         if (e.is_object() && e.value("event", "") == "artifact")
             artifacts[e.value("path", "")] = e.value("sha256", "");
     }
+    std::vector<SshConnection::Download> downloads;
+    std::vector<std::pair<std::string, std::string>> fetched;  // path, sha256
     for (const auto& [path, sha] : artifacts) {
         if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) continue;
         fs::path local = runDir / path;
-        if (fs::exists(local) && fileSha256(local) == sha) continue;
-        if (auto st = m_conn->download(m_remoteRunDir + "/" + path, local); !st) return st;
-        std::string got = fileSha256(local);
+        if (fs::exists(local) && fileSha256(local) == sha) continue;  // here already (resume)
+        downloads.push_back({m_remoteRunDir + "/" + path, local, false});
+        fetched.emplace_back(path, sha);
+    }
+    downloads.push_back({m_remoteRunDir + "/worker.log", runDir / "worker.log", true});
+    if (auto st = m_conn->downloadAll(downloads); !st) return st;
+    for (const auto& [path, sha] : fetched) {
+        std::string got = fileSha256(runDir / path);
         if (got != sha)
             return makeError(ErrorCode::Corrupt,
                              "an artifact copied back from the host does not match its sha256 (" +
                                  got + " != " + sha + ")",
                              path);
     }
-    (void)m_conn->download(m_remoteRunDir + "/worker.log", runDir / "worker.log");
     // A cancelled run keeps its folder: `resume` continues from the checkpoint there.
     if (!keepRemote(m_host) && status != "cancelled")
         (void)m_conn->run("rm -rf -- " + shellQuote(m_remoteRunDir));

@@ -87,6 +87,24 @@ public:
     // Copies a remote file to `localFile`.
     Status download(const std::string& remotePath, const std::filesystem::path& localFile);
 
+    // Copies many files in one ssh session (one round trip instead of one per file), streamed.
+    // Each arrives under `remotePath` only after the host checked its sha256 (GNU coreutils'
+    // head and sha256sum on the host).
+    struct Upload {
+        std::filesystem::path local;
+        std::string remotePath;
+        std::string sha256;
+    };
+    Status uploadAll(const std::vector<Upload>& files);
+    // Copies many remote files in one ssh session; a file missing on the host is an error
+    // unless `optional`. Each local file is replaced only when it arrived whole.
+    struct Download {
+        std::string remotePath;
+        std::filesystem::path local;
+        bool optional = false;
+    };
+    Status downloadAll(const std::vector<Download>& files);
+
     // The host's absolute workdir (resolving the default and a relative one against $HOME);
     // the folder is created when missing.
     Result<std::string> remoteWorkdir();

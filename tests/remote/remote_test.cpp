@@ -17,6 +17,7 @@
 #include "core/remote/local_executor.h"
 #include "core/remote/ssh_executor.h"
 #include "core/remote/ssh_host.h"
+#include "core/store/sha256.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
 #include "core/train/run_spec.h"
@@ -28,6 +29,12 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string sha256Hex(const std::string& data) {
+    Sha256 h;
+    h.update(data.data(), data.size());
+    return h.hexDigest();
+}
 
 std::string readText(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -439,4 +446,37 @@ TEST_CASE("kiln train --on runs there; runs shows the host; attach, cancel and r
                   "SELECT COUNT(*) FROM metrics WHERE run_id = ? AND key = 'val_loss'", longId) ==
           400);
     CHECK_FALSE(fs::exists(r.pwned));
+}
+
+TEST_CASE("batched copies: the host checks each upload's sha256, downloads arrive whole") {
+    Remote r;
+    SshConnection conn(r.host, r.ws->root());
+    REQUIRE(conn.open().ok());
+    auto workdir = conn.remoteWorkdir();
+    REQUIRE(workdir.ok());
+    TempDir local;
+    std::ofstream(local / "a.bin") << "alpha";
+    std::ofstream(local / "b b.bin") << std::string(200000, 'b');
+    std::string shaA = sha256Hex("alpha");
+    std::string dir = *workdir + "/copy test";
+    // A wrong checksum: refused, and nothing (not even a .part) is left under the name.
+    auto bad = conn.uploadAll({{local / "a.bin", dir + "/a", std::string(64, '0')}});
+    CHECK_FALSE(bad.ok());
+    CHECK_FALSE(fs::exists(dir + "/a"));
+    CHECK_FALSE(fs::exists(dir + "/a.part"));
+    auto good = conn.uploadAll({{local / "a.bin", dir + "/a", shaA},
+                                {local / "b b.bin", dir + "/sub/b", sha256Hex(std::string(200000, 'b'))}});
+    INFO((good.ok() ? "" : good.error().toString()));
+    REQUIRE(good.ok());
+    CHECK(readText(dir + "/a") == "alpha");
+    CHECK(readText(dir + "/sub/b") == std::string(200000, 'b'));
+
+    auto got = conn.downloadAll({{dir + "/sub/b", local / "back" / "b", false},
+                                 {dir + "/missing", local / "back" / "m", true},
+                                 {dir + "/a", local / "back" / "a", false}});
+    REQUIRE(got.ok());
+    CHECK(readText(local / "back" / "b") == std::string(200000, 'b'));
+    CHECK(readText(local / "back" / "a") == "alpha");
+    CHECK_FALSE(fs::exists(local / "back" / "m"));
+    CHECK_FALSE(conn.downloadAll({{dir + "/missing", local / "back" / "m", false}}).ok());
 }

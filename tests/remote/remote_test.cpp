@@ -62,7 +62,7 @@ Cli runKiln(const fs::path& ws, const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(tmp / "out"), readText(tmp / "err")};
 }
 
-// Every metric of a run as "key@epoch=value" (value printed exactly), by key and step.
+// Every metric of a run as "key@epoch/step=value", the value printed exactly.
 std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
     auto st = ws.catalog().prepare(
         "SELECT key, epoch, value, step FROM metrics WHERE run_id = ? AND key NOT IN "
@@ -71,17 +71,10 @@ std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
     REQUIRE(st->bind({id}).ok());
     std::vector<std::string> rows;
     for (auto r = st->step(); r && *r; r = st->step()) {
-        // 6 significant digits: the worker's float sums may differ in the last bits between
-        // processes (seen: train_loss 0.97972256 vs 0.97972260, local vs remote worker).
-        // Rounded to 5 significant digits so that float noise of ~1e-7 compares equal.
-        double v = st->columnDouble(2);
         char value[40];
-        std::snprintf(value, sizeof value, "%.5e", v == 0 ? 0.0 : v);
-        double rounded = std::strtod(value, nullptr);
-        std::snprintf(value, sizeof value, "%.5e", rounded + rounded * 1e-9);
+        std::snprintf(value, sizeof value, "%.17g", st->columnDouble(2));
         rows.push_back(st->columnText(0) + "@" + std::to_string(st->columnInt(1)) + "/" +
-                       std::to_string(st->columnInt(3)) + "=" + std::string(value).substr(0, 6) +
-                       std::string(value).substr(std::string(value).find('e')));
+                       std::to_string(st->columnInt(3)) + "=" + value);
     }
     return rows;
 }
@@ -114,6 +107,10 @@ struct Remote {
     std::string pwned = pwnedPath();
 
     Remote() {
+        // Workers here and on the host must use the same BLAS kernels to agree to the last bit:
+        // sshd gives its sessions a clean environment, without an OPENBLAS_CORETYPE set here.
+        ::unsetenv("OPENBLAS_CORETYPE");
+        ::unsetenv("OPENBLAS_L2_SIZE");
         auto w = Workspace::open(dir / "ws");
         REQUIRE(w.ok());
         ws = std::move(*w);

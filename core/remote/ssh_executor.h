@@ -60,8 +60,8 @@ public:
                                const std::atomic<bool>* detachFlag = nullptr,
                                int reconnectSeconds = 60);
 
-    // How many times follow() had to reconnect.
-    int reconnects() const { return m_reconnects; }
+    // How many times follow() had to reconnect (a failed command, or a dead master connection).
+    int reconnects() const { return m_reconnects + m_conn->masterRestarts(); }
 
 private:
     SshExecutor() = default;

@@ -432,6 +432,13 @@ pid_t SshConnection::masterPid() const {
 Status SshConnection::open() {
     if (auto t = parseSshTarget(m_host.sshTarget); !t) return t.error();
     struct stat st {};
+    if (m_open && m_ownMaster > 0 && ::kill(m_ownMaster, 0) != 0) {
+        // Our master died (killed, or its link dropped): its socket is stale; start another.
+        ::unlink(m_controlPath.c_str());
+        m_open = false;
+        m_ownMaster = -1;
+        ++m_masterRestarts;
+    }
     if (m_open && ::stat(m_controlPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) return {};
     if (::stat(m_controlPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) {
         if (masterPid() > 0) return {};  // another connection's master: share it, it owns it
@@ -469,6 +476,7 @@ Status SshConnection::open() {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     m_open = true;
+    m_ownMaster = pid;
     // The master is our child: reap it whenever it ends so no zombie stays.
     std::thread([pid] {
         int status;
@@ -483,6 +491,7 @@ void SshConnection::close() {
     argv.insert(argv.end(), {"-O", "exit", m_target.destination()});
     (void)runProcess(argv, {}, -1, -1, 10);
     m_open = false;
+    m_ownMaster = -1;
 }
 
 Result<SshOutput> SshConnection::runArgv(const std::vector<std::string>& argv,

@@ -74,6 +74,9 @@ public:
     void close();
     // The pid of the master ssh process, or -1.
     pid_t masterPid() const;
+    // How many times open() found the master it had started dead (killed, or the link dropped)
+    // and started a new one.
+    int masterRestarts() const { return m_masterRestarts; }
 
     // Runs `remoteCommand` (a shell line: quote every argument with shellQuote) on the host,
     // feeding `input` on its stdin. Fails (Io) only when ssh could not run; the remote exit
@@ -128,6 +131,8 @@ private:
     std::string m_controlPath;
     std::string m_workdir;
     bool m_open = false;
+    pid_t m_ownMaster = -1;  // the master this connection started, while it runs
+    int m_masterRestarts = 0;
 };
 
 }  // namespace kiln

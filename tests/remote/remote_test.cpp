@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "core/data/csv_import.h"
 #include "core/data/dataset_catalog.h"
@@ -295,30 +296,40 @@ TEST_CASE("a remote run equals a local run, artifacts come back verified, stagin
 
 TEST_CASE("a cut connection is re-established and the run re-attached, no metric lost or doubled") {
     Remote r;
-    RunSpec spec = r.spec(60);
+    RunSpec spec = r.spec(1000);
     std::string id = r.newRun(spec);
     auto ex = SshExecutor::start(*r.ws, r.host, id, false);
     REQUIRE(ex.ok());
     SshExecutor& e = **ex;
 
-    // 1. Kill the ssh client (the shared master connection) after the first metric.
-    int metrics = 0;
+    // 1. After the first metric the link drops: the ssh client (the shared master connection)
+    //    is killed and the host is unreachable for 1 s (sshd stopped, then started again).
+    int metrics = 0, afterOutage = 0;
     std::atomic<bool> detach{false};
     bool killed = false;
+    std::thread outage;
     auto status = e.follow([&](const std::string& line) {
         if (line.find("\"event\":\"metric\"") == std::string::npos) return;
         ++metrics;
         if (!killed) {
             pid_t master = e.connection().masterPid();
             REQUIRE(master > 0);
+            r.server.stop();
             ::kill(master, SIGKILL);
+            outage = std::thread([&] {
+                std::this_thread::sleep_for(std::chrono::seconds(1));
+                r.server.start();
+            });
             killed = true;
-        } else if (metrics > 40) {
-            detach = true;  // 2. the app goes away mid-run...
+        } else if (e.reconnects() > 0 && ++afterOutage > 20) {
+            detach = true;  // 2. once reconnected, the app goes away mid-run...
         }
     }, nullptr, &detach);
+    if (outage.joinable()) outage.join();
+    INFO((status.ok() ? "" : status.error().toString()));
     REQUIRE(status.ok());
-    // (A killed master makes the next ssh connect directly, so reconnects() may stay 0.)
+    CHECK(e.reconnects() >= 1);
+    CHECK(*status == "detached");
     std::string finalStatus = *status;
     if (finalStatus == "detached") {
         // ...and a new one re-attaches and replays what it missed from its offset.

@@ -1,5 +1,6 @@
 #include "app/studio/sweep_dialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -12,6 +13,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <limits>
 
 #include "app/studio/kiln_path.h"
 #include "app/studio/train_panel_data.h"
@@ -144,6 +147,8 @@ int SweepController::start(const SweepRequest& req) {
         s.parallel = r.parallel;
         s.gridPoints = r.gridPoints;
         s.seed = r.seed;
+        s.base.seed = r.seed;
+        s.medianStopping = r.medianStopping;
         s.metric = r.metric.toStdString();
         s.maximize = r.mode.isEmpty() ? !kiln::lowerIsBetter(s.metric) : r.mode == QLatin1String("max");
         auto table = kiln::Table::open((*ws)->objects(), s.base.datasetHash);
@@ -248,6 +253,8 @@ SweepDialog::SweepDialog(const QString& workspace, QWidget* parent)
       m_mode(new QComboBox(this)),
       m_epochs(new QSpinBox(this)),
       m_hidden(new QComboBox(this)),
+      m_seed(new QSpinBox(this)),
+      m_medianStopping(new QCheckBox(this)),
       m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("sweepDialog"));
@@ -267,6 +274,9 @@ SweepDialog::SweepDialog(const QString& workspace, QWidget* parent)
     m_mode->addItem(QString(), QStringLiteral("max"));
     m_epochs->setRange(1, 100000);
     m_epochs->setValue(20);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setObjectName(QStringLiteral("sweepSeed"));
+    m_medianStopping->setObjectName(QStringLiteral("sweepMedianStopping"));
     m_hidden->setEditable(true);
     m_hidden->addItems({QStringLiteral("128, 64"), QStringLiteral("64"), QStringLiteral("16")});
     m_params->setObjectName(QStringLiteral("sweepParams"));
@@ -300,6 +310,8 @@ SweepDialog::SweepDialog(const QString& workspace, QWidget* parent)
     form->addRow(tr("Mode:"), m_mode);
     form->addRow(tr("Epochs per trial:"), m_epochs);
     form->addRow(tr("Hidden widths (base):"), m_hidden);
+    form->addRow(tr("Seed:"), m_seed);
+    form->addRow(QString(), m_medianStopping);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Swept parameters (range low:high, or choices a|b|c):"), this));
@@ -326,6 +338,11 @@ void SweepDialog::retranslateUi() {
     m_mode->setItemText(1, tr("Minimise"));
     m_mode->setItemText(2, tr("Maximise"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start Sweep"));
+    m_medianStopping->setText(tr("Stop hopeless trials early (median rule)"));
+    m_medianStopping->setToolTip(
+        tr("After three trials have finished, a trial whose best value so far is worse than the "
+           "median of the finished trials at the same epoch is stopped."));
+    m_seed->setToolTip(tr("The same seed draws the same trials and trains them the same way."));
 }
 
 void SweepDialog::addParamRow(const QString& name, const QString& kind, const QString& values) {
@@ -399,6 +416,8 @@ std::optional<SweepRequest> SweepDialog::request(QString* error) const {
     r.mode = m_mode->currentData().toString();
     r.epochs = m_epochs->value();
     r.hidden = m_hidden->currentText().trimmed();
+    r.seed = qulonglong(m_seed->value());
+    r.medianStopping = m_medianStopping->isChecked();
     QStringList problems;
     if (r.dataset.isEmpty()) problems << tr("Choose a dataset.");
     if (r.target.isEmpty()) problems << tr("Choose the target column.");
@@ -435,6 +454,8 @@ void SweepDialog::setRequest(const SweepRequest& r) {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(r.mode)));
     m_epochs->setValue(r.epochs);
     m_hidden->setCurrentText(r.hidden);
+    m_seed->setValue(int(std::min<qulonglong>(r.seed, qulonglong(std::numeric_limits<int>::max()))));
+    m_medianStopping->setChecked(r.medianStopping);
     m_params->setRowCount(0);
     for (const QString& p : r.params) {
         const int eq = int(p.indexOf(QLatin1Char('='))), colon = int(p.indexOf(QLatin1Char(':'), eq));

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -39,7 +40,8 @@ struct SweepRequest {
     QString mode;  // min | max | empty (from the metric's name)
     int epochs = 20;
     QString hidden;  // base hidden widths ("32, 16"), empty: the default
-    qulonglong seed = 0;
+    qulonglong seed = 0;        // draws the random search's points and seeds every trial
+    bool medianStopping = false;  // stop trials worse than the median of finished ones
     QString kilnPath;  // the `kiln` that runs the workers (empty: kilnPath())
 };
 
@@ -138,6 +140,8 @@ private:
     QComboBox* m_mode;
     QSpinBox* m_epochs;
     QComboBox* m_hidden;
+    QSpinBox* m_seed;
+    QCheckBox* m_medianStopping;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
     QString m_pendingTarget;

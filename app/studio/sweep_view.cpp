@@ -24,6 +24,15 @@ QColor statusColour(const QString& s) {
 }
 }  // namespace
 
+QString SweepView::statusText(const QString& status) const {
+    if (status == QLatin1String("running")) return tr("running");
+    if (status == QLatin1String("completed")) return tr("completed");
+    if (status == QLatin1String("failed")) return tr("failed");
+    if (status == QLatin1String("cancelled")) return tr("cancelled");
+    if (status == QLatin1String("stopped")) return tr("stopped early (median rule)");
+    return status;
+}
+
 SweepView::SweepView(SweepController* controller, QWidget* parent)
     : QWidget(parent),
       m_controller(controller),
@@ -117,8 +126,8 @@ void SweepView::updateTrial(int number) {
         return item;
     };
     set(0, QString::number(number), Qt::AlignRight | Qt::AlignVCenter);
-    QString status = info->status;
-    if (status == QLatin1String("running") && info->epoch > 0)
+    QString status = statusText(info->status);
+    if (info->status == QLatin1String("running") && info->epoch > 0)
         status = tr("running (epoch %1)").arg(info->epoch);
     if (!info->error.isEmpty()) status += QStringLiteral(": ") + info->error;
     set(1, status)->setForeground(statusColour(info->status));

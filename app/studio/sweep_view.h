@@ -29,6 +29,8 @@ public:
     QTableWidget* trialTable() const { return m_table; }
     kiln::widgets::ParallelCoordinatesView* plot() const { return m_plot; }
     QString bestText() const;
+    // A trial's status as the table shows it ("stopped" by the median rule, …), translated.
+    QString statusText(const QString& status) const;
 
 Q_SIGNALS:
     void compareRequested(const QStringList& runIds);

@@ -1,6 +1,7 @@
 // Runs table, Compare tab and Sweep in Studio, on real runs: a 12-trial sweep on the iris
 // fixture (tiny MLPs, 3 epochs) through the Sweep dialog's controller, then its runs in the Runs
 // table and two of them compared.
+#include <QCheckBox>
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
 #include <QApplication>
@@ -123,6 +124,8 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     wanted.metric = QStringLiteral("val_loss");
     wanted.epochs = 4;
     wanted.hidden = QStringLiteral("8");
+    wanted.seed = 5;
+    wanted.medianStopping = true;
     SweepDialog dialog(dir.path());
     dialog.setRequest(wanted);
     QString error;
@@ -131,6 +134,12 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     REQUIRE(request);
     CHECK(request->params == wanted.params);
     CHECK(request->trials == 12);
+    CHECK(request->seed == 5);
+    CHECK(request->medianStopping);
+    CHECK(dialog.findChild<QCheckBox*>(QStringLiteral("sweepMedianStopping"))->isChecked());
+    // Every trial runs to its end here (the figures below count them); the median rule itself
+    // is tested in tests/analysis.
+    request->medianStopping = false;
 
     SweepView* view = ui->startSweep(*request);
     SweepController* sweep = ui->lastSweep();

@@ -20,9 +20,13 @@ namespace kiln {
 
 namespace {
 
-// An unnamed temporary file that one array is spilled to before it is stored.
+// An unnamed temporary file that one array is spilled to before it is stored. The array's bytes
+// start after room for its .npy header, so that, when the header fits that room exactly (every
+// 1-D array Kiln writes), the file becomes the object itself: no second copy of the data.
 class SpillFile {
 public:
+    static constexpr std::size_t kHeaderRoom = 128;
+
     ~SpillFile() {
         if (m_fd >= 0) ::close(m_fd);
     }
@@ -30,6 +34,7 @@ public:
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         m_fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        m_linkable = m_fd >= 0;
         if (m_fd < 0) {  // file systems without O_TMPFILE: create, then unlink at once
             std::string pattern = (dir / "spill-XXXXXX").string();
             m_fd = ::mkstemp(pattern.data());
@@ -39,6 +44,9 @@ public:
             return makeError(ErrorCode::Io,
                              std::string("cannot create a temporary file: ") + std::strerror(errno),
                              dir.string());
+        if (::lseek(m_fd, off_t(kHeaderRoom), SEEK_SET) < 0)
+            return makeError(ErrorCode::Io, std::string("cannot seek a temporary file: ") +
+                                                std::strerror(errno));
         return {};
     }
     Status write(const void* data, std::size_t size) {
@@ -57,25 +65,46 @@ public:
     Status write(const std::vector<T>& v) {
         return write(v.data(), v.size() * sizeof(T));
     }
-    // Streams the spilled bytes, after a .npy header, into a new object; returns its hash.
+    Status writeZeros(std::uint64_t count) {
+        std::vector<char> zeros(std::size_t(std::min<std::uint64_t>(count, 1 << 20)), 0);
+        for (std::uint64_t left = count; left > 0;) {
+            std::size_t n = std::size_t(std::min<std::uint64_t>(left, zeros.size()));
+            if (auto s = write(zeros.data(), n); !s) return s;
+            left -= n;
+        }
+        return {};
+    }
+    // Stores the spilled bytes after a .npy header as a new object; returns its hash.
     Result<std::string> store(const ObjectStore& objects, const std::string& descr,
                               std::uint64_t count) const {
+        std::string header = npyHeader(descr, count);
+        if (m_linkable && header.size() == kHeaderRoom &&
+            ::pwrite(m_fd, header.data(), header.size(), 0) == ssize_t(header.size())) {
+            auto hash = objects.adoptTemporary(m_fd);
+            if (hash || hash.error().code != ErrorCode::Unsupported) return hash;
+        }
+        return copy(objects, header);
+    }
+    std::uint64_t size() const { return m_size; }
+
+private:
+    // Streams the header and the spilled bytes into a new object.
+    Result<std::string> copy(const ObjectStore& objects, const std::string& header) const {
         ObjectWriter writer(objects);
         if (auto s = writer.open(); !s) return s.error();
-        if (auto s = writer.write(npyHeader(descr, count)); !s) return s.error();
+        if (auto s = writer.write(header); !s) return s.error();
         std::vector<char> buffer(std::size_t(1) << 20);
         for (std::uint64_t at = 0; at < m_size;) {
-            ssize_t n = ::pread(m_fd, buffer.data(), buffer.size(), off_t(at));
+            ssize_t n = ::pread(m_fd, buffer.data(), buffer.size(), off_t(kHeaderRoom + at));
             if (n <= 0) return makeError(ErrorCode::Io, "cannot read back a temporary file");
             if (auto s = writer.write(buffer.data(), std::size_t(n)); !s) return s.error();
             at += std::uint64_t(n);
         }
         return writer.commit();
     }
-    std::uint64_t size() const { return m_size; }
 
-private:
     int m_fd = -1;
+    bool m_linkable = false;  // an O_TMPFILE file, which can be given a name
     std::uint64_t m_size = 0;
 };
 
@@ -91,6 +120,7 @@ struct TableWriter::Impl {
     struct Column {
         SpillFile values, mask, offsets;
         std::uint64_t missing = 0;
+        bool maskWritten = false;  // the mask is spilled from the first missing cell on
         std::int64_t textEnd = 0;
         std::vector<std::string> categories;
         std::unordered_map<std::string, std::int32_t> categoryIndex;
@@ -106,7 +136,7 @@ TableWriter::TableWriter(const ObjectStore& store, std::vector<ColumnSpec> colum
 TableWriter::~TableWriter() = default;
 
 Status TableWriter::open() {
-    auto dir = m_impl->store.root() / "tmp";
+    auto dir = m_impl->store.tmpDir();
     for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
         auto& c = m_impl->columns[i];
         ColumnType type = m_impl->specs[i].type;
@@ -123,11 +153,20 @@ Status TableWriter::open() {
 
 namespace {
 
-Status appendColumn(ColumnType type, ColumnChunk& chunk, SpillFile& values, SpillFile& mask,
-                    SpillFile& offsets, std::int64_t& textEnd, std::vector<std::string>& categories,
+// Spills a chunk's missing-cell mask once the column has a missing cell (the rows before it get
+// zeros); a column without missing cells stores no mask.
+Status appendMask(ColumnChunk& chunk, SpillFile& mask, bool& written, std::uint64_t rowsBefore) {
+    if (!written && chunk.missing == 0) return {};
+    if (!written) {
+        if (auto s = mask.writeZeros(rowsBefore); !s) return s;
+        written = true;
+    }
+    return mask.write(chunk.mask);
+}
+
+Status appendColumn(ColumnType type, ColumnChunk& chunk, SpillFile& values, SpillFile& offsets,
+                    std::int64_t& textEnd, std::vector<std::string>& categories,
                     std::unordered_map<std::string, std::int32_t>& index) {
-    if (hasMask(type))
-        if (auto s = mask.write(chunk.mask); !s) return s;
     switch (type) {
         case ColumnType::Float:
             return values.write(chunk.floats);
@@ -167,7 +206,9 @@ Status TableWriter::append(std::vector<ColumnChunk>& chunks) {
     for (std::size_t i = 0; i < chunks.size(); ++i) {
         auto& c = m_impl->columns[i];
         c.missing += chunks[i].missing;
-        if (auto s = appendColumn(m_impl->specs[i].type, chunks[i], c.values, c.mask, c.offsets,
+        if (hasMask(m_impl->specs[i].type))
+            if (auto s = appendMask(chunks[i], c.mask, c.maskWritten, m_rows); !s) return s;
+        if (auto s = appendColumn(m_impl->specs[i].type, chunks[i], c.values, c.offsets,
                                   c.textEnd, c.categories, c.categoryIndex);
             !s)
             return s;

@@ -57,6 +57,35 @@ Result<std::string> hashFile(const fs::path& file, JobContext* job = nullptr) {
 
 ObjectStore::ObjectStore(fs::path root) : m_root(std::move(root)) {}
 
+Result<std::string> ObjectStore::adoptTemporary(int fd) const {
+    Sha256 hasher;
+    std::vector<char> buffer(kChunk);
+    for (off_t at = 0;;) {
+        ssize_t n = ::pread(fd, buffer.data(), buffer.size(), at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return ioError("cannot read a temporary file", tmpDir());
+        if (n == 0) break;
+        hasher.update(buffer.data(), std::size_t(n));
+        at += n;
+    }
+    if (::fsync(fd) != 0) return ioError("cannot flush object to disk", tmpDir());
+    ::fchmod(fd, 0444);
+    std::string hash = hasher.hexDigest();
+    fs::path target = pathFor(hash);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    // An O_TMPFILE file gets its first name atomically, whole: no half object is ever visible.
+    std::string self = "/proc/self/fd/" + std::to_string(fd);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        if (errno == EEXIST) return hash;  // identical content is already stored
+        return makeError(ErrorCode::Unsupported,
+                         std::string("cannot link a temporary file: ") + std::strerror(errno),
+                         target.string());
+    }
+    syncDirectory(target.parent_path());
+    return hash;
+}
+
 fs::path ObjectStore::pathFor(std::string_view hash) const {
     std::string h(hash);
     return m_root / h.substr(0, 2) / h.substr(2);

@@ -28,6 +28,12 @@ public:
     Result<std::string> put(std::string_view bytes) const;
     // Streams a file into the store without holding it in memory; returns its hash.
     Result<std::string> putFile(const std::filesystem::path& file) const;
+    // Stores the whole content of an unnamed temporary file (O_TMPFILE in tmpDir(), already
+    // written) without copying it: hashes it, fsyncs it, makes it read-only and links it in under
+    // its hash. Unsupported when the file cannot be linked (the caller copies it instead).
+    Result<std::string> adoptTemporary(int fd) const;
+    // Where writers keep their temporary files (same file system as the objects).
+    std::filesystem::path tmpDir() const { return m_root / "tmp"; }
     Result<std::string> read(std::string_view hash) const;
     // Re-hashes an object: Corrupt when its bytes no longer match its name.
     Status verify(std::string_view hash) const;

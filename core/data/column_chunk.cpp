@@ -67,9 +67,11 @@ void ColumnChunk::append(const ColumnSpec& spec, std::string_view cell) {
             break;
         }
         case ColumnType::Categorical: {
-            auto [it, added] =
-                dictionaryIndex.try_emplace(std::string(cell), std::int32_t(dictionary.size()));
-            if (added) dictionary.emplace_back(cell);
+            auto it = dictionaryIndex.find(cell);
+            if (it == dictionaryIndex.end()) {
+                const std::string& stored = dictionary.emplace_back(cell);
+                it = dictionaryIndex.emplace(stored, std::int32_t(dictionary.size() - 1)).first;
+            }
             codes.push_back(it->second);
             ++rows;
             if (dictionary.size() > kMaxChunkCategories) mismatch = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,8 +19,10 @@ struct ColumnChunk {
     std::vector<double> floats;           // Float, NaN for missing
     std::vector<std::uint8_t> bytes;      // Boolean 0/1
     std::vector<std::int32_t> codes;      // Categorical: codes into `dictionary`, -1 missing
-    std::vector<std::string> dictionary;  // Categorical: this chunk's values, first-seen order
-    std::unordered_map<std::string, std::int32_t> dictionaryIndex;
+    // Categorical: this chunk's values in first-seen order (a deque: the index's keys point into
+    // its strings, which never move), and their codes by value.
+    std::deque<std::string> dictionary;
+    std::unordered_map<std::string_view, std::int32_t> dictionaryIndex;
     std::string text;                    // Text: UTF-8 bytes back to back
     std::vector<std::uint32_t> lengths;  // Text: bytes per row
     std::vector<std::uint8_t> mask;      // Integer, Boolean, Text: 1 = missing
@@ -27,6 +30,13 @@ struct ColumnChunk {
     std::uint64_t missing = 0;
     bool mismatch = false;      // a cell did not fit the spec (the column must widen)
     std::string firstMismatch;  // that cell, to tell the user
+
+    ColumnChunk() = default;
+    ColumnChunk(ColumnChunk&&) = default;
+    ColumnChunk& operator=(ColumnChunk&&) = default;
+    // Not copyable: a copy's index would point into the original's dictionary.
+    ColumnChunk(const ColumnChunk&) = delete;
+    ColumnChunk& operator=(const ColumnChunk&) = delete;
 
     // Reads one cell as `spec` says and appends it; a cell that does not fit is stored as
     // missing and sets `mismatch`.

@@ -43,34 +43,61 @@ Error errorAt(const Plan& plan, std::size_t offset, const std::string& message) 
                      plan.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
 }
 
-// Scans the text in windows for NUL bytes (binary files) and invalid UTF-8, releasing each
-// window's pages as it goes so the scan does not hold the whole file in memory.
-Status scanText(const Plan& plan, bool checkUtf8, bool& invalidUtf8) {
+// Window boundaries for scanText: every 32 MiB, moved back to the start of a UTF-8 character.
+std::vector<std::size_t> scanWindows(std::string_view text) {
     constexpr std::size_t kWindow = std::size_t(32) << 20;
-    const std::string_view text = plan.view();
-    invalidUtf8 = false;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t end = std::min(text.size(), at + kWindow);
-        while (end < text.size() && end > at && (std::uint8_t(text[end]) & 0xC0) == 0x80)
-            --end;  // whole characters
-        if (auto nul = findNulByte(text.substr(at, end - at)); nul != std::string_view::npos)
-            return errorAt(plan, at + nul, "binary data (a NUL byte): this is not a text file");
-        if (checkUtf8 && !invalidUtf8)
-            invalidUtf8 = findInvalidUtf8(text.data() + at, end - at) < end - at;
-        plan.source.release(at, end);
-        at = end;
+    std::vector<std::size_t> bounds{0};
+    for (std::size_t at = kWindow; at < text.size(); at += kWindow) {
+        std::size_t end = at;
+        while (end > bounds.back() && (std::uint8_t(text[end]) & 0xC0) == 0x80) --end;
+        if (end > bounds.back()) bounds.push_back(end);
     }
+    bounds.push_back(text.size());
+    return bounds;
+}
+
+// Scans the text for NUL bytes (binary files) and invalid UTF-8, in windows shared by `threads`
+// threads, releasing each window's pages as it goes so the scan does not hold the whole file in
+// memory. Reports the first NUL byte.
+Status scanText(const Plan& plan, bool checkUtf8, bool& invalidUtf8, unsigned threads) {
+    const std::string_view text = plan.view();
+    const auto bounds = scanWindows(text);
+    const std::size_t windows = bounds.size() - 1;
+    std::atomic<std::size_t> next{0}, firstNul{std::string_view::npos};
+    std::atomic<bool> invalid{false};
+    auto work = [&] {
+        for (std::size_t k; (k = next++) < windows;) {
+            const std::size_t at = bounds[k], end = bounds[k + 1];
+            if (at > firstNul) break;  // an earlier window found one
+            if (auto nul = findNulByte(text.substr(at, end - at)); nul != std::string_view::npos) {
+                for (std::size_t seen = firstNul; at + nul < seen;)
+                    if (firstNul.compare_exchange_weak(seen, at + nul)) break;
+                break;
+            }
+            if (checkUtf8 && !invalid && findInvalidUtf8(text.data() + at, end - at) < end - at)
+                invalid = true;
+            plan.source.release(at, end);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, windows); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    invalidUtf8 = invalid;
+    if (firstNul != std::string_view::npos)
+        return errorAt(plan, firstNul, "binary data (a NUL byte): this is not a text file");
     return {};
 }
 
 // Refuses empty and binary files and settles the encoding (invalid UTF-8 is read as Latin-1).
-Status checkText(Plan& plan) {
+Status checkText(Plan& plan, unsigned threads) {
     if (plan.source.size() == 0)
         return makeError(ErrorCode::InvalidArgument, "the file is empty", plan.path + ":1:1");
     auto enc = plan.source.encoding();
     bool invalidUtf8 = false;
     if (auto s =
-            scanText(plan, enc == TextEncoding::Utf8 || enc == TextEncoding::Utf8Bom, invalidUtf8);
+            scanText(plan, enc == TextEncoding::Utf8 || enc == TextEncoding::Utf8Bom, invalidUtf8,
+                     threads);
         !s)
         return s;
     if (invalidUtf8) plan.source.reinterpretAsLatin1();
@@ -421,7 +448,7 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
     auto source = TextSource::open(file);
     if (!source) return source.error();
     Plan plan{file.string(), std::move(*source), {}, 0, {}};
-    if (auto s = checkText(plan); !s) return s.error();
+    if (auto s = checkText(plan, threadCount(options)); !s) return s.error();
     if (plan.source.encoding() == TextEncoding::Latin1)
         job.report({IssueSeverity::Info, "not valid UTF-8: read as Latin-1 and transcoded", plan.path});
     job.progress(0, plan.source.size(), "Parsing");

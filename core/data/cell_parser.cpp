@@ -73,6 +73,7 @@ bool readTime(std::string_view s, std::size_t i, ParsedDate& out) {
 }  // namespace
 
 bool isMissingMarker(std::string_view cell) {
+    if (!cell.empty() && cell.front() >= '0' && cell.front() <= '9') return false;  // most cells
     cell = trimSpaces(cell);
     if (cell.empty() || cell == "-" || cell == "?") return true;
     return equalsIgnoreCase(cell, "na") || equalsIgnoreCase(cell, "n/a") ||

@@ -495,6 +495,315 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::HostData</name>
+    <message>
+        <location filename="../app/studio/host_data.cpp" line="129"/>
+        <source>1 CPU core</source>
+        <translation>CPU 코어 1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_data.cpp" line="130"/>
+        <source>%1 CPU cores</source>
+        <translation>CPU 코어 %1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_data.cpp" line="132"/>
+        <source>, 1 CUDA GPU</source>
+        <translation>, CUDA GPU 1개</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_data.cpp" line="135"/>
+        <source>, %1 CUDA GPUs</source>
+        <translation>, CUDA GPU %1개</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::HostFormDialog</name>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="80"/>
+        <source>Add Host</source>
+        <translation>호스트 추가</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="82"/>
+        <source>Kiln reaches the host with your OpenSSH setup (keys, agent, ~/.ssh/config) and stores no password or key. The host needs Kiln installed.</source>
+        <translation>Kiln은 사용자의 OpenSSH 설정(키, 에이전트, ~/.ssh/config)으로 호스트에 접속하며 비밀번호나 키를 저장하지 않습니다. 호스트에는 Kiln이 설치되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="87"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="88"/>
+        <source>SSH target:</source>
+        <translation>SSH 대상:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="89"/>
+        <source>Kiln on the host:</source>
+        <translation>호스트의 Kiln:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="90"/>
+        <source>Folder on the host:</source>
+        <translation>호스트의 폴더:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="92"/>
+        <source>Identity file:</source>
+        <translation>인증 키 파일:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="93"/>
+        <source>e.g. gpu-box</source>
+        <translation>예: gpu-box</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="94"/>
+        <source>USER@HOST or USER@HOST:PORT</source>
+        <translation>USER@HOST 또는 USER@HOST:PORT</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="95"/>
+        <source>Optional: the SSH agent or ~/.ssh/config is used</source>
+        <translation>선택 사항: 비우면 SSH 에이전트나 ~/.ssh/config를 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="98"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="99"/>
+        <source>Keep a finished run&apos;s folder on the host</source>
+        <translation>끝난 실행의 폴더를 호스트에 남겨 두기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="106"/>
+        <source>Name the host.</source>
+        <translation>호스트 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="108"/>
+        <source>A host name has 1 to 64 characters, is not &quot;local&quot; and does not start with &apos;-&apos;.</source>
+        <translation>호스트 이름은 1~64자이며 &quot;local&quot;일 수 없고 &apos;-&apos;로 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="111"/>
+        <source>Write how to reach the host: USER@HOST[:PORT].</source>
+        <translation>호스트 접속 주소를 입력하세요: USER@HOST[:PORT].</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="113"/>
+        <source>Write the target as USER@HOST or USER@HOST:PORT (port 1 to 65535).</source>
+        <translation>대상은 USER@HOST 또는 USER@HOST:PORT 형식으로 입력하세요(포트 1~65535).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/host_form_dialog.cpp" line="128"/>
+        <source>Choose Identity File</source>
+        <translation>인증 키 파일 선택</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::HostsPage</name>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="120"/>
+        <source>(default: ~/.cache/kiln/remote)</source>
+        <translation>(기본값: ~/.cache/kiln/remote)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="123"/>
+        <source>Key from the SSH agent or ~/.ssh/config</source>
+        <translation>SSH 에이전트나 ~/.ssh/config의 키</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="124"/>
+        <source>Identity file: %1</source>
+        <translation>인증 키 파일: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="131"/>
+        <source>Could not read the hosts: %1</source>
+        <translation>호스트 목록을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="181"/>
+        <source>Could not add %1: %2</source>
+        <translation>%1을(를) 추가할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="192"/>
+        <source>Remove Host</source>
+        <translation>호스트 제거</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="193"/>
+        <source>Remove the host %1?</source>
+        <translation>호스트 %1을(를) 제거할까요?</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="197"/>
+        <source>Runs recorded on it stay in the catalog, and the files on the host are kept.</source>
+        <translation>이 호스트에서 기록된 실행은 카탈로그에 남고, 호스트의 파일도 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="212"/>
+        <source>Could not remove %1: %2</source>
+        <translation>%1을(를) 제거할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="256"/>
+        <source>Trust Host Key</source>
+        <translation>호스트 키 신뢰</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="257"/>
+        <source>Trust this key for %1?
+
+%2</source>
+        <translation>%1의 이 키를 신뢰할까요?
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="261"/>
+        <source>Only trust it if it is the host&apos;s key: compare the fingerprint with what `ssh-keygen -lf` shows for the host&apos;s key on the host itself, or ask its administrator. Kiln will then connect only to a host that has this key.</source>
+        <translation>호스트의 키가 맞을 때만 신뢰하세요. 호스트에서 직접 `ssh-keygen -lf`로 본 호스트 키의 지문과 비교하거나 관리자에게 확인하세요. 이후 Kiln은 이 키를 가진 호스트에만 접속합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="280"/>
+        <source>Could not trust the key of %1: %2</source>
+        <translation>%1의 키를 신뢰할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="301"/>
+        <source>Open a workspace to manage its hosts.</source>
+        <translation>호스트를 관리하려면 작업 공간을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="303"/>
+        <source>No hosts yet. Add one to train on a bigger machine over SSH.</source>
+        <translation>아직 호스트가 없습니다. 호스트를 추가하면 SSH로 더 큰 컴퓨터에서 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="305"/>
+        <source>Testing %1: connecting, running its kiln…</source>
+        <translation>%1 테스트 중: 접속하여 kiln을 실행하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="307"/>
+        <source>Press Test to connect to %1 and see what it offers.</source>
+        <translation>테스트를 누르면 %1에 접속하여 사용할 수 있는 장치를 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="317"/>
+        <source>&lt;b&gt;The host key of %1 is not known yet.&lt;/b&gt; It offers:</source>
+        <translation>&lt;b&gt;%1의 호스트 키를 아직 모릅니다.&lt;/b&gt; 호스트가 제시한 키:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="320"/>
+        <source>Check the fingerprint with the host&apos;s administrator before you trust it: a key you do not expect may mean someone intercepts the connection.</source>
+        <translation>신뢰하기 전에 호스트 관리자에게 지문을 확인하세요. 예상하지 못한 키라면 누군가 연결을 가로채고 있을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="323"/>
+        <source>&lt;b&gt;Could not use %1.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1을(를) 사용할 수 없습니다.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="327"/>
+        <source>worker protocol %1, compatible</source>
+        <translation>작업자 프로토콜 %1, 호환됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="329"/>
+        <source>worker protocol %1, but this Kiln speaks %2: runs cannot go there</source>
+        <translation>작업자 프로토콜 %1이지만 이 Kiln은 %2을(를) 사용합니다: 이 호스트에서는 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="333"/>
+        <source>not available: %1</source>
+        <translation>사용 불가: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="335"/>
+        <source>&lt;b&gt;%1 answered.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1이(가) 응답했습니다.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="336"/>
+        <location filename="../app/studio/hosts_page.cpp" line="352"/>
+        <source>Kiln</source>
+        <translation>Kiln</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="337"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="337"/>
+        <source>%1 cores · %2</source>
+        <translation>코어 %1개 · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="338"/>
+        <source>CUDA GPUs</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="338"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="350"/>
+        <source>Hosts are machines that train this workspace&apos;s runs over SSH. Kiln uses your OpenSSH setup and checks every host&apos;s key.</source>
+        <translation>호스트는 이 작업 공간의 실행을 SSH로 학습하는 컴퓨터입니다. Kiln은 사용자의 OpenSSH 설정을 사용하며 모든 호스트의 키를 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="352"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="352"/>
+        <source>SSH target</source>
+        <translation>SSH 대상</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="352"/>
+        <source>Folder on the host</source>
+        <translation>호스트의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="353"/>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="354"/>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="355"/>
+        <source>Remove…</source>
+        <translation>제거…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="356"/>
+        <source>Test result</source>
+        <translation>테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/hosts_page.cpp" line="357"/>
+        <source>Trust This Key…</source>
+        <translation>이 키 신뢰…</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::ImportController</name>
     <message>
         <location filename="../app/studio/import_controller.cpp" line="31"/>
@@ -1360,195 +1669,273 @@
 <context>
     <name>kiln::studio::RunController</name>
     <message>
-        <location filename="../app/studio/run_controller.cpp" line="148"/>
+        <location filename="../app/studio/run_controller.cpp" line="232"/>
         <source>An unknown error stopped the run.</source>
         <translation>알 수 없는 오류로 실행이 멈췄습니다.</translation>
     </message>
 </context>
 <context>
+    <name>kiln::studio::RunOnBox</name>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="95"/>
+        <source>its host key is not trusted yet (Settings ▸ Hosts)</source>
+        <translation>호스트 키를 아직 신뢰하지 않았습니다(설정 ▸ 호스트)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="98"/>
+        <source>its Kiln speaks worker protocol %1, this Kiln %2</source>
+        <translation>호스트의 Kiln은 작업자 프로토콜 %1, 이 Kiln은 %2을(를) 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="105"/>
+        <source>probing…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="108"/>
+        <source>cannot be used: %1</source>
+        <translation>사용 불가: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="113"/>
+        <source>This computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="114"/>
+        <source>This computer — %1</source>
+        <translation>이 컴퓨터 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="117"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_on_box.cpp" line="143"/>
+        <source>%1 cannot take the run: %2</source>
+        <translation>%1에서 실행할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::RunTab</name>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="191"/>
+        <location filename="../app/studio/run_tab.cpp" line="200"/>
         <source>Could not read the run: %1</source>
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="284"/>
+        <location filename="../app/studio/run_tab.cpp" line="314"/>
         <source>Waiting for the worker…</source>
         <translation>워커를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="285"/>
+        <location filename="../app/studio/run_tab.cpp" line="316"/>
+        <source>Last heard in epoch %1 of %2; the worker keeps training on %3</source>
+        <translation>마지막 소식은 에포크 %1/%2; 작업자는 %3에서 계속 학습 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="318"/>
         <source>Preparing the data…</source>
         <translation>데이터를 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="287"/>
+        <location filename="../app/studio/run_tab.cpp" line="320"/>
         <source>Epoch %1 of %2 · step %3 of %4</source>
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="294"/>
+        <location filename="../app/studio/run_tab.cpp" line="327"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="303"/>
+        <location filename="../app/studio/run_tab.cpp" line="336"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="307"/>
+        <location filename="../app/studio/run_tab.cpp" line="340"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="308"/>
+        <location filename="../app/studio/run_tab.cpp" line="341"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="350"/>
+        <location filename="../app/studio/run_tab.cpp" line="384"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="352"/>
+        <location filename="../app/studio/run_tab.cpp" line="393"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="369"/>
+        <location filename="../app/studio/run_tab.cpp" line="398"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="399"/>
+        <source>Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7</source>
+        <translation>실행 %1 · 호스트 %2 · 데이터셋 %3 v%4 · 목표 %5 · %6 · %7</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="409"/>
+        <source>Lost the connection to %1: %2. Reconnect follows the worker again.</source>
+        <translation>%1와(과)의 연결이 끊겼습니다: %2. 다시 연결하면 작업자를 다시 따라갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="435"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="370"/>
+        <location filename="../app/studio/run_tab.cpp" line="436"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="371"/>
+        <location filename="../app/studio/run_tab.cpp" line="437"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="372"/>
+        <location filename="../app/studio/run_tab.cpp" line="438"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <location filename="../app/studio/run_tab.cpp" line="439"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="374"/>
+        <location filename="../app/studio/run_tab.cpp" line="440"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="385"/>
+        <location filename="../app/studio/run_tab.cpp" line="451"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="386"/>
+        <location filename="../app/studio/run_tab.cpp" line="452"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="387"/>
+        <location filename="../app/studio/run_tab.cpp" line="453"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <location filename="../app/studio/run_tab.cpp" line="454"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="389"/>
+        <location filename="../app/studio/run_tab.cpp" line="455"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="390"/>
+        <location filename="../app/studio/run_tab.cpp" line="456"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="457"/>
+        <source>Connection lost</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="458"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="395"/>
+        <location filename="../app/studio/run_tab.cpp" line="462"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="396"/>
+        <location filename="../app/studio/run_tab.cpp" line="463"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="397"/>
+        <location filename="../app/studio/run_tab.cpp" line="464"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="398"/>
+        <location filename="../app/studio/run_tab.cpp" line="465"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="399"/>
+        <location filename="../app/studio/run_tab.cpp" line="466"/>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="468"/>
+        <source>Connect to the host again and follow the worker from where this Studio lost it</source>
+        <translation>호스트에 다시 접속하여 연결이 끊긴 지점부터 작업자를 따라갑니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="470"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="400"/>
+        <location filename="../app/studio/run_tab.cpp" line="471"/>
         <source>Write a verified ONNX file with the preprocessing inside</source>
         <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="401"/>
+        <location filename="../app/studio/run_tab.cpp" line="472"/>
         <source>Register as Model…</source>
         <translation>모델로 등록…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="402"/>
+        <location filename="../app/studio/run_tab.cpp" line="473"/>
         <source>Export, verify and evaluate this run as a new model version</source>
         <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="403"/>
+        <location filename="../app/studio/run_tab.cpp" line="474"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="404"/>
+        <location filename="../app/studio/run_tab.cpp" line="475"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="405"/>
+        <location filename="../app/studio/run_tab.cpp" line="476"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="406"/>
+        <location filename="../app/studio/run_tab.cpp" line="477"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="407"/>
+        <location filename="../app/studio/run_tab.cpp" line="478"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="407"/>
+        <location filename="../app/studio/run_tab.cpp" line="478"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -1556,72 +1943,82 @@
 <context>
     <name>kiln::studio::SettingsDialog</name>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="80"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="99"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="81"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="100"/>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/settings_dialog.cpp" line="101"/>
+        <source>Hosts</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/settings_dialog.cpp" line="102"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="82"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="103"/>
         <source>Opened when Kiln Studio starts. Leave empty for the default.</source>
         <translation>Kiln Studio를 시작할 때 엽니다. 비워 두면 기본 위치를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="83"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="104"/>
         <source>Workspace folder:</source>
         <translation>작업 공간 폴더:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="84"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="105"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="85"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="106"/>
         <source>Default device:</source>
         <translation>기본 장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="86"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="107"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="89"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="110"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="90"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="111"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="91"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="112"/>
         <source>CUDA (GPU)</source>
         <translation>CUDA (GPU)</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="106"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="127"/>
         <source>Checking for CUDA…</source>
         <translation>CUDA 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="109"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="130"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA를 사용할 수 있습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="110"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="131"/>
         <source>CUDA is not available: %1</source>
         <translation>CUDA를 사용할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="120"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="141"/>
         <source>Choose Workspace Folder</source>
         <translation>작업 공간 폴더 선택</translation>
     </message>
@@ -1629,27 +2026,27 @@
 <context>
     <name>kiln::studio::SweepController</name>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="103"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="106"/>
         <source>Best: trial %1 (run %2)</source>
         <translation>최고: 시행 %1 (실행 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="101"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="104"/>
         <source>Sweep cancelled</source>
         <translation>스윕이 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="98"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="101"/>
         <source>Sweep cancelled; best: trial %1 (run %2)</source>
         <translation>스윕이 취소되었습니다. 최고: 시행 %1 (실행 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="105"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="108"/>
         <source>No trial of the sweep completed</source>
         <translation>완료된 스윕 시행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="121"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="124"/>
         <source>Sweep on %1</source>
         <translation>%1 스윕</translation>
     </message>
@@ -1657,157 +2054,177 @@
 <context>
     <name>kiln::studio::SweepDialog</name>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="279"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="289"/>
         <source>Add parameter</source>
         <translation>파라미터 추가</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="280"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="290"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="293"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="303"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="294"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="304"/>
         <source>Target:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="295"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="305"/>
         <source>Search:</source>
         <translation>탐색 방식:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="296"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="306"/>
         <source>Trials (budget):</source>
         <translation>시행 수(예산):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="297"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="307"/>
         <source>Grid points per range:</source>
         <translation>범위당 격자 점 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="298"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="308"/>
         <source>Trials at once (0: auto):</source>
         <translation>동시 시행 수(0: 자동):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="299"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="309"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="300"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="310"/>
         <source>Mode:</source>
         <translation>방향:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="301"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="311"/>
         <source>Epochs per trial:</source>
         <translation>시행당 에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="302"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="312"/>
         <source>Hidden widths (base):</source>
         <translation>은닉층 너비(기본):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="305"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="313"/>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="317"/>
         <source>Swept parameters (range low:high, or choices a|b|c):</source>
         <translation>스윕할 파라미터 (범위 최소:최대, 또는 선택지 a|b|c):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="321"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="333"/>
         <source>Sweep Hyper-parameters</source>
         <translation>하이퍼파라미터 스윕</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
         <source>Parameter</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
         <source>Distribution</source>
         <translation>분포</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="335"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="324"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="336"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="337"/>
         <source>Auto (from the metric&apos;s name)</source>
         <translation>자동 (지표 이름으로 판단)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="338"/>
         <source>Minimise</source>
         <translation>최소화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="339"/>
         <source>Maximise</source>
         <translation>최대화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="340"/>
         <source>Start Sweep</source>
         <translation>스윕 시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="338"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="341"/>
+        <source>Stop hopeless trials early (median rule)</source>
+        <translation>가망 없는 시도를 일찍 중단 (중앙값 규칙)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="343"/>
+        <source>After three trials have finished, a trial whose best value so far is worse than the median of the finished trials at the same epoch is stopped.</source>
+        <translation>시도 세 개가 끝난 뒤에는, 지금까지의 최고 값이 같은 에포크에서 끝난 시도들의 중앙값보다 나쁜 시도를 중단합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="345"/>
+        <source>The same seed draws the same trials and trains them the same way.</source>
+        <translation>같은 시드는 같은 시도를 뽑고 같은 방식으로 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="355"/>
         <source>log-uniform</source>
         <translation>로그 균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="339"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="356"/>
         <source>uniform</source>
         <translation>균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="340"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="357"/>
         <source>whole numbers</source>
         <translation>정수</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="341"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="358"/>
         <source>choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="403"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="422"/>
         <source>Choose a dataset.</source>
         <translation>데이터셋을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="404"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="423"/>
         <source>Choose the target column.</source>
         <translation>대상 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="405"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="424"/>
         <source>Name the metric that picks the best trial.</source>
         <translation>최고 시행을 고를 지표를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="417"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="436"/>
         <source>Add at least one swept parameter.</source>
         <translation>스윕할 파라미터를 하나 이상 추가하세요.</translation>
     </message>
@@ -1815,72 +2232,97 @@
 <context>
     <name>kiln::studio::SweepView</name>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="33"/>
+        <location filename="../app/studio/sweep_view.cpp" line="28"/>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="29"/>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="30"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="31"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="32"/>
+        <source>stopped early (median rule)</source>
+        <translation>일찍 중단됨 (중앙값 규칙)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_view.cpp" line="42"/>
         <source>Cancel Sweep</source>
         <translation>스윕 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="34"/>
+        <location filename="../app/studio/sweep_view.cpp" line="43"/>
         <source>Compare Trials</source>
         <translation>시행 비교</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <location filename="../app/studio/sweep_view.cpp" line="97"/>
         <source>Trial</source>
         <translation>시행</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <location filename="../app/studio/sweep_view.cpp" line="97"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="88"/>
+        <location filename="../app/studio/sweep_view.cpp" line="97"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="122"/>
+        <location filename="../app/studio/sweep_view.cpp" line="131"/>
         <source>running (epoch %1)</source>
         <translation>실행 중 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="152"/>
+        <location filename="../app/studio/sweep_view.cpp" line="161"/>
         <source>Sweep starting…</source>
         <translation>스윕 시작 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="153"/>
+        <location filename="../app/studio/sweep_view.cpp" line="162"/>
         <source>Sweep %1</source>
         <translation>스윕 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="156"/>
+        <location filename="../app/studio/sweep_view.cpp" line="165"/>
         <source>%1 of %2 trials done</source>
         <translation>시행 %2개 중 %1개 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="164"/>
+        <location filename="../app/studio/sweep_view.cpp" line="173"/>
         <source>Best so far: trial %1, %2 = %3 (%4)</source>
         <translation>현재 최고: 시행 %1, %2 = %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="171"/>
+        <location filename="../app/studio/sweep_view.cpp" line="180"/>
         <source>No trial has finished yet</source>
         <translation>아직 끝난 시행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="175"/>
+        <location filename="../app/studio/sweep_view.cpp" line="184"/>
         <source>Best so far:</source>
         <translation>현재 최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="175"/>
+        <location filename="../app/studio/sweep_view.cpp" line="184"/>
         <source>Best:</source>
         <translation>최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="176"/>
+        <location filename="../app/studio/sweep_view.cpp" line="185"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
@@ -1888,382 +2330,401 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="359"/>
+        <location filename="../app/studio/train_panel.cpp" line="376"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="331"/>
+        <location filename="../app/studio/train_panel.cpp" line="348"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="422"/>
+        <location filename="../app/studio/train_panel.cpp" line="439"/>
         <source>Could not read the datasets: %1</source>
         <translation>데이터셋을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="424"/>
+        <location filename="../app/studio/train_panel.cpp" line="441"/>
         <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
         <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="426"/>
+        <location filename="../app/studio/train_panel.cpp" line="443"/>
         <source>Choose the target column.</source>
         <translation>목표 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="429"/>
+        <location filename="../app/studio/train_panel.cpp" line="446"/>
         <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
         <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="433"/>
+        <location filename="../app/studio/train_panel.cpp" line="451"/>
         <source>Split: the fractions add up to %1; they must add up to 1.</source>
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="488"/>
+        <location filename="../app/studio/train_panel.cpp" line="508"/>
+        <source>the host cannot be reached</source>
+        <translation>호스트에 접속할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="525"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="489"/>
+        <location filename="../app/studio/train_panel.cpp" line="526"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="490"/>
+        <location filename="../app/studio/train_panel.cpp" line="527"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="497"/>
+        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <source>Detecting the devices of %1…</source>
+        <translation>%1의 장치 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <source>CUDA on %1 is available: %2</source>
+        <translation>%1의 CUDA 사용 가능: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <source>CUDA on %1 is unavailable: %2</source>
+        <translation>%1의 CUDA 사용 불가: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="535"/>
         <source>classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="498"/>
+        <location filename="../app/studio/train_panel.cpp" line="536"/>
         <source>regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="500"/>
+        <location filename="../app/studio/train_panel.cpp" line="538"/>
         <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="501"/>
+        <location filename="../app/studio/train_panel.cpp" line="539"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="502"/>
+        <location filename="../app/studio/train_panel.cpp" line="540"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %2 feature columns</source>
         <translation> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %2개</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="509"/>
+        <location filename="../app/studio/train_panel.cpp" line="547"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <location filename="../app/studio/train_panel.cpp" line="564"/>
         <source>Auto (from the target)</source>
         <translation>자동 (목표 열에서)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <location filename="../app/studio/train_panel.cpp" line="564"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <location filename="../app/studio/train_panel.cpp" line="564"/>
         <source>Regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="527"/>
+        <location filename="../app/studio/train_panel.cpp" line="565"/>
         <source>Auto (MLP for tables, CNN for images)</source>
         <translation>자동 (표는 MLP, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="527"/>
+        <location filename="../app/studio/train_panel.cpp" line="565"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <location filename="../app/studio/train_panel.cpp" line="566"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <location filename="../app/studio/train_panel.cpp" line="566"/>
         <source>CNN (images)</source>
         <translation>CNN (이미지)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <location filename="../app/studio/train_panel.cpp" line="567"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <location filename="../app/studio/train_panel.cpp" line="567"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <location filename="../app/studio/train_panel.cpp" line="567"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <location filename="../app/studio/train_panel.cpp" line="568"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <location filename="../app/studio/train_panel.cpp" line="568"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <location filename="../app/studio/train_panel.cpp" line="568"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <location filename="../app/studio/train_panel.cpp" line="569"/>
         <source>Constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <location filename="../app/studio/train_panel.cpp" line="569"/>
         <source>Step decay</source>
         <translation>단계 감쇠</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="531"/>
+        <location filename="../app/studio/train_panel.cpp" line="569"/>
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="532"/>
+        <location filename="../app/studio/train_panel.cpp" line="570"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="532"/>
+        <location filename="../app/studio/train_panel.cpp" line="570"/>
         <source>Balanced</source>
         <translation>균형</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <location filename="../app/studio/train_panel.cpp" line="571"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <location filename="../app/studio/train_panel.cpp" line="571"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="533"/>
+        <location filename="../app/studio/train_panel.cpp" line="571"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="534"/>
         <source>This machine</source>
-        <translation>이 컴퓨터</translation>
+        <translation type="vanished">이 컴퓨터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="541"/>
+        <location filename="../app/studio/train_panel.cpp" line="578"/>
         <source>Train a model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="543"/>
+        <location filename="../app/studio/train_panel.cpp" line="580"/>
         <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
         <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="546"/>
+        <location filename="../app/studio/train_panel.cpp" line="583"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="547"/>
+        <location filename="../app/studio/train_panel.cpp" line="584"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="548"/>
+        <location filename="../app/studio/train_panel.cpp" line="585"/>
         <source>Optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="549"/>
+        <location filename="../app/studio/train_panel.cpp" line="586"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="550"/>
+        <location filename="../app/studio/train_panel.cpp" line="587"/>
         <source>Hardware</source>
         <translation>하드웨어</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="551"/>
+        <location filename="../app/studio/train_panel.cpp" line="588"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="552"/>
+        <location filename="../app/studio/train_panel.cpp" line="589"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="553"/>
+        <location filename="../app/studio/train_panel.cpp" line="590"/>
         <source>Target:</source>
         <translation>목표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="554"/>
+        <location filename="../app/studio/train_panel.cpp" line="591"/>
         <source>Task:</source>
         <translation>작업:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="555"/>
+        <location filename="../app/studio/train_panel.cpp" line="592"/>
         <source>Family:</source>
         <translation>모델 계열:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="556"/>
+        <location filename="../app/studio/train_panel.cpp" line="593"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="557"/>
+        <location filename="../app/studio/train_panel.cpp" line="594"/>
         <source>Activation:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="558"/>
+        <location filename="../app/studio/train_panel.cpp" line="595"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="559"/>
+        <location filename="../app/studio/train_panel.cpp" line="596"/>
         <source>Batch normalisation</source>
         <translation>배치 정규화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="560"/>
+        <location filename="../app/studio/train_panel.cpp" line="597"/>
         <source>CNN width:</source>
         <translation>CNN 너비:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="561"/>
+        <location filename="../app/studio/train_panel.cpp" line="598"/>
         <source>CNN depth:</source>
         <translation>CNN 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="562"/>
+        <location filename="../app/studio/train_panel.cpp" line="599"/>
         <source>Image size:</source>
         <translation>이미지 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="563"/>
+        <location filename="../app/studio/train_panel.cpp" line="600"/>
         <source>Random horizontal flips</source>
         <translation>무작위 좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="564"/>
+        <location filename="../app/studio/train_panel.cpp" line="601"/>
         <source>Optimiser:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="565"/>
+        <location filename="../app/studio/train_panel.cpp" line="602"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="566"/>
+        <location filename="../app/studio/train_panel.cpp" line="603"/>
         <source>Weight decay:</source>
         <translation>가중치 감쇠:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="567"/>
+        <location filename="../app/studio/train_panel.cpp" line="604"/>
         <source>Schedule:</source>
         <translation>스케줄:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="568"/>
+        <location filename="../app/studio/train_panel.cpp" line="605"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="569"/>
+        <location filename="../app/studio/train_panel.cpp" line="606"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="570"/>
+        <location filename="../app/studio/train_panel.cpp" line="607"/>
         <source>Early stopping:</source>
         <translation>조기 종료:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="571"/>
+        <location filename="../app/studio/train_panel.cpp" line="608"/>
         <source>Class weights:</source>
         <translation>클래스 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="572"/>
+        <location filename="../app/studio/train_panel.cpp" line="609"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="573"/>
+        <location filename="../app/studio/train_panel.cpp" line="610"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="574"/>
+        <location filename="../app/studio/train_panel.cpp" line="611"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="575"/>
+        <location filename="../app/studio/train_panel.cpp" line="612"/>
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="576"/>
+        <location filename="../app/studio/train_panel.cpp" line="613"/>
         <source>Validation:</source>
         <translation>검증:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="577"/>
+        <location filename="../app/studio/train_panel.cpp" line="614"/>
         <source>Test:</source>
         <translation>테스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="578"/>
+        <location filename="../app/studio/train_panel.cpp" line="615"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="579"/>
+        <location filename="../app/studio/train_panel.cpp" line="616"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="580"/>
+        <location filename="../app/studio/train_panel.cpp" line="617"/>
         <source>Run on:</source>
         <translation>실행 위치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="581"/>
+        <location filename="../app/studio/train_panel.cpp" line="618"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -2281,23 +2742,23 @@
         <translation>실행을 시작하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="81"/>
-        <location filename="../app/studio/training_ui.cpp" line="127"/>
+        <location filename="../app/studio/training_ui.cpp" line="89"/>
+        <location filename="../app/studio/training_ui.cpp" line="135"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="123"/>
+        <location filename="../app/studio/training_ui.cpp" line="131"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="124"/>
+        <location filename="../app/studio/training_ui.cpp" line="132"/>
         <source>&amp;Train…</source>
         <translation>학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="125"/>
+        <location filename="../app/studio/training_ui.cpp" line="133"/>
         <source>Define a training run on a dataset and start it</source>
         <translation>데이터셋에 대한 학습 실행을 정의하고 시작합니다</translation>
     </message>
@@ -3624,32 +4085,32 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunRecord</name>
     <message>
-        <location filename="../widgets/run_record.cpp" line="113"/>
+        <location filename="../widgets/run_record.cpp" line="115"/>
         <source>Worker: kiln %1, protocol %2</source>
         <translation>워커: kiln %1, 프로토콜 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="118"/>
+        <location filename="../widgets/run_record.cpp" line="120"/>
         <source>Resumed on %1: %2</source>
         <translation>%1에서 이어서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="119"/>
+        <location filename="../widgets/run_record.cpp" line="121"/>
         <source>Started on %1: %2</source>
         <translation>%1에서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="123"/>
+        <location filename="../widgets/run_record.cpp" line="125"/>
         <source>Saved %1: %2 (%3 bytes)</source>
         <translation>%1 저장: %2 (%3바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="131"/>
+        <location filename="../widgets/run_record.cpp" line="133"/>
         <source>Finished: %1</source>
         <translation>종료: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="133"/>
+        <location filename="../widgets/run_record.cpp" line="135"/>
         <source>Finished: %1 (%2)</source>
         <translation>종료: %1 (%2)</translation>
     </message>
@@ -3657,37 +4118,37 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunsTableModel</name>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="94"/>
+        <location filename="../widgets/runs_table_model.cpp" line="99"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="95"/>
+        <location filename="../widgets/runs_table_model.cpp" line="100"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="96"/>
+        <location filename="../widgets/runs_table_model.cpp" line="101"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="97"/>
+        <location filename="../widgets/runs_table_model.cpp" line="102"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="98"/>
+        <location filename="../widgets/runs_table_model.cpp" line="103"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="196"/>
+        <location filename="../widgets/runs_table_model.cpp" line="201"/>
         <source>Parameter %1</source>
         <translation>파라미터 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_table_model.cpp" line="197"/>
+        <location filename="../widgets/runs_table_model.cpp" line="202"/>
         <source>Final value of %1</source>
         <translation>%1의 최종 값</translation>
     </message>

@@ -14,8 +14,9 @@ namespace widgets {
 namespace {
 
 constexpr const char* kRunSql =
-    "SELECT name, status, COALESCE(error, ''), host, device, environment, spec, created_at, "
-    "COALESCE(started_at, ''), COALESCE(finished_at, '') FROM runs WHERE id = ?";
+    "SELECT r.name, r.status, COALESCE(r.error, ''), r.host, r.device, r.environment, r.spec, "
+    "r.created_at, COALESCE(r.started_at, ''), COALESCE(r.finished_at, ''), "
+    "COALESCE(h.ssh_target, '') FROM runs r LEFT JOIN hosts h ON h.name = r.host WHERE r.id = ?";
 constexpr const char* kMetricsSql =
     "SELECT key, epoch, value FROM metrics WHERE run_id = ? ORDER BY key, step";
 // The log keeps its last lines; a long run's log can be read in events.jsonl.
@@ -48,6 +49,7 @@ kiln::Status readRunRow(kiln::Catalog& catalog, RunRecord& record) {
     record.createdAt = text(*row, 7);
     record.startedAt = text(*row, 8);
     record.finishedAt = text(*row, 9);
+    record.hostTarget = text(*row, 10);
     return {};
 }
 

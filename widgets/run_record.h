@@ -30,7 +30,8 @@ struct RunRecord {
     QString name;
     QString status;  // queued | running | completed | failed | cancelled | interrupted
     QString error;
-    QString host;
+    QString host;        // "local" or the name of the SSH host it ran on
+    QString hostTarget;  // that host's USER@HOST[:PORT] (empty for local, or a removed host)
     QString device;
     QString deviceReason;
     QString createdAt, startedAt, finishedAt;
@@ -48,6 +49,8 @@ struct RunRecord {
     bool isActive() const {
         return status == QLatin1String("queued") || status == QLatin1String("running");
     }
+    // True when the run went to an SSH host.
+    bool isRemote() const { return !host.isEmpty() && host != QLatin1String("local"); }
     // "classification", "regression" or empty when the spec and the report do not say.
     QString task() const;
 };

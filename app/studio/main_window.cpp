@@ -465,6 +465,8 @@ void MainWindow::chooseImportFolder() {
 void MainWindow::showSettings() {
     auto* dialog = new SettingsDialog(m_environment, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOpenWorkspace(m_workspace ? m_workspacePath : QString());
+    connect(dialog, &SettingsDialog::hostsChanged, m_training, &TrainingUi::reloadHosts);
     connect(dialog, &QDialog::accepted, this, [this] {
         LanguageManager::apply(StudioSettings::language());
         const QString folder = StudioSettings::workspaceFolder();

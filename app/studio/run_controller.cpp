@@ -6,10 +6,15 @@
 
 #include <exception>
 #include <mutex>
+#include <utility>
+#include <vector>
 
+#include "app/studio/host_data.h"
 #include "app/studio/kiln_path.h"
 #include "core/data/table.h"
 #include "core/remote/local_executor.h"
+#include "core/remote/ssh_executor.h"
+#include "core/remote/ssh_host.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
 
@@ -46,6 +51,11 @@ struct RunController::Relay {
     void changed() {
         post([](RunController* c) { Q_EMIT c->runsChanged(); });
     }
+    void followAgain(const QString& runId, const QString& host) {
+        post([runId, host](RunController* c) {
+            if (!c->isFollowing(runId)) c->reconnectRun(runId, host);
+        });
+    }
 };
 
 namespace {
@@ -55,9 +65,12 @@ constexpr int kProgressIntervalMs = 40;  // progress events reach the GUI at mos
 struct RunJob {
     QString workspace;
     QString kiln;
-    QString existingRun;  // resume this run; empty: define a new one from spec
+    QString existingRun;  // resume or re-attach this run; empty: define a new one from spec
     kiln::RunSpec spec;
     qint64 versionId = 0;
+    QString host;         // empty: this computer
+    bool attach = false;  // the worker runs on the host already
+    int reconnectSeconds = 60;
     int request = 0;
     std::shared_ptr<FollowFlags> flags;
     std::shared_ptr<RunController::Relay> relay;
@@ -74,40 +87,81 @@ kiln::Result<std::string> defineRun(kiln::Workspace& ws, const RunJob& job) {
     if (!table) return table.error();
     if (auto st = kiln::resolveSpec(spec, **table); !st) return st.error();
     if (auto st = spec.validate(); !st) return st.error();
-    return kiln::createRun(ws, spec, job.versionId);
+    if (!job.host.isEmpty()) {  // before anything is recorded, as `kiln train --on` does
+        auto found = kiln::findHost(ws.catalog(), job.host.toStdString());
+        if (!found) return found.error();
+    }
+    auto id = kiln::createRun(ws, spec, job.versionId);
+    if (!id || job.host.isEmpty()) return id;
+    // The run's tab names its host from the first read on, while the data is being staged.
+    auto named = ws.catalog().queryValue("UPDATE runs SET host = ? WHERE id = ? RETURNING id",
+                                         {job.host.toStdString(), *id});
+    if (!named) return named.error();
+    return id;
 }
 
-// Forwards every event but thins progress lines (one per batch) to kProgressIntervalMs.
+// Forwards every event but thins progress lines (one per batch) to kProgressIntervalMs. A thinned
+// line is kept and sent before the next other event, so the newest progress of a burst (a remote
+// follower reads many events at once) is never the one lost.
 class EventForwarder {
 public:
     EventForwarder(const RunJob& job, QString runId) : m_job(job), m_runId(std::move(runId)) {
         m_clock.start();
     }
     void operator()(const std::string& line) {
-        const bool progress = line.find("\"event\":\"progress\"") != std::string::npos;
-        if (progress && m_clock.elapsed() - m_last < kProgressIntervalMs) return;
-        if (progress) m_last = m_clock.elapsed();
-        m_job.relay->event(m_runId, QByteArray::fromStdString(line));
+        if (line.find("\"event\":\"progress\"") != std::string::npos) {
+            if (m_clock.elapsed() - m_last < kProgressIntervalMs) {
+                m_pending = line;
+                return;
+            }
+            m_last = m_clock.elapsed();
+            m_pending.clear();
+            return send(line);
+        }
+        if (!m_pending.empty()) send(std::exchange(m_pending, std::string()));
+        send(line);
     }
 
 private:
+    void send(const std::string& line) {
+        m_job.relay->event(m_runId, QByteArray::fromStdString(line));
+        // Queued → running: the navigator shows it (a remote run stages its data first).
+        if (line.find("\"event\":\"started\"") != std::string::npos) m_job.relay->changed();
+    }
+
     const RunJob& m_job;
     QString m_runId;
     QElapsedTimer m_clock;
     qint64 m_last = -kProgressIntervalMs;
+    std::string m_pending;  // the newest progress line held back
 };
 
 void finish(const RunJob& job, const QString& runId, const QString& status, const QString& error) {
     job.relay->finished(runId, status, error);
 }
 
-void follow(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
+QString runColumn(kiln::Workspace& ws, const std::string& runId, const char* column) {
+    auto value = ws.catalog().queryValue(
+        std::string("SELECT COALESCE(") + column + ", '') FROM runs WHERE id = ?", {runId});
+    if (!value || !std::holds_alternative<std::string>(*value)) return {};
+    return QString::fromStdString(std::get<std::string>(*value));
+}
+
+// Reports the end of a followed worker: its status, and for a failed run the catalog's error.
+void finishWith(kiln::Workspace& ws, const RunJob& job, const std::string& runId,
+                const std::string& status) {
+    if (status == "detached") return;
+    const QString error = status == "failed" ? runColumn(ws, runId, "error") : QString();
+    finish(job, QString::fromStdString(runId), QString::fromStdString(status), error);
+}
+
+void followHere(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
     const QString id = QString::fromStdString(runId);
     auto executor = kiln::LocalExecutor::start(ws.root(), runId, !job.existingRun.isEmpty(),
                                                job.kiln.toStdString());
     if (!executor) {
         const QString why = fromError(executor.error());
-        kiln::markRun(ws.catalog(), runId, "failed", why.toStdString());
+        (void)kiln::markRun(ws.catalog(), runId, "failed", why.toStdString());
         return finish(job, id, QStringLiteral("failed"), why);
     }
     EventForwarder forward(job, id);
@@ -115,14 +169,44 @@ void follow(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
         kiln::followRun(ws, runId, **executor, std::ref(forward), &job.flags->cancel,
                         &job.flags->detach);
     if (!status) return finish(job, id, QStringLiteral("failed"), fromError(status.error()));
-    if (*status == "detached") return;
-    QString error;
-    if (*status == "failed") {
-        auto why =
-            ws.catalog().queryValue("SELECT COALESCE(error, '') FROM runs WHERE id = ?", {runId});
-        if (why) error = QString::fromStdString(std::get<std::string>(*why));
+    finishWith(ws, job, runId, *status);
+}
+
+// A worker on a host that could not be started (`started` false) or followed to its end.
+void remoteTrouble(kiln::Workspace& ws, const RunJob& job, const std::string& runId,
+                   const kiln::Error& error, bool started) {
+    const QString id = QString::fromStdString(runId);
+    if (!started && job.existingRun.isEmpty()) {  // a new run that never reached the host is over
+        const std::string text =
+            "could not start on " + job.host.toStdString() + ": " + error.message;
+        (void)kiln::markRun(ws.catalog(), runId, "failed", text);
+        return finish(job, id, QStringLiteral("failed"), QString::fromStdString(text));
     }
-    finish(job, id, QString::fromStdString(*status), error);
+    // A worker that may train on keeps its catalog status; only this follower stops. A resumed
+    // run that could not start again stays resumable.
+    const QString status = runColumn(ws, runId, "status");
+    const bool active = status == QLatin1String("running") || status == QLatin1String("queued");
+    // Another process (`kiln attach`, another Studio) follows it: its tab reads the catalog.
+    if (error.code == kiln::ErrorCode::Busy) return finish(job, id, status, QString());
+    finish(job, id, active ? QString::fromLatin1(RunController::kDisconnected) : status,
+           QString::fromStdString(error.message));
+}
+
+void followOnHost(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
+    auto host = kiln::findHost(ws.catalog(), job.host.toStdString());
+    if (!host) return remoteTrouble(ws, job, runId, host.error(), job.attach);
+    auto executor = [&] {
+        if (job.attach) return kiln::SshExecutor::attach(ws, *host, runId);
+        const auto one = lockHost(job.workspace, job.host);
+        return kiln::SshExecutor::start(ws, *host, runId, !job.existingRun.isEmpty());
+    }();
+    if (!executor) return remoteTrouble(ws, job, runId, executor.error(), job.attach);
+    EventForwarder forward(job, QString::fromStdString(runId));
+    auto status = (*executor)->follow(std::ref(forward), &job.flags->cancel, &job.flags->detach,
+                                      job.reconnectSeconds);
+    // A lost connection (or a refused host key) leaves the run training there.
+    if (!status) return remoteTrouble(ws, job, runId, status.error(), true);
+    finishWith(ws, job, runId, *status);
 }
 
 void runJob(const RunJob& job) {
@@ -140,7 +224,7 @@ void runJob(const RunJob& job) {
             runId = *defined;
         }
         job.relay->created(job.request, QString::fromStdString(runId));
-        follow(**ws, job, runId);
+        job.host.isEmpty() ? followHere(**ws, job, runId) : followOnHost(**ws, job, runId);
     } catch (const std::exception& e) {
         job.relay->failed(job.request, QString::fromLocal8Bit(e.what()));
     } catch (...) {
@@ -175,29 +259,42 @@ void RunController::setWorkspace(const QString& dir) {
     m_workspace = dir;
 }
 
-int RunController::startRun(const kiln::RunSpec& spec, qint64 datasetVersionId) {
-    return launch(QString(), spec, datasetVersionId);
+int RunController::startRun(const kiln::RunSpec& spec, qint64 datasetVersionId,
+                            const QString& host) {
+    return launch({QString(), spec, datasetVersionId, host, false});
 }
 
-int RunController::resumeRun(const QString& runId) {
+int RunController::resumeRun(const QString& runId, const QString& host) {
     if (m_flags.contains(runId)) return 0;
-    return launch(runId, kiln::RunSpec{}, 0);
+    const QString where = host == QLatin1String("local") ? QString() : host;
+    return launch({runId, kiln::RunSpec{}, 0, where, false});
 }
 
-int RunController::launch(const QString& existingRun, const kiln::RunSpec& spec, qint64 versionId) {
+int RunController::reconnectRun(const QString& runId, const QString& host) {
+    if (m_flags.contains(runId) || host.isEmpty() || host == QLatin1String("local")) return 0;
+    return launch({runId, kiln::RunSpec{}, 0, host, true});
+}
+
+int RunController::launch(const Launch& what) {
     RunJob job;
     job.workspace = m_workspace;
     job.kiln = m_kiln;
-    job.existingRun = existingRun;
-    job.spec = spec;
-    job.versionId = versionId;
+    job.existingRun = what.existingRun;
+    job.spec = what.spec;
+    job.versionId = what.versionId;
+    job.host = what.host;
+    job.attach = what.attach;
+    job.reconnectSeconds = m_reconnectSeconds;
     job.request = ++m_requests;
     job.flags = std::make_shared<FollowFlags>();
     job.relay = m_relay;
     m_pending.insert(job.request, job.flags);
     // A resumed run is followed from the click on: cancel reaches it and its tab keeps the
     // queued status even before the worker thread has opened the workspace.
-    if (!existingRun.isEmpty()) m_flags.insert(existingRun, job.flags);
+    if (!what.existingRun.isEmpty()) {
+        m_flags.insert(what.existingRun, job.flags);
+        m_lost.remove(what.existingRun);
+    }
     m_pool.start([job] { runJob(job); });
     return job.request;
 }
@@ -217,6 +314,7 @@ void RunController::onFailed(int request, const QString& why) {
 
 void RunController::onFinished(const QString& runId, const QString& status, const QString& error) {
     m_flags.remove(runId);
+    if (status == QLatin1String(kDisconnected)) m_lost.insert(runId, error);
     Q_EMIT runFinished(runId, status, error);
     Q_EMIT runsChanged();
 }
@@ -232,11 +330,17 @@ void RunController::reattach() {
     const QString dir = m_workspace;
     auto relay = m_relay;
     m_pool.start([dir, relay] {
+        std::vector<kiln::RemoteRun> remote;
         try {
-            if (auto ws = kiln::Workspace::open(dir.toStdString(), false)) kiln::reattachRuns(**ws);
+            if (auto ws = kiln::Workspace::open(dir.toStdString(), false)) {
+                (void)kiln::reattachRuns(**ws);
+                if (auto runs = kiln::remoteRunsInFlight(**ws)) remote = *runs;
+            }
         } catch (...) {
             // A catalog that cannot be read is reported by the navigator.
         }
+        for (const kiln::RemoteRun& run : remote)
+            relay->followAgain(QString::fromStdString(run.runId), QString::fromStdString(run.host));
         relay->changed();
     });
 }

@@ -53,7 +53,8 @@ QString chipStyle(const QString& status) {
         colour = QStringLiteral("#188038");
     else if (status == QLatin1String("failed"))
         colour = QStringLiteral("#c5221f");
-    else if (status == QLatin1String("cancelled") || status == QLatin1String("interrupted"))
+    else if (status == QLatin1String("cancelled") || status == QLatin1String("interrupted") ||
+             status == QLatin1String(RunController::kDisconnected))
         colour = QStringLiteral("#b06000");
     return QStringLiteral(
                "QLabel { color: white; background: %1; border-radius: 9px; "
@@ -88,6 +89,7 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
       m_progressLabel(new QLabel(this)),
       m_cancel(new QPushButton(this)),
       m_resume(new QPushButton(this)),
+      m_reconnect(new QPushButton(this)),
       m_export(new QPushButton(this)),
       m_register(new QPushButton(this)),
       m_error(new QLabel(this)),
@@ -111,6 +113,8 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     m_progressLabel->setObjectName(QStringLiteral("runProgressLabel"));
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+    m_reconnect->setObjectName(QStringLiteral("reconnectRunButton"));
+    m_reconnect->setVisible(false);
     m_export->setObjectName(QStringLiteral("exportOnnxButton"));
     m_register->setObjectName(QStringLiteral("registerModelButton"));
     m_export->setVisible(false);
@@ -137,6 +141,7 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     header->addWidget(m_export);
     header->addWidget(m_register);
     header->addWidget(m_resume);
+    header->addWidget(m_reconnect);
     header->addWidget(m_cancel);
     auto* progress = new QHBoxLayout;
     progress->addWidget(m_progress, 1);
@@ -163,10 +168,13 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     connect(m_export, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(m_runId); });
     connect(m_register, &QPushButton::clicked, this, [this] { Q_EMIT registerRequested(m_runId); });
     connect(m_resume, &QPushButton::clicked, this, [this] {
-        if (!m_controller || m_controller->resumeRun(m_runId) <= 0) return;
+        if (!m_controller || m_controller->resumeRun(m_runId, m_record.host) <= 0) return;
         ++m_generation;  // a read of the cancelled record still in flight must not undo this
+        m_note.clear();
+        m_lostError.clear();
         setStatus(QStringLiteral("queued"));
     });
+    connect(m_reconnect, &QPushButton::clicked, this, &RunTab::reconnect);
     if (m_controller) {
         connect(m_controller, &RunController::runEvent, this, &RunTab::onEvent);
         connect(m_controller, &RunController::runFinished, this, &RunTab::onFinished);
@@ -206,6 +214,12 @@ void RunTab::showRecord(const RunRecord& record) {
     // event came after it).
     if (following && liveTime > record.lastEventTime && !liveStatus.isEmpty())
         m_record.status = liveStatus;
+    // The catalog says running, but nobody here hears the host: say so.
+    const QString lost = m_controller ? m_controller->connectionError(m_runId) : QString();
+    if (m_record.isActive() && !following && !lost.isEmpty()) {
+        m_record.status = QLatin1String(RunController::kDisconnected);
+        m_lostError = lost;
+    }
     m_nowTime = std::max(liveTime, record.lastEventTime);
     m_recordEventTime = record.lastEventTime;
     for (const RunLogLine& line : record.log) appendLog(line);
@@ -244,6 +258,8 @@ void RunTab::applyEvent(const QJsonObject& e) {
         m_record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
         showProgress();
     } else if (kind == QLatin1String("started")) {
+        m_note.clear();
+        m_lostError.clear();
         m_record.startedTime = time;
         m_record.device = e.value(QLatin1String("device")).toString();
         m_record.deviceReason = e.value(QLatin1String("device_reason")).toString();
@@ -256,8 +272,13 @@ void RunTab::applyEvent(const QJsonObject& e) {
     if (time > m_recordEventTime && kiln::widgets::logLineFor(e, line)) appendLog(line);
 }
 
-void RunTab::onFinished(const QString& runId, const QString& status, const QString&) {
+void RunTab::onFinished(const QString& runId, const QString& status, const QString& error) {
     if (runId != m_runId) return;
+    // A lost connection or a failed new start is told here; a failure's error is in the record.
+    if (status == QLatin1String(RunController::kDisconnected))
+        m_lostError = error;
+    else if (status != QLatin1String("failed"))
+        m_note = error;
     setStatus(status);
     // The report, final metrics and error are in the catalog and the run folder now.
     reload();
@@ -275,6 +296,14 @@ QString RunTab::logText() const {
     return m_logView->toPlainText();
 }
 
+QString RunTab::subtitleText() const {
+    return m_subtitle->text();
+}
+
+QString RunTab::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
 int RunTab::totalEpochs() const {
     return std::max(1, m_record.spec.value(QLatin1String("epochs")).toInt(1));
 }
@@ -283,6 +312,9 @@ QString RunTab::progressText() const {
     const int epochs = totalEpochs();
     const int steps = std::max(1, m_record.stepsPerEpoch);
     if (m_record.status == QLatin1String("queued")) return tr("Waiting for the worker…");
+    if (m_record.status == QLatin1String(RunController::kDisconnected))
+        return tr("Last heard in epoch %1 of %2; the worker keeps training on %3")
+            .arg(QString::number(m_record.epoch), QString::number(epochs), m_record.host);
     if (m_record.epoch == 0) return m_record.isActive() ? tr("Preparing the data…") : QString();
     if (!m_record.isActive()) return finishedText();
     QString text = tr("Epoch %1 of %2 · step %3 of %4")
@@ -332,8 +364,9 @@ void RunTab::setStatus(const QString& status) {
     m_resume->setEnabled(m_controller != nullptr);
     m_export->setVisible(status == QLatin1String("completed"));
     m_register->setVisible(status == QLatin1String("completed"));
-    m_error->setText(m_record.error);
-    m_error->setVisible(!m_record.error.isEmpty() && !active);
+    m_reconnect->setVisible(status == QLatin1String(RunController::kDisconnected));
+    m_reconnect->setEnabled(m_controller != nullptr);
+    showError();
     showHeader();
     showProgress();
     if (changed) Q_EMIT statusChanged(status);
@@ -350,15 +383,47 @@ void RunTab::showHeader() {
     const QString device = m_record.device.isEmpty()
                                ? tr("device not chosen yet")
                                : m_record.device.section(QLatin1String(" ("), 0, 0);
-    m_subtitle->setText(tr("Run %1 · dataset %2 v%3 · target %4 · %5 on %6")
-                            .arg(m_runId, dataset, version,
-                                 m_record.spec.value(QLatin1String("target")).toString(),
-                                 m_record.spec.value(QLatin1String("model"))
-                                     .toObject()
-                                     .value(QLatin1String("family"))
-                                     .toString()
-                                     .toUpper(),
-                                 device));
+    const QString family = m_record.spec.value(QLatin1String("model"))
+                               .toObject()
+                               .value(QLatin1String("family"))
+                               .toString()
+                               .toUpper();
+    const QString target = m_record.spec.value(QLatin1String("target")).toString();
+    if (!m_record.isRemote())
+        return m_subtitle->setText(tr("Run %1 · dataset %2 v%3 · target %4 · %5 on %6")
+                                       .arg(m_runId, dataset, version, target, family, device));
+    // A remote run names its host (and how it is reached) first: that is where it trains.
+    const QString host = m_record.hostTarget.isEmpty()
+                             ? m_record.host
+                             : tr("%1 (%2)").arg(m_record.host, m_record.hostTarget);
+    m_subtitle->setText(tr("Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7")
+                            .arg(m_runId, host, dataset, version, target, family, device));
+}
+
+QString RunTab::lostText(const QString& error) const {
+    // The follower's message starts with what the line above already says; keep its reason.
+    const QString marker = QStringLiteral("re-attached: ");
+    const int at = error.indexOf(marker);
+    QString reason = (at < 0 ? error : error.mid(at + marker.size())).trimmed();
+    if (reason.endsWith(QLatin1Char('.'))) reason.chop(1);
+    return tr("Lost the connection to %1: %2. Reconnect follows the worker again.")
+        .arg(m_record.host, reason);
+}
+
+void RunTab::showError() {
+    const bool lost = m_record.status == QLatin1String(RunController::kDisconnected);
+    const QString error = lost && !m_lostError.isEmpty() ? lostText(m_lostError)
+                          : !m_note.isEmpty()            ? m_note
+                                                         : m_record.error;
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty() && !m_record.isActive());
+}
+
+void RunTab::reconnect() {
+    if (!m_controller || m_controller->reconnectRun(m_runId, m_record.host) <= 0) return;
+    ++m_generation;  // a read still in flight must not undo this
+    m_lostError.clear();
+    setStatus(QStringLiteral("running"));
 }
 
 void RunTab::showEnvironment() {
@@ -389,6 +454,7 @@ QString RunTab::statusName(const QString& status) const {
     if (status == QLatin1String("failed")) return tr("Failed");
     if (status == QLatin1String("cancelled")) return tr("Cancelled");
     if (status == QLatin1String("interrupted")) return tr("Interrupted");
+    if (status == QLatin1String(RunController::kDisconnected)) return tr("Connection lost");
     return status.isEmpty() ? tr("Loading…") : status;
 }
 
@@ -397,6 +463,10 @@ void RunTab::retranslateUi() {
     m_cancel->setToolTip(tr("The worker stops at the next batch and keeps a checkpoint"));
     m_resume->setText(tr("Resume"));
     m_resume->setToolTip(tr("Continue from the last checkpoint"));
+    m_reconnect->setText(tr("Reconnect"));
+    m_reconnect->setToolTip(
+        tr("Connect to the host again and follow the worker from where "
+           "this Studio lost it"));
     m_export->setText(tr("Export ONNX…"));
     m_export->setToolTip(tr("Write a verified ONNX file with the preprocessing inside"));
     m_register->setText(tr("Register as Model…"));
@@ -406,6 +476,7 @@ void RunTab::retranslateUi() {
     m_pages->setTabText(2, tr("Log"));
     m_pages->setTabText(3, tr("Environment and spec"));
     m_environment->setHeaderLabels({tr("Property"), tr("Value")});
+    showError();
     showHeader();
     showProgress();
     if (m_loaded) showEnvironment();

@@ -27,9 +27,11 @@ class RunController;
 
 // One run: its live curves while it trains (from the controller's events), progress with epoch,
 // step and ETA, the log, the environment and spec, Cancel/Resume; once finished the evaluation
-// (report.json). Opened after a restart it shows the same, read from the catalog and the run
-// folder. A run that trains in a worker this Studio does not follow (started by the CLI or by
-// an earlier Studio) is read again every few seconds until it ends.
+// (report.json). A run on an SSH host looks the same, with the host named in the subtitle; when
+// the connection to its host is lost the tab says so (status "Connection lost", the reason) and
+// offers Reconnect while the worker trains on. Opened after a restart it shows the same, read from
+// the catalog and the run folder. A run that trains in a worker this Studio does not follow
+// (started by the CLI or by an earlier Studio) is read again every few seconds until it ends.
 class RunTab : public QWidget {
     Q_OBJECT
 public:
@@ -50,6 +52,10 @@ public:
     QString progressText() const;
     QString logText() const;
     QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* reconnectButton() const { return m_reconnect; }
+    QString subtitleText() const;
+    // What the tab says under its header about a failure or a lost connection.
+    QString errorText() const;
     // Export ONNX… and Register as Model…, shown once the run completed.
     QPushButton* exportButton() const { return m_export; }
     QPushButton* registerButton() const { return m_register; }
@@ -76,6 +82,9 @@ private:
     void appendLog(const kiln::widgets::RunLogLine& line);
     void showEnvironment();
     void showHeader();
+    QString lostText(const QString& error) const;
+    void showError();
+    void reconnect();
     void showProgress();
     void setStatus(const QString& status);
     void retranslateUi();
@@ -91,6 +100,8 @@ private:
     double m_nowTime = 0;          // wall time of the latest event
     double m_recordEventTime = 0;  // wall time of the last event in the record read
     bool m_loaded = false;
+    QString m_note;       // why a restart failed, shown instead of the record's error
+    QString m_lostError;  // why the connection to the run's host was lost
     int m_generation = 0;
     QTimer* m_poll;
 
@@ -101,6 +112,7 @@ private:
     QLabel* m_progressLabel;
     QPushButton* m_cancel;
     QPushButton* m_resume;
+    QPushButton* m_reconnect;
     QPushButton* m_export;
     QPushButton* m_register;
     QLabel* m_error;

@@ -10,8 +10,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "app/studio/hosts_page.h"
 #include "app/studio/studio_settings.h"
 #include "core/store/workspace.h"
 #include "widgets/environment_probe.h"
@@ -36,6 +38,25 @@ SettingsDialog::SettingsDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* 
 }
 
 void SettingsDialog::buildUi() {
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("settingsPages"));
+    m_pages->addTab(createGeneralPage(), QString());
+    m_hosts = new HostsPage(m_pages);
+    m_pages->addTab(m_hosts, QString());
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_buttons);
+    resize(760, 520);
+
+    connect(m_browse, &QPushButton::clicked, this, &SettingsDialog::browse);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_hosts, &HostsPage::hostsChanged, this, &SettingsDialog::hostsChanged);
+}
+
+QWidget* SettingsDialog::createGeneralPage() {
+    auto* page = new QWidget(this);
     m_workspace = new QLineEdit(this);
     m_workspace->setPlaceholderText(
         QString::fromStdString(kiln::Workspace::defaultPath().string()));
@@ -64,20 +85,20 @@ void SettingsDialog::buildUi() {
     m_form->addRow(m_languageLabel, m_language);
     m_form->addRow(m_deviceLabel, m_device);
     m_form->addRow(nullptr, m_cudaReason);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QVBoxLayout(page);
     layout->addLayout(m_form);
     layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    resize(620, 300);
+    return page;
+}
 
-    connect(m_browse, &QPushButton::clicked, this, &SettingsDialog::browse);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+void SettingsDialog::setOpenWorkspace(const QString& dir) {
+    m_hosts->setWorkspace(dir);
 }
 
 void SettingsDialog::retranslateUi() {
     setWindowTitle(tr("Settings"));
+    m_pages->setTabText(0, tr("General"));
+    m_pages->setTabText(1, tr("Hosts"));
     m_browse->setText(tr("Browse…"));
     m_workspaceHint->setText(tr("Opened when Kiln Studio starts. Leave empty for the default."));
     m_workspaceLabel->setText(tr("Workspace folder:"));

@@ -8,6 +8,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace kiln {
 namespace widgets {
@@ -18,12 +19,20 @@ class EnvironmentProbe;
 namespace kiln {
 namespace studio {
 
-// File ▸ Settings…: workspace folder, language and default device, stored in StudioSettings
-// when accepted. CUDA is offered only when it is available; otherwise the reason is shown.
+class HostsPage;
+
+// File ▸ Settings…, two pages. General: workspace folder, language and default device, stored in
+// StudioSettings when accepted; CUDA is offered only when it is available, otherwise the reason
+// is shown. Hosts: the open workspace's SSH hosts (HostsPage), changed at once in its catalog.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     SettingsDialog(kiln::widgets::EnvironmentProbe* probe, QWidget* parent = nullptr);
+
+    // The open workspace, whose hosts the Hosts page shows (empty: none open).
+    void setOpenWorkspace(const QString& dir);
+    HostsPage* hostsPage() const { return m_hosts; }
+    QTabWidget* pages() const { return m_pages; }
 
     QString workspaceFolder() const;
     void setWorkspaceFolder(const QString& dir);
@@ -37,11 +46,16 @@ public:
     // Stores the choices and closes.
     void accept() override;
 
+Q_SIGNALS:
+    // A host was added, removed or trusted on the Hosts page.
+    void hostsChanged();
+
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void buildUi();
+    QWidget* createGeneralPage();
     void retranslateUi();
     void updateCuda();
     void browse();
@@ -58,6 +72,8 @@ private:
     QLabel* m_languageLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    QTabWidget* m_pages = nullptr;
+    HostsPage* m_hosts = nullptr;
 };
 
 }  // namespace studio

@@ -1,6 +1,7 @@
 #include "app/studio/train_panel.h"
 
 #include "app/studio/form_fields.h"
+#include "app/studio/run_on_box.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -196,10 +197,11 @@ QGroupBox* TrainPanel::createHardwareGroup() {
     m_deviceReason->setObjectName(QStringLiteral("deviceReason"));
     m_deviceReason->setWordWrap(true);
     m_deviceReason->setEnabled(false);
-    m_where = choiceBox(m_hardwareGroup, "whereBox", {QStringLiteral("local")});
+    m_where = new RunOnBox(m_hardwareGroup);
+    // Where first: the devices offered are those of the machine chosen there.
+    m_hardwareForm->addRow(QStringLiteral("-"), m_where);
     m_hardwareForm->addRow(QStringLiteral("-"), m_device);
     m_hardwareForm->addRow(m_deviceReason);
-    m_hardwareForm->addRow(QStringLiteral("-"), m_where);
     return m_hardwareGroup;
 }
 
@@ -225,13 +227,28 @@ void TrainPanel::connectChanges() {
     for (QSpinBox* box :
          {m_cnnWidth, m_cnnDepth, m_imageSize, m_epochs, m_batchSize, m_earlyStopping, m_seed})
         connect(box, &QSpinBox::valueChanged, this, changed);
+    connect(m_where, &QComboBox::currentIndexChanged, this, &TrainPanel::showDevices);
+    connect(m_where, &RunOnBox::hostsUpdated, this, &TrainPanel::showDevices);
     connect(m_trainButton, &QPushButton::clicked, this, [this] {
-        if (isReady()) Q_EMIT trainRequested(spec(), datasetVersionId());
+        if (isReady()) Q_EMIT trainRequested(spec(), datasetVersionId(), host());
     });
+}
+
+void TrainPanel::reloadHosts() {
+    m_where->reload();
+}
+
+QString TrainPanel::host() const {
+    return m_where->host();
+}
+
+bool TrainPanel::selectHost(const QString& name) {
+    return m_where->selectHost(name);
 }
 
 void TrainPanel::setWorkspace(const QString& dir) {
     m_workspace = dir;
+    m_where->setWorkspace(dir);
     const int generation = ++m_generation;
     beginRead();
     kiln::widgets::runInPool<DatasetChoices>(
@@ -428,6 +445,7 @@ QStringList TrainPanel::formProblems() const {
     if (!parseHidden(m_hidden->text(), hidden))
         problems << tr("Hidden layers: write layer widths separated by commas, e.g. 128, 64.");
     if (!m_resolution.error.isEmpty()) problems << m_resolution.error;
+    if (const QString where = m_where->problem(); !where.isEmpty()) problems << where;
     const double sum = m_train->value() + m_val->value() + m_test->value();
     if (std::fabs(sum - 1.0) > 1e-6)
         problems << tr("Split: the fractions add up to %1; they must add up to 1.")
@@ -478,18 +496,38 @@ void TrainPanel::updateModelKnobs() {
 }
 
 void TrainPanel::showDevices() {
-    const bool ready = m_environment && m_environment->isReady();
-    const bool cuda = ready && m_environment->environment().cudaAvailable;
+    // The device choice is about the machine the run goes to: this one, or the chosen host.
+    const QString where = host();
+    const HostTest remote = m_where->probe(where);
+    const bool here = where.isEmpty();
+    const bool ready = here ? m_environment && m_environment->isReady() : !remote.host.isEmpty();
+    const bool cuda = ready && (here ? m_environment->environment().cudaAvailable
+                                     : remote.ok() && remote.cudaAvailable);
+    QString reason;
+    if (ready && here) reason = QString::fromStdString(m_environment->environment().cudaReason);
+    if (ready && !here) reason = remote.ok() ? remote.cudaReason : tr("the host cannot be reached");
     auto* model = qobject_cast<QStandardItemModel*>(m_device->model());
     if (model) model->item(2)->setEnabled(cuda);
-    if (!cuda && choice(m_device) == QLatin1String("cuda")) m_device->setCurrentIndex(0);
-    const QString reason =
-        ready ? QString::fromStdString(m_environment->environment().cudaReason) : QString();
-    m_deviceReason->setText(!ready ? tr("Detecting devices…")
-                            : cuda ? tr("CUDA is available: %1").arg(reason)
-                                   : tr("CUDA is unavailable: %1").arg(reason));
+    if (ready && !cuda && choice(m_device) == QLatin1String("cuda")) m_device->setCurrentIndex(0);
+    m_deviceReason->setText(deviceReasonText(ready, cuda, reason));
     if (model) model->item(2)->setToolTip(reason);
+    if (m_environment && m_environment->isReady()) {
+        const kiln::Environment& env = m_environment->environment();
+        m_where->setLocalDevices(
+            devicesSummary(env.cpuCores, env.cudaAvailable ? int(env.gpus.size()) : 0));
+    }
     updateState();
+}
+
+QString TrainPanel::deviceReasonText(bool ready, bool cuda, const QString& reason) const {
+    const QString where = host();
+    if (where.isEmpty())
+        return !ready ? tr("Detecting devices…")
+               : cuda ? tr("CUDA is available: %1").arg(reason)
+                      : tr("CUDA is unavailable: %1").arg(reason);
+    return !ready ? tr("Detecting the devices of %1…").arg(where)
+           : cuda ? tr("CUDA on %1 is available: %2").arg(where, reason)
+                  : tr("CUDA on %1 is unavailable: %2").arg(where, reason);
 }
 
 QString TrainPanel::resolutionText() const {
@@ -531,7 +569,6 @@ void TrainPanel::retranslateChoices() {
     setItemTexts(m_schedule, {tr("Constant"), tr("Step decay"), tr("Cosine")});
     setItemTexts(m_classWeights, {tr("None"), tr("Balanced")});
     setItemTexts(m_device, {tr("Auto (CUDA when available)"), tr("CPU"), tr("CUDA")});
-    setItemTexts(m_where, {tr("This machine")});
     if (const DatasetChoice* dataset = currentDataset())
         for (int i = 0; i < m_version->count() && i < dataset->versions.size(); ++i)
             m_version->setItemText(i, versionText(dataset->versions[i]));

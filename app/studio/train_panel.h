@@ -26,19 +26,28 @@ class EnvironmentProbe;
 namespace kiln {
 namespace studio {
 
+class RunOnBox;
+
 // Defines a training run: dataset and version, target (the version's columns), task (what
 // "auto" resolves to, with resolveSpec's notes), model family and knobs, optimiser, schedule,
 // epochs, batch size, early stopping, split, seed, device (CUDA disabled, with the reason, when
-// LibTorch has none) and where to run. Defaults are Kiln's (RunSpec's): picking a dataset and a
-// target is enough. Problems of the spec are shown inline and keep Train disabled. Catalog and
-// data reads run in the pool.
+// LibTorch has none, here or on the chosen host) and where to run (RunOnBox: this computer or an
+// SSH host of the workspace, with its devices). Defaults are Kiln's (RunSpec's): picking a dataset
+// and a target is enough. Problems of the spec are shown inline and keep Train disabled. Catalog
+// and data reads run in the pool.
 class TrainPanel : public QWidget {
     Q_OBJECT
 public:
     explicit TrainPanel(kiln::widgets::EnvironmentProbe* environment, QWidget* parent = nullptr);
 
-    // Reads the workspace's datasets (in the background); loaded() follows.
+    // Reads the workspace's datasets and hosts (in the background); loaded() follows.
     void setWorkspace(const QString& dir);
+    // Reads the hosts again and probes them (after Settings ▸ Hosts changed them).
+    void reloadHosts();
+    // Where the run goes: a host name, empty for this computer.
+    QString host() const;
+    bool selectHost(const QString& name);
+    RunOnBox* runOnBox() const { return m_where; }
     // Selects a dataset by name, or a version of it by "name@N" (once loaded; remembered until
     // then).
     void selectDataset(const QString& reference);
@@ -61,7 +70,8 @@ Q_SIGNALS:
     void loaded();
     // The target's columns and the auto resolution are shown.
     void resolved();
-    void trainRequested(const kiln::RunSpec& spec, qint64 datasetVersionId);
+    // Train was pressed; `host` is empty for this computer.
+    void trainRequested(const kiln::RunSpec& spec, qint64 datasetVersionId, const QString& host);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -80,6 +90,7 @@ private:
     void requestResolution();
     void showResolution(const SpecResolution& resolution);
     void showDevices();
+    QString deviceReasonText(bool ready, bool cuda, const QString& reason) const;
     void updateState();
     void updateModelKnobs();
     QString resolutionText() const;
@@ -142,7 +153,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
     QLabel* m_deviceReason = nullptr;
-    QComboBox* m_where = nullptr;
+    RunOnBox* m_where = nullptr;
     QLabel* m_problems = nullptr;
     QPushButton* m_trainButton = nullptr;
 };

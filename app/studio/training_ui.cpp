@@ -71,10 +71,18 @@ int TrainingUi::addTab(QWidget* page, const QString& title, const QString& icon)
     return index;
 }
 
+TrainPanel* TrainingUi::findTrainPanel() const {
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* panel = qobject_cast<TrainPanel*>(m_tabs->widget(i))) return panel;
+    return nullptr;
+}
+
+void TrainingUi::reloadHosts() {
+    if (TrainPanel* panel = findTrainPanel()) panel->reloadHosts();
+}
+
 TrainPanel* TrainingUi::openTrainPanel(const QString& dataset) {
-    TrainPanel* panel = nullptr;
-    for (int i = 0; i < m_tabs->count() && !panel; ++i)
-        panel = qobject_cast<TrainPanel*>(m_tabs->widget(i));
+    TrainPanel* panel = findTrainPanel();
     if (!panel) {
         panel = new TrainPanel(m_environment, m_tabs);
         connect(panel, &TrainPanel::trainRequested, this, &TrainingUi::startRun);
@@ -115,8 +123,8 @@ RunTab* TrainingUi::openRun(const QString& runId) {
     return tab;
 }
 
-void TrainingUi::startRun(const kiln::RunSpec& spec, qint64 versionId) {
-    m_openRequest = m_controller->startRun(spec, versionId);
+void TrainingUi::startRun(const kiln::RunSpec& spec, qint64 versionId, const QString& host) {
+    m_openRequest = m_controller->startRun(spec, versionId, host);
 }
 
 void TrainingUi::retranslateUi() {

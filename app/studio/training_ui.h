@@ -47,12 +47,15 @@ public:
     // Shows run `runId`'s tab, opening it when needed.
     RunTab* openRun(const QString& runId);
     RunTab* findRunTab(const QString& runId) const;
+    // The workspace's hosts changed (Settings ▸ Hosts): the Train panel reads them again.
+    void reloadHosts();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void startRun(const kiln::RunSpec& spec, qint64 versionId);
+    void startRun(const kiln::RunSpec& spec, qint64 versionId, const QString& host);
+    TrainPanel* findTrainPanel() const;
     void retranslateUi();
     int addTab(QWidget* page, const QString& title, const QString& icon);
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -429,6 +430,29 @@ pid_t SshConnection::masterPid() const {
     return pid_t(std::atoi(r->err.c_str() + pos + 4));
 }
 
+namespace {
+
+// An exclusive flock held while a connection checks for, or starts, its host's master.
+class MasterLock {
+public:
+    explicit MasterLock(const std::string& file)
+        : m_fd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) {
+        if (m_fd >= 0)
+            while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~MasterLock() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    MasterLock(const MasterLock&) = delete;
+    MasterLock& operator=(const MasterLock&) = delete;
+
+private:
+    int m_fd;
+};
+
+}  // namespace
+
 Status SshConnection::open() {
     if (auto t = parseSshTarget(m_host.sshTarget); !t) return t.error();
     struct stat st {};
@@ -440,6 +464,9 @@ Status SshConnection::open() {
         ++m_masterRestarts;
     }
     if (m_open && ::stat(m_controlPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) return {};
+    // Connections to one host (threads, processes) take turns here, so that two of them never
+    // both start a master on one control path (the loser would linger as a plain `ssh -N`).
+    MasterLock lock(m_controlPath + ".lock");
     if (::stat(m_controlPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) {
         if (masterPid() > 0) return {};  // another connection's master: share it, it owns it
         ::unlink(m_controlPath.c_str());  // a stale socket from a master that died

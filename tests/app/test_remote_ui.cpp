@@ -46,6 +46,8 @@ using kiln::studio::RunTab;
 using kiln::studio::TrainPanel;
 using kiln::test::SshServer;
 using kiln::test::TrainingFixture;
+using kiln::test::pressTrain;
+using kiln::test::runEnded;
 using kiln::test::waitUntil;
 
 namespace {
@@ -119,21 +121,6 @@ TrainPanel* panelOnHost(TrainingFixture& f, const QString& dataset) {
     return panel;
 }
 
-RunTab* train(TrainingFixture& f, TrainPanel* panel) {
-    const int before = f.tabs->count();
-    panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();
-    REQUIRE(waitUntil([&] { return f.tabs->count() > before; }, 30000));
-    auto* tab = qobject_cast<RunTab*>(f.tabs->currentWidget());
-    REQUIRE(tab != nullptr);
-    return tab;
-}
-
-bool finished(RunTab* tab) {
-    return tab->isLoaded() && !tab->record().isActive() && !tab->status().isEmpty() &&
-           tab->status() != QLatin1String(RunController::kDisconnected) &&
-           !(tab->status() == QLatin1String("completed") &&
-             tab->evaluation()->shownTask().isEmpty());
-}
 
 QString catalogStatus(const QString& workspace, const QString& runId) {
     auto ws = kiln::Workspace::open(workspace.toStdString(), false);
@@ -315,12 +302,12 @@ TEST_CASE("a run on the host started from the Train panel completes and names it
     addTrustedHost(server, f.dir.path());
     TrainPanel* panel = panelOnHost(f, QStringLiteral("iris"));
     panel->setEpochs(30);
-    RunTab* tab = train(f, panel);
+    RunTab* tab = pressTrain(f, panel);
     // Named from the first read on, with how the host is reached.
     REQUIRE(waitUntil([&] { return tab->isLoaded(); }));
     const QString named = QStringLiteral("on loopback (%1)").arg(qs(server.target()));
     CHECK(tab->subtitleText().contains(named));
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->logText().toStdString());
     INFO(tab->errorText().toStdString());
     REQUIRE(tab->status() == QStringLiteral("completed"));
@@ -349,7 +336,7 @@ TEST_CASE("a run on the host shows live curves, cancel stops it there and resume
     // Enough epochs that the cancel lands mid-run even when a burst of events arrives at once.
     panel->setEpochs(600);
     panel->setEarlyStopping(0);
-    RunTab* tab = train(f, panel);
+    RunTab* tab = pressTrain(f, panel);
     auto* loss = tab->curves()->lossPlot();
     REQUIRE(waitUntil([&] { return loss->pointCount(QStringLiteral("val_loss")) >= 12; },
                       kRunTimeoutMs));
@@ -364,7 +351,7 @@ TEST_CASE("a run on the host shows live curves, cancel stops it there and resume
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("remote_run_live.png")));
 
     tab->cancelButton()->click();
-    REQUIRE(waitUntil([&] { return finished(tab); }, 90000));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, 90000));
     INFO(tab->logText().toStdString());
     CHECK(tab->status() == QStringLiteral("cancelled"));
     CHECK(tab->record().epoch < 600);
@@ -378,7 +365,7 @@ TEST_CASE("a run on the host shows live curves, cancel stops it there and resume
     // Resume continues on the host, from its checkpoint there, to the last epoch.
     resume->click();
     REQUIRE(waitUntil([&] { return tab->record().isActive(); }, 10000));
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->errorText().toStdString());
     CHECK(tab->status() == QStringLiteral("completed"));
     CHECK(tab->record().host == kHost);
@@ -397,7 +384,7 @@ TEST_CASE("a lost connection shows in the run's tab, and Reconnect follows the w
     TrainPanel* panel = panelOnHost(f, QStringLiteral("iris"));
     panel->setEpochs(600);  // the host goes away long before the end
     panel->setEarlyStopping(0);
-    RunTab* tab = train(f, panel);
+    RunTab* tab = pressTrain(f, panel);
     auto* loss = tab->curves()->lossPlot();
     REQUIRE(waitUntil([&] { return loss->pointCount(QStringLiteral("val_loss")) >= 3; },
                       kRunTimeoutMs));
@@ -426,7 +413,7 @@ TEST_CASE("a lost connection shows in the run's tab, and Reconnect follows the w
     server.start();
     tab->reconnectButton()->click();
     CHECK(f.training->controller()->isFollowing(tab->runId()));
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->logText().toStdString());
     CHECK(tab->status() == QStringLiteral("completed"));
     CHECK(loss->pointCount(QStringLiteral("val_loss")) == 600);

@@ -31,6 +31,8 @@ using kiln::studio::LanguageManager;
 using kiln::studio::RunTab;
 using kiln::studio::TrainPanel;
 using kiln::test::TrainingFixture;
+using kiln::test::pressTrain;
+using kiln::test::runEnded;
 using kiln::test::waitUntil;
 
 namespace {
@@ -54,21 +56,6 @@ void chooseTarget(TrainPanel* panel, const QString& target) {
         20000));
 }
 
-// Presses Train and returns the run tab that opens.
-RunTab* train(TrainingFixture& f, TrainPanel* panel) {
-    const int before = f.tabs->count();
-    panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();
-    REQUIRE(waitUntil([&] { return f.tabs->count() > before; }, 30000));
-    auto* tab = qobject_cast<RunTab*>(f.tabs->currentWidget());
-    REQUIRE(tab != nullptr);
-    return tab;
-}
-
-bool finished(RunTab* tab) {
-    return tab->isLoaded() && !tab->record().isActive() && !tab->status().isEmpty() &&
-           !(tab->status() == QLatin1String("completed") &&
-             tab->evaluation()->shownTask().isEmpty());
-}
 
 }  // namespace
 
@@ -156,8 +143,8 @@ TEST_CASE("a classification run trains, shows its curves and its evaluation, and
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     panel->setEpochs(40);
-    RunTab* tab = train(f, panel);
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    RunTab* tab = pressTrain(f, panel);
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->logText().toStdString());
     REQUIRE(tab->status() == QStringLiteral("completed"));
 
@@ -233,8 +220,8 @@ TEST_CASE("a regression run shows predicted against actual and its residuals", "
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     chooseTarget(panel, QStringLiteral("petal_length_cm"));
     panel->setEpochs(60);
-    RunTab* tab = train(f, panel);
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    RunTab* tab = pressTrain(f, panel);
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->logText().toStdString());
     REQUIRE(tab->status() == QStringLiteral("completed"));
     CHECK(tab->curves()->task() == QStringLiteral("regression"));
@@ -261,7 +248,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
     TrainPanel* panel = readyPanel(f, QStringLiteral("wine"));
     panel->setEpochs(300);
     panel->setEarlyStopping(0);
-    RunTab* tab = train(f, panel);
+    RunTab* tab = pressTrain(f, panel);
     auto* loss = tab->curves()->lossPlot();
     REQUIRE(waitUntil([&] { return loss->pointCount(QStringLiteral("val_loss")) >= 12; },
                       kRunTimeoutMs));
@@ -275,7 +262,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_live.png")));
 
     tab->cancelButton()->click();
-    REQUIRE(waitUntil([&] { return finished(tab); }, 60000));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, 60000));
     CHECK(tab->status() == QStringLiteral("cancelled"));
     CHECK(tab->findChild<QPushButton*>(QStringLiteral("resumeRunButton"))->isVisible());
     CHECK_FALSE(f.training->controller()->isFollowing(tab->runId()));
@@ -286,7 +273,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
     // Resume continues from the checkpoint to the last epoch.
     tab->findChild<QPushButton*>(QStringLiteral("resumeRunButton"))->click();
     REQUIRE(waitUntil([&] { return tab->record().isActive(); }, 10000));
-    REQUIRE(waitUntil([&] { return finished(tab); }, kRunTimeoutMs));
+    REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     CHECK(tab->status() == QStringLiteral("completed"));
     CHECK(tab->record().epoch == 300);
     CHECK(loss->pointCount(QStringLiteral("val_loss")) == 300);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QPushButton>
 #include <QMainWindow>
 #include <QString>
 #include <QTabWidget>
@@ -9,14 +10,20 @@
 
 #include <memory>
 
+#include <catch2/catch.hpp>
+
 #include "app/studio/language_manager.h"
+#include "app/studio/run_controller.h"
+#include "app/studio/run_tab.h"
 #include "app/studio/studio_resources.h"
 #include "app/studio/training_ui.h"
 #include "core/data/csv_import.h"
 #include "core/jobs/job_context.h"
 #include "core/store/workspace.h"
 #include "widgets/environment_probe.h"
+#include "widgets/evaluation_view.h"
 #include "widgets/navigator_view.h"
+#include "qt_test_helpers.h"
 
 namespace kiln::test {
 
@@ -81,5 +88,24 @@ struct TrainingFixture {
         QThreadPool::globalInstance()->waitForDone();
     }
 };
+
+// Presses the panel's Train and returns the run tab that opens.
+inline kiln::studio::RunTab* pressTrain(TrainingFixture& f, QWidget* panel) {
+    const int before = f.tabs->count();
+    panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();
+    REQUIRE(waitUntil([&] { return f.tabs->count() > before; }, 30000));
+    auto* tab = qobject_cast<kiln::studio::RunTab*>(f.tabs->currentWidget());
+    REQUIRE(tab != nullptr);
+    return tab;
+}
+
+// Whether the tab shows a run that has ended (a completed one once its evaluation is shown; a
+// lost connection is not an end).
+inline bool runEnded(kiln::studio::RunTab* tab) {
+    return tab->isLoaded() && !tab->record().isActive() && !tab->status().isEmpty() &&
+           tab->status() != QLatin1String(kiln::studio::RunController::kDisconnected) &&
+           !(tab->status() == QLatin1String("completed") &&
+             tab->evaluation()->shownTask().isEmpty());
+}
 
 }  // namespace kiln::test

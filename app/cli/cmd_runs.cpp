@@ -194,9 +194,13 @@ Status cancelOnHost(Workspace& ws, const std::string& id, const std::string& hos
     if (!executor) return executor.error();
     if (auto st = (*executor)->cancel(); !st) return st;
     auto followed = (*executor)->follow({});
-    if (followed || followed.error().code != ErrorCode::Busy) return followed.ok() ? Status{} : followed.error();
-    for (int i = 0; i < 600 && (statusOf(ws, id) == "running" || statusOf(ws, id) == "queued"); ++i)
+    if (followed) return {};
+    if (followed.error().code != ErrorCode::Busy) return followed.error();
+    for (int i = 0; i < 600; ++i) {  // another Kiln follows it: wait for it to record the end
+        std::string now = statusOf(ws, id);
+        if (now != "running" && now != "queued") break;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     return {};
 }
 

@@ -89,16 +89,6 @@ nlohmann::json ExportResult::toJson() const {
             {"seconds", seconds}, {"verification", verification.toJson()}};
 }
 
-Result<std::string> fileSha256(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return makeError(ErrorCode::Io, "cannot read the file", file.string());
-    Sha256 h;
-    std::vector<char> buf(1 << 16);
-    while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0)
-        h.update(std::string_view(buf.data(), std::size_t(in.gcount())));
-    return h.hexDigest();
-}
-
 Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutData& h,
                                           const fs::path& file) {
     auto started = Clock::now();
@@ -159,7 +149,7 @@ Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, c
     fs::rename(pending, file, ec);
     if (ec) return makeError(ErrorCode::Io, "cannot write the ONNX file: " + ec.message(), file.string());
     ExportResult result{runId, fs::absolute(file), "", std::int64_t(bytes->size()), *report, 0};
-    auto sha = fileSha256(file);
+    auto sha = sha256OfFile(file);
     if (!sha) return sha.error();
     result.sha256 = *sha;
     result.seconds = secondsSince(started);

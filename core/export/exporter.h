@@ -58,7 +58,4 @@ Result<ExportResult> exportRun(const std::filesystem::path& workspaceRoot, const
                                const std::filesystem::path& file,
                                const std::function<void(const std::string&)>& progress = {});
 
-// The SHA-256 of a file, hex. Io when it cannot be read.
-Result<std::string> fileSha256(const std::filesystem::path& file);
-
 }  // namespace kiln

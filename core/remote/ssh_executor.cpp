@@ -31,29 +31,13 @@ std::string readFile(const fs::path& file) {
     return ss.str();
 }
 
-bool isHash(const std::string& s) {
-    if (s.size() != 64) return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 void collectHashes(const json& j, std::set<std::string>& out) {
     if (j.is_string()) {
         const auto& s = j.get_ref<const std::string&>();
-        if (isHash(s)) out.insert(s);
+        if (isSha256Hex(s)) out.insert(s);
     } else if (j.is_array() || j.is_object()) {
         for (const auto& v : j) collectHashes(v, out);
     }
-}
-
-std::string fileSha256(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    Sha256 h;
-    std::vector<char> buf(1 << 16);
-    while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0)
-        h.update(buf.data(), std::size_t(in.gcount()));
-    return h.hexDigest();
 }
 
 // An exclusive lock on runs/<id>/follow.lock while one process follows the run: two followers
@@ -82,7 +66,7 @@ bool keepRemote(const SshHost& host) {
 }  // namespace
 
 Result<std::vector<std::string>> datasetObjects(Workspace& ws, const std::string& manifestHash) {
-    if (!isHash(manifestHash))
+    if (!isSha256Hex(manifestHash))
         return makeError(ErrorCode::InvalidArgument, "not a dataset version hash", manifestHash);
     auto manifest = ws.objects().read(manifestHash);
     if (!manifest) return manifest.error();
@@ -125,7 +109,7 @@ Status SshExecutor::stageObjects(const std::vector<std::string>& hashes) {
     for (std::string p; std::getline(lines, p);) {
         if (p.size() != 65 || p[2] != '/') continue;
         std::string hash = p.substr(0, 2) + p.substr(3);
-        if (!isHash(hash)) continue;
+        if (!isSha256Hex(hash)) continue;
         fs::path local = m_ws->objects().pathFor(hash);
         uploads.push_back({local, objects + "/" + p, hash});
         std::error_code ec;
@@ -231,14 +215,15 @@ Status SshExecutor::fetchArtifacts(const std::string& status) {
     for (const auto& [path, sha] : artifacts) {
         if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) continue;
         fs::path local = runDir / path;
-        if (fs::exists(local) && fileSha256(local) == sha) continue;  // here already (resume)
+        if (auto have = sha256OfFile(local); have && *have == sha) continue;  // here already (resume)
         downloads.push_back({m_remoteRunDir + "/" + path, local, false});
         fetched.emplace_back(path, sha);
     }
     downloads.push_back({m_remoteRunDir + "/worker.log", runDir / "worker.log", true});
     if (auto st = m_conn->downloadAll(downloads); !st) return st;
     for (const auto& [path, sha] : fetched) {
-        std::string got = fileSha256(runDir / path);
+        auto read = sha256OfFile(runDir / path);
+        std::string got = read ? *read : "unreadable";
         if (got != sha)
             return makeError(ErrorCode::Corrupt,
                              "an artifact copied back from the host does not match its sha256 (" +

@@ -126,15 +126,10 @@ private:
 };
 
 std::pair<std::string, std::uint64_t> hashFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    Sha256 hasher;
-    std::uint64_t bytes = 0;
-    std::vector<char> buffer(1 << 16);
-    while (in.read(buffer.data(), std::streamsize(buffer.size())) || in.gcount() > 0) {
-        hasher.update(buffer.data(), std::size_t(in.gcount()));
-        bytes += std::uint64_t(in.gcount());
-    }
-    return {hasher.hexDigest(), bytes};
+    auto sha = sha256OfFile(file);
+    std::error_code ec;
+    auto bytes = fs::file_size(file, ec);
+    return {sha ? *sha : std::string(), ec ? 0 : std::uint64_t(bytes)};
 }
 
 class WorkerListener : public TrainListener {

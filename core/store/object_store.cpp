@@ -24,13 +24,6 @@ Error ioError(const std::string& what, const fs::path& path) {
     return makeError(ErrorCode::Io, what + ": " + std::strerror(errno), path.string());
 }
 
-bool isHash(std::string_view hash) {
-    if (hash.size() != 64) return false;
-    for (char c : hash)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 // Makes a rename durable by syncing the folder that holds the new name.
 void syncDirectory(const fs::path& dir) {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -93,7 +86,7 @@ fs::path ObjectStore::pathFor(std::string_view hash) const {
 
 bool ObjectStore::contains(std::string_view hash) const {
     std::error_code ec;
-    return isHash(hash) && fs::is_regular_file(pathFor(hash), ec);
+    return isSha256Hex(hash) && fs::is_regular_file(pathFor(hash), ec);
 }
 
 Result<std::string> ObjectStore::put(std::string_view bytes) const {
@@ -118,7 +111,7 @@ Result<std::string> ObjectStore::putFile(const fs::path& file) const {
 }
 
 Result<std::string> ObjectStore::read(std::string_view hash) const {
-    if (!isHash(hash)) return makeError(ErrorCode::InvalidArgument, "not an object hash", std::string(hash));
+    if (!isSha256Hex(hash)) return makeError(ErrorCode::InvalidArgument, "not an object hash", std::string(hash));
     std::ifstream in(pathFor(hash), std::ios::binary);
     if (!in) return makeError(ErrorCode::NotFound, "no such object", std::string(hash));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -143,7 +136,7 @@ Result<std::uint64_t> ObjectStore::verifyAll(JobContext& job) const {
         auto prefix = dir.path().filename().string();
         if (!dir.is_directory() || prefix.size() != 2) continue;
         for (auto& file : fs::directory_iterator(dir.path(), ec))
-            if (isHash(prefix + file.path().filename().string()))
+            if (isSha256Hex(prefix + file.path().filename().string()))
                 hashes.push_back(prefix + file.path().filename().string());
     }
     std::uint64_t checked = 0;

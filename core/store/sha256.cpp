@@ -4,7 +4,9 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace kiln {
 
@@ -40,6 +42,24 @@ std::string Sha256::hashHex(std::string_view bytes) {
     Sha256 hasher;
     hasher.update(bytes);
     return hasher.hexDigest();
+}
+
+Result<std::string> sha256OfFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return makeError(ErrorCode::Io, "cannot read the file", file.string());
+    Sha256 hasher;
+    std::vector<char> buffer(1 << 20);
+    while (in.read(buffer.data(), std::streamsize(buffer.size())) || in.gcount() > 0)
+        hasher.update(buffer.data(), std::size_t(in.gcount()));
+    if (in.bad()) return makeError(ErrorCode::Io, "cannot read the file", file.string());
+    return hasher.hexDigest();
+}
+
+bool isSha256Hex(std::string_view text) {
+    if (text.size() != 64) return false;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
 }
 
 }  // namespace kiln

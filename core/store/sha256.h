@@ -3,8 +3,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
+
+#include "core/base/result.h"
 
 struct evp_md_ctx_st;
 
@@ -30,5 +33,11 @@ public:
 private:
     evp_md_ctx_st* m_context;
 };
+
+// The hex SHA-256 of a file's bytes, streamed. Io when it cannot be read.
+Result<std::string> sha256OfFile(const std::filesystem::path& file);
+
+// Whether `text` is 64 lower-case hex characters: an object's name in the store.
+bool isSha256Hex(std::string_view text);
 
 }  // namespace kiln

@@ -27,7 +27,9 @@ import tempfile
 
 import numpy as np
 
-PEER = "/work/shared/bench/train_torch_py.py"
+# The peer scripts sit in ../shared/bench beside the checkout.
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEER = os.path.join(os.path.dirname(ROOT), "shared", "bench", "train_torch_py.py")
 ROWS = 200_000
 
 

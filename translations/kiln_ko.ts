@@ -3041,6 +3041,16 @@
         <translation>낮음 %1 · 높음 %2</translation>
     </message>
     <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <source>Infinite values</source>
+        <translation>무한대 값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <source>%1 inf · %2 -inf, left out of the statistics</source>
+        <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
+    </message>
+    <message>
         <location filename="../widgets/column_profile_panel.cpp" line="108"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>

@@ -1,7 +1,9 @@
 // TableProfile <-> JSON: the form `kiln stats --json` prints and the catalog caches.
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_number.h"
 #include "core/data/profile.h"
 
 namespace kiln {
@@ -10,9 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-// JSON has no NaN: missing numbers are written as null and read back as NaN.
-json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
-double numberFrom(const json& j) { return j.is_number() ? j.get<double>() : std::nan(""); }
+// Missing numbers are written as null, infinities as "Infinity" / "-Infinity" (json_number.h).
+json number(double x) { return jsonNumber(x); }
+double numberFrom(const json& j) { return numberFromJson(j); }
 
 json numbers(const std::vector<double>& xs) {
     json out = json::array();
@@ -35,6 +37,8 @@ json numericJson(const NumericSummary& s) {
     }
     return {{"mean", number(s.mean)},          {"std", number(s.std)},
             {"min", number(s.min)},            {"max", number(s.max)},
+            {"positive_infinite", s.positiveInfinite},
+            {"negative_infinite", s.negativeInfinite},
             {"quantiles", quantiles},          {"outliers_low", s.outliersLow},
             {"outliers_high", s.outliersHigh},
             {"histogram", {{"edges", numbers(s.histogram.edges)}, {"counts", s.histogram.counts}}}};
@@ -42,7 +46,9 @@ json numericJson(const NumericSummary& s) {
 
 NumericSummary numericFrom(const json& j, const ColumnProfile& c) {
     NumericSummary s;
-    s.count = c.count, s.missing = c.missing, s.distinct = c.distinct;
+    s.positiveInfinite = j.value("positive_infinite", 0ULL), s.negativeInfinite = j.value("negative_infinite", 0ULL);
+    s.count = c.count - std::min<std::uint64_t>(c.count, s.infinite());
+    s.missing = c.missing, s.distinct = c.distinct;
     s.distinctIsEstimate = c.distinctIsEstimate;
     s.mean = numberFrom(j.at("mean")), s.std = numberFrom(j.at("std"));
     s.min = numberFrom(j.at("min")), s.max = numberFrom(j.at("max"));
@@ -97,7 +103,8 @@ std::string TableProfile::toJson(int indent) const {
                {{"columns", correlation.columns},
                 {"pearson", numbers(correlation.pearson)},
                 {"spearman", numbers(correlation.spearman)},
-                {"spearman_rows", correlation.spearmanRows}}}};
+                {"spearman_rows", correlation.spearmanRows},
+                {"numeric_columns", correlation.numericColumns}}}};
     return j.dump(indent);
 }
 
@@ -112,6 +119,7 @@ Result<TableProfile> TableProfile::fromJson(std::string_view text) {
         p.correlation.pearson = numbersFrom(corr.at("pearson"));
         p.correlation.spearman = numbersFrom(corr.at("spearman"));
         p.correlation.spearmanRows = corr.value("spearman_rows", 0ULL);
+        p.correlation.numericColumns = corr.value("numeric_columns", 0ULL);
         return p;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Corrupt, std::string("unreadable profile: ") + e.what());

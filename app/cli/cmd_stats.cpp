@@ -113,7 +113,7 @@ void printStrongestPairs(const CorrelationMatrix& m) {
 void printCorrelation(const CorrelationMatrix& m) {
     if (m.columns.size() < 2) return;
     std::printf("\nPearson correlation");
-    if (m.numericColumns > m.columns.size())
+    if (m.limited)
         std::printf(" of the first %zu of %llu numeric columns (--correlate COLS chooses, --correlate all takes all)",
                     m.columns.size(), (unsigned long long)m.numericColumns);
     std::printf("\n");

@@ -167,6 +167,7 @@ Result<TableProfile> profileTable(const Table& table, const ProfileOptions& opti
         job.progress(indices.size(), steps, "Correlations");
         profile.correlation = correlate(table, *correlated, options.threads, job);
         profile.correlation.numericColumns = numeric;
+        profile.correlation.limited = options.correlationColumns.empty() && correlated->size() < numeric;
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "profiling cancelled");
     }
     job.progress(steps, steps, "Profiled");

@@ -54,7 +54,8 @@ struct CorrelationMatrix {
     std::vector<double> pearson;
     std::vector<double> spearman;
     std::uint64_t spearmanRows = 0;
-    std::uint64_t numericColumns = 0;  // numeric columns profiled: more than columns.size() when limited
+    std::uint64_t numericColumns = 0;  // numeric columns profiled
+    bool limited = false;              // the default limit left some of them out
     double at(const std::vector<double>& m, std::size_t i, std::size_t j) const {
         return m[i * columns.size() + j];
     }

@@ -104,7 +104,8 @@ std::string TableProfile::toJson(int indent) const {
                 {"pearson", numbers(correlation.pearson)},
                 {"spearman", numbers(correlation.spearman)},
                 {"spearman_rows", correlation.spearmanRows},
-                {"numeric_columns", correlation.numericColumns}}}};
+                {"numeric_columns", correlation.numericColumns},
+                {"limited", correlation.limited}}}};
     return j.dump(indent);
 }
 
@@ -120,6 +121,7 @@ Result<TableProfile> TableProfile::fromJson(std::string_view text) {
         p.correlation.spearman = numbersFrom(corr.at("spearman"));
         p.correlation.spearmanRows = corr.value("spearman_rows", 0ULL);
         p.correlation.numericColumns = corr.value("numeric_columns", 0ULL);
+        p.correlation.limited = corr.value("limited", false);
         return p;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Corrupt, std::string("unreadable profile: ") + e.what());

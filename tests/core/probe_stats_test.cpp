@@ -269,6 +269,7 @@ TEST_CASE("Correlations of a wide table cover a bounded number of columns", "[pr
     CHECK(profile.columns.size() == columns + 1);
     CHECK(profile.correlation.columns.size() == kCorrelationColumns);
     CHECK(profile.correlation.numericColumns == columns);
+    CHECK(profile.correlation.limited);
     CHECK(profile.correlation.pearson.size() == kCorrelationColumns * kCorrelationColumns);
     ProfileOptions all;
     all.correlationLimit = 0;
@@ -277,6 +278,7 @@ TEST_CASE("Correlations of a wide table cover a bounded number of columns", "[pr
     chosen.correlationColumns = {"c7", "c149"};
     auto two = profileTable(*table, chosen, job).value();
     CHECK(two.correlation.columns == std::vector<std::string>{"c7", "c149"});
+    CHECK_FALSE(two.correlation.limited);
     CHECK(two.correlation.at(two.correlation.pearson, 0, 0) == Approx(1.0));
     CHECK(chosen.cacheKey() != ProfileOptions{}.cacheKey());
     chosen.correlationColumns = {"label"};

@@ -3533,6 +3533,11 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message>
+        <location filename="../widgets/histogram_view.cpp" line="203"/>
+        <source>%1 (× 1e300)</source>
+        <translation>%1 (× 1e300)</translation>
+    </message>
+    <message>
         <location filename="../widgets/histogram_view.cpp" line="104"/>
         <source>This dataset has no numeric or date column.</source>
         <translation>이 데이터셋에는 숫자 또는 날짜 열이 없습니다.</translation>

@@ -402,6 +402,29 @@ void scaledMoments(const double* v, const std::uint8_t* mask, std::uint64_t n, N
     s.std = s.count > 1 ? std::sqrt(squares / double(s.count - 1)) * kUp : std::numeric_limits<double>::quiet_NaN();
 }
 
+// Adds up the slices' first passes: counts, extremes, mean and std (redone on scaled values where
+// the sums overflow), the fine bucket counts and the distinct sketch.
+void mergeFirstPasses(const std::vector<FirstPass>& first, const double* v, const std::uint8_t* mask,
+                      std::uint64_t n, NumericSummary& s, DistinctCounter& distinct,
+                      std::vector<std::uint64_t>& fine) {
+    double sum = 0, shifted = 0, squares = 0;
+    s.min = std::numeric_limits<double>::infinity();
+    s.max = -s.min;
+    for (const auto& f : first) {
+        s.count += f.count, sum += f.sum, shifted += f.shiftedSum, squares += f.shiftedSquares;
+        s.positiveInfinite += f.positiveInfinite, s.negativeInfinite += f.negativeInfinite;
+        s.min = std::min(s.min, f.min), s.max = std::max(s.max, f.max);
+        distinct.merge(f.distinct);
+        for (std::size_t b = 0; b < f.fine.size(); ++b) fine[b] += f.fine[b];
+    }
+    s.missing = n - s.count - s.infinite();
+    if (s.count == 0) return;
+    s.mean = sum / double(s.count);
+    double centred = std::max(0.0, squares - shifted * shifted / double(s.count));
+    s.std = s.count > 1 ? std::sqrt(centred / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
+    if (!std::isfinite(sum) || !std::isfinite(squares)) scaledMoments(v, mask, n, s);
+}
+
 // A short column: one sort gives the quantiles, the outliers, the histogram and the distinct
 // count exactly, without the fine buckets' fixed cost (which dominates a wide table of few rows).
 void summariseBySorting(const double* v, const std::uint8_t* mask, std::uint64_t n,
@@ -450,19 +473,9 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
     parallelSlices(n, threads, [&](int part, std::uint64_t b, std::uint64_t e) {
         firstPass(v, mask, b, e, plan, first[std::size_t(part)]);
     });
-    double sum = 0, shifted = 0, squares = 0;
-    s.min = std::numeric_limits<double>::infinity();
-    s.max = -s.min;
     DistinctCounter distinct;
     std::vector<std::uint64_t> fine(plan.bucket ? kFineBuckets : 0, 0);
-    for (auto& f : first) {
-        s.count += f.count, sum += f.sum, shifted += f.shiftedSum, squares += f.shiftedSquares;
-        s.positiveInfinite += f.positiveInfinite, s.negativeInfinite += f.negativeInfinite;
-        s.min = std::min(s.min, f.min), s.max = std::max(s.max, f.max);
-        distinct.merge(f.distinct);
-        for (std::size_t b = 0; b < f.fine.size(); ++b) fine[b] += f.fine[b];
-    }
-    s.missing = n - s.count - s.infinite();
+    mergeFirstPasses(first, v, mask, n, s, distinct, fine);
     // +inf and -inf are one distinct value each.
     const std::uint64_t infiniteKinds = options.distinct ? (s.positiveInfinite > 0) + (s.negativeInfinite > 0) : 0;
     if (s.count == 0 || (job && job->cancelled())) {
@@ -470,11 +483,6 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
         s.distinct = infiniteKinds;
         return s;
     }
-    s.mean = sum / double(s.count);
-    double centred = std::max(0.0, squares - shifted * shifted / double(s.count));
-    s.std = s.count > 1 ? std::sqrt(centred / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
-    if (!std::isfinite(sum) || !std::isfinite(squares)) scaledMoments(v, mask, n, s);
-
     if (sorting || (options.integral && s.max - s.min < kCountingSpan)) {
         if (sorting) summariseBySorting(v, mask, n, options, s);
         else summariseByCounting(v, mask, n, options, threads, s);

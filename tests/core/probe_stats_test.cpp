@@ -59,7 +59,8 @@ void checkAgainstSort(const std::vector<double>& v, const NumericSummary& s) {
     CHECK(std::isfinite(s.mean));
     for (std::size_t k = 0; k < kProfileQuantiles.size(); ++k) {
         CHECK(std::isfinite(s.quantiles[k]));
-        CHECK(s.quantiles[k] == quantileOfSorted(sorted.data(), sorted.size(), kProfileQuantiles[k]));
+        CHECK(s.quantiles[k] ==
+              quantileOfSorted(sorted.data(), sorted.size(), kProfileQuantiles[k]));
     }
     for (double e : s.histogram.edges) CHECK(std::isfinite(e));
     CHECK(total(s.histogram) == s.count);
@@ -68,12 +69,13 @@ void checkAgainstSort(const std::vector<double>& v, const NumericSummary& s) {
 // A short column (sorted) and a long one (fine buckets on several threads) of the same values.
 std::vector<std::vector<double>> shortAndLong(const std::vector<double>& pattern) {
     std::vector<double> longer;
-    while (longer.size() <= 2 * kSortedColumnLimit) longer.insert(longer.end(), pattern.begin(), pattern.end());
+    while (longer.size() <= 2 * kSortedColumnLimit)
+        longer.insert(longer.end(), pattern.begin(), pattern.end());
     return {pattern, longer};
 }
 
-std::shared_ptr<Table> tableFrom(const TempDir& dir, const ObjectStore& store, const std::string& csv,
-                                 const std::string& name) {
+std::shared_ptr<Table> tableFrom(const TempDir& dir, const ObjectStore& store,
+                                 const std::string& csv, const std::string& name) {
     std::ofstream(dir / name) << csv;
     NullJobContext job;
     auto imported = readCsvTable(store, dir / name, {}, job);
@@ -120,7 +122,8 @@ TEST_CASE("A column of only infinite values has counts and no statistics", "[pro
     }
 }
 
-TEST_CASE("A range wider than the largest double gets finite bins, quantiles and mean", "[profile][probe]") {
+TEST_CASE("A range wider than the largest double gets finite bins, quantiles and mean",
+          "[profile][probe]") {
     const double big = std::numeric_limits<double>::max();
     for (const auto& v : shortAndLong({-1e308, 1e308, 0.0, 5.0, big, -big, 1e307, kInf})) {
         for (int bins : {0, 10}) {
@@ -144,7 +147,8 @@ TEST_CASE("A range wider than the largest double gets finite bins, quantiles and
     std::vector<double> integral = {-9e18, 9e18, 0};
     NumericSummaryOptions options;
     options.integral = true;
-    checkAgainstSort(integral, summariseNumeric(integral.data(), integral.size(), nullptr, options));
+    checkAgainstSort(integral,
+                     summariseNumeric(integral.data(), integral.size(), nullptr, options));
 }
 
 TEST_CASE("Denormal values and single values are summarised exactly", "[profile][probe]") {
@@ -167,7 +171,8 @@ TEST_CASE("Denormal values and single values are summarised exactly", "[profile]
     CHECK(total(summariseNumeric(huge.data(), huge.size(), nullptr, options).histogram) == 1);
 }
 
-TEST_CASE("Histogram edges and bins stay finite and in order for extreme ranges", "[profile][probe]") {
+TEST_CASE("Histogram edges and bins stay finite and in order for extreme ranges",
+          "[profile][probe]") {
     Histogram h = makeHistogram(-1e308, 1e308, 10);
     for (std::size_t i = 0; i + 1 < h.edges.size(); ++i) CHECK(h.edges[i] < h.edges[i + 1]);
     CHECK(h.binOf(-1e308) == 0);
@@ -182,7 +187,8 @@ TEST_CASE("Histogram edges and bins stay finite and in order for extreme ranges"
     CHECK(autoBinCount(100, 0, 1, 1e-320) == INT_MAX);  // a denormal IQR: the caller caps it
 }
 
-TEST_CASE("Correlations leave out infinite values and survive extreme magnitudes", "[profile][probe]") {
+TEST_CASE("Correlations leave out infinite values and survive extreme magnitudes",
+          "[profile][probe]") {
     std::vector<double> x = {1, 2, 3, 4, 5}, y = {2, 4, 5, 4, 5};
     const double r = pearson(x.data(), y.data(), 5);
     std::vector<double> xi = {1, 2, kInf, 3, 4, 5}, yi = {2, 4, 1, 5, 4, 5};
@@ -201,7 +207,10 @@ TEST_CASE("Correlations leave out infinite values and survive extreme magnitudes
 TEST_CASE("Profile, validation and drift of a table with inf, -inf and 1e308", "[profile][probe]") {
     TempDir dir;
     ObjectStore store(dir / "objects");
-    auto a = tableFrom(dir, store, "x,y,z,w\n1.5,1,inf,1e308\ninf,2,inf,-1e308\n2.5,3,-inf,1e308\n-inf,4,inf,5\n4,5,inf,0\n", "a.csv");
+    auto a = tableFrom(
+        dir, store,
+        "x,y,z,w\n1.5,1,inf,1e308\ninf,2,inf,-1e308\n2.5,3,-inf,1e308\n-inf,4,inf,5\n4,5,inf,0\n",
+        "a.csv");
     auto b = tableFrom(dir, store, "x,y,z,w\n1,1,1,1\n2,2,inf,2\n3,3,3,-inf\n", "b.csv");
     NullJobContext job;
     auto profile = profileTable(*a, {}, job);
@@ -219,8 +228,9 @@ TEST_CASE("Profile, validation and drift of a table with inf, -inf and 1e308", "
     CHECK(z->numeric->count == 0);
     CHECK(z->distinct == 2);
     for (double r : profile->correlation.pearson) CHECK(!std::isinf(r));
-    CHECK(profile->correlation.at(profile->correlation.pearson, 0, 1) == Approx(pearson(
-              std::vector<double>{1.5, 2.5, 4}.data(), std::vector<double>{1, 3, 5}.data(), 3)));
+    CHECK(profile->correlation.at(profile->correlation.pearson, 0, 1) ==
+          Approx(pearson(std::vector<double>{1.5, 2.5, 4}.data(),
+                         std::vector<double>{1, 3, 5}.data(), 3)));
 
     auto again = TableProfile::fromJson(profile->toJson());
     REQUIRE(again.ok());
@@ -336,7 +346,8 @@ TEST_CASE("A 20,000-column profile stays within 2 GB", "[.slow]") {
     auto profile = profileTable(*table, {}, job);
     REQUIRE(profile.ok());
     const std::string json = profile->toJson();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(profile->columns.size() == 20000);
     CHECK(profile->correlation.columns.size() == kCorrelationColumns);
     CHECK(profile->correlation.numericColumns == 20000);
@@ -344,6 +355,6 @@ TEST_CASE("A 20,000-column profile stays within 2 GB", "[.slow]") {
     CHECK(json.size() < 100'000'000);
     CHECK(peakRss() < 2'000'000'000ULL);
     CHECK(seconds < 120);
-    WARN("20,000 x 300 profiled in " << seconds << " s, peak RSS " << peakRss() / 1000000 << " MB, JSON "
-                                     << json.size() / 1000000 << " MB");
+    WARN("20,000 x 300 profiled in " << seconds << " s, peak RSS " << peakRss() / 1000000
+                                     << " MB, JSON " << json.size() / 1000000 << " MB");
 }

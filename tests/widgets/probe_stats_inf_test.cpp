@@ -21,16 +21,19 @@
 using kiln::test::waitUntil;
 using namespace kiln::widgets;
 
-TEST_CASE("a dataset with infinite and huge values profiles and draws", "[widgets][charts][probe]") {
+TEST_CASE("a dataset with infinite and huge values profiles and draws",
+          "[widgets][charts][probe]") {
     QTemporaryDir files;
     const QString csv = files.filePath(QStringLiteral("inf.csv"));
     {
         std::ofstream out(csv.toStdString());
         out << "x,y,huge,group\n";
         for (int r = 0; r < 40; ++r)
-            out << (r == 3 ? "inf" : r == 7 ? "-inf" : std::to_string(r * 0.5)) << ","
-                << (r % 9 == 0 ? "inf" : std::to_string(r % 5)) << "," << (r % 2 ? "1e308" : "-1e308") << ","
-                << (r % 3 ? "a" : "b") << "\n";
+            out << (r == 3   ? "inf"
+                    : r == 7 ? "-inf"
+                             : std::to_string(r * 0.5))
+                << "," << (r % 9 == 0 ? "inf" : std::to_string(r % 5)) << ","
+                << (r % 2 ? "1e308" : "-1e308") << "," << (r % 3 ? "a" : "b") << "\n";
     }
     kiln::test::DatasetWorkspace workspace;
     const QString reference = workspace.importCsv(csv, QStringLiteral("inf"));
@@ -41,7 +44,8 @@ TEST_CASE("a dataset with infinite and huge values profiles and draws", "[widget
     REQUIRE(waitUntil([&] { return page->hasProfile(); }, 30000));
     ColumnProfileModel* profile = page->profilePanel()->model();
     REQUIRE(profile->rowCount() == 4);
-    CHECK(profile->data(profile->index(0, ColumnProfileModel::Max)).toString() == QStringLiteral("19.5"));
+    CHECK(profile->data(profile->index(0, ColumnProfileModel::Max)).toString() ==
+          QStringLiteral("19.5"));
     page->profilePanel()->selectColumn(0);
     CHECK(page->profilePanel()->detailsText().contains(QStringLiteral("1 inf · 1 -inf")));
 

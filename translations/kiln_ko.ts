@@ -3219,6 +3219,11 @@
 <context>
     <name>kiln::widgets::CorrelationHeatmap</name>
     <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="57"/>
+        <source>The first %1 of %2 numeric columns.</source>
+        <translation>숫자 열 %2개 중 처음 %1개.</translation>
+    </message>
+    <message>
         <location filename="../widgets/correlation_heatmap.cpp" line="40"/>
         <source>Spearman rank correlation</source>
         <translation>스피어만 순위 상관</translation>

@@ -14,7 +14,9 @@
 #include "widgets/box_plot_view.h"
 #include "widgets/column_profile_model.h"
 #include "widgets/column_profile_panel.h"
+#include "widgets/correlation_heatmap.h"
 #include "widgets/dataset_page.h"
+#include "widgets/heatmap_canvas.h"
 #include "widgets/histogram_view.h"
 #include "widgets/scatter_view.h"
 
@@ -68,6 +70,34 @@ TEST_CASE("a dataset with infinite and huge values profiles and draws",
     REQUIRE(waitUntil([&] { return !page->scatter()->isBusy(); }, 30000));
     CHECK(page->scatter()->pointCount() <= 38);
     CHECK(kiln::test::saveScreenshot(page.get(), QStringLiteral("probe_scatter_inf.png")));
+    page.reset();
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("the correlation heatmap of a wide table says which columns it covers",
+          "[widgets][charts][probe]") {
+    QTemporaryDir files;
+    const QString csv = files.filePath(QStringLiteral("wide.csv"));
+    {
+        std::ofstream out(csv.toStdString());
+        for (int c = 0; c < 110; ++c) out << (c ? ",c" : "c") << c;
+        out << "\n";
+        for (int r = 0; r < 12; ++r)
+            for (int c = 0; c < 110; ++c)
+                out << (r * 7 + c * 13 + r * c) % 97 << (c < 109 ? "," : "\n");
+    }
+    kiln::test::DatasetWorkspace workspace;
+    const QString reference = workspace.importCsv(csv, QStringLiteral("wide"));
+    REQUIRE(reference == QStringLiteral("wide@1"));
+    auto page = std::make_unique<DatasetPage>(workspace.path(), reference);
+    page->resize(1280, 760);
+    page->show();
+    REQUIRE(waitUntil([&] { return page->hasProfile(); }, 30000));
+    page->sections()->setCurrentIndex(1);
+    page->chartTabs()->setCurrentWidget(page->heatmap());
+    CHECK(page->heatmap()->heatmap()->values().size() == 100 * 100);
+    CHECK(page->heatmap()->caption().contains(
+        QStringLiteral("The first 100 of 110 numeric columns.")));
     page.reset();
     QThreadPool::globalInstance()->waitForDone();
 }

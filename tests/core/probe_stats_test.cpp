@@ -358,3 +358,33 @@ TEST_CASE("A 20,000-column profile stays within 2 GB", "[.slow]") {
     WARN("20,000 x 300 profiled in " << seconds << " s, peak RSS " << peakRss() / 1000000
                                      << " MB, JSON " << json.size() / 1000000 << " MB");
 }
+
+TEST_CASE("Random mixtures of inf, NaN, huge, tiny and ordinary values agree with a full sort",
+          "[profile][probe]") {
+    std::mt19937_64 rng(17);
+    std::uniform_int_distribution<int> dice(0, 999);
+    std::normal_distribution<double> normal;
+    const double pool[] = {
+        kInf,      -kInf,          kNaN, 1e308, -1e308, std::numeric_limits<double>::max(),
+        kDenormal, -kDenormal * 3, 0.0,  -0.0};
+    for (int round = 0; round < 12; ++round) {
+        const std::size_t n = round % 2 ? 1000 : 70000;  // the sorted and the bucketed path
+        const int odd = 1 + round * 15;                  // per mille of special values
+        std::vector<double> v(n);
+        for (auto& x : v)
+            x = dice(rng) < odd ? pool[dice(rng) % 10] : normal(rng) * std::pow(10.0, round % 5);
+        NumericSummaryOptions options;
+        options.threads = 1 + round % 3;
+        options.bins = round % 3 == 0 ? 25 : 0;
+        auto s = summariseNumeric(v.data(), v.size(), nullptr, options);
+        checkAgainstSort(v, s);
+        auto sorted = sortedFinite(v);
+        double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+        auto low = std::count_if(sorted.begin(), sorted.end(),
+                                 [&](double x) { return x < q1 - 1.5 * iqr; });
+        auto high = std::count_if(sorted.begin(), sorted.end(),
+                                  [&](double x) { return x > q3 + 1.5 * iqr; });
+        CHECK(s.outliersLow == std::uint64_t(low));
+        CHECK(s.outliersHigh == std::uint64_t(high));
+    }
+}

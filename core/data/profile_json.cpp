@@ -92,22 +92,37 @@ ColumnProfile columnFrom(const json& j) {
     return c;
 }
 
+// `text` (one dumped JSON value) with every line after the first indented by `pad`.
+std::string indented(const std::string& text, const std::string& pad) {
+    if (pad.empty()) return text;
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) out += ch == '\n' ? "\n" + pad : std::string(1, ch);
+    return out;
+}
+
 }  // namespace
 
+// Written column by column, so a wide profile never exists as one JSON document in memory; the
+// text is what nlohmann's dump(indent) of the whole document would print.
 std::string TableProfile::toJson(int indent) const {
-    json columnsJson = json::array();
-    for (const auto& c : columns) columnsJson.push_back(columnJson(c));
-    json j = {{"rows", rows},
-              {"columns", columnsJson},
-              {"correlation",
-               {{"columns", correlation.columns},
-                {"pearson", numbers(correlation.pearson)},
-                {"spearman", numbers(correlation.spearman)},
-                {"spearman_rows", correlation.spearmanRows},
-                {"numeric_columns", correlation.numericColumns},
-                {"limited", correlation.limited}}}};
-    return j.dump(indent);
+    const bool pretty = indent >= 0;
+    const std::string nl = pretty ? "\n" : "", pad1 = pretty ? std::string(std::size_t(indent), ' ') : "";
+    const std::string pad2 = pad1 + pad1, colon = pretty ? ": " : ":";
+    std::string out = "{" + nl + pad1 + "\"columns\"" + colon + "[";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out += (i ? "," : "") + nl + pad2 + indented(columnJson(columns[i]).dump(indent), pad2);
+    out += (columns.empty() ? "" : nl + pad1) + "]," + nl;
+    json corr = {{"columns", correlation.columns},
+                 {"pearson", numbers(correlation.pearson)},
+                 {"spearman", numbers(correlation.spearman)},
+                 {"spearman_rows", correlation.spearmanRows},
+                 {"numeric_columns", correlation.numericColumns},
+                 {"limited", correlation.limited}};
+    out += pad1 + "\"correlation\"" + colon + indented(corr.dump(indent), pad1) + "," + nl;
+    return out + pad1 + "\"rows\"" + colon + std::to_string(rows) + nl + "}";
 }
+
 
 Result<TableProfile> TableProfile::fromJson(std::string_view text) {
     try {

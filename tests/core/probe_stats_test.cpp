@@ -236,6 +236,10 @@ TEST_CASE("Profile, validation and drift of a table with inf, -inf and 1e308", "
     REQUIRE(again.ok());
     CHECK(again->toJson() == profile->toJson());
     CHECK(again->column("x")->numeric->count == 3);
+    // Written column by column, the text is what one whole document would dump.
+    CHECK(profile->toJson() == nlohmann::json::parse(profile->toJson()).dump());
+    CHECK(profile->toJson(2) == nlohmann::json::parse(profile->toJson()).dump(2));
+    CHECK(TableProfile{}.toJson(4) == nlohmann::json::parse(TableProfile{}.toJson()).dump(4));
 
     auto report = validateTable(*a, *profile, {}, job);
     REQUIRE(report.ok());

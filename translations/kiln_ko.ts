@@ -3041,6 +3041,16 @@
         <translation>낮음 %1 · 높음 %2</translation>
     </message>
     <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <source>Infinite values</source>
+        <translation>무한대 값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <source>%1 inf · %2 -inf, left out of the statistics</source>
+        <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
+    </message>
+    <message>
         <location filename="../widgets/column_profile_panel.cpp" line="108"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>
@@ -3208,6 +3218,11 @@
 </context>
 <context>
     <name>kiln::widgets::CorrelationHeatmap</name>
+    <message>
+        <location filename="../widgets/correlation_heatmap.cpp" line="57"/>
+        <source>The first %1 of %2 numeric columns.</source>
+        <translation>숫자 열 %2개 중 처음 %1개.</translation>
+    </message>
     <message>
         <location filename="../widgets/correlation_heatmap.cpp" line="40"/>
         <source>Spearman rank correlation</source>
@@ -3522,6 +3537,11 @@
 </context>
 <context>
     <name>kiln::widgets::HistogramView</name>
+    <message>
+        <location filename="../widgets/histogram_view.cpp" line="203"/>
+        <source>%1 (× 1e300)</source>
+        <translation>%1 (× 1e300)</translation>
+    </message>
     <message>
         <location filename="../widgets/histogram_view.cpp" line="104"/>
         <source>This dataset has no numeric or date column.</source>

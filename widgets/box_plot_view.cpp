@@ -79,9 +79,9 @@ QVector<BoxStats> computeBoxes(const kiln::Table& table, int column, int splitCo
         groups = split->info().type == kiln::ColumnType::Categorical ? split->info().categories.size() : 2;
     std::vector<std::vector<double>> values(groups);
     const std::vector<double> numbers = kiln::columnAsDoubles(view);
-    for (std::uint64_t row = 0; row < numbers.size(); ++row) {
+    for (std::uint64_t row = 0; row < numbers.size(); ++row) {  // ±inf has no place on the axis
         const int group = groupOf(split, row);
-        if (group >= 0 && !std::isnan(numbers[row])) values[std::size_t(group)].push_back(numbers[row]);
+        if (group >= 0 && std::isfinite(numbers[row])) values[std::size_t(group)].push_back(numbers[row]);
     }
     std::vector<std::size_t> order(groups);
     std::iota(order.begin(), order.end(), 0);

@@ -95,7 +95,14 @@ QString ColumnProfilePanel::numericDetails(int r) const {
     }
     html += row(tr("Outliers (1.5 × IQR)"),
                 tr("%1 low · %2 high").arg(s.outliersLow).arg(s.outliersHigh));
-    return html;
+    return html + infiniteDetails(c);
+}
+
+QString ColumnProfilePanel::infiniteDetails(const kiln::ColumnProfile& c) const {
+    if (!c.numeric || c.numeric->infinite() == 0) return {};
+    return row(tr("Infinite values"), tr("%1 inf · %2 -inf, left out of the statistics")
+                                          .arg(c.numeric->positiveInfinite)
+                                          .arg(c.numeric->negativeInfinite));
 }
 
 QString ColumnProfilePanel::categoryDetails(int r) const {
@@ -109,7 +116,7 @@ QString ColumnProfilePanel::categoryDetails(int r) const {
                                               .arg(c.textLengths->min)
                                               .arg(c.textLengths->max)
                                               .arg(c.textLengths->mean, 0, 'f', 1));
-    return html;
+    return html + infiniteDetails(c);
 }
 
 void ColumnProfilePanel::showDetails() {

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace kiln {
 struct TableProfile;
+struct ColumnProfile;
 }
 
 namespace kiln {
@@ -39,6 +40,7 @@ private:
     void showDetails();
     QString numericDetails(int row) const;
     QString categoryDetails(int row) const;
+    QString infiniteDetails(const kiln::ColumnProfile& column) const;  // a row when it has ±inf
 
     ColumnProfileModel* m_model;
     QTableView* m_view;

@@ -54,6 +54,11 @@ void CorrelationHeatmap::draw() {
                        .arg(QLocale().toString(qulonglong(m.spearmanRows))));
     else
         setCaption(tr("Pairwise-complete rows; grey cells have too few complete rows or no variance."));
+    if (m.limited)  // a wide table: the matrix is quadratic, so it covers the first columns only
+        setCaption(caption() + QLatin1Char(' ') +
+                   tr("The first %1 of %2 numeric columns.")
+                       .arg(QLocale().toString(qulonglong(m.columns.size())),
+                            QLocale().toString(qulonglong(m.numericColumns))));
     Q_EMIT updated();
 }
 

@@ -13,6 +13,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 #include "core/data/numeric_summary.h"
@@ -151,10 +152,13 @@ void HistogramView::draw() {
     chart->legend()->hide();
     if (m_histogram.counts.empty()) return;
     const bool dates = isDateType(m_table->column(std::size_t(m_shownColumn)).info().type);
+    // Qt Charts measures an axis by max - min: a span past the largest double (-1e308 to 1e308)
+    // is drawn in units of 1e300, and the axis title says so.
+    const bool huge = !dates && !std::isfinite(m_histogram.edges.back() - m_histogram.edges.front());
     const double scale =
         dates && m_table->column(std::size_t(m_shownColumn)).info().type == kiln::ColumnType::Date
             ? kMsPerDay
-            : 1.0;
+            : (huge ? 1e-300 : 1.0);
     auto* upper = new QLineSeries;
     std::uint64_t highest = 0;
     for (std::size_t i = 0; i < m_histogram.counts.size(); ++i) {
@@ -181,7 +185,7 @@ void HistogramView::draw() {
         x = axis;
     } else {
         auto* axis = new QValueAxis;
-        axis->setRange(m_histogram.edges.front(), m_histogram.edges.back());
+        axis->setRange(m_histogram.edges.front() * scale, m_histogram.edges.back() * scale);
         axis->setLabelFormat(QStringLiteral("%.4g"));
         x = axis;
     }
@@ -189,7 +193,7 @@ void HistogramView::draw() {
     y->setRange(0, double(highest) * 1.05 + 1);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    styleAxis(x, name);
+    styleAxis(x, huge ? tr("%1 (× 1e300)").arg(name) : name);
     styleAxis(y, tr("Count"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -42,7 +42,7 @@ Sample sampleRows(const kiln::ColumnView& x, const kiln::ColumnView& y, std::uin
     Sample sample;
     for (std::uint64_t row = 0; row < x.rows(); row += step) {
         const double a = x.number(row), b = y.number(row);
-        if (std::isnan(a) || std::isnan(b)) continue;
+        if (!std::isfinite(a) || !std::isfinite(b)) continue;  // missing, or ±inf: off the axes
         sample.rows.push_back(row);
         sample.points.emplace_back(a, b);
     }
@@ -74,16 +74,17 @@ QVector<ScatterGroup> byRange(const Sample& s, const kiln::ColumnView& colour) {
     double lo = INFINITY, hi = -INFINITY;
     for (std::uint64_t row : s.rows) {
         const double v = colour.number(row);
-        if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+        if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
     }
     QVector<ScatterGroup> out(kNumberRanges + 1);
-    const double width = hi > lo ? (hi - lo) / kNumberRanges : 1;
+    const double width = hi > lo && std::isfinite(hi - lo) ? (hi - lo) / kNumberRanges : 1;
     for (int i = 0; i < kNumberRanges; ++i)
         out[i].name = QStringLiteral("%1 – %2").arg(lo + width * i, 0, 'g', 4).arg(lo + width * (i + 1), 0, 'g', 4);
     out[kNumberRanges].name = QStringLiteral("NA");
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
         const double v = colour.number(s.rows[i]);
-        const int bin = std::isnan(v) ? kNumberRanges : std::min(kNumberRanges - 1, int((v - lo) / width));
+        const double at = (v - lo) / width;  // in [0, kNumberRanges] for a finite v
+        const int bin = !std::isfinite(v) ? kNumberRanges : (at >= kNumberRanges - 1 ? kNumberRanges - 1 : int(std::max(0.0, at)));
         out[bin].points.append(s.points[i]);
     }
     out.erase(std::remove_if(out.begin(), out.end(), [](const auto& g) { return g.points.isEmpty(); }),

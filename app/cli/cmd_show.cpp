@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
+#include "core/base/json_number.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/store/workspace.h"
@@ -39,7 +40,7 @@ nlohmann::json cellJson(const ColumnView& column, std::uint64_t row) {
         case ColumnType::Integer:
             return column.int64s()[row];
         case ColumnType::Float:
-            return column.floats()[row];
+            return jsonNumber(column.floats()[row]);  // +-inf as "Infinity" and "-Infinity"
         case ColumnType::Boolean:
             return column.bytes()[row] != 0;
         default:

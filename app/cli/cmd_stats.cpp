@@ -1,8 +1,10 @@
-// kiln stats DS[@VER] [--column C] [--bins N]: the profile of a dataset version.
+// kiln stats DS[@VER] [--column C] [--bins N] [--correlate COLS]: the profile of a dataset version.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
@@ -46,6 +48,9 @@ void printColumn(const ColumnProfile& c, std::uint64_t rows) {
                 columnTypeName(c.type), (unsigned long long)c.count, (unsigned long long)c.missing,
                 rows ? 100.0 * double(c.missing) / double(rows) : 0.0, c.distinctIsEstimate ? "≈" : "",
                 (unsigned long long)c.distinct);
+    if (c.numeric && c.numeric->infinite())
+        std::printf("  infinite   inf %llu   -inf %llu   (left out of mean, std, min, max, quantiles and histogram)\n",
+                    (unsigned long long)c.numeric->positiveInfinite, (unsigned long long)c.numeric->negativeInfinite);
     if (c.numeric && c.type != ColumnType::Boolean && c.numeric->count) {
         const auto& s = *c.numeric;
         auto v = [&](double x) { return value(c.type, x); };
@@ -72,9 +77,11 @@ void printColumn(const ColumnProfile& c, std::uint64_t rows) {
     }
 }
 
-void printCorrelation(const CorrelationMatrix& m) {
-    if (m.columns.size() < 2) return;
-    std::printf("\nPearson correlation\n%12s", "");
+// Matrices up to this many columns are printed whole; wider ones as their strongest pairs.
+constexpr std::size_t kPrintedMatrix = 16, kPrintedPairs = 20;
+
+void printMatrix(const CorrelationMatrix& m) {
+    std::printf("%12s", "");
     for (const auto& name : m.columns) std::printf(" %10.10s", name.c_str());
     for (std::size_t i = 0; i < m.columns.size(); ++i) {
         std::printf("\n%12.12s", m.columns[i].c_str());
@@ -85,6 +92,48 @@ void printCorrelation(const CorrelationMatrix& m) {
         }
     }
     std::printf("\n");
+}
+
+void printStrongestPairs(const CorrelationMatrix& m) {
+    struct Pair {
+        double r;
+        std::size_t i, j;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t i = 0; i < m.columns.size(); ++i)
+        for (std::size_t j = i + 1; j < m.columns.size(); ++j)
+            if (!std::isnan(m.at(m.pearson, i, j))) pairs.push_back({m.at(m.pearson, i, j), i, j});
+    const std::size_t shown = std::min(pairs.size(), kPrintedPairs);
+    std::partial_sort(pairs.begin(), pairs.begin() + std::ptrdiff_t(shown), pairs.end(),
+                      [](const Pair& a, const Pair& b) { return std::fabs(a.r) > std::fabs(b.r); });
+    std::printf("  the %zu strongest of %zu pairs (every pair: --json)\n", shown, pairs.size());
+    for (std::size_t k = 0; k < shown; ++k)
+        std::printf("  %7.3f  %s ~ %s\n", pairs[k].r, m.columns[pairs[k].i].c_str(), m.columns[pairs[k].j].c_str());
+}
+
+void printCorrelation(const CorrelationMatrix& m) {
+    if (m.columns.size() < 2) return;
+    std::printf("\nPearson correlation");
+    if (m.limited)
+        std::printf(" of the first %zu of %llu numeric columns (--correlate COLS chooses, --correlate all takes all)",
+                    m.columns.size(), (unsigned long long)m.numericColumns);
+    std::printf("\n");
+    if (m.columns.size() <= kPrintedMatrix) printMatrix(m);
+    else printStrongestPairs(m);
+}
+
+// --correlate all | C1,C2,...: which numeric columns the correlations cover.
+void parseCorrelate(const std::string& text, ProfileOptions& options) {
+    if (text == "all") {
+        options.correlationLimit = 0;
+        return;
+    }
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) options.correlationColumns.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
 }
 
 Result<TableProfile> cachedOrComputed(Workspace& ws, const OpenedDataset& ds, const ProfileOptions& options) {
@@ -107,18 +156,24 @@ int runStats(const Arguments& args) {
         options.bins = int(*n);
     }
     if (auto column = args.value("column")) options.columns = {*column}, options.correlations = false;
+    if (auto correlate = args.value("correlate")) {
+        if (args.has("column")) return reportUsageError("--correlate needs the whole table; leave out --column");
+        parseCorrelate(*correlate, options);
+        if (options.correlationColumns.empty() && options.correlationLimit != 0)
+            return reportUsageError("--correlate needs column names separated by commas, or 'all'");
+    }
     auto workspace = openWorkspace(args, false);
     if (!workspace) return reportError(workspace.error());
     auto ds = openDataset(**workspace, args.positionals[0]);
     if (!ds) return reportError(ds.error());
     auto profile = cachedOrComputed(**workspace, *ds, options);
     if (!profile) return reportError(profile.error());
-    if (args.json) {
-        auto doc = nlohmann::json::parse(profile->toJson());
-        doc["dataset"] = ds->version.dataset;
-        doc["version"] = ds->version.version;
-        doc["hash"] = ds->version.contentHash;
-        std::cout << doc.dump(2) << "\n";
+    if (args.json) {  // the profile's own text after three fields of ours: no document in memory
+        std::string body = profile->toJson(2);
+        std::cout << "{\n  \"dataset\": " << nlohmann::json(ds->version.dataset).dump()
+                  << ",\n  \"hash\": " << nlohmann::json(ds->version.contentHash).dump()
+                  << ",\n  \"version\": " << ds->version.version << ",\n"
+                  << std::string_view(body).substr(2) << "\n";
         return kExitOk;
     }
     std::printf("Dataset '%s' version %lld: %llu rows\n", ds->version.dataset.c_str(),
@@ -134,13 +189,18 @@ Command makeStatsCommand() {
     Command c;
     c.name = "stats";
     c.summary = "profile a dataset: per-column statistics, histograms, correlations";
-    c.usage = "kiln stats DS[@VER] [--column C] [--bins N]";
+    c.usage = "kiln stats DS[@VER] [--column C] [--bins N] [--correlate COLS]";
     c.description =
         "For every column (or only --column C): count, missing, distinct, mean, std (sample),\n"
         "min, max, exact quantiles (numpy's linear interpolation), a histogram (numpy's 'auto'\n"
         "bins unless --bins N), the most frequent values and text lengths; then the Pearson\n"
-        "correlations of the numeric columns. Profiles are cached per dataset version.";
-    c.options = {{"column", "C", "profile only this column"}, {"bins", "N", "histogram bins (default: numpy's 'auto')"}};
+        "correlations of the first 100 numeric columns (--correlate a,b,c or --correlate all);\n"
+        "wider than 16 columns, the strongest pairs are listed. Infinite values are counted\n"
+        "(inf, -inf) and left out of the statistics; in --json they are \"Infinity\" and\n"
+        "\"-Infinity\", a missing value is null. Profiles are cached per dataset version.";
+    c.options = {{"column", "C", "profile only this column"},
+                 {"bins", "N", "histogram bins (default: numpy's 'auto')"},
+                 {"correlate", "COLS", "correlate these numeric columns (comma-separated), or 'all'"}};
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runStats;

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_number.h"
 #include "core/data/numeric_summary.h"
 #include "core/data/profile.h"
 #include "core/data/table.h"
@@ -33,16 +34,20 @@ std::vector<double> shares(const std::vector<std::uint64_t>& counts) {
     return out;
 }
 
-// Bin counts over the reference's decile edges, missing values in the last bin.
+// Bin counts over the reference's decile edges; then -inf, +inf and missing values, a bin each.
 std::vector<std::uint64_t> decileCounts(const std::vector<double>& values, const std::vector<double>& edges) {
-    std::vector<std::uint64_t> counts(edges.size() + 2, 0);
+    const std::size_t finiteBins = edges.size() + 1;
+    std::vector<std::uint64_t> counts(finiteBins + 3, 0);
     for (double x : values) {
-        if (std::isnan(x)) ++counts.back();
+        if (std::isnan(x)) ++counts[finiteBins + 2];
+        else if (std::isinf(x)) ++counts[finiteBins + (x > 0 ? 1 : 0)];
         else ++counts[std::size_t(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin())];
     }
     return counts;
 }
 
+// An evenly spaced sample of the present values (±inf included: they have a place in the order),
+// ascending.
 std::vector<double> sortedSample(const std::vector<double>& values) {
     std::uint64_t stride = values.size() > kKsSample ? (values.size() + kKsSample - 1) / kKsSample : 1;
     std::vector<double> out;
@@ -52,11 +57,20 @@ std::vector<double> sortedSample(const std::vector<double>& values) {
     return out;
 }
 
+// The reference's decile edges over its finite values (infinite ones have bins of their own).
+std::vector<double> decileEdges(const std::vector<double>& sorted) {
+    auto first = std::find_if(sorted.begin(), sorted.end(), [](double x) { return std::isfinite(x); });
+    auto last = std::find_if(first, sorted.end(), [](double x) { return !std::isfinite(x); });
+    std::vector<double> edges;
+    const auto n = std::uint64_t(last - first);
+    for (int k = 1; k < 10 && n > 0; ++k) edges.push_back(quantileOfSorted(&*first, n, k / 10.0));
+    return edges;
+}
+
 void numericDrift(const ColumnView& ref, const ColumnView& cur, ColumnDrift& drift) {
     auto a = columnAsDoubles(ref), b = columnAsDoubles(cur);
     auto sa = sortedSample(a), sb = sortedSample(b);
-    std::vector<double> edges;
-    for (int k = 1; k < 10 && !sa.empty(); ++k) edges.push_back(quantileOfSorted(sa.data(), sa.size(), k / 10.0));
+    std::vector<double> edges = decileEdges(sa);
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     drift.psi = psiOf(shares(decileCounts(a, edges)), shares(decileCounts(b, edges)));
     if (!sa.empty() && !sb.empty()) {
@@ -149,8 +163,8 @@ std::string DriftReport::toJson(int indent) const {
     for (const auto& c : schemaChanges)
         changes.push_back({{"column", c.column}, {"change", c.change}, {"from", c.from}, {"to", c.to}});
     for (const auto& d : columns) {
-        nlohmann::json j = {{"column", d.column}, {"type", d.type}, {"psi", d.psi}, {"level", d.level}};
-        if (d.ks) j["ks"] = *d.ks, j["ks_p_value"] = *d.ksPValue;
+        nlohmann::json j = {{"column", d.column}, {"type", d.type}, {"psi", jsonNumber(d.psi)}, {"level", d.level}};
+        if (d.ks) j["ks"] = jsonNumber(*d.ks), j["ks_p_value"] = jsonNumber(*d.ksPValue);
         cols.push_back(j);
     }
     return nlohmann::json{{"schema_changes", changes}, {"columns", cols}}.dump(indent);

@@ -20,7 +20,7 @@ struct SchemaChange {
 
 // How far one column's distribution moved from the reference version to the current one.
 // PSI (population stability index) over the reference's deciles (numbers, dates) or categories,
-// with missing values as a bin of their own; below 0.1 is usually read as stable, 0.1-0.25 as a
+// with missing values, -inf and +inf as bins of their own; below 0.1 is usually read as stable, 0.1-0.25 as a
 // moderate shift, above 0.25 as a major one. For numbers also the two-sample Kolmogorov-Smirnov
 // statistic D and its asymptotic p-value (evenly spaced samples of at most 1,000,000 rows).
 struct ColumnDrift {

@@ -15,25 +15,30 @@ namespace {
 constexpr int kFineBuckets = 1 << 16;
 constexpr std::uint64_t kSumBlock = 2048;
 
+// A value the statistics describe: finite and not masked (NaN is missing, ±inf counted apart).
 inline bool present(const double* v, const std::uint8_t* mask, std::uint64_t i) {
-    return !std::isnan(v[i]) && !(mask && mask[i]);
+    return std::isfinite(v[i]) && !(mask && mask[i]);
 }
 
 // Maps a value to one of kFineBuckets equal buckets over [min, max] (values outside land in the
 // first or last bucket); the same formula is used when counting and when gathering, so a value
-// always lands in the same bucket.
+// always lands in the same bucket. Only the order matters: a range that overflows a double is
+// measured in halves, and a denormal range (scale inf) puts min in the first bucket, the rest in
+// the last, which is still in order.
 struct FineBuckets {
     double min = 0, scale = 0;
+    bool halved = false;
     int of(double x) const {
-        double b = (x - min) * scale;
-        return b < 1.0 ? 0 : (b >= double(kFineBuckets - 1) ? kFineBuckets - 1 : int(b));
+        double b = halved ? (x * 0.5 - min * 0.5) * scale : (x - min) * scale;
+        return !(b >= 1.0) ? 0 : (b >= double(kFineBuckets - 1) ? kFineBuckets - 1 : int(b));
     }
+    double edge(int bucket) const { return min + (halved ? 2.0 : 1.0) * (double(bucket) / scale); }
 };
 
 // Per-slice results of the first pass: counts, extremes, a blocked sum, moments about `shift`,
 // fine bucket counts (when asked) and the distinct sketch.
 struct FirstPass {
-    std::uint64_t count = 0;
+    std::uint64_t count = 0, positiveInfinite = 0, negativeInfinite = 0;
     double sum = 0, shiftedSum = 0, shiftedSquares = 0;
     double min = std::numeric_limits<double>::infinity();
     double max = -std::numeric_limits<double>::infinity();
@@ -55,7 +60,10 @@ void firstPass(const double* v, const std::uint8_t* mask, std::uint64_t begin, s
         double blockSum = 0, blockShifted = 0, blockSquares = 0;
         std::uint64_t stop = std::min(end, block + kSumBlock);
         for (std::uint64_t i = block; i < stop; ++i) {
-            if (!present(v, mask, i)) continue;
+            if (!present(v, mask, i)) {
+                if (std::isinf(v[i]) && !(mask && mask[i])) ++(v[i] > 0 ? out.positiveInfinite : out.negativeInfinite);
+                continue;
+            }
             double x = v[i], d = x - plan.shift;
             ++out.count;
             blockSum += x, blockShifted += d, blockSquares += d * d;
@@ -88,7 +96,7 @@ SampleRange sampleRange(const double* v, const std::uint8_t* mask, std::uint64_t
         sum += v[i], ++count;
     }
     r.found = count > 0;
-    r.mean = count ? sum / double(count) : 0;
+    r.mean = count && std::isfinite(sum) ? sum / double(count) : 0;  // only a shift: any finite value does
     return r;
 }
 
@@ -110,6 +118,7 @@ QuantilePosition quantilePosition(std::uint64_t n, double q) {
 
 double lerp(double a, double b, double t) {
     double diff = b - a;
+    if (std::isinf(diff)) return a * (1.0 - t) + b * t;  // -1e308 and 1e308: numpy says -inf
     return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
 }
 
@@ -150,16 +159,16 @@ RankBuckets locateRanks(const std::vector<std::uint64_t>& counts, const std::vec
 // q1 at 4 and 5, q3 at 8 and 9), with a bucket of margin for rounding.
 FenceBands fenceBands(const RankBuckets& rb, const FineBuckets& fb) {
     FenceBands f;
-    if (fb.scale == 0) return f;
+    if (fb.scale == 0 || !std::isfinite(fb.scale)) return f;
     for (int k : {4, 5, 8, 9})  // the edge buckets also hold everything beyond the bucket range
         if (rb.bucketOfRank[std::size_t(k)] == 0 || rb.bucketOfRank[std::size_t(k)] == kFineBuckets - 1) return f;
-    auto edge = [&](int bucket) { return fb.min + double(bucket) / fb.scale; };
-    double lo1 = edge(rb.bucketOfRank[4] - 1), hi1 = edge(rb.bucketOfRank[5] + 2);
-    double lo3 = edge(rb.bucketOfRank[8] - 1), hi3 = edge(rb.bucketOfRank[9] + 2);
+    double lo1 = fb.edge(rb.bucketOfRank[4] - 1), hi1 = fb.edge(rb.bucketOfRank[5] + 2);
+    double lo3 = fb.edge(rb.bucketOfRank[8] - 1), hi3 = fb.edge(rb.bucketOfRank[9] + 2);
     double iqrLo = std::max(0.0, lo3 - hi1), iqrHi = hi3 - lo1;
-    f.active = true;
     f.lowA = lo1 - 1.5 * iqrHi, f.lowB = hi1 - 1.5 * iqrLo;
     f.highA = lo3 + 1.5 * iqrLo, f.highB = hi3 + 1.5 * iqrHi;
+    // Bands that overflow decide nothing: the exact pass counts the outliers instead.
+    f.active = std::isfinite(f.lowA) && std::isfinite(f.lowB) && std::isfinite(f.highA) && std::isfinite(f.highB);
     return f;
 }
 
@@ -371,7 +380,73 @@ std::vector<std::uint64_t> countFineBuckets(const double* v, const std::uint8_t*
 }
 
 FineBuckets bucketsOver(double min, double max) {
-    return FineBuckets{min, max > min ? double(kFineBuckets) / (max - min) : 0.0};
+    FineBuckets fb{min, 0.0, false};
+    if (!(max > min)) return fb;
+    double range = max - min;
+    if (std::isinf(range)) fb.halved = true, range = max * 0.5 - min * 0.5;
+    fb.scale = double(kFineBuckets) / range;
+    return fb;
+}
+
+// Mean and sample std where the plain sums overflow (values near ±1e308): the same two sums
+// over values scaled by a power of two, which is exact, then scaled back.
+void scaledMoments(const double* v, const std::uint8_t* mask, std::uint64_t n, NumericSummary& s) {
+    constexpr double kDown = 0x1p-600, kUp = 0x1p600;
+    double sum = 0, squares = 0;
+    for (std::uint64_t i = 0; i < n; ++i)
+        if (present(v, mask, i)) sum += v[i] * kDown;
+    const double mean = sum / double(s.count);
+    for (std::uint64_t i = 0; i < n; ++i)
+        if (present(v, mask, i)) squares += (v[i] * kDown - mean) * (v[i] * kDown - mean);
+    s.mean = mean * kUp;
+    s.std = s.count > 1 ? std::sqrt(squares / double(s.count - 1)) * kUp : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Adds up the slices' first passes: counts, extremes, mean and std (redone on scaled values where
+// the sums overflow), the fine bucket counts and the distinct sketch.
+void mergeFirstPasses(const std::vector<FirstPass>& first, const double* v, const std::uint8_t* mask,
+                      std::uint64_t n, NumericSummary& s, DistinctCounter& distinct,
+                      std::vector<std::uint64_t>& fine) {
+    double sum = 0, shifted = 0, squares = 0;
+    s.min = std::numeric_limits<double>::infinity();
+    s.max = -s.min;
+    for (const auto& f : first) {
+        s.count += f.count, sum += f.sum, shifted += f.shiftedSum, squares += f.shiftedSquares;
+        s.positiveInfinite += f.positiveInfinite, s.negativeInfinite += f.negativeInfinite;
+        s.min = std::min(s.min, f.min), s.max = std::max(s.max, f.max);
+        distinct.merge(f.distinct);
+        for (std::size_t b = 0; b < f.fine.size(); ++b) fine[b] += f.fine[b];
+    }
+    s.missing = n - s.count - s.infinite();
+    if (s.count == 0) return;
+    s.mean = sum / double(s.count);
+    double centred = std::max(0.0, squares - shifted * shifted / double(s.count));
+    s.std = s.count > 1 ? std::sqrt(centred / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
+    if (!std::isfinite(sum) || !std::isfinite(squares)) scaledMoments(v, mask, n, s);
+}
+
+// A short column: one sort gives the quantiles, the outliers, the histogram and the distinct
+// count exactly, without the fine buckets' fixed cost (which dominates a wide table of few rows).
+void summariseBySorting(const double* v, const std::uint8_t* mask, std::uint64_t n,
+                        const NumericSummaryOptions& options, NumericSummary& s) {
+    std::vector<double> sorted;
+    sorted.reserve(std::size_t(s.count));
+    for (std::uint64_t i = 0; i < n; ++i)
+        if (present(v, mask, i)) sorted.push_back(v[i]);
+    std::sort(sorted.begin(), sorted.end());
+    QuantilePlan plan = planQuantiles(s.count);
+    std::vector<double> atRanks;
+    for (auto rank : plan.ranks) atRanks.push_back(sorted[std::size_t(rank)]);
+    setQuantiles(s, plan, atRanks);
+    double q1 = s.quantiles[2], q3 = s.quantiles[4], iqr = q3 - q1;
+    double lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr;
+    s.histogram = displayBins(s, options);
+    for (double x : sorted) {
+        s.histogram.add(x);
+        s.outliersLow += x < lowFence, s.outliersHigh += x > highFence;
+    }
+    if (options.distinct)  // == treats -0 and 0 as one value, as exactDistinct does
+        s.distinct = std::uint64_t(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
 }
 
 }  // namespace
@@ -385,40 +460,33 @@ double quantileOfSorted(const double* sorted, std::uint64_t n, double q) {
 NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uint8_t* mask,
                                 const NumericSummaryOptions& options, JobContext* job) {
     NumericSummary s;
-    const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    const bool sorting = n <= kSortedColumnLimit;
+    const int threads = sorting ? 1 : (options.threads > 0 ? options.threads : defaultThreadCount());
     // A sample places the fine buckets and the variance shift, so one first pass does both.
     SampleRange sample = sampleRange(v, mask, n);
     FirstPassPlan plan;
     plan.shift = sample.mean;
     plan.sketch = options.distinct && n > kExactDistinctLimit && !options.integral;
-    plan.bucket = !(options.integral && sample.max - sample.min < kCountingSpan / 2);
+    plan.bucket = !sorting && !(options.integral && sample.max - sample.min < kCountingSpan / 2);
     plan.buckets = bucketsOver(sample.min, sample.max);
     std::vector<FirstPass> first(static_cast<std::size_t>(threads));
     parallelSlices(n, threads, [&](int part, std::uint64_t b, std::uint64_t e) {
         firstPass(v, mask, b, e, plan, first[std::size_t(part)]);
     });
-    double sum = 0, shifted = 0, squares = 0;
-    s.min = std::numeric_limits<double>::infinity();
-    s.max = -s.min;
     DistinctCounter distinct;
     std::vector<std::uint64_t> fine(plan.bucket ? kFineBuckets : 0, 0);
-    for (auto& f : first) {
-        s.count += f.count, sum += f.sum, shifted += f.shiftedSum, squares += f.shiftedSquares;
-        s.min = std::min(s.min, f.min), s.max = std::max(s.max, f.max);
-        distinct.merge(f.distinct);
-        for (std::size_t b = 0; b < f.fine.size(); ++b) fine[b] += f.fine[b];
-    }
-    s.missing = n - s.count;
+    mergeFirstPasses(first, v, mask, n, s, distinct, fine);
+    // +inf and -inf are one distinct value each.
+    const std::uint64_t infiniteKinds = options.distinct ? (s.positiveInfinite > 0) + (s.negativeInfinite > 0) : 0;
     if (s.count == 0 || (job && job->cancelled())) {
         s.min = s.max = s.mean = s.std = std::numeric_limits<double>::quiet_NaN();
+        s.distinct = infiniteKinds;
         return s;
     }
-    s.mean = sum / double(s.count);
-    double centred = std::max(0.0, squares - shifted * shifted / double(s.count));
-    s.std = s.count > 1 ? std::sqrt(centred / double(s.count - 1)) : std::numeric_limits<double>::quiet_NaN();
-
-    if (options.integral && s.max - s.min < kCountingSpan) {
-        summariseByCounting(v, mask, n, options, threads, s);
+    if (sorting || (options.integral && s.max - s.min < kCountingSpan)) {
+        if (sorting) summariseBySorting(v, mask, n, options, s);
+        else summariseByCounting(v, mask, n, options, threads, s);
+        s.distinct += infiniteKinds;
         return s;
     }
     FineBuckets fb = plan.buckets;
@@ -434,6 +502,7 @@ NumericSummary summariseNumeric(const double* v, std::uint64_t n, const std::uin
         s.distinctIsEstimate = plan.sketch && s.count > kExactDistinctLimit;
         s.distinct = s.distinctIsEstimate ? distinct.estimate() : exactDistinct(v, mask, n);
     }
+    s.distinct += infiniteKinds;
     return s;
 }
 

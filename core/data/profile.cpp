@@ -78,6 +78,31 @@ void profileBooleanCounts(const ColumnProfile& p, ColumnProfile& out) {
     out.top = topOf(std::move(all), 2);
 }
 
+// The columns the correlations cover (see ProfileOptions::correlationColumns), and how many
+// numeric columns were profiled.
+Result<std::vector<std::size_t>> correlationIndices(const Table& table, const std::vector<std::size_t>& profiled,
+                                                    const ProfileOptions& options, std::uint64_t& numeric) {
+    std::vector<std::size_t> chosen;
+    numeric = 0;
+    for (std::size_t index : profiled) {
+        if (!isCorrelatable(table.column(index).info().type)) continue;
+        ++numeric;
+        if (options.correlationColumns.empty() && (options.correlationLimit == 0 || chosen.size() < options.correlationLimit))
+            chosen.push_back(index);
+    }
+    if (options.correlationColumns.empty()) return chosen;
+    for (const auto& name : options.correlationColumns) {
+        int index = table.columnIndex(name);
+        if (index < 0) return makeError(ErrorCode::NotFound, "no column named '" + name + "' to correlate");
+        ColumnType type = table.column(std::size_t(index)).info().type;
+        if (!isCorrelatable(type))
+            return makeError(ErrorCode::InvalidArgument, "column '" + name + "' is " + columnTypeName(type) +
+                                                             ": correlations are over integer, float and boolean columns");
+        chosen.push_back(std::size_t(index));
+    }
+    return chosen;
+}
+
 }  // namespace
 
 std::vector<double> columnAsDoubles(const ColumnView& column) {
@@ -108,7 +133,7 @@ ColumnProfile profileColumn(const ColumnView& column, const ProfileOptions& opti
         profileText(column, p, options.topCount);
     }
     if (p.numeric) {
-        p.count = p.numeric->count;
+        p.count = p.numeric->count + p.numeric->infinite();  // present cells, infinite ones too
         p.missing = p.numeric->missing;
         p.distinct = p.numeric->distinct;
         p.distinctIsEstimate = p.numeric->distinctIsEstimate;
@@ -127,6 +152,9 @@ Result<TableProfile> profileTable(const Table& table, const ProfileOptions& opti
     if (options.columns.empty())
         for (std::size_t i = 0; i < table.columnCount(); ++i) indices.push_back(i);
 
+    std::uint64_t numeric = 0;
+    auto correlated = correlationIndices(table, indices, options, numeric);
+    if (!correlated) return correlated.error();
     TableProfile profile;
     profile.rows = table.rows();
     const std::uint64_t steps = indices.size() + (options.correlations ? 1 : 0);
@@ -137,7 +165,9 @@ Result<TableProfile> profileTable(const Table& table, const ProfileOptions& opti
     }
     if (options.correlations) {
         job.progress(indices.size(), steps, "Correlations");
-        profile.correlation = correlate(table, indices, options.threads, job);
+        profile.correlation = correlate(table, *correlated, options.threads, job);
+        profile.correlation.numericColumns = numeric;
+        profile.correlation.limited = options.correlationColumns.empty() && correlated->size() < numeric;
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "profiling cancelled");
     }
     job.progress(steps, steps, "Profiled");
@@ -154,6 +184,9 @@ std::string ProfileOptions::cacheKey() const {
     std::string key = "bins=" + std::to_string(bins) + ";top=" + std::to_string(topCount) +
                       ";corr=" + (correlations ? "1" : "0") + ";cols=";
     for (const auto& c : columns) key += c + ",";
+    // Since infinite values are counted apart (format 2), and correlations are limited.
+    key += ";format=2;corrlimit=" + std::to_string(correlationLimit) + ";corrcols=";
+    for (const auto& c : correlationColumns) key += c + ",";
     return key;
 }
 

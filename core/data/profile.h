@@ -34,7 +34,7 @@ struct TextLengths {
 struct ColumnProfile {
     std::string name;
     ColumnType type = ColumnType::Text;
-    std::uint64_t count = 0;    // present cells
+    std::uint64_t count = 0;    // present cells (finite and infinite numbers)
     std::uint64_t missing = 0;
     std::uint64_t distinct = 0;
     bool distinctIsEstimate = false;
@@ -45,19 +45,27 @@ struct ColumnProfile {
 
 // Pearson and Spearman correlations between the numeric (integer, float, boolean) columns,
 // row-major, NaN where a pair has fewer than two complete rows or no variance. Pearson uses
-// every pairwise-complete row; Spearman ranks each column's present values (average ranks for
-// ties) over at most kSpearmanRows evenly spaced rows, and says how many it used.
+// every pairwise-complete row of finite values (NaN and ±inf are left out); Spearman ranks each
+// column's finite values (average ranks for ties) over at most kSpearmanRows evenly spaced rows,
+// and says how many it used. The matrices are quadratic in columns, so by default they cover at
+// most kCorrelationColumns numeric columns (see ProfileOptions).
 struct CorrelationMatrix {
     std::vector<std::string> columns;
     std::vector<double> pearson;
     std::vector<double> spearman;
     std::uint64_t spearmanRows = 0;
+    std::uint64_t numericColumns = 0;  // numeric columns profiled
+    bool limited = false;              // the default limit left some of them out
     double at(const std::vector<double>& m, std::size_t i, std::size_t j) const {
         return m[i * columns.size() + j];
     }
 };
 
 inline constexpr std::uint64_t kSpearmanRows = 1000000;
+
+// Correlations cover at most this many numeric columns unless told otherwise: 100 columns are
+// 10,000 cells per method, where 20,000 columns would be 3.2 GB.
+inline constexpr std::size_t kCorrelationColumns = 100;
 
 struct TableProfile {
     std::uint64_t rows = 0;
@@ -75,14 +83,20 @@ struct ProfileOptions {
     int topCount = 20;     // categories listed per column
     bool correlations = true;
     std::vector<std::string> columns;  // only these columns (all when empty)
+    // The numeric columns the correlations cover: these (each must be integer, float or boolean),
+    // else the first `correlationLimit` numeric ones among the profiled columns (0: all of them).
+    std::vector<std::string> correlationColumns;
+    std::size_t correlationLimit = kCorrelationColumns;
 
     // A short text that identifies these options in the profile cache.
     std::string cacheKey() const;
 };
 
 // Profiles a stored table: every column's statistics and the correlation matrix. Progress is one
-// unit per column; cancellation is checked between columns. Fails with NotFound for an unknown
-// column name, Cancelled when cancelled. Reads only; safe alongside other readers.
+// unit per column; cancellation is checked between columns. Memory is the table's mapping plus a
+// few kilobytes per column and the (bounded) correlation matrix. Fails with NotFound for an
+// unknown column name, InvalidArgument for a correlation column that is not numeric, Cancelled
+// when cancelled. Reads only; safe alongside other readers.
 Result<TableProfile> profileTable(const Table& table, const ProfileOptions& options, JobContext& job);
 
 // One column's profile (used by profileTable and by views that profile a column on demand).

@@ -1,7 +1,9 @@
 // TableProfile <-> JSON: the form `kiln stats --json` prints and the catalog caches.
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_number.h"
 #include "core/data/profile.h"
 
 namespace kiln {
@@ -10,9 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-// JSON has no NaN: missing numbers are written as null and read back as NaN.
-json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
-double numberFrom(const json& j) { return j.is_number() ? j.get<double>() : std::nan(""); }
+// Missing numbers are written as null, infinities as "Infinity" / "-Infinity" (json_number.h).
+json number(double x) { return jsonNumber(x); }
+double numberFrom(const json& j) { return numberFromJson(j); }
 
 json numbers(const std::vector<double>& xs) {
     json out = json::array();
@@ -35,6 +37,8 @@ json numericJson(const NumericSummary& s) {
     }
     return {{"mean", number(s.mean)},          {"std", number(s.std)},
             {"min", number(s.min)},            {"max", number(s.max)},
+            {"positive_infinite", s.positiveInfinite},
+            {"negative_infinite", s.negativeInfinite},
             {"quantiles", quantiles},          {"outliers_low", s.outliersLow},
             {"outliers_high", s.outliersHigh},
             {"histogram", {{"edges", numbers(s.histogram.edges)}, {"counts", s.histogram.counts}}}};
@@ -42,7 +46,9 @@ json numericJson(const NumericSummary& s) {
 
 NumericSummary numericFrom(const json& j, const ColumnProfile& c) {
     NumericSummary s;
-    s.count = c.count, s.missing = c.missing, s.distinct = c.distinct;
+    s.positiveInfinite = j.value("positive_infinite", 0ULL), s.negativeInfinite = j.value("negative_infinite", 0ULL);
+    s.count = c.count - std::min<std::uint64_t>(c.count, s.infinite());
+    s.missing = c.missing, s.distinct = c.distinct;
     s.distinctIsEstimate = c.distinctIsEstimate;
     s.mean = numberFrom(j.at("mean")), s.std = numberFrom(j.at("std"));
     s.min = numberFrom(j.at("min")), s.max = numberFrom(j.at("max"));
@@ -86,20 +92,37 @@ ColumnProfile columnFrom(const json& j) {
     return c;
 }
 
+// `text` (one dumped JSON value) with every line after the first indented by `pad`.
+std::string indented(const std::string& text, const std::string& pad) {
+    if (pad.empty()) return text;
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) out += ch == '\n' ? "\n" + pad : std::string(1, ch);
+    return out;
+}
+
 }  // namespace
 
+// Written column by column, so a wide profile never exists as one JSON document in memory; the
+// text is what nlohmann's dump(indent) of the whole document would print.
 std::string TableProfile::toJson(int indent) const {
-    json columnsJson = json::array();
-    for (const auto& c : columns) columnsJson.push_back(columnJson(c));
-    json j = {{"rows", rows},
-              {"columns", columnsJson},
-              {"correlation",
-               {{"columns", correlation.columns},
-                {"pearson", numbers(correlation.pearson)},
-                {"spearman", numbers(correlation.spearman)},
-                {"spearman_rows", correlation.spearmanRows}}}};
-    return j.dump(indent);
+    const bool pretty = indent >= 0;
+    const std::string nl = pretty ? "\n" : "", pad1 = pretty ? std::string(std::size_t(indent), ' ') : "";
+    const std::string pad2 = pad1 + pad1, colon = pretty ? ": " : ":";
+    std::string out = "{" + nl + pad1 + "\"columns\"" + colon + "[";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out += (i ? "," : "") + nl + pad2 + indented(columnJson(columns[i]).dump(indent), pad2);
+    out += (columns.empty() ? "" : nl + pad1) + "]," + nl;
+    json corr = {{"columns", correlation.columns},
+                 {"pearson", numbers(correlation.pearson)},
+                 {"spearman", numbers(correlation.spearman)},
+                 {"spearman_rows", correlation.spearmanRows},
+                 {"numeric_columns", correlation.numericColumns},
+                 {"limited", correlation.limited}};
+    out += pad1 + "\"correlation\"" + colon + indented(corr.dump(indent), pad1) + "," + nl;
+    return out + pad1 + "\"rows\"" + colon + std::to_string(rows) + nl + "}";
 }
+
 
 Result<TableProfile> TableProfile::fromJson(std::string_view text) {
     try {
@@ -112,6 +135,8 @@ Result<TableProfile> TableProfile::fromJson(std::string_view text) {
         p.correlation.pearson = numbersFrom(corr.at("pearson"));
         p.correlation.spearman = numbersFrom(corr.at("spearman"));
         p.correlation.spearmanRows = corr.value("spearman_rows", 0ULL);
+        p.correlation.numericColumns = corr.value("numeric_columns", 0ULL);
+        p.correlation.limited = corr.value("limited", false);
         return p;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Corrupt, std::string("unreadable profile: ") + e.what());

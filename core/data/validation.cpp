@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/base/json_number.h"
 #include "core/base/parallel.h"
 #include "core/data/distinct_counter.h"
 #include "core/data/table.h"
@@ -99,6 +100,15 @@ void checkColumn(const ColumnView& view, const ColumnProfile& c, const Validatio
                 " distinct values: encode as text or drop before training",
             double(c.distinct));
     }
+    if (c.numeric && c.numeric->infinite() > 0) {
+        const auto& s = *c.numeric;
+        add("infinite_values", IssueSeverity::Warning,
+            std::to_string(s.infinite()) + (s.infinite() == 1 ? " infinite value (" : " infinite values (") +
+                std::to_string(s.positiveInfinite) + " inf, " +
+                std::to_string(s.negativeInfinite) +
+                " -inf), left out of the statistics; replace or drop them before training",
+            double(s.infinite()));
+    }
     if (c.numeric && c.type != ColumnType::Boolean && c.numeric->outliersLow + c.numeric->outliersHigh > 0) {
         auto n = c.numeric->outliersLow + c.numeric->outliersHigh;
         add("outliers", IssueSeverity::Info,
@@ -183,7 +193,7 @@ std::string ValidationReport::toJson(int indent) const {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& f : findings)
         list.push_back({{"kind", f.kind}, {"severity", kSeverity[int(f.severity)]},
-                        {"column", f.column}, {"message", f.message}, {"value", f.value}});
+                        {"column", f.column}, {"message", f.message}, {"value", jsonNumber(f.value)}});
     return nlohmann::json{{"rows", rows}, {"columns", columns}, {"duplicate_rows", duplicateRows},
                           {"findings", list}}
         .dump(indent);

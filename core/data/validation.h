@@ -15,7 +15,7 @@ class Table;
 
 // One thing a validation found: `kind` is a stable identifier for scripts ("constant",
 // "all_missing", "mostly_missing", "high_cardinality", "id_like", "duplicate_rows", "outliers",
-// "class_imbalance"), `message` the sentence a person reads.
+// "infinite_values", "class_imbalance"), `message` the sentence a person reads.
 struct ValidationFinding {
     std::string kind;
     IssueSeverity severity = IssueSeverity::Warning;
@@ -44,7 +44,7 @@ struct ValidationOptions {
 
 // Checks one dataset version using its profile: constant and all-missing columns, mostly-missing
 // columns, high-cardinality categoricals, ID-like columns, duplicate rows (by a 64-bit hash of
-// every cell), IQR outliers, and class imbalance of the target. NotFound for an unknown target.
+// every cell), IQR outliers, infinite values, and class imbalance of the target. NotFound for an unknown target.
 Result<ValidationReport> validateTable(const Table& table, const TableProfile& profile,
                                        const ValidationOptions& options, JobContext& job);
 

@@ -19,7 +19,8 @@ std::string metricText(const json& eval) {
     std::ostringstream s;
     s << eval["metric"].get<std::string>() << "=" << std::setprecision(4) << eval["value"].get<double>()
       << " p50=" << eval["latency_ms"]["p50"].get<double>() << "ms "
-      << std::setprecision(6) << eval["throughput"]["rows_per_s"].get<double>() << " rows/s";
+      << std::setprecision(6) << eval["throughput"]["rows_per_s"].get<double>() << " rows/s"
+      << (eval.value("rows_from", "test") == "training" ? " (on training rows: none held out)" : "");
     return s.str();
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/base/build_info.h"
 #include "core/export/trained_model.h"
+#include "core/store/output_file.h"
 
 namespace kiln {
 
@@ -549,16 +550,10 @@ Result<OnnxCheck> checkOnnxFile(const fs::path& file) {
 Status writeModelFile(const fs::path& file, const std::string& bytes) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    fs::path tmp = file.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        if (!out)
-            return makeError(ErrorCode::Io, "cannot write the ONNX file", file.string());
-    }
-    fs::rename(tmp, file, ec);
-    if (ec) return makeError(ErrorCode::Io, "cannot write the ONNX file: " + ec.message(), file.string());
-    return {};
+    auto writer = AtomicFileWriter::create(file);
+    if (!writer) return writer.error();
+    (*writer)->write(bytes);
+    return (*writer)->commit();
 }
 
 }  // namespace kiln

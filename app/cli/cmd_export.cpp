@@ -1,8 +1,8 @@
 // kiln export RUN --onnx FILE, kiln predict MODEL.onnx DATA [--out FILE].
 #include <algorithm>
 #include <iostream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/cli/cli_app.h"
 #include "app/cli/run_follow.h"
@@ -48,17 +48,20 @@ int runExport(const Arguments& args) {
 
 // --threads N for predict: a count from 1 to 256, as for train.
 bool parseThreads(const std::string& text, int& threads) {
-    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (text.empty() || text.size() > 3 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
         return false;
     threads = std::stoi(text);
     return threads >= 1 && threads <= 256;
 }
 
 std::size_t rowsWithout(const PredictionTable& t) {
-    return std::size_t(std::count_if(t.errors.begin(), t.errors.end(), [](const std::string& e) { return !e.empty(); }));
+    return std::size_t(std::count_if(t.errors.begin(), t.errors.end(),
+                                     [](const std::string& e) { return !e.empty(); }));
 }
 
-int writePredictionsFile(const Arguments& args, const PredictionTable& t, const std::filesystem::path& target) {
+int writePredictionsFile(const Arguments& args, const PredictionTable& t,
+                         const std::filesystem::path& target) {
     auto writer = AtomicFileWriter::create(target);
     if (!writer) return reportError(writer.error());
     writePredictionsCsv(t, (*writer)->stream());
@@ -74,10 +77,10 @@ int writePredictionsFile(const Arguments& args, const PredictionTable& t, const 
         std::cout << summary.dump(2) << "\n";
         return kExitOk;
     }
-    std::cout << "predicted " << (without ? std::to_string(t.rows() - without) + " of " : "") << t.rows()
-              << " rows into " << target.string() << " (read " << t.readSeconds << " s, inference "
-              << t.inferSeconds << " s)" << (without ? "; the others have no prediction, see the warning" : "")
-              << "\n";
+    std::cout << "predicted " << (without ? std::to_string(t.rows() - without) + " of " : "")
+              << t.rows() << " rows into " << target.string() << " (read " << t.readSeconds
+              << " s, inference " << t.inferSeconds << " s)"
+              << (without ? "; the others have no prediction, see the warning" : "") << "\n";
     return kExitOk;
 }
 
@@ -98,7 +101,8 @@ void printPredictionsJson(const PredictionTable& t) {
         }
         rows.push_back(r);
     }
-    std::cout << json{{"classes", t.classes}, {"predictions", rows}, {"warnings", t.warnings}}.dump(2) << "\n";
+    json doc = {{"classes", t.classes}, {"predictions", rows}, {"warnings", t.warnings}};
+    std::cout << doc.dump(2) << "\n";
 }
 
 int runPredict(const Arguments& args) {

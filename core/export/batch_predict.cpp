@@ -47,7 +47,8 @@ Status append(const std::map<std::string, HostTensor>& out, const std::string& n
               std::vector<T> HostTensor::*member, std::size_t expected, std::vector<T>& to) {
     auto it = out.find(name);
     if (it == out.end() || (it->second.*member).size() != expected)
-        return makeError(ErrorCode::Corrupt, "the model's output '" + name + "' does not have the shape of "
+        return makeError(ErrorCode::Corrupt, "the model's output '" + name +
+                                                 "' does not have the shape of "
                                                  "a Kiln export");
     const auto& from = it->second.*member;
     to.insert(to.end(), from.begin(), from.end());
@@ -55,10 +56,12 @@ Status append(const std::map<std::string, HostTensor>& out, const std::string& n
 }
 
 // Appends one batch's outputs (for `count` rows) to the table.
-Status collect(const std::map<std::string, HostTensor>& out, std::size_t count, PredictionTable& t) {
+Status collect(const std::map<std::string, HostTensor>& out, std::size_t count,
+               PredictionTable& t) {
     if (!t.classification) return append(out, "value", &HostTensor::floats, count, t.values);
     if (auto st = append(out, "label", &HostTensor::int64s, count, t.labels); !st) return st;
-    return append(out, "probabilities", &HostTensor::floats, count * t.classes.size(), t.probabilities);
+    return append(out, "probabilities", &HostTensor::floats, count * t.classes.size(),
+                  t.probabilities);
 }
 
 Status runBatches(const OnnxExecutor& exec, const std::map<std::string, HostTensor>& inputs,
@@ -75,13 +78,16 @@ Status runBatches(const OnnxExecutor& exec, const std::map<std::string, HostTens
 }
 
 // "row 3: …; row 8: …" for the rows with a text in `byRow`, at most ten of them.
-std::string listRows(const PredictionTable& t, const std::vector<std::string>& byRow, std::size_t& count) {
+std::string listRows(const PredictionTable& t, const std::vector<std::string>& byRow,
+                     std::size_t& count) {
     std::string list;
     count = 0;
     for (std::size_t i = 0; i < byRow.size(); ++i) {
         if (byRow[i].empty()) continue;
         bool row = t.ids[i].find_first_not_of("0123456789") == std::string::npos;  // else an image
-        if (++count <= 10) list += (list.empty() ? "" : "; ") + std::string(row ? "row " : "") + t.ids[i] + ": " + byRow[i];
+        if (++count <= 10)
+            list += (list.empty() ? "" : "; ") + std::string(row ? "row " : "") + t.ids[i] + ": " +
+                    byRow[i];
     }
     if (count > 10) list += "; and " + std::to_string(count - 10) + " more";
     return list;
@@ -107,15 +113,19 @@ void finish(PredictionTable& t) {
 // Inputs no graph Kiln exports lacks; Corrupt naming what is missing.
 Status checkKilnModel(const OnnxExecutor& exec, PredictionTable& t) {
     const auto& outs = exec.outputNames();
-    auto has = [&](const char* name) { return std::find(outs.begin(), outs.end(), name) != outs.end(); };
+    auto has = [&](const char* name) {
+        return std::find(outs.begin(), outs.end(), name) != outs.end();
+    };
     std::string why;
     auto classes = exec.metadata().find("kiln.classes");
     if (exec.inputNames().empty())
         why = "it has no inputs";
     else if (has("label") && has("probabilities")) {
         t.classification = true;
-        auto j = classes == exec.metadata().end() ? json() : json::parse(classes->second, nullptr, false);
-        if (j.is_array() && !j.empty() && std::all_of(j.begin(), j.end(), [](const json& c) { return c.is_string(); }))
+        auto j = classes == exec.metadata().end() ? json()
+                                                  : json::parse(classes->second, nullptr, false);
+        if (j.is_array() && !j.empty() &&
+            std::all_of(j.begin(), j.end(), [](const json& c) { return c.is_string(); }))
             t.classes = j.get<std::vector<std::string>>();
         else
             why = "it has no class names (metadata kiln.classes)";
@@ -164,7 +174,8 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     if (count)
         t.warnings.push_back(std::to_string(count) + (count == 1 ? " row holds" : " rows hold") +
                              " an infinite number (or one beyond float's range), predicted as if "
-                             "that cell were missing (" + notes + ")");
+                             "that cell were missing (" +
+                             notes + ")");
     t.errors = std::move(issues.errors);
     return t;
 }
@@ -265,7 +276,8 @@ Result<PredictionTable> predictFile(const fs::path& model, const fs::path& data,
 }
 
 bool PredictionTable::hasErrors() const {
-    return std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return !e.empty(); });
+    return std::any_of(errors.begin(), errors.end(),
+                       [](const std::string& e) { return !e.empty(); });
 }
 
 namespace {

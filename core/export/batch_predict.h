@@ -25,7 +25,7 @@ struct PredictionTable {
     // Per row: "" or why the row has no prediction (a cell that is not a date, an image that
     // does not decode, an output that is not a number); such rows' outputs are meaningless.
     std::vector<std::string> errors;
-    std::vector<std::string> warnings; // e.g. columns the model does not use, rows without
+    std::vector<std::string> warnings;  // e.g. columns the model does not use, rows without
     double readSeconds = 0, inferSeconds = 0;
     std::size_t rows() const { return ids.size(); }
     bool hasErrors() const;

@@ -136,7 +136,8 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
 namespace {
 
 // Writes the verified export of `runId` to `target` (already checked) through a temporary.
-Result<ExportResult> exportTo(const fs::path& root, const std::string& runId, const fs::path& target,
+Result<ExportResult> exportTo(const fs::path& root, const std::string& runId,
+                              const fs::path& target,
                               const std::function<void(const std::string&)>& progress) {
     auto started = Clock::now();
     auto say = [&](const std::string& stage) {
@@ -178,12 +179,15 @@ Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, c
     return exportTo(root, runId, *target, progress);
 }
 
-Result<ExportResult> exportRunIntoWorkspace(const fs::path& root, const std::string& runId,
-                                            const std::function<void(const std::string&)>& progress) {
+Result<ExportResult> exportRunIntoWorkspace(
+    const fs::path& root, const std::string& runId,
+    const std::function<void(const std::string&)>& progress) {
     std::error_code ec;
     fs::path target = fs::absolute(root / "runs" / runId / "model.onnx", ec);
-    if (fs::is_symlink(fs::symlink_status(target, ec)) || (fs::exists(target, ec) && !fs::is_regular_file(target, ec)))
-        return makeError(ErrorCode::Corrupt, "the run's model.onnx is not a regular file", target.string());
+    if (fs::is_symlink(fs::symlink_status(target, ec)) ||
+        (fs::exists(target, ec) && !fs::is_regular_file(target, ec)))
+        return makeError(ErrorCode::Corrupt, "the run's model.onnx is not a regular file",
+                         target.string());
     return exportTo(root, runId, target, progress);
 }
 

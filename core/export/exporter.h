@@ -64,8 +64,8 @@ Result<ExportResult> exportRun(const std::filesystem::path& workspaceRoot, const
 
 // The same into the run's own folder (runs/<id>/model.onnx), the one place inside the
 // workspace Kiln writes a model: what the model registry keeps.
-Result<ExportResult> exportRunIntoWorkspace(const std::filesystem::path& workspaceRoot,
-                                            const std::string& runId,
-                                            const std::function<void(const std::string&)>& progress = {});
+Result<ExportResult> exportRunIntoWorkspace(
+    const std::filesystem::path& workspaceRoot, const std::string& runId,
+    const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace kiln

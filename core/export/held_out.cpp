@@ -40,7 +40,8 @@ struct CellReader {
         if (c.info().type == ColumnType::DateTime) return c.number(row) / 86400000.0;
         if (c.info().type == ColumnType::Date || isNumeric(c.info().type)) return c.number(row);
         ParsedDate d;
-        if (parseDate(c.text(row), order, d)) return double(d.days) + double(d.msOfDay) / 86400000.0;
+        if (parseDate(c.text(row), order, d))
+            return double(d.days) + double(d.msOfDay) / 86400000.0;
         bad = true;
         return std::nan("");
     }
@@ -52,7 +53,8 @@ DateOrder slashedOrder(const ColumnView& c, const std::vector<std::uint64_t>& ro
     bool firstBig = false, secondBig = false;
     for (std::size_t i = 0; i < rows.size() && i < 100000; ++i) {
         ParsedDate d;
-        if (c.isMissing(rows[i]) || !parseDate(c.text(rows[i]), DateOrder::DayFirst, d) || !d.slashed)
+        if (c.isMissing(rows[i]) || !parseDate(c.text(rows[i]), DateOrder::DayFirst, d) ||
+            !d.slashed)
             continue;
         firstBig |= d.first > 12;
         secondBig |= d.second > 12;
@@ -67,16 +69,19 @@ std::string problemText(const ColumnView& c, std::uint64_t row, bool date) {
 
 // Tolerant mode: an infinite number, or one beyond float's range, is fed as missing.
 template <class T>
-void noteInfinite(T& value, double read, const ColumnView& c, std::uint64_t row, std::string& note) {
+void noteInfinite(T& value, double read, const ColumnView& c, std::uint64_t row,
+                  std::string& note) {
     if (std::isfinite(double(value)) || std::isnan(read)) return;
     if (note.empty())
         note = "column '" + c.info().name + "' " +
-               (std::isinf(read) ? std::string("is infinite") : "holds " + c.text(row) + ", beyond the float range");
+               (std::isinf(read) ? std::string("is infinite")
+                                 : "holds " + c.text(row) + ", beyond the float range");
     value = T(std::nan(""));
 }
 
-HostTensor column(const ColumnView& c, const std::string& type, const std::vector<std::uint64_t>& rows,
-                  std::uint64_t& badRow, RowIssues* issues) {
+HostTensor column(const ColumnView& c, const std::string& type,
+                  const std::vector<std::uint64_t>& rows, std::uint64_t& badRow,
+                  RowIssues* issues) {
     HostTensor t;
     t.shape = {std::int64_t(rows.size()), 1};
     badRow = UINT64_MAX;
@@ -89,30 +94,35 @@ HostTensor column(const ColumnView& c, const std::string& type, const std::vecto
     } else {
         t.floats.resize(rows.size());
     }
-    CellReader reader{c, type == "double" && c.info().type == ColumnType::Text ? slashedOrder(c, rows)
-                                                                              : DateOrder::DayFirst};
+    CellReader reader{c, type == "double" && c.info().type == ColumnType::Text
+                             ? slashedOrder(c, rows)
+                             : DateOrder::DayFirst};
     std::vector<std::uint64_t> firstBad(std::size_t(defaultThreadCount()), UINT64_MAX);
-    parallelSlices(rows.size(), defaultThreadCount(), [&](int part, std::uint64_t b, std::uint64_t e) {
-        for (auto i = b; i < e; ++i) {
-            auto r = rows[i];
-            bool bad = false;
-            if (t.type == HostTensor::Type::String) {
-                t.strings[i] = c.isMissing(r) ? std::string() : c.text(r);
-                continue;
+    parallelSlices(
+        rows.size(), defaultThreadCount(), [&](int part, std::uint64_t b, std::uint64_t e) {
+            for (auto i = b; i < e; ++i) {
+                auto r = rows[i];
+                bool bad = false;
+                if (t.type == HostTensor::Type::String) {
+                    t.strings[i] = c.isMissing(r) ? std::string() : c.text(r);
+                    continue;
+                }
+                double v = t.type == HostTensor::Type::Double ? reader.days(r, bad)
+                                                              : reader.number(r, bad);
+                if (t.type == HostTensor::Type::Double)
+                    t.doubles[i] = v;
+                else
+                    t.floats[i] = float(v);
+                if (bad && issues && issues->errors[i].empty())
+                    issues->errors[i] = problemText(c, r, t.type == HostTensor::Type::Double);
+                else if (bad && !issues && firstBad[std::size_t(part)] == UINT64_MAX)
+                    firstBad[std::size_t(part)] = r;
+                if (issues && t.type == HostTensor::Type::Double)
+                    noteInfinite(t.doubles[i], v, c, r, issues->notes[i]);
+                if (issues && t.type == HostTensor::Type::Float)
+                    noteInfinite(t.floats[i], v, c, r, issues->notes[i]);
             }
-            double v = t.type == HostTensor::Type::Double ? reader.days(r, bad) : reader.number(r, bad);
-            if (t.type == HostTensor::Type::Double)
-                t.doubles[i] = v;
-            else
-                t.floats[i] = float(v);
-            if (bad && issues && issues->errors[i].empty())
-                issues->errors[i] = problemText(c, r, t.type == HostTensor::Type::Double);
-            else if (bad && !issues && firstBad[std::size_t(part)] == UINT64_MAX)
-                firstBad[std::size_t(part)] = r;
-            if (issues && t.type == HostTensor::Type::Double) noteInfinite(t.doubles[i], v, c, r, issues->notes[i]);
-            if (issues && t.type == HostTensor::Type::Float) noteInfinite(t.floats[i], v, c, r, issues->notes[i]);
-        }
-    });
+        });
     for (auto r : firstBad) badRow = std::min(badRow, r);
     return t;
 }
@@ -160,10 +170,12 @@ Result<std::map<std::string, HostTensor>> rawTableInputs(
     std::map<std::string, HostTensor> out;
     for (const auto& [name, type] : inputs) {
         std::uint64_t bad = 0;
-        out[name] = column(table.column(std::size_t(table.columnIndex(name))), type, rows, bad, issues);
+        out[name] =
+            column(table.column(std::size_t(table.columnIndex(name))), type, rows, bad, issues);
         if (bad != UINT64_MAX)
             return makeError(ErrorCode::InvalidArgument,
-                             "column '" + name + "' must hold " + (type == "double" ? "dates" : "numbers") + ", but row " +
+                             "column '" + name + "' must hold " +
+                                 (type == "double" ? "dates" : "numbers") + ", but row " +
                                  std::to_string(bad + 1) + " holds '" +
                                  table.column(std::size_t(table.columnIndex(name))).text(bad) + "'",
                              "row " + std::to_string(bad + 1) + ", column " + name);

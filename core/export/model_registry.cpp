@@ -105,15 +105,18 @@ Status ModelRegistry::checkModelFile(const Ref& r) {
     std::error_code ec;
     auto status = fs::symlink_status(r.onnxPath, ec);
     if (!fs::exists(status))
-        return makeError(ErrorCode::NotFound, "the model file of " + ref + " is missing", r.onnxPath);
+        return makeError(ErrorCode::NotFound, "the model file of " + ref + " is missing",
+                         r.onnxPath);
     if (!fs::is_regular_file(status))
-        return makeError(ErrorCode::Corrupt, "the model file of " + ref + " is not a regular file", r.onnxPath);
+        return makeError(ErrorCode::Corrupt, "the model file of " + ref + " is not a regular file",
+                         r.onnxPath);
     auto sha = sha256OfFile(r.onnxPath);
     if (!sha) return sha.error();
     if (*sha != r.sha256)
         return makeError(ErrorCode::Corrupt,
-                         "the model file of " + ref + " has changed since it was registered (sha256 " +
-                             sha->substr(0, 12) + "…, the registry recorded " + r.sha256.substr(0, 12) +
+                         "the model file of " + ref +
+                             " has changed since it was registered (sha256 " + sha->substr(0, 12) +
+                             "…, the registry recorded " + r.sha256.substr(0, 12) +
                              "…); register the run again to make a new version",
                          r.onnxPath);
     return {};
@@ -153,8 +156,10 @@ Result<json> ModelRegistry::registerRun(const std::string& runId, const std::str
                          "onnx_path, onnx_sha256, verification, system_evaluation) VALUES (?,?,?,?,?,?,?,?)");
     if (!mid || !next || !add) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model version"); }
     SqlValue dataset = dsv ? *dsv : SqlValue(nullptr);
-    if (!add->bind({*mid, *next, runId, dataset, storedPath(m_ws.root(), exported->file), exported->sha256,
-                    exported->verification.toJson().dump(), eval->toJson().dump()}) || !add->step()) {
+    if (!add->bind({*mid, *next, runId, dataset, storedPath(m_ws.root(), exported->file),
+                    exported->sha256, exported->verification.toJson().dump(),
+                    eval->toJson().dump()}) ||
+        !add->step()) {
         c.rollback();
         return makeError(ErrorCode::Io, "cannot record the model version");
     }

@@ -19,8 +19,9 @@ public:
 
     // Registers run `runId` as the next version of model `name` (created when new): exports it to
     // runs/<id>/model.onnx (verified, see exportRunIntoWorkspace), runs the system evaluation on
-    // it and stores the file's path (relative to the workspace) and sha256, the verification and the evaluation with the version. Returns
-    // the version document (as in list()). Fails as exportRun fails; nothing is recorded then.
+    // it and stores the file's path (relative to the workspace) and sha256, the verification and
+    // the evaluation with the version. Returns the version document (as in list()). Fails as
+    // exportRun fails; nothing is recorded then.
     Result<nlohmann::json> registerRun(const std::string& runId, const std::string& name);
 
     // Sets the stage of NAME@VER (none | staging | production | archived). A version promoted
@@ -33,7 +34,8 @@ public:
     Result<nlohmann::json> evaluate(const std::string& ref);
 
     // Every model with its versions: stage, lineage (run → dataset version), file (absolute, in
-    // this workspace; stored relative to it), verification and system evaluation. {"models": [{"name", "versions": [...]}]}.
+    // this workspace; stored relative to it), verification and system evaluation. {"models":
+    // [{"name", "versions": [...]}]}.
     Result<nlohmann::json> list();
 
 private:

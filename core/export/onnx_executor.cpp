@@ -529,15 +529,18 @@ Result<OnnxExecutor> OnnxExecutor::load(const std::filesystem::path& file) {
     if (!std::filesystem::exists(status))
         return makeError(ErrorCode::NotFound, "no such ONNX file", file.string());
     if (std::filesystem::is_directory(status))
-        return makeError(ErrorCode::InvalidArgument, "the model is a folder, not an ONNX file", file.string());
+        return makeError(ErrorCode::InvalidArgument, "the model is a folder, not an ONNX file",
+                         file.string());
     if (!std::filesystem::is_regular_file(status))  // a FIFO would block the read
-        return makeError(ErrorCode::InvalidArgument, "the model is not a regular file", file.string());
+        return makeError(ErrorCode::InvalidArgument, "the model is not a regular file",
+                         file.string());
     std::ifstream in(file, std::ios::binary);
     if (!in) return makeError(ErrorCode::Io, "cannot read the ONNX file", file.string());
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) return makeError(ErrorCode::Io, "cannot read the ONNX file", file.string());
-    if (ss.str().empty()) return makeError(ErrorCode::Corrupt, "the file is empty, not an ONNX model", file.string());
+    if (ss.str().empty())
+        return makeError(ErrorCode::Corrupt, "the file is empty, not an ONNX model", file.string());
     return fromBytes(ss.str(), file.string());
 }
 

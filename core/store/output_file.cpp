@@ -26,9 +26,12 @@ const char kInsideWorkspace[] = "the output path is inside the Kiln workspace ";
 Result<fs::path> resolveLinks(fs::path p) {
     std::error_code ec;
     for (int hops = 0; fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
-        if (hops == 40) return makeError(ErrorCode::InvalidArgument, "too many symbolic links", p.string());
+        if (hops == 40)
+            return makeError(ErrorCode::InvalidArgument, "too many symbolic links", p.string());
         fs::path target = fs::read_symlink(p, ec);
-        if (ec) return makeError(ErrorCode::Io, "cannot read the symbolic link: " + ec.message(), p.string());
+        if (ec)
+            return makeError(ErrorCode::Io, "cannot read the symbolic link: " + ec.message(),
+                             p.string());
         p = target.is_absolute() ? target : p.parent_path() / target;
     }
     fs::path resolved = fs::weakly_canonical(p, ec);
@@ -38,12 +41,18 @@ Result<fs::path> resolveLinks(fs::path p) {
 
 std::string kindOf(fs::file_type t) {
     switch (t) {
-        case fs::file_type::directory: return "a folder";
-        case fs::file_type::fifo: return "a FIFO (named pipe)";
-        case fs::file_type::character: return "a character device";
-        case fs::file_type::block: return "a block device";
-        case fs::file_type::socket: return "a socket";
-        default: return "not a regular file";
+        case fs::file_type::directory:
+            return "a folder";
+        case fs::file_type::fifo:
+            return "a FIFO (named pipe)";
+        case fs::file_type::character:
+            return "a character device";
+        case fs::file_type::block:
+            return "a block device";
+        case fs::file_type::socket:
+            return "a socket";
+        default:
+            return "a special file";
     }
 }
 
@@ -117,7 +126,9 @@ struct AtomicFileWriter::Stream : std::streambuf {
 AtomicFileWriter::AtomicFileWriter(fs::path target, fs::path temp, int fd)
     : m_target(std::move(target)), m_temp(std::move(temp)), m_fd(fd), m_stream(new Stream(fd)) {}
 
-AtomicFileWriter::~AtomicFileWriter() { discard(); }
+AtomicFileWriter::~AtomicFileWriter() {
+    discard();
+}
 
 Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::create(const fs::path& target) {
     fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -125,17 +136,21 @@ Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::create(const fs::pat
     std::vector<char> buf(name.begin(), name.end());
     buf.push_back('\0');
     int fd = ::mkostemp(buf.data(), O_CLOEXEC);
-    if (fd < 0) return ioError("cannot create a file in the folder " + folder.string(), errno, target);
+    if (fd < 0)
+        return ioError("cannot create a file in the folder " + folder.string(), errno, target);
     if (::fchmod(fd, newFileMode(target)) != 0) {
         int err = errno;
         ::close(fd);
         ::unlink(buf.data());
         return ioError("cannot set the file's permissions", err, target);
     }
-    return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(target, fs::path(buf.data()), fd));
+    return std::unique_ptr<AtomicFileWriter>(
+        new AtomicFileWriter(target, fs::path(buf.data()), fd));
 }
 
-std::ostream& AtomicFileWriter::stream() { return m_stream->out; }
+std::ostream& AtomicFileWriter::stream() {
+    return m_stream->out;
+}
 
 void AtomicFileWriter::write(const std::string& bytes) {
     m_stream->out.write(bytes.data(), std::streamsize(bytes.size()));
@@ -156,7 +171,8 @@ Status AtomicFileWriter::flush() {
 }
 
 Status AtomicFileWriter::commit() {
-    if (m_done) return makeError(ErrorCode::Internal, "the file was already committed", m_target.string());
+    if (m_done)
+        return makeError(ErrorCode::Internal, "the file was already committed", m_target.string());
     m_stream->out.flush();
     int err = m_stream->err;
     if (!err && !m_stream->out) err = EIO;
@@ -191,8 +207,8 @@ Result<fs::path> checkOutputPath(const fs::path& path, const fs::path& workspace
         return makeError(ErrorCode::InvalidArgument,
                          "the output path is " + kindOf(status.type()) + kNotRegular, shown);
     if (!fs::is_directory(p.parent_path(), ec))
-        return makeError(ErrorCode::NotFound, "the folder " + p.parent_path().string() + kMissingFolder,
-                         shown);
+        return makeError(ErrorCode::NotFound,
+                         "the folder " + p.parent_path().string() + kMissingFolder, shown);
     fs::path ws = enclosingWorkspace(p, workspace);
     if (!ws.empty())
         return makeError(ErrorCode::InvalidArgument,
@@ -205,15 +221,18 @@ Result<fs::path> checkOutputPath(const fs::path& path, const fs::path& workspace
 
 OutputRefusal outputRefusal(const Error& e) {
     auto ends = [&](const std::string& tail) {
-        return e.message.size() >= tail.size() && e.message.compare(e.message.size() - tail.size(), tail.size(), tail) == 0;
+        return e.message.size() >= tail.size() &&
+               e.message.compare(e.message.size() - tail.size(), tail.size(), tail) == 0;
     };
     if (e.message.rfind(kInsideWorkspace, 0) == 0) return OutputRefusal::InsideWorkspace;
-    if (e.code == ErrorCode::InvalidArgument && ends(kNotRegular)) return OutputRefusal::NotRegularFile;
+    if (e.code == ErrorCode::InvalidArgument && ends(kNotRegular))
+        return OutputRefusal::NotRegularFile;
     if (e.code == ErrorCode::NotFound && ends(kMissingFolder)) return OutputRefusal::MissingFolder;
     return OutputRefusal::None;
 }
 
-Result<fs::path> writeOutputFile(const fs::path& path, const std::string& bytes, const fs::path& workspace) {
+Result<fs::path> writeOutputFile(const fs::path& path, const std::string& bytes,
+                                 const fs::path& workspace) {
     auto target = checkOutputPath(path, workspace);
     if (!target) return target.error();
     auto writer = AtomicFileWriter::create(*target);

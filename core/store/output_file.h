@@ -1,8 +1,8 @@
 #pragma once
 
 #include <filesystem>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "core/base/result.h"

@@ -37,8 +37,9 @@ TEST_CASE("Kiln's own files are never an output path, through links too", "[stor
     fs::create_symlink(dir / "ws" / "kiln.db", dir / "link.onnx");
     fs::create_directories(dir / "elsewhere");
     fs::create_directory_symlink(dir / "ws" / "runs", dir / "elsewhere" / "runs");
-    for (const fs::path& p : {dir / "ws" / "kiln.db", dir / "link.onnx", dir / "ws" / "new.onnx",
-                              dir / "ws" / "runs" / "x.csv", dir / "elsewhere" / "runs" / "x.csv"}) {
+    for (const fs::path& p :
+         {dir / "ws" / "kiln.db", dir / "link.onnx", dir / "ws" / "new.onnx",
+          dir / "ws" / "runs" / "x.csv", dir / "elsewhere" / "runs" / "x.csv"}) {
         INFO(p);
         auto checked = checkOutputPath(p);
         REQUIRE_FALSE(checked.ok());
@@ -69,10 +70,12 @@ TEST_CASE("Folders, FIFOs and devices are refused as output files", "[store][out
     auto missing = checkOutputPath(dir / "no-such-folder" / "x.csv");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == ErrorCode::NotFound);
-    CHECK_THAT(missing.error().message, Catch::Contains("no-such-folder") && Catch::Contains("does not exist"));
+    CHECK_THAT(missing.error().message,
+               Catch::Contains("no-such-folder") && Catch::Contains("does not exist"));
 }
 
-TEST_CASE("An output replaces a regular file atomically and leaves no temporary", "[store][output]") {
+TEST_CASE("An output replaces a regular file atomically and leaves no temporary",
+          "[store][output]") {
     TempDir dir;
     std::ofstream(dir / "out.csv") << "old";
     ::chmod((dir / "out.csv").c_str(), 0640);

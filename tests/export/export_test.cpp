@@ -292,11 +292,13 @@ TEST_CASE("the registry stores paths relative to the workspace and reads old abs
     INFO((doc.ok() ? "" : doc.error().toString()));
     REQUIRE(doc.ok());
     const fs::path file = data.ws->root() / "runs" / "run" / "model.onnx";
-    CHECK(std::get<std::string>(c.queryValue("SELECT onnx_path FROM model_versions").value()) == "runs/run/model.onnx");
+    CHECK(std::get<std::string>(c.queryValue("SELECT onnx_path FROM model_versions").value()) ==
+          "runs/run/model.onnx");
     CHECK((*doc)["onnx_path"] == file.string());
 
     // A row written by an older Kiln in a workspace that has since moved: read in this one.
-    REQUIRE(c.execute("UPDATE model_versions SET onnx_path = '/old/place/ws/runs/run/model.onnx'").ok());
+    REQUIRE(c.execute("UPDATE model_versions SET onnx_path = '/old/place/ws/runs/run/model.onnx'")
+                .ok());
     auto listed = registry.list();
     REQUIRE(listed.ok());
     CHECK((*listed)["models"][0]["versions"][0]["onnx_path"] == file.string());
@@ -324,7 +326,8 @@ TEST_CASE("the registry stores paths relative to the workspace and reads old abs
     CHECK_THAT(flipped.error().message, Catch::Contains("has changed since it was registered"));
 }
 
-TEST_CASE("an export never lands inside the workspace and leaves no temporary", "[export][output]") {
+TEST_CASE("an export never lands inside the workspace and leaves no temporary",
+          "[export][output]") {
     TempDir dir;
     auto data = importCsv(dir, "synthetic", 200);
     RunSpec spec = tabularSpec(data, "label");

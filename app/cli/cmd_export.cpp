@@ -140,11 +140,13 @@ Command makeExportCommand() {
     c.usage = "kiln export RUN --onnx FILE";
     c.description =
         "Writes one ONNX graph (opset 13) taking the raw columns (numbers as float [N,1] with NaN\n"
-        "for missing, categories as strings [N,1], dates as double days since 1970-01-01) or raw\n"
-        "uint8 images [N,H,W,C], with the fitted preprocessing inside. Before the file is called\n"
-        "done, the ONNX checker (with shape inference) must pass and the file, read back, must\n"
-        "reproduce the trained model on the held-out rows (max |Δ probability| ≤ 1e-4 and the\n"
-        "same labels; regression: relative 1e-4).";
+        "or ±inf for missing, categories as strings [N,1], dates as double days since 1970-01-01)\n"
+        "or raw uint8 images [N,H,W,C], with the fitted preprocessing inside. Before the file is\n"
+        "called done, the ONNX checker (with shape inference) must pass and the file, read back,\n"
+        "must reproduce the trained model on the held-out rows (max |Δ probability| ≤ 1e-4 and\n"
+        "the same labels; regression: relative 1e-4); a split without held-out rows is checked\n"
+        "on its training rows, and says so. FILE must be outside the workspace; it is written\n"
+        "through a temporary file renamed into place.";
     c.options = {{"onnx", "FILE", "where to write the model (outside the workspace)"}};
     c.minPositionals = 1;
     c.maxPositionals = 1;

@@ -39,7 +39,9 @@ void compareClassification(const TrainedModel& m, const std::vector<float>& ref,
     for (std::size_t i = 0; i < r.rows; ++i) {
         std::size_t best = 0;
         for (std::size_t c = 0; c < k; ++c) {
-            r.maxAbsDiff = std::max(r.maxAbsDiff, double(std::fabs(probs[i * k + c] - ref[i * k + c])));
+            double d = std::fabs(double(probs[i * k + c]) - double(ref[i * k + c]));
+            r.maxAbsDiff =
+                std::max(r.maxAbsDiff, std::isnan(d) ? HUGE_VAL : d);  // NaN never passes
             if (ref[i * k + c] > ref[i * k + best]) best = c;
         }
         if (std::size_t(labels[i]) != best) ++r.labelMismatches;
@@ -53,6 +55,7 @@ void compareRegression(const TrainedModel& m, const std::vector<float>& ref,
     double scale = std::fabs(m.recipe.target.scale);
     for (std::size_t i = 0; i < r.rows; ++i) {
         double d = std::fabs(double(values[i]) - double(ref[i]));
+        if (std::isnan(d)) d = HUGE_VAL;  // a NaN output never passes
         r.maxAbsDiff = std::max(r.maxAbsDiff, d);
         r.maxRelDiff = std::max(r.maxRelDiff, d / std::max(std::fabs(double(ref[i])), scale));
     }

@@ -147,7 +147,8 @@ std::string fixed(double v) {
 // --- raw-input preprocessing, one column at a time; each returns its [N, k] float outputs ---
 
 std::vector<std::string> numericStep(GraphBuilder& b, const FeatureStep& s, const std::string& x) {
-    auto nan = b.op("IsNaN", {x});
+    // Missing: NaN, and ±inf as training treats it (x - x is NaN for both, 0 for any number).
+    auto nan = b.op("IsNaN", {b.op("Sub", {x, x})});
     auto filled = b.op("Where", {nan, b.scalar(s.column + ".fill", float(s.fill)), x});
     auto centred = b.op("Sub", {filled, b.scalar(s.column + ".mean", float(s.mean))});
     std::vector<std::string> out = {
@@ -464,7 +465,8 @@ std::vector<OnnxInputSpec> onnxInputsFor(const TrainedModel& m) {
     for (const auto& s : m.recipe.steps) {
         OnnxInputSpec in{s.column, s.column, HostTensor::Type::Float, s.kind, ""};
         if (s.kind == "numeric")
-            in.meaning = "float [N, 1], NaN when missing (filled with " + fixed(s.fill) + ")";
+            in.meaning =
+                "float [N, 1], NaN (or ±inf) when missing (filled with " + fixed(s.fill) + ")";
         else if (s.kind == "boolean")
             in.meaning = "float [N, 1]: 1 true, 0 false, NaN missing";
         else if (s.kind == "date") {

@@ -344,3 +344,31 @@ TEST_CASE("an export never lands inside the workspace and leaves no temporary",
     for (const auto& e : fs::directory_iterator(dir.path()))
         CHECK(e.path().filename().string().find(".kiln-") == std::string::npos);
 }
+
+TEST_CASE("an infinite number is a missing value in the exported graph", "[export][inf]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    fs::path model = dir / "m.onnx";
+    REQUIRE(exportRun(data.ws->root(), m.runId, model).ok());
+    auto exec = OnnxExecutor::load(model);
+    REQUIRE(exec.ok());
+    auto h = loadHeldOut(m, data.ws->objects());
+    REQUIRE(h.ok());
+    std::string numeric;
+    for (const auto& [name, t] : h->rawInputs)
+        if (t.type == HostTensor::Type::Float && numeric.empty()) numeric = name;
+    REQUIRE_FALSE(numeric.empty());
+    auto run = [&](float v) {
+        auto inputs = sliceRows(h->rawInputs, 0, 1);
+        inputs[numeric].floats[0] = v;
+        auto out = exec->run(inputs);
+        REQUIRE(out.ok());
+        return out->at("probabilities").floats;
+    };
+    const auto missing = run(std::nanf(""));
+    for (float p : missing) CHECK(std::isfinite(p));
+    CHECK(run(INFINITY) == missing);
+    CHECK(run(-INFINITY) == missing);
+}

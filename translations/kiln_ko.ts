@@ -1589,6 +1589,11 @@
 <context>
     <name>kiln::studio::PredictionModel</name>
     <message>
+        <location filename="../app/studio/predict_dialog.cpp" line="63"/>
+        <source>no prediction</source>
+        <translation>예측 없음</translation>
+    </message>
+    <message>
         <location filename="../app/studio/predict_dialog.cpp" line="75"/>
         <source>Image</source>
         <translation>이미지</translation>
@@ -2937,6 +2942,26 @@
         <location filename="../widgets/chart_panel.cpp" line="138"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="133"/>
+        <source>%1 is inside a Kiln workspace; Kiln does not save charts among its own files. Choose another folder.</source>
+        <translation>%1은(는) Kiln 작업 공간 안에 있습니다. Kiln은 자신의 파일 사이에 차트를 저장하지 않습니다. 다른 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="137"/>
+        <source>%1 is not a regular file (a folder, a pipe or a device).</source>
+        <translation>%1은(는) 일반 파일이 아닙니다(폴더, 파이프 또는 장치).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="140"/>
+        <source>The folder of %1 does not exist.</source>
+        <translation>%1의 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_panel.cpp" line="162"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <location filename="../widgets/chart_panel.cpp" line="150"/>

@@ -10,9 +10,12 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
+#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "core/store/output_file.h"
 
 namespace kiln {
 namespace widgets {
@@ -103,8 +106,34 @@ QColor ChartPanel::seriesColor(int index) {
     return QColor(kPalette[((index % count) + count) % count]);
 }
 
+QString ChartPanel::checkedPath(const QString& path) const {
+    m_saveError.clear();
+    auto checked = kiln::checkOutputPath(path.toStdString());
+    if (checked) return QString::fromStdString(checked->string());
+    switch (kiln::outputRefusal(checked.error())) {
+        case kiln::OutputRefusal::InsideWorkspace:
+            m_saveError =
+                tr("%1 is inside a Kiln workspace; Kiln does not save charts among its own "
+                   "files. Choose another folder.")
+                    .arg(path);
+            break;
+        case kiln::OutputRefusal::NotRegularFile:
+            m_saveError = tr("%1 is not a regular file (a folder, a pipe or a device).").arg(path);
+            break;
+        case kiln::OutputRefusal::MissingFolder:
+            m_saveError = tr("The folder of %1 does not exist.").arg(path);
+            break;
+        case kiln::OutputRefusal::None:
+            m_saveError = tr("Could not write %1").arg(path);
+            break;
+    }
+    return QString();
+}
+
 bool ChartPanel::savePng(const QString& path) const {
     if (!m_canvas) return false;
+    const QString target = checkedPath(path);
+    if (target.isEmpty()) return false;
     const qreal ratio = 2.0;  // crisp on high-density screens and in documents
     QImage image(m_canvas->size() * ratio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
@@ -112,20 +141,32 @@ bool ChartPanel::savePng(const QString& path) const {
     QPainter painter(&image);
     m_canvas->render(&painter);
     painter.end();
-    return image.save(path, "PNG");
+    QSaveFile file(target);
+    if (file.open(QIODevice::WriteOnly) && image.save(&file, "PNG") && file.commit()) return true;
+    m_saveError = tr("Could not write %1: %2").arg(path, file.errorString());
+    return false;
 }
 
 bool ChartPanel::saveSvg(const QString& path) const {
     if (!m_canvas) return false;
+    const QString target = checkedPath(path);
+    if (target.isEmpty()) return false;
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_saveError = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&file);
     generator.setSize(m_canvas->size());
     generator.setViewBox(QRect(QPoint(0, 0), m_canvas->size()));
     generator.setTitle(windowTitle());
     QPainter painter;
     if (!painter.begin(&generator)) return false;
     m_canvas->render(&painter);
-    return painter.end();
+    if (painter.end() && file.commit()) return true;
+    m_saveError = tr("Could not write %1: %2").arg(path, file.errorString());
+    return false;
 }
 
 void ChartPanel::chooseFile(bool svg) {
@@ -135,7 +176,8 @@ void ChartPanel::chooseFile(bool svg) {
     const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
     if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
     const bool saved = svg ? saveSvg(path) : savePng(path);
-    if (!saved) setCaption(tr("Could not write %1").arg(path));
+    if (!saved)
+        setCaption(m_saveError.isEmpty() ? tr("Could not write %1").arg(path) : m_saveError);
 }
 
 QString ChartPanel::caption() const { return m_caption->text(); }

@@ -22,9 +22,12 @@ class ChartPanel : public QWidget {
 public:
     explicit ChartPanel(QWidget* parent = nullptr);
 
-    // Writes the canvas as it is drawn now; false when the file cannot be written.
+    // Writes the canvas as it is drawn now, atomically (a temporary renamed into place); false
+    // when the file cannot be written or is refused (a file inside a Kiln workspace, a folder,
+    // a FIFO, a device), saveError() then says why in the user's language.
     bool savePng(const QString& path) const;
     bool saveSvg(const QString& path) const;
+    QString saveError() const { return m_saveError; }
     QWidget* canvas() const { return m_canvas; }
     QString caption() const;
     // True while a computation for the chart is under way.
@@ -52,12 +55,15 @@ protected:
 
 private:
     void chooseFile(bool svg);
+    // The path to write `path` to (links resolved), or empty with m_saveError set.
+    QString checkedPath(const QString& path) const;
 
     QHBoxLayout* m_controls;
     QWidget* m_canvas = nullptr;
     QLabel* m_caption;
     QToolButton* m_save;
     bool m_busy = false;
+    mutable QString m_saveError;
 };
 
 }  // namespace widgets

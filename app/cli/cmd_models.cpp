@@ -17,9 +17,11 @@ using nlohmann::json;
 std::string metricText(const json& eval) {
     if (!eval.is_object() || !eval.contains("metric")) return "-";
     std::ostringstream s;
-    s << eval["metric"].get<std::string>() << "=" << std::setprecision(4) << eval["value"].get<double>()
-      << " p50=" << eval["latency_ms"]["p50"].get<double>() << "ms "
-      << std::setprecision(6) << eval["throughput"]["rows_per_s"].get<double>() << " rows/s";
+    s << eval["metric"].get<std::string>() << "=" << std::setprecision(4)
+      << eval["value"].get<double>() << " p50=" << eval["latency_ms"]["p50"].get<double>() << "ms "
+      << std::setprecision(6) << eval["throughput"]["rows_per_s"].get<double>() << " rows/s"
+      << (eval.value("rows_from", "test") == "training" ? " (on training rows: none held out)"
+                                                        : "");
     return s.str();
 }
 

@@ -15,10 +15,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <fstream>
 #include <sstream>
 
 #include "core/export/batch_predict.h"
+#include "core/store/output_file.h"
 
 namespace kiln {
 namespace studio {
@@ -38,14 +38,15 @@ int PredictionModel::rowCount(const QModelIndex& parent) const {
 
 int PredictionModel::columnCount(const QModelIndex& parent) const {
     if (parent.isValid() || !m_table) return 0;
-    return m_table->labels.empty() ? 2 : 2 + int(m_table->classes.size());
+    return m_table->classification ? 2 + int(m_table->classes.size()) : 2;
 }
 
 QVariant PredictionModel::data(const QModelIndex& index, int role) const {
     if (!m_table || !index.isValid()) return {};
     const auto row = std::size_t(index.row());
     const int col = index.column();
-    const bool classification = !m_table->labels.empty();
+    const bool classification = m_table->classification;
+    const bool failed = row < m_table->errors.size() && !m_table->errors[row].empty();
     if (role == Qt::TextAlignmentRole)
         return col == 0 || (classification && col == 1)
                    ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter))
@@ -57,6 +58,10 @@ QVariant PredictionModel::data(const QModelIndex& index, int role) const {
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole) return {};
     if (col == 0) return QString::fromStdString(m_table->ids[row]);
+    if (failed && col == 1)  // the row has no prediction: say so, the reason in the tooltip
+        return role == Qt::ToolTipRole ? QString::fromStdString(m_table->errors[row])
+                                       : tr("no prediction");
+    if (failed) return {};
     if (!classification) return role == Qt::EditRole ? QVariant(double(m_table->values[row]))
                                                      : QVariant(QString::number(m_table->values[row], 'g', 6));
     const std::size_t k = m_table->classes.size();
@@ -73,7 +78,7 @@ QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation == Qt::Vertical) return section + 1;
     const bool images = !m_table->ids.empty() && m_table->ids.front().find('/') != std::string::npos;
     if (section == 0) return images ? tr("Image") : tr("Row");
-    if (m_table->labels.empty()) return tr("Value");
+    if (!m_table->classification) return tr("Value");
     if (section == 1) return tr("Label");
     return tr("P(%1)").arg(QString::fromStdString(m_table->classes[std::size_t(section - 2)]));
 }
@@ -192,11 +197,19 @@ QString PredictionsView::summaryText() const {
 }
 
 bool PredictionsView::saveCsv(const QString& file, QString* error) const {
-    std::ofstream out(file.toStdString(), std::ios::binary | std::ios::trunc);
-    if (out) kiln::writePredictionsCsv(*m_model->table(), out);
-    out.close();
-    if (!out) {
-        if (error) *error = tr("Cannot write %1").arg(file);
+    // Never over Kiln's own files, a folder, a pipe or a device; written through a temporary.
+    auto target = kiln::checkOutputPath(file.toStdString());
+    auto writer = target ? kiln::AtomicFileWriter::create(*target)
+                         : kiln::Result<std::unique_ptr<kiln::AtomicFileWriter>>(target.error());
+    kiln::Status written = writer ? kiln::Status() : kiln::Status(writer.error());
+    if (writer) {
+        kiln::writePredictionsCsv(*m_model->table(), (*writer)->stream());
+        written = (*writer)->commit();
+    }
+    if (!written) {
+        if (error)
+            *error = tr("Cannot write %1").arg(file) + QStringLiteral("\n") +
+                     QString::fromStdString(written.error().toString());
         return false;
     }
     return true;

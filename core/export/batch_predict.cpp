@@ -4,7 +4,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -38,26 +41,99 @@ struct ScratchStore {
     }
 };
 
-// Appends one batch's outputs to the table.
-void collect(const std::map<std::string, HostTensor>& out, PredictionTable& t) {
-    if (auto p = out.find("probabilities"); p != out.end())
-        t.probabilities.insert(t.probabilities.end(), p->second.floats.begin(), p->second.floats.end());
-    if (auto l = out.find("label"); l != out.end())
-        t.labels.insert(t.labels.end(), l->second.int64s.begin(), l->second.int64s.end());
-    if (auto v = out.find("value"); v != out.end())
-        t.values.insert(t.values.end(), v->second.floats.begin(), v->second.floats.end());
+// Appends output `name` of one batch to `to`; Corrupt when it does not hold `expected` values.
+template <class T>
+Status append(const std::map<std::string, HostTensor>& out, const std::string& name,
+              std::vector<T> HostTensor::*member, std::size_t expected, std::vector<T>& to) {
+    auto it = out.find(name);
+    if (it == out.end() || (it->second.*member).size() != expected)
+        return makeError(ErrorCode::Corrupt, "the model's output '" + name +
+                                                 "' does not have the shape of "
+                                                 "a Kiln export");
+    const auto& from = it->second.*member;
+    to.insert(to.end(), from.begin(), from.end());
+    return {};
+}
+
+// Appends one batch's outputs (for `count` rows) to the table.
+Status collect(const std::map<std::string, HostTensor>& out, std::size_t count,
+               PredictionTable& t) {
+    if (!t.classification) return append(out, "value", &HostTensor::floats, count, t.values);
+    if (auto st = append(out, "label", &HostTensor::int64s, count, t.labels); !st) return st;
+    return append(out, "probabilities", &HostTensor::floats, count * t.classes.size(),
+                  t.probabilities);
 }
 
 Status runBatches(const OnnxExecutor& exec, const std::map<std::string, HostTensor>& inputs,
                   std::size_t rows, const PredictOptions& o, PredictionTable& t) {
     auto started = Clock::now();
     for (std::size_t b = 0; b < rows; b += o.batchRows) {
-        auto out = exec.run(sliceRows(inputs, b, std::min(o.batchRows, rows - b)));
+        auto count = std::min(o.batchRows, rows - b);
+        auto out = exec.run(sliceRows(inputs, b, count));
         if (!out) return out.error();
-        collect(*out, t);
+        if (auto st = collect(*out, count, t); !st) return st;
     }
     t.inferSeconds += std::chrono::duration<double>(Clock::now() - started).count();
     return {};
+}
+
+// "row 3: …; row 8: …" for the rows with a text in `byRow`, at most ten of them.
+std::string listRows(const PredictionTable& t, const std::vector<std::string>& byRow,
+                     std::size_t& count) {
+    std::string list;
+    count = 0;
+    for (std::size_t i = 0; i < byRow.size(); ++i) {
+        if (byRow[i].empty()) continue;
+        bool row = t.ids[i].find_first_not_of("0123456789") == std::string::npos;  // else an image
+        if (++count <= 10)
+            list += (list.empty() ? "" : "; ") + std::string(row ? "row " : "") + t.ids[i] + ": " +
+                    byRow[i];
+    }
+    if (count > 10) list += "; and " + std::to_string(count - 10) + " more";
+    return list;
+}
+
+// Marks the rows whose outputs are not numbers and says which rows have no prediction.
+void finish(PredictionTable& t) {
+    const std::size_t k = t.classes.size();
+    t.errors.resize(t.rows());
+    for (std::size_t i = 0; i < t.rows(); ++i) {
+        bool finite = t.classification ? true : std::isfinite(t.values[i]);
+        for (std::size_t c = 0; t.classification && c < k; ++c)
+            finite = finite && std::isfinite(t.probabilities[i * k + c]);
+        if (!finite && t.errors[i].empty()) t.errors[i] = "the model's output is not a number";
+    }
+    std::size_t count = 0;
+    std::string list = listRows(t, t.errors, count);
+    if (count)
+        t.warnings.push_back(std::to_string(count) + (count == 1 ? " row has" : " rows have") +
+                             " no prediction (" + list + ")");
+}
+
+// Inputs no graph Kiln exports lacks; Corrupt naming what is missing.
+Status checkKilnModel(const OnnxExecutor& exec, PredictionTable& t) {
+    const auto& outs = exec.outputNames();
+    auto has = [&](const char* name) {
+        return std::find(outs.begin(), outs.end(), name) != outs.end();
+    };
+    std::string why;
+    auto classes = exec.metadata().find("kiln.classes");
+    if (exec.inputNames().empty())
+        why = "it has no inputs";
+    else if (has("label") && has("probabilities")) {
+        t.classification = true;
+        auto j = classes == exec.metadata().end() ? json()
+                                                  : json::parse(classes->second, nullptr, false);
+        if (j.is_array() && !j.empty() &&
+            std::all_of(j.begin(), j.end(), [](const json& c) { return c.is_string(); }))
+            t.classes = j.get<std::vector<std::string>>();
+        else
+            why = "it has no class names (metadata kiln.classes)";
+    } else if (!has("value")) {
+        why = "it has neither 'label' and 'probabilities' outputs nor a 'value' output";
+    }
+    if (why.empty()) return {};
+    return makeError(ErrorCode::Corrupt, "not a model exported by Kiln: " + why);
 }
 
 Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& data,
@@ -84,7 +160,8 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     if (!extra.empty()) t.warnings.push_back("columns the model does not use were ignored: " + extra);
     std::vector<std::uint64_t> rows((*table)->rows());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
-    auto raw = rawTableInputs(**table, inputs, rows);
+    RowIssues issues;
+    auto raw = rawTableInputs(**table, inputs, rows, &issues);
     if (!raw) {
         const std::string& where = raw.error().context;
         return Error{raw.error().code, raw.error().message, data.string() + (where.empty() ? "" : ", " + where)};
@@ -92,6 +169,14 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     for (std::size_t i = 0; i < rows.size(); ++i) t.ids.push_back(std::to_string(i + 1));
     t.readSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     if (auto st = runBatches(exec, *raw, rows.size(), o, t); !st) return st.error();
+    std::size_t count = 0;
+    std::string notes = listRows(t, issues.notes, count);
+    if (count)
+        t.warnings.push_back(std::to_string(count) + (count == 1 ? " row holds" : " rows hold") +
+                             " an infinite number (or one beyond float's range), predicted as if "
+                             "that cell were missing (" +
+                             notes + ")");
+    t.errors = std::move(issues.errors);
     return t;
 }
 
@@ -111,11 +196,16 @@ Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& 
     x.type = HostTensor::Type::UInt8;
     x.shape = {std::int64_t(files->size()), size, size, channels};
     x.bytes.resize(files->size() * std::size_t(size * size * channels));
-    try {
-        for (std::size_t i = 0; i < files->size(); ++i) {
-            const auto& f = (*files)[i];
+    t.errors.resize(files->size());
+    for (std::size_t i = 0; i < files->size(); ++i) {
+        const auto& f = (*files)[i];
+        t.ids.push_back(f.relative);
+        try {
             cv::Mat img = cv::imread(f.path.string(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-            if (img.empty()) return makeError(ErrorCode::Corrupt, "cannot decode image", f.path.string());
+            if (img.empty()) {
+                t.errors[i] = "the image does not decode";
+                continue;
+            }
             if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
             cv::Mat resized;
             cv::resize(img, resized, cv::Size(size, size), 0, 0, cv::INTER_AREA);
@@ -123,11 +213,9 @@ Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& 
             for (int y = 0; y < size; ++y)
                 std::memcpy(dst + std::size_t(y * size * channels), resized.ptr<std::uint8_t>(y),
                             std::size_t(size * channels));
-            t.ids.push_back(f.relative);
+        } catch (const cv::Exception& e) {
+            t.errors[i] = std::string("OpenCV cannot read the image: ") + e.what();
         }
-    } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Corrupt, std::string("OpenCV failed to read an image: ") + e.what(),
-                         folder.string());
     }
     t.readSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     std::map<std::string, HostTensor> inputs{{exec.inputNames()[0], std::move(x)}};
@@ -167,46 +255,76 @@ Result<PredictionTable> predictWith(const OnnxExecutor& exec, const fs::path& da
                                     const PredictOptions& o) {
     OnnxExecutor::setThreads(o.threads);
     PredictionTable t;
-    auto classes = exec.metadata().find("kiln.classes");
-    if (classes != exec.metadata().end()) {
-        auto j = json::parse(classes->second, nullptr, false);
-        if (j.is_array()) t.classes = j.get<std::vector<std::string>>();
-    }
+    if (auto st = checkKilnModel(exec, t); !st) return st.error();
     std::error_code ec;
     if (!fs::exists(data, ec))
         return makeError(ErrorCode::NotFound, "no such file or folder", data.string());
-    if (fs::is_directory(data, ec)) return predictImages(exec, data, o, std::move(t));
-    return predictCsv(exec, data, o, std::move(t));
+    auto done = fs::is_directory(data, ec) ? predictImages(exec, data, o, std::move(t))
+                                           : predictCsv(exec, data, o, std::move(t));
+    if (done) finish(*done);
+    return done;
 }
 
 Result<PredictionTable> predictFile(const fs::path& model, const fs::path& data,
                                     const PredictOptions& o) {
     auto exec = OnnxExecutor::load(model);
     if (!exec) return exec.error();
-    return predictWith(*exec, data, o);
+    auto t = predictWith(*exec, data, o);
+    if (!t && t.error().code == ErrorCode::Corrupt && t.error().context.empty())
+        return makeError(ErrorCode::Corrupt, t.error().message, model.string());
+    return t;
+}
+
+bool PredictionTable::hasErrors() const {
+    return std::any_of(errors.begin(), errors.end(),
+                       [](const std::string& e) { return !e.empty(); });
+}
+
+namespace {
+
+// True for text that reads as a plain decimal number ("-1.5", "+3e2"): safe in a spreadsheet.
+bool plainNumber(const std::string& s) {
+    if (s.find_first_not_of("0123456789.eE+-") != std::string::npos) return false;
+    char* end = nullptr;
+    std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() && s.find_first_of("0123456789") != std::string::npos;
+}
+
+}  // namespace
+
+std::string csvTextField(const std::string& text) {
+    std::string s = text;
+    if (!s.empty() && std::strchr("=+-@\t\r", s[0]) && !plainNumber(s)) s.insert(0, 1, '\'');
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
 }
 
 void writePredictionsCsv(const PredictionTable& t, std::ostream& out) {
-    bool classify = !t.labels.empty();
-    out << "row," << (classify ? "label" : "value");
-    for (const auto& c : t.classes) out << ",p_" << c;
-    out << "\n";
+    const bool errors = t.hasErrors();
+    std::string line = std::string("row,") + (t.classification ? "label" : "value");
+    for (const auto& c : t.classes) line += "," + csvTextField("p_" + c);
+    out << line << (errors ? ",error\n" : "\n");
     const std::size_t k = t.classes.size();
-    std::string line;
     char buf[32];
     for (std::size_t i = 0; i < t.rows(); ++i) {
-        line = t.ids[i];
-        line += ',';
-        if (classify) {
+        line = csvTextField(t.ids[i]) + ',';
+        const std::string& error = i < t.errors.size() ? t.errors[i] : std::string();
+        if (!error.empty()) {
+            line += std::string(t.classification ? k : 0, ',') + ',' + csvTextField(error);
+        } else if (t.classification) {
             auto l = std::size_t(t.labels[i]);
-            line += l < k ? t.classes[l] : std::to_string(l);
-            for (std::size_t c = 0; c < k && t.probabilities.size() >= (i + 1) * k; ++c) {
+            line += csvTextField(l < k ? t.classes[l] : std::to_string(l));
+            for (std::size_t c = 0; c < k; ++c) {
                 std::snprintf(buf, sizeof buf, ",%.6g", double(t.probabilities[i * k + c]));
                 line += buf;
             }
+            if (errors) line += ',';
         } else {
             std::snprintf(buf, sizeof buf, "%.7g", double(t.values[i]));
             line += buf;
+            if (errors) line += ',';
         }
         line += '\n';
         out << line;

@@ -10,6 +10,7 @@
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
 #include "core/store/object_store.h"
+#include "core/store/output_file.h"
 #include "core/store/sha256.h"
 
 namespace kiln {
@@ -38,7 +39,9 @@ void compareClassification(const TrainedModel& m, const std::vector<float>& ref,
     for (std::size_t i = 0; i < r.rows; ++i) {
         std::size_t best = 0;
         for (std::size_t c = 0; c < k; ++c) {
-            r.maxAbsDiff = std::max(r.maxAbsDiff, double(std::fabs(probs[i * k + c] - ref[i * k + c])));
+            double d = std::fabs(double(probs[i * k + c]) - double(ref[i * k + c]));
+            r.maxAbsDiff =
+                std::max(r.maxAbsDiff, std::isnan(d) ? HUGE_VAL : d);  // NaN never passes
             if (ref[i * k + c] > ref[i * k + best]) best = c;
         }
         if (std::size_t(labels[i]) != best) ++r.labelMismatches;
@@ -52,10 +55,16 @@ void compareRegression(const TrainedModel& m, const std::vector<float>& ref,
     double scale = std::fabs(m.recipe.target.scale);
     for (std::size_t i = 0; i < r.rows; ++i) {
         double d = std::fabs(double(values[i]) - double(ref[i]));
+        if (std::isnan(d)) d = HUGE_VAL;  // a NaN output never passes
         r.maxAbsDiff = std::max(r.maxAbsDiff, d);
         r.maxRelDiff = std::max(r.maxRelDiff, d / std::max(std::fabs(double(ref[i])), scale));
     }
     r.passed = r.maxRelDiff <= r.tolerance;
+}
+
+// "held-out rows", or "training rows" when the split held nothing out.
+std::string rowsName(const std::string& part) {
+    return part == "training" ? "training rows" : "held-out rows";
 }
 
 std::string describe(const TrainedModel& m, const VerificationReport& r) {
@@ -64,8 +73,9 @@ std::string describe(const TrainedModel& m, const VerificationReport& r) {
                                  std::to_string(r.labelMismatches) + " label(s) differ"
                            : "max relative |Δ value| " + figure(r.maxRelDiff) +
                                  " (absolute " + figure(r.maxAbsDiff) + ")";
-    return (r.passed ? "verified on " : "MISMATCH on ") + std::to_string(r.rows) +
-           " held-out rows: " + what + " (tolerance " + figure(r.tolerance) + ")";
+    return (r.passed ? "verified on " : "MISMATCH on ") + std::to_string(r.rows) + " " +
+           rowsName(r.part) + (r.part == "training" ? " (no held-out rows in this split)" : "") +
+           ": " + what + " (tolerance " + figure(r.tolerance) + ")";
 }
 
 }  // namespace
@@ -74,6 +84,7 @@ nlohmann::json VerificationReport::toJson() const {
     return {{"passed", passed},
             {"checker", checker},
             {"rows", rows},
+            {"rows_from", part},
             {"max_abs_diff", maxAbsDiff},
             {"max_rel_diff", maxRelDiff},
             {"label_mismatches", labelMismatches},
@@ -94,6 +105,12 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
     auto started = Clock::now();
     VerificationReport r;
     r.rows = h.count();
+    r.part = h.part;
+    if (r.rows == 0) {  // a file checked on nothing is not verified
+        r.message = "no rows to verify the exported file on";
+        r.seconds = secondsSince(started);
+        return r;
+    }
     auto check = checkOnnxFile(file);
     if (!check) {
         r.checker = check.error().message;
@@ -119,8 +136,12 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
     return r;
 }
 
-Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, const fs::path& file,
-                               const std::function<void(const std::string&)>& progress) {
+namespace {
+
+// Writes the verified export of `runId` to `target` (already checked) through a temporary.
+Result<ExportResult> exportTo(const fs::path& root, const std::string& runId,
+                              const fs::path& target,
+                              const std::function<void(const std::string&)>& progress) {
     auto started = Clock::now();
     auto say = [&](const std::string& stage) {
         if (progress) progress(stage);
@@ -131,29 +152,46 @@ Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, c
     ObjectStore store(root / "objects");
     auto heldOut = loadHeldOut(*model, store, 20000);
     if (!heldOut) return heldOut.error();
-    say("writing " + file.string());
+    say("writing " + target.string());
     OnnxExportOptions options;
     auto bytes = buildOnnxModel(*model, options);
     if (!bytes) return bytes.error();
-    fs::path pending = file.string() + ".unverified";
-    if (auto st = writeModelFile(pending, *bytes); !st) return st.error();
-    say("verifying on " + std::to_string(heldOut->count()) + " held-out rows");
-    auto report = verifyOnnxFile(*model, *heldOut, pending);
-    std::error_code ec;
-    if (!report || !report->passed) {
-        fs::remove(pending, ec);
-        if (!report) return report.error();
+    auto writer = AtomicFileWriter::create(target);
+    if (!writer) return writer.error();
+    (*writer)->write(*bytes);
+    if (auto st = (*writer)->flush(); !st) return st.error();
+    say("verifying on " + std::to_string(heldOut->count()) + " " + rowsName(heldOut->part));
+    auto report = verifyOnnxFile(*model, *heldOut, (*writer)->temporaryPath());
+    if (!report) return report.error();
+    if (!report->passed)
         return makeError(ErrorCode::Corrupt, "export verification failed: " + report->message,
                          report->checker);
-    }
-    fs::rename(pending, file, ec);
-    if (ec) return makeError(ErrorCode::Io, "cannot write the ONNX file: " + ec.message(), file.string());
-    ExportResult result{runId, fs::absolute(file), "", std::int64_t(bytes->size()), *report, 0};
-    auto sha = sha256OfFile(file);
-    if (!sha) return sha.error();
-    result.sha256 = *sha;
+    if (auto st = (*writer)->commit(); !st) return st.error();
+    ExportResult result{runId, target, "", std::int64_t(bytes->size()), *report, 0};
+    result.sha256 = Sha256::hashHex(*bytes);
     result.seconds = secondsSince(started);
     return result;
+}
+
+}  // namespace
+
+Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, const fs::path& file,
+                               const std::function<void(const std::string&)>& progress) {
+    auto target = checkOutputPath(file, root);
+    if (!target) return target.error();
+    return exportTo(root, runId, *target, progress);
+}
+
+Result<ExportResult> exportRunIntoWorkspace(
+    const fs::path& root, const std::string& runId,
+    const std::function<void(const std::string&)>& progress) {
+    std::error_code ec;
+    fs::path target = fs::absolute(root / "runs" / runId / "model.onnx", ec);
+    if (fs::is_symlink(fs::symlink_status(target, ec)) ||
+        (fs::exists(target, ec) && !fs::is_regular_file(target, ec)))
+        return makeError(ErrorCode::Corrupt, "the run's model.onnx is not a regular file",
+                         target.string());
+    return exportTo(root, runId, target, progress);
 }
 
 }  // namespace kiln

@@ -21,6 +21,7 @@ struct VerificationReport {
     bool passed = false;
     std::string checker;         // "onnx checker + shape inference passed (ai.onnx 13, 42 nodes)"
     std::size_t rows = 0;        // held-out rows compared
+    std::string part = "test";   // the split they come from (test, validation, training)
     double maxAbsDiff = 0;       // probabilities (classification) or values (regression)
     double maxRelDiff = 0;       // regression
     std::size_t labelMismatches = 0;
@@ -50,12 +51,21 @@ struct ExportResult {
     nlohmann::json toJson() const;
 };
 
-// Exports run `runId` of the workspace at `workspaceRoot` to `file`: loads the run, builds the
-// graph, writes it beside `file` under a temporary name, verifies it, and only then renames it
-// to `file`. `progress` hears each stage ("loading run", "writing", "verifying"). A failed
-// verification removes the file and fails with Corrupt, the figures in the message.
+// Exports run `runId` of the workspace at `workspaceRoot` to `file`, a user's output path:
+// refused as checkOutputPath refuses it (inside a workspace, a folder, a FIFO, a device; a
+// symbolic link is written through). Loads the run, builds the graph, writes it beside `file`
+// under a temporary name, verifies it, and only then renames it over `file` (fsync'd).
+// `progress` hears each stage ("loading run", "writing", "verifying"). A failed verification
+// removes the temporary, leaves an existing `file` as it was, and fails with Corrupt, the
+// figures in the message.
 Result<ExportResult> exportRun(const std::filesystem::path& workspaceRoot, const std::string& runId,
                                const std::filesystem::path& file,
                                const std::function<void(const std::string&)>& progress = {});
+
+// The same into the run's own folder (runs/<id>/model.onnx), the one place inside the
+// workspace Kiln writes a model: what the model registry keeps.
+Result<ExportResult> exportRunIntoWorkspace(
+    const std::filesystem::path& workspaceRoot, const std::string& runId,
+    const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace kiln

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/base/parallel.h"
+#include "core/data/cell_parser.h"
 #include "core/data/table.h"
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
@@ -13,26 +14,74 @@ namespace kiln {
 
 namespace {
 
-double parseNumber(const ColumnView& c, std::uint64_t row, bool& bad) {
-    if (c.isMissing(row)) return std::nan("");
-    if (isNumeric(c.info().type) || c.info().type == ColumnType::Date ||
-        c.info().type == ColumnType::DateTime)
-        return c.number(row);
-    std::string text = c.text(row);
-    char* end = nullptr;
-    double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0') bad = true;
-    return v;
+// How one cell becomes a graph input value, and what went wrong with it.
+struct CellReader {
+    const ColumnView& c;
+    DateOrder order = DateOrder::DayFirst;  // for slashed dates held as text
+
+    // A number (booleans 0/1, text parsed); `bad` set when the text is not one.
+    double number(std::uint64_t row, bool& bad) const {
+        if (c.isMissing(row)) return std::nan("");
+        if (isNumeric(c.info().type) || c.info().type == ColumnType::Date ||
+            c.info().type == ColumnType::DateTime)
+            return c.number(row);
+        std::string text = c.text(row);
+        double v = 0;
+        std::uint8_t flag = 0;
+        if (parseDouble(text, false, v)) return v;
+        if (parseBoolean(text, flag)) return flag;
+        bad = true;
+        return std::nan("");
+    }
+    // Days since 1970-01-01 for a date input (DateTime cells hold milliseconds; text is parsed
+    // as a date).
+    double days(std::uint64_t row, bool& bad) const {
+        if (c.isMissing(row)) return std::nan("");
+        if (c.info().type == ColumnType::DateTime) return c.number(row) / 86400000.0;
+        if (c.info().type == ColumnType::Date || isNumeric(c.info().type)) return c.number(row);
+        ParsedDate d;
+        if (parseDate(c.text(row), order, d))
+            return double(d.days) + double(d.msOfDay) / 86400000.0;
+        bad = true;
+        return std::nan("");
+    }
+};
+
+// The day/month order of slashed dates in a text column: day first unless a first number
+// above 12 is missing and a second one is there (as import decides it).
+DateOrder slashedOrder(const ColumnView& c, const std::vector<std::uint64_t>& rows) {
+    bool firstBig = false, secondBig = false;
+    for (std::size_t i = 0; i < rows.size() && i < 100000; ++i) {
+        ParsedDate d;
+        if (c.isMissing(rows[i]) || !parseDate(c.text(rows[i]), DateOrder::DayFirst, d) ||
+            !d.slashed)
+            continue;
+        firstBig |= d.first > 12;
+        secondBig |= d.second > 12;
+    }
+    return secondBig && !firstBig ? DateOrder::MonthFirst : DateOrder::DayFirst;
 }
 
-// Days since 1970-01-01 for a date input (DateTime cells hold milliseconds).
-double dayValue(const ColumnView& c, std::uint64_t row, bool& bad) {
-    double v = parseNumber(c, row, bad);
-    return c.info().type == ColumnType::DateTime ? v / 86400000.0 : v;
+std::string problemText(const ColumnView& c, std::uint64_t row, bool date) {
+    return "column '" + c.info().name + "' holds '" + c.text(row) + "', not " +
+           (date ? "a date" : "a number");
+}
+
+// Tolerant mode: an infinite number, or one beyond float's range, is fed as missing.
+template <class T>
+void noteInfinite(T& value, double read, const ColumnView& c, std::uint64_t row,
+                  std::string& note) {
+    if (std::isfinite(double(value)) || std::isnan(read)) return;
+    if (note.empty())
+        note = "column '" + c.info().name + "' " +
+               (std::isinf(read) ? std::string("is infinite")
+                                 : "holds " + c.text(row) + ", beyond the float range");
+    value = T(std::nan(""));
 }
 
 HostTensor column(const ColumnView& c, const std::string& type,
-                  const std::vector<std::uint64_t>& rows, std::uint64_t& badRow) {
+                  const std::vector<std::uint64_t>& rows, std::uint64_t& badRow,
+                  RowIssues* issues) {
     HostTensor t;
     t.shape = {std::int64_t(rows.size()), 1};
     badRow = UINT64_MAX;
@@ -45,20 +94,35 @@ HostTensor column(const ColumnView& c, const std::string& type,
     } else {
         t.floats.resize(rows.size());
     }
+    CellReader reader{c, type == "double" && c.info().type == ColumnType::Text
+                             ? slashedOrder(c, rows)
+                             : DateOrder::DayFirst};
     std::vector<std::uint64_t> firstBad(std::size_t(defaultThreadCount()), UINT64_MAX);
-    parallelSlices(rows.size(), defaultThreadCount(), [&](int part, std::uint64_t b, std::uint64_t e) {
-        bool bad = false;
-        for (auto i = b; i < e; ++i) {
-            auto r = rows[i];
-            if (t.type == HostTensor::Type::String)
-                t.strings[i] = c.isMissing(r) ? std::string() : c.text(r);
-            else if (t.type == HostTensor::Type::Double)
-                t.doubles[i] = dayValue(c, r, bad);
-            else
-                t.floats[i] = float(parseNumber(c, r, bad));
-            if (bad && firstBad[std::size_t(part)] == UINT64_MAX) firstBad[std::size_t(part)] = r;
-        }
-    });
+    parallelSlices(
+        rows.size(), defaultThreadCount(), [&](int part, std::uint64_t b, std::uint64_t e) {
+            for (auto i = b; i < e; ++i) {
+                auto r = rows[i];
+                bool bad = false;
+                if (t.type == HostTensor::Type::String) {
+                    t.strings[i] = c.isMissing(r) ? std::string() : c.text(r);
+                    continue;
+                }
+                double v = t.type == HostTensor::Type::Double ? reader.days(r, bad)
+                                                              : reader.number(r, bad);
+                if (t.type == HostTensor::Type::Double)
+                    t.doubles[i] = v;
+                else
+                    t.floats[i] = float(v);
+                if (bad && issues && issues->errors[i].empty())
+                    issues->errors[i] = problemText(c, r, t.type == HostTensor::Type::Double);
+                else if (bad && !issues && firstBad[std::size_t(part)] == UINT64_MAX)
+                    firstBad[std::size_t(part)] = r;
+                if (issues && t.type == HostTensor::Type::Double)
+                    noteInfinite(t.doubles[i], v, c, r, issues->notes[i]);
+                if (issues && t.type == HostTensor::Type::Float)
+                    noteInfinite(t.floats[i], v, c, r, issues->notes[i]);
+            }
+        });
     for (auto r : firstBad) badRow = std::min(badRow, r);
     return t;
 }
@@ -89,7 +153,11 @@ void readTargets(const TrainedModel& m, const Table& table, HeldOutData& h) {
 
 Result<std::map<std::string, HostTensor>> rawTableInputs(
     const Table& table, const std::vector<std::pair<std::string, std::string>>& inputs,
-    const std::vector<std::uint64_t>& rows) {
+    const std::vector<std::uint64_t>& rows, RowIssues* issues) {
+    if (issues) {
+        issues->errors.assign(rows.size(), std::string());
+        issues->notes.assign(rows.size(), std::string());
+    }
     std::string missing;
     int count = 0;
     for (const auto& [name, type] : inputs)
@@ -102,10 +170,12 @@ Result<std::map<std::string, HostTensor>> rawTableInputs(
     std::map<std::string, HostTensor> out;
     for (const auto& [name, type] : inputs) {
         std::uint64_t bad = 0;
-        out[name] = column(table.column(std::size_t(table.columnIndex(name))), type, rows, bad);
+        out[name] =
+            column(table.column(std::size_t(table.columnIndex(name))), type, rows, bad, issues);
         if (bad != UINT64_MAX)
             return makeError(ErrorCode::InvalidArgument,
-                             "column '" + name + "' must hold numbers, but row " +
+                             "column '" + name + "' must hold " +
+                                 (type == "double" ? "dates" : "numbers") + ", but row " +
                                  std::to_string(bad + 1) + " holds '" +
                                  table.column(std::size_t(table.columnIndex(name))).text(bad) + "'",
                              "row " + std::to_string(bad + 1) + ", column " + name);
@@ -122,7 +192,14 @@ Result<HeldOutData> loadHeldOut(const TrainedModel& m, const ObjectStore& store,
                              ") is not in this workspace: " + table.error().message);
     HeldOutData h;
     h.rows = m.split.test;
-    if (h.rows.empty()) h.rows = m.split.val;  // tiny datasets: no test part
+    if (h.rows.empty()) {  // tiny datasets, or a split like 0.8,0.2,0
+        h.rows = m.split.val;
+        h.part = "validation";
+    }
+    if (h.rows.empty()) {  // a split like 1,0,0 holds nothing out
+        h.rows = m.split.train;
+        h.part = "training";
+    }
     if (maxRows && h.rows.size() > maxRows) h.rows.resize(maxRows);
     readTargets(m, **table, h);
     if (m.images()) {

@@ -2,12 +2,14 @@
 
 #include "core/export/exporter.h"
 #include "core/export/system_evaluation.h"
+#include "core/store/sha256.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
 
 namespace {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string text(const SqlValue& v) {
@@ -24,7 +26,31 @@ const char* kVersionSelect =
     "LEFT JOIN dataset_versions dv ON dv.id = mv.dataset_version_id "
     "LEFT JOIN datasets d ON d.id = dv.dataset_id ";
 
-json rowDocument(const Statement& st) {
+// The model file a stored onnx_path names in the workspace at `root`. Paths inside the
+// workspace are stored relative to it; an absolute one in the registry's own layout
+// (…/runs/<run id>/model.onnx, as older Kiln stored them) is read in this workspace, so a copied
+// or moved workspace does not point into the old one. Other absolute paths stay as they are.
+fs::path modelFile(const fs::path& root, const std::string& stored, const std::string& runId) {
+    fs::path p(stored);
+    if (p.is_relative()) return root / p;
+    fs::path layout = fs::path("runs") / runId / "model.onnx";
+    auto tail = std::distance(layout.begin(), layout.end());
+    auto size = std::distance(p.begin(), p.end());
+    if (size > tail && std::equal(layout.begin(), layout.end(), std::next(p.begin(), size - tail)))
+        return root / layout;
+    return p;
+}
+
+// What to store for `file`: relative to the workspace when inside it, else absolute.
+std::string storedPath(const fs::path& root, const fs::path& file) {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(fs::absolute(root, ec), ec);
+    fs::path rel = fs::weakly_canonical(fs::absolute(file, ec), ec).lexically_relative(base);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+    return fs::absolute(file, ec).string();
+}
+
+json rowDocument(const Statement& st, const fs::path& root) {
     return {{"name", st.columnText(1)},
             {"version", st.columnInt(2)},
             {"stage", st.columnText(3)},
@@ -33,7 +59,7 @@ json rowDocument(const Statement& st) {
               {"dataset", st.columnText(10)},
               {"dataset_version", st.columnInt(11)},
               {"dataset_version_hash", st.columnText(12)}}},
-            {"onnx_path", st.columnText(5)},
+            {"onnx_path", modelFile(root, st.columnText(5), st.columnText(4)).string()},
             {"onnx_sha256", st.columnText(6)},
             {"verification", json::parse(st.columnText(7), nullptr, false)},
             {"system_evaluation", json::parse(st.columnText(8), nullptr, false)},
@@ -47,7 +73,8 @@ Result<ModelRegistry::Ref> ModelRegistry::resolve(const std::string& ref) {
     Ref r;
     r.model = ref.substr(0, at);
     auto st = m_ws.catalog().prepare(
-        "SELECT mv.id, mv.model_id, mv.version, mv.run_id, mv.onnx_path FROM model_versions mv "
+        "SELECT mv.id, mv.model_id, mv.version, mv.run_id, mv.onnx_path, mv.onnx_sha256 "
+        "FROM model_versions mv "
         "JOIN models m ON m.id = mv.model_id WHERE m.name = ? AND (? < 0 OR mv.version = ?) "
         "ORDER BY mv.version DESC LIMIT 1");
     if (!st) return st.error();
@@ -68,8 +95,31 @@ Result<ModelRegistry::Ref> ModelRegistry::resolve(const std::string& ref) {
     r.modelId = st->columnInt(1);
     r.version = st->columnInt(2);
     r.runId = st->columnText(3);
-    r.onnxPath = st->columnText(4);
+    r.onnxPath = modelFile(m_ws.root(), st->columnText(4), r.runId).string();
+    r.sha256 = st->columnText(5);
     return r;
+}
+
+Status ModelRegistry::checkModelFile(const Ref& r) {
+    const std::string ref = r.model + "@" + std::to_string(r.version);
+    std::error_code ec;
+    auto status = fs::symlink_status(r.onnxPath, ec);
+    if (!fs::exists(status))
+        return makeError(ErrorCode::NotFound, "the model file of " + ref + " is missing",
+                         r.onnxPath);
+    if (!fs::is_regular_file(status))
+        return makeError(ErrorCode::Corrupt, "the model file of " + ref + " is not a regular file",
+                         r.onnxPath);
+    auto sha = sha256OfFile(r.onnxPath);
+    if (!sha) return sha.error();
+    if (*sha != r.sha256)
+        return makeError(ErrorCode::Corrupt,
+                         "the model file of " + ref +
+                             " has changed since it was registered (sha256 " + sha->substr(0, 12) +
+                             "…, the registry recorded " + r.sha256.substr(0, 12) +
+                             "…); register the run again to make a new version",
+                         r.onnxPath);
+    return {};
 }
 
 Result<json> ModelRegistry::versionDocument(std::int64_t id) {
@@ -79,7 +129,7 @@ Result<json> ModelRegistry::versionDocument(std::int64_t id) {
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return makeError(ErrorCode::NotFound, "model version vanished");
-    return rowDocument(*st);
+    return rowDocument(*st, m_ws.root());
 }
 
 Result<json> ModelRegistry::registerRun(const std::string& runId, const std::string& name) {
@@ -90,10 +140,9 @@ Result<json> ModelRegistry::registerRun(const std::string& runId, const std::str
     if (text(*status) != "completed")
         return makeError(ErrorCode::InvalidArgument,
                          "run " + runId + " is " + text(*status) + "; only a completed run can be registered");
-    auto file = m_ws.runsDir() / runId / "model.onnx";
-    auto exported = exportRun(m_ws.root(), runId, file);
+    auto exported = exportRunIntoWorkspace(m_ws.root(), runId);
     if (!exported) return exported.error();
-    auto eval = evaluateSystem(m_ws.root(), runId, file);
+    auto eval = evaluateSystem(m_ws.root(), runId, exported->file);
     if (!eval) return eval.error();
     auto& c = m_ws.catalog();
     if (auto b = c.begin(); !b) return b.error();
@@ -107,8 +156,10 @@ Result<json> ModelRegistry::registerRun(const std::string& runId, const std::str
                          "onnx_path, onnx_sha256, verification, system_evaluation) VALUES (?,?,?,?,?,?,?,?)");
     if (!mid || !next || !add) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model version"); }
     SqlValue dataset = dsv ? *dsv : SqlValue(nullptr);
-    if (!add->bind({*mid, *next, runId, dataset, exported->file.string(), exported->sha256,
-                    exported->verification.toJson().dump(), eval->toJson().dump()}) || !add->step()) {
+    if (!add->bind({*mid, *next, runId, dataset, storedPath(m_ws.root(), exported->file),
+                    exported->sha256, exported->verification.toJson().dump(),
+                    eval->toJson().dump()}) ||
+        !add->step()) {
         c.rollback();
         return makeError(ErrorCode::Io, "cannot record the model version");
     }
@@ -145,6 +196,7 @@ Result<json> ModelRegistry::promote(const std::string& ref, const std::string& s
 Result<json> ModelRegistry::evaluate(const std::string& ref) {
     auto r = resolve(ref);
     if (!r) return r.error();
+    if (auto st = checkModelFile(*r); !st) return st.error();
     auto eval = evaluateSystem(m_ws.root(), r->runId, r->onnxPath);
     if (!eval) return eval.error();
     auto set = m_ws.catalog().prepare("UPDATE model_versions SET system_evaluation = ? WHERE id = ?");
@@ -160,7 +212,7 @@ Result<json> ModelRegistry::list() {
     for (auto row = st->step();; row = st->step()) {
         if (!row) return row.error();
         if (!*row) break;
-        json v = rowDocument(*st);
+        json v = rowDocument(*st, m_ws.root());
         if (models.empty() || models.back()["name"] != v["name"])
             models.push_back({{"name", v["name"]}, {"versions", json::array()}});
         models.back()["versions"].push_back(v);

@@ -512,6 +512,8 @@ Result<OnnxExecutor> OnnxExecutor::fromBytes(const std::string& bytes, const std
     onnx::ModelProto model;
     if (!model.ParseFromString(bytes))
         return makeError(ErrorCode::Corrupt, "not an ONNX model (the protobuf does not parse)", origin);
+    if (!model.has_graph() || model.graph().node_size() == 0)
+        return makeError(ErrorCode::Corrupt, "not an ONNX model (it holds no graph)", origin);
     try {
         auto impl = prepare(model, origin);
         if (!impl) return impl.error();
@@ -522,10 +524,23 @@ Result<OnnxExecutor> OnnxExecutor::fromBytes(const std::string& bytes, const std
 }
 
 Result<OnnxExecutor> OnnxExecutor::load(const std::filesystem::path& file) {
+    std::error_code ec;
+    auto status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status))
+        return makeError(ErrorCode::NotFound, "no such ONNX file", file.string());
+    if (std::filesystem::is_directory(status))
+        return makeError(ErrorCode::InvalidArgument, "the model is a folder, not an ONNX file",
+                         file.string());
+    if (!std::filesystem::is_regular_file(status))  // a FIFO would block the read
+        return makeError(ErrorCode::InvalidArgument, "the model is not a regular file",
+                         file.string());
     std::ifstream in(file, std::ios::binary);
-    if (!in) return makeError(ErrorCode::NotFound, "cannot read the ONNX file", file.string());
+    if (!in) return makeError(ErrorCode::Io, "cannot read the ONNX file", file.string());
     std::ostringstream ss;
     ss << in.rdbuf();
+    if (in.bad()) return makeError(ErrorCode::Io, "cannot read the ONNX file", file.string());
+    if (ss.str().empty())
+        return makeError(ErrorCode::Corrupt, "the file is empty, not an ONNX model", file.string());
     return fromBytes(ss.str(), file.string());
 }
 

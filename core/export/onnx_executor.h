@@ -20,8 +20,10 @@ namespace kiln {
 // op by name. Copies share the loaded graph; run() may be called from several threads at once.
 class OnnxExecutor {
 public:
-    // Parses and prepares `file`. NotFound/Corrupt for unreadable files, Unsupported naming the
-    // first node whose op (or domain) the executor does not implement.
+    // Parses and prepares `file`. NotFound when it is not there, InvalidArgument for a folder or
+    // another non-regular file, Io when it cannot be read, Corrupt when it is empty, does not
+    // parse or holds no graph; Unsupported naming the first node whose op (or domain) the
+    // executor does not implement.
     static Result<OnnxExecutor> load(const std::filesystem::path& file);
     // The same from serialised bytes; `origin` names them in messages.
     static Result<OnnxExecutor> fromBytes(const std::string& bytes, const std::string& origin);

@@ -14,6 +14,7 @@
 
 #include "core/base/build_info.h"
 #include "core/export/trained_model.h"
+#include "core/store/output_file.h"
 
 namespace kiln {
 
@@ -146,7 +147,8 @@ std::string fixed(double v) {
 // --- raw-input preprocessing, one column at a time; each returns its [N, k] float outputs ---
 
 std::vector<std::string> numericStep(GraphBuilder& b, const FeatureStep& s, const std::string& x) {
-    auto nan = b.op("IsNaN", {x});
+    // Missing: NaN, and ±inf as training treats it (x - x is NaN for both, 0 for any number).
+    auto nan = b.op("IsNaN", {b.op("Sub", {x, x})});
     auto filled = b.op("Where", {nan, b.scalar(s.column + ".fill", float(s.fill)), x});
     auto centred = b.op("Sub", {filled, b.scalar(s.column + ".mean", float(s.mean))});
     std::vector<std::string> out = {
@@ -463,7 +465,8 @@ std::vector<OnnxInputSpec> onnxInputsFor(const TrainedModel& m) {
     for (const auto& s : m.recipe.steps) {
         OnnxInputSpec in{s.column, s.column, HostTensor::Type::Float, s.kind, ""};
         if (s.kind == "numeric")
-            in.meaning = "float [N, 1], NaN when missing (filled with " + fixed(s.fill) + ")";
+            in.meaning =
+                "float [N, 1], NaN (or ±inf) when missing (filled with " + fixed(s.fill) + ")";
         else if (s.kind == "boolean")
             in.meaning = "float [N, 1]: 1 true, 0 false, NaN missing";
         else if (s.kind == "date") {
@@ -549,16 +552,10 @@ Result<OnnxCheck> checkOnnxFile(const fs::path& file) {
 Status writeModelFile(const fs::path& file, const std::string& bytes) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    fs::path tmp = file.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        if (!out)
-            return makeError(ErrorCode::Io, "cannot write the ONNX file", file.string());
-    }
-    fs::rename(tmp, file, ec);
-    if (ec) return makeError(ErrorCode::Io, "cannot write the ONNX file: " + ec.message(), file.string());
-    return {};
+    auto writer = AtomicFileWriter::create(file);
+    if (!writer) return writer.error();
+    (*writer)->write(bytes);
+    return (*writer)->commit();
 }
 
 }  // namespace kiln

@@ -32,9 +32,9 @@ struct OnnxExportOptions {
 };
 
 // The raw inputs a deployable export of `model` takes, in graph order: one [N, 1] tensor per
-// feature column — float (numbers; NaN = missing), bool columns as float 0/1 (NaN = missing),
-// dates as double days since 1970-01-01 (NaN = missing), categories as strings ("" = missing);
-// images as one uint8 [N, H, W, C] tensor (RGB, any H and W; resized inside).
+// feature column — float (numbers; NaN or ±inf = missing), bool columns as float 0/1 (NaN =
+// missing), dates as double days since 1970-01-01 (NaN = missing), categories as strings ("" =
+// missing); images as one uint8 [N, H, W, C] tensor (RGB, any H and W; resized inside).
 std::vector<OnnxInputSpec> onnxInputsFor(const TrainedModel& model);
 
 // Builds the ONNX graph (ai.onnx opset 13; ai.onnx.ml 2 for LabelEncoder) of a trained model and returns the

@@ -42,10 +42,14 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 nlohmann::json SystemEvaluation::toJson() const {
-    return {{"metric", metric},       {"value", value},   {"rows", rows},
+    return {{"metric", metric},
+            {"value", value},
+            {"rows", rows},
+            {"rows_from", part},
             {"latency_ms", {{"batch", 1}, {"p50", p50Ms}, {"p95", p95Ms}, {"p99", p99Ms}}},
             {"throughput", {{"batch", 64}, {"rows_per_s", rowsPerSecond}}},
-            {"threads", threads},     {"runtime", "kiln onnx executor (libonnx + LibTorch, CPU)"}};
+            {"threads", threads},
+            {"runtime", "kiln onnx executor (libonnx + LibTorch, CPU)"}};
 }
 
 Result<SystemEvaluation> evaluateSystem(const std::filesystem::path& root, const std::string& runId,
@@ -62,6 +66,7 @@ Result<SystemEvaluation> evaluateSystem(const std::filesystem::path& root, const
     SystemEvaluation e;
     e.threads = threads > 0 ? threads : defaultThreadCount();
     e.rows = h->count();
+    e.part = h->part;
     e.metric = model->classification() ? "accuracy" : "r2";
     auto out = exec->run(h->rawInputs);
     if (!out) return out.error();

@@ -10,11 +10,14 @@
 namespace kiln {
 
 // The pipeline's last step: an exported file measured in an inference runtime (Kiln's ONNX
-// executor) on the run's test split.
+// executor) on the run's test split (its validation rows when it has no test part, its training
+// rows when it holds nothing out; `part` says which).
 struct SystemEvaluation {
     std::string metric;  // "accuracy" or "r2"
     double value = 0;
     std::size_t rows = 0;
+    std::string part =
+        "test";  // the split measured: test, validation, or training (nothing held out)
     double p50Ms = 0, p95Ms = 0, p99Ms = 0;  // latency of one row (batch 1)
     double rowsPerSecond = 0;                // throughput at batch 64
     int threads = 0;

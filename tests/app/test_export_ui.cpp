@@ -84,6 +84,7 @@ TEST_CASE("a completed run exports, registers, changes stage and predicts in Stu
     LanguageManager::apply(QStringLiteral("en"));
     kiln::test::useBuiltKiln();
     QTemporaryDir dir;
+    QTemporaryDir outputs;  // exports and predictions go outside the workspace (Kiln refuses it)
     REQUIRE(kiln::test::importFixtures(dir.path(), {QStringLiteral("iris")}));
     const QString runId = trainIris(dir.path());
 
@@ -105,7 +106,7 @@ TEST_CASE("a completed run exports, registers, changes stage and predicts in Stu
     CHECK(saveScreenshot(window.get(), QStringLiteral("run_tab_export.png")));
 
     SECTION("export shows the verification with its figures") {
-        const QString file = dir.filePath(QStringLiteral("iris.onnx"));
+        const QString file = outputs.filePath(QStringLiteral("iris.onnx"));
         bool finished = false, verified = false;
         QObject::connect(ui, &ExportUi::exportFinished, [&](bool ok) {
             finished = true;
@@ -236,7 +237,10 @@ TEST_CASE("a completed run exports, registers, changes stage and predicts in Stu
         CHECK(QStringList({QStringLiteral("setosa"), QStringLiteral("versicolor"),
                            QStringLiteral("virginica")})
                   .contains(label.section(QLatin1Char('-'), -1)));
-        const QString out = dir.filePath(QStringLiteral("predictions.csv"));
+        QString refusal;  // never among the workspace's own files (issue 11 item 7)
+        CHECK_FALSE(view->saveCsv(dir.filePath(QStringLiteral("kiln.db")), &refusal));
+        CHECK(refusal.contains(QStringLiteral("inside the Kiln workspace")));
+        const QString out = outputs.filePath(QStringLiteral("predictions.csv"));
         REQUIRE(view->saveCsv(out));
         QFile csv(out);
         REQUIRE(csv.open(QIODevice::ReadOnly));

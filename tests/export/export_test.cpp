@@ -13,6 +13,7 @@
 #include "core/export/batch_predict.h"
 #include "core/export/exporter.h"
 #include "core/export/held_out.h"
+#include "core/export/model_registry.h"
 #include "core/export/onnx_executor.h"
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
@@ -276,4 +277,98 @@ TEST_CASE("raw CSV rows with missing values and unseen categories predict", "[ex
     auto missing = predictFile(model, dir / "short.csv");
     REQUIRE_FALSE(missing.ok());
     CHECK_THAT(missing.error().message, Catch::Contains("'x1'") && Catch::Contains("'day'"));
+}
+
+TEST_CASE("the registry stores paths relative to the workspace and reads old absolute rows in it",
+          "[export][registry]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    auto& c = data.ws->catalog();
+    REQUIRE(c.execute("INSERT INTO runs(id, status) VALUES ('run', 'completed')").ok());
+    ModelRegistry registry(*data.ws);
+    auto doc = registry.registerRun("run", "m");
+    INFO((doc.ok() ? "" : doc.error().toString()));
+    REQUIRE(doc.ok());
+    const fs::path file = data.ws->root() / "runs" / "run" / "model.onnx";
+    CHECK(std::get<std::string>(c.queryValue("SELECT onnx_path FROM model_versions").value()) ==
+          "runs/run/model.onnx");
+    CHECK((*doc)["onnx_path"] == file.string());
+
+    // A row written by an older Kiln in a workspace that has since moved: read in this one.
+    REQUIRE(c.execute("UPDATE model_versions SET onnx_path = '/old/place/ws/runs/run/model.onnx'")
+                .ok());
+    auto listed = registry.list();
+    REQUIRE(listed.ok());
+    CHECK((*listed)["models"][0]["versions"][0]["onnx_path"] == file.string());
+    CHECK(registry.evaluate("m@1").ok());
+
+    // A file outside any workspace layout keeps its absolute path.
+    REQUIRE(c.execute("UPDATE model_versions SET onnx_path = '/elsewhere/m.onnx'").ok());
+    auto gone = registry.evaluate("m@1");
+    REQUIRE_FALSE(gone.ok());
+    CHECK(gone.error().code == ErrorCode::NotFound);
+    CHECK(gone.error().context == "/elsewhere/m.onnx");
+
+    // One flipped byte: the sha256 differs from the registry's.
+    REQUIRE(c.execute("UPDATE model_versions SET onnx_path = 'runs/run/model.onnx'").ok());
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(std::streamoff(fs::file_size(file) / 2));
+    char byte = 0;
+    f.get(byte);
+    f.seekp(std::streamoff(fs::file_size(file) / 2));
+    f.put(char(byte ^ 1));
+    f.close();
+    auto flipped = registry.evaluate("m@1");
+    REQUIRE_FALSE(flipped.ok());
+    CHECK(flipped.error().code == ErrorCode::Corrupt);
+    CHECK_THAT(flipped.error().message, Catch::Contains("has changed since it was registered"));
+}
+
+TEST_CASE("an export never lands inside the workspace and leaves no temporary",
+          "[export][output]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    const fs::path catalog = data.ws->root() / "kiln.db";
+    const auto before = fs::file_size(catalog);
+    auto refused = exportRun(data.ws->root(), m.runId, catalog);
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.error().message, Catch::Contains("inside the Kiln workspace"));
+    CHECK(fs::file_size(catalog) == before);
+    auto ok = exportRun(data.ws->root(), m.runId, dir / "m.onnx");
+    REQUIRE(ok.ok());
+    CHECK(ok->file == fs::canonical(dir / "m.onnx"));
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".kiln-") == std::string::npos);
+}
+
+TEST_CASE("an infinite number is a missing value in the exported graph", "[export][inf]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    fs::path model = dir / "m.onnx";
+    REQUIRE(exportRun(data.ws->root(), m.runId, model).ok());
+    auto exec = OnnxExecutor::load(model);
+    REQUIRE(exec.ok());
+    auto h = loadHeldOut(m, data.ws->objects());
+    REQUIRE(h.ok());
+    std::string numeric;
+    for (const auto& [name, t] : h->rawInputs)
+        if (t.type == HostTensor::Type::Float && numeric.empty()) numeric = name;
+    REQUIRE_FALSE(numeric.empty());
+    auto run = [&](float v) {
+        auto inputs = sliceRows(h->rawInputs, 0, 1);
+        inputs[numeric].floats[0] = v;
+        auto out = exec->run(inputs);
+        REQUIRE(out.ok());
+        return out->at("probabilities").floats;
+    };
+    const auto missing = run(std::nanf(""));
+    for (float p : missing) CHECK(std::isfinite(p));
+    CHECK(run(INFINITY) == missing);
+    CHECK(run(-INFINITY) == missing);
 }

@@ -135,6 +135,23 @@ TEST_CASE("each chart kind draws the iris data and saves as PNG and SVG", "[widg
     QFile svg(out.filePath(QStringLiteral("h.svg")));
     REQUIRE(svg.open(QIODevice::ReadOnly));
     CHECK(svg.readAll().contains("<svg"));
+    // Kiln's own files and non-regular files are refused, the reason shown (issue 11 item 7).
+    const QString catalog = f.workspace.path() + QStringLiteral("/kiln.db");
+    const QByteArray before = [&] {
+        QFile db(catalog);
+        db.open(QIODevice::ReadOnly);
+        return db.readAll();
+    }();
+    CHECK_FALSE(f.page->histogram()->savePng(catalog));
+    CHECK(f.page->histogram()->saveError().contains(QStringLiteral("inside a Kiln workspace")));
+    CHECK_FALSE(f.page->histogram()->saveSvg(catalog));
+    REQUIRE(QFile::link(catalog, out.filePath(QStringLiteral("link.svg"))));
+    CHECK_FALSE(f.page->histogram()->saveSvg(out.filePath(QStringLiteral("link.svg"))));
+    CHECK_FALSE(f.page->histogram()->savePng(QStringLiteral("/dev/null")));
+    CHECK(f.page->histogram()->saveError().contains(QStringLiteral("not a regular file")));
+    QFile db(catalog);
+    REQUIRE(db.open(QIODevice::ReadOnly));
+    CHECK(db.readAll() == before);
 
     charts->setCurrentWidget(f.page->boxPlot());
     f.page->boxPlot()->setColumn(2);

@@ -4,6 +4,7 @@
 #include "app/cli/cli_app.h"
 #include "app/cli/run_follow.h"
 #include "app/cli/train_options.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/remote/ssh_host.h"
@@ -38,7 +39,7 @@ int runTrain(const Arguments& args) {
     if (auto st = resolveSpec(spec, **table); !st) return reportError(st.error());
     if (auto st = spec.validate(); !st) return reportError(st.error());
     if (!args.json)
-        for (const auto& note : spec.notes) std::cout << "note: " << note << "\n";
+        for (const auto& note : spec.notes) std::cout << "note: " << printable(note) << "\n";
     auto runId = createRun(ws, spec, version->id);
     if (!runId) return reportError(runId.error());
     return followAndReport(ws, *runId, Launch::Fresh, args.json, host);

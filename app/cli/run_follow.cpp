@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
+#include "core/base/names.h"
 #include "core/remote/local_executor.h"
 #include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
@@ -54,7 +55,8 @@ public:
             std::cout << "device: " << e.value("device", "") << " (" << e.value("device_reason", "")
                       << ")\n";
         else if (kind == "log")
-            std::cout << e.value("level", "info") << ": " << e.value("message", "") << "\n";
+            std::cout << printable(e.value("level", "info")) << ": "
+                      << printable(e.value("message", "")) << "\n";
         std::cout.flush();
     }
     // A step line at most every few seconds, so a long epoch shows it is moving.
@@ -179,11 +181,12 @@ int endStatus(Workspace& ws, const std::string& runId, const std::string& status
         return g_interrupted ? 128 + SIGINT : kExitBadInput;
     }
     if (status == "interrupted") {
-        std::cerr << "kiln: error: run " << runId << " was interrupted: " << error << "\n";
+        std::cerr << "kiln: error: run " << runId << " was interrupted: " << printable(error)
+                  << "\n";
         return kExitBadInput;
     }
     std::cerr << "kiln: error: run " << runId << " " << status
-              << (error.empty() ? std::string() : ": " + error) << "\n";
+              << (error.empty() ? std::string() : ": " + printable(error)) << "\n";
     return kExitBadInput;
 }
 

@@ -67,8 +67,8 @@ std::string runStatus(Catalog& catalog, const std::string& runId) {
 // The run an earlier session of sweep `sweepId` recorded for trial `number` (the newest), or "".
 std::string earlierRun(Catalog& catalog, const std::string& sweepId, int number) {
     auto v = catalog.queryValue(
-        "SELECT r.id FROM runs r JOIN tags s ON s.run_id = r.id AND s.key = 'sweep' AND s.value = "
-        "? "
+        "SELECT r.id FROM runs r "
+        "JOIN tags s ON s.run_id = r.id AND s.key = 'sweep' AND s.value = ? "
         "JOIN tags t ON t.run_id = r.id AND t.key = 'trial' AND t.value = ? "
         "ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
         {sweepId, std::to_string(number)});
@@ -97,7 +97,7 @@ Result<std::string> settle(Workspace& ws, const std::string& runId, const TrialM
         std::int64_t worker =
             pid && std::holds_alternative<std::int64_t>(*pid) ? std::get<std::int64_t>(*pid) : 0;
         if (status != "running" && status != "queued") return status;
-        if (!isWorkerProcess(worker)) return std::string("interrupted");  // never started
+        if (!isWorkerProcess(worker)) return std::string("interrupted");  // queued, never started
         if (monitor.shouldStop() && !stopSent) {
             ::kill(pid_t(worker), SIGTERM);  // it checkpoints and finishes as cancelled
             stopSent = true;

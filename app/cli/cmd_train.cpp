@@ -94,7 +94,8 @@ Command makeTrainCommand() {
         "Defines a run (spec.json), starts `kiln worker` for it and prints a line per epoch.\n"
         "Everything is recorded in the catalog: params, metrics per epoch, environment,\n"
         "artifacts (checkpoints, model.pt, recipe.json, split.json, report.json).\n"
-        "Ctrl-C cancels the run after a checkpoint; `kiln resume RUN` continues it.\n"
+        "Ctrl-C cancels the run after a checkpoint (exit 130); `kiln resume RUN` continues it,\n"
+        "as it does a run whose worker was killed (the run is then interrupted, exit 1).\n"
         "With --on HOST the worker runs on that host over SSH (the dataset is staged there once)\n"
         "and keeps training if the connection drops; `kiln attach RUN` follows it again.";
     c.options = trainSpecOptions();

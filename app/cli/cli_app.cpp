@@ -5,6 +5,7 @@
 
 #include "app/cli/arg_parser.h"
 #include "core/base/build_info.h"
+#include "core/base/names.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -42,12 +43,12 @@ const std::vector<Command>& allCommands() {
 }
 
 int reportError(const Error& error) {
-    std::cerr << "kiln: error: " << error.toString() << "\n";
+    std::cerr << "kiln: error: " << printable(error.toString()) << "\n";
     return kExitBadInput;
 }
 
 int reportUsageError(const std::string& message) {
-    std::cerr << "kiln: error: " << message << "\n";
+    std::cerr << "kiln: error: " << printable(message) << "\n";
     return kExitBadUsage;
 }
 

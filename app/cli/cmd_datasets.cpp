@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/store/workspace.h"
 
@@ -45,9 +46,9 @@ void printTable(const std::vector<DatasetSummary>& datasets) {
                                             std::to_string(d.latest->rows) + " x " +
                                             std::to_string(columnCount(*d.latest))
                                       : "-";
-        std::cout << std::left << std::setw(int(width)) << d.name << "  " << std::setw(7) << d.kind
-                  << std::right << std::setw(8) << d.versions << "  " << std::left << std::setw(22)
-                  << latest << d.createdAt.substr(0, 19) << "\n";
+        std::cout << std::left << std::setw(int(width)) << printable(d.name) << "  " << std::setw(7)
+                  << d.kind << std::right << std::setw(8) << d.versions << "  " << std::left
+                  << std::setw(22) << latest << d.createdAt.substr(0, 19) << "\n";
     }
 }
 

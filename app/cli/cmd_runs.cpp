@@ -11,6 +11,7 @@
 #include "app/cli/cli_app.h"
 #include "app/cli/run_follow.h"
 #include "app/cli/run_query_options.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
@@ -68,8 +69,8 @@ void printRuns(const json& runs) {
               << "EPOCHS"
               << "TEST\n";
     for (const auto& r : runs) {
-        std::string ds =
-            r["dataset"].get<std::string>() + "@" + std::to_string(int(r["version"].get<double>()));
+        std::string ds = printable(r["dataset"].get<std::string>()) + "@" +
+                         std::to_string(int(r["version"].get<double>()));
         std::cout << std::setw(22) << r["id"].get<std::string>() << std::setw(12)
                   << r["status"].get<std::string>() << std::setw(int(hostWidth))
                   << r["host"].get<std::string>() << std::setw(16) << ds << std::setw(7)
@@ -142,15 +143,15 @@ Result<json> runDocument(Workspace& ws, const std::string& id) {
 
 void printRun(const json& doc) {
     std::cout << "Run:      " << doc["id"].get<std::string>() << " ("
-              << doc["name"].get<std::string>() << ")\n"
+              << printable(doc["name"].get<std::string>()) << ")\n"
               << "Status:   " << doc["status"].get<std::string>() << "\n"
-              << "Dataset:  " << doc["dataset"].get<std::string>() << "@"
+              << "Dataset:  " << printable(doc["dataset"].get<std::string>()) << "@"
               << int(doc["version"].get<double>()) << "\n"
               << "Host:     " << doc["host"].get<std::string>() << "\n"
               << "Device:   " << doc["device"].get<std::string>() << "\n"
               << "Created:  " << doc["created_at"].get<std::string>() << "\n";
     if (!doc["error"].get<std::string>().empty())
-        std::cout << "Error:    " << doc["error"].get<std::string>() << "\n";
+        std::cout << "Error:    " << printable(doc["error"].get<std::string>()) << "\n";
     std::cout << "Epochs:   " << (doc["epoch"].is_null() ? 0 : int(doc["epoch"].get<double>()))
               << "\nMetrics:\n";
     for (auto& [key, value] : doc["metrics"].items())
@@ -231,6 +232,11 @@ int runCancel(const Arguments& args) {
     // The worker checkpoints and finishes; wait for it so the catalog shows the final status.
     for (int i = 0; i < 600 && isWorkerProcess(worker); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (isWorkerProcess(worker))
+        return reportError(makeError(ErrorCode::Busy,
+                                     "run " + *id + " was asked to stop but its worker (pid " +
+                                         std::to_string(worker) + ") is still busy after 60 s",
+                                     "it stops at its next batch; `kiln runs` shows when it has"));
     if (auto r = reattachRuns(ws); !r) return reportError(r.error());
     auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*id});
     std::string now = status ? std::get<std::string>(*status) : "unknown";

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -109,7 +110,9 @@ Status readSweepOptions(const Arguments& args, SweepSpec& s) {
 }
 
 // The sweep's definition, from the dataset and the options (base spec resolved on the data).
-Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t& versionId) {
+// `usage` tells a bad train option (exit 2) from bad input.
+Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t& versionId,
+                             bool& usage) {
     auto version = DatasetCatalog(ws.catalog()).resolve(args.positionals[0]);
     if (!version) return version.error();
     versionId = version->id;
@@ -118,7 +121,9 @@ Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t&
     s.base.datasetVersion = version->version;
     s.base.datasetHash = version->contentHash;
     s.base.datasetKind = version->kind;
+    usage = true;  // the train options' errors are usage errors, as in `kiln train`
     if (auto st = applyTrainSpecOptions(args, s.base); !st) return st.error();
+    usage = false;
     if (auto st = readSweepOptions(args, s); !st) return st.error();
     auto table = Table::open(ws.objects(), s.base.datasetHash);
     if (!table) return table.error();
@@ -146,13 +151,75 @@ json outcomeJson(const std::string& id, const SweepSpec& s, const SweepOutcome& 
             {"trials", trials}, {"best", o.best ? trialJson(*o.best) : json(nullptr)}};
 }
 
-void writeRecord(Workspace& ws, const std::string& id, const SweepSpec& s, const json& outcome) {
-    std::error_code ec;
-    auto dir = ws.root() / "sweeps";
-    std::filesystem::create_directories(dir, ec);
-    json doc = {{"spec", json::parse(s.toJson())}, {"outcome", outcome}};
-    std::ofstream(dir / (id + ".json")) << doc.dump(2) << "\n";
+std::filesystem::path recordPath(Workspace& ws, const std::string& id) {
+    return ws.root() / "sweeps" / (id + ".json");
 }
+
+// Writes sweeps/<id>.json through a temporary file renamed into place: a killed sweep leaves
+// the last whole record, never half of one.
+void writeRecord(Workspace& ws, const std::string& id, const SweepSpec& s, std::int64_t versionId,
+                 const std::string& status, const json& outcome) {
+    std::error_code ec;
+    auto file = recordPath(ws, id);
+    std::filesystem::create_directories(file.parent_path(), ec);
+    json doc = {{"spec", json::parse(s.toJson())},
+                {"dataset_version_id", versionId},
+                {"status", status},
+                {"outcome", outcome}};
+    auto tmp = file;
+    tmp += ".tmp";
+    if (std::ofstream(tmp) << doc.dump(2) << "\n") std::filesystem::rename(tmp, file, ec);
+}
+
+// Keeps sweeps/<id>.json current while the sweep runs: the trials started (with their runs)
+// and those finished, so `kiln sweep --resume` can continue a sweep whose process was killed.
+class SweepRecorder : public SweepListener {
+public:
+    SweepRecorder(Workspace& ws, std::string id, const SweepSpec& spec, std::int64_t versionId,
+                  SweepListener& next)
+        : m_ws(ws), m_id(std::move(id)), m_spec(spec), m_versionId(versionId), m_next(next) {}
+    void trialStarted(const Trial& t, const std::string& runId) override {
+        m_next.trialStarted(t, runId);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_running[t.number] = runId;
+        save();
+    }
+    void trialProgress(const Trial& t, std::int64_t epoch, double value) override {
+        m_next.trialProgress(t, epoch, value);
+    }
+    void trialFinished(const TrialResult& r, const std::optional<TrialResult>& best) override {
+        m_next.trialFinished(r, best);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_running.erase(r.number);
+        m_done.push_back(r);
+        save();
+    }
+    // Writes the record once (before the first trial starts).
+    void start() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        save();
+    }
+
+private:
+    void save() {
+        SweepOutcome partial;
+        partial.trials = m_done;
+        partial.planned = int(sweepAssignments(m_spec).size());
+        json outcome = outcomeJson(m_id, m_spec, partial);
+        outcome["running"] = json::object();
+        for (const auto& [number, runId] : m_running)
+            outcome["running"][std::to_string(number)] = runId;
+        writeRecord(m_ws, m_id, m_spec, m_versionId, "running", outcome);
+    }
+    Workspace& m_ws;
+    std::string m_id;
+    const SweepSpec& m_spec;
+    std::int64_t m_versionId;
+    SweepListener& m_next;
+    std::mutex m_mutex;
+    std::map<int, std::string> m_running;
+    std::vector<TrialResult> m_done;
+};
 
 void printSummary(const SweepSpec& s, const SweepOutcome& o) {
     std::cout << "\n" << o.trials.size() << " of " << o.planned << " trials ran"
@@ -169,37 +236,80 @@ void printSummary(const SweepSpec& s, const SweepOutcome& o) {
         std::cout << "no trial completed\n";
 }
 
+// Runs (or, resumed, continues) sweep `id` to its end, keeping its record current.
+int executeSweep(Workspace& ws, const Arguments& args, const std::string& id,
+                 const SweepSpec& sweep, std::int64_t versionId, bool resumed) {
+    LocalTrialRunner runner(ws.root(), versionId, id, sweep.metric, sweep.maximize, sweep.reduce);
+    int planned = int(sweepAssignments(sweep).size());
+    SweepPrinter printer(args.json, planned, sweep.metric);
+    SweepRecorder recorder(ws, id, sweep, versionId, printer);
+    if (!args.json)
+        std::cout << (resumed ? "resuming sweep " : "sweep ") << id << ": " << planned
+                  << " trials, " << sweep.effectiveParallel() << " at a time, best by "
+                  << (sweep.maximize ? "max " : "min ") << sweep.metric << "\n"
+                  << std::flush;
+    recorder.start();
+    BasicJobContext job;
+    g_sweepJob = &job;
+    auto previous = ::signal(SIGINT, onInterrupt);
+    auto outcome = SweepScheduler(sweep, runner, &recorder).run(job);
+    ::signal(SIGINT, previous);
+    g_sweepJob = nullptr;
+    if (!outcome) return reportError(outcome.error());
+    json doc = outcomeJson(id, sweep, *outcome);
+    writeRecord(ws, id, sweep, versionId, outcome->cancelled ? "cancelled" : "completed", doc);
+    if (args.json)
+        std::cout << doc.dump(2) << "\n";
+    else
+        printSummary(sweep, *outcome);
+    if (!outcome->best && !outcome->cancelled)
+        return reportError(makeError(ErrorCode::InvalidArgument, "no trial of the sweep completed"));
+    return kExitOk;
+}
+
+// Reads sweeps/<id>.json back for --resume: the definition and the dataset version.
+Result<SweepSpec> readRecord(Workspace& ws, const std::string& id, std::int64_t& versionId) {
+    auto file = recordPath(ws, id);
+    std::ifstream in(file);
+    if (id.empty() || id.find('/') != std::string::npos || !in)
+        return makeError(ErrorCode::NotFound, "no sweep '" + id + "'",
+                         "sweeps are recorded in " + (ws.root() / "sweeps").string());
+    json doc = json::parse(in, nullptr, false);
+    if (!doc.is_object() || !doc.contains("spec"))
+        return makeError(ErrorCode::Corrupt, "the sweep's record is not readable", file.string());
+    if (doc.value("status", "") == "completed")
+        return makeError(ErrorCode::InvalidArgument,
+                         "sweep " + id + " is complete; nothing to resume",
+                         "its outcome is in " + file.string());
+    auto spec = SweepSpec::fromJson(doc["spec"].dump());
+    if (!spec) return makeError(spec.error().code, spec.error().message, file.string());
+    versionId = doc.value("dataset_version_id", std::int64_t(0));
+    Environment env = captureEnvironment();
+    spec->gpus = env.cudaAvailable ? int(env.gpus.size()) : 0;
+    spec->cpuCores = env.cpuCores;
+    if (auto st = spec->validate(); !st) return st.error();
+    return spec;
+}
+
 int runSweep(const Arguments& args) {
+    auto resume = args.value("resume");
+    if (resume && !args.positionals.empty())
+        return reportUsageError("--resume ID continues a recorded sweep; give no dataset with it");
+    if (!resume && args.positionals.empty())
+        return reportUsageError("kiln sweep needs a dataset (or --resume ID)");
     auto workspace = openWorkspace(args, false);
     if (!workspace) return reportError(workspace.error());
     Workspace& ws = **workspace;
     std::int64_t versionId = 0;
-    auto sweep = buildSweep(ws, args, versionId);
-    if (!sweep) return reportError(sweep.error());
-    std::string id = newSweepId();
-    LocalTrialRunner runner(ws.root(), versionId, id, sweep->metric, sweep->maximize, sweep->reduce);
-    int planned = int(sweepAssignments(*sweep).size());
-    SweepPrinter printer(args.json, planned, sweep->metric);
-    if (!args.json)
-        std::cout << "sweep " << id << ": " << planned << " trials, " << sweep->effectiveParallel()
-                  << " at a time, best by " << (sweep->maximize ? "max " : "min ") << sweep->metric
-                  << "\n" << std::flush;
-    BasicJobContext job;
-    g_sweepJob = &job;
-    auto previous = ::signal(SIGINT, onInterrupt);
-    auto outcome = SweepScheduler(*sweep, runner, &printer).run(job);
-    ::signal(SIGINT, previous);
-    g_sweepJob = nullptr;
-    if (!outcome) return reportError(outcome.error());
-    json doc = outcomeJson(id, *sweep, *outcome);
-    writeRecord(ws, id, *sweep, doc);
-    if (args.json)
-        std::cout << doc.dump(2) << "\n";
-    else
-        printSummary(*sweep, *outcome);
-    if (!outcome->best && !outcome->cancelled)
-        return reportError(makeError(ErrorCode::InvalidArgument, "no trial of the sweep completed"));
-    return kExitOk;
+    if (resume) {
+        auto sweep = readRecord(ws, *resume, versionId);
+        if (!sweep) return reportError(sweep.error());
+        return executeSweep(ws, args, *resume, *sweep, versionId, true);
+    }
+    bool usage = false;
+    auto sweep = buildSweep(ws, args, versionId, usage);
+    if (!sweep) return usage ? reportUsageError(sweep.error().message) : reportError(sweep.error());
+    return executeSweep(ws, args, newSweepId(), *sweep, versionId, false);
 }
 
 std::vector<OptionSpec> sweepOptions() {
@@ -216,7 +326,9 @@ std::vector<OptionSpec> sweepOptions() {
         {"mode", "MODE", "min|max (default: min for losses and errors, else max)"},
         {"reduce", "HOW", "a trial's value: best (its best epoch, default) or final"},
         {"median-stop", "", "stop trials worse than the median of finished ones"},
-        {"sweep-seed", "N", "seed of the random search's draws (default 0)"}};
+        {"sweep-seed", "N", "seed of the random search's draws (default 0)"},
+        {"resume", "ID",
+         "continue a recorded sweep whose process stopped (its definition is read back)"}};
     for (auto& o : trainSpecOptions())
         if (o.name != "on") options.push_back(o);
     return options;
@@ -228,14 +340,18 @@ Command makeSweepCommand() {
     Command c;
     c.name = "sweep";
     c.summary = "sweep hyper-parameters: many recorded runs, the best one named";
-    c.usage = "kiln sweep DS[@VER] --target COL --param NAME=DOMAIN... [--trials N] [options]";
+    c.usage =
+        "kiln sweep DS[@VER] --target COL --param NAME=DOMAIN... [--trials N] [options]\n"
+        "       kiln sweep --resume ID";
     c.description =
         "Runs trials of a base spec (the train options) with swept parameters, each an ordinary\n"
         "recorded run tagged sweep=<id> and trial=<n> (see `kiln runs --tag sweep=<id>`).\n"
         "Ctrl-C stops the queue and cancels running trials. The sweep's definition and outcome\n"
-        "are kept in sweeps/<id>.json in the workspace.";
+        "are kept in sweeps/<id>.json in the workspace, written when it starts and as trials\n"
+        "end. `kiln sweep --resume ID` continues a sweep that was stopped or killed: completed\n"
+        "trials are kept, interrupted ones continue from their checkpoint, the rest run.";
     c.options = sweepOptions();
-    c.minPositionals = 1;
+    c.minPositionals = 0;
     c.maxPositionals = 1;
     c.run = runSweep;
     return c;

@@ -4,6 +4,7 @@
 #include "app/cli/cli_app.h"
 #include "app/cli/run_follow.h"
 #include "app/cli/train_options.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/remote/ssh_host.h"
@@ -38,7 +39,7 @@ int runTrain(const Arguments& args) {
     if (auto st = resolveSpec(spec, **table); !st) return reportError(st.error());
     if (auto st = spec.validate(); !st) return reportError(st.error());
     if (!args.json)
-        for (const auto& note : spec.notes) std::cout << "note: " << note << "\n";
+        for (const auto& note : spec.notes) std::cout << "note: " << printable(note) << "\n";
     auto runId = createRun(ws, spec, version->id);
     if (!runId) return reportError(runId.error());
     return followAndReport(ws, *runId, Launch::Fresh, args.json, host);
@@ -93,7 +94,8 @@ Command makeTrainCommand() {
         "Defines a run (spec.json), starts `kiln worker` for it and prints a line per epoch.\n"
         "Everything is recorded in the catalog: params, metrics per epoch, environment,\n"
         "artifacts (checkpoints, model.pt, recipe.json, split.json, report.json).\n"
-        "Ctrl-C cancels the run after a checkpoint; `kiln resume RUN` continues it.\n"
+        "Ctrl-C cancels the run after a checkpoint (exit 130); `kiln resume RUN` continues it,\n"
+        "as it does a run whose worker was killed (the run is then interrupted, exit 1).\n"
         "With --on HOST the worker runs on that host over SSH (the dataset is staged there once)\n"
         "and keeps training if the connection drops; `kiln attach RUN` follows it again.";
     c.options = trainSpecOptions();

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
+#include "core/base/names.h"
 #include "core/remote/local_executor.h"
 #include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
@@ -54,7 +55,8 @@ public:
             std::cout << "device: " << e.value("device", "") << " (" << e.value("device_reason", "")
                       << ")\n";
         else if (kind == "log")
-            std::cout << e.value("level", "info") << ": " << e.value("message", "") << "\n";
+            std::cout << printable(e.value("level", "info")) << ": "
+                      << printable(e.value("message", "")) << "\n";
         std::cout.flush();
     }
     // A step line at most every few seconds, so a long epoch shows it is moving.
@@ -109,18 +111,7 @@ std::string runColumn(Workspace& ws, const std::string& runId, const char* colum
 }  // namespace
 
 Result<std::string> resolveRunId(Workspace& ws, const std::string& text) {
-    auto st = ws.catalog().prepare(
-        "SELECT id FROM runs WHERE id = ? OR id LIKE ? || '%' ORDER BY id = ? DESC LIMIT 3");
-    if (!st) return st.error();
-    if (auto b = st->bind({text, text, text}); !b) return b.error();
-    std::vector<std::string> ids;
-    for (auto row = st->step(); row && *row; row = st->step()) ids.push_back(st->columnText(0));
-    if (ids.empty())
-        return makeError(ErrorCode::NotFound, "no run '" + text + "'", "see `kiln runs`");
-    if (ids.size() > 1 && ids[0] != text)
-        return makeError(ErrorCode::InvalidArgument,
-                         "'" + text + "' names more than one run; give more of the id");
-    return ids[0];
+    return kiln::resolveRunId(ws.catalog(), text);
 }
 
 std::string runHost(Workspace& ws, const std::string& runId) {
@@ -172,6 +163,33 @@ const char* launchWord(Launch launch) {
     return "run ";
 }
 
+std::int64_t lastEpoch(Workspace& ws, const std::string& runId) {
+    auto v = ws.catalog().queryValue(
+        "SELECT COALESCE(MAX(epoch), 0) FROM metrics WHERE run_id = ? AND key = 'train_loss'",
+        {runId});
+    return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : 0;
+}
+
+// The exit status of a followed run, with a line on stderr when it did not complete: a failed
+// or interrupted run is an error (1); a cancelled one exits 130 after Ctrl-C, else 1.
+int endStatus(Workspace& ws, const std::string& runId, const std::string& status,
+              const std::string& error) {
+    if (status == "completed") return kExitOk;
+    if (status == "cancelled") {
+        std::cerr << "kiln: run " << runId << " cancelled after epoch " << lastEpoch(ws, runId)
+                  << "; `kiln resume " << runId << "` continues it\n";
+        return g_interrupted ? 128 + SIGINT : kExitBadInput;
+    }
+    if (status == "interrupted") {
+        std::cerr << "kiln: error: run " << runId << " was interrupted: " << printable(error)
+                  << "\n";
+        return kExitBadInput;
+    }
+    std::cerr << "kiln: error: run " << runId << " " << status
+              << (error.empty() ? std::string() : ": " + printable(error)) << "\n";
+    return kExitBadInput;
+}
+
 }  // namespace
 
 int followAndReport(Workspace& ws, const std::string& runId, Launch launch, bool jsonOut,
@@ -208,11 +226,7 @@ int followAndReport(Workspace& ws, const std::string& runId, Launch launch, bool
             if (key.rfind("test_", 0) == 0)
                 std::cout << "  " << key << " = " << formatValue(value) << "\n";
     }
-    if (*status == "failed") {
-        std::cerr << "kiln: error: run " << runId << " failed: " << error << "\n";
-        return kExitBadInput;
-    }
-    return kExitOk;
+    return endStatus(ws, runId, *status, error);
 }
 
 }  // namespace kiln::cli

@@ -24,8 +24,10 @@ enum class Launch {
 // Starts (or attaches to) the worker for `runId`, on this machine or, with `host`, on that SSH
 // host; follows it to the end while printing one line per epoch (text mode) and recording every
 // event, then prints the run's final metrics (or one JSON document with --json). Ctrl-C cancels
-// the run (the worker checkpoints first). Returns the exit status: 0 completed or cancelled,
-// 1 failed or the host was lost (the remote worker keeps training; `kiln attach` follows again).
+// the run (the worker checkpoints first). Returns the exit status: 0 completed; 130 cancelled by
+// Ctrl-C, 1 cancelled from elsewhere (both say how to resume); 1 failed, interrupted (the worker
+// vanished; resumable) or the host was lost (the remote worker keeps training; `kiln attach`
+// follows again).
 int followAndReport(Workspace& workspace, const std::string& runId, Launch launch, bool json,
                     const std::string& host = {});
 

@@ -1,6 +1,7 @@
 // The run-spec options shared by kiln train and kiln sweep.
 #include "app/cli/train_options.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <sstream>
 
@@ -24,8 +25,23 @@ double number(const Arguments& args, const std::string& name, double fallback) {
 
 int integer(const Arguments& args, const std::string& name, int fallback) {
     double x = number(args, name, fallback);
-    if (x != double(int(x))) throw BadOption{"--" + name + " expects a whole number"};
+    // Checked before the cast: converting a double outside int's range is undefined.
+    if (!(x >= -2147483648.0 && x <= 2147483647.0) || x != double(int(x)))
+        throw BadOption{"--" + name + " expects a whole number"};
     return int(x);
+}
+
+// A count option that must lie in lo..hi (a usage error naming the range otherwise).
+int count(const Arguments& args, const std::string& name, int lo, int hi, int fallback) {
+    auto v = args.value(name);
+    if (!v) return fallback;
+    char* end = nullptr;
+    errno = 0;
+    long n = std::strtol(v->c_str(), &end, 10);
+    if (v->empty() || *end || errno == ERANGE || n < lo || n > hi)
+        throw BadOption{"--" + name + " needs a count from " + std::to_string(lo) + " to " +
+                        std::to_string(hi) + ", not '" + *v + "'"};
+    return int(n);
 }
 
 std::vector<double> numberList(const std::string& name, const std::string& text) {
@@ -76,7 +92,7 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.device = args.value("device").value_or(spec.device);
     spec.classWeights = args.value("class-weights").value_or(spec.classWeights);
     spec.augmentFlip = args.has("flip");
-    spec.threads = integer(args, "threads", spec.threads);
+    spec.threads = count(args, "threads", 1, kMaxThreads, spec.threads);
     if (auto s = args.value("split")) {
         auto f = numberList("split", *s);
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
@@ -109,7 +125,7 @@ std::vector<OptionSpec> trainSpecOptions() {
          "stop after N epochs without a better validation loss (0: off; default 10)"},
         {"image-size", "N", "images are resized to N×N (default 32)"},
         {"flip", "", "random horizontal flips of training images"},
-        {"threads", "N", "CPU threads (default: every core)"},
+        {"threads", "N", "CPU threads, 1 to 256 (default: every core)"},
         {"device", "DEV", "auto|cpu|cuda|cuda:N (default auto)"}};
 }
 

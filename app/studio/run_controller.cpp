@@ -151,7 +151,8 @@ QString runColumn(kiln::Workspace& ws, const std::string& runId, const char* col
 void finishWith(kiln::Workspace& ws, const RunJob& job, const std::string& runId,
                 const std::string& status) {
     if (status == "detached") return;
-    const QString error = status == "failed" ? runColumn(ws, runId, "error") : QString();
+    const QString error =
+        status == "failed" || status == "interrupted" ? runColumn(ws, runId, "error") : QString();
     finish(job, QString::fromStdString(runId), QString::fromStdString(status), error);
 }
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "core/base/names.h"
 #include "core/data/csv_chunk_parser.h"
 #include "core/data/csv_reader.h"
 #include "core/data/dataset_catalog.h"
@@ -498,7 +499,7 @@ Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::files
     if (!table) return table.error();
     if (job.cancelled()) return cancelled();
     NewDatasetVersion entry;
-    entry.name = name.empty() ? file.stem().string() : name;
+    entry.name = name.empty() ? validNameFrom(file.stem().string()) : name;
     entry.contentHash = table->manifestHash;
     entry.schemaJson = table->manifest.schemaJson();
     entry.rows = table->manifest.rows;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/base/names.h"
 #include "core/store/catalog.h"
 
 namespace kiln {
@@ -70,6 +71,7 @@ Result<std::optional<DatasetVersion>> DatasetCatalog::findByHash(std::int64_t da
 
 Result<RecordedVersion> DatasetCatalog::recordVersion(const NewDatasetVersion& e) {
     if (e.name.empty()) return makeError(ErrorCode::InvalidArgument, "a dataset needs a name");
+    if (auto st = checkName(e.name, "dataset name"); !st) return st.error();
     if (auto s = m_catalog.begin(); !s) return s.error();
     auto fail = [&](Error error) {
         m_catalog.rollback();

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "core/base/names.h"
 #include "core/base/parallel.h"
 #include "core/data/column_chunk.h"
 #include "core/data/dataset_catalog.h"
@@ -173,7 +174,7 @@ Result<ImageDatasetImport> importImageDataset(Workspace& workspace, const fs::pa
     fs::path absolute = fs::absolute(folder, ec).lexically_normal();
     if (absolute.filename().empty()) absolute = absolute.parent_path();
     NewDatasetVersion entry;
-    entry.name = name.empty() ? absolute.filename().string() : name;
+    entry.name = name.empty() ? validNameFrom(absolute.filename().string()) : name;
     entry.kind = "images";
     entry.contentHash = images->manifestHash;
     entry.schemaJson = images->manifest.schemaJson();

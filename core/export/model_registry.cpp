@@ -1,5 +1,6 @@
 #include "core/export/model_registry.h"
 
+#include "core/base/names.h"
 #include "core/export/exporter.h"
 #include "core/export/system_evaluation.h"
 #include "core/store/sha256.h"
@@ -133,6 +134,7 @@ Result<json> ModelRegistry::versionDocument(std::int64_t id) {
 }
 
 Result<json> ModelRegistry::registerRun(const std::string& runId, const std::string& name) {
+    if (auto st = checkName(name, "model name"); !st) return st.error();
     if (name.empty() || name.find('@') != std::string::npos)
         return makeError(ErrorCode::InvalidArgument, "a model name must be non-empty and without '@'");
     auto status = m_ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {runId});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -54,13 +55,41 @@ double median(std::vector<double> v) {
     return *mid;
 }
 
+// Mean and standard deviation of values near the limits of a double (±1e308), where the plain
+// sums overflow: computed on the values divided by their largest magnitude, then scaled back.
+void meanScaleOfHuge(const std::vector<double>& v, double& mean, double& scale) {
+    double top = 0;
+    for (double x : v) top = std::max(top, std::fabs(x));
+    double sum = 0, sq = 0;
+    for (double x : v) sum += x / top;
+    double m = sum / double(v.size());
+    for (double x : v) sq += (x / top - m) * (x / top - m);
+    mean = m * top;
+    scale = std::sqrt(sq / double(v.size())) * top;
+    if (!std::isfinite(scale)) scale = std::numeric_limits<double>::max();
+}
+
 void meanScale(const std::vector<double>& v, double& mean, double& scale) {
     double sum = 0, sq = 0;
     for (double x : v) sum += x;
     mean = v.empty() ? 0 : sum / double(v.size());
     for (double x : v) sq += (x - mean) * (x - mean);
     scale = v.size() > 1 ? std::sqrt(sq / double(v.size())) : 1;
+    if (v.size() > 1 && !(std::isfinite(mean) && std::isfinite(scale)))
+        meanScaleOfHuge(v, mean, scale);
     if (!(scale > 1e-12)) scale = 1;
+}
+
+// Infinite values are no measurement a model can use: they are treated like missing cells.
+bool usable(double v) {
+    return std::isfinite(v);
+}
+
+// How many cells of a numeric column hold ±inf, over every row of the table.
+std::uint64_t infiniteCells(const ColumnView& c) {
+    std::uint64_t n = 0;
+    for (std::uint64_t r = 0; r < c.rows(); ++r) n += std::isinf(c.number(r));
+    return n;
 }
 
 FeatureStep fitNumeric(const ColumnView& c, const std::vector<std::uint64_t>& rows, bool date) {
@@ -68,7 +97,7 @@ FeatureStep fitNumeric(const ColumnView& c, const std::vector<std::uint64_t>& ro
     std::vector<double> values;
     for (auto r : rows) {
         double v = date ? dayNumber(c, r) : c.number(r);
-        if (std::isnan(v))
+        if (!usable(v))
             s.indicator = true;
         else
             values.push_back(v);
@@ -160,7 +189,7 @@ float* writeStep(const FeatureStep& s, const ColumnView& c, const std::vector<in
     if (s.kind == "numeric" || s.kind == "date") {
         bool dateKind = s.kind == "date";
         double v = dateKind ? dayNumber(c, row) : c.number(row);
-        bool missing = std::isnan(v);
+        bool missing = !usable(v);
         if (missing) v = s.fill;
         if (dateKind) {
             Civil d = civilFromDays(std::int64_t(v));
@@ -242,8 +271,16 @@ Result<FeatureRecipe> FeatureRecipe::fit(const Table& table, const RunSpec& spec
         int index = table.columnIndex(name);
         if (index < 0)
             return makeError(ErrorCode::NotFound, "no column '" + name + "' in the dataset");
-        auto step = fitStep(table.column(std::size_t(index)), trainRows);
+        const ColumnView& column = table.column(std::size_t(index));
+        auto step = fitStep(column, trainRows);
         if (!step) return step.error();
+        if (step->kind == "numeric")
+            if (std::uint64_t n = infiniteCells(column); n > 0)
+                recipe.notes.push_back(
+                    "column '" + name + "' has " + std::to_string(n) + " infinite value" +
+                    (n == 1 ? " (inf or -inf); it is" : "s (inf or -inf); they are") +
+                    " treated as missing: filled with the training median" +
+                    (step->indicator ? " and flagged in " + name + ".missing" : ""));
         recipe.steps.push_back(std::move(*step));
     }
     return recipe;

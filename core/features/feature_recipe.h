@@ -48,13 +48,17 @@ struct FeatureRecipe {
     TargetCoding target;
     std::string targetColumn;
     ImageCoding image;
+    // What fitting decided that a person should hear (infinite values treated as missing, …);
+    // not saved in recipe.json.
+    std::vector<std::string> notes;
 
     // Number of model inputs a tabular row becomes.
     int width() const;
     // Fits the steps on `trainRows` of `table` for the spec's features and target.
     static Result<FeatureRecipe> fit(const Table& table, const RunSpec& spec,
                                      const std::vector<std::uint64_t>& trainRows);
-    // Writes the inputs of one tabular row into out[0 .. width()).
+    // Writes the inputs of one tabular row into out[0 .. width()); NaN and ±inf numbers take the
+    // step's fill (the training median).
     void transformRow(const Table& table, std::uint64_t row, float* out) const;
     // Writes the inputs of `rows`, one after another, into out[0 .. rows.size() × width()).
     void transformRows(const Table& table, const std::vector<std::uint64_t>& rows,

@@ -51,6 +51,11 @@ Result<std::string> jobLine(const fs::path& workspace, const std::string& runId,
     return spec.dump() + "\n";
 }
 
+// Appends one line to a log file (best effort: the catalog holds the same text).
+void appendLine(const fs::path& file, const std::string& line) {
+    std::ofstream(file, std::ios::binary | std::ios::app) << line << "\n";
+}
+
 [[noreturn]] void execWorker(int in, int out, int log, const fs::path& kiln) {
     ::setsid();
     ::dup2(in, 0);
@@ -137,6 +142,19 @@ void LocalExecutor::cancel() {
     if (m_in >= 0) writeAll(m_in, "{\"cancel\":true}\n");
 }
 
+std::string LocalExecutor::endDescription() const {
+    if (!m_reaped) return "still running";
+    if (WIFSIGNALED(m_status)) {
+        int sig = WTERMSIG(m_status);
+        const char* name = sigabbrev_np(sig);
+        std::string text = "killed by signal " + std::to_string(sig) +
+                           (name ? " (SIG" + std::string(name) + ")" : std::string());
+        if (sig == SIGKILL) text += ", as the out-of-memory killer or `kill -9` does";
+        return text;
+    }
+    return "exited with status " + std::to_string(WIFEXITED(m_status) ? WEXITSTATUS(m_status) : 1);
+}
+
 int LocalExecutor::wait() {
     if (!m_reaped && m_pid > 0) {
         while (::waitpid(m_pid, &m_status, 0) < 0 && errno == EINTR) {
@@ -167,16 +185,21 @@ Result<std::string> followRun(Workspace& ws, const std::string& runId, LocalExec
         if (auto st = recorder.ingest(*line); !st) return st.error();
         if (onEvent) onEvent(*line);
     }
-    int exitStatus = executor.wait();
+    executor.wait();
     if (!recorder.finishedStatus().empty()) return recorder.finishedStatus();
     std::uint64_t offset = 0;  // the worker may have written events we did not get: record them
     if (auto st = recorder.ingestFile(ws.runsDir() / runId / "events.jsonl", offset); !st)
         return st.error();
     if (!recorder.finishedStatus().empty()) return recorder.finishedStatus();
-    std::string why = "the worker exited with status " + std::to_string(exitStatus) +
-                      " without finishing; see runs/" + runId + "/worker.log";
-    if (auto st = markRun(ws.catalog(), runId, "failed", why); !st) return st.error();
-    return std::string("failed");
+    // A worker that vanished (kill -9, the OOM killer, a crash) leaves its checkpoints: the run
+    // is interrupted and resumable, as when a host dies, and the log says what happened.
+    std::string why = "the worker process (pid " + std::to_string(executor.pid()) +
+                      ") ended without finishing: " + executor.endDescription() +
+                      "; metrics up to epoch " + std::to_string(recorder.lastEpoch()) +
+                      " are kept; `kiln resume " + runId + "` continues from the last checkpoint";
+    appendLine(ws.runsDir() / runId / "worker.log", "kiln: " + why);
+    if (auto st = markRun(ws.catalog(), runId, "interrupted", why); !st) return st.error();
+    return std::string("interrupted");
 }
 
 }  // namespace kiln

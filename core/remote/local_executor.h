@@ -39,6 +39,9 @@ public:
     void cancel();
     // Waits for the worker to exit; returns its exit status, or 128 + signal when killed.
     int wait();
+    // After wait(): how the worker ended, for people ("killed by signal 9 (SIGKILL) — …",
+    // "exited with status 1").
+    std::string endDescription() const;
 
 private:
     LocalExecutor() = default;
@@ -55,8 +58,10 @@ using EventCallback = std::function<void(const std::string& line)>;
 
 // Follows a started worker to its end: records each event in the catalog as it arrives, calls
 // `onEvent`, and passes a cancel on when `*cancelFlag` becomes true. When the worker exits
-// without a `finished` event, the rest of events.jsonl is recorded and the run marked failed with
-// the exit status. Returns the run's final status (completed, cancelled, failed), or "detached"
+// without a `finished` event (killed, crashed), the rest of events.jsonl is recorded and the run
+// marked interrupted (resumable from its checkpoint) with how the worker ended, also appended to
+// runs/<id>/worker.log. Returns the run's final status (completed, cancelled, failed,
+// interrupted), or "detached"
 // once `*detachFlag` becomes true: the host stops listening (it is going away) and the worker
 // keeps training, to be re-attached later by reattachRuns.
 Result<std::string> followRun(Workspace& workspace, const std::string& runId,

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/base/names.h"
 #include "core/store/catalog.h"
 #include "core/store/sha256.h"
 
@@ -82,6 +83,7 @@ std::string shellQuote(const std::string& s) {
 // ---- catalog records ----
 
 Status validateHostName(const std::string& name) {
+    if (auto st = checkName(name, "host name"); !st) return st;
     if (name.empty() || name == "local" || name.size() > 64 || name.front() == '-')
         return makeError(ErrorCode::InvalidArgument,
                          "a host name is 1 to 64 characters, not \"local\", not starting with '-'",

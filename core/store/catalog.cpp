@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/base/build_info.h"
+#include "core/base/logger.h"
 #include "core/store/migrations.h"
 
 namespace kiln {
@@ -16,13 +17,37 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 30000;
 
-Error sqlError(sqlite3* db, const std::string& what, const std::string& context = {}) {
+// What a person can do about a SQLite result code (the SQL text itself helps nobody at the
+// terminal: it goes to the debug log).
+std::string sqlHint(int code) {
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return "another Kiln process holds the catalog; try again when it is done";
+        case SQLITE_READONLY:
+            return "the workspace is read-only; check the permissions of kiln.db";
+        case SQLITE_FULL:
+            return "the disk is full; free some space and try again";
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            return "kiln.db is damaged; restore the workspace from a backup";
+        case SQLITE_IOERR:
+            return "reading or writing kiln.db failed; check the disk";
+        case SQLITE_CANTOPEN:
+            return "cannot open kiln.db; check the workspace path and permissions";
+        default:
+            return "in the workspace catalog (kiln.db)";
+    }
+}
+
+Error sqlError(sqlite3* db, const std::string& what, const std::string& sql = {}) {
     int code = sqlite3_errcode(db);
     ErrorCode kind = ErrorCode::Io;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) kind = ErrorCode::Busy;
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) kind = ErrorCode::Corrupt;
     if (code == SQLITE_CONSTRAINT || code == SQLITE_ERROR) kind = ErrorCode::InvalidArgument;
-    return makeError(kind, what + ": " + sqlite3_errmsg(db), context);
+    if (!sql.empty()) log::debug("catalog: " + what + ": " + sqlite3_errmsg(db) + " in: " + sql);
+    return makeError(kind, what + ": " + sqlite3_errmsg(db), sqlHint(code));
 }
 
 // Holds an exclusive flock on the catalog's folder while a connection switches the journal mode
@@ -207,7 +232,10 @@ Result<SqlValue> Catalog::queryValue(std::string_view sql, std::initializer_list
     if (auto s = stmt->bind(params); !s) return s.error();
     auto row = stmt->step();
     if (!row) return row.error();
-    if (!*row) return makeError(ErrorCode::NotFound, "query returned no row", std::string(sql));
+    if (!*row) {
+        log::debug("catalog: no row from: " + std::string(sql));
+        return makeError(ErrorCode::NotFound, "no such record in the catalog");
+    }
     sqlite3_stmt* raw = stmt->m_stmt;
     switch (sqlite3_column_type(raw, 0)) {
         case SQLITE_INTEGER: return SqlValue(std::int64_t(sqlite3_column_int64(raw, 0)));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/train/run_recorder.h"
 
@@ -215,7 +216,8 @@ Status SweepSpec::validate() const {
     if (search == SearchKind::Random && trials <= 0)
         problems += "a random search needs a trial budget (--trials N)\n";
     if (trials < 0) problems += "the trial budget must be ≥ 0\n";
-    if (parallel < 0) problems += "parallel trials must be ≥ 0\n";
+    if (parallel < 0 || parallel > kMaxThreads)
+        problems += "parallel trials must be in 0.." + std::to_string(kMaxThreads) + "\n";
     if (params.empty()) problems += "nothing to sweep: give at least one --param\n";
     if (metric.empty()) problems += "no metric names the best trial\n";
     for (const auto& a : sweepAssignments(*this)) {
@@ -259,6 +261,41 @@ std::string SweepSpec::toJson() const {
               {"params", params_},
               {"base", json::parse(base.toJson())}};
     return j.dump(2);
+}
+
+Result<SweepSpec> SweepSpec::fromJson(const std::string& text) {
+    SweepSpec s;
+    try {
+        json j = json::parse(text);
+        auto base = RunSpec::fromJson(j.at("base").dump());
+        if (!base) return base.error();
+        s.base = std::move(*base);
+        s.search = j.at("search") == "grid" ? SearchKind::Grid : SearchKind::Random;
+        j.at("trials").get_to(s.trials);
+        j.at("parallel").get_to(s.parallel);
+        j.at("grid_points").get_to(s.gridPoints);
+        j.at("seed").get_to(s.seed);
+        j.at("metric").get_to(s.metric);
+        s.maximize = j.at("mode") == "max";
+        s.reduce = j.at("reduce") == "final" ? MetricReduce::Final : MetricReduce::Best;
+        j.at("median_stopping").get_to(s.medianStopping);
+        const std::vector<std::string> kinds = {"uniform", "log", "int", "choice"};
+        for (const auto& p : j.at("params")) {
+            ParamDomain d;
+            p.at("name").get_to(d.name);
+            auto kind =
+                std::find(kinds.begin(), kinds.end(), p.at("distribution").get<std::string>());
+            if (kind == kinds.end()) throw std::invalid_argument("unknown distribution");
+            d.distribution = ParamDistribution(kind - kinds.begin());
+            p.at("low").get_to(d.low);
+            p.at("high").get_to(d.high);
+            p.at("choices").get_to(d.choices);
+            s.params.push_back(std::move(d));
+        }
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Corrupt, std::string("not a sweep definition: ") + e.what());
+    }
+    return s;
 }
 
 std::vector<Assignment> sweepAssignments(const SweepSpec& s) {

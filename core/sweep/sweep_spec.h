@@ -65,6 +65,8 @@ struct SweepSpec {
     int effectiveParallel() const;
     // The spec as JSON (the base spec included), for the sweep's record.
     std::string toJson() const;
+    // Reads what toJson wrote (the sweep's record, for --resume); Corrupt when it cannot.
+    static Result<SweepSpec> fromJson(const std::string& json);
 };
 
 // The trials' assignments: grid search walks the cartesian product (last parameter fastest)

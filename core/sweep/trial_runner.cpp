@@ -1,5 +1,7 @@
 #include "core/sweep/trial_runner.h"
 
+#include <signal.h>
+
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -57,6 +59,53 @@ private:
     std::thread m_thread;
 };
 
+std::string runStatus(Catalog& catalog, const std::string& runId) {
+    auto v = catalog.queryValue("SELECT status FROM runs WHERE id = ?", {runId});
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "failed";
+}
+
+// The run an earlier session of sweep `sweepId` recorded for trial `number` (the newest), or "".
+std::string earlierRun(Catalog& catalog, const std::string& sweepId, int number) {
+    auto v = catalog.queryValue(
+        "SELECT r.id FROM runs r "
+        "JOIN tags s ON s.run_id = r.id AND s.key = 'sweep' AND s.value = ? "
+        "JOIN tags t ON t.run_id = r.id AND t.key = 'trial' AND t.value = ? "
+        "ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
+        {sweepId, std::to_string(number)});
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";
+}
+
+// Whether the median rule stopped the run (it then ended as cancelled, tagged early_stopped).
+bool isStopped(Catalog& catalog, const std::string& runId) {
+    auto v = catalog.queryValue(
+        "SELECT COUNT(*) FROM tags WHERE run_id = ? AND key = 'early_stopped'", {runId});
+    return v && std::holds_alternative<std::int64_t>(*v) && std::get<std::int64_t>(*v) > 0;
+}
+
+// Brings an earlier run of a trial to rest: a worker that still trains (its sweep's parent was
+// killed, the worker went on) is waited for — or asked to stop when the sweep is stopped — and
+// its events recorded; a worker gone without finishing leaves the run interrupted. Returns the
+// run's status then.
+Result<std::string> settle(Workspace& ws, const std::string& runId, const TrialMonitor& monitor) {
+    Catalog& catalog = ws.catalog();
+    bool stopSent = false;
+    for (;;) {
+        if (auto r = reattachRuns(ws); !r) return r.error();
+        std::string status = runStatus(catalog, runId);
+        auto pid =
+            catalog.queryValue("SELECT COALESCE(worker_pid, 0) FROM runs WHERE id = ?", {runId});
+        std::int64_t worker =
+            pid && std::holds_alternative<std::int64_t>(*pid) ? std::get<std::int64_t>(*pid) : 0;
+        if (status != "running" && status != "queued") return status;
+        if (!isWorkerProcess(worker)) return std::string("interrupted");  // queued, never started
+        if (monitor.shouldStop() && !stopSent) {
+            ::kill(pid_t(worker), SIGTERM);  // it checkpoints and finishes as cancelled
+            stopSent = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+}
+
 }  // namespace
 
 LocalTrialRunner::LocalTrialRunner(std::filesystem::path workspace, std::int64_t datasetVersionId,
@@ -74,16 +123,27 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
     auto ws = Workspace::open(m_workspace, false);
     if (!ws) return ws.error();
     Catalog& catalog = (*ws)->catalog();
-    auto runId = createRun(**ws, trial.spec, m_datasetVersionId);
-    if (!runId) return runId.error();
-    for (auto [key, value] : {std::pair{"sweep", m_sweepId},
-                              std::pair{"trial", std::to_string(trial.number)}})
-        if (auto st = tagRun(catalog, *runId, key, value); !st) return st.error();
-    monitor.started(*runId);
-    TrialResult result{trial.number, trial.assignment, *runId, "failed", std::nullopt, {}};
-    auto executor = LocalExecutor::start(m_workspace, *runId, false, m_kilnPath);
+    std::string runId = earlierRun(catalog, m_sweepId, trial.number);
+    bool resume = !runId.empty();
+    if (resume) {  // the sweep is resumed: this trial was recorded before
+        monitor.started(runId);
+        auto status = settle(**ws, runId, monitor);
+        if (!status) return status.error();
+        if (*status == "completed" || *status == "failed" || isStopped(catalog, runId))
+            return recordedResult(catalog, trial, runId, *status, monitor);
+    } else {
+        auto created = createRun(**ws, trial.spec, m_datasetVersionId);
+        if (!created) return created.error();
+        runId = *created;
+        for (auto [key, value] :
+             {std::pair{"sweep", m_sweepId}, std::pair{"trial", std::to_string(trial.number)}})
+            if (auto st = tagRun(catalog, runId, key, value); !st) return st.error();
+        monitor.started(runId);
+    }
+    auto executor = LocalExecutor::start(m_workspace, runId, resume, m_kilnPath);
     if (!executor) {
-        (void)markRun(catalog, *runId, "failed", executor.error().message);
+        (void)markRun(catalog, runId, "failed", executor.error().message);
+        TrialResult result{trial.number, trial.assignment, runId, "failed", std::nullopt, {}};
         result.error = executor.error().message;
         return result;
     }
@@ -91,23 +151,32 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
     Result<std::string> status = std::string();
     {
         StopWatcher watcher(monitor, stop);
-        status = followRun(**ws, *runId, **executor, [&](const std::string& line) {
-            auto e = json::parse(line, nullptr, false);
-            if (!e.is_object() || e.value("event", "") != "metric" ||
-                e.value("key", "") != m_metric || !e.contains("value") || !e["value"].is_number())
-                return;
-            if (!monitor.report(e.value("epoch", 0), e["value"].get<double>())) stop = true;
-        }, &stop);
+        status = followRun(
+            **ws, runId, **executor,
+            [&](const std::string& line) {
+                auto e = json::parse(line, nullptr, false);
+                if (!e.is_object() || e.value("event", "") != "metric" ||
+                    e.value("key", "") != m_metric || !e.contains("value") ||
+                    !e["value"].is_number())
+                    return;
+                if (!monitor.report(e.value("epoch", 0), e["value"].get<double>())) stop = true;
+            },
+            &stop);
     }
     if (!status) return status.error();
-    result.status = *status;
-    if (*status == "cancelled" && monitor.stoppedEarly()) {
-        result.status = "stopped";
-        (void)tagRun(catalog, *runId, "early_stopped", "median");
-    }
-    auto error = catalog.queryValue("SELECT error FROM runs WHERE id = ?", {*runId});
+    return recordedResult(catalog, trial, runId, *status, monitor);
+}
+
+TrialResult LocalTrialRunner::recordedResult(Catalog& catalog, const Trial& trial,
+                                             const std::string& runId, const std::string& status,
+                                             const TrialMonitor& monitor) const {
+    TrialResult result{trial.number, trial.assignment, runId, status, std::nullopt, {}};
+    if (status == "cancelled" && monitor.stoppedEarly())
+        (void)tagRun(catalog, runId, "early_stopped", "median");
+    if (status == "cancelled" && isStopped(catalog, runId)) result.status = "stopped";
+    auto error = catalog.queryValue("SELECT error FROM runs WHERE id = ?", {runId});
     if (error && std::holds_alternative<std::string>(*error)) result.error = std::get<std::string>(*error);
-    result.value = trialValue(catalog, *runId, m_metric, m_maximize, m_reduce);
+    result.value = trialValue(catalog, runId, m_metric, m_maximize, m_reduce);
     return result;
 }
 

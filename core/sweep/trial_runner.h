@@ -11,6 +11,8 @@
 
 namespace kiln {
 
+class Catalog;
+
 // One trial of a sweep: its number (1-based), its values and the full spec to run.
 struct Trial {
     int number = 0;
@@ -55,7 +57,10 @@ public:
 
 // Runs each trial as an ordinary recorded run in a local `kiln worker` process, tagged
 // sweep=<id> and trial=<n>; metric events reach the monitor as they arrive. Opens the workspace
-// once per trial (one catalog connection per thread).
+// once per trial (one catalog connection per thread). A trial that already has a run of this
+// sweep (the sweep is resumed) is not run again: a completed, failed or median-stopped run is
+// its result; a worker still training is waited for; an interrupted or cancelled run continues
+// from its checkpoint.
 class LocalTrialRunner : public TrialRunner {
 public:
     LocalTrialRunner(std::filesystem::path workspace, std::int64_t datasetVersionId,
@@ -64,6 +69,9 @@ public:
     Result<TrialResult> run(const Trial& trial, TrialMonitor& monitor) override;
 
 private:
+    TrialResult recordedResult(Catalog& catalog, const Trial& trial, const std::string& runId,
+                               const std::string& status, const TrialMonitor& monitor) const;
+
     std::filesystem::path m_workspace;
     std::int64_t m_datasetVersionId;
     std::string m_sweepId;

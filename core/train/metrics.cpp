@@ -61,6 +61,15 @@ std::vector<char> isClass(const std::vector<long>& labels, long c) {
     return v;
 }
 
+// Scores that sort: a NaN score (a model that produced NaN) ranks below every number, so the
+// comparisons below form a strict weak order and every loop over ties moves on.
+std::vector<double> orderable(const std::vector<double>& scores) {
+    std::vector<double> v(scores);
+    for (double& x : v)
+        if (std::isnan(x)) x = -std::numeric_limits<double>::infinity();
+    return v;
+}
+
 double macroAuc(const std::vector<float>& probs, const std::vector<long>& labels, int k) {
     std::size_t n = labels.size();
     if (k == 2) return rocAuc(column(probs, n, k, 1), isClass(labels, 1));
@@ -77,7 +86,8 @@ double macroAuc(const std::vector<float>& probs, const std::vector<long>& labels
 }
 
 // ROC and PR points of one class, thresholds from high to low, thinned to kMaxCurvePoints.
-json curves(const std::vector<double>& scores, const std::vector<char>& positive) {
+json curves(const std::vector<double>& rawScores, const std::vector<char>& positive) {
+    const std::vector<double> scores = orderable(rawScores);
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -104,7 +114,8 @@ json nanToNull(double v) {
 
 }  // namespace
 
-double rocAuc(const std::vector<double>& scores, const std::vector<char>& positive) {
+double rocAuc(const std::vector<double>& rawScores, const std::vector<char>& positive) {
+    const std::vector<double> scores = orderable(rawScores);
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -112,7 +123,7 @@ double rocAuc(const std::vector<double>& scores, const std::vector<char>& positi
     // Mann-Whitney U with average ranks for ties.
     double rankSum = 0, pos = 0;
     for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
+        std::size_t j = i + 1;  // at least one row per step, whatever the scores
         while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
         double rank = (double(i) + double(j) + 1) / 2;
         for (std::size_t t = i; t < j; ++t)
@@ -198,6 +209,10 @@ json regressionReport(const std::vector<double>& predicted, const std::vector<do
         residuals[i] = actual[i] - predicted[i];
         if (i < 5000) pairs.push_back({predicted[i], actual[i]});
     }
+    // A NaN or infinite residual (a model that diverged) has no bin: the histogram is of the rest.
+    residuals.erase(std::remove_if(residuals.begin(), residuals.end(),
+                                   [](double r) { return !std::isfinite(r); }),
+                    residuals.end());
     json hist = json::object();
     if (!residuals.empty()) {
         auto [lo, hi] = std::minmax_element(residuals.begin(), residuals.end());
@@ -205,7 +220,9 @@ json regressionReport(const std::vector<double>& predicted, const std::vector<do
         double width = (*hi - *lo) / bins;
         std::vector<long> counts(bins, 0);
         for (double r : residuals)
-            ++counts[std::size_t(width > 0 ? std::min(bins - 1, int((r - *lo) / width)) : 0)];
+            ++counts[std::size_t(width > 0 && std::isfinite(width)
+                                     ? std::clamp(int((r - *lo) / width), 0, bins - 1)
+                                     : 0)];
         hist = {{"min", *lo}, {"max", *hi}, {"counts", counts}};
     }
     return {{"task", "regression"},

@@ -27,7 +27,7 @@ RegressionMetrics regressionMetrics(const std::vector<double>& predicted,
                                     const std::vector<double>& actual);
 
 // Area under the ROC curve of scores for a positive class (ties counted half); NaN when one class
-// is absent.
+// is absent. NaN scores rank below every number; ±inf scores are ordinary extremes.
 double rocAuc(const std::vector<double>& scores, const std::vector<char>& positive);
 
 // The test-set evaluation saved as report.json: confusion matrix, per-class precision/recall/F1,

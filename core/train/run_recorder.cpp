@@ -105,6 +105,25 @@ std::string newRunId() {
     return std::string(stamp) + "-" + suffix;
 }
 
+Result<std::string> resolveRunId(Catalog& catalog, const std::string& text) {
+    if (text.empty())
+        return makeError(ErrorCode::InvalidArgument, "no run id given", "see `kiln runs`");
+    // substr compares bytes: a prefix is a prefix, never a LIKE pattern.
+    auto st = catalog.prepare(
+        "SELECT id FROM runs WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id = ?1 DESC, id "
+        "LIMIT 3");
+    if (!st) return st.error();
+    if (auto b = st->bind({text}); !b) return b.error();
+    std::vector<std::string> ids;
+    for (auto row = st->step(); row && *row; row = st->step()) ids.push_back(st->columnText(0));
+    if (ids.empty())
+        return makeError(ErrorCode::NotFound, "no run '" + text + "'", "see `kiln runs`");
+    if (ids.size() > 1 && ids[0] != text)
+        return makeError(ErrorCode::InvalidArgument,
+                         "'" + text + "' names more than one run; give more of the id");
+    return ids[0];
+}
+
 Status markRun(Catalog& catalog, const std::string& runId, const std::string& status,
                const std::string& error) {
     return run(catalog,

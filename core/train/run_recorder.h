@@ -16,6 +16,11 @@ class Workspace;
 // A new short unique run id: UTC time and 4 random hex digits ("20261123-105301-3fa9").
 std::string newRunId();
 
+// The full id of the run that `text` names: the id itself, or a plain prefix (no pattern
+// characters: `%` and `_` are themselves) that only one run starts with. NotFound when no run
+// matches, InvalidArgument when several do or `text` is empty.
+Result<std::string> resolveRunId(Catalog& catalog, const std::string& text);
+
 // Records a new run: the runs row (status queued), its params (the spec flattened to
 // "model.hidden" = "[128,64]" …) and runs/<id>/spec.json. Returns the run id.
 Result<std::string> createRun(Workspace& workspace, const RunSpec& spec,

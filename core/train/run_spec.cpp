@@ -271,7 +271,8 @@ Status RunSpec::validate() const {
         out << "class_weights: '" << classWeights << "' is not none or balanced\n";
     if (imageSize < 8 || imageSize > 512)
         out << "image_size: " << imageSize << " is not in 8..512\n";
-    if (threads < 0) out << "threads: must be ≥ 0\n";
+    if (threads < 0 || threads > kMaxThreads)
+        out << "threads: " << threads << " is not in 0.." << kMaxThreads << " (0: every core)\n";
     if (task == TaskKind::Regression && classWeights == "balanced")
         out << "class_weights: balanced weights need a classification task\n";
     std::string problems = out.str();
@@ -280,12 +281,34 @@ Status RunSpec::validate() const {
     return makeError(ErrorCode::InvalidArgument, "invalid run spec:\n" + problems);
 }
 
+// Refuses a target the task cannot learn: free text with many distinct values (no classes to
+// learn, no number to regress) and a regression target that holds no numbers.
+Status checkTarget(const RunSpec& spec, const ColumnView& target) {
+    const ColumnType type = target.info().type;
+    if (type == ColumnType::Text && spec.task != TaskKind::Classification &&
+        distinctUpTo(target, kMaxClasses) > kMaxClasses)
+        return makeError(ErrorCode::InvalidArgument,
+                         "target '" + spec.target + "' is free text with more than " +
+                             std::to_string(kMaxClasses) +
+                             " distinct values: there are no classes to learn and no number "
+                             "to predict",
+                         "choose a categorical or numeric target, or --task classification");
+    if (spec.task == TaskKind::Regression && !isNumeric(type) && type != ColumnType::Date &&
+        type != ColumnType::DateTime)
+        return makeError(ErrorCode::InvalidArgument,
+                         "target '" + spec.target + "' is " + columnTypeName(type) +
+                             "; regression needs a numeric target",
+                         "use --task classification or a numeric column");
+    return {};
+}
+
 Status resolveSpec(RunSpec& spec, const Table& table) {
     int t = table.columnIndex(spec.target);
     if (t < 0)
         return makeError(ErrorCode::NotFound, "no column '" + spec.target + "' in the dataset",
                          "dataset " + spec.dataset);
     const ColumnView& target = table.column(std::size_t(t));
+    if (auto st = checkTarget(spec, target); !st) return st;
     if (spec.task == TaskKind::Auto) {
         spec.task = spec.datasetKind == "images" ? TaskKind::Classification : detectTask(target);
         spec.notes.push_back(std::string("task ") + taskName(spec.task) + " chosen from target '" +

@@ -10,6 +10,9 @@ namespace kiln {
 
 class Table;
 
+// The most CPU threads a run may ask for (RunSpec::threads, --threads).
+constexpr int kMaxThreads = 256;
+
 // What a run learns to predict.
 enum class TaskKind { Auto, Classification, Regression };
 
@@ -65,7 +68,7 @@ struct RunSpec {
     std::string classWeights = "none";  // none | balanced
     int imageSize = 32;                 // images: side of the square they are resized to
     bool augmentFlip = false;           // images: random horizontal flips while training
-    int threads = 0;                    // CPU threads; 0: every core
+    int threads = 0;                    // CPU threads, 1..kMaxThreads; 0: every core
 
     // The spec as JSON (every field, so spec.json documents the defaults it ran with).
     std::string toJson(int indent = 2) const;
@@ -81,7 +84,8 @@ const char* taskName(TaskKind task);  // "auto", "classification", "regression"
 // text and integer targets with few distinct values → classification, else regression), the
 // feature columns (every column but the target, leaving out ID-like and free-text columns with a
 // note) and the model family (cnn for images, mlp otherwise). NotFound for an unknown target or
-// feature column; InvalidArgument when no usable feature remains.
+// feature column; InvalidArgument when no usable feature remains, for a free-text target with
+// more than 20 distinct values, and for regression on a target that holds no numbers.
 Status resolveSpec(RunSpec& spec, const Table& table);
 
 }  // namespace kiln

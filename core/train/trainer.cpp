@@ -186,7 +186,11 @@ std::optional<double> trainEpoch(Session& s, int epoch) {
     return sum / double(std::max<std::int64_t>(1, n));
 }
 
+// Thrown when a cancel arrives while a part is evaluated; the run ends as cancelled.
+struct EvaluationCancelled {};
+
 // Model outputs for a whole part (softmax probabilities or predictions) and the mean loss.
+// Checks for a cancel before each chunk (throws EvaluationCancelled).
 std::pair<std::vector<float>, double> predict(Session& s, const torch::Tensor& X,
                                               const torch::Tensor& Y, std::size_t rows) {
     torch::NoGradGuard noGrad;
@@ -195,6 +199,7 @@ std::pair<std::vector<float>, double> predict(Session& s, const torch::Tensor& X
     double lossSum = 0;
     const std::int64_t chunk = 2048, n = std::int64_t(rows);
     for (std::int64_t start = 0; start < n; start += chunk) {
+        if (s.listener.cancelled()) throw EvaluationCancelled{};
         auto index = torch::arange(start, std::min(n, start + chunk), torch::kLong);
         auto logits = s.model->forward(batchInput(s, X, index, false));
         lossSum += lossOf(s, logits, Y.index_select(0, index).to(s.device)).item<double>() *
@@ -423,6 +428,7 @@ Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const
     ObjectStore store(workspace / "objects");
     auto data = prepareTrainingData(spec, store);
     if (!data) return data.error();
+    for (const auto& note : data->recipe.notes) listener.log("warning", note);
     Session s(spec, std::move(*data), runDir, listener);
     if (auto st = prepareSession(s, *device); !st) return st.error();
     fs::create_directories(runDir / "checkpoints");
@@ -436,6 +442,9 @@ Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const
     bool completed = false;
     try {
         completed = runEpochs(s);
+        if (completed) finish(s, outcome);  // the test evaluation can be cancelled too
+    } catch (const EvaluationCancelled&) {
+        completed = false;
     } catch (...) {
         epochInProgress = s.epoch;
         throw;
@@ -448,9 +457,7 @@ Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const
         listener.log("info", "cancelled during epoch " + std::to_string(s.epoch) +
                                  "; resume continues from the checkpoint after epoch " +
                                  std::to_string(s.state.epoch));
-        return outcome;
     }
-    finish(s, outcome);
     return outcome;
 }
 

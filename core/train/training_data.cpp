@@ -82,6 +82,11 @@ Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore&
     auto recipe = FeatureRecipe::fit(t, spec, data.split.train);
     if (!recipe) return recipe.error();
     data.recipe = std::move(*recipe);
+    if (std::uint64_t dropped = t.rows() - rows.size(); dropped > 0)
+        data.recipe.notes.push_back(
+            std::to_string(dropped) + " row" + (dropped == 1 ? "" : "s") + " with a missing " +
+            (spec.task == TaskKind::Classification ? "" : "or infinite ") + "target ('" +
+            spec.target + "') " + (dropped == 1 ? "is" : "are") + " left out");
     data.inputWidth = data.recipe.width();
     data.outputs =
         spec.task == TaskKind::Classification ? int(data.recipe.target.classes.size()) : 1;

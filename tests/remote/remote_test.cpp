@@ -188,7 +188,13 @@ TEST_CASE("kiln hosts: add, list, test, remove; unknown and changed host keys ar
     TempDir dir;
     fs::path ws = dir / "ws";
     std::string pwned = pwnedPath();
-    std::string name = "box'; touch " + pwned + " #";
+    // A shell-hostile host name is refused at the door (one name rule, core/base/names); the
+    // hostile work folder below still has to be quoted on its way to the host.
+    auto refused = runKiln(ws, "hosts add " + shellQuote("box'; touch " + pwned + " #") +
+                                   " --ssh " + server.target());
+    CHECK(refused.rc == 1);
+    CHECK(refused.err.find("host name 'box'; touch") != std::string::npos);
+    std::string name = "box-1";
     std::string add = "hosts add " + shellQuote(name) + " --ssh " + server.target() + " --identity " +
                       shellQuote(server.identity().string()) + " --kiln " + shellQuote(KILN_BINARY) +
                       " --workdir " + shellQuote((dir / "w x; touch ").string() + pwned);

@@ -26,9 +26,6 @@ namespace {
 constexpr std::size_t kSampleBytes = 256 * 1024;
 constexpr std::size_t kSampleRecords = 5000;
 constexpr std::size_t kMaxSkippedSamples = 5;
-// A UTF-8 file with invalid bytes stays UTF-8 when it holds this many valid multi-byte
-// characters per invalid byte (Latin-1 text almost never forms valid UTF-8 sequences).
-constexpr std::uint64_t kUtf8EvidenceRatio = 4;
 
 unsigned threadCount(const CsvImportOptions& options) {
     return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -116,9 +113,7 @@ std::string hexByte(std::uint8_t b) {
 // other is Latin-1.
 Status settleEncoding(Plan& plan, const Utf8Evidence& e, const CsvImportOptions& options) {
     if (e.invalidBytes == 0) return {};
-    bool mostlyUtf8 = plan.source.encoding() == TextEncoding::Utf8Bom ||
-                      e.multibyteChars >= kUtf8EvidenceRatio * e.invalidBytes;
-    if (!mostlyUtf8) {
+    if (plan.source.encoding() != TextEncoding::Utf8Bom && !mostlyUtf8(e)) {
         plan.source.reinterpretAsLatin1();
         return {};
     }

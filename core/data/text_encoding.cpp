@@ -180,6 +180,11 @@ Utf8Evidence weighUtf8(const char* data, std::size_t size, bool atEnd, std::size
     return e;
 }
 
+bool mostlyUtf8(const Utf8Evidence& e) {
+    constexpr std::uint64_t kRatio = 4;
+    return e.invalidBytes == 0 || e.multibyteChars >= kRatio * e.invalidBytes;
+}
+
 struct TextSource::Mapping {
     void* base = nullptr;
     std::size_t length = 0;

@@ -35,6 +35,11 @@ struct Utf8Evidence {
 // stretch ends the file), else as valid (the next stretch owns it). Thread-safe.
 Utf8Evidence weighUtf8(const char* data, std::size_t size, bool atEnd, std::size_t maxSamples);
 
+// True when the evidence says UTF-8, perhaps with a few bad bytes: no invalid byte, or at least
+// four valid multi-byte characters per invalid byte (Latin-1 text almost never forms valid
+// UTF-8 sequences, so a genuine Latin-1 file has next to none).
+bool mostlyUtf8(const Utf8Evidence& evidence);
+
 // A file's text as UTF-8 without a byte-order mark. UTF-8 files are memory-mapped (nothing is
 // copied); UTF-16 (with a BOM) and Latin-1 are transcoded into memory. Move-only; reading is
 // thread-safe.

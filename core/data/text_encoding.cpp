@@ -330,6 +330,11 @@ Status TextSource::verifyUnchanged() const {
     std::uint64_t now = m_fileSize;
     if (!m_path.empty() && ::stat(m_path.c_str(), &st) == 0) now = std::uint64_t(st.st_size);
     if (!truncated && now >= m_fileSize) return {};
+    if (now >= m_fileSize)  // SIGBUS without a shorter file: a failed read of the mapped pages
+        return makeError(ErrorCode::Io,
+                         "part of the file could not be read (an I/O error, or the file was "
+                         "replaced while it was being read): nothing was imported",
+                         m_path);
     return makeError(ErrorCode::Io,
                      "the file changed while it was being read (it was " +
                          std::to_string(m_fileSize) + " bytes, now " + std::to_string(now) +

@@ -68,8 +68,9 @@ public:
     // parsed range stop counting towards memory use. The data stays readable (re-faulted).
     void release(std::size_t begin, std::size_t end) const;
     // Io ("the file changed while it was being read") when a read fell past the end of the
-    // file because it was truncated after open(), or when the file is now shorter than it was.
-    // Call it before trusting what was read. Thread-safe.
+    // file because it was truncated after open(), or when the file is now shorter than it was;
+    // Io ("part of the file could not be read") when a mapped read failed otherwise (SIGBUS
+    // from an I/O error). Call it before trusting what was read. Thread-safe.
     Status verifyUnchanged() const;
 
 private:

@@ -26,10 +26,18 @@ fs::path writeWide(const TempDir& dir, int columns) {
         for (int c = 0; c < columns; ++c) {
             out << (c ? "," : "");
             switch (c % 4) {
-                case 0: out << (r * c % 1000) / 7.0; break;
-                case 1: if (r != c) out << (r + c) % 100; break;
-                case 2: out << "k" << (r * c) % 5; break;
-                default: out << "t" << r << "_" << c; break;
+                case 0:
+                    out << (r * c % 1000) / 7.0;
+                    break;
+                case 1:
+                    if (r != c) out << (r + c) % 100;
+                    break;
+                case 2:
+                    out << "k" << (r * c) % 5;
+                    break;
+                default:
+                    out << "t" << r << "_" << c;
+                    break;
             }
         }
         out << "\n";
@@ -52,7 +60,8 @@ private:
     struct rlimit m_saved {};
 };
 
-Result<CsvImportResult> importWith(const ObjectStore& store, const fs::path& file, unsigned threads) {
+Result<CsvImportResult> importWith(const ObjectStore& store, const fs::path& file,
+                                   unsigned threads) {
     NullJobContext job;
     CsvImportOptions options;
     options.threads = threads;

@@ -59,6 +59,7 @@ Result<CsvImportOptions> parseOptions(const Arguments& args) {
         o.decimalComma = *d == "yes";
     }
     o.skipBadRows = args.has("skip-bad-rows");
+    o.strictEncoding = args.has("strict-encoding");
     if (auto t = args.value("type")) o.typeOverrides.push_back(*t);
     return o;
 }
@@ -71,6 +72,13 @@ nlohmann::json columnsJson(const TableManifest& m) {
                         {"missing", c.missing},
                         {"note", c.note}});
     return cols;
+}
+
+nlohmann::json invalidUtf8Json(const EncodingRepairs& r) {
+    nlohmann::json samples = nlohmann::json::array();
+    for (const auto& s : r.samples)
+        samples.push_back({{"line", s.line}, {"column", s.column}, {"message", s.message}});
+    return {{"count", r.count}, {"samples", samples}};
 }
 
 nlohmann::json importJson(const std::string& file, const CsvDatasetImport& r, double seconds) {
@@ -92,11 +100,20 @@ nlohmann::json importJson(const std::string& file, const CsvDatasetImport& r, do
               {"decimal_comma", t.dialect.decimalComma},
               {"line_ending", t.dialect.lineEnding}}},
             {"encoding", textEncodingName(t.encoding)},
+            {"invalid_utf8", invalidUtf8Json(t.invalidUtf8)},
             {"skipped_rows", t.skippedRows},
             {"skipped", skipped},
             {"bytes", t.bytes},
             {"seconds", seconds},
             {"parallel", !t.sequential}};
+}
+
+void printRepairs(const EncodingRepairs& r) {
+    if (!r.count) return;
+    std::cout << "  warning: " << r.count << " invalid UTF-8 byte" << (r.count == 1 ? "" : "s")
+              << " replaced by U+FFFD (--strict-encoding refuses them):\n";
+    for (const auto& s : r.samples)
+        std::cout << "    line " << s.line << ", column " << s.column << ": " << s.message << "\n";
 }
 
 void printImport(const std::string& file, const CsvDatasetImport& r, double seconds) {
@@ -117,6 +134,7 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
               << t.dialect.lineEnding << ", encoding " << textEncodingName(t.encoding)
               << (t.encoding == TextEncoding::Latin1 ? " (not valid UTF-8: read as Latin-1)" : "")
               << "\n";
+    printRepairs(t.invalidUtf8);
     std::size_t width = 6;
     for (const auto& c : m.columns) width = std::max(width, c.name.size());
     std::cout << "  " << std::left << std::setw(int(width)) << "column"
@@ -212,10 +230,13 @@ Command makeImportCommand() {
     c.name = "import";
     c.summary = "import CSV/TSV files or image folders as dataset versions";
     c.usage =
-        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] [--header|--no-header] "
-        "[--type COL=TYPE,...] [--skip-bad-rows]";
+        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] "
+        "[--header|--no-header] "
+        "[--type COL=TYPE,...] [--skip-bad-rows] [--strict-encoding]";
     c.description =
-        "Reads each file (UTF-8 with or without BOM, UTF-16 with BOM, or Latin-1), detects its "
+        "Reads each file (UTF-8 with or without BOM, UTF-16 with BOM, or Latin-1, decided from "
+        "the whole\n"
+        "file: a few invalid bytes in UTF-8 are replaced by U+FFFD and listed), detects its "
         "dialect\n"
         "(delimiter , ; TAB |, header, decimal comma) and column types (integer, float, boolean, "
         "date,\n"
@@ -240,7 +261,10 @@ Command makeImportCommand() {
         {"decimal-comma", "yes|no", "whether 3,14 means 3.14 (default: detected)"},
         {"type", "COL=TYPE", "force column types: --type id=text,day=date-mdy (repeatable)", true},
         {"skip-bad-rows", "",
-         "skip rows with the wrong number of fields (reported with line numbers)"}};
+         "skip rows with the wrong number of fields (reported with line numbers)"},
+        {"strict-encoding", "",
+         "refuse a UTF-8 file with invalid bytes (default: replace them by U+FFFD and report "
+         "them)"}};
     c.minPositionals = 1;
     c.maxPositionals = -1;
     c.run = runImport;

@@ -72,6 +72,49 @@ bool readTime(std::string_view s, std::size_t i, ParsedDate& out) {
 
 }  // namespace
 
+bool parseGroupedNumber(std::string_view cell, char thousands, char decimal, double& out) {
+    cell = trimSpaces(cell);
+    std::string plain;
+    std::size_t i = 0;
+    if (i < cell.size() && (cell[i] == '-' || cell[i] == '+')) plain += cell[i++];
+    const std::size_t intStart = i;
+    std::size_t group = 0;  // digits since the last separator
+    bool grouped = false;
+    for (; i < cell.size() && cell[i] != decimal; ++i) {
+        if (cell[i] >= '0' && cell[i] <= '9') {
+            plain += cell[i], ++group;
+        } else if (cell[i] == thousands && group > 0 && (grouped ? group == 3 : group <= 3)) {
+            grouped = true, group = 0;
+        } else {
+            return false;
+        }
+    }
+    if (i == intStart || group == 0 || (grouped && group != 3)) return false;
+    if (i < cell.size()) {  // the decimal mark: digits only after it
+        plain += '.';
+        if (++i == cell.size()) return false;
+        for (; i < cell.size(); ++i) {
+            if (cell[i] < '0' || cell[i] > '9') return false;
+            plain += cell[i];
+        }
+    }
+    return parseDouble(plain, false, out);
+}
+
+bool hasDigitGroups(std::string_view cell, char thousands) {
+    double x;
+    return cell.find(thousands) != std::string_view::npos &&
+           parseGroupedNumber(cell, thousands, thousands == ',' ? '.' : ',', x);
+}
+
+bool hasLeadingZero(std::string_view cell) {
+    cell = trimSpaces(cell);
+    if (cell.size() < 2 || cell[0] != '0') return false;
+    for (char c : cell)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
 bool isMissingMarker(std::string_view cell) {
     if (!cell.empty() && cell.front() >= '0' && cell.front() <= '9') return false;  // most cells
     cell = trimSpaces(cell);

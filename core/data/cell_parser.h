@@ -19,6 +19,15 @@ enum class ParseOutcome { Ok, Invalid, Overflow };
 ParseOutcome parseInt64(std::string_view cell, std::int64_t& out);
 // A decimal or scientific number; with `decimalComma`, "3,14" reads as 3.14 (and '.' is refused).
 bool parseDouble(std::string_view cell, bool decimalComma, double& out);
+// A number written with digit groups: `thousands` between groups of three digits (1,234,567)
+// and `decimal` before the fraction (1,234.5 with ',' and '.'; 1.234,5 with '.' and ','); digits
+// without separators read too. Optional sign and surrounding spaces.
+bool parseGroupedNumber(std::string_view cell, char thousands, char decimal, double& out);
+// True when `cell` holds `thousands` between digit groups (as parseGroupedNumber reads it).
+bool hasDigitGroups(std::string_view cell, char thousands);
+// True for digit strings with a leading zero, like ZIP code 08123 (not "0" itself).
+bool hasLeadingZero(std::string_view cell);
+
 // true/false, yes/no (any case), as 1/0.
 bool parseBoolean(std::string_view cell, std::uint8_t& out);
 

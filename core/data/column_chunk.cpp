@@ -46,7 +46,9 @@ void ColumnChunk::append(const ColumnSpec& spec, std::string_view cell) {
         }
         case ColumnType::Float: {
             double x = 0;
-            fits = parseDouble(cell, spec.decimalComma, x);
+            fits = spec.thousands ? parseGroupedNumber(cell, spec.thousands,
+                                                       spec.thousands == ',' ? '.' : ',', x)
+                                  : parseDouble(cell, spec.decimalComma, x);
             if (fits) floats.push_back(x);
             break;
         }
@@ -78,6 +80,7 @@ void ColumnChunk::append(const ColumnSpec& spec, std::string_view cell) {
             return;
         }
         case ColumnType::Text:
+            if (spec.undecided && found.size() < kFoundValues) found.emplace_back(cell);
             text.append(cell.data(), cell.size());
             lengths.push_back(std::uint32_t(cell.size()));
             mask.push_back(0);

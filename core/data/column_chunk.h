@@ -26,6 +26,8 @@ struct ColumnChunk {
     std::string text;                    // Text: UTF-8 bytes back to back
     std::vector<std::uint32_t> lengths;  // Text: bytes per row
     std::vector<std::uint8_t> mask;      // Integer, Boolean, Text: 1 = missing
+    // Text marked undecided (no values in the sample): the first values met, to type it again.
+    std::vector<std::string> found;
     std::uint64_t rows = 0;
     std::uint64_t missing = 0;
     bool mismatch = false;      // a cell did not fit the spec (the column must widen)
@@ -44,6 +46,9 @@ struct ColumnChunk {
     // Appends a missing cell.
     void appendMissing(ColumnType type);
 };
+
+// How many values an undecided column keeps per chunk (and in all) to be typed again.
+constexpr std::size_t kFoundValues = 200;
 
 // The value stored for a missing Date/DateTime (numpy's NaT).
 constexpr std::int64_t kNaT = INT64_MIN;

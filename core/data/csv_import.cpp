@@ -14,6 +14,7 @@
 #include "core/base/names.h"
 #include "core/data/csv_chunk_parser.h"
 #include "core/data/csv_reader.h"
+#include "core/data/csv_text_check.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table_writer.h"
 #include "core/data/type_inference.h"
@@ -28,6 +29,10 @@ constexpr std::size_t kSampleBytes = 256 * 1024;
 constexpr std::size_t kSampleRecords = 5000;
 constexpr std::size_t kMaxSkippedSamples = 5;
 
+unsigned threadCount(const CsvImportOptions& options) {
+    return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // Everything decided before the parse: the text, its dialect, where the data starts.
 struct Plan {
     std::string path;
@@ -35,6 +40,7 @@ struct Plan {
     CsvDialect dialect;
     std::size_t bodyStart = 0;
     std::vector<ColumnSpec> columns;
+    EncodingRepairs repairs;  // invalid UTF-8 bytes replaced
     std::string_view view() const { return {source.data(), source.size()}; }
 };
 
@@ -44,80 +50,19 @@ Error errorAt(const Plan& plan, std::size_t offset, const std::string& message) 
                      plan.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
 }
 
-// Window boundaries for scanText: every 32 MiB, moved back to the start of a UTF-8 character.
-std::vector<std::size_t> scanWindows(std::string_view text) {
-    constexpr std::size_t kWindow = std::size_t(32) << 20;
-    std::vector<std::size_t> bounds{0};
-    for (std::size_t at = kWindow; at < text.size(); at += kWindow) {
-        std::size_t end = at;
-        while (end > bounds.back() && (std::uint8_t(text[end]) & 0xC0) == 0x80) --end;
-        if (end > bounds.back()) bounds.push_back(end);
-    }
-    bounds.push_back(text.size());
-    return bounds;
-}
-
-// Scans the text for NUL bytes (binary files) and invalid UTF-8, in windows shared by `threads`
-// threads, releasing each window's pages as it goes so the scan does not hold the whole file in
-// memory. Reports the first NUL byte.
-Status scanText(const Plan& plan, bool checkUtf8, bool& invalidUtf8, unsigned threads) {
-    const std::string_view text = plan.view();
-    const auto bounds = scanWindows(text);
-    const std::size_t windows = bounds.size() - 1;
-    std::atomic<std::size_t> next{0}, firstNul{std::string_view::npos};
-    std::atomic<bool> invalid{false};
-    auto work = [&] {
-        for (std::size_t k; (k = next++) < windows;) {
-            const std::size_t at = bounds[k], end = bounds[k + 1];
-            if (at > firstNul) break;  // an earlier window found one
-            if (auto nul = findNulByte(text.substr(at, end - at)); nul != std::string_view::npos) {
-                for (std::size_t seen = firstNul; at + nul < seen;)
-                    if (firstNul.compare_exchange_weak(seen, at + nul)) break;
-                break;
-            }
-            if (checkUtf8 && !invalid && findInvalidUtf8(text.data() + at, end - at) < end - at)
-                invalid = true;
-            plan.source.release(at, end);
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, windows); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    invalidUtf8 = invalid;
-    if (firstNul != std::string_view::npos)
-        return errorAt(plan, firstNul, "binary data (a NUL byte): this is not a text file");
-    return {};
-}
-
-// Refuses empty and binary files and settles the encoding (invalid UTF-8 is read as Latin-1).
-Status checkText(Plan& plan, unsigned threads) {
-    if (plan.source.size() == 0)
-        return makeError(ErrorCode::InvalidArgument, "the file is empty", plan.path + ":1:1");
-    auto enc = plan.source.encoding();
-    bool invalidUtf8 = false;
-    if (auto s =
-            scanText(plan, enc == TextEncoding::Utf8 || enc == TextEncoding::Utf8Bom, invalidUtf8,
-                     threads);
-        !s)
-        return s;
-    if (invalidUtf8) plan.source.reinterpretAsLatin1();
-    std::size_t controls = 0, sample = std::min<std::size_t>(plan.source.size(), kSampleBytes);
-    for (std::size_t i = 0; i < sample; ++i) {
-        auto c = std::uint8_t(plan.source.data()[i]);
-        controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t';
-    }
-    if (controls * 20 > sample)
-        return makeError(ErrorCode::InvalidArgument,
-                         "binary data (control bytes): this is not a text file",
-                         plan.path + ":1:1");
-    return {};
+// How much text the sample takes: 256 KiB, or about 100 lines when lines are long (wide tables:
+// 20,000 columns make lines of 100 KiB and more), at most 64 MiB.
+std::size_t sampleBytes(std::string_view text) {
+    constexpr std::size_t kMaxSampleBytes = std::size_t(64) << 20;
+    std::size_t firstLine = text.substr(0, kMaxSampleBytes).find('\n');
+    if (firstLine == std::string_view::npos) firstLine = std::min(text.size(), kMaxSampleBytes);
+    return std::min(text.size(), std::clamp(firstLine * 100, kSampleBytes, kMaxSampleBytes));
 }
 
 // The first records of the file, as strings (small: a sample for sniffing and inference).
 std::vector<std::vector<std::string>> sampleRecords(std::string_view text, char delimiter,
                                                     std::size_t& firstEnd) {
-    std::size_t size = std::min(text.size(), kSampleBytes);
+    std::size_t size = sampleBytes(text);
     RecordReader reader(text.data(), text.data() + size, delimiter);
     std::vector<std::vector<std::string>> records;
     firstEnd = 0;
@@ -190,7 +135,7 @@ char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
 // Detects the dialect, header, column names and types from a sample.
 Status planColumns(Plan& plan, const CsvImportOptions& options) {
     std::string_view text = plan.view();
-    std::string_view sample = text.substr(0, std::min(text.size(), kSampleBytes));
+    std::string_view sample = text.substr(0, sampleBytes(text));
     if (sample.size() < text.size()) sample = sample.substr(0, sample.find_last_of("\r\n") + 1);
     plan.dialect.delimiter = chooseDelimiter(options, sample);
     plan.dialect.lineEnding = detectLineEnding(sample);
@@ -362,10 +307,6 @@ private:
     std::condition_variable m_cv;
 };
 
-unsigned threadCount(const CsvImportOptions& options) {
-    return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-}
-
 // One pass over the data into `writer`: in parallel when the file is big enough and its quotes
 // pair up, else on this thread. A parallel pass that meets stray quotes returns with
 // restartSequential set; the caller then starts again with a fresh writer.
@@ -384,6 +325,14 @@ Result<PassResult> runPass(const Plan& plan, const CsvImportOptions& options, bo
     return sequentialPass(plan, options, writer, job);
 }
 
+void reportRepairs(const Plan& plan, JobContext& job) {
+    for (const auto& r : plan.repairs.samples)
+        job.report({IssueSeverity::Warning, r.message,
+                    plan.path + ":" + std::to_string(r.line) + ":" + std::to_string(r.column)});
+    if (plan.repairs.count > plan.repairs.samples.size())
+        job.report({IssueSeverity::Warning, encodingRepairsNote(plan.repairs), plan.path});
+}
+
 std::string sourceJson(const Plan& plan, const PassResult& pass) {
     nlohmann::json doc = {{"reader", "csv"},
                           {"delimiter", std::string(1, plan.dialect.delimiter)},
@@ -394,7 +343,29 @@ std::string sourceJson(const Plan& plan, const PassResult& pass) {
                           {"skipped_rows", pass.skippedCount}};
     if (plan.source.encoding() == TextEncoding::Latin1)
         doc["encoding_note"] = "not valid UTF-8: read as Latin-1 and transcoded to UTF-8";
+    if (plan.repairs.count) doc["encoding_note"] = encodingRepairsNote(plan.repairs);
     return doc.dump();
+}
+
+// Types the columns that had no values in the sample from the first values the pass met (a
+// float column that is 99.9% missing is still a float column); true when one changed.
+bool retypeUndecided(Plan& plan, const TableWriter& writer) {
+    bool changed = false;
+    for (std::size_t c = 0; c < plan.columns.size(); ++c) {
+        auto& spec = plan.columns[c];
+        if (!spec.undecided || spec.overridden) continue;
+        const auto& found = writer.foundValues(c);
+        spec.undecided = false;
+        if (found.empty()) continue;
+        auto typed = inferColumn(spec.name, found, spec.decimalComma);
+        if (typed.type == ColumnType::Text || typed.undecided) continue;
+        typed.note = "no values in the sample; typed from the first " +
+                     std::to_string(found.size()) + " values found further on" +
+                     (typed.note.empty() ? "" : " (" + typed.note + ")");
+        spec = std::move(typed);
+        changed = true;
+    }
+    return changed;
 }
 
 // Widens the columns where a pass found cells that do not fit their type (true when it did);
@@ -413,7 +384,7 @@ Result<bool> widen(Plan& plan, const PassResult& pass, const TableWriter& writer
         spec.type = wider;
     }
     if (!pass.mismatched.empty()) return true;
-    bool changed = false;
+    bool changed = retypeUndecided(plan, writer);
     std::size_t limit = std::max<std::uint64_t>(20, writer.rows() / 20);
     for (std::size_t c = 0; c < plan.columns.size(); ++c) {
         auto& spec = plan.columns[c];
@@ -444,14 +415,18 @@ void reportSkipped(const Plan& plan, const PassResult& pass, CsvImportResult& re
 
 }  // namespace
 
-Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesystem::path& file,
-                                     const CsvImportOptions& options, JobContext& job) {
-    auto source = TextSource::open(file);
-    if (!source) return source.error();
-    Plan plan{file.string(), std::move(*source), {}, 0, {}};
-    if (auto s = checkText(plan, threadCount(options)); !s) return s.error();
+namespace {
+
+// readCsvTable once the file is open: everything but the check that the file held still.
+Result<CsvImportResult> readPlanned(const ObjectStore& store, Plan& plan,
+                                    const CsvImportOptions& options, JobContext& job) {
+    if (auto s = checkCsvText(plan.source, plan.path, options.strictEncoding,
+                              threadCount(options), plan.repairs);
+        !s)
+        return s.error();
     if (plan.source.encoding() == TextEncoding::Latin1)
         job.report({IssueSeverity::Info, "not valid UTF-8: read as Latin-1 and transcoded", plan.path});
+    reportRepairs(plan, job);
     job.progress(0, plan.source.size(), "Parsing");
     if (auto s = planColumns(plan, options); !s) return s.error();
     bool sequential = false;
@@ -460,6 +435,7 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
         if (auto s = writer.open(); !s) return s.error();
         auto pass = runPass(plan, options, sequential, writer, job);
         if (!pass) return pass.error();
+        if (auto s = plan.source.verifyUnchanged(); !s) return s.error();
         if (pass->restartSequential) {
             sequential = true;
             continue;
@@ -469,20 +445,38 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
         if (*widened) continue;
         if (job.cancelled()) return cancelled();
         CsvImportResult result;
-        auto hash =
-            writer.commit(sourceJson(plan, *pass), threadCount(options), result.manifest);
+        auto record = ImportRecord::begin(store);
+        if (!record) return record.error();
+        result.pending = std::move(*record);
+        auto hash = writer.commit(sourceJson(plan, *pass), threadCount(options), result.manifest,
+                                  result.pending.get());
         if (!hash) return hash.error();
         result.manifestHash = *hash;
         result.dialect = plan.dialect;
         result.encoding = plan.source.encoding();
-        result.bytes = std::filesystem::file_size(file);
+        result.bytes = plan.source.fileSize();
         result.sequential = sequential;
+        result.invalidUtf8 = plan.repairs;
         reportSkipped(plan, *pass, result, job);
         return result;
     }
     return makeError(ErrorCode::Internal, "column types did not settle", plan.path);
 }
 
+}  // namespace
+
+Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesystem::path& file,
+                                     const CsvImportOptions& options, JobContext& job) {
+    auto source = TextSource::open(file);
+    if (!source) return source.error();
+    Plan plan{file.string(), std::move(*source), {}, 0, {}, {}};
+    auto result = readPlanned(store, plan, options, job);
+    // A file truncated under the import reads as zeros past its new end: whatever error that
+    // caused (a NUL byte, a short record) is not the real one.
+    if (!result)
+        if (auto s = plan.source.verifyUnchanged(); !s) return s.error();
+    return result;
+}
 
 Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::filesystem::path& file,
                                           const std::string& name, const CsvImportOptions& options,
@@ -508,6 +502,7 @@ Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::files
     DatasetCatalog catalog(workspace.catalog());
     auto recorded = catalog.recordVersion(entry);
     if (!recorded) return recorded.error();
+    table->pending.reset();  // the catalog references the objects now
     CsvDatasetImport out;
     out.table = std::move(*table);
     out.dataset = entry.name;

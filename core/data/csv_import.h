@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 
 namespace kiln {
 
+class ImportRecord;
 class ObjectStore;
 class Workspace;
 struct DatasetVersion;
@@ -30,6 +32,7 @@ struct CsvImportOptions {
     // "date-dmy" / "date-mdy" to fix the order of slashed dates).
     std::vector<std::string> typeOverrides;
     bool skipBadRows = false;                       // skip records with the wrong field count
+    bool strictEncoding = false;  // refuse invalid bytes in a UTF-8 file instead of replacing them
     unsigned threads = 0;                           // 0: one per core
     std::size_t chunkBytes = std::size_t(8) << 20;  // text per parallel chunk
 };
@@ -39,6 +42,12 @@ struct SkippedRecord {
     std::uint64_t line = 0;
     std::uint64_t column = 0;
     std::string message;
+};
+
+// The bytes of a UTF-8 file that were not valid UTF-8 and were replaced by U+FFFD.
+struct EncodingRepairs {
+    std::uint64_t count = 0;
+    std::vector<SkippedRecord> samples;  // the first few: line, column and what was replaced
 };
 
 // What reading a file produced: the stored table and how the file was read.
@@ -51,10 +60,16 @@ struct CsvImportResult {
     std::uint64_t skippedRows = 0;
     std::vector<SkippedRecord> skippedSamples;  // at most 5, in file order
     bool sequential = false;                    // parsed on one thread (stray quotes or small file)
+    EncodingRepairs invalidUtf8;                // bytes replaced in a mostly UTF-8 file
+    // The record of the committed objects: keep it until they are referenced by the catalog
+    // (a process killed before then leaves them to be removed by the next workspace opener).
+    std::shared_ptr<ImportRecord> pending;
 };
 
 // Reads a CSV/TSV file into an immutable stored table in `store` (no catalog entry): detects the
-// encoding (UTF-8 with or without BOM, UTF-16 with BOM, else Latin-1), the dialect and the
+// encoding (UTF-8 with or without BOM, UTF-16 with BOM, else Latin-1; a UTF-8 file with a few
+// invalid bytes stays UTF-8, the bytes replaced by U+FFFD and reported as warnings with their
+// line and column, or refused with `strictEncoding`), the dialect and the
 // column types, then parses on all cores. Progress (bytes, stage "Parsing") and cancel go
 // through `job`; skipped rows are reported to it as warnings. Errors name the file, line and
 // column (context "FILE:LINE:COLUMN"): InvalidArgument for bad input, NotFound/Io for files,

@@ -116,7 +116,10 @@ Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImport
     TextSource& source = opened.value();
     if (auto s = checkText(source, path); !s) return s.error();
     const std::size_t head = std::min(source.size(), kSampleBytes);
-    if ((source.encoding() == TextEncoding::Utf8) && findInvalidUtf8(source.data(), head) < head)
+    // The import's rule, on the head only: a few bad bytes in UTF-8 keep it UTF-8 (the import
+    // replaces them by U+FFFD; a view shows them so).
+    if (source.encoding() == TextEncoding::Utf8 &&
+        !mostlyUtf8(weighUtf8(source.data(), head, head == source.size(), 0)))
         source.reinterpretAsLatin1();
     CsvPreview preview;
     preview.encoding = source.encoding();

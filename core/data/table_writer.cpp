@@ -1,6 +1,7 @@
 #include "core/data/table_writer.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,9 +21,57 @@ namespace kiln {
 
 namespace {
 
-// An unnamed temporary file that one array is spilled to before it is stored. The array's bytes
-// start after room for its .npy header, so that, when the header fits that room exactly (every
-// 1-D array Kiln writes), the file becomes the object itself: no second copy of the data.
+// Creates an unnamed temporary file in `dir` (O_TMPFILE when the file system has it: `linkable`).
+Result<int> createTemporary(const std::filesystem::path& dir, bool& linkable) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    linkable = fd >= 0;
+    if (fd < 0 && errno != EMFILE && errno != ENFILE) {  // no O_TMPFILE: create, unlink at once
+        std::string pattern = (dir / "spill-XXXXXX").string();
+        fd = ::mkstemp(pattern.data());
+        if (fd >= 0) ::unlink(pattern.c_str());
+    }
+    if (fd < 0)
+        return makeError(ErrorCode::Io,
+                         std::string("cannot create a temporary file: ") + std::strerror(errno),
+                         dir.string());
+    return fd;
+}
+
+Status writeAll(int fd, const char* p, std::size_t size) {
+    while (size > 0) {
+        ssize_t n = ::write(fd, p, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+            return makeError(ErrorCode::Io,
+                             std::string("cannot write a temporary file: ") + std::strerror(errno));
+        p += n, size -= std::size_t(n);
+    }
+    return {};
+}
+
+// One unnamed temporary file that the arrays of many columns append their pieces to, for
+// tables too wide to give every array a file of its own (the open-file limit).
+struct SharedSpill {
+    int fd = -1;
+    std::uint64_t end = 0;
+    ~SharedSpill() {
+        if (fd >= 0) ::close(fd);
+    }
+    Status open(const std::filesystem::path& dir) {
+        bool linkable = false;
+        auto created = createTemporary(dir, linkable);
+        if (!created) return created.error();
+        fd = *created;
+        return {};
+    }
+};
+
+// Where one array is spilled before it is stored: a temporary file of its own, or pieces in a
+// SharedSpill. An own file starts with room for the array's .npy header, so that, when the
+// header fits that room exactly (every 1-D array Kiln writes), the file becomes the object
+// itself: no second copy of the data. A shared array is copied into its object at the end.
 class SpillFile {
 public:
     static constexpr std::size_t kHeaderRoom = 128;
@@ -31,34 +80,24 @@ public:
         if (m_fd >= 0) ::close(m_fd);
     }
     Status open(const std::filesystem::path& dir) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        m_fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-        m_linkable = m_fd >= 0;
-        if (m_fd < 0) {  // file systems without O_TMPFILE: create, then unlink at once
-            std::string pattern = (dir / "spill-XXXXXX").string();
-            m_fd = ::mkstemp(pattern.data());
-            if (m_fd >= 0) ::unlink(pattern.c_str());
-        }
-        if (m_fd < 0)
-            return makeError(ErrorCode::Io,
-                             std::string("cannot create a temporary file: ") + std::strerror(errno),
-                             dir.string());
+        auto created = createTemporary(dir, m_linkable);
+        if (!created) return created.error();
+        m_fd = *created;
         if (::lseek(m_fd, off_t(kHeaderRoom), SEEK_SET) < 0)
             return makeError(ErrorCode::Io, std::string("cannot seek a temporary file: ") +
                                                 std::strerror(errno));
         return {};
     }
+    // Spills into `shared` instead, in pieces of about `pieceBytes` kept in memory till full.
+    void share(SharedSpill& shared, std::size_t pieceBytes) {
+        m_shared = &shared;
+        m_pieceBytes = pieceBytes;
+    }
     Status write(const void* data, std::size_t size) {
         auto p = static_cast<const char*>(data);
-        while (size > 0) {
-            ssize_t n = ::write(m_fd, p, size);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0)
-                return makeError(ErrorCode::Io, std::string("cannot write a temporary file: ") +
-                                                    std::strerror(errno));
-            p += n, size -= std::size_t(n), m_size += std::uint64_t(n);
-        }
+        m_size += size;
+        if (m_shared) return writeShared(p, size);
+        if (auto s = writeAll(m_fd, p, size); !s) return s;
         startWriteback();
         return {};
     }
@@ -77,18 +116,32 @@ public:
     }
     // Stores the spilled bytes after a .npy header as a new object; returns its hash.
     Result<std::string> store(const ObjectStore& objects, const std::string& descr,
-                              std::uint64_t count) const {
+                              std::uint64_t count, ImportRecord* record) const {
         std::string header = npyHeader(descr, count);
-        if (m_linkable && header.size() == kHeaderRoom &&
+        if (!m_shared && m_linkable && header.size() == kHeaderRoom &&
             ::pwrite(m_fd, header.data(), header.size(), 0) == ssize_t(header.size())) {
-            auto hash = objects.adoptTemporary(m_fd);
+            auto hash = objects.adoptTemporary(m_fd, record);
             if (hash || hash.error().code != ErrorCode::Unsupported) return hash;
         }
-        return copy(objects, header);
+        return copy(objects, header, record);
     }
     std::uint64_t size() const { return m_size; }
 
 private:
+    struct Piece {
+        std::uint64_t offset, size;
+    };
+
+    Status writeShared(const char* p, std::size_t size) {
+        m_buffer.insert(m_buffer.end(), p, p + size);
+        if (m_buffer.size() < m_pieceBytes) return {};
+        if (auto s = writeAll(m_shared->fd, m_buffer.data(), m_buffer.size()); !s) return s;
+        m_pieces.push_back({m_shared->end, m_buffer.size()});
+        m_shared->end += m_buffer.size();
+        m_buffer.clear();
+        return {};
+    }
+
     // Starts writing full 32 MiB stretches to disk in the background while parsing goes on, so
     // that the fsync when the file becomes an object has little left to wait for.
     void startWriteback() {
@@ -100,25 +153,46 @@ private:
         m_flushed = upTo;
     }
 
+    // Copies [offset, offset + size) of `fd` into `writer`.
+    static Status copyRange(int fd, std::uint64_t offset, std::uint64_t size,
+                            ObjectWriter& writer) {
+        std::vector<char> buffer(std::size_t(std::min<std::uint64_t>(size, 1 << 20)));
+        for (std::uint64_t at = 0; at < size;) {
+            std::size_t want = std::size_t(std::min<std::uint64_t>(size - at, buffer.size()));
+            ssize_t n = ::pread(fd, buffer.data(), want, off_t(offset + at));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return makeError(ErrorCode::Io, "cannot read back a temporary file");
+            if (auto s = writer.write(buffer.data(), std::size_t(n)); !s) return s;
+            at += std::uint64_t(n);
+        }
+        return {};
+    }
+
     // Streams the header and the spilled bytes into a new object.
-    Result<std::string> copy(const ObjectStore& objects, const std::string& header) const {
+    Result<std::string> copy(const ObjectStore& objects, const std::string& header,
+                             ImportRecord* record) const {
         ObjectWriter writer(objects);
         if (auto s = writer.open(); !s) return s.error();
         if (auto s = writer.write(header); !s) return s.error();
-        std::vector<char> buffer(std::size_t(1) << 20);
-        for (std::uint64_t at = 0; at < m_size;) {
-            ssize_t n = ::pread(m_fd, buffer.data(), buffer.size(), off_t(kHeaderRoom + at));
-            if (n <= 0) return makeError(ErrorCode::Io, "cannot read back a temporary file");
-            if (auto s = writer.write(buffer.data(), std::size_t(n)); !s) return s.error();
-            at += std::uint64_t(n);
+        if (!m_shared) {
+            if (auto s = copyRange(m_fd, kHeaderRoom, m_size, writer); !s) return s.error();
+            return writer.commit(record);
         }
-        return writer.commit();
+        for (const auto& piece : m_pieces)
+            if (auto s = copyRange(m_shared->fd, piece.offset, piece.size, writer); !s)
+                return s.error();
+        if (auto s = writer.write(m_buffer.data(), m_buffer.size()); !s) return s.error();
+        return writer.commit(record);
     }
 
     int m_fd = -1;
     bool m_linkable = false;  // an O_TMPFILE file, which can be given a name
     std::uint64_t m_size = 0;
     std::uint64_t m_flushed = 0;  // bytes handed to the disk so far
+    SharedSpill* m_shared = nullptr;
+    std::size_t m_pieceBytes = 0;
+    std::vector<char> m_buffer;   // shared: bytes not yet in the shared file
+    std::vector<Piece> m_pieces;  // shared: where the earlier bytes are, in order
 };
 
 bool hasMask(ColumnType type) {
@@ -130,6 +204,7 @@ bool hasMask(ColumnType type) {
 struct TableWriter::Impl {
     const ObjectStore& store;
     std::vector<ColumnSpec> specs;
+    SharedSpill shared;
     struct Column {
         SpillFile values, mask, offsets;
         std::uint64_t missing = 0;
@@ -137,29 +212,59 @@ struct TableWriter::Impl {
         std::int64_t textEnd = 0;
         std::vector<std::string> categories;
         std::unordered_map<std::string, std::int32_t> categoryIndex;
+        std::vector<std::string> found;  // undecided columns: the first values met
     };
     std::vector<Column> columns;
 };
 
 TableWriter::TableWriter(const ObjectStore& store, std::vector<ColumnSpec> columns)
-    : m_impl(new Impl{store, std::move(columns), {}}) {
+    : m_impl(new Impl{store, std::move(columns), {}, {}}) {
     m_impl->columns.resize(m_impl->specs.size());
 }
 
 TableWriter::~TableWriter() = default;
 
+namespace {
+
+// How many arrays get a temporary file of their own: an eighth of the open-file limit (at most
+// 256), so that a table of any width, even several imports at once in one process, stays far
+// below it; the other arrays share one file.
+std::size_t ownSpillFiles() {
+    struct rlimit limit {};
+    std::uint64_t soft = 1024;
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        soft = limit.rlim_cur;
+    return std::size_t(std::clamp<std::uint64_t>(soft / 8, 16, 256));
+}
+
+// Memory for the unwritten pieces of all shared arrays together.
+constexpr std::size_t kSharedBufferBytes = std::size_t(256) << 20;
+
+}  // namespace
+
 Status TableWriter::open() {
     auto dir = m_impl->store.tmpDir();
+    std::vector<SpillFile*> files;
     for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
         auto& c = m_impl->columns[i];
         ColumnType type = m_impl->specs[i].type;
-        if (auto s = c.values.open(dir); !s) return s;
-        if (hasMask(type))
-            if (auto s = c.mask.open(dir); !s) return s;
-        if (type == ColumnType::Text) {
-            if (auto s = c.offsets.open(dir); !s) return s;
+        files.push_back(&c.values);
+        if (hasMask(type)) files.push_back(&c.mask);
+        if (type == ColumnType::Text) files.push_back(&c.offsets);
+    }
+    const std::size_t own = std::min(files.size(), ownSpillFiles());
+    for (std::size_t f = 0; f < own; ++f)
+        if (auto s = files[f]->open(dir); !s) return s;
+    if (own < files.size()) {
+        if (auto s = m_impl->shared.open(dir); !s) return s;
+        std::size_t piece = std::clamp<std::size_t>(kSharedBufferBytes / (files.size() - own), 4096,
+                                                    std::size_t(1) << 20);
+        for (std::size_t f = own; f < files.size(); ++f) files[f]->share(m_impl->shared, piece);
+    }
+    for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
+        auto& c = m_impl->columns[i];
+        if (m_impl->specs[i].type == ColumnType::Text)
             if (auto s = c.offsets.write(&c.textEnd, sizeof c.textEnd); !s) return s;
-        }
     }
     return {};
 }
@@ -219,6 +324,8 @@ Status TableWriter::append(std::vector<ColumnChunk>& chunks) {
     for (std::size_t i = 0; i < chunks.size(); ++i) {
         auto& c = m_impl->columns[i];
         c.missing += chunks[i].missing;
+        for (auto& v : chunks[i].found)
+            if (c.found.size() < kFoundValues) c.found.push_back(std::move(v));
         if (hasMask(m_impl->specs[i].type))
             if (auto s = appendMask(chunks[i], c.mask, c.maskWritten, m_rows); !s) return s;
         if (auto s = appendColumn(m_impl->specs[i].type, chunks[i], c.values, c.offsets,
@@ -234,8 +341,12 @@ std::size_t TableWriter::categoryCount(std::size_t column) const {
     return m_impl->columns[column].categories.size();
 }
 
+const std::vector<std::string>& TableWriter::foundValues(std::size_t column) const {
+    return m_impl->columns[column].found;
+}
+
 Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned threads,
-                                        TableManifest& manifest) {
+                                        TableManifest& manifest, ImportRecord* record) {
     struct Job {
         const SpillFile* file;
         std::string descr;
@@ -268,7 +379,7 @@ Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned 
     std::optional<Error> failure;
     auto work = [&] {
         for (std::size_t j; (j = next++) < jobs.size();) {
-            auto hash = jobs[j].file->store(m_impl->store, jobs[j].descr, jobs[j].count);
+            auto hash = jobs[j].file->store(m_impl->store, jobs[j].descr, jobs[j].count, record);
             std::lock_guard lock(mutex);
             if (hash)
                 *jobs[j].hash = *hash;
@@ -281,7 +392,7 @@ Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned 
     work();
     for (auto& t : pool) t.join();
     if (failure) return *failure;
-    return m_impl->store.put(manifest.toJson());
+    return m_impl->store.put(manifest.toJson(), record);
 }
 
 }  // namespace kiln

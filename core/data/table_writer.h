@@ -12,6 +12,7 @@
 
 namespace kiln {
 
+class ImportRecord;
 class ObjectStore;
 
 // Builds one stored table (layout: core/data/table.h). Chunks of typed cells arrive in row order;
@@ -36,11 +37,14 @@ public:
     std::uint64_t rows() const { return m_rows; }
     // Distinct values seen so far in a Categorical column.
     std::size_t categoryCount(std::size_t column) const;
+    // The first values (at most kFoundValues) of a Text column marked undecided, in row order.
+    const std::vector<std::string>& foundValues(std::size_t column) const;
 
     // Stores every array (on up to `threads` threads) and then the manifest; returns the
     // manifest's hash and fills `manifest`. `sourceJson` is recorded as the manifest's source.
+    // Every object's hash is told to `record` (when given) before the object gets its name.
     Result<std::string> commit(const std::string& sourceJson, unsigned threads,
-                               TableManifest& manifest);
+                               TableManifest& manifest, ImportRecord* record = nullptr);
 
 private:
     struct Impl;

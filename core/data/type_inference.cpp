@@ -56,6 +56,31 @@ bool tryDate(const std::vector<std::string_view>& values, ColumnSpec& spec) {
     return allFit(values, spec);
 }
 
+// Float with digit groups, when every value reads so and some value has a separator; the
+// file's decimal mark decides which reading is tried first ("1,234" is ambiguous).
+bool tryGrouped(const std::vector<std::string_view>& values, ColumnSpec& spec) {
+    const char order[2] = {spec.decimalComma ? '.' : ',', spec.decimalComma ? ',' : '.'};
+    for (char sep : order) {
+        char decimal = sep == ',' ? '.' : ',';
+        bool any = false, all = true;
+        for (auto v : values) {
+            double x;
+            if (!parseGroupedNumber(v, sep, decimal, x)) {
+                all = false;
+                break;
+            }
+            any |= hasDigitGroups(v, sep);
+        }
+        if (!all || !any) continue;
+        spec.type = ColumnType::Float;
+        spec.thousands = sep;
+        spec.note = std::string("numbers with '") + sep + "' between digit groups and '" + decimal +
+                    "' as decimal mark (1" + sep + "234" + decimal + "5): read as float";
+        return true;
+    }
+    return false;
+}
+
 void chooseTextKind(const std::vector<std::string_view>& values, std::size_t rows,
                     ColumnSpec& spec) {
     std::unordered_set<std::string_view> distinct;
@@ -79,7 +104,17 @@ ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, 
         if (!isMissingMarker(c)) values.push_back(c);
     if (values.empty()) {
         spec.type = ColumnType::Text;
+        spec.undecided = true;
         spec.note = "no values in the sample: read as text";
+        return spec;
+    }
+    auto zero = std::find_if(values.begin(), values.end(), hasLeadingZero);
+    if (zero != values.end() && tryInteger(values, spec)) {
+        chooseTextKind(values, cells.size(), spec);
+        spec.note = "digit strings with leading zeros ('" + std::string(trimSpaces(*zero)) +
+                    "'): kept as " + columnTypeName(spec.type) +
+                    " so the zeros are not lost; --type " + spec.name +
+                    "=integer reads them as numbers";
         return spec;
     }
     if (tryInteger(values, spec)) return spec;
@@ -89,6 +124,7 @@ ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, 
     if (allFit(values, spec)) return spec;
     if (tryDate(values, spec)) return spec;
     spec.note.clear();
+    if (tryGrouped(values, spec)) return spec;
     chooseTextKind(values, cells.size(), spec);
     return spec;
 }
@@ -102,6 +138,9 @@ bool cellFits(const ColumnSpec& spec, std::string_view cell) {
         }
         case ColumnType::Float: {
             double x;
+            if (spec.thousands)
+                return parseGroupedNumber(cell, spec.thousands, spec.thousands == ',' ? '.' : ',',
+                                          x);
             return parseDouble(cell, spec.decimalComma, x);
         }
         case ColumnType::Boolean: {

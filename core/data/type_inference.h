@@ -17,6 +17,8 @@ struct ColumnSpec {
     DateOrder dateOrder = DateOrder::DayFirst;
     bool decimalComma = false;
     bool overridden = false;  // set by the user, never widened
+    char thousands = 0;       // Float: the digit-group separator (',' or '.'), 0 for none
+    bool undecided = false;   // no values in the sample: typed again from values found later
     std::string note;         // how the type was decided, for people ("day-first dates …")
 };
 
@@ -24,7 +26,9 @@ struct ColumnSpec {
 // overflow int64 give Float; slashed dates decide day-first or month-first from the values and
 // say so in the note (an ambiguous column is read day-first, and the note says it was assumed).
 // Low-cardinality strings (distinct <= max(20, 5% of rows), and not unique-ish) are Categorical.
-// Pure function, thread-safe.
+// Digit strings with leading zeros (ZIP codes, 08123) stay categorical or text, and numbers with
+// digit groups (1,234.5 or 1.234,5, consistent over the column) are Float; both say so in the
+// note. A sample with no values gives Text marked `undecided`. Pure function, thread-safe.
 ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, bool decimalComma);
 
 // True when `cell` reads as a value of `spec` (missing markers always do).

@@ -1,6 +1,7 @@
 #include "core/store/object_store.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kChunk = 1 << 20;
+constexpr const char* kCommitLockName = "commit.lock";
+constexpr const char* kImportRecordPrefix = "import-";
 
 Error ioError(const std::string& what, const fs::path& path) {
     return makeError(ErrorCode::Io, what + ": " + std::strerror(errno), path.string());
@@ -50,7 +53,7 @@ Result<std::string> hashFile(const fs::path& file, JobContext* job = nullptr) {
 
 ObjectStore::ObjectStore(fs::path root) : m_root(std::move(root)) {}
 
-Result<std::string> ObjectStore::adoptTemporary(int fd) const {
+Result<std::string> ObjectStore::adoptTemporary(int fd, ImportRecord* record) const {
     Sha256 hasher;
     std::vector<char> buffer(kChunk);
     for (off_t at = 0;;) {
@@ -64,6 +67,8 @@ Result<std::string> ObjectStore::adoptTemporary(int fd) const {
     if (::fsync(fd) != 0) return ioError("cannot flush object to disk", tmpDir());
     ::fchmod(fd, 0444);
     std::string hash = hasher.hexDigest();
+    if (record)
+        if (auto s = record->add(hash); !s) return s.error();
     fs::path target = pathFor(hash);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
@@ -89,11 +94,11 @@ bool ObjectStore::contains(std::string_view hash) const {
     return isSha256Hex(hash) && fs::is_regular_file(pathFor(hash), ec);
 }
 
-Result<std::string> ObjectStore::put(std::string_view bytes) const {
+Result<std::string> ObjectStore::put(std::string_view bytes, ImportRecord* record) const {
     ObjectWriter writer(*this);
     if (auto s = writer.open(); !s) return s.error();
     if (auto s = writer.write(bytes); !s) return s.error();
-    return writer.commit();
+    return writer.commit(record);
 }
 
 Result<std::string> ObjectStore::putFile(const fs::path& file) const {
@@ -160,10 +165,95 @@ void ObjectStore::removeStaleTemporaries(std::int64_t maxAgeSeconds) const {
     std::error_code ec;
     auto now = fs::file_time_type::clock::now();
     for (auto& entry : fs::directory_iterator(m_root / "tmp", ec)) {
+        // The commit lock and live import records are never stale (see findAbandoned).
+        auto name = entry.path().filename().string();
+        if (name == kCommitLockName || name.rfind(kImportRecordPrefix, 0) == 0) continue;
         auto age = now - entry.last_write_time(ec);
         if (!ec && std::chrono::duration_cast<std::chrono::seconds>(age).count() > maxAgeSeconds)
             fs::remove(entry.path(), ec);
     }
+}
+
+namespace {
+
+constexpr const char* kCommitLock = kCommitLockName;
+constexpr const char* kRecordPrefix = kImportRecordPrefix;
+
+int openCommitLock(const fs::path& tmp) {
+    std::error_code ec;
+    fs::create_directories(tmp, ec);
+    return ::open((tmp / kCommitLock).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+}
+
+std::vector<std::string> readRecord(const fs::path& file) {
+    std::vector<std::string> hashes;
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);)
+        if (isSha256Hex(line)) hashes.push_back(line);
+    return hashes;
+}
+
+}  // namespace
+
+ObjectStore::Abandoned ObjectStore::findAbandoned() const {
+    Abandoned found;
+    std::error_code ec;
+    bool any = false;
+    for (auto& entry : fs::directory_iterator(tmpDir(), ec))
+        any |= entry.path().filename().string().rfind(kRecordPrefix, 0) == 0;
+    if (!any) return found;
+    found.lockFd = openCommitLock(tmpDir());
+    if (found.lockFd < 0) return found;
+    if (::flock(found.lockFd, LOCK_EX | LOCK_NB) != 0) {  // a live import is committing
+        ::close(found.lockFd);
+        found.lockFd = -1;
+        return found;
+    }
+    // Holding the lock exclusively: every record left is from an import that is gone.
+    for (auto& entry : fs::directory_iterator(tmpDir(), ec)) {
+        if (entry.path().filename().string().rfind(kRecordPrefix, 0) != 0) continue;
+        found.records.push_back(entry.path());
+        for (auto& hash : readRecord(entry.path())) found.hashes.push_back(std::move(hash));
+    }
+    return found;
+}
+
+void ObjectStore::releaseAbandoned(Abandoned& abandoned,
+                                   const std::vector<std::string>& orphans) const {
+    std::error_code ec;
+    for (const auto& hash : orphans)
+        if (isSha256Hex(hash)) fs::remove(pathFor(hash), ec);
+    for (const auto& record : abandoned.records) fs::remove(record, ec);
+    if (abandoned.lockFd >= 0) ::close(abandoned.lockFd);  // releases the lock
+    abandoned.lockFd = -1;
+}
+
+Result<std::unique_ptr<ImportRecord>> ImportRecord::begin(const ObjectStore& store) {
+    std::unique_ptr<ImportRecord> record(new ImportRecord);
+    const fs::path tmp = store.tmpDir();
+    record->m_lockFd = openCommitLock(tmp);
+    if (record->m_lockFd < 0) return ioError("cannot create the commit lock", tmp / kCommitLock);
+    while (::flock(record->m_lockFd, LOCK_SH) != 0)
+        if (errno != EINTR) return ioError("cannot lock the object store", tmp / kCommitLock);
+    std::string pattern = (tmp / (kRecordPrefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+    record->m_fd = ::mkstemp(pattern.data());
+    if (record->m_fd < 0) return ioError("cannot create an import record", tmp);
+    record->m_path = pattern;
+    return record;
+}
+
+ImportRecord::~ImportRecord() {
+    if (m_fd >= 0) ::close(m_fd);
+    if (!m_path.empty()) ::unlink(m_path.c_str());
+    if (m_lockFd >= 0) ::close(m_lockFd);  // the record is gone before the lock is released
+}
+
+Status ImportRecord::add(std::string_view hash) {
+    std::string line = std::string(hash) + "\n";
+    std::lock_guard lock(m_mutex);
+    if (::write(m_fd, line.data(), line.size()) != ssize_t(line.size()))
+        return ioError("cannot write an import record", m_path);
+    return {};
 }
 
 ObjectStore::Usage ObjectStore::usage() const {
@@ -220,13 +310,15 @@ Status ObjectWriter::write(const void* data, std::size_t size) {
     return {};
 }
 
-Result<std::string> ObjectWriter::commit() {
+Result<std::string> ObjectWriter::commit(ImportRecord* record) {
     if (m_impl->fd < 0) return makeError(ErrorCode::Internal, "object writer is not open");
     if (::fsync(m_impl->fd) != 0) return ioError("cannot flush object to disk", m_impl->tempPath);
     ::fchmod(m_impl->fd, 0444);
     ::close(m_impl->fd);
     m_impl->fd = -1;
     std::string hash = m_impl->hasher.hexDigest();
+    if (record)
+        if (auto s = record->add(hash); !s) return s.error();
     fs::path target = m_impl->root / hash.substr(0, 2) / hash.substr(2);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);

@@ -894,6 +894,11 @@
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="268"/>
+        <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (no spaces or &apos;@&apos;), not starting with &apos;-&apos; or &apos;.&apos;.</source>
+        <translation>문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있습니다(공백과 &apos;@&apos;는 안 됨). &apos;-&apos;나 &apos;.&apos;로 시작할 수 없습니다.</translation>
+    </message>
+    <message>
         <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>

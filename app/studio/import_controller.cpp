@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include "app/studio/import_preview_dialog.h"
+#include "core/base/names.h"
 #include "core/data/image_folder.h"
 #include "core/store/workspace.h"
 #include "widgets/job_manager.h"
@@ -45,8 +46,9 @@ ImportController::ImportController(kiln::widgets::JobManager* jobs, QWidget* dia
 void ImportController::importPaths(const QStringList& paths) {
     for (const QString& path : paths) {
         const QFileInfo info(path);
+        // A folder's name becomes a dataset name by core's rule ("my photos" → "my_photos").
         if (info.isDir())
-            startImageImport(path, info.fileName());
+            startImageImport(path, QString::fromStdString(kiln::validNameFrom(info.fileName().toStdString())));
         else if (!m_waiting.contains(path))
             m_waiting << path;
     }

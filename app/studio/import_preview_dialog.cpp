@@ -18,6 +18,7 @@
 
 #include <exception>
 
+#include "core/base/names.h"
 #include "widgets/csv_preview_model.h"
 #include "widgets/pool_task.h"
 
@@ -51,8 +52,15 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     auto* box = new QWidget(this);
     auto* form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
-    m_name = new QLineEdit(QFileInfo(m_file).completeBaseName(), box);
+    const std::string suggested = kiln::validNameFrom(QFileInfo(m_file).completeBaseName().toStdString());
+    m_name = new QLineEdit(QString::fromStdString(suggested), box);
     m_name->setObjectName(QStringLiteral("datasetName"));
+    connect(m_name, &QLineEdit::textChanged, this, &ImportPreviewDialog::updateImportButton);
+    m_nameProblem = new QLabel(box);
+    m_nameProblem->setObjectName(QStringLiteral("datasetNameProblem"));
+    m_nameProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_nameProblem->setWordWrap(true);
+    m_nameProblem->hide();
     m_nameLabel = new QLabel(box);
     m_encodingLabel = new QLabel(box);
     m_encoding = new QLabel(box);
@@ -70,6 +78,7 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     m_skipBad = new QCheckBox(box);
     m_skipBad->setObjectName(QStringLiteral("skipBadRows"));
     form->addRow(m_nameLabel, m_name);
+    form->addRow(QString(), m_nameProblem);
     form->addRow(m_encodingLabel, m_encoding);
     form->addRow(m_delimiterLabel, m_delimiter);
     form->addRow(QString(), m_header);
@@ -197,8 +206,18 @@ void ImportPreviewDialog::showPreview(const kiln::CsvPreview& preview, const QSt
     }
     updateDialect();
     fillTypes();
-    m_importButton->setEnabled(error.isEmpty() && !datasetName().isEmpty());
+    updateImportButton();
     Q_EMIT previewUpdated();
+}
+
+bool ImportPreviewDialog::nameIsValid() const {
+    return kiln::nameProblem(datasetName().toStdString()).empty();
+}
+
+void ImportPreviewDialog::updateImportButton() {
+    // Names follow core's one rule, so every dataset can be typed back as NAME or NAME@VERSION.
+    m_nameProblem->setVisible(!datasetName().isEmpty() && !nameIsValid());
+    if (m_importButton) m_importButton->setEnabled(!m_busy && m_error.isEmpty() && nameIsValid());
 }
 
 void ImportPreviewDialog::updateDialect() {
@@ -244,6 +263,8 @@ void ImportPreviewDialog::fillTypes() {
 void ImportPreviewDialog::retranslateUi() {
     setWindowTitle(tr("Import %1").arg(QFileInfo(m_file).fileName()));
     m_nameLabel->setText(tr("Dataset name:"));
+    m_nameProblem->setText(tr("Use letters, digits, '_', '.' and '-' (no spaces or '@'), not starting "
+                              "with '-' or '.'."));
     m_encodingLabel->setText(tr("Encoding:"));
     m_delimiterLabel->setText(tr("Delimiter:"));
     const QStringList delimiters = {tr("Detect"), tr("Comma ( , )"), tr("Semicolon ( ; )"), tr("Tab"),

@@ -66,6 +66,8 @@ private:
     void showPreview(const kiln::CsvPreview& preview, const QString& error, int generation);
     void fillTypes();
     void updateDialect();
+    void updateImportButton();
+    bool nameIsValid() const;
     void retranslateUi();
 
     QString m_file;
@@ -79,6 +81,7 @@ private:
     bool m_forceHeader = false;
     QLineEdit* m_name = nullptr;
     QLabel* m_nameLabel = nullptr;
+    QLabel* m_nameProblem = nullptr;
     QLabel* m_encodingLabel = nullptr;
     QLabel* m_encoding = nullptr;
     QLabel* m_delimiterLabel = nullptr;

@@ -15,11 +15,15 @@
 
 #include <QImage>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 
 #include "app/studio/import_controller.h"
 #include "app/studio/import_preview_dialog.h"
 #include "app/studio/language_manager.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/store/workspace.h"
 #include "widgets/csv_preview_model.h"
@@ -218,6 +222,17 @@ TEST_CASE("dropped files and folders are imported and open in tabs", "[app][dnd]
         }));
         CHECK(dialog->datasetName() == QLatin1String(name));
         CHECK(dialog->errorText().isEmpty());
+        // A name that could never be typed back is refused in the dialog, with the rule shown.
+        auto* nameEdit = dialog->findChild<QLineEdit*>(QStringLiteral("datasetName"));
+        auto* problem = dialog->findChild<QLabel*>(QStringLiteral("datasetNameProblem"));
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        REQUIRE((nameEdit && problem && buttons));
+        nameEdit->setText(QStringLiteral("-my data@2"));
+        CHECK(problem->isVisibleTo(dialog));
+        CHECK_FALSE(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+        nameEdit->setText(QLatin1String(name));
+        CHECK_FALSE(problem->isVisibleTo(dialog));
+        CHECK(buttons->button(QDialogButtonBox::Ok)->isEnabled());
         dialog->accept();
     }
     REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0 &&
@@ -230,7 +245,8 @@ TEST_CASE("dropped files and folders are imported and open in tabs", "[app][dnd]
     REQUIRE(iris);
     CHECK(iris.value().rows == 150);
     REQUIRE(catalog.resolve("wine"));
-    auto folder = catalog.resolve(QFileInfo(images.path()).fileName().toStdString());
+    // The folder's name (QTemporaryDir's, with the test's application name) made valid by core's rule.
+    auto folder = catalog.resolve(kiln::validNameFrom(QFileInfo(images.path()).fileName().toStdString()));
     REQUIRE(folder);
     CHECK(folder.value().kind == "images");
     CHECK(folder.value().rows == 6);

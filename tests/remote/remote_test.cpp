@@ -98,7 +98,7 @@ int metricEvents(const std::string& jsonl) {
     return n;
 }
 
-// A workspace with iris imported under a hostile name, and a host pointing at a real sshd.
+// A workspace with iris imported (a hostile name is refused), and a host pointing at a real sshd.
 struct Remote {
     SshServer server;
     TempDir dir;
@@ -116,9 +116,13 @@ struct Remote {
         REQUIRE(w.ok());
         ws = std::move(*w);
         NullJobContext job;
-        std::string name = "iris'; touch " + pwned + "; echo '$(touch " + pwned + ")";
-        auto imported = importCsvDataset(*ws, fs::path(KILN_FIXTURES) / "data" / "iris.csv", name,
-                                         CsvImportOptions{}, job);
+        // A shell-hostile dataset name is refused at the door (core/base/names); what reaches the
+        // host is still quoted, which the hostile work folder below checks.
+        const fs::path iris = fs::path(KILN_FIXTURES) / "data" / "iris.csv";
+        std::string hostile = "iris'; touch " + pwned + "; echo '$(touch " + pwned + ")";
+        REQUIRE_FALSE(importCsvDataset(*ws, iris, hostile, CsvImportOptions{}, job).ok());
+        std::string name = "iris.v1-x_";
+        auto imported = importCsvDataset(*ws, iris, name, CsvImportOptions{}, job);
         REQUIRE(imported.ok());
         auto v = DatasetCatalog(ws->catalog()).resolve(name);
         REQUIRE(v.ok());

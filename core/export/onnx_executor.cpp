@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/base/parallel.h"
@@ -506,6 +507,14 @@ std::string expectedType(int onnxType) {
     }
 }
 
+// What a standard-library exception from a node means to a person: a lookup that failed
+// (`std::map::at`) is a graph that lacks an attribute or value the op needs, not a Kiln defect.
+std::string describeFailure(const std::exception& e) {
+    if (dynamic_cast<const std::out_of_range*>(&e))
+        return "the graph is malformed: a node lacks an attribute or input its op needs";
+    return e.what();
+}
+
 }  // namespace
 
 Result<OnnxExecutor> OnnxExecutor::fromBytes(const std::string& bytes, const std::string& origin) {
@@ -519,7 +528,7 @@ Result<OnnxExecutor> OnnxExecutor::fromBytes(const std::string& bytes, const std
         if (!impl) return impl.error();
         return OnnxExecutor(std::move(*impl));
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::Corrupt, std::string("cannot load the ONNX graph: ") + e.what(), origin);
+        return makeError(ErrorCode::Corrupt, "cannot load the ONNX graph: " + describeFailure(e), origin);
     }
 }
 
@@ -602,7 +611,7 @@ Result<std::map<std::string, HostTensor>> OnnxExecutor::run(
                          std::string("LibTorch failed: ") + e.what_without_backtrace(),
                          k < g.nodes.size() ? "node '" + g.nodes[k].name + "' (" + g.nodes[k].op + ")" : "");
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::InvalidArgument, e.what(),
+        return makeError(ErrorCode::InvalidArgument, describeFailure(e),
                          k < g.nodes.size() ? "node '" + g.nodes[k].name + "' (" + g.nodes[k].op + ")" : "");
     }
 }

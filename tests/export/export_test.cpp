@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/data/image_folder.h"
@@ -277,6 +278,18 @@ TEST_CASE("raw CSV rows with missing values and unseen categories predict", "[ex
     auto missing = predictFile(model, dir / "short.csv");
     REQUIRE_FALSE(missing.ok());
     CHECK_THAT(missing.error().message, Catch::Contains("'x1'") && Catch::Contains("'day'"));
+
+    // A graph whose LabelEncoder lost its keys is malformed, said so; never a bare "map::at".
+    std::ifstream in(model, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(text.find("keys_strings") != std::string::npos);
+    for (auto at = text.find("keys_strings"); at != std::string::npos; at = text.find("keys_strings", at))
+        text.replace(at, 12, "keys_strongs");
+    fs::path broken = dir / "broken.onnx";
+    REQUIRE(writeModelFile(broken, text).ok());
+    auto malformed = predictFile(broken, csv);
+    REQUIRE_FALSE(malformed.ok());
+    CHECK_THAT(malformed.error().message, Catch::Contains("malformed") && !Catch::Contains("map::at"));
 }
 
 TEST_CASE("the registry stores paths relative to the workspace and reads old absolute rows in it",

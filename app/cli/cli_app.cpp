@@ -1,9 +1,13 @@
 #include "app/cli/cli_app.h"
 
+#include <unistd.h>
+
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/arg_parser.h"
+#include "app/cli/terminal_safe_output.h"
 #include "core/base/build_info.h"
 #include "core/base/names.h"
 #include "core/store/workspace.h"
@@ -61,6 +65,12 @@ Result<std::unique_ptr<Workspace>> openWorkspace(const Arguments& args, bool cre
 }
 
 int runCli(const std::vector<std::string>& args) {
+    // Text from outside (names, headers, file names, messages) never reaches a terminal raw.
+    // Messages are always escaped; standard output only on a terminal, so data written to a
+    // pipe or a file (predictions, events) stays byte for byte what it is.
+    TerminalSafeStream safeErr(std::cerr);
+    std::optional<TerminalSafeStream> safeOut;
+    if (::isatty(STDOUT_FILENO)) safeOut.emplace(std::cout);
     const auto& commands = allCommands();
     ParseResult parsed = parseCommandLine(args, commands);
     if (parsed.helpRequested) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/cli/cli_app.h"
+#include "core/base/names.h"
 #include "core/data/csv_import.h"
 #include "core/data/image_folder.h"
 #include "core/store/workspace.h"
@@ -120,10 +121,10 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
     const auto& t = r.table;
     const auto& m = t.manifest;
     if (r.created)
-        std::cout << "Imported " << file << " as dataset '" << r.dataset << "' version "
+        std::cout << "Imported " << printable(file) << " as dataset '" << r.dataset << "' version "
                   << r.version;
     else
-        std::cout << "Unchanged: " << file << " is identical to dataset '" << r.dataset
+        std::cout << "Unchanged: " << printable(file) << " is identical to dataset '" << r.dataset
                   << "' version " << r.version << "; no new version";
     std::cout << " (hash " << t.manifestHash.substr(0, 12) << ")\n"
               << "  " << m.rows << " rows x " << m.columns.size() << " columns, " << t.bytes
@@ -136,20 +137,20 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
               << "\n";
     printRepairs(t.invalidUtf8);
     std::size_t width = 6;
-    for (const auto& c : m.columns) width = std::max(width, c.name.size());
+    for (const auto& c : m.columns) width = std::max(width, printable(c.name).size());
     std::cout << "  " << std::left << std::setw(int(width)) << "column"
               << "  " << std::setw(11) << "type" << std::right << std::setw(9) << "missing"
               << "  note\n";
     for (const auto& c : m.columns)
-        std::cout << "  " << std::left << std::setw(int(width)) << c.name << "  " << std::setw(11)
+        std::cout << "  " << std::left << std::setw(int(width)) << printable(c.name) << "  " << std::setw(11)
                   << columnTypeName(c.type) << std::right << std::setw(9) << c.missing << "  "
-                  << c.note << "\n";
+                  << printable(c.note) << "\n";
     if (t.skippedRows) {
         std::cout << "  skipped " << t.skippedRows << " bad row" << (t.skippedRows == 1 ? "" : "s")
                   << ":\n";
         for (const auto& s : t.skippedSamples)
-            std::cout << "    line " << s.line << ", column " << s.column << ": " << s.message
-                      << "\n";
+            std::cout << "    line " << s.line << ", column " << s.column << ": "
+                      << printable(s.message) << "\n";
     }
 }
 
@@ -165,12 +166,12 @@ nlohmann::json imageImportJson(const std::string& folder, const ImageDatasetImpo
 }
 
 void printImageImport(const std::string& folder, const ImageDatasetImport& r, double seconds) {
-    std::cout << (r.created ? "Imported " : "Already imported (no new version): ") << folder
+    std::cout << (r.created ? "Imported " : "Already imported (no new version): ") << printable(folder)
               << " as image dataset '" << r.dataset << "' version " << r.version << " (hash "
               << r.images.manifestHash.substr(0, 12) << ")\n  " << r.images.manifest.rows << " images";
     if (r.images.labelled) {
         std::cout << " in " << r.images.classes.size() << " classes:";
-        for (const auto& c : r.images.classes) std::cout << " " << c;
+        for (const auto& c : r.images.classes) std::cout << " " << printable(c);
     } else {
         std::cout << ", unlabelled (no class sub-folders)";
     }
@@ -178,7 +179,7 @@ void printImageImport(const std::string& folder, const ImageDatasetImport& r, do
     if (!r.images.skipped.empty()) {
         std::cout << "  skipped " << r.images.skipped.size() << " unreadable file"
                   << (r.images.skipped.size() == 1 ? "" : "s") << ":\n";
-        for (const auto& s : r.images.skipped) std::cout << "    " << s.relative << ": " << s.reason << "\n";
+        for (const auto& s : r.images.skipped) std::cout << "    " << printable(s.relative) << ": " << printable(s.reason) << "\n";
     }
 }
 

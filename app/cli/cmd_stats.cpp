@@ -9,6 +9,7 @@
 
 #include "app/cli/cli_app.h"
 #include "app/cli/dataset_lookup.h"
+#include "core/base/names.h"
 #include "core/data/cell_parser.h"
 #include "core/data/profile.h"
 #include "core/data/profile_cache.h"
@@ -44,7 +45,7 @@ std::string sparkline(const std::vector<std::uint64_t>& counts) {
 }
 
 void printColumn(const ColumnProfile& c, std::uint64_t rows) {
-    std::printf("\n%s  (%s)\n  count %llu   missing %llu (%.1f%%)   distinct %s%llu\n", c.name.c_str(),
+    std::printf("\n%s  (%s)\n  count %llu   missing %llu (%.1f%%)   distinct %s%llu\n", printable(c.name).c_str(),
                 columnTypeName(c.type), (unsigned long long)c.count, (unsigned long long)c.missing,
                 rows ? 100.0 * double(c.missing) / double(rows) : 0.0, c.distinctIsEstimate ? "≈" : "",
                 (unsigned long long)c.distinct);
@@ -72,7 +73,7 @@ void printColumn(const ColumnProfile& c, std::uint64_t rows) {
     if (!c.top.empty() && c.type != ColumnType::Text) {
         std::printf("  top       ");
         for (std::size_t i = 0; i < c.top.size() && i < 8; ++i)
-            std::printf(" %s (%llu)", c.top[i].value.c_str(), (unsigned long long)c.top[i].count);
+            std::printf(" %s (%llu)", printable(c.top[i].value).c_str(), (unsigned long long)c.top[i].count);
         std::printf("\n");
     }
 }
@@ -82,9 +83,9 @@ constexpr std::size_t kPrintedMatrix = 16, kPrintedPairs = 20;
 
 void printMatrix(const CorrelationMatrix& m) {
     std::printf("%12s", "");
-    for (const auto& name : m.columns) std::printf(" %10.10s", name.c_str());
+    for (const auto& name : m.columns) std::printf(" %10.10s", printable(name).c_str());
     for (std::size_t i = 0; i < m.columns.size(); ++i) {
-        std::printf("\n%12.12s", m.columns[i].c_str());
+        std::printf("\n%12.12s", printable(m.columns[i]).c_str());
         for (std::size_t j = 0; j < m.columns.size(); ++j) {
             double r = m.at(m.pearson, i, j);
             if (std::isnan(r)) std::printf(" %10s", "NA");
@@ -108,7 +109,8 @@ void printStrongestPairs(const CorrelationMatrix& m) {
                       [](const Pair& a, const Pair& b) { return std::fabs(a.r) > std::fabs(b.r); });
     std::printf("  the %zu strongest of %zu pairs (every pair: --json)\n", shown, pairs.size());
     for (std::size_t k = 0; k < shown; ++k)
-        std::printf("  %7.3f  %s ~ %s\n", pairs[k].r, m.columns[pairs[k].i].c_str(), m.columns[pairs[k].j].c_str());
+        std::printf("  %7.3f  %s ~ %s\n", pairs[k].r, printable(m.columns[pairs[k].i]).c_str(),
+                    printable(m.columns[pairs[k].j]).c_str());
 }
 
 void printCorrelation(const CorrelationMatrix& m) {

@@ -5,6 +5,7 @@
 
 #include "app/cli/cli_app.h"
 #include "app/cli/dataset_lookup.h"
+#include "core/base/names.h"
 #include "core/data/drift.h"
 #include "core/data/profile.h"
 #include "core/data/profile_cache.h"
@@ -24,19 +25,19 @@ void printReport(const OpenedDataset& ds, const ValidationReport& report) {
                 (long long)ds.version.version, (unsigned long long)report.rows, report.columns);
     if (report.findings.empty()) std::printf("No problems found.\n");
     for (const auto& f : report.findings)
-        std::printf("  %s  %s%s%s\n", severityMark(f.severity), f.column.empty() ? "" : f.column.c_str(),
-                    f.column.empty() ? "" : ": ", f.message.c_str());
+        std::printf("  %s  %s%s%s\n", severityMark(f.severity), printable(f.column).c_str(),
+                    f.column.empty() ? "" : ": ", printable(f.message).c_str());
 }
 
 void printDrift(const std::string& against, const DriftReport& drift) {
     std::printf("\nCompared with %s:\n", against.c_str());
     for (const auto& c : drift.schemaChanges)
-        std::printf("  schema   %s: %s%s%s%s\n", c.column.c_str(), c.change.c_str(),
+        std::printf("  schema   %s: %s%s%s%s\n", printable(c.column).c_str(), c.change.c_str(),
                     c.change == "type changed" ? " from " : "", c.change == "type changed" ? c.from.c_str() : "",
                     c.change == "type changed" ? (" to " + c.to).c_str() : "");
     std::printf("  %-20s %-12s %8s %8s %10s  %s\n", "column", "type", "PSI", "KS D", "KS p", "drift");
     for (const auto& d : drift.columns) {
-        std::printf("  %-20.20s %-12s %8.4f", d.column.c_str(), d.type.c_str(), d.psi);
+        std::printf("  %-20.20s %-12s %8.4f", printable(d.column).c_str(), d.type.c_str(), d.psi);
         if (d.ks) std::printf(" %8.4f %10.3g", *d.ks, *d.ksPValue);
         else std::printf(" %8s %10s", "-", "-");
         std::printf("  %s\n", d.level.c_str());

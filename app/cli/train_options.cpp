@@ -86,8 +86,7 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.epochs = integer(args, "epochs", spec.epochs);
     spec.batchSize = integer(args, "batch-size", spec.batchSize);
     spec.earlyStopping = integer(args, "early-stopping", spec.earlyStopping);
-    spec.seed = std::uint64_t(integer(args, "seed", int(spec.seed)));
-    spec.split.seed = spec.seed + 42;
+    setRunSeed(spec, std::uint64_t(integer(args, "seed", int(spec.seed))));
     spec.imageSize = integer(args, "image-size", spec.imageSize);
     spec.device = args.value("device").value_or(spec.device);
     spec.classWeights = args.value("class-weights").value_or(spec.classWeights);

@@ -147,7 +147,7 @@ int SweepController::start(const SweepRequest& req) {
         s.parallel = r.parallel;
         s.gridPoints = r.gridPoints;
         s.seed = r.seed;
-        s.base.seed = r.seed;
+        kiln::setRunSeed(s.base, r.seed);  // as `kiln sweep --seed` does: the same rows split
         s.medianStopping = r.medianStopping;
         s.metric = r.metric.toStdString();
         s.maximize = r.mode.isEmpty() ? !kiln::lowerIsBetter(s.metric) : r.mode == QLatin1String("max");

@@ -428,8 +428,7 @@ kiln::RunSpec TrainPanel::spec() const {
     s.split.train = m_train->value();
     s.split.val = m_val->value();
     s.split.test = m_test->value();
-    s.seed = std::uint64_t(m_seed->value());
-    s.split.seed = s.seed + 42;  // as `kiln train` does: one seed on the form, two in the spec
+    kiln::setRunSeed(s, std::uint64_t(m_seed->value()));
     s.device = choice(m_device).toStdString();
     return s;
 }

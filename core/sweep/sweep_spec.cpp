@@ -169,8 +169,7 @@ Status applyOne(RunSpec& spec, const std::string& name, const std::string& value
     if (name == "seed") {
         auto x = whole(name, value);
         if (!x || *x < 0) return makeError(ErrorCode::InvalidArgument, "seed expects a whole number ≥ 0");
-        spec.seed = std::uint64_t(*x);
-        spec.split.seed = spec.seed + 42;  // as `kiln train --seed` does
+        setRunSeed(spec, std::uint64_t(*x));
         return {};
     }
     return makeError(ErrorCode::InvalidArgument, "'" + name + "' cannot be swept");

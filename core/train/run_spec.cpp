@@ -302,6 +302,11 @@ Status checkTarget(const RunSpec& spec, const ColumnView& target) {
     return {};
 }
 
+void setRunSeed(RunSpec& spec, std::uint64_t seed) {
+    spec.seed = seed;
+    spec.split.seed = seed + 42;
+}
+
 Status resolveSpec(RunSpec& spec, const Table& table) {
     int t = table.columnIndex(spec.target);
     if (t < 0)

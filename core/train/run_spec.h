@@ -88,4 +88,11 @@ const char* taskName(TaskKind task);  // "auto", "classification", "regression"
 // more than 20 distinct values, and for regression on a target that holds no numbers.
 Status resolveSpec(RunSpec& spec, const Table& table);
 
+// The one seed a person gives a run (the CLI's --seed, the Train panel's and the Sweep dialog's
+// Seed box, a swept `seed`): it seeds initialisation and shuffling, and the split gets
+// `seed + 42`, so the rows a model is tested on do not move in step with its initial weights
+// yet follow the one number. Every front end goes through here, so the same seed always
+// splits the same rows.
+void setRunSeed(RunSpec& spec, std::uint64_t seed);
+
 }  // namespace kiln

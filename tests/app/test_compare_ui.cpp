@@ -13,6 +13,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThreadPool>
 
@@ -239,6 +244,77 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     CHECK(all->scatter()->pointCount() == 12);
     CHECK(all->curves()->lineCount() == 12);
 
+    window.reset();
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+// The split of a trial's rows follows the sweep's one seed alike in Studio and the CLI
+// (setRunSeed in core): a Studio sweep used to leave the split at its default seed.
+std::string readSplit(const QString& workspace, const QString& runId) {
+    QFile file(workspace + QStringLiteral("/runs/") + runId + QStringLiteral("/split.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+}
+
+TEST_CASE("a Studio sweep and `kiln sweep --seed 5` split the same rows", "[compare][sweep][seed]") {
+    initStudioResources();
+    if (qEnvironmentVariableIsEmpty("KILN_CLI")) qputenv("KILN_CLI", KILN_CLI_PATH);
+    QTemporaryDir dir;
+    REQUIRE(importIris(dir.path()));
+    auto window = std::make_unique<QMainWindow>();
+    auto* tabs = new QTabWidget(window.get());
+    window->setCentralWidget(tabs);
+    auto* jobs = new JobManager(window.get());
+    auto* ui = new CompareUi(tabs, jobs, window.get());
+    ui->setWorkspace(dir.path());
+
+    SweepRequest wanted;
+    wanted.workspace = dir.path();
+    wanted.dataset = QStringLiteral("iris");
+    wanted.target = QStringLiteral("species");
+    wanted.params = {QStringLiteral("lr=choice:0.01")};
+    wanted.search = QStringLiteral("random");
+    wanted.trials = 1;
+    wanted.parallel = 1;
+    wanted.metric = QStringLiteral("val_loss");
+    wanted.epochs = 1;
+    wanted.hidden = QStringLiteral("8");
+    wanted.seed = 5;
+    SweepDialog dialog(dir.path());
+    dialog.setRequest(wanted);
+    QString error;
+    auto request = dialog.request(&error);
+    INFO(error.toStdString());
+    REQUIRE(request);
+    ui->startSweep(*request);
+    SweepController* sweep = ui->lastSweep();
+    REQUIRE(sweep);
+    REQUIRE(waitUntil([&] { return !sweep->isRunning(); }, 120000));
+    REQUIRE(sweep->trials().size() == 1);
+    const QString studioRun = sweep->trials().front().runId;
+    const std::string studioSplit = readSplit(dir.path(), studioRun);
+    REQUIRE_FALSE(studioSplit.empty());
+
+    QProcess cli;
+    cli.start(QStringLiteral(KILN_CLI_PATH),
+              {QStringLiteral("--workspace"), dir.path(), QStringLiteral("sweep"), QStringLiteral("iris"),
+               QStringLiteral("--target"), QStringLiteral("species"), QStringLiteral("--param"),
+               QStringLiteral("lr=choice:0.01"), QStringLiteral("--trials"), QStringLiteral("1"),
+               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("8"),
+               QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--sweep-seed"), QStringLiteral("5")});
+    REQUIRE(cli.waitForFinished(120000));
+    INFO(cli.readAllStandardError().toStdString());
+    REQUIRE(cli.exitCode() == 0);
+    QString cliRun;
+    for (const QString& id : QDir(dir.path() + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (id != studioRun) cliRun = id;
+    REQUIRE_FALSE(cliRun.isEmpty());
+    CHECK(readSplit(dir.path(), cliRun) == studioSplit);
+    const QByteArray spec = [&] {
+        QFile f(dir.path() + QStringLiteral("/runs/") + studioRun + QStringLiteral("/spec.json"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    CHECK(QJsonDocument::fromJson(spec).object().value(QStringLiteral("split")).toObject()
+              .value(QStringLiteral("seed")).toInt() == 47);  // 5 + 42, as the CLI's
     window.reset();
     QThreadPool::globalInstance()->waitForDone();
 }

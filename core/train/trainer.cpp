@@ -270,25 +270,59 @@ json stateJson(const LoopState& st) {
             {"rng", "reseeded each epoch from the seed and the epoch"}};
 }
 
+// `to` becomes another name of `from` (a hard link, a copy where links are refused), replaced
+// atomically.
+void linkAtomically(const fs::path& from, const fs::path& to) {
+    fs::path tmp = to.string() + ".tmp";
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    fs::create_hard_link(from, tmp, ec);
+    if (ec) fs::copy_file(from, tmp, fs::copy_options::overwrite_existing);
+    fs::rename(tmp, to);
+}
+
+// A checkpoint is three files, and a worker can be killed between any two writes. The model and
+// optimiser are written under their epoch's names first; last_state.json, written last, names
+// them and is the commit: a kill half-way leaves the previous checkpoint whole (resuming from
+// a newer model with an older state would train an epoch twice). last_model.pt and
+// last_optim.pt are then made links to the committed files, and the previous epoch's removed.
 void saveCheckpoint(Session& s) {
     fs::path dir = s.runDir / "checkpoints";
-    saveAtomically(s.model, dir / "last_model.pt");
-    saveAtomically(*s.optimizer, dir / "last_optim.pt");
-    writeText(dir / "last_state.json", stateJson(s.state).dump(2));
+    const std::string n = std::to_string(s.state.epoch);
+    const std::string model = "model-" + n + ".pt", optim = "optim-" + n + ".pt";
+    saveAtomically(s.model, dir / model);
+    saveAtomically(*s.optimizer, dir / optim);
+    json previous;
+    if (fs::exists(dir / "last_state.json")) previous = json::parse(readText(dir / "last_state.json"), nullptr, false);
+    json state = stateJson(s.state);
+    state["model"] = model;
+    state["optimizer"] = optim;
+    writeText(dir / "last_state.json", state.dump(2));
+    linkAtomically(dir / model, dir / "last_model.pt");
+    linkAtomically(dir / optim, dir / "last_optim.pt");
+    for (const char* key : {"model", "optimizer"}) {
+        std::error_code ec;
+        if (previous.is_object() && previous.contains(key) && previous[key].is_string() &&
+            previous[key] != state[key])
+            fs::remove(dir / previous[key].get<std::string>(), ec);
+    }
 }
 
 void loadCheckpoint(Session& s) {
     fs::path dir = s.runDir / "checkpoints";
     json j = json::parse(readText(dir / "last_state.json"));
+    // Checkpoints written before the state named its files used the last_*.pt names.
+    const fs::path model = dir / j.value("model", std::string("last_model.pt"));
+    const fs::path optim = dir / j.value("optimizer", std::string("last_optim.pt"));
     s.state.epoch = j.at("epoch");
     s.state.best = j.at("best").is_null() ? std::numeric_limits<double>::infinity()
                                           : j.at("best").get<double>();
     s.state.bestEpoch = j.at("best_epoch");
     s.state.sinceBest = j.at("since_best");
     s.state.stopped = j.at("stopped");
-    torch::load(s.model, (dir / "last_model.pt").string());
+    torch::load(s.model, model.string());
     flattenParameters(*s.model, s.flatParams, s.flatGrads);
-    torch::load(*s.optimizer, (dir / "last_optim.pt").string());
+    torch::load(*s.optimizer, optim.string());
     s.listener.log("info", "resumed after epoch " + std::to_string(s.state.epoch));
 }
 

@@ -3,6 +3,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -29,7 +30,10 @@ struct Collector : TrainListener {
     void artifact(const std::string&, const std::string& path) override {
         artifacts.push_back(path);
     }
-    bool cancelled() override { return false; }
+    int cancelAfter = 0;  // epochs; 0 never cancels
+    bool cancelled() override {
+        return cancelAfter > 0 && int(metrics["train_loss"].size()) >= cancelAfter;
+    }
 };
 
 Result<TrainOutcome> trainIn(Imported& data, const RunSpec& spec, const std::string& name,
@@ -77,6 +81,41 @@ TEST_CASE("the same spec and seed give identical metrics", "[train][determinism]
     Collector c;
     REQUIRE(trainIn(data, spec, "c", c).ok());
     CHECK(c.metrics.at("train_loss") != a.metrics.at("train_loss"));
+}
+
+TEST_CASE("a worker killed while it wrote a checkpoint resumes from the last whole one",
+          "[train][resume][checkpoint]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    spec.epochs = 6;
+    spec.earlyStopping = 0;
+    Collector straight;
+    auto a = trainIn(data, spec, "a", straight);
+    REQUIRE(a.ok());
+
+    Collector first;
+    first.cancelAfter = 3;  // stops early in epoch 4: the checkpoint after epoch 3 is the last
+    auto cancelled = trainIn(data, spec, "b", first);
+    REQUIRE(cancelled.ok());
+    REQUIRE(cancelled->status == "cancelled");
+    // As if the worker died while writing epoch 4's checkpoint: newer model and optimiser bytes
+    // (here the finished run's) already on disk under the old names, the state still epoch 3.
+    const fs::path a4 = data.ws->runsDir() / "a" / "checkpoints", b4 = data.ws->runsDir() / "b" / "checkpoints";
+    for (const char* f : {"last_model.pt", "last_optim.pt"}) {
+        fs::remove(b4 / f);
+        fs::copy_file(a4 / f, b4 / f);
+    }
+    Collector resumed;
+    auto b = runTraining(spec, data.ws->root(), data.ws->runsDir() / "b", true, resumed);
+    REQUIRE(b.ok());
+    CHECK(std::find(resumed.logs.begin(), resumed.logs.end(), "resumed after epoch 3") != resumed.logs.end());
+    CHECK(b->testMetrics == a->testMetrics);
+    CHECK(resumed.metrics["train_loss"] ==
+          std::vector<double>(straight.metrics["train_loss"].begin() + 3, straight.metrics["train_loss"].end()));
+    // Only the last checkpoint's files are kept.
+    CHECK(fs::exists(b4 / "model-6.pt"));
+    CHECK_FALSE(fs::exists(b4 / "model-3.pt"));
 }
 
 TEST_CASE("a classifier learns and writes its report", "[train][report]") {

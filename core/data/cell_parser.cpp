@@ -119,8 +119,10 @@ bool isMissingMarker(std::string_view cell) {
     if (!cell.empty() && cell.front() >= '0' && cell.front() <= '9') return false;  // most cells
     cell = trimSpaces(cell);
     if (cell.empty() || cell == "-" || cell == "?") return true;
+    // "-nan" is what C's printf (and so many exporters) writes for a NaN with its sign bit set.
     return equalsIgnoreCase(cell, "na") || equalsIgnoreCase(cell, "n/a") ||
-           equalsIgnoreCase(cell, "null") || equalsIgnoreCase(cell, "nan");
+           equalsIgnoreCase(cell, "null") || equalsIgnoreCase(cell, "nan") ||
+           equalsIgnoreCase(cell, "-nan") || equalsIgnoreCase(cell, "+nan");
 }
 
 ParseOutcome parseInt64(std::string_view cell, std::int64_t& out) {

@@ -99,6 +99,22 @@ TEST_CASE("runs table model passes the model tester", "[compare]") {
     CHECK(proxy.index(0, 0).data(RunsTableModel::RunIdRole).toString() == QStringLiteral("run-2999"));
 }
 
+// A random-search sweep of iris's species (hidden 8, seed 5, val_loss) over `params`.
+SweepRequest irisSweep(const QString& workspace, const QStringList& params, int trials, int epochs) {
+    SweepRequest r;
+    r.workspace = workspace;
+    r.dataset = QStringLiteral("iris");
+    r.target = QStringLiteral("species");
+    r.params = params;
+    r.search = QStringLiteral("random");
+    r.trials = trials;
+    r.metric = QStringLiteral("val_loss");
+    r.epochs = epochs;
+    r.hidden = QStringLiteral("8");
+    r.seed = 5;
+    return r;
+}
+
 TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[compare][sweep]") {
     initStudioResources();
     LanguageManager::apply(QStringLiteral("en"));
@@ -117,19 +133,11 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     window->show();
 
     // The dialog builds the request the controller runs.
-    SweepRequest wanted;
-    wanted.workspace = dir.path();
-    wanted.dataset = QStringLiteral("iris");
-    wanted.target = QStringLiteral("species");
-    wanted.params = {QStringLiteral("lr=log:0.001:0.3"), QStringLiteral("hidden=choice:4|8|16,8"),
-                     QStringLiteral("dropout=uniform:0:0.3")};
-    wanted.search = QStringLiteral("random");
-    wanted.trials = 12;
+    SweepRequest wanted = irisSweep(dir.path(), {QStringLiteral("lr=log:0.001:0.3"),
+                                                 QStringLiteral("hidden=choice:4|8|16,8"),
+                                                 QStringLiteral("dropout=uniform:0:0.3")},
+                                    12, 4);
     wanted.parallel = 2;
-    wanted.metric = QStringLiteral("val_loss");
-    wanted.epochs = 4;
-    wanted.hidden = QStringLiteral("8");
-    wanted.seed = 5;
     wanted.medianStopping = true;
     SweepDialog dialog(dir.path());
     dialog.setRequest(wanted);
@@ -267,18 +275,8 @@ TEST_CASE("a Studio sweep and `kiln sweep --seed 5` split the same rows", "[comp
     auto* ui = new CompareUi(tabs, jobs, window.get());
     ui->setWorkspace(dir.path());
 
-    SweepRequest wanted;
-    wanted.workspace = dir.path();
-    wanted.dataset = QStringLiteral("iris");
-    wanted.target = QStringLiteral("species");
-    wanted.params = {QStringLiteral("lr=choice:0.01")};
-    wanted.search = QStringLiteral("random");
-    wanted.trials = 1;
+    SweepRequest wanted = irisSweep(dir.path(), {QStringLiteral("lr=choice:0.01")}, 1, 1);
     wanted.parallel = 1;
-    wanted.metric = QStringLiteral("val_loss");
-    wanted.epochs = 1;
-    wanted.hidden = QStringLiteral("8");
-    wanted.seed = 5;
     SweepDialog dialog(dir.path());
     dialog.setRequest(wanted);
     QString error;

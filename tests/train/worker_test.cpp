@@ -9,6 +9,7 @@
 
 #include "core/remote/local_executor.h"
 #include "core/train/run_recorder.h"
+#include "metric_rows.h"
 #include "train_fixtures.h"
 
 using namespace kiln;
@@ -24,22 +25,6 @@ std::string status(Workspace& ws, const std::string& id) {
 
 std::int64_t count(Workspace& ws, const std::string& sql, const std::string& id) {
     return std::get<std::int64_t>(ws.catalog().queryValue(sql, {id}).value());
-}
-
-// Every metric of a run as "key@epoch=value" (value printed exactly), sorted.
-std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
-    auto st = ws.catalog().prepare(
-        "SELECT key, epoch, value FROM metrics WHERE run_id = ? AND key NOT IN "
-        "('epoch_time', 'samples_per_s') ORDER BY key, step");
-    REQUIRE(st.ok());
-    REQUIRE(st->bind({id}).ok());
-    std::vector<std::string> rows;
-    for (auto r = st->step(); r && *r; r = st->step()) {
-        char value[40];
-        std::snprintf(value, sizeof value, "%.17g", st->columnDouble(2));
-        rows.push_back(st->columnText(0) + "@" + std::to_string(st->columnInt(1)) + "=" + value);
-    }
-    return rows;
 }
 
 std::string startRun(Imported& data, const RunSpec& spec) {

@@ -65,21 +65,19 @@ kiln::Status readMetrics(kiln::Catalog& catalog, RunRecord& record) {
     }
 }
 
-QString field(const QJsonObject& e, const char* name) {
-    return e.value(QLatin1String(name)).toVariant().toString();
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
 }
 
-void readEvent(const QJsonObject& e, RunRecord& record) {
-    const QString kind = e.value(QLatin1String("event")).toString();
-    const double time = e.value(QLatin1String("time")).toDouble();
-    record.lastEventTime = std::max(record.lastEventTime, time);
-    if (kind == QLatin1String("started")) {
-        record.startedTime = time;
-        record.deviceReason = e.value(QLatin1String("device_reason")).toString();
-    } else if (kind == QLatin1String("progress")) {
-        record.epoch = e.value(QLatin1String("epoch")).toInt();
-        record.step = e.value(QLatin1String("step")).toInt();
-        record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
+void readEvent(const kiln::WorkerEvent& e, RunRecord& record) {
+    record.lastEventTime = std::max(record.lastEventTime, e.time);
+    if (auto* started = e.as<kiln::event::Started>()) {
+        record.startedTime = e.time;
+        record.deviceReason = qs(started->deviceReason);
+    } else if (auto* progress = e.as<kiln::event::Progress>()) {
+        record.epoch = progress->epoch;
+        record.step = int(progress->step);
+        record.stepsPerEpoch = int(progress->stepsPerEpoch);
     }
     RunLogLine line;
     if (logLineFor(e, line)) record.log.push_back(line);
@@ -89,9 +87,8 @@ void readEvents(const QString& file, RunRecord& record) {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) return;  // a queued run has no events yet
     while (!in.atEnd()) {
-        const QByteArray line = in.readLine();
-        const QJsonObject event = parseObject(line);
-        if (!event.isEmpty()) readEvent(event, record);
+        const QByteArray line = in.readLine().trimmed();
+        if (auto event = kiln::parseWorkerEvent(line.toStdString())) readEvent(*event, record);
     }
     if (record.log.size() > kMaxLogLines) record.log.remove(0, record.log.size() - kMaxLogLines);
 }
@@ -103,37 +100,37 @@ void readReport(const QString& file, RunRecord& record) {
 
 }  // namespace
 
-bool logLineFor(const QJsonObject& e, RunLogLine& line) {
-    const QString kind = field(e, "event");
-    line.time = e.value(QLatin1String("time")).toDouble();
+bool logLineFor(const kiln::WorkerEvent& e, RunLogLine& line) {
+    line.time = e.time;
     line.level = QStringLiteral("info");
-    if (kind == QLatin1String("log")) {
-        line.level = field(e, "level");
-        line.message = field(e, "message");
-    } else if (kind == QLatin1String("hello")) {
+    if (auto* log = e.as<kiln::event::Log>()) {
+        line.level = qs(log->level);
+        line.message = qs(log->message);
+    } else if (auto* hello = e.as<kiln::event::Hello>()) {
         line.message =
             QCoreApplication::translate("kiln::widgets::RunRecord", "Worker: kiln %1, protocol %2")
-                .arg(field(e, "kiln"), field(e, "protocol"));
-    } else if (kind == QLatin1String("started")) {
+                .arg(qs(hello->kiln))
+                .arg(hello->protocol);
+    } else if (auto* started = e.as<kiln::event::Started>()) {
         line.message =
-            (e.value(QLatin1String("resume")).toBool()
+            (started->resume
                  ? QCoreApplication::translate("kiln::widgets::RunRecord", "Resumed on %1: %2")
                  : QCoreApplication::translate("kiln::widgets::RunRecord", "Started on %1: %2"))
-                .arg(field(e, "device"), field(e, "device_reason"));
-    } else if (kind == QLatin1String("artifact")) {
+                .arg(qs(started->device), qs(started->deviceReason));
+    } else if (auto* artifact = e.as<kiln::event::Artifact>()) {
         line.message =
             QCoreApplication::translate("kiln::widgets::RunRecord", "Saved %1: %2 (%3 bytes)")
-                .arg(field(e, "kind"), field(e, "path"), field(e, "bytes"));
-    } else if (kind == QLatin1String("finished")) {
-        const QString status = field(e, "status");
-        const QString error = field(e, "error");
+                .arg(qs(artifact->kind), qs(artifact->path))
+                .arg(artifact->bytes);
+    } else if (auto* finished = e.as<kiln::event::Finished>()) {
+        const QString status = qs(finished->status);
         if (status == QLatin1String("failed")) line.level = QStringLiteral("error");
         line.message =
-            error.isEmpty()
+            finished->error.empty()
                 ? QCoreApplication::translate("kiln::widgets::RunRecord", "Finished: %1")
                       .arg(status)
                 : QCoreApplication::translate("kiln::widgets::RunRecord", "Finished: %1 (%2)")
-                      .arg(status, error);
+                      .arg(status, qs(finished->error));
     } else {
         return false;
     }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVector>
 
+#include "core/remote/worker_event.h"
+
 namespace kiln {
 namespace widgets {
 
@@ -57,7 +59,7 @@ struct RunRecord {
 
 // The log line a worker event makes: log events as they are, and the started, artifact and
 // finished events told in a sentence. False for events that make none (metrics, progress).
-bool logLineFor(const QJsonObject& event, RunLogLine& line);
+bool logLineFor(const kiln::WorkerEvent& event, RunLogLine& line);
 
 // Opens the workspace at `workspaceDir` on the calling thread and reads run `runId`. Meant for a
 // pool thread (file and catalog I/O). Never throws; failure says what went wrong.
@@ -67,3 +69,4 @@ RunRecord readRunRecord(const QString& workspaceDir, const QString& runId);
 }  // namespace kiln
 
 Q_DECLARE_METATYPE(kiln::widgets::RunRecord)
+Q_DECLARE_METATYPE(kiln::WorkerEvent)

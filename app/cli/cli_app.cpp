@@ -10,20 +10,19 @@
 #include "app/cli/terminal_safe_output.h"
 #include "core/base/build_info.h"
 #include "core/base/names.h"
+#include "core/remote/worker_event.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
 
 namespace {
 
-constexpr int kProtocolVersion = 1;
-
 int printVersion(bool json) {
     if (json)
-        std::cout << nlohmann::json{{"kiln", build::kKilnVersion}, {"protocol", kProtocolVersion}}.dump()
+        std::cout << nlohmann::json{{"kiln", build::kKilnVersion}, {"protocol", kWorkerProtocol}}.dump()
                   << "\n";
     else
-        std::cout << "kiln " << build::kKilnVersion << " (worker protocol " << kProtocolVersion
+        std::cout << "kiln " << build::kKilnVersion << " (worker protocol " << kWorkerProtocol
                   << ")\n";
     return kExitOk;
 }

@@ -5,7 +5,7 @@
 #include "app/cli/cli_app.h"
 #include "core/remote/host_probe.h"
 #include "core/remote/ssh_host.h"
-#include "core/remote/worker.h"
+#include "core/remote/worker_event.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {

@@ -37,35 +37,29 @@ std::string formatValue(double v) {
 // Prints a line per epoch from the metric events, and the log and finish lines.
 class EpochPrinter {
 public:
-    void onEvent(const std::string& line) {
-        auto e = json::parse(line, nullptr, false);
-        if (!e.is_object()) return;
-        std::string kind = e.value("event", "");
-        if (kind == "metric") {
-            bool test = e.value("key", "").rfind("test_", 0) == 0;
-            if (!m_values.empty() && (test != m_test || e.value("epoch", 0) != m_epoch)) flush();
+    void onEvent(const WorkerEvent& e) {
+        if (auto* metric = e.as<event::Metric>()) {
+            bool test = metric->key.rfind("test_", 0) == 0;
+            if (!m_values.empty() && (test != m_test || metric->epoch != m_epoch)) flush();
             m_test = test;
-            m_epoch = e.value("epoch", 0);
-            m_values[e.value("key", "")] = e.value("value", 0.0);
+            m_epoch = metric->epoch;
+            m_values[metric->key] = metric->value;  // NaN prints as "nan"
             return;
         }
-        if (kind == "progress") return showProgress(e);
+        if (auto* progress = e.as<event::Progress>()) return showProgress(*progress);
         flush();
-        if (kind == "started")
-            std::cout << "device: " << e.value("device", "") << " (" << e.value("device_reason", "")
-                      << ")\n";
-        else if (kind == "log")
-            std::cout << printable(e.value("level", "info")) << ": "
-                      << printable(e.value("message", "")) << "\n";
+        if (auto* started = e.as<event::Started>())
+            std::cout << "device: " << started->device << " (" << started->deviceReason << ")\n";
+        else if (auto* log = e.as<event::Log>())
+            std::cout << printable(log->level) << ": " << printable(log->message) << "\n";
         std::cout.flush();
     }
     // A step line at most every few seconds, so a long epoch shows it is moving.
-    void showProgress(const json& e) {
+    void showProgress(const event::Progress& e) {
         flush();  // the previous epoch's metrics are complete once the next epoch moves
         auto now = std::chrono::steady_clock::now();
         if (now - m_lastLine < std::chrono::seconds(5)) return;
-        std::cout << "epoch " << e.value("epoch", 0) << ": step " << e.value("step", 0) << "/"
-                  << e.value("steps_per_epoch", 0) << "\n"
+        std::cout << "epoch " << e.epoch << ": step " << e.step << "/" << e.stepsPerEpoch << "\n"
                   << std::flush;
         m_lastLine = now;
     }
@@ -201,8 +195,8 @@ int followAndReport(Workspace& ws, const std::string& runId, Launch launch, bool
     g_interrupted = false;
     auto previous = ::signal(SIGINT, onInterrupt);
     EpochPrinter printer;
-    EventCallback onEvent = [&](const std::string& line) {
-        if (!jsonOut) printer.onEvent(line);
+    EventCallback onEvent = [&](const WorkerEvent& e) {
+        if (!jsonOut) printer.onEvent(e);
     };
     auto status = remote ? followOnHost(ws, runId, launch, host, jsonOut, onEvent)
                          : followHere(ws, runId, launch, onEvent);

@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -42,8 +43,8 @@ struct RunController::Relay {
     void failed(int request, const QString& why) {
         post([request, why](RunController* c) { c->onFailed(request, why); });
     }
-    void event(const QString& runId, const QByteArray& line) {
-        post([runId, line](RunController* c) { Q_EMIT c->runEvent(runId, line); });
+    void event(const QString& runId, const kiln::WorkerEvent& e) {
+        post([runId, e](RunController* c) { Q_EMIT c->runEvent(runId, e); });
     }
     void finished(const QString& runId, const QString& status, const QString& error) {
         post([=](RunController* c) { c->onFinished(runId, status, error); });
@@ -108,32 +109,32 @@ public:
     EventForwarder(const RunJob& job, QString runId) : m_job(job), m_runId(std::move(runId)) {
         m_clock.start();
     }
-    void operator()(const std::string& line) {
-        if (line.find("\"event\":\"progress\"") != std::string::npos) {
+    void operator()(const kiln::WorkerEvent& e) {
+        if (e.is<kiln::event::Progress>()) {
             if (m_clock.elapsed() - m_last < kProgressIntervalMs) {
-                m_pending = line;
+                m_pending = e;
                 return;
             }
             m_last = m_clock.elapsed();
-            m_pending.clear();
-            return send(line);
+            m_pending.reset();
+            return send(e);
         }
-        if (!m_pending.empty()) send(std::exchange(m_pending, std::string()));
-        send(line);
+        if (m_pending) send(*std::exchange(m_pending, std::nullopt));
+        send(e);
     }
 
 private:
-    void send(const std::string& line) {
-        m_job.relay->event(m_runId, QByteArray::fromStdString(line));
+    void send(const kiln::WorkerEvent& e) {
+        m_job.relay->event(m_runId, e);
         // Queued → running: the navigator shows it (a remote run stages its data first).
-        if (line.find("\"event\":\"started\"") != std::string::npos) m_job.relay->changed();
+        if (e.is<kiln::event::Started>()) m_job.relay->changed();
     }
 
     const RunJob& m_job;
     QString m_runId;
     QElapsedTimer m_clock;
     qint64 m_last = -kProgressIntervalMs;
-    std::string m_pending;  // the newest progress line held back
+    std::optional<kiln::WorkerEvent> m_pending;  // the newest progress event held back
 };
 
 void finish(const RunJob& job, const QString& runId, const QString& status, const QString& error) {

@@ -9,7 +9,9 @@
 #include <atomic>
 #include <memory>
 
+#include "core/remote/worker_event.h"
 #include "core/train/run_spec.h"
+#include "widgets/run_record.h"  // WorkerEvent as a Qt meta type
 
 namespace kiln {
 namespace studio {
@@ -70,8 +72,8 @@ public:
 Q_SIGNALS:
     void runCreated(int request, const QString& runId);
     void startFailed(int request, const QString& message);
-    // One worker event line (protocol 1), already recorded in the catalog.
-    void runEvent(const QString& runId, const QByteArray& line);
+    // One worker event (protocol 1), already recorded in the catalog.
+    void runEvent(const QString& runId, const kiln::WorkerEvent& event);
     // The run ended here: its catalog status, or kDisconnected (the worker trains on). `error`
     // says why it failed, why the connection was lost, or why it could not start again.
     void runFinished(const QString& runId, const QString& status, const QString& error);

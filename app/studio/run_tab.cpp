@@ -238,32 +238,29 @@ void RunTab::showRecord(const RunRecord& record) {
     Q_EMIT loaded();
 }
 
-void RunTab::onEvent(const QString& runId, const QByteArray& line) {
-    if (runId != m_runId) return;
-    const QJsonObject event = QJsonDocument::fromJson(line).object();
-    if (!event.isEmpty()) applyEvent(event);
+void RunTab::onEvent(const QString& runId, const kiln::WorkerEvent& event) {
+    if (runId == m_runId) applyEvent(event);
 }
 
-void RunTab::applyEvent(const QJsonObject& e) {
-    const QString kind = e.value(QLatin1String("event")).toString();
-    const double time = e.value(QLatin1String("time")).toDouble();
+void RunTab::applyEvent(const kiln::WorkerEvent& e) {
+    const double time = e.time;
     m_nowTime = std::max(m_nowTime, time);
-    if (kind == QLatin1String("metric")) {
-        m_curves->addMetric(e.value(QLatin1String("key")).toString(),
-                            e.value(QLatin1String("epoch")).toInt(),
-                            e.value(QLatin1String("value")).toDouble());
-    } else if (kind == QLatin1String("progress")) {
-        m_record.epoch = e.value(QLatin1String("epoch")).toInt();
-        m_record.step = e.value(QLatin1String("step")).toInt();
-        m_record.stepsPerEpoch = e.value(QLatin1String("steps_per_epoch")).toInt();
+    if (auto* metric = e.as<kiln::event::Metric>()) {
+        if (!std::isnan(metric->value))
+            m_curves->addMetric(QString::fromStdString(metric->key), metric->epoch, metric->value);
+    } else if (auto* progress = e.as<kiln::event::Progress>()) {
+        m_record.epoch = progress->epoch;
+        m_record.step = int(progress->step);
+        m_record.stepsPerEpoch = int(progress->stepsPerEpoch);
         showProgress();
-    } else if (kind == QLatin1String("started")) {
+    } else if (auto* started = e.as<kiln::event::Started>()) {
         m_note.clear();
         m_lostError.clear();
         m_record.startedTime = time;
-        m_record.device = e.value(QLatin1String("device")).toString();
-        m_record.deviceReason = e.value(QLatin1String("device_reason")).toString();
-        m_record.environment = e.value(QLatin1String("environment")).toObject();
+        m_record.device = QString::fromStdString(started->device);
+        m_record.deviceReason = QString::fromStdString(started->deviceReason);
+        m_record.environment =
+            QJsonDocument::fromJson(QByteArray::fromStdString(started->environmentJson)).object();
         showEnvironment();
         setStatus(QStringLiteral("running"));
     }

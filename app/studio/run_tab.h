@@ -75,10 +75,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void onEvent(const QString& runId, const QByteArray& line);
+    void onEvent(const QString& runId, const kiln::WorkerEvent& event);
     void onFinished(const QString& runId, const QString& status, const QString& error);
     void showRecord(const kiln::widgets::RunRecord& record);
-    void applyEvent(const QJsonObject& event);
+    void applyEvent(const kiln::WorkerEvent& event);
     void appendLog(const kiln::widgets::RunLogLine& line);
     void showEnvironment();
     void showHeader();

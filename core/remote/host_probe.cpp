@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/build_info.h"
-#include "core/remote/worker.h"
+#include "core/remote/worker_event.h"
 #include "core/store/workspace.h"
 
 namespace kiln {

@@ -182,8 +182,13 @@ Result<std::string> followRun(Workspace& ws, const std::string& runId, LocalExec
         }
         auto line = executor.nextLine(100);
         if (!line) continue;
-        if (auto st = recorder.ingest(*line); !st) return st.error();
-        if (onEvent) onEvent(*line);
+        auto parsed = parseWorkerEvent(*line);
+        if (!parsed) {
+            if (parsed.error().code == ErrorCode::Corrupt) return parsed.error();
+            continue;  // not an event (a stray line on the worker's output)
+        }
+        if (auto st = recorder.ingest(*parsed); !st) return st.error();
+        if (onEvent) onEvent(*parsed);
     }
     executor.wait();
     if (!recorder.finishedStatus().empty()) return recorder.finishedStatus();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/base/result.h"
+#include "core/remote/worker_event.h"
 
 namespace kiln {
 
@@ -53,8 +54,9 @@ private:
     std::string m_buffer;
 };
 
-// What the host hears while following a run: every event line, already recorded in the catalog.
-using EventCallback = std::function<void(const std::string& line)>;
+// What the host hears while following a run: every worker event, already recorded in the
+// catalog (lines that are no event are skipped).
+using EventCallback = std::function<void(const WorkerEvent& event)>;
 
 // Follows a started worker to its end: records each event in the catalog as it arrives, calls
 // `onEvent`, and passes a cancel on when `*cancelFlag` becomes true. When the worker exits

@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "core/base/build_info.h"
-#include "core/remote/worker.h"
+#include "core/remote/worker_event.h"
 #include "core/store/sha256.h"
 #include "core/store/workspace.h"
 #include "core/train/run_recorder.h"
@@ -206,9 +206,9 @@ Status SshExecutor::fetchArtifacts(const std::string& status) {
     std::map<std::string, std::string> artifacts;  // path -> sha256 (the latest event wins)
     std::istringstream lines(readFile(runDir / "events.jsonl"));
     for (std::string line; std::getline(lines, line);) {
-        auto e = json::parse(line, nullptr, false);
-        if (e.is_object() && e.value("event", "") == "artifact")
-            artifacts[e.value("path", "")] = e.value("sha256", "");
+        auto e = parseWorkerEvent(line);
+        if (auto* artifact = e ? e->as<event::Artifact>() : nullptr)
+            artifacts[artifact->path] = artifact->sha256;
     }
     std::vector<SshConnection::Download> downloads;
     std::vector<std::pair<std::string, std::string>> fetched;  // path, sha256
@@ -302,25 +302,26 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                  nl = pending.find('\n', start)) {
                 std::string line = pending.substr(start, nl - start);
                 start = nl + 1;
-                auto e = json::parse(line, nullptr, false);
-                std::string kind = e.is_object() ? e.value("event", "") : "";
-                if (kind == "hello" && e.value("protocol", 0) != kWorkerProtocol) {
+                auto parsed = parseWorkerEvent(line);
+                auto* hello = parsed ? parsed->as<event::Hello>() : nullptr;
+                if (hello && hello->protocol != kWorkerProtocol) {
                     (void)cancel();
                     std::string why = "the host's Kiln speaks worker protocol " +
-                                      std::to_string(e.value("protocol", 0)) + ", this Kiln " +
+                                      std::to_string(hello->protocol) + ", this Kiln " +
                                       std::to_string(kWorkerProtocol);
                     (void)markRun(catalog, m_runId, "failed", why);
                     return makeError(ErrorCode::Unsupported, why, m_host.name);
                 }
-                if (auto st = recorder.ingest(line); !st) return st.error();
-                if (kind == "started") forgetLocalPid();
-                if (onEvent) onEvent(line);
-                if (kind == "hello" && e.value("kiln", "") != build::kKilnVersion && onEvent)
-                    onEvent(json{{"event", "log"},
-                                 {"level", "warning"},
-                                 {"message", "the host runs Kiln " + e.value("kiln", "") +
-                                                 ", this is Kiln " + build::kKilnVersion}}
-                                .dump());
+                // A line that is no event is skipped, one with bad fields stops the follower.
+                if (auto st = parsed ? recorder.ingest(*parsed) : recorder.ingest(line); !st)
+                    return st.error();
+                if (parsed && parsed->is<event::Started>()) forgetLocalPid();
+                if (parsed && onEvent) onEvent(*parsed);
+                if (hello && hello->kiln != build::kKilnVersion && onEvent)
+                    onEvent(WorkerEvent{parsed->time,
+                                        event::Log{"warning", "the host runs Kiln " + hello->kiln +
+                                                                  ", this is Kiln " +
+                                                                  build::kKilnVersion}});
             }
             pending.erase(0, start);
             continue;  // there may be more

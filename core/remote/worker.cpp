@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/build_info.h"
+#include "core/remote/worker_event.h"
 #include "core/env/environment.h"
 #include "core/store/sha256.h"
 #include "core/train/run_spec.h"
@@ -109,9 +110,8 @@ public:
         for (const auto& line : m_pending) writeAll(m_file, line);
         m_pending.clear();
     }
-    void emit(json event) {
-        event["time"] = wallTime();
-        std::string line = event.dump() + "\n";
+    void emit(WorkerEvent::Body event) {
+        std::string line = workerEventLine(std::move(event)) + "\n";
         if (m_out >= 0 && !writeAll(m_out, line)) m_out = -1;  // the host is gone: file only
         if (m_file >= 0)
             writeAll(m_file, line);
@@ -137,27 +137,17 @@ public:
     WorkerListener(EventSink& sink, InputLines& input, fs::path runDir)
         : m_sink(sink), m_input(input), m_runDir(std::move(runDir)) {}
     void progress(int epoch, std::int64_t step, std::int64_t steps) override {
-        m_sink.emit(
-            {{"event", "progress"}, {"epoch", epoch}, {"step", step}, {"steps_per_epoch", steps}});
+        m_sink.emit(event::Progress{epoch, step, steps});
     }
     void metric(const std::string& key, double value, std::int64_t step, int epoch) override {
-        m_sink.emit({{"event", "metric"},
-                     {"key", key},
-                     {"value", value},
-                     {"step", step},
-                     {"epoch", epoch},
-                     {"wall_time", wallTime()}});
+        m_sink.emit(event::Metric{key, value, step, epoch, wallTime()});
     }
     void log(const std::string& level, const std::string& message) override {
-        m_sink.emit({{"event", "log"}, {"level", level}, {"message", message}});
+        m_sink.emit(event::Log{level, message});
     }
     void artifact(const std::string& kind, const std::string& relative) override {
         auto [sha, bytes] = hashFile(m_runDir / relative);
-        m_sink.emit({{"event", "artifact"},
-                     {"kind", kind},
-                     {"path", relative},
-                     {"sha256", sha},
-                     {"bytes", bytes}});
+        m_sink.emit(event::Artifact{kind, relative, sha, std::int64_t(bytes)});
     }
     bool cancelled() override {
         if (!m_cancelled && (g_terminate || m_input.cancelRequested())) {
@@ -183,8 +173,11 @@ void installSignals() {
     ::sigaction(SIGTERM, &sa, nullptr);
 }
 
-json finishedEvent(const std::string& status, const std::string& error) {
-    return {{"event", "finished"}, {"status", status}, {"error", error}};
+event::Finished finishedEvent(const std::string& status, const std::string& error) {
+    event::Finished f;
+    f.status = status;
+    f.error = error;
+    return f;
 }
 
 struct Job {
@@ -216,25 +209,25 @@ int train(const Job& job, EventSink& sink, InputLines& input) {
     sink.openLog(runDir / "events.jsonl");
     auto device = chooseDevice(job.spec.device);
     setTorchThreads(job.spec.threads);  // before the capture, so the record shows what training uses
-    json env = json::parse(captureEnvironment().toJson());
-    sink.emit({{"event", "started"},
-               {"run_id", job.runId},
-               {"pid", ::getpid()},
-               {"resume", job.resume},
-               {"device", device ? device->device : job.spec.device},
-               {"device_reason", device ? device->reason : device.error().message},
-               {"environment", env}});
+    event::Started started;
+    started.runId = job.runId;
+    started.pid = ::getpid();
+    started.resume = job.resume;
+    started.device = device ? device->device : job.spec.device;
+    started.deviceReason = device ? device->reason : device.error().message;
+    started.environmentJson = captureEnvironment().toJson();
+    sink.emit(started);
     WorkerListener listener(sink, input, runDir);
     auto outcome = runTraining(job.spec, job.workspace, runDir, job.resume, listener);
     if (!outcome) {
         sink.emit(finishedEvent("failed", outcome.error().toString()));
         return 1;
     }
-    json done = finishedEvent(outcome->status, "");
-    done["epochs"] = outcome->epochs;
-    done["best_epoch"] = outcome->bestEpoch;
-    done["early_stopped"] = outcome->earlyStopped;
-    done["metrics"] = outcome->testMetrics;
+    event::Finished done = finishedEvent(outcome->status, "");
+    done.epochs = outcome->epochs;
+    done.bestEpoch = outcome->bestEpoch;
+    done.earlyStopped = outcome->earlyStopped;
+    done.metricsJson = outcome->testMetrics.dump();
     sink.emit(done);
     return 0;
 }
@@ -244,7 +237,7 @@ int train(const Job& job, EventSink& sink, InputLines& input) {
 int runWorker(int inputFd, int outputFd) {
     installSignals();
     EventSink sink(outputFd);
-    sink.emit({{"event", "hello"}, {"protocol", kWorkerProtocol}, {"kiln", build::kKilnVersion}});
+    sink.emit(event::Hello{kWorkerProtocol, build::kKilnVersion});
     InputLines input(inputFd);
     std::string line;
     if (!input.readLine(line)) {

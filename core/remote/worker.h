@@ -2,10 +2,9 @@
 
 #include <string>
 
-namespace kiln {
+#include "core/remote/worker_event.h"
 
-// The worker protocol's version; `hello` carries it and hosts refuse other versions.
-constexpr int kWorkerProtocol = 1;
+namespace kiln {
 
 // Runs `kiln worker`: reads one job line on `inputFd` (a run spec as JSON with the extra fields
 // "run_id", "workspace" and "resume"), trains it, and writes protocol-1 events (one JSON object a

@@ -4,7 +4,7 @@
 
 #include <atomic>
 #include <chrono>
-#include <nlohmann/json.hpp>
+#include <cmath>
 #include <thread>
 
 #include "core/remote/local_executor.h"
@@ -15,7 +15,6 @@ namespace kiln {
 
 namespace {
 
-using nlohmann::json;
 
 Status tagRun(Catalog& catalog, const std::string& runId, const std::string& key,
               const std::string& value) {
@@ -153,13 +152,10 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
         StopWatcher watcher(monitor, stop);
         status = followRun(
             **ws, runId, **executor,
-            [&](const std::string& line) {
-                auto e = json::parse(line, nullptr, false);
-                if (!e.is_object() || e.value("event", "") != "metric" ||
-                    e.value("key", "") != m_metric || !e.contains("value") ||
-                    !e["value"].is_number())
-                    return;
-                if (!monitor.report(e.value("epoch", 0), e["value"].get<double>())) stop = true;
+            [&](const WorkerEvent& e) {
+                auto* metric = e.as<event::Metric>();
+                if (!metric || metric->key != m_metric || std::isnan(metric->value)) return;
+                if (!monitor.report(metric->epoch, metric->value)) stop = true;
             },
             &stop);
     }

@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/remote/worker_event.h"
 #include "core/store/catalog.h"
 #include "core/store/sha256.h"
 #include "core/store/workspace.h"
@@ -43,12 +44,6 @@ std::string isoTime(double seconds) {
     return out;
 }
 
-double eventTime(const json& e) {
-    if (e.contains("time") && e["time"].is_number()) return e["time"].get<double>();
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 void flatten(const json& j, const std::string& prefix,
              std::vector<std::pair<std::string, std::string>>& out) {
     for (auto& [key, value] : j.items()) {
@@ -60,35 +55,38 @@ void flatten(const json& j, const std::string& prefix,
     }
 }
 
-Status recordStarted(Catalog& c, const std::string& id, const json& e) {
-    std::string env = e.contains("environment") ? e["environment"].dump() : "{}";
-    std::string device = e.value("device", "");
-    if (e.contains("device_reason")) device += " (" + e["device_reason"].get<std::string>() + ")";
+double eventTime(const WorkerEvent& e) {
+    if (e.time != 0) return e.time;
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Status recordStarted(Catalog& c, const std::string& id, const event::Started& e, double time) {
+    std::string device = e.device;
+    if (!e.deviceReason.empty()) device += " (" + e.deviceReason + ")";
     return run(c,
                "UPDATE runs SET status = 'running', device = ?, environment = ?, worker_pid = ?, "
                "error = '', "
                "started_at = COALESCE(started_at, ?), finished_at = NULL WHERE id = ?",
-               {device, env, std::int64_t(e.value("pid", 0)), isoTime(eventTime(e)), id});
+               {device, e.environmentJson, e.pid, isoTime(time), id});
 }
 
-Status recordMetric(Catalog& c, const std::string& id, const json& e) {
-    if (!e.contains("value") || !e["value"].is_number()) return {};
+Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, double time) {
+    if (std::isnan(e.value)) return {};  // the worker wrote no value
     return run(c,
                "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES "
                "(?, ?, ?, ?, ?, ?)",
-               {id, e.value("key", ""), std::int64_t(e.value("step", 0)),
-                std::int64_t(e.value("epoch", 0)), e["value"].get<double>(),
-                e.value("wall_time", eventTime(e))});
+               {id, e.key, e.step, std::int64_t(e.epoch), e.value,
+                e.wallTime != 0 ? e.wallTime : time});
 }
 
-Status recordArtifact(Catalog& c, const std::string& id, const json& e) {
+Status recordArtifact(Catalog& c, const std::string& id, const event::Artifact& e) {
     return run(
         c,
         "INSERT INTO artifacts (run_id, kind, path, sha256, bytes) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (run_id, path) DO UPDATE SET kind = excluded.kind, sha256 = excluded.sha256, "
         "bytes = excluded.bytes",
-        {id, e.value("kind", ""), e.value("path", ""), e.value("sha256", ""),
-         std::int64_t(e.value("bytes", 0))});
+        {id, e.kind, e.path, e.sha256, e.bytes});
 }
 
 }  // namespace
@@ -175,29 +173,32 @@ Result<std::string> createRun(Workspace& ws, const RunSpec& spec, std::int64_t d
 }
 
 Status RunRecorder::ingest(const std::string& line) {
-    auto e = json::parse(line, nullptr, false);
-    if (!e.is_object() || !e.contains("event") || !e["event"].is_string()) return {};
-    const std::string kind = e["event"];
-    try {
-        if (kind == "started") {
-            m_finished.clear();
-            return recordStarted(m_catalog, m_runId, e);
-        }
-        if (kind == "metric") {
-            m_lastEpoch = std::max(m_lastEpoch, e.value("epoch", 0));
-            return recordMetric(m_catalog, m_runId, e);
-        }
-        if (kind == "artifact") return recordArtifact(m_catalog, m_runId, e);
-        if (kind == "finished") {
-            m_finished = e.value("status", "failed");
-            if (m_finished != "completed" && m_finished != "cancelled") m_finished = "failed";
-            return run(m_catalog,
-                       "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
-                       {m_finished, e.value("error", ""), isoTime(eventTime(e)), m_runId});
-        }
-    } catch (const json::exception& ex) {
-        return makeError(ErrorCode::Corrupt, std::string("malformed worker event: ") + ex.what(),
-                         line.substr(0, 200));
+    auto parsed = parseWorkerEvent(line);
+    if (!parsed) {
+        // A torn or foreign line is skipped; a known event with bad fields is an error.
+        if (parsed.error().code == ErrorCode::Corrupt) return parsed.error();
+        return {};
+    }
+    return ingest(*parsed);
+}
+
+Status RunRecorder::ingest(const WorkerEvent& e) {
+    const double time = eventTime(e);
+    if (auto* started = e.as<event::Started>()) {
+        m_finished.clear();
+        return recordStarted(m_catalog, m_runId, *started, time);
+    }
+    if (auto* metric = e.as<event::Metric>()) {
+        m_lastEpoch = std::max(m_lastEpoch, metric->epoch);
+        return recordMetric(m_catalog, m_runId, *metric, time);
+    }
+    if (auto* artifact = e.as<event::Artifact>()) return recordArtifact(m_catalog, m_runId, *artifact);
+    if (auto* finished = e.as<event::Finished>()) {
+        m_finished = finished->status;
+        if (m_finished != "completed" && m_finished != "cancelled") m_finished = "failed";
+        return run(m_catalog,
+                   "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
+                   {m_finished, finished->error, isoTime(time), m_runId});
     }
     return {};  // hello, progress, log and unknown events change nothing in the catalog
 }

@@ -12,6 +12,7 @@ namespace kiln {
 
 class Catalog;
 class Workspace;
+struct WorkerEvent;
 
 // A new short unique run id: UTC time and 4 random hex digits ("20261123-105301-3fa9").
 std::string newRunId();
@@ -35,8 +36,10 @@ public:
     RunRecorder(Catalog& catalog, std::string runId)
         : m_catalog(catalog), m_runId(std::move(runId)) {}
 
-    // Records one event line; malformed lines and unknown events are skipped (Ok).
+    // Records one event line; torn lines and unknown events are skipped (Ok), a known event
+    // with a field of the wrong type is Corrupt.
     Status ingest(const std::string& line);
+    Status ingest(const WorkerEvent& event);
     // Records the events of `file` from byte `offset` on, up to byte `end` at most; moves
     // `offset` past the last whole line.
     Status ingestFile(const std::filesystem::path& file, std::uint64_t& offset,

@@ -444,7 +444,7 @@ TEST_CASE("a new controller re-attaches a run still training on the host", "[rem
         REQUIRE(waitUntil(
             [&] {
                 for (const auto& e : events)
-                    if (e.at(1).toByteArray().contains("\"event\":\"metric\"")) return true;
+                    if (e.at(1).value<kiln::WorkerEvent>().is<kiln::event::Metric>()) return true;
                 return false;
             },
             kRunTimeoutMs));

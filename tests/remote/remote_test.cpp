@@ -318,8 +318,8 @@ TEST_CASE("a cut connection is re-established and the run re-attached, no metric
     std::atomic<bool> detach{false};
     bool killed = false;
     std::thread outage;
-    auto status = e.follow([&](const std::string& line) {
-        if (line.find("\"event\":\"metric\"") == std::string::npos) return;
+    auto status = e.follow([&](const WorkerEvent& ev) {
+        if (!ev.is<event::Metric>()) return;
         ++metrics;
         if (!killed) {
             pid_t master = e.connection().masterPid();
@@ -372,8 +372,8 @@ TEST_CASE("cancel reaches the remote worker") {
     auto ex = SshExecutor::start(*r.ws, r.host, id, false);
     REQUIRE(ex.ok());
     std::atomic<bool> cancel{false};
-    auto status = (*ex)->follow([&](const std::string& line) {
-        if (line.find("\"event\":\"metric\"") != std::string::npos) cancel = true;
+    auto status = (*ex)->follow([&](const WorkerEvent& ev) {
+        if (ev.is<event::Metric>()) cancel = true;
     }, &cancel);
     REQUIRE(status.ok());
     CHECK(*status == "cancelled");

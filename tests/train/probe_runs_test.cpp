@@ -190,9 +190,9 @@ TEST_CASE("a worker killed under its host leaves a resumable run that ends as an
     auto victim = LocalExecutor::start(ws.root(), killed, false, KILN_BINARY);
     REQUIRE(victim.ok());
     pid_t pid = (*victim)->pid();
-    auto first = followRun(ws, killed, **victim, [&](const std::string& line) {
-        auto e = json::parse(line);
-        if (e["event"] == "metric" && e["key"] == "train_loss" && e["epoch"] == 2)
+    auto first = followRun(ws, killed, **victim, [&](const WorkerEvent& e) {
+        auto* metric = e.as<event::Metric>();
+        if (metric && metric->key == "train_loss" && metric->epoch == 2)
             ::kill(pid, SIGKILL);  // as the OOM killer would, while kiln train follows it
     });
     REQUIRE(first.ok());

@@ -58,8 +58,8 @@ TEST_CASE("the worker speaks protocol 1 and the host records the run", "[worker]
     RunSpec spec = tabularSpec(data, "label");
     std::string id = startRun(data, spec);
     std::vector<std::string> kinds;
-    auto result = runToEnd(data, id, false, [&](const std::string& line) {
-        kinds.push_back(json::parse(line)["event"]);
+    auto result = runToEnd(data, id, false, [&](const WorkerEvent& e) {
+        kinds.push_back(e.kind());
     });
     REQUIRE(result.ok());
     CHECK(*result == "completed");
@@ -106,9 +106,8 @@ TEST_CASE("resume after cancel equals an uninterrupted run", "[worker][resume]")
     std::atomic<bool> cancel{false};
     auto first = runToEnd(
         data, stopped, false,
-        [&](const std::string& line) {
-            auto e = json::parse(line);
-            if (e["event"] == "metric" && e["epoch"] == 2) cancel = true;
+        [&](const WorkerEvent& e) {
+            if (e.is<event::Metric>() && e.as<event::Metric>()->epoch == 2) cancel = true;
         },
         &cancel);
     REQUIRE(first.ok());

@@ -4,88 +4,62 @@
 
 #include <exception>
 
+#include "core/analysis/catalog_overview.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
 namespace widgets {
 namespace {
 
-constexpr const char* kDatasetsSql =
-    "SELECT d.id, d.name, d.kind, (SELECT COUNT(*) FROM dataset_versions v "
-    "WHERE v.dataset_id = d.id) FROM datasets d ORDER BY d.name LIMIT 1000";
-constexpr const char* kVersionsSql =
-    "SELECT d.name, d.kind, v.version, v.row_count, v.created_at FROM dataset_versions v "
-    "JOIN datasets d ON d.id = v.dataset_id ORDER BY d.name, v.version DESC LIMIT 10000";
-constexpr const char* kRunsSql =
-    "SELECT id, name, status FROM runs ORDER BY created_at DESC LIMIT 1000";
-constexpr const char* kModelsSql =
-    "SELECT id, name, description FROM models ORDER BY name LIMIT 1000";
-
-QString text(const kiln::Statement& statement, int column) {
-    return QString::fromStdString(statement.columnText(column));
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
 }
 
-QString detailFor(CatalogKind kind, const kiln::Statement& row) {
-    switch (kind) {
-        case CatalogKind::Dataset: {
-            const QString versions = QString::number(row.columnInt(3));
-            return QCoreApplication::translate("kiln::widgets::NavigatorView", "%1 · versions: %2")
-                .arg(text(row, 2), versions);
-        }
-        case CatalogKind::Run:
-            return text(row, 2);
-        case CatalogKind::Model:
-            return text(row, 2);
-    }
-    return {};
+// Entries with an empty name show their id.
+void add(QVector<CatalogEntry>& out, CatalogEntry entry) {
+    if (entry.name.isEmpty()) entry.name = entry.id;
+    out.push_back(std::move(entry));
 }
 
-kiln::Status readEntries(kiln::Catalog& catalog, CatalogKind kind, const char* sql,
-                         QVector<CatalogEntry>& out) {
-    auto statement = catalog.prepare(sql);
-    if (!statement) return statement.error();
-    for (;;) {
-        auto more = statement->step();
-        if (!more) return more.error();
-        if (!more.value()) return {};
+void fill(const kiln::CatalogOverview& o, CatalogSnapshot& snapshot) {
+    snapshot.counts = o.counts;
+    for (const kiln::DatasetSummary& d : o.datasets) {
         CatalogEntry entry;
-        entry.kind = kind;
-        entry.id = text(*statement, 0);
-        entry.name = text(*statement, 1);
-        entry.detail = detailFor(kind, *statement);
-        if (kind == CatalogKind::Dataset) entry.datasetKind = text(*statement, 2);
-        if (entry.name.isEmpty()) entry.name = entry.id;
-        out.push_back(entry);
+        entry.kind = CatalogKind::Dataset;
+        entry.id = QString::number(d.id);
+        entry.name = qs(d.name);
+        entry.datasetKind = qs(d.kind);
+        entry.detail =
+            QCoreApplication::translate("kiln::widgets::NavigatorView", "%1 · versions: %2")
+                .arg(qs(d.kind), QString::number(d.versions));
+        add(snapshot.entries, std::move(entry));
     }
-}
-
-kiln::Status readVersions(kiln::Catalog& catalog, QVector<CatalogEntry>& out) {
-    auto statement = catalog.prepare(kVersionsSql);
-    if (!statement) return statement.error();
-    for (;;) {
-        auto more = statement->step();
-        if (!more) return more.error();
-        if (!more.value()) return {};
+    for (const kiln::DatasetVersion& v : o.versions) {
         CatalogEntry entry;
-        entry.name = text(*statement, 0);
+        entry.name = qs(v.dataset);
         entry.id = entry.name;
-        entry.datasetKind = text(*statement, 1);
-        entry.version = statement->columnInt(2);
-        entry.rows = quint64(statement->columnInt(3));
-        entry.createdAt = text(*statement, 4);
-        out.push_back(entry);
+        entry.datasetKind = qs(v.kind);
+        entry.version = int(v.version);
+        entry.rows = quint64(v.rows);
+        entry.createdAt = qs(v.createdAt);
+        snapshot.entries.push_back(std::move(entry));
     }
-}
-
-kiln::Status readAll(kiln::Catalog& catalog, CatalogSnapshot& snapshot) {
-    auto counts = catalog.counts();
-    if (!counts) return counts.error();
-    snapshot.counts = counts.value();
-    if (auto s = readEntries(catalog, CatalogKind::Dataset, kDatasetsSql, snapshot.entries); !s)
-        return s;
-    if (auto s = readVersions(catalog, snapshot.entries); !s) return s;
-    if (auto s = readEntries(catalog, CatalogKind::Run, kRunsSql, snapshot.entries); !s) return s;
-    return readEntries(catalog, CatalogKind::Model, kModelsSql, snapshot.entries);
+    for (const kiln::StoredRun& r : o.runs) {
+        CatalogEntry entry;
+        entry.kind = CatalogKind::Run;
+        entry.id = qs(r.id);
+        entry.name = qs(r.name);
+        entry.detail = QString::fromLatin1(kiln::runStatusName(r.status));
+        add(snapshot.entries, std::move(entry));
+    }
+    for (const kiln::ModelSummary& m : o.models) {
+        CatalogEntry entry;
+        entry.kind = CatalogKind::Model;
+        entry.id = QString::number(m.id);
+        entry.name = qs(m.name);
+        entry.detail = qs(m.description);
+        add(snapshot.entries, std::move(entry));
+    }
 }
 
 }  // namespace
@@ -99,8 +73,11 @@ CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir) {
             snapshot.error = QString::fromStdString(workspace.error().toString());
             return snapshot;
         }
-        if (auto status = readAll(workspace.value()->catalog(), snapshot); !status)
-            snapshot.error = QString::fromStdString(status.error().toString());
+        auto overview = kiln::readCatalogOverview(workspace.value()->catalog());
+        if (overview)
+            fill(*overview, snapshot);
+        else
+            snapshot.error = QString::fromStdString(overview.error().toString());
     } catch (const std::exception& e) {
         snapshot.error = QString::fromLocal8Bit(e.what());
     }

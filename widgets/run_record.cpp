@@ -7,66 +7,47 @@
 
 #include <exception>
 
+#include "core/runs/run_store.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
 namespace widgets {
 namespace {
 
-constexpr const char* kRunSql =
-    "SELECT r.name, r.status, COALESCE(r.error, ''), r.host, r.device, r.environment, r.spec, "
-    "r.created_at, COALESCE(r.started_at, ''), COALESCE(r.finished_at, ''), "
-    "COALESCE(h.ssh_target, '') FROM runs r LEFT JOIN hosts h ON h.name = r.host WHERE r.id = ?";
-constexpr const char* kMetricsSql =
-    "SELECT key, epoch, value FROM metrics WHERE run_id = ? ORDER BY key, step";
 // The log keeps its last lines; a long run's log can be read in events.jsonl.
 constexpr int kMaxLogLines = 5000;
-
-QString text(const kiln::Statement& row, int column) {
-    return QString::fromStdString(row.columnText(column));
-}
 
 QJsonObject parseObject(const QByteArray& json) {
     return QJsonDocument::fromJson(json).object();
 }
 
-kiln::Status readRunRow(kiln::Catalog& catalog, RunRecord& record) {
-    auto row = catalog.prepare(kRunSql);
-    if (!row) return row.error();
-    if (auto st = row->bind({record.id.toStdString()}); !st) return st;
-    auto found = row->step();
-    if (!found) return found.error();
-    if (!found.value())
-        return kiln::makeError(kiln::ErrorCode::NotFound,
-                               "there is no run " + record.id.toStdString());
-    record.name = text(*row, 0);
-    record.status = text(*row, 1);
-    record.error = text(*row, 2);
-    record.host = text(*row, 3);
-    record.device = text(*row, 4);
-    record.environment = parseObject(QByteArray::fromStdString(row->columnText(5)));
-    record.spec = parseObject(QByteArray::fromStdString(row->columnText(6)));
-    record.createdAt = text(*row, 7);
-    record.startedAt = text(*row, 8);
-    record.finishedAt = text(*row, 9);
-    record.hostTarget = text(*row, 10);
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+kiln::Status readRunRow(kiln::RunStore& store, RunRecord& record) {
+    auto run = store.get(record.id.toStdString());
+    if (!run) return run.error();
+    record.name = qs(run->name);
+    record.status = QString::fromLatin1(kiln::runStatusName(run->status));
+    record.error = qs(run->error);
+    record.host = qs(run->host);
+    record.device = qs(run->device);
+    record.environment = parseObject(QByteArray::fromStdString(run->environmentJson));
+    record.spec = parseObject(QByteArray::fromStdString(run->specJson));
+    record.createdAt = qs(run->createdAt);
+    record.startedAt = qs(run->startedAt.value_or(std::string()));
+    record.finishedAt = qs(run->finishedAt.value_or(std::string()));
+    record.hostTarget = qs(run->hostTarget);
     return {};
 }
 
-kiln::Status readMetrics(kiln::Catalog& catalog, RunRecord& record) {
-    auto rows = catalog.prepare(kMetricsSql);
-    if (!rows) return rows.error();
-    if (auto st = rows->bind({record.id.toStdString()}); !st) return st;
-    for (;;) {
-        auto more = rows->step();
-        if (!more) return more.error();
-        if (!more.value()) return {};
-        record.metrics.push_back({text(*rows, 0), int(rows->columnInt(1)), rows->columnDouble(2)});
-    }
-}
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
+kiln::Status readMetrics(kiln::RunStore& store, RunRecord& record) {
+    auto metrics = store.metrics(record.id.toStdString());
+    if (!metrics) return metrics.error();
+    for (const kiln::RunMetric& m : *metrics)
+        record.metrics.push_back({qs(m.key), int(m.epoch), m.value});
+    return {};
 }
 
 void readEvent(const kiln::WorkerEvent& e, RunRecord& record) {
@@ -161,9 +142,9 @@ RunRecord readRunRecord(const QString& workspaceDir, const QString& runId) {
             record.failure = QString::fromStdString(workspace.error().toString());
             return record;
         }
-        kiln::Catalog& catalog = workspace.value()->catalog();
-        kiln::Status st = readRunRow(catalog, record);
-        if (st) st = readMetrics(catalog, record);
+        kiln::RunStore store(workspace.value()->catalog());
+        kiln::Status st = readRunRow(store, record);
+        if (st) st = readMetrics(store, record);
         if (!st) {
             record.failure = QString::fromStdString(st.error().toString());
             return record;

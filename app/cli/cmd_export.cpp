@@ -24,11 +24,6 @@ int runExport(const Arguments& args) {
     if (!workspace) return reportError(workspace.error());
     auto id = resolveRunId(**workspace, args.positionals[0]);
     if (!id) return reportError(id.error());
-    auto status = (*workspace)->catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*id});
-    if (status && std::get<std::string>(*status) != "completed")
-        return reportError(makeError(ErrorCode::InvalidArgument,
-                                     "run " + *id + " is " + std::get<std::string>(*status) +
-                                         "; only a completed run can be exported"));
     auto progress = [&](const std::string& stage) {
         if (!args.json) std::cout << stage << "…\n" << std::flush;
     };

@@ -15,7 +15,7 @@
 #include "core/data/dataset_catalog.h"
 #include "core/remote/ssh_executor.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 
 namespace kiln::cli {
 
@@ -23,43 +23,33 @@ namespace {
 
 using nlohmann::json;
 
-// Every row of `sql` as a JSON object of its named columns (all read as text or numbers).
-Result<json> rows(Catalog& catalog, const std::string& sql, std::initializer_list<SqlValue> params,
-                  const std::vector<std::string>& names) {
-    auto st = catalog.prepare(sql);
-    if (!st) return st.error();
-    if (auto b = st->bind(params); !b) return b.error();
-    json out = json::array();
-    for (auto row = st->step();; row = st->step()) {
-        if (!row) return row.error();
-        if (!*row) break;
-        json r;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (st->columnIsNull(int(i)))
-                r[names[i]] = nullptr;
-            else if (names[i] == "value" || names[i] == "bytes" || names[i] == "step" ||
-                     names[i] == "epoch" || names[i] == "version" || names[i] == "worker_pid")
-                r[names[i]] = st->columnDouble(int(i));
-            else
-                r[names[i]] = st->columnText(int(i));
-        }
-        out.push_back(r);
-    }
-    return out;
+json optionalJson(const std::optional<std::string>& v) {
+    return v ? json(*v) : json(nullptr);
 }
 
-const char* kRunColumns =
-    "SELECT r.id, r.status, COALESCE(d.name, ''), COALESCE(v.version, 0), r.name, r.device, "
-    "r.created_at, "
-    "r.started_at, r.finished_at, r.error, r.worker_pid, r.host, "
-    "(SELECT MAX(epoch) FROM metrics WHERE run_id = r.id AND key = 'train_loss'), "
-    "(SELECT value FROM metrics WHERE run_id = r.id AND key IN ('test_accuracy', 'test_r2') LIMIT "
-    "1) "
-    "FROM runs r LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id "
-    "LEFT JOIN datasets d ON d.id = v.dataset_id ";
-const std::vector<std::string> kRunNames = {
-    "id",         "status",      "dataset", "version",    "name",  "device", "created_at",
-    "started_at", "finished_at", "error",   "worker_pid", "host", "epoch", "value"};
+// A number as `kiln runs --json` has always written it (a JSON double), or null.
+template <class T>
+json optionalNumber(const std::optional<T>& v) {
+    return v ? json(double(*v)) : json(nullptr);
+}
+
+// One run as `kiln runs --json` lists it.
+json runJson(const StoredRun& r) {
+    return json{{"id", r.id},
+                {"status", runStatusName(r.status)},
+                {"dataset", r.dataset},
+                {"version", double(r.datasetVersion)},
+                {"name", r.name},
+                {"device", r.device},
+                {"created_at", r.createdAt},
+                {"started_at", optionalJson(r.startedAt)},
+                {"finished_at", optionalJson(r.finishedAt)},
+                {"error", r.error},
+                {"worker_pid", optionalNumber(r.workerPid)},
+                {"host", r.host},
+                {"epoch", optionalNumber(r.lastEpoch)},
+                {"value", optionalNumber(r.testScore)}};
+}
 
 void printRuns(const json& runs) {
     std::size_t hostWidth = 6;
@@ -87,57 +77,51 @@ int runRuns(const Arguments& args) {
     Workspace& ws = **workspace;
     if (auto r = reattachRuns(ws); !r) return reportError(r.error());
     if (hasRunQueryOptions(args)) return printRunQuery(ws, args);  // run_query_options.cpp
-    std::string sql = std::string(kRunColumns);
-    std::int64_t versionFilter = -1;
+    RunListFilter filter;
     if (auto ds = args.value("dataset")) {
         auto version = DatasetCatalog(ws.catalog()).resolve(*ds);
         if (!version) return reportError(version.error());
-        bool exact = ds->find('@') != std::string::npos;
-        sql += exact ? "WHERE r.dataset_version_id = ? " : "WHERE v.dataset_id = ? ";
-        versionFilter = exact ? version->id : version->datasetId;
+        if (ds->find('@') != std::string::npos)
+            filter.datasetVersionId = version->id;
+        else
+            filter.datasetId = version->datasetId;
     }
-    sql += "ORDER BY r.created_at, r.id";
-    auto list = versionFilter >= 0 ? rows(ws.catalog(), sql, {versionFilter}, kRunNames)
-                                   : rows(ws.catalog(), sql, {}, kRunNames);
-    if (!list) return reportError(list.error());
+    auto runs = RunStore(ws.catalog()).list(filter);
+    if (!runs) return reportError(runs.error());
+    json list = json::array();
+    for (const StoredRun& r : *runs) list.push_back(runJson(r));
     if (args.json)
-        std::cout << json{{"runs", *list}}.dump(2) << "\n";
+        std::cout << json{{"runs", list}}.dump(2) << "\n";
     else
-        printRuns(*list);
+        printRuns(list);
     return kExitOk;
 }
 
 Result<json> runDocument(Workspace& ws, const std::string& id) {
-    auto run = rows(ws.catalog(), std::string(kRunColumns) + "WHERE r.id = ?", {id}, kRunNames);
+    RunStore store(ws.catalog());
+    auto run = store.get(id);
     if (!run) return run.error();
-    json doc = (*run)[0];
+    json doc = runJson(*run);
     doc.erase("value");
-    auto spec = ws.catalog().queryValue("SELECT spec FROM runs WHERE id = ?", {id});
-    auto env = ws.catalog().queryValue("SELECT environment FROM runs WHERE id = ?", {id});
-    if (spec) doc["spec"] = json::parse(std::get<std::string>(*spec), nullptr, false);
-    if (env) doc["environment"] = json::parse(std::get<std::string>(*env), nullptr, false);
-    auto params = rows(ws.catalog(), "SELECT key, value FROM params WHERE run_id = ? ORDER BY key",
-                       {id}, {"key", "text"});
-    auto metrics =
-        rows(ws.catalog(),
-             "SELECT key, step, epoch, value FROM metrics WHERE run_id = ? ORDER BY key, step",
-             {id}, {"key", "step", "epoch", "value"});
-    auto artifacts =
-        rows(ws.catalog(),
-             "SELECT kind, path, sha256, bytes FROM artifacts WHERE run_id = ? ORDER BY path", {id},
-             {"kind", "path", "sha256", "bytes"});
+    doc["spec"] = json::parse(run->specJson, nullptr, false);
+    doc["environment"] = json::parse(run->environmentJson, nullptr, false);
+    auto params = store.params(id);
+    auto metrics = store.metrics(id);
+    auto artifacts = store.artifacts(id);
     if (!params || !metrics || !artifacts)
         return makeError(ErrorCode::Corrupt, "cannot read the run's records", id);
     doc["params"] = json::object();
-    for (auto& p : *params) doc["params"][p["key"].get<std::string>()] = p["text"];
+    for (const RunParam& p : *params) doc["params"][p.key] = p.value;
     doc["metrics"] = json::object();
     doc["history"] = json::object();
-    for (auto& m : *metrics) {
-        std::string key = m["key"];
-        doc["metrics"][key] = m["value"];  // ordered by step: the last one stays
-        doc["history"][key].push_back({m["epoch"], m["value"]});
+    for (const RunMetric& m : *metrics) {
+        doc["metrics"][m.key] = m.value;  // ordered by step: the last one stays
+        doc["history"][m.key].push_back({double(m.epoch), m.value});
     }
-    doc["artifacts"] = *artifacts;
+    doc["artifacts"] = json::array();
+    for (const RunArtifact& a : *artifacts)
+        doc["artifacts"].push_back(
+            {{"kind", a.kind}, {"path", a.path}, {"sha256", a.sha256}, {"bytes", double(a.bytes)}});
     return doc;
 }
 
@@ -182,8 +166,8 @@ int runRunShow(const Arguments& args) {
 }
 
 std::string statusOf(Workspace& ws, const std::string& id) {
-    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {id});
-    return status ? std::get<std::string>(*status) : "unknown";
+    auto status = RunStore(ws.catalog()).status(id);
+    return status ? runStatusName(*status) : "unknown";
 }
 
 // Asks the worker on the run's host to stop, then follows the run to its end so the catalog
@@ -198,8 +182,8 @@ Status cancelOnHost(Workspace& ws, const std::string& id, const std::string& hos
     if (followed) return {};
     if (followed.error().code != ErrorCode::Busy) return followed.error();
     for (int i = 0; i < 600; ++i) {  // another Kiln follows it: wait for it to record the end
-        std::string now = statusOf(ws, id);
-        if (now != "running" && now != "queued") break;
+        auto now = RunStore(ws.catalog()).status(id);
+        if (!now || !isActive(*now)) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return {};
@@ -212,22 +196,23 @@ int runCancel(const Arguments& args) {
     auto id = resolveRunId(ws, args.positionals[0]);
     if (!id) return reportError(id.error());
     if (std::string host = runHost(ws, *id); host != "local") {
-        std::string now = statusOf(ws, *id);
-        if (now != "running" && now != "queued")
+        auto status = RunStore(ws.catalog()).status(*id);
+        if (!status) return reportError(status.error());
+        if (!isActive(*status))
             return reportError(makeError(ErrorCode::InvalidArgument, "run " + *id + " is not running"));
         if (auto st = cancelOnHost(ws, *id, host); !st) return reportError(st.error());
-        now = statusOf(ws, *id);
+        const std::string now = statusOf(ws, *id);
         if (args.json)
             std::cout << json{{"run_id", *id}, {"status", now}, {"host", host}}.dump() << "\n";
         else
             std::cout << "run " << *id << " " << now << " (on " << host << ")\n";
         return kExitOk;
     }
-    auto pid = ws.catalog().queryValue(
-        "SELECT COALESCE(worker_pid, 0) FROM runs WHERE id = ? AND status = 'running'", {*id});
-    if (!pid || !isWorkerProcess(std::get<std::int64_t>(*pid)))
+    auto run = RunStore(ws.catalog()).get(*id);
+    if (!run) return reportError(run.error());
+    if (run->status != RunStatus::Running || !isWorkerProcess(run->workerPid.value_or(0)))
         return reportError(makeError(ErrorCode::InvalidArgument, "run " + *id + " is not running"));
-    auto worker = pid_t(std::get<std::int64_t>(*pid));
+    auto worker = pid_t(*run->workerPid);
     ::kill(worker, SIGTERM);
     // The worker checkpoints and finishes; wait for it so the catalog shows the final status.
     for (int i = 0; i < 600 && isWorkerProcess(worker); ++i)
@@ -238,8 +223,7 @@ int runCancel(const Arguments& args) {
                                          std::to_string(worker) + ") is still busy after 60 s",
                                      "it stops at its next batch; `kiln runs` shows when it has"));
     if (auto r = reattachRuns(ws); !r) return reportError(r.error());
-    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*id});
-    std::string now = status ? std::get<std::string>(*status) : "unknown";
+    const std::string now = statusOf(ws, *id);
     if (args.json)
         std::cout << json{{"run_id", *id}, {"status", now}}.dump() << "\n";
     else

@@ -2,27 +2,22 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <mutex>
-#include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
 #include "app/cli/run_query_options.h"
 #include "app/cli/train_options.h"
 #include "core/data/dataset_catalog.h"
-#include "core/data/table.h"
-#include "core/env/environment.h"
 #include "core/jobs/job_context.h"
+#include "core/runs/launcher.h"
 #include "core/store/workspace.h"
-#include "core/sweep/sweep_scheduler.h"
+#include "core/sweep/sweep_launcher.h"
 
 namespace kiln::cli {
 
 namespace {
 
-using nlohmann::json;
 
 BasicJobContext* g_sweepJob = nullptr;
 
@@ -117,109 +112,14 @@ Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t&
     if (!version) return version.error();
     versionId = version->id;
     SweepSpec s;
-    s.base.dataset = version->dataset;
-    s.base.datasetVersion = version->version;
-    s.base.datasetHash = version->contentHash;
-    s.base.datasetKind = version->kind;
+    useDataset(s.base, *version);
     usage = true;  // the train options' errors are usage errors, as in `kiln train`
     if (auto st = applyTrainSpecOptions(args, s.base); !st) return st.error();
     usage = false;
     if (auto st = readSweepOptions(args, s); !st) return st.error();
-    auto table = Table::open(ws.objects(), s.base.datasetHash);
-    if (!table) return table.error();
-    if (auto st = resolveSpec(s.base, **table); !st) return st.error();
-    Environment env = captureEnvironment();
-    s.gpus = env.cudaAvailable ? int(env.gpus.size()) : 0;
-    s.cpuCores = env.cpuCores;
-    if (auto st = s.validate(); !st) return st.error();
+    if (auto st = prepareSweep(ws, s); !st) return st.error();
     return s;
 }
-
-json trialJson(const TrialResult& r) {
-    json values = json::object();
-    for (const auto& [k, v] : r.assignment) values[k] = v;
-    return {{"trial", r.number}, {"run_id", r.runId},  {"status", r.status},
-            {"value", r.value ? json(*r.value) : json(nullptr)}, {"params", values},
-            {"error", r.error}};
-}
-
-json outcomeJson(const std::string& id, const SweepSpec& s, const SweepOutcome& o) {
-    json trials = json::array();
-    for (const auto& t : o.trials) trials.push_back(trialJson(t));
-    return {{"sweep_id", id}, {"metric", s.metric}, {"mode", s.maximize ? "max" : "min"},
-            {"planned", o.planned}, {"cancelled", o.cancelled}, {"parallel", s.effectiveParallel()},
-            {"trials", trials}, {"best", o.best ? trialJson(*o.best) : json(nullptr)}};
-}
-
-std::filesystem::path recordPath(Workspace& ws, const std::string& id) {
-    return ws.root() / "sweeps" / (id + ".json");
-}
-
-// Writes sweeps/<id>.json through a temporary file renamed into place: a killed sweep leaves
-// the last whole record, never half of one.
-void writeRecord(Workspace& ws, const std::string& id, const SweepSpec& s, std::int64_t versionId,
-                 const std::string& status, const json& outcome) {
-    std::error_code ec;
-    auto file = recordPath(ws, id);
-    std::filesystem::create_directories(file.parent_path(), ec);
-    json doc = {{"spec", json::parse(s.toJson())},
-                {"dataset_version_id", versionId},
-                {"status", status},
-                {"outcome", outcome}};
-    auto tmp = file;
-    tmp += ".tmp";
-    if (std::ofstream(tmp) << doc.dump(2) << "\n") std::filesystem::rename(tmp, file, ec);
-}
-
-// Keeps sweeps/<id>.json current while the sweep runs: the trials started (with their runs)
-// and those finished, so `kiln sweep --resume` can continue a sweep whose process was killed.
-class SweepRecorder : public SweepListener {
-public:
-    SweepRecorder(Workspace& ws, std::string id, const SweepSpec& spec, std::int64_t versionId,
-                  SweepListener& next)
-        : m_ws(ws), m_id(std::move(id)), m_spec(spec), m_versionId(versionId), m_next(next) {}
-    void trialStarted(const Trial& t, const std::string& runId) override {
-        m_next.trialStarted(t, runId);
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_running[t.number] = runId;
-        save();
-    }
-    void trialProgress(const Trial& t, std::int64_t epoch, double value) override {
-        m_next.trialProgress(t, epoch, value);
-    }
-    void trialFinished(const TrialResult& r, const std::optional<TrialResult>& best) override {
-        m_next.trialFinished(r, best);
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_running.erase(r.number);
-        m_done.push_back(r);
-        save();
-    }
-    // Writes the record once (before the first trial starts).
-    void start() {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        save();
-    }
-
-private:
-    void save() {
-        SweepOutcome partial;
-        partial.trials = m_done;
-        partial.planned = int(sweepAssignments(m_spec).size());
-        json outcome = outcomeJson(m_id, m_spec, partial);
-        outcome["running"] = json::object();
-        for (const auto& [number, runId] : m_running)
-            outcome["running"][std::to_string(number)] = runId;
-        writeRecord(m_ws, m_id, m_spec, m_versionId, "running", outcome);
-    }
-    Workspace& m_ws;
-    std::string m_id;
-    const SweepSpec& m_spec;
-    std::int64_t m_versionId;
-    SweepListener& m_next;
-    std::mutex m_mutex;
-    std::map<int, std::string> m_running;
-    std::vector<TrialResult> m_done;
-};
 
 void printSummary(const SweepSpec& s, const SweepOutcome& o) {
     std::cout << "\n" << o.trials.size() << " of " << o.planned << " trials ran"
@@ -239,27 +139,22 @@ void printSummary(const SweepSpec& s, const SweepOutcome& o) {
 // Runs (or, resumed, continues) sweep `id` to its end, keeping its record current.
 int executeSweep(Workspace& ws, const Arguments& args, const std::string& id,
                  const SweepSpec& sweep, std::int64_t versionId, bool resumed) {
-    LocalTrialRunner runner(ws.root(), versionId, id, sweep.metric, sweep.maximize, sweep.reduce);
     int planned = int(sweepAssignments(sweep).size());
     SweepPrinter printer(args.json, planned, sweep.metric);
-    SweepRecorder recorder(ws, id, sweep, versionId, printer);
     if (!args.json)
         std::cout << (resumed ? "resuming sweep " : "sweep ") << id << ": " << planned
                   << " trials, " << sweep.effectiveParallel() << " at a time, best by "
                   << (sweep.maximize ? "max " : "min ") << sweep.metric << "\n"
                   << std::flush;
-    recorder.start();
     BasicJobContext job;
     g_sweepJob = &job;
     auto previous = ::signal(SIGINT, onInterrupt);
-    auto outcome = SweepScheduler(sweep, runner, &recorder).run(job);
+    auto outcome = runSweep(ws, id, sweep, versionId, &printer, job);
     ::signal(SIGINT, previous);
     g_sweepJob = nullptr;
     if (!outcome) return reportError(outcome.error());
-    json doc = outcomeJson(id, sweep, *outcome);
-    writeRecord(ws, id, sweep, versionId, outcome->cancelled ? "cancelled" : "completed", doc);
     if (args.json)
-        std::cout << doc.dump(2) << "\n";
+        std::cout << sweepOutcomeJson(id, sweep, *outcome) << "\n";
     else
         printSummary(sweep, *outcome);
     if (!outcome->best && !outcome->cancelled)
@@ -267,31 +162,7 @@ int executeSweep(Workspace& ws, const Arguments& args, const std::string& id,
     return kExitOk;
 }
 
-// Reads sweeps/<id>.json back for --resume: the definition and the dataset version.
-Result<SweepSpec> readRecord(Workspace& ws, const std::string& id, std::int64_t& versionId) {
-    auto file = recordPath(ws, id);
-    std::ifstream in(file);
-    if (id.empty() || id.find('/') != std::string::npos || !in)
-        return makeError(ErrorCode::NotFound, "no sweep '" + id + "'",
-                         "sweeps are recorded in " + (ws.root() / "sweeps").string());
-    json doc = json::parse(in, nullptr, false);
-    if (!doc.is_object() || !doc.contains("spec"))
-        return makeError(ErrorCode::Corrupt, "the sweep's record is not readable", file.string());
-    if (doc.value("status", "") == "completed")
-        return makeError(ErrorCode::InvalidArgument,
-                         "sweep " + id + " is complete; nothing to resume",
-                         "its outcome is in " + file.string());
-    auto spec = SweepSpec::fromJson(doc["spec"].dump());
-    if (!spec) return makeError(spec.error().code, spec.error().message, file.string());
-    versionId = doc.value("dataset_version_id", std::int64_t(0));
-    Environment env = captureEnvironment();
-    spec->gpus = env.cudaAvailable ? int(env.gpus.size()) : 0;
-    spec->cpuCores = env.cpuCores;
-    if (auto st = spec->validate(); !st) return st.error();
-    return spec;
-}
-
-int runSweep(const Arguments& args) {
+int runSweepCommand(const Arguments& args) {
     auto resume = args.value("resume");
     if (resume && !args.positionals.empty())
         return reportUsageError("--resume ID continues a recorded sweep; give no dataset with it");
@@ -302,9 +173,9 @@ int runSweep(const Arguments& args) {
     Workspace& ws = **workspace;
     std::int64_t versionId = 0;
     if (resume) {
-        auto sweep = readRecord(ws, *resume, versionId);
-        if (!sweep) return reportError(sweep.error());
-        return executeSweep(ws, args, *resume, *sweep, versionId, true);
+        auto recorded = readSweepForResume(ws, *resume);
+        if (!recorded) return reportError(recorded.error());
+        return executeSweep(ws, args, *resume, recorded->spec, recorded->datasetVersionId, true);
     }
     bool usage = false;
     auto sweep = buildSweep(ws, args, versionId, usage);
@@ -353,7 +224,7 @@ Command makeSweepCommand() {
     c.options = sweepOptions();
     c.minPositionals = 0;
     c.maxPositionals = 1;
-    c.run = runSweep;
+    c.run = runSweepCommand;
     return c;
 }
 

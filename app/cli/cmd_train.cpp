@@ -6,10 +6,10 @@
 #include "app/cli/train_options.h"
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
-#include "core/data/table.h"
 #include "core/remote/ssh_host.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/launcher.h"
+#include "core/runs/run_recorder.h"
 #include "core/train/run_spec.h"
 
 namespace kiln::cli {
@@ -22,25 +22,19 @@ int runTrain(const Arguments& args) {
     Workspace& ws = **workspace;
     std::string host;
     if (auto on = args.value("on"); on && *on != "local") {
-        auto found = findHost(ws.catalog(), *on);  // before anything is recorded
+        auto found = findHost(ws.catalog(), *on);  // before the dataset is read
         if (!found) return reportError(found.error());
         host = found->name;
     }
     auto version = DatasetCatalog(ws.catalog()).resolve(args.positionals[0]);
     if (!version) return reportError(version.error());
     RunSpec spec;
-    spec.dataset = version->dataset;
-    spec.datasetVersion = version->version;
-    spec.datasetHash = version->contentHash;
-    spec.datasetKind = version->kind;
+    useDataset(spec, *version);
     if (auto st = applyTrainSpecOptions(args, spec); !st) return reportUsageError(st.error().message);
-    auto table = Table::open(ws.objects(), spec.datasetHash);
-    if (!table) return reportError(table.error());
-    if (auto st = resolveSpec(spec, **table); !st) return reportError(st.error());
-    if (auto st = spec.validate(); !st) return reportError(st.error());
+    if (auto st = prepareRunSpec(ws, spec); !st) return reportError(st.error());
     if (!args.json)
         for (const auto& note : spec.notes) std::cout << "note: " << printable(note) << "\n";
-    auto runId = createRun(ws, spec, version->id);
+    auto runId = recordRun(ws, spec, version->id, host);
     if (!runId) return reportError(runId.error());
     return followAndReport(ws, *runId, Launch::Fresh, args.json, host);
 }
@@ -52,12 +46,11 @@ int runResume(const Arguments& args) {
     if (auto r = reattachRuns(ws); !r) return reportError(r.error());
     auto runId = resolveRunId(ws, args.positionals[0]);
     if (!runId) return reportError(runId.error());
-    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*runId});
+    auto status = RunStore(ws.catalog()).status(*runId);
     if (!status) return reportError(status.error());
-    std::string now = std::get<std::string>(*status);
-    if (now != "cancelled" && now != "interrupted")
+    if (!isResumable(*status))
         return reportError(makeError(ErrorCode::InvalidArgument,
-                                     "run " + *runId + " is " + now +
+                                     "run " + *runId + " is " + runStatusName(*status) +
                                          "; only cancelled or interrupted runs can be resumed"));
     // A run resumes where it ran: its checkpoint is there.
     return followAndReport(ws, *runId, Launch::Resume, args.json, runHost(ws, *runId));
@@ -69,17 +62,17 @@ int runAttach(const Arguments& args) {
     Workspace& ws = **workspace;
     auto runId = resolveRunId(ws, args.positionals[0]);
     if (!runId) return reportError(runId.error());
-    auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {*runId});
+    auto status = RunStore(ws.catalog()).status(*runId);
     if (!status) return reportError(status.error());
-    std::string now = std::get<std::string>(*status);
     std::string host = runHost(ws, *runId);
     if (host == "local")
         return reportError(makeError(ErrorCode::InvalidArgument,
                                      "run " + *runId + " ran on this machine; only runs on a host "
                                      "are attached (see `kiln runs`)"));
-    if (now != "running" && now != "queued")
+    if (!isActive(*status))
         return reportError(makeError(ErrorCode::InvalidArgument,
-                                     "run " + *runId + " is " + now + "; nothing to attach to"));
+                                     "run " + *runId + " is " + runStatusName(*status) +
+                                         "; nothing to attach to"));
     return followAndReport(ws, *runId, Launch::Attach, args.json, host);
 }
 

@@ -11,10 +11,9 @@
 
 #include "app/cli/cli_app.h"
 #include "core/base/names.h"
-#include "core/remote/local_executor.h"
-#include "core/remote/ssh_executor.h"
+#include "core/runs/launcher.h"
+#include "core/runs/run_store.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
 
 namespace kiln::cli {
 
@@ -86,20 +85,9 @@ private:
 
 json finalMetrics(Workspace& ws, const std::string& runId) {
     json metrics = json::object();
-    auto st = ws.catalog().prepare(
-        "SELECT key, value FROM metrics m WHERE run_id = ? AND step = (SELECT MAX(step) FROM "
-        "metrics "
-        "WHERE run_id = m.run_id AND key = m.key) ORDER BY key");
-    if (!st || !st->bind({runId})) return metrics;
-    for (auto row = st->step(); row && *row; row = st->step())
-        metrics[st->columnText(0)] = st->columnDouble(1);
+    if (auto values = RunStore(ws.catalog()).finalMetrics(runId))
+        for (const auto& [key, value] : *values) metrics[key] = value;
     return metrics;
-}
-
-std::string runColumn(Workspace& ws, const std::string& runId, const char* column) {
-    auto v = ws.catalog().queryValue(std::string("SELECT ") + column + " FROM runs WHERE id = ?",
-                                     {runId});
-    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : std::string();
 }
 
 }  // namespace
@@ -109,43 +97,28 @@ Result<std::string> resolveRunId(Workspace& ws, const std::string& text) {
 }
 
 std::string runHost(Workspace& ws, const std::string& runId) {
-    return runColumn(ws, runId, "host");
+    auto run = RunStore(ws.catalog()).get(runId);
+    return run ? run->host : std::string();
 }
 
 namespace {
 
-// Starts or attaches to the worker on `hostName` and follows it to its end.
-Result<std::string> followOnHost(Workspace& ws, const std::string& runId, Launch launch,
-                                 const std::string& hostName, bool jsonOut,
-                                 const EventCallback& onEvent) {
-    auto host = findHost(ws.catalog(), hostName);
-    if (!host) return host.error();
-    auto executor = launch == Launch::Attach
-                        ? SshExecutor::attach(ws, *host, runId)
-                        : SshExecutor::start(ws, *host, runId, launch == Launch::Resume);
-    if (!executor) {
-        // A new run that never reached the host is over; a resumed one stays resumable.
-        if (launch == Launch::Fresh)
-            (void)markRun(ws.catalog(), runId, "failed",
-                          "could not start on " + hostName + ": " + executor.error().message);
-        return executor.error();
-    }
-    const auto& staged = (*executor)->staging();
-    if (!jsonOut && launch != Launch::Attach)
-        std::cout << "on " << hostName << ": " << staged.objectsNeeded << " dataset objects, "
-                  << staged.objectsCopied << " copied (" << staged.bytesCopied << " bytes)\n"
+// Starts or attaches to the worker where the run goes and follows it to its end.
+Result<std::string> launchAndFollow(Workspace& ws, const std::string& runId, Launch launch,
+                                    const std::string& host, bool jsonOut,
+                                    const EventCallback& onEvent) {
+    LaunchOptions options;
+    options.mode = launch;
+    options.host = host;
+    auto executor = launchRun(ws, runId, options);
+    if (!executor) return executor.error();
+    const auto staged = (*executor)->staging();
+    if (!jsonOut && launch != Launch::Attach && (*executor)->where() != "local")
+        std::cout << "on " << (*executor)->where() << ": " << staged.objectsNeeded
+                  << " dataset objects, " << staged.objectsCopied << " copied ("
+                  << staged.bytesCopied << " bytes)\n"
                   << std::flush;
     return (*executor)->follow(onEvent, &g_interrupted);
-}
-
-Result<std::string> followHere(Workspace& ws, const std::string& runId, Launch launch,
-                               const EventCallback& onEvent) {
-    if (launch == Launch::Attach)
-        return makeError(ErrorCode::InvalidArgument,
-                         "run " + runId + " runs on this machine; `kiln runs` brings it up to date");
-    auto executor = LocalExecutor::start(ws.root(), runId, launch == Launch::Resume);
-    if (!executor) return executor.error();
-    return followRun(ws, runId, **executor, onEvent, &g_interrupted);
 }
 
 const char* launchWord(Launch launch) {
@@ -158,10 +131,8 @@ const char* launchWord(Launch launch) {
 }
 
 std::int64_t lastEpoch(Workspace& ws, const std::string& runId) {
-    auto v = ws.catalog().queryValue(
-        "SELECT COALESCE(MAX(epoch), 0) FROM metrics WHERE run_id = ? AND key = 'train_loss'",
-        {runId});
-    return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : 0;
+    auto epoch = RunStore(ws.catalog()).lastEpoch(runId);
+    return epoch ? *epoch : 0;
 }
 
 // The exit status of a followed run, with a line on stderr when it did not complete: a failed
@@ -198,19 +169,20 @@ int followAndReport(Workspace& ws, const std::string& runId, Launch launch, bool
     EventCallback onEvent = [&](const WorkerEvent& e) {
         if (!jsonOut) printer.onEvent(e);
     };
-    auto status = remote ? followOnHost(ws, runId, launch, host, jsonOut, onEvent)
-                         : followHere(ws, runId, launch, onEvent);
+    auto status = launchAndFollow(ws, runId, launch, remote ? host : std::string(), jsonOut,
+                                  onEvent);
     ::signal(SIGINT, previous);
     printer.flush();
     if (!status) return reportError(status.error());
-    std::string error = runColumn(ws, runId, "error");
+    auto run = RunStore(ws.catalog()).get(runId);
+    const std::string error = run ? run->error : std::string();
     json metrics = finalMetrics(ws, runId);
     if (jsonOut) {
         std::cout << json{{"run_id", runId},
                           {"status", *status},
                           {"host", remote ? host : std::string("local")},
                           {"error", error},
-                          {"device", runColumn(ws, runId, "device")},
+                          {"device", run ? run->device : std::string()},
                           {"metrics", metrics}}
                          .dump(2)
                   << "\n";

@@ -4,6 +4,7 @@
 
 #include "app/cli/command.h"
 #include "core/base/result.h"
+#include "core/runs/launcher.h"
 
 namespace kiln {
 class Workspace;
@@ -14,12 +15,10 @@ namespace kiln::cli {
 // The full id of a run named by its id or a unique prefix of it (NotFound / InvalidArgument).
 Result<std::string> resolveRunId(Workspace& workspace, const std::string& text);
 
-// How followAndReport gets to a worker.
-enum class Launch {
-    Fresh,   // start a worker for a new run
-    Resume,  // start a worker that continues from the run's last checkpoint
-    Attach,  // follow a worker started earlier on a host (runs/<id>/remote.json)
-};
+// How followAndReport gets to a worker: start one for a new run (Fresh), start one that
+// continues from the run's last checkpoint (Resume), or follow one started earlier on a host
+// (Attach). The launcher's own modes.
+using Launch = LaunchMode;
 
 // Starts (or attaches to) the worker for `runId`, on this machine or, with `host`, on that SSH
 // host; follows it to the end while printing one line per epoch (text mode) and recording every

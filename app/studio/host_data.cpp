@@ -12,6 +12,7 @@
 
 #include "core/remote/host_probe.h"
 #include "core/remote/ssh_host.h"
+#include "core/remote/host_lock.h"
 #include "core/remote/worker_event.h"
 #include "core/store/workspace.h"
 
@@ -106,16 +107,7 @@ QThreadPool* hostPool() {
 }
 
 std::unique_lock<std::mutex> lockHost(const QString& dir, const QString& name) {
-    static std::mutex guard;
-    static std::map<QString, std::unique_ptr<std::mutex>> locks;  // never shrinks: a few hosts
-    std::mutex* lock = nullptr;
-    {
-        std::lock_guard<std::mutex> hold(guard);
-        auto& slot = locks[dir + QLatin1Char('\n') + name];
-        if (!slot) slot = std::make_unique<std::mutex>();
-        lock = slot.get();
-    }
-    return std::unique_lock<std::mutex>(*lock);
+    return kiln::lockHostSetup(dir.toStdString(), name.toStdString());
 }
 
 QString fingerprintHash(const QString& offered) {

@@ -10,14 +10,12 @@
 #include <utility>
 #include <vector>
 
-#include "app/studio/host_data.h"
 #include "app/studio/kiln_path.h"
-#include "core/data/table.h"
-#include "core/remote/local_executor.h"
 #include "core/remote/ssh_executor.h"
-#include "core/remote/ssh_host.h"
+#include "core/runs/launcher.h"
+#include "core/runs/run_recorder.h"
+#include "core/runs/run_store.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
 
 namespace kiln {
 namespace studio {
@@ -81,24 +79,11 @@ QString fromError(const kiln::Error& error) {
     return QString::fromStdString(error.toString());
 }
 
-// Resolves, validates and records a new run; returns its id.
+// Resolves, validates and records a new run where it goes; returns its id.
 kiln::Result<std::string> defineRun(kiln::Workspace& ws, const RunJob& job) {
     kiln::RunSpec spec = job.spec;
-    auto table = kiln::Table::open(ws.objects(), spec.datasetHash);
-    if (!table) return table.error();
-    if (auto st = kiln::resolveSpec(spec, **table); !st) return st.error();
-    if (auto st = spec.validate(); !st) return st.error();
-    if (!job.host.isEmpty()) {  // before anything is recorded, as `kiln train --on` does
-        auto found = kiln::findHost(ws.catalog(), job.host.toStdString());
-        if (!found) return found.error();
-    }
-    auto id = kiln::createRun(ws, spec, job.versionId);
-    if (!id || job.host.isEmpty()) return id;
-    // The run's tab names its host from the first read on, while the data is being staged.
-    auto named = ws.catalog().queryValue("UPDATE runs SET host = ? WHERE id = ? RETURNING id",
-                                         {job.host.toStdString(), *id});
-    if (!named) return named.error();
-    return id;
+    if (auto st = kiln::prepareRunSpec(ws, spec); !st) return st.error();
+    return kiln::recordRun(ws, spec, job.versionId, job.host.toStdString());
 }
 
 // Forwards every event but thins progress lines (one per batch) to kProgressIntervalMs. A thinned
@@ -141,11 +126,9 @@ void finish(const RunJob& job, const QString& runId, const QString& status, cons
     job.relay->finished(runId, status, error);
 }
 
-QString runColumn(kiln::Workspace& ws, const std::string& runId, const char* column) {
-    auto value = ws.catalog().queryValue(
-        std::string("SELECT COALESCE(") + column + ", '') FROM runs WHERE id = ?", {runId});
-    if (!value || !std::holds_alternative<std::string>(*value)) return {};
-    return QString::fromStdString(std::get<std::string>(*value));
+QString runError(kiln::Workspace& ws, const std::string& runId) {
+    auto run = kiln::RunStore(ws.catalog()).get(runId);
+    return run ? QString::fromStdString(run->error) : QString();
 }
 
 // Reports the end of a followed worker: its status, and for a failed run the catalog's error.
@@ -153,61 +136,44 @@ void finishWith(kiln::Workspace& ws, const RunJob& job, const std::string& runId
                 const std::string& status) {
     if (status == "detached") return;
     const QString error =
-        status == "failed" || status == "interrupted" ? runColumn(ws, runId, "error") : QString();
+        status == "failed" || status == "interrupted" ? runError(ws, runId) : QString();
     finish(job, QString::fromStdString(runId), QString::fromStdString(status), error);
 }
 
-void followHere(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
+// A worker that could not be started (`started` false) or followed to its end.
+void trouble(kiln::Workspace& ws, const RunJob& job, const std::string& runId,
+             const kiln::Error& error, bool started) {
     const QString id = QString::fromStdString(runId);
-    auto executor = kiln::LocalExecutor::start(ws.root(), runId, !job.existingRun.isEmpty(),
-                                               job.kiln.toStdString());
-    if (!executor) {
-        const QString why = fromError(executor.error());
-        (void)kiln::markRun(ws.catalog(), runId, "failed", why.toStdString());
-        return finish(job, id, QStringLiteral("failed"), why);
-    }
-    EventForwarder forward(job, id);
-    auto status =
-        kiln::followRun(ws, runId, **executor, std::ref(forward), &job.flags->cancel,
-                        &job.flags->detach);
-    if (!status) return finish(job, id, QStringLiteral("failed"), fromError(status.error()));
-    finishWith(ws, job, runId, *status);
-}
-
-// A worker on a host that could not be started (`started` false) or followed to its end.
-void remoteTrouble(kiln::Workspace& ws, const RunJob& job, const std::string& runId,
-                   const kiln::Error& error, bool started) {
-    const QString id = QString::fromStdString(runId);
-    if (!started && job.existingRun.isEmpty()) {  // a new run that never reached the host is over
-        const std::string text =
-            "could not start on " + job.host.toStdString() + ": " + error.message;
-        (void)kiln::markRun(ws.catalog(), runId, "failed", text);
-        return finish(job, id, QStringLiteral("failed"), QString::fromStdString(text));
-    }
+    const auto stored = kiln::RunStore(ws.catalog()).status(runId);
+    const QString status = stored ? QString::fromLatin1(kiln::runStatusName(*stored)) : QString();
+    if (!started && job.existingRun.isEmpty())  // a new run that never started: the launcher
+        return finish(job, id, QStringLiteral("failed"), runError(ws, runId));  // marked it failed
+    if (job.host.isEmpty())  // on this machine nothing trains on without its follower
+        return finish(job, id, started ? QStringLiteral("failed") : status,
+                      QString::fromStdString(error.toString()));
     // A worker that may train on keeps its catalog status; only this follower stops. A resumed
     // run that could not start again stays resumable.
-    const QString status = runColumn(ws, runId, "status");
-    const bool active = status == QLatin1String("running") || status == QLatin1String("queued");
+    const bool active = stored && kiln::isActive(*stored);
     // Another process (`kiln attach`, another Studio) follows it: its tab reads the catalog.
     if (error.code == kiln::ErrorCode::Busy) return finish(job, id, status, QString());
     finish(job, id, active ? QString::fromLatin1(RunController::kDisconnected) : status,
            QString::fromStdString(error.message));
 }
 
-void followOnHost(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
-    auto host = kiln::findHost(ws.catalog(), job.host.toStdString());
-    if (!host) return remoteTrouble(ws, job, runId, host.error(), job.attach);
-    auto executor = [&] {
-        if (job.attach) return kiln::SshExecutor::attach(ws, *host, runId);
-        const auto one = lockHost(job.workspace, job.host);
-        return kiln::SshExecutor::start(ws, *host, runId, !job.existingRun.isEmpty());
-    }();
-    if (!executor) return remoteTrouble(ws, job, runId, executor.error(), job.attach);
+void follow(kiln::Workspace& ws, const RunJob& job, const std::string& runId) {
+    kiln::LaunchOptions options;
+    options.mode = job.attach                     ? kiln::LaunchMode::Attach
+                   : job.existingRun.isEmpty()    ? kiln::LaunchMode::Fresh
+                                                  : kiln::LaunchMode::Resume;
+    options.host = job.host.toStdString();
+    options.kilnPath = job.kiln.toStdString();
+    options.reconnectSeconds = job.reconnectSeconds;
+    auto executor = kiln::launchRun(ws, runId, options);
+    if (!executor) return trouble(ws, job, runId, executor.error(), job.attach);
     EventForwarder forward(job, QString::fromStdString(runId));
-    auto status = (*executor)->follow(std::ref(forward), &job.flags->cancel, &job.flags->detach,
-                                      job.reconnectSeconds);
-    // A lost connection (or a refused host key) leaves the run training there.
-    if (!status) return remoteTrouble(ws, job, runId, status.error(), true);
+    auto status = (*executor)->follow(std::ref(forward), &job.flags->cancel, &job.flags->detach);
+    // A lost connection (or a refused host key) leaves a remote run training there.
+    if (!status) return trouble(ws, job, runId, status.error(), true);
     finishWith(ws, job, runId, *status);
 }
 
@@ -226,7 +192,7 @@ void runJob(const RunJob& job) {
             runId = *defined;
         }
         job.relay->created(job.request, QString::fromStdString(runId));
-        job.host.isEmpty() ? followHere(**ws, job, runId) : followOnHost(**ws, job, runId);
+        follow(**ws, job, runId);
     } catch (const std::exception& e) {
         job.relay->failed(job.request, QString::fromLocal8Bit(e.what()));
     } catch (...) {

@@ -19,10 +19,9 @@
 #include "app/studio/kiln_path.h"
 #include "app/studio/train_panel_data.h"
 #include "core/data/dataset_catalog.h"
-#include "core/data/table.h"
-#include "core/env/environment.h"
+#include "core/runs/launcher.h"
 #include "core/store/workspace.h"
-#include "core/sweep/sweep_scheduler.h"
+#include "core/sweep/sweep_launcher.h"
 #include "widgets/job_manager.h"
 #include "widgets/pool_task.h"
 
@@ -127,10 +126,7 @@ int SweepController::start(const SweepRequest& req) {
         auto version = kiln::DatasetCatalog((*ws)->catalog()).resolve(r.dataset.toStdString());
         if (!version) return version.error();
         kiln::SweepSpec s;
-        s.base.dataset = version->dataset;
-        s.base.datasetVersion = version->version;
-        s.base.datasetHash = version->contentHash;
-        s.base.datasetKind = version->kind;
+        kiln::useDataset(s.base, *version);
         s.base.target = r.target.toStdString();
         s.base.epochs = r.epochs;
         s.base.device = "cpu";
@@ -151,14 +147,8 @@ int SweepController::start(const SweepRequest& req) {
         s.medianStopping = r.medianStopping;
         s.metric = r.metric.toStdString();
         s.maximize = r.mode.isEmpty() ? !kiln::lowerIsBetter(s.metric) : r.mode == QLatin1String("max");
-        auto table = kiln::Table::open((*ws)->objects(), s.base.datasetHash);
-        if (!table) return table.error();
-        if (auto st = kiln::resolveSpec(s.base, **table); !st) return st.error();
-        kiln::Environment env = kiln::captureEnvironment();
-        s.gpus = env.cudaAvailable ? int(env.gpus.size()) : 0;
-        s.cpuCores = env.cpuCores;
-        if (s.gpus > 0) s.base.device = "auto";
-        if (auto st = s.validate(); !st) return st.error();
+        if (auto st = kiln::prepareSweep(**ws, s); !st) return st.error();
+        if (s.gpus > 0) s.base.device = "auto";  // Studio picks the device: each slot its GPU
         const std::string id = kiln::newSweepId();
         const int planned = int(kiln::sweepAssignments(s).size());
         QStringList names;
@@ -170,9 +160,8 @@ int SweepController::start(const SweepRequest& req) {
                     if (self) self->onPlanned(q(id), names, planned, maximize);
                 },
                 Qt::QueuedConnection);
-        kiln::LocalTrialRunner runner((*ws)->root(), version->id, id, s.metric, s.maximize,
-                                      s.reduce, r.kilnPath.toStdString());
-        auto outcome = kiln::SweepScheduler(s, runner, listener.get()).run(job);
+        auto outcome =
+            kiln::runSweep(**ws, id, s, version->id, listener.get(), job, r.kilnPath.toStdString());
         if (!outcome) return outcome.error();
         if (outcome->cancelled)
             return kiln::makeError(kiln::ErrorCode::Cancelled,

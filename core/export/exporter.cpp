@@ -9,9 +9,11 @@
 #include "core/export/onnx_executor.h"
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
+#include "core/runs/run_store.h"
 #include "core/store/object_store.h"
 #include "core/store/output_file.h"
 #include "core/store/sha256.h"
+#include "core/store/workspace.h"
 
 namespace kiln {
 
@@ -139,6 +141,19 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
 namespace {
 
 // Writes the verified export of `runId` to `target` (already checked) through a temporary.
+// Only a completed run has a final model: a cancelled or interrupted one holds a checkpoint.
+Status checkCompleted(const fs::path& root, const std::string& runId) {
+    auto ws = Workspace::open(root, false);
+    if (!ws) return ws.error();
+    auto status = RunStore((*ws)->catalog()).status(runId);
+    if (!status) return status.error();
+    if (*status != RunStatus::Completed)
+        return makeError(ErrorCode::InvalidArgument, "run " + runId + " is " +
+                                                         runStatusName(*status) +
+                                                         "; only a completed run can be exported");
+    return {};
+}
+
 Result<ExportResult> exportTo(const fs::path& root, const std::string& runId,
                               const fs::path& target,
                               const std::function<void(const std::string&)>& progress) {
@@ -177,6 +192,7 @@ Result<ExportResult> exportTo(const fs::path& root, const std::string& runId,
 
 Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, const fs::path& file,
                                const std::function<void(const std::string&)>& progress) {
+    if (auto st = checkCompleted(root, runId); !st) return st.error();
     auto target = checkOutputPath(file, root);
     if (!target) return target.error();
     return exportTo(root, runId, *target, progress);
@@ -185,6 +201,7 @@ Result<ExportResult> exportRun(const fs::path& root, const std::string& runId, c
 Result<ExportResult> exportRunIntoWorkspace(
     const fs::path& root, const std::string& runId,
     const std::function<void(const std::string&)>& progress) {
+    if (auto st = checkCompleted(root, runId); !st) return st.error();
     std::error_code ec;
     fs::path target = fs::absolute(root / "runs" / runId / "model.onnx", ec);
     if (fs::is_symlink(fs::symlink_status(target, ec)) ||

@@ -51,7 +51,8 @@ struct ExportResult {
     nlohmann::json toJson() const;
 };
 
-// Exports run `runId` of the workspace at `workspaceRoot` to `file`, a user's output path:
+// Exports run `runId` of the workspace at `workspaceRoot` to `file`, a user's output path. Only
+// a completed run is exported (InvalidArgument names its status otherwise). The path is
 // refused as checkOutputPath refuses it (inside a workspace, a folder, a FIFO, a device; a
 // symbolic link is written through). Loads the run, builds the graph, writes it beside `file`
 // under a temporary name, verifies it, and only then renames it over `file` (fsync'd).

@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 
 namespace kiln {
 
@@ -203,7 +203,7 @@ Result<std::string> followRun(Workspace& ws, const std::string& runId, LocalExec
                       "; metrics up to epoch " + std::to_string(recorder.lastEpoch()) +
                       " are kept; `kiln resume " + runId + "` continues from the last checkpoint";
     appendLine(ws.runsDir() / runId / "worker.log", "kiln: " + why);
-    if (auto st = markRun(ws.catalog(), runId, "interrupted", why); !st) return st.error();
+    if (auto st = markRun(ws.catalog(), runId, RunStatus::Interrupted, why); !st) return st.error();
     return std::string("interrupted");
 }
 

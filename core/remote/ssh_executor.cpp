@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -15,7 +16,7 @@
 #include "core/remote/worker_event.h"
 #include "core/store/sha256.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 
 namespace kiln {
 
@@ -164,7 +165,15 @@ Result<std::unique_ptr<SshExecutor>> SshExecutor::start(Workspace& ws, const Ssh
     if (started->exitStatus != 0 || started->out.empty())
         return makeError(ErrorCode::Io, "cannot start the worker on the host: " + started->err,
                          host.name);
-    ex->m_pid = std::stoll(started->out);
+    // The host's shell printed the worker's pid; anything else is its problem, told, not thrown.
+    char* end = nullptr;
+    const long long pid = std::strtoll(started->out.c_str(), &end, 10);
+    if (pid <= 0 || end == started->out.c_str() || (*end != '\0' && *end != '\n'))
+        return makeError(ErrorCode::Io,
+                         "the host did not report the worker's process id (got '" +
+                             started->out.substr(0, 80) + "')",
+                         host.name);
+    ex->m_pid = pid;
     std::error_code ec;
     fs::path local = ws.runsDir() / runId / "events.jsonl";
     if (!resume) fs::remove(local, ec);  // the local file mirrors the remote one from byte 0
@@ -309,7 +318,7 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                     std::string why = "the host's Kiln speaks worker protocol " +
                                       std::to_string(hello->protocol) + ", this Kiln " +
                                       std::to_string(kWorkerProtocol);
-                    (void)markRun(catalog, m_runId, "failed", why);
+                    (void)markRun(catalog, m_runId, RunStatus::Failed, why);
                     return makeError(ErrorCode::Unsupported, why, m_host.name);
                 }
                 // A line that is no event is skipped, one with bad fields stops the follower.
@@ -333,7 +342,7 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                               m_remoteRunDir + "/worker.log";
             (void)m_conn->download(m_remoteRunDir + "/worker.log",
                                    m_ws->runsDir() / m_runId / "worker.log");
-            if (auto st = markRun(catalog, m_runId, "failed", why); !st) return st.error();
+            if (auto st = markRun(catalog, m_runId, RunStatus::Failed, why); !st) return st.error();
             return std::string("failed");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(150));

@@ -219,6 +219,14 @@ Status Catalog::execute(std::string_view sql) {
     return error;
 }
 
+Status Catalog::execute(std::string_view sql, std::initializer_list<SqlValue> params) {
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.error();
+    if (auto s = stmt->bind(params); !s) return s;
+    if (auto row = stmt->step(); !row) return row.error();
+    return {};
+}
+
 Result<Statement> Catalog::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)

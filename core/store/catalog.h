@@ -73,6 +73,8 @@ public:
 
     // Runs one or more statements that return no rows.
     Status execute(std::string_view sql);
+    // Runs one statement with `params` bound to its ?s, stepping it once (rows are ignored).
+    Status execute(std::string_view sql, std::initializer_list<SqlValue> params);
     Result<Statement> prepare(std::string_view sql);
     // Runs `sql` with `params`; returns the first column of the first row (NotFound if no row).
     Result<SqlValue> queryValue(std::string_view sql, std::initializer_list<SqlValue> params = {});
@@ -93,6 +95,34 @@ private:
     sqlite3* m_db = nullptr;
     std::filesystem::path m_file;
     int m_schemaVersion = 0;
+};
+
+// BEGIN IMMEDIATE for the guard's life: commit() makes the changes stick; leaving the scope
+// without it (an early return on an error) rolls them back.
+//     Transaction tx(catalog);
+//     if (!tx) return tx.error();
+//     … statements …
+//     return tx.commit();
+class Transaction {
+public:
+    explicit Transaction(Catalog& catalog) : m_catalog(catalog), m_begun(catalog.begin()) {}
+    ~Transaction() {
+        if (m_begun && !m_done) m_catalog.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    explicit operator bool() const { return m_begun.ok(); }
+    const Error& error() const { return m_begun.error(); }
+    Status commit() {
+        m_done = true;
+        return m_catalog.commit();
+    }
+
+private:
+    Catalog& m_catalog;
+    Status m_begun;
+    bool m_done = false;
 };
 
 }  // namespace kiln

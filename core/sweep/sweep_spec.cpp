@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 
 namespace kiln {
 

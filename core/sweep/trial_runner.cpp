@@ -7,9 +7,9 @@
 #include <cmath>
 #include <thread>
 
-#include "core/remote/local_executor.h"
+#include "core/runs/launcher.h"
+#include "core/runs/run_recorder.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
 
 namespace kiln {
 
@@ -58,10 +58,6 @@ private:
     std::thread m_thread;
 };
 
-std::string runStatus(Catalog& catalog, const std::string& runId) {
-    auto v = catalog.queryValue("SELECT status FROM runs WHERE id = ?", {runId});
-    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "failed";
-}
 
 // The run an earlier session of sweep `sweepId` recorded for trial `number` (the newest), or "".
 std::string earlierRun(Catalog& catalog, const std::string& sweepId, int number) {
@@ -90,12 +86,10 @@ Result<std::string> settle(Workspace& ws, const std::string& runId, const TrialM
     bool stopSent = false;
     for (;;) {
         if (auto r = reattachRuns(ws); !r) return r.error();
-        std::string status = runStatus(catalog, runId);
-        auto pid =
-            catalog.queryValue("SELECT COALESCE(worker_pid, 0) FROM runs WHERE id = ?", {runId});
-        std::int64_t worker =
-            pid && std::holds_alternative<std::int64_t>(*pid) ? std::get<std::int64_t>(*pid) : 0;
-        if (status != "running" && status != "queued") return status;
+        auto run = RunStore(catalog).get(runId);
+        if (!run) return run.error();
+        const std::int64_t worker = run->workerPid.value_or(0);
+        if (!isActive(run->status)) return std::string(runStatusName(run->status));
         if (!isWorkerProcess(worker)) return std::string("interrupted");  // queued, never started
         if (monitor.shouldStop() && !stopSent) {
             ::kill(pid_t(worker), SIGTERM);  // it checkpoints and finishes as cancelled
@@ -131,7 +125,7 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
         if (*status == "completed" || *status == "failed" || isStopped(catalog, runId))
             return recordedResult(catalog, trial, runId, *status, monitor);
     } else {
-        auto created = createRun(**ws, trial.spec, m_datasetVersionId);
+        auto created = recordRun(**ws, trial.spec, m_datasetVersionId);
         if (!created) return created.error();
         runId = *created;
         for (auto [key, value] :
@@ -139,9 +133,11 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
             if (auto st = tagRun(catalog, runId, key, value); !st) return st.error();
         monitor.started(runId);
     }
-    auto executor = LocalExecutor::start(m_workspace, runId, resume, m_kilnPath);
-    if (!executor) {
-        (void)markRun(catalog, runId, "failed", executor.error().message);
+    LaunchOptions options;
+    options.mode = resume ? LaunchMode::Resume : LaunchMode::Fresh;
+    options.kilnPath = m_kilnPath;
+    auto executor = launchRun(**ws, runId, options);
+    if (!executor) {  // a new trial's run is marked failed; a resumed one stays resumable
         TrialResult result{trial.number, trial.assignment, runId, "failed", std::nullopt, {}};
         result.error = executor.error().message;
         return result;
@@ -150,8 +146,7 @@ Result<TrialResult> LocalTrialRunner::run(const Trial& trial, TrialMonitor& moni
     Result<std::string> status = std::string();
     {
         StopWatcher watcher(monitor, stop);
-        status = followRun(
-            **ws, runId, **executor,
+        status = (*executor)->follow(
             [&](const WorkerEvent& e) {
                 auto* metric = e.as<event::Metric>();
                 if (!metric || metric->key != m_metric || std::isnan(metric->value)) return;

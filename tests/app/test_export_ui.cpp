@@ -23,7 +23,7 @@
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/remote/local_executor.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 #include "core/train/run_spec.h"
 #include "qt_test_helpers.h"
 #include "training_test_fixture.h"

@@ -18,7 +18,7 @@
 #include "app/studio/run_tab.h"
 #include "app/studio/train_panel.h"
 #include "core/data/dataset_catalog.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 #include "qt_test_helpers.h"
 #include "training_test_fixture.h"
 #include "widgets/confusion_matrix_view.h"

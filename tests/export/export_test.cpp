@@ -13,6 +13,7 @@
 #include "core/data/image_folder.h"
 #include "core/export/batch_predict.h"
 #include "core/export/exporter.h"
+#include "core/runs/run_store.h"
 #include "core/export/held_out.h"
 #include "core/export/model_registry.h"
 #include "core/export/onnx_executor.h"
@@ -43,6 +44,12 @@ TrainedModel trainAndLoad(Imported& data, const RunSpec& spec, const std::string
     auto outcome = runTraining(spec, data.ws->root(), runDir, false, q);
     REQUIRE(outcome.ok());
     std::ofstream(runDir / "spec.json") << spec.toJson();  // what createRun writes for a real run
+    // Trained here, not by a worker: recorded as the worker's `finished` would leave it, since
+    // only a completed run is exported.
+    REQUIRE(data.ws->catalog()
+                .execute("INSERT INTO runs(id, status, spec) VALUES (?, 'completed', ?)",
+                         {name, spec.toJson()})
+                .ok());
     auto m = loadTrainedModel(runDir);
     INFO((m.ok() ? "" : m.error().toString()));
     REQUIRE(m.ok());
@@ -299,7 +306,6 @@ TEST_CASE("the registry stores paths relative to the workspace and reads old abs
     RunSpec spec = tabularSpec(data, "label");
     auto m = trainAndLoad(data, spec, "run");
     auto& c = data.ws->catalog();
-    REQUIRE(c.execute("INSERT INTO runs(id, status) VALUES ('run', 'completed')").ok());
     ModelRegistry registry(*data.ws);
     auto doc = registry.registerRun("run", "m");
     INFO((doc.ok() ? "" : doc.error().toString()));
@@ -356,6 +362,23 @@ TEST_CASE("an export never lands inside the workspace and leaves no temporary",
     CHECK(ok->file == fs::canonical(dir / "m.onnx"));
     for (const auto& e : fs::directory_iterator(dir.path()))
         CHECK(e.path().filename().string().find(".kiln-") == std::string::npos);
+}
+
+TEST_CASE("only a completed run is exported, whichever front end asks", "[export][status]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);
+    RunSpec spec = tabularSpec(data, "label");
+    auto m = trainAndLoad(data, spec, "run");
+    REQUIRE(markRun(data.ws->catalog(), m.runId, RunStatus::Cancelled, "").ok());
+    auto refused = exportRun(data.ws->root(), m.runId, dir / "m.onnx");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::InvalidArgument);
+    CHECK_THAT(refused.error().message, Catch::Contains("is cancelled") &&
+                                            Catch::Contains("only a completed run"));
+    CHECK_FALSE(fs::exists(dir / "m.onnx"));
+    CHECK_FALSE(exportRunIntoWorkspace(data.ws->root(), m.runId).ok());
+    CHECK(exportRun(data.ws->root(), "no-such-run", dir / "m.onnx").error().code ==
+          ErrorCode::NotFound);
 }
 
 TEST_CASE("an infinite number is a missing value in the exported graph", "[export][inf]") {

@@ -20,7 +20,7 @@
 #include "core/remote/ssh_host.h"
 #include "core/store/sha256.h"
 #include "core/store/workspace.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 #include "core/train/run_spec.h"
 #include "sshd_server.h"
 

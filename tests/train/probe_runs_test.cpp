@@ -14,7 +14,7 @@
 #include "core/remote/local_executor.h"
 #include "core/sweep/sweep_spec.h"
 #include "core/train/metrics.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 #include "metric_rows.h"
 #include "train_fixtures.h"
 

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "core/remote/local_executor.h"
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 #include "metric_rows.h"
 #include "train_fixtures.h"
 

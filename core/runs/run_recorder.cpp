@@ -1,4 +1,4 @@
-#include "core/train/run_recorder.h"
+#include "core/runs/run_recorder.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -9,7 +9,6 @@
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <sstream>
 
 #include "core/remote/worker_event.h"
@@ -24,15 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-Status run(Catalog& catalog, std::string_view sql, std::initializer_list<SqlValue> params) {
-    auto st = catalog.prepare(sql);
-    if (!st) return st.error();
-    if (auto b = st->bind(params); !b) return b;
-    auto step = st->step();
-    if (!step) return step.error();
-    return {};
-}
-
 std::string isoTime(double seconds) {
     std::time_t t = std::time_t(seconds);
     std::tm tm{};
@@ -44,17 +34,6 @@ std::string isoTime(double seconds) {
     return out;
 }
 
-void flatten(const json& j, const std::string& prefix,
-             std::vector<std::pair<std::string, std::string>>& out) {
-    for (auto& [key, value] : j.items()) {
-        std::string name = prefix.empty() ? key : prefix + "." + key;
-        if (value.is_object())
-            flatten(value, name, out);
-        else
-            out.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
-    }
-}
-
 double eventTime(const WorkerEvent& e) {
     if (e.time != 0) return e.time;
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
@@ -64,7 +43,7 @@ double eventTime(const WorkerEvent& e) {
 Status recordStarted(Catalog& c, const std::string& id, const event::Started& e, double time) {
     std::string device = e.device;
     if (!e.deviceReason.empty()) device += " (" + e.deviceReason + ")";
-    return run(c,
+    return c.execute(
                "UPDATE runs SET status = 'running', device = ?, environment = ?, worker_pid = ?, "
                "error = '', "
                "started_at = COALESCE(started_at, ?), finished_at = NULL WHERE id = ?",
@@ -73,7 +52,7 @@ Status recordStarted(Catalog& c, const std::string& id, const event::Started& e,
 
 Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, double time) {
     if (std::isnan(e.value)) return {};  // the worker wrote no value
-    return run(c,
+    return c.execute(
                "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES "
                "(?, ?, ?, ?, ?, ?)",
                {id, e.key, e.step, std::int64_t(e.epoch), e.value,
@@ -81,8 +60,7 @@ Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, d
 }
 
 Status recordArtifact(Catalog& c, const std::string& id, const event::Artifact& e) {
-    return run(
-        c,
+    return c.execute(
         "INSERT INTO artifacts (run_id, kind, path, sha256, bytes) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (run_id, path) DO UPDATE SET kind = excluded.kind, sha256 = excluded.sha256, "
         "bytes = excluded.bytes",
@@ -90,87 +68,6 @@ Status recordArtifact(Catalog& c, const std::string& id, const event::Artifact& 
 }
 
 }  // namespace
-
-std::string newRunId() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    std::random_device rd;
-    char suffix[8];
-    std::snprintf(suffix, sizeof suffix, "%04x", unsigned(rd() & 0xffff));
-    return std::string(stamp) + "-" + suffix;
-}
-
-Result<std::string> resolveRunId(Catalog& catalog, const std::string& text) {
-    if (text.empty())
-        return makeError(ErrorCode::InvalidArgument, "no run id given", "see `kiln runs`");
-    // substr compares bytes: a prefix is a prefix, never a LIKE pattern.
-    auto st = catalog.prepare(
-        "SELECT id FROM runs WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id = ?1 DESC, id "
-        "LIMIT 3");
-    if (!st) return st.error();
-    if (auto b = st->bind({text}); !b) return b.error();
-    std::vector<std::string> ids;
-    for (auto row = st->step(); row && *row; row = st->step()) ids.push_back(st->columnText(0));
-    if (ids.empty())
-        return makeError(ErrorCode::NotFound, "no run '" + text + "'", "see `kiln runs`");
-    if (ids.size() > 1 && ids[0] != text)
-        return makeError(ErrorCode::InvalidArgument,
-                         "'" + text + "' names more than one run; give more of the id");
-    return ids[0];
-}
-
-Status markRun(Catalog& catalog, const std::string& runId, const std::string& status,
-               const std::string& error) {
-    return run(catalog,
-               "UPDATE runs SET status = ?, error = ?, finished_at = "
-               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-               {status, error, runId});
-}
-
-Result<std::string> createRun(Workspace& ws, const RunSpec& spec, std::int64_t datasetVersionId) {
-    std::string id = newRunId();
-    std::string specJson = spec.toJson();
-    Catalog& c = ws.catalog();
-    if (auto st = c.begin(); !st) return st.error();
-    auto insert =
-        run(c,
-            "INSERT INTO runs (id, name, dataset_version_id, status, spec, host) VALUES (?, ?, ?, "
-            "'queued', ?, 'local')",
-            {id, spec.dataset + "/" + spec.target + " " + spec.model.family,
-             datasetVersionId ? SqlValue(datasetVersionId) : SqlValue(nullptr), specJson});
-    std::vector<std::pair<std::string, std::string>> params;
-    flatten(json::parse(specJson), "", params);
-    for (const auto& [key, value] : params) {
-        if (!insert) break;
-        if (key == "notes" || key == "format") continue;
-        insert = run(c, "INSERT OR REPLACE INTO params (run_id, key, value) VALUES (?, ?, ?)",
-                     {id, key, value});
-    }
-    if (!insert) {
-        c.rollback();
-        return insert.error();
-    }
-    if (auto st = c.commit(); !st) return st.error();
-    fs::path dir = ws.runsDir() / id;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return makeError(ErrorCode::Io, "cannot create the run folder: " + ec.message(),
-                         dir.string());
-    std::string text = specJson + "\n";
-    if (!(std::ofstream(dir / "spec.json", std::ios::binary) << text))
-        return makeError(ErrorCode::Io, "cannot write spec.json", dir.string());
-    if (auto st = run(c,
-                      "INSERT OR REPLACE INTO artifacts (run_id, kind, path, sha256, bytes) VALUES "
-                      "(?, 'spec', 'spec.json', ?, ?)",
-                      {id, Sha256::hashHex(text), std::int64_t(text.size())});
-        !st)
-        return st.error();
-    return id;
-}
 
 Status RunRecorder::ingest(const std::string& line) {
     auto parsed = parseWorkerEvent(line);
@@ -196,7 +93,7 @@ Status RunRecorder::ingest(const WorkerEvent& e) {
     if (auto* finished = e.as<event::Finished>()) {
         m_finished = finished->status;
         if (m_finished != "completed" && m_finished != "cancelled") m_finished = "failed";
-        return run(m_catalog,
+        return m_catalog.execute(
                    "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
                    {m_finished, finished->error, isoTime(time), m_runId});
     }
@@ -207,17 +104,19 @@ Status RunRecorder::ingestFile(const fs::path& file, std::uint64_t& offset, std:
     std::ifstream in(file, std::ios::binary);
     if (!in) return {};  // no events yet
     in.seekg(std::streamoff(offset));
-    if (auto st = m_catalog.begin(); !st) return st;
+    Transaction tx(m_catalog);
+    if (!tx) return tx.error();
     std::string line;
+    const std::uint64_t from = offset;
     while (offset < end && std::getline(in, line)) {
         if (in.eof()) break;  // a line still being written: read it next time
         offset += line.size() + 1;
         if (auto st = ingest(line); !st) {
-            m_catalog.rollback();
+            offset = from;  // rolled back: nothing of this call was recorded
             return st;
         }
     }
-    return m_catalog.commit();
+    return tx.commit();
 }
 
 bool isWorkerProcess(std::int64_t pid) {
@@ -246,15 +145,14 @@ Result<std::vector<std::string>> reattachRuns(Workspace& ws) {
         std::uint64_t offset = 0;
         if (auto st = recorder.ingestFile(ws.runsDir() / id / "events.jsonl", offset); !st)
             return st.error();
-        auto status = ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {id});
+        auto status = RunStore(ws.catalog()).status(id);
         if (!status) return status.error();
-        std::string now = std::get<std::string>(*status);
-        if (alive || (now != "running" && now != "queued")) continue;
+        if (alive || !isActive(*status)) continue;
         std::string why =
             "the worker (pid " + std::to_string(pid) + ") stopped without finishing after epoch " +
             std::to_string(recorder.lastEpoch()) + "; metrics so far are kept; `kiln resume " + id +
             "` continues from the last checkpoint";
-        if (auto st = markRun(ws.catalog(), id, "interrupted", why); !st) return st.error();
+        if (auto st = markRun(ws.catalog(), id, RunStatus::Interrupted, why); !st) return st.error();
         interrupted.push_back(id);
     }
     return interrupted;

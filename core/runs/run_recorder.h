@@ -6,26 +6,13 @@
 #include <vector>
 
 #include "core/base/result.h"
-#include "core/train/run_spec.h"
+#include "core/runs/run_store.h"
 
 namespace kiln {
 
 class Catalog;
 class Workspace;
 struct WorkerEvent;
-
-// A new short unique run id: UTC time and 4 random hex digits ("20261123-105301-3fa9").
-std::string newRunId();
-
-// The full id of the run that `text` names: the id itself, or a plain prefix (no pattern
-// characters: `%` and `_` are themselves) that only one run starts with. NotFound when no run
-// matches, InvalidArgument when several do or `text` is empty.
-Result<std::string> resolveRunId(Catalog& catalog, const std::string& text);
-
-// Records a new run: the runs row (status queued), its params (the spec flattened to
-// "model.hidden" = "[128,64]" …) and runs/<id>/spec.json. Returns the run id.
-Result<std::string> createRun(Workspace& workspace, const RunSpec& spec,
-                              std::int64_t datasetVersionId);
 
 // Records worker events (protocol 1) of one run into the catalog: status, device, environment,
 // timings, worker pid, metrics and artifacts. Idempotent: ingesting the same events again
@@ -67,9 +54,5 @@ bool isWorkerProcess(std::int64_t pid);
 // without a `finished` event, marks the run interrupted (metrics kept; `kiln resume` continues).
 // Returns the ids of runs it marked interrupted.
 Result<std::vector<std::string>> reattachRuns(Workspace& workspace);
-
-// Marks a run's final status (used when a worker dies without finishing).
-Status markRun(Catalog& catalog, const std::string& runId, const std::string& status,
-               const std::string& error);
 
 }  // namespace kiln

@@ -1,46 +1,34 @@
+// The Compare tab: the curves and the scatter side by side over a table of the runs'
+// parameters and final metrics, read in the pool.
 #include "widgets/compare_view.h"
 
 #include <QApplication>
 #include <QBrush>
 #include <QCheckBox>
-#include <QChart>
-#include <QChartView>
 #include <QClipboard>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QEvent>
-#include <QGroupBox>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLegend>
-#include <QLegendMarker>
-#include <QLineSeries>
-#include <QLogValueAxis>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <functional>
 
-#include "core/store/workspace.h"
+#include "widgets/compare_common.h"
+#include "widgets/compare_reader.h"
 #include "widgets/pool_task.h"
 
 namespace kiln {
 namespace widgets {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
-QLabel* controlLabel(QWidget* parent) { return new QLabel(parent); }
 
 // A run's label in legends and headers: its name, or "trial N" for a sweep trial, and a short id.
 QString runLabel(const kiln::RunRow& row) {
@@ -57,478 +45,49 @@ QString formatNumber(double v) {
     return QString::number(v, 'f', 4);
 }
 
-}  // namespace
-
-// ---------------------------------------------------------------------------------------------
-CompareCurvesPanel::CompareCurvesPanel(QWidget* parent)
-    : ChartPanel(parent),
-      m_metric(new QComboBox(this)),
-      m_axis(new QComboBox(this)),
-      m_smooth(new QDoubleSpinBox(this)),
-      m_log(new QCheckBox(this)),
-      m_metricLabel(controlLabel(this)),
-      m_axisLabel(controlLabel(this)),
-      m_smoothLabel(controlLabel(this)),
-      m_resetZoom(new QPushButton(this)),
-      m_zoomTimer(new QTimer(this)) {
-    setObjectName(QStringLiteral("compareCurves"));
-    m_zoomTimer->setSingleShot(true);
-    m_zoomTimer->setInterval(150);
-    m_resetZoom->setEnabled(false);
-    m_metric->setObjectName(QStringLiteral("compareMetric"));
-    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_metric->setMinimumContentsLength(13);
-    m_axis->addItem(QString(), int(kiln::MetricAxis::Epoch));
-    m_axis->addItem(QString(), int(kiln::MetricAxis::Step));
-    m_axis->addItem(QString(), int(kiln::MetricAxis::WallTime));
-    m_smooth->setRange(0, 0.99);
-    m_smooth->setSingleStep(0.1);
-    m_smooth->setDecimals(2);
-    controls()->addWidget(m_metricLabel);
-    controls()->addWidget(m_metric);
-    controls()->addSpacing(8);
-    controls()->addWidget(m_axisLabel);
-    controls()->addWidget(m_axis);
-    controls()->addSpacing(8);
-    controls()->addWidget(m_smoothLabel);
-    controls()->addWidget(m_smooth);
-    controls()->addSpacing(8);
-    controls()->addWidget(m_log);
-    controls()->addSpacing(8);
-    controls()->addWidget(m_resetZoom);
-    controls()->addStretch(1);
-    m_view = createChartView();
-    m_view->setMinimumSize(420, 300);
-    m_view->setRubberBand(QChartView::HorizontalRubberBand);
-    connect(m_resetZoom, &QPushButton::clicked, this, &CompareCurvesPanel::resetZoom);
-    connect(m_zoomTimer, &QTimer::timeout, this, [this] {
-        m_zoomed = true;
-        m_resetZoom->setEnabled(true);
-        Q_EMIT rangeRequested(true, m_zoomLow, m_zoomHigh);
-    });
-    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
-        const std::string key = metric().toStdString();
-        const bool have = std::any_of(m_series.begin(), m_series.end(),
-                                      [&](const kiln::MetricSeries& s) { return s.key == key; });
-        redraw();
-        if (!have && !key.empty()) Q_EMIT metricRequested(metric());
-    });
-    connect(m_smooth, &QDoubleSpinBox::valueChanged, this, [this] { redraw(); });
-    connect(m_log, &QCheckBox::toggled, this, [this] { redraw(); });
-    connect(m_axis, &QComboBox::currentIndexChanged, this, [this] {
-        m_zoomTimer->stop();
-        m_zoomed = false;
-        m_resetZoom->setEnabled(false);
-        Q_EMIT axisChanged(axis());
-    });
-    retranslateUi();
-}
-
-void CompareCurvesPanel::setData(const QStringList& runIds, const QStringList& labels,
-                                 std::vector<kiln::MetricSeries> series, const QStringList& keys) {
-    m_runIds = runIds;
-    m_labels = labels;
-    m_series = std::move(series);
-    if (m_visible.size() != runIds.size()) m_visible = QVector<bool>(runIds.size(), true);
-    const QString current = metric();
-    QSignalBlocker block(m_metric);
-    m_metric->clear();
-    for (const QString& k : keys) m_metric->addItem(k, k);
-    int index = m_metric->findData(current);
-    if (index < 0) index = m_metric->findData(QStringLiteral("val_loss"));
-    if (index < 0) index = m_metric->findData(QStringLiteral("loss"));
-    m_metric->setCurrentIndex(std::max(0, index));
-    redraw();
-}
-
-void CompareCurvesPanel::setMetric(const QString& key) {
-    const int index = m_metric->findData(key);
-    if (index >= 0) m_metric->setCurrentIndex(index);
-}
-
-QString CompareCurvesPanel::metric() const { return m_metric->currentData().toString(); }
-void CompareCurvesPanel::setSmoothing(double weight) { m_smooth->setValue(weight); }
-void CompareCurvesPanel::setLogScale(bool on) { m_log->setChecked(on); }
-
-void CompareCurvesPanel::setRunVisible(int index, bool visible) {
-    if (index < 0 || index >= m_visible.size()) return;
-    m_visible[index] = visible;
-    redraw();
-}
-
-bool CompareCurvesPanel::isRunVisible(int index) const {
-    return index >= 0 && index < m_visible.size() && m_visible[index];
-}
-
-kiln::MetricAxis CompareCurvesPanel::axis() const {
-    return kiln::MetricAxis(m_axis->currentData().toInt());
-}
-
-int CompareCurvesPanel::lineCount() const {
-    int n = 0;
-    for (QAbstractSeries* s : m_view->chart()->series())
-        if (s->isVisible()) ++n;
-    return n;
-}
-
-int CompareCurvesPanel::drawnPoints() const { return m_points; }
-
-void CompareCurvesPanel::zoomTo(double low, double high) {
-    if (!(high > low)) return;
-    m_zoomLow = low;
-    m_zoomHigh = high;
-    m_zoomTimer->stop();
-    m_zoomed = true;
-    m_resetZoom->setEnabled(true);
-    Q_EMIT rangeRequested(true, low, high);
-}
-
-void CompareCurvesPanel::resetZoom() {
-    m_zoomTimer->stop();
-    m_zoomed = false;
-    m_resetZoom->setEnabled(false);
-    Q_EMIT rangeRequested(false, 0, 0);
-}
-
-void CompareCurvesPanel::redraw() {
-    m_redrawing = true;
-    QChart* chart = m_view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
-    const QString key = metric();
-    const bool log = m_log->isChecked();
-    const double w = m_smooth->value();
-    styleChart(chart, key.isEmpty() ? tr("No metric recorded") : key);
-    QAbstractAxis* x = nullptr;
-    {
-        auto* vx = new QValueAxis;
-        vx->setLabelFormat(axis() == kiln::MetricAxis::WallTime ? QStringLiteral("%.0f")
-                                                                : QStringLiteral("%g"));
-        x = vx;
-    }
-    QAbstractAxis* y = nullptr;
-    if (log) {
-        auto* ly = new QLogValueAxis;
-        ly->setBase(10);
-        ly->setLabelFormat(QStringLiteral("%.3g"));
-        ly->setMinorTickCount(8);
-        y = ly;
-    } else {
-        auto* vy = new QValueAxis;
-        vy->setLabelFormat(QStringLiteral("%.3g"));
-        y = vy;
-    }
-    styleAxis(x, m_axis->currentText());
-    styleAxis(y, log ? tr("%1 (log)").arg(key) : key);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
-    m_points = 0;
-    for (int r = 0; r < m_runIds.size(); ++r) {
-        const std::string id = m_runIds[r].toStdString();
-        const std::string k = key.toStdString();
-        auto it = std::find_if(m_series.begin(), m_series.end(),
-                               [&](const kiln::MetricSeries& s) { return s.runId == id && s.key == k; });
-        auto* line = new QLineSeries;
-        line->setName(m_labels.value(r, m_runIds[r]));
-        QPen pen(seriesColor(r));
-        pen.setWidthF(1.8);
-        line->setPen(pen);
-        if (it != m_series.end()) {
-            QList<QPointF> points;
-            points.reserve(int(it->points.size()));
-            double s = 0;
-            bool first = true;
-            for (const kiln::SeriesPoint& p : it->points) {
-                if (!std::isfinite(p.y)) continue;
-                s = first ? p.y : w * s + (1 - w) * p.y;
-                first = false;
-                if (log && s <= 0) continue;
-                points.push_back({p.x, s});
-            }
-            if (m_visible.value(r, true))
-                for (const QPointF& p : points) {
-                    xmin = std::min(xmin, p.x());
-                    xmax = std::max(xmax, p.x());
-                    ymin = std::min(ymin, p.y());
-                    ymax = std::max(ymax, p.y());
-                }
-            m_points += m_visible.value(r, true) ? int(points.size()) : 0;
-            line->replace(points);
-        }
-        chart->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
-        line->setVisible(m_visible.value(r, true));
-    }
-    if (xmin <= xmax) {
-        if (xmin == xmax) xmax = xmin + 1;
-        if (m_zoomed) {
-            xmin = m_zoomLow;
-            xmax = m_zoomHigh;
-        }
-        x->setRange(xmin, xmax);
-        if (axis() != kiln::MetricAxis::WallTime && xmax - xmin <= 12 && xmax - xmin >= 2) {
-            // Whole epochs or steps: one tick each.
-            auto* vx = static_cast<QValueAxis*>(x);
-            vx->setTickCount(int(xmax - xmin) + 1);
-            vx->setLabelFormat(QStringLiteral("%.0f"));
-        } else if (axis() != kiln::MetricAxis::WallTime) {
-            static_cast<QValueAxis*>(x)->applyNiceNumbers();
-            static_cast<QValueAxis*>(x)->setLabelFormat(QStringLiteral("%.0f"));
-        }
-        if (ymin == ymax) {
-            ymin -= log ? ymin * 0.5 : 0.5;
-            ymax += log ? ymax : 0.5;
-        }
-        const double pad = log ? 0 : (ymax - ymin) * 0.05;
-        y->setRange(ymin - pad, ymax + pad);
-    }
-    // Legend entries stay visible for hidden runs (faded) and toggle them on click.
-    const QList<QLegendMarker*> markers = chart->legend()->markers();
-    for (int i = 0; i < markers.size(); ++i) {
-        QLegendMarker* marker = markers[i];
-        marker->setVisible(true);
-        const bool on = m_visible.value(i, true);
-        QColor label = on ? QColor(0x22, 0x28, 0x30) : QColor(0xb0, 0xb4, 0xba);
-        marker->setLabelBrush(label);
-        if (!on) marker->setBrush(QColor(0xd8, 0xdb, 0xdf));
-        connect(marker, &QLegendMarker::clicked, this,
-                [this, i] { setRunVisible(i, !isRunVisible(i)); });
-    }
-    chart->legend()->setVisible(m_runIds.size() <= 24);
-    // A zoom (rubber band, wheel) or pan changes the x range: read that range again once the
-    // user pauses.
-    connect(static_cast<QValueAxis*>(x), &QValueAxis::rangeChanged, this,
-            [this](double low, double high) {
-                if (m_redrawing || !(high > low)) return;
-                m_zoomLow = low;
-                m_zoomHigh = high;
-                m_zoomTimer->start();
-            });
-    m_redrawing = false;
-    const int hidden = int(std::count(m_visible.begin(), m_visible.end(), false));
-    setCaption(tr("%1 runs, %2 points drawn").arg(m_runIds.size() - hidden).arg(m_points) +
-               (hidden ? QStringLiteral(" · ") + tr("%n hidden (click the legend)", nullptr, hidden)
-                       : QString()));
-    Q_EMIT updated();
-}
-
-void CompareCurvesPanel::retranslateUi() {
-    ChartPanel::retranslateUi();
-    m_metricLabel->setText(tr("Metric:"));
-    m_axisLabel->setText(tr("X:"));
-    m_smoothLabel->setText(tr("Smoothing:"));
-    m_smooth->setToolTip(tr("Exponential moving average weight (0: raw values)"));
-    m_log->setText(tr("Log scale"));
-    m_resetZoom->setText(tr("Reset zoom"));
-    m_resetZoom->setToolTip(tr("Drag across the plot to zoom into a range; this shows all of it again"));
-    m_axis->setItemText(0, tr("Epoch"));
-    m_axis->setItemText(1, tr("Step"));
-    m_axis->setItemText(2, tr("Wall time (s)"));
-}
-
-// ---------------------------------------------------------------------------------------------
-ParamMetricScatter::ParamMetricScatter(QWidget* parent)
-    : ChartPanel(parent),
-      m_param(new QComboBox(this)),
-      m_metric(new QComboBox(this)),
-      m_paramLabel(controlLabel(this)),
-      m_metricLabel(controlLabel(this)) {
-    setObjectName(QStringLiteral("paramMetricScatter"));
-    m_param->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_param->setMinimumContentsLength(13);
-    m_metric->setMinimumContentsLength(11);
-    controls()->addWidget(m_paramLabel);
-    controls()->addWidget(m_param);
-    controls()->addSpacing(8);
-    controls()->addWidget(m_metricLabel);
-    controls()->addWidget(m_metric);
-    controls()->addStretch(1);
-    m_view = createChartView();
-    m_view->setMinimumSize(320, 300);
-    connect(m_param, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
-    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
-    retranslateUi();
-}
-
-void ParamMetricScatter::setRuns(const kiln::RunTable& table, const QStringList& labels) {
-    m_table = table;
-    m_labels = labels;
-    const QString p = m_param->currentText(), m = m_metric->currentText();
-    QSignalBlocker b1(m_param), b2(m_metric);
-    m_param->clear();
-    m_metric->clear();
-    // Parameters that vary between the runs first, then the rest.
-    QStringList varying, fixed;
-    for (const auto& k : table.paramKeys) {
-        std::set<std::string> values;
-        for (const auto& row : table.rows) values.insert(kiln::paramValue(row, k).value_or(""));
-        (values.size() > 1 ? varying : fixed) << q(k);
-    }
-    m_param->addItems(varying);
-    m_param->addItems(fixed);
-    for (const auto& k : table.metricKeys) m_metric->addItem(q(k));
-    if (m_param->findText(p) >= 0) m_param->setCurrentText(p);
-    if (m_metric->findText(m) >= 0)
-        m_metric->setCurrentText(m);
-    else if (m_metric->findText(QStringLiteral("val_loss")) >= 0)
-        m_metric->setCurrentText(QStringLiteral("val_loss"));
-    redraw();
-}
-
-void ParamMetricScatter::choose(const QString& param, const QString& metric) {
-    if (m_param->findText(param) >= 0) m_param->setCurrentText(param);
-    if (m_metric->findText(metric) >= 0) m_metric->setCurrentText(metric);
-}
-
-void ParamMetricScatter::redraw() {
-    QChart* chart = m_view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
-    const QString param = m_param->currentText(), metric = m_metric->currentText();
-    styleChart(chart, param.isEmpty() || metric.isEmpty() ? tr("Parameter against metric")
-                                                          : tr("%1 against %2").arg(metric, param));
-    chart->legend()->setVisible(false);
-    // Numeric parameter values are placed as numbers, others at category positions 0, 1, ….
-    QStringList categories;
-    bool numeric = true;
-    for (const auto& row : m_table.rows) {
-        auto v = kiln::paramValue(row, param.toStdString());
-        if (!v) continue;
-        bool ok = false;
-        q(*v).toDouble(&ok);
-        numeric = numeric && ok;
-        if (!categories.contains(q(*v))) categories << q(*v);
-    }
-    categories.sort();
-    auto* series = new QScatterSeries;
-    series->setMarkerSize(11);
-    series->setColor(seriesColor(0));
-    series->setBorderColor(seriesColor(0).darker(130));
-    double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
-    m_points = 0;
-    for (const auto& row : m_table.rows) {
-        auto v = kiln::paramValue(row, param.toStdString());
-        auto m = kiln::metricValue(row, metric.toStdString(), kiln::MetricReduce::Final);
-        if (!v || !m || !std::isfinite(*m)) continue;
-        const double x = numeric ? q(*v).toDouble() : double(categories.indexOf(q(*v)));
-        series->append(x, *m);
-        xmin = std::min(xmin, x);
-        xmax = std::max(xmax, x);
-        ymin = std::min(ymin, *m);
-        ymax = std::max(ymax, *m);
-        ++m_points;
-    }
-    auto* x = new QValueAxis;
-    auto* y = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%.3g"));
-    y->setLabelFormat(QStringLiteral("%.3g"));
-    styleAxis(x, param);
-    styleAxis(y, tr("final %1").arg(metric));
-    chart->addSeries(series);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    if (m_points > 0) {
-        const double px = xmax > xmin ? (xmax - xmin) * 0.08 : 0.5;
-        const double py = ymax > ymin ? (ymax - ymin) * 0.08 : 0.5;
-        x->setRange(xmin >= 0 ? std::max(0.0, xmin - px) : xmin - px, xmax + px);
-        y->setRange(ymin >= 0 ? std::max(0.0, ymin - py) : ymin - py, ymax + py);
-    }
-    QStringList parts;
-    for (int i = 0; i < categories.size(); ++i)
-        parts << QStringLiteral("%1=%2").arg(i).arg(categories[i]);
-    const QString runsText = tr("%n run(s)", nullptr, m_points);
-    setCaption(numeric || categories.isEmpty()
-                   ? runsText
-                   : runsText + QStringLiteral("; ") +
-                         tr("%1 at positions: %2").arg(param, parts.join(QStringLiteral(", "))));
-    Q_EMIT updated();
-}
-
-void ParamMetricScatter::retranslateUi() {
-    ChartPanel::retranslateUi();
-    m_paramLabel->setText(tr("Parameter:"));
-    m_metricLabel->setText(tr("Metric:"));
-}
-
-// ---------------------------------------------------------------------------------------------
-namespace {
-struct CompareData {
-    kiln::RunTable runs;
-    QStringList keys;
-    std::vector<kiln::MetricSeries> series;
-    QString error;
+// One row of the table: a parameter or metric (or status, dataset) and its value per run.
+struct TableLine {
+    QString name;
+    QStringList values;
+    bool metric = false;
 };
 
-CompareData readCompare(const QString& dir, const QStringList& ids, const QString& metric,
-                        kiln::MetricAxis axis, int pixelWidth, bool zoomed, double low,
-                        double high) {
-    CompareData d;
-    try {
-        auto ws = kiln::Workspace::open(dir.toStdString(), false);
-        if (!ws) {
-            d.error = q(ws.error().message);
-            return d;
+// Row `r`: one cell per run (numbers right-aligned), highlighted and bold when the runs differ;
+// the header (bold for a metric) and its cells hold "differs" as Qt::UserRole.
+void fillRow(QTableWidget* table, int r, const TableLine& l) {
+    const QBrush diffBrush(QColor(0xff, 0xf1, 0xc4));
+    const bool differs = QSet<QString>(l.values.begin(), l.values.end()).size() > 1;
+    for (int c = 0; c < l.values.size(); ++c) {
+        auto* item = new QTableWidgetItem(l.values[c]);
+        if (l.metric) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (differs) {
+            item->setBackground(diffBrush);
+            QFont f = item->font();
+            f.setBold(true);
+            item->setFont(f);
         }
-        kiln::RunQuery query;
-        for (const QString& id : ids) query.filter.runIds.push_back(id.toStdString());
-        auto table = kiln::queryRuns((*ws)->catalog(), query);
-        if (!table) {
-            d.error = q(table.error().message);
-            return d;
-        }
-        // Keep the order the runs were asked in.
-        std::vector<kiln::RunRow> ordered;
-        for (const QString& id : ids)
-            for (auto& row : table->rows)
-                if (row.id == id.toStdString()) ordered.push_back(row);
-        table->rows = std::move(ordered);
-        d.runs = std::move(*table);
-        kiln::MetricStore store((*ws)->catalog());
-        auto keys = store.keys(query.filter.runIds);
-        if (!keys) {
-            d.error = q(keys.error().message);
-            return d;
-        }
-        for (const auto& k : *keys) d.keys << q(k);
-        // Only the metric shown is read: the asked one, else val_loss, loss or the first.
-        QString key = metric;
-        for (const QString& k : {metric, QStringLiteral("val_loss"), QStringLiteral("loss")})
-            if (d.keys.contains(k)) {
-                key = k;
-                break;
-            }
-        if (!d.keys.contains(key)) key = d.keys.value(0);
-        kiln::SeriesRequest request;
-        request.runIds = query.filter.runIds;
-        if (!key.isEmpty()) request.keys = {key.toStdString()};
-        request.axis = axis;
-        request.pixelWidth = pixelWidth;
-        if (zoomed) {
-            request.xMin = low;
-            request.xMax = high;
-        }
-        auto series = store.read(request);
-        if (!series) {
-            d.error = q(series.error().message);
-            return d;
-        }
-        d.series = std::move(*series);
-    } catch (const std::exception& e) {
-        d.error = QString::fromUtf8(e.what());
+        item->setData(Qt::UserRole, differs);
+        table->setItem(r, c, item);
     }
-    return d;
+    auto* header = new QTableWidgetItem(l.name);
+    if (l.metric) {
+        QFont f = header->font();
+        f.setBold(true);
+        header->setFont(f);
+    }
+    header->setData(Qt::UserRole, differs);
+    table->setVerticalHeaderItem(r, header);
 }
+
+// Columns 110 to 240 pixels wide; a few runs share the width, many keep their own and scroll.
+void fitColumns(QTableWidget* table) {
+    table->resizeColumnsToContents();
+    for (int c = 0; c < table->columnCount(); ++c)
+        table->setColumnWidth(c, std::min(std::max(table->columnWidth(c), 110), 240));
+    table->horizontalHeader()->setSectionResizeMode(
+        table->columnCount() <= 6 ? QHeaderView::Stretch : QHeaderView::Interactive);
+}
+
 }  // namespace
 
 CompareView::CompareView(QWidget* parent)
@@ -634,14 +193,10 @@ void CompareView::load() {
 }
 
 void CompareView::fillTable() {
-    struct Line {
-        QString name;
-        QStringList values;
-        bool metric = false;
-    };
-    QVector<Line> lines;
-    auto add = [&](const QString& name, bool metric, const std::function<QString(const kiln::RunRow&)>& f) {
-        Line l{name, {}, metric};
+    QVector<TableLine> lines;
+    auto add = [&](const QString& name, bool metric,
+                   const std::function<QString(const kiln::RunRow&)>& f) {
+        TableLine l{name, {}, metric};
         for (const auto& row : m_runs.rows) l.values << f(row);
         lines.push_back(l);
     };
@@ -663,39 +218,8 @@ void CompareView::fillTable() {
     m_table->setRowCount(lines.size());
     m_table->setColumnCount(int(m_runs.rows.size()));
     m_table->setHorizontalHeaderLabels(m_labels);
-    QStringList rowNames;
-    const QBrush diffBrush(QColor(0xff, 0xf1, 0xc4));
-    for (int r = 0; r < lines.size(); ++r) {
-        const Line& l = lines[r];
-        rowNames << l.name;
-        const bool differs = QSet<QString>(l.values.begin(), l.values.end()).size() > 1;
-        for (int c = 0; c < l.values.size(); ++c) {
-            auto* item = new QTableWidgetItem(l.values[c]);
-            if (l.metric) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (differs) {
-                item->setBackground(diffBrush);
-                QFont f = item->font();
-                f.setBold(true);
-                item->setFont(f);
-            }
-            item->setData(Qt::UserRole, differs);
-            m_table->setItem(r, c, item);
-        }
-        auto* header = new QTableWidgetItem(l.name);
-        if (l.metric) {
-            QFont f = header->font();
-            f.setBold(true);
-            header->setFont(f);
-        }
-        header->setData(Qt::UserRole, differs);
-        m_table->setVerticalHeaderItem(r, header);
-    }
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_table->columnCount(); ++c)
-        m_table->setColumnWidth(c, std::min(std::max(m_table->columnWidth(c), 110), 240));
-    // A few runs share the width; many keep their own and scroll.
-    m_table->horizontalHeader()->setSectionResizeMode(
-        m_table->columnCount() <= 6 ? QHeaderView::Stretch : QHeaderView::Interactive);
+    for (int r = 0; r < lines.size(); ++r) fillRow(m_table, r, lines[r]);
+    fitColumns(m_table);
     applyDifferenceFilter();
 }
 

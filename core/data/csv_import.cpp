@@ -1,17 +1,16 @@
 #include "core/data/csv_import.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "core/base/names.h"
+#include "core/base/parallel_pass.h"
 #include "core/data/csv_chunk_parser.h"
 #include "core/data/csv_reader.h"
 #include "core/data/csv_text_check.h"
@@ -218,94 +217,37 @@ Result<PassResult> sequentialPass(const Plan& plan, const CsvImportOptions& opti
 }
 
 // Parses the chunks on worker threads and consumes them in order on this one.
-class ParallelPass {
-public:
-    ParallelPass(const Plan& plan, const CsvImportOptions& options, std::vector<std::size_t> bounds,
-                 JobContext& job)
-        : m_plan(plan),
-          m_config(chunkConfig(plan, options)),
-          m_bounds(std::move(bounds)),
-          m_slots(m_bounds.size() - 1),
-          m_job(job) {}
-
-    Result<PassResult> run(TableWriter& writer, unsigned threads) {
-        std::vector<std::thread> workers;
-        for (unsigned t = 0; t < threads; ++t) workers.emplace_back([this] { work(); });
-        auto result = consumeAll(writer);
-        {
-            std::lock_guard lock(m_mutex);
-            m_stop = true;
+Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& options,
+                                const std::vector<std::size_t>& bounds, unsigned threads,
+                                TableWriter& writer, JobContext& job) {
+    const ChunkParseConfig config = chunkConfig(plan, options);
+    ParallelPass<ChunkOutcome> chunks(bounds.size() - 1, [&](std::size_t k) {
+        if (job.cancelled()) throw std::runtime_error("cancelled");
+        return parseChunk(config, bounds[k], bounds[k + 1], bounds[k + 1]);
+    });
+    PassResult pass;
+    std::optional<Error> error;
+    auto failure = chunks.run(threads, [&](std::size_t k, ChunkOutcome& o) {
+        if (job.cancelled()) {
+            error = cancelled();
+            return false;
         }
-        m_cv.notify_all();
-        for (auto& w : workers) w.join();
-        return result;
-    }
-
-private:
-    void work() {
-        for (;;) {
-            std::size_t k = m_next++;
-            if (k >= m_slots.size()) return;
-            {
-                std::unique_lock lock(m_mutex);
-                m_cv.wait(lock, [&] { return m_stop || k < m_consumed + m_window; });
-                if (m_stop) return;
-            }
-            ChunkOutcome o;
-            try {
-                if (m_job.cancelled()) throw std::runtime_error("cancelled");
-                o = parseChunk(m_config, m_bounds[k], m_bounds[k + 1], m_bounds[k + 1]);
-            } catch (const std::exception& e) {
-                std::lock_guard lock(m_mutex);
-                m_failure = e.what();
-                m_stop = true;
-                m_cv.notify_all();
-                return;
-            }
-            std::lock_guard lock(m_mutex);
-            m_slots[k] = std::move(o);
-            m_cv.notify_all();
+        if (auto s = consume(plan, o, true, writer, pass); !s) {
+            error = s.error();
+            return false;
         }
-    }
-
-    Result<PassResult> consumeAll(TableWriter& writer) {
-        PassResult pass;
-        for (std::size_t k = 0; k < m_slots.size(); ++k) {
-            ChunkOutcome o;
-            {
-                std::unique_lock lock(m_mutex);
-                m_cv.wait(lock, [&] { return m_slots[k].has_value() || m_stop; });
-                if (!m_slots[k])
-                    return m_job.cancelled()
-                               ? cancelled()
-                               : makeError(ErrorCode::Internal, "a parser thread failed: " + m_failure);
-                o = std::move(*m_slots[k]);
-                m_slots[k].reset();
-                m_consumed = k + 1;
-            }
-            m_cv.notify_all();
-            if (m_job.cancelled()) return cancelled();
-            if (auto s = consume(m_plan, o, true, writer, pass); !s) return s.error();
-            if (pass.restartSequential) return pass;
-            m_plan.source.release(m_bounds[k], m_bounds[k + 1]);
-            m_job.progress(m_bounds[k + 1], m_plan.source.size(), "Parsing");
-        }
-        return pass;
-    }
-
-    const Plan& m_plan;
-    ChunkParseConfig m_config;
-    std::vector<std::size_t> m_bounds;
-    std::vector<std::optional<ChunkOutcome>> m_slots;
-    JobContext& m_job;
-    std::atomic<std::size_t> m_next{0};
-    std::size_t m_consumed = 0;
-    std::size_t m_window = 4;
-    bool m_stop = false;
-    std::string m_failure;  // what stopped a parser thread
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-};
+        if (pass.restartSequential) return false;
+        plan.source.release(bounds[k], bounds[k + 1]);
+        job.progress(bounds[k + 1], plan.source.size(), "Parsing");
+        return true;
+    });
+    if (failure)
+        return job.cancelled()
+                   ? cancelled()
+                   : makeError(ErrorCode::Internal, "a parser thread failed: " + *failure);
+    if (error) return *error;
+    return pass;
+}
 
 // One pass over the data into `writer`: in parallel when the file is big enough and its quotes
 // pair up, else on this thread. A parallel pass that meets stray quotes returns with
@@ -319,7 +261,7 @@ Result<PassResult> runPass(const Plan& plan, const CsvImportOptions& options, bo
         auto release = [&](std::size_t from, std::size_t to) { plan.source.release(from, to); };
         auto bounds = findChunkBoundaries(plan.view(), plan.bodyStart, options.chunkBytes, threads,
                                           unterminated, release);
-        if (!unterminated) return ParallelPass(plan, options, std::move(bounds), job).run(writer, threads);
+        if (!unterminated) return parallelPass(plan, options, bounds, threads, writer, job);
     }
     sequential = true;
     return sequentialPass(plan, options, writer, job);

@@ -47,6 +47,7 @@ const std::vector<Command>& allCommands() {
 
 int reportError(const Error& error) {
     std::cerr << "kiln: error: " << printable(error.toString()) << "\n";
+    if (!error.hint.empty()) std::cerr << "kiln: hint: " << printable(error.hint) << "\n";
     return kExitBadInput;
 }
 

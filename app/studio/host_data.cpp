@@ -62,11 +62,10 @@ QString withWorkspace(const QString& dir, F work) {
     }
 }
 
-// The ssh error of an unknown key names it "is not known"; a changed key is not offered for
-// trust here (the old key must be removed first, as the message says).
+// Only an unknown key is offered for trust here; a changed one must be removed first, as its
+// message says.
 bool isUnknownKey(const kiln::Error& error) {
-    return error.code == kiln::ErrorCode::InvalidArgument &&
-           error.message.find("is not known") != std::string::npos;
+    return error.code == kiln::ErrorCode::UnknownHostKey;
 }
 
 void fillFrom(const kiln::HostProbe& p, HostTest& out) {

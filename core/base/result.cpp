@@ -11,6 +11,8 @@ const char* errorCodeName(ErrorCode code) {
         case ErrorCode::SchemaTooNew: return "schema too new";
         case ErrorCode::Unsupported: return "unsupported";
         case ErrorCode::Busy: return "busy";
+        case ErrorCode::UnknownHostKey: return "unknown host key";
+        case ErrorCode::ChangedHostKey: return "changed host key";
         case ErrorCode::Cancelled: return "cancelled";
         case ErrorCode::Internal: return "internal error";
     }
@@ -18,7 +20,13 @@ const char* errorCodeName(ErrorCode code) {
 }
 
 std::string Error::toString() const {
-    return context.empty() ? message : message + " (" + context + ")";
+    std::string text = context.empty() ? message : message + " (" + context + ")";
+    return cause.empty() ? text : text + ": " + cause;
+}
+
+Error withCause(Error outer, const Error& inner) {
+    outer.cause = inner.toString();
+    return outer;
 }
 
 }  // namespace kiln

@@ -15,6 +15,8 @@ enum class ErrorCode {
     SchemaTooNew,     // a workspace written by a newer Kiln
     Unsupported,      // valid input Kiln cannot handle yet
     Busy,             // another process holds a lock for longer than we wait
+    UnknownHostKey,   // an SSH host whose key is not in the workspace's known_hosts yet
+    ChangedHostKey,   // an SSH host that offers another key than the one recorded
     Cancelled,        // the user stopped the job
     Internal,         // a defect in Kiln; the message says what to report
 };
@@ -22,18 +24,25 @@ enum class ErrorCode {
 // Short lower-case name of a code ("not found"), used in messages and JSON.
 const char* errorCodeName(ErrorCode code);
 
-// An expected failure: what went wrong (message) and where (context: file, line, column, epoch).
+// An expected failure: what went wrong (message), where (context: file, line, column, epoch),
+// what a person can do about it (hint) and the lower-level failure it came from (cause).
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string message;
     std::string context;
+    std::string hint;   // "run `kiln hosts trust …`"; empty when there is nothing to suggest
+    std::string cause;  // the underlying error's toString(), kept when a caller rewords it
 
-    // "message (context)" or just "message" when there is no context.
+    // "message (context): cause", leaving out the parts that are empty. The hint is not in it:
+    // front ends show it on its own line.
     std::string toString() const;
 };
 
+// `outer` with `inner` kept as its cause.
+Error withCause(Error outer, const Error& inner);
+
 inline Error makeError(ErrorCode code, std::string message, std::string context = {}) {
-    return Error{code, std::move(message), std::move(context)};
+    return Error{code, std::move(message), std::move(context), {}, {}};
 }
 
 // A value or an Error. Expected failures travel as return values; exceptions are kept for work

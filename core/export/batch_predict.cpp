@@ -164,7 +164,7 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     auto raw = rawTableInputs(**table, inputs, rows, &issues);
     if (!raw) {
         const std::string& where = raw.error().context;
-        return Error{raw.error().code, raw.error().message, data.string() + (where.empty() ? "" : ", " + where)};
+        return makeError(raw.error().code, raw.error().message, data.string() + (where.empty() ? "" : ", " + where));
     }
     for (std::size_t i = 0; i < rows.size(); ++i) t.ids.push_back(std::to_string(i + 1));
     t.readSeconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -125,8 +125,9 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
     auto exec = OnnxExecutor::load(file);
     if (!exec) return exec.error();
     auto out = exec->run(h.rawInputs);
-    if (!out) return Error{out.error().code, "the exported file does not run: " + out.error().message,
-                           out.error().context};
+    if (!out)
+        return makeError(out.error().code, "the exported file does not run: " + out.error().message,
+                         out.error().context);
     auto ref = referenceOutputs(m, h.features, h.pixels, h.count());
     if (!ref) return ref.error();
     if (m.classification())
@@ -147,11 +148,12 @@ Status checkCompleted(const fs::path& root, const std::string& runId) {
     if (!ws) return ws.error();
     auto status = RunStore((*ws)->catalog()).status(runId);
     if (!status) return status.error();
-    if (*status != RunStatus::Completed)
-        return makeError(ErrorCode::InvalidArgument, "run " + runId + " is " +
-                                                         runStatusName(*status) +
-                                                         "; only a completed run can be exported");
-    return {};
+    if (*status == RunStatus::Completed) return {};
+    Error refused = makeError(ErrorCode::InvalidArgument, "run " + runId + " is " +
+                                                              runStatusName(*status) +
+                                                              "; only a completed run can be exported");
+    if (isResumable(*status)) refused.hint = "`kiln resume " + runId + "` finishes it first";
+    return refused;
 }
 
 Result<ExportResult> exportTo(const fs::path& root, const std::string& runId,

@@ -3,6 +3,7 @@
 #include "core/base/names.h"
 #include "core/export/exporter.h"
 #include "core/export/system_evaluation.h"
+#include "core/runs/run_store.h"
 #include "core/store/sha256.h"
 #include "core/store/workspace.h"
 
@@ -12,12 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-std::string text(const SqlValue& v) {
-    if (auto s = std::get_if<std::string>(&v)) return *s;
-    if (auto i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-    return "";
-}
 
 const char* kVersionSelect =
     "SELECT mv.id, m.name, mv.version, mv.stage, mv.run_id, mv.onnx_path, mv.onnx_sha256, "
@@ -137,36 +132,43 @@ Result<json> ModelRegistry::registerRun(const std::string& runId, const std::str
     if (auto st = checkName(name, "model name"); !st) return st.error();
     if (name.empty() || name.find('@') != std::string::npos)
         return makeError(ErrorCode::InvalidArgument, "a model name must be non-empty and without '@'");
-    auto status = m_ws.catalog().queryValue("SELECT status FROM runs WHERE id = ?", {runId});
-    if (!status) return makeError(ErrorCode::NotFound, "no run '" + runId + "'");
-    if (text(*status) != "completed")
-        return makeError(ErrorCode::InvalidArgument,
-                         "run " + runId + " is " + text(*status) + "; only a completed run can be registered");
+    auto run = RunStore(m_ws.catalog()).get(runId);
+    if (!run) {
+        if (run.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, "no run '" + runId + "'");
+        return run.error();
+    }
+    if (run->status != RunStatus::Completed)
+        return makeError(ErrorCode::InvalidArgument, "run " + runId + " is " +
+                                                         runStatusName(run->status) +
+                                                         "; only a completed run can be registered");
     auto exported = exportRunIntoWorkspace(m_ws.root(), runId);
     if (!exported) return exported.error();
     auto eval = evaluateSystem(m_ws.root(), runId, exported->file);
     if (!eval) return eval.error();
     auto& c = m_ws.catalog();
-    if (auto b = c.begin(); !b) return b.error();
-    auto ins = c.prepare("INSERT OR IGNORE INTO models(name) VALUES (?)");
-    if (!ins || !ins->bind({name}) || !ins->step()) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model"); }
+    Transaction tx(c);
+    if (!tx) return tx.error();
+    if (auto st = c.execute("INSERT OR IGNORE INTO models(name) VALUES (?)", {name}); !st)
+        return withCause(makeError(ErrorCode::Io, "cannot record the model"), st.error());
     auto mid = c.queryValue("SELECT id FROM models WHERE name = ?", {name});
     auto next = c.queryValue("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions mv JOIN models m "
                              "ON m.id = mv.model_id WHERE m.name = ?", {name});
-    auto dsv = c.queryValue("SELECT dataset_version_id FROM runs WHERE id = ?", {runId});
-    auto add = c.prepare("INSERT INTO model_versions(model_id, version, run_id, dataset_version_id, "
-                         "onnx_path, onnx_sha256, verification, system_evaluation) VALUES (?,?,?,?,?,?,?,?)");
-    if (!mid || !next || !add) { c.rollback(); return makeError(ErrorCode::Io, "cannot record the model version"); }
-    SqlValue dataset = dsv ? *dsv : SqlValue(nullptr);
-    if (!add->bind({*mid, *next, runId, dataset, storedPath(m_ws.root(), exported->file),
-                    exported->sha256, exported->verification.toJson().dump(),
-                    eval->toJson().dump()}) ||
-        !add->step()) {
-        c.rollback();
-        return makeError(ErrorCode::Io, "cannot record the model version");
-    }
+    for (const auto* failed : {&mid, &next})
+        if (!*failed)
+            return withCause(makeError(ErrorCode::Io, "cannot record the model version"),
+                             failed->error());
+    SqlValue dataset = run->datasetVersionId ? SqlValue(run->datasetVersionId) : SqlValue(nullptr);
+    if (auto st = c.execute("INSERT INTO model_versions(model_id, version, run_id, dataset_version_id, "
+                            "onnx_path, onnx_sha256, verification, system_evaluation) VALUES "
+                            "(?,?,?,?,?,?,?,?)",
+                            {*mid, *next, runId, dataset, storedPath(m_ws.root(), exported->file),
+                             exported->sha256, exported->verification.toJson().dump(),
+                             eval->toJson().dump()});
+        !st)
+        return withCause(makeError(ErrorCode::Io, "cannot record the model version"), st.error());
     auto id = c.lastInsertId();
-    if (auto cm = c.commit(); !cm) return cm.error();
+    if (auto cm = tx.commit(); !cm) return cm.error();
     return versionDocument(id);
 }
 
@@ -177,21 +179,17 @@ Result<json> ModelRegistry::promote(const std::string& ref, const std::string& s
     auto r = resolve(ref);
     if (!r) return r.error();
     auto& c = m_ws.catalog();
-    if (auto b = c.begin(); !b) return b.error();
-    if (stage == "production") {
-        auto demote = c.prepare("UPDATE model_versions SET stage = 'archived' WHERE model_id = ? "
-                                "AND stage = 'production' AND id != ?");
-        if (!demote || !demote->bind({r->modelId, r->id}) || !demote->step()) {
-            c.rollback();
-            return makeError(ErrorCode::Io, "cannot change stages");
-        }
-    }
-    auto set = c.prepare("UPDATE model_versions SET stage = ? WHERE id = ?");
-    if (!set || !set->bind({stage, r->id}) || !set->step()) {
-        c.rollback();
-        return makeError(ErrorCode::Io, "cannot change the stage");
-    }
-    if (auto cm = c.commit(); !cm) return cm.error();
+    Transaction tx(c);
+    if (!tx) return tx.error();
+    if (stage == "production")
+        if (auto st = c.execute("UPDATE model_versions SET stage = 'archived' WHERE model_id = ? "
+                                "AND stage = 'production' AND id != ?",
+                                {r->modelId, r->id});
+            !st)
+            return withCause(makeError(ErrorCode::Io, "cannot change stages"), st.error());
+    if (auto st = c.execute("UPDATE model_versions SET stage = ? WHERE id = ?", {stage, r->id}); !st)
+        return withCause(makeError(ErrorCode::Io, "cannot change the stage"), st.error());
+    if (auto cm = tx.commit(); !cm) return cm.error();
     return versionDocument(r->id);
 }
 
@@ -201,9 +199,11 @@ Result<json> ModelRegistry::evaluate(const std::string& ref) {
     if (auto st = checkModelFile(*r); !st) return st.error();
     auto eval = evaluateSystem(m_ws.root(), r->runId, r->onnxPath);
     if (!eval) return eval.error();
-    auto set = m_ws.catalog().prepare("UPDATE model_versions SET system_evaluation = ? WHERE id = ?");
-    if (!set || !set->bind({eval->toJson().dump(), r->id}) || !set->step())
-        return makeError(ErrorCode::Io, "cannot store the system evaluation");
+    if (auto st = m_ws.catalog().execute(
+            "UPDATE model_versions SET system_evaluation = ? WHERE id = ?",
+            {eval->toJson().dump(), r->id});
+        !st)
+        return withCause(makeError(ErrorCode::Io, "cannot store the system evaluation"), st.error());
     return versionDocument(r->id);
 }
 

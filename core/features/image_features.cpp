@@ -50,8 +50,8 @@ Result<std::vector<std::uint8_t>> loadImages(const ObjectStore& store, const Tab
             auto status = decodeInto(store.pathFor(hashes.text(rows[i])).string(), coding,
                                      pixels.data() + i * stride);
             if (!status)
-                return Error{status.error().code, status.error().message,
-                             "row " + std::to_string(rows[i]) + ", " + status.error().context};
+                return makeError(status.error().code, status.error().message,
+                                 "row " + std::to_string(rows[i]) + ", " + status.error().context);
         }
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Corrupt,

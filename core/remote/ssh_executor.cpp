@@ -285,7 +285,9 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                           events + " 2>/dev/null; printf '\\n%s' \"$s\"";
         auto r = m_conn->run(cmd, {}, 60);
         if (!r || r->out.size() < 2) {
-            if (!r && r.error().code == ErrorCode::InvalidArgument) return r.error();  // host key
+            if (!r && (r.error().code == ErrorCode::UnknownHostKey ||
+                       r.error().code == ErrorCode::ChangedHostKey))
+                return r.error();  // reconnecting cannot help
             if (std::chrono::steady_clock::now() - lastContact >
                 std::chrono::seconds(reconnectSeconds))
                 return makeError(ErrorCode::Io,

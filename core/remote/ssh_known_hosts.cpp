@@ -107,7 +107,7 @@ Error SshConnection::sshFailure(const std::string& err) const {
     std::string fp = firstFingerprint(offered);
     if (changed)
         return makeError(
-            ErrorCode::InvalidArgument,
+            ErrorCode::ChangedHostKey,
             "the host key of " + m_target.knownHostsName() + " has CHANGED: it now offers " +
                 offered +
                 ", which does not match the recorded key. Someone may be intercepting the "
@@ -116,7 +116,7 @@ Error SshConnection::sshFailure(const std::string& err) const {
                 m_target.knownHostsName() + "' -f " + knownHostsFile().string() +
                 ") and run `kiln hosts trust " + m_host.name + " --fingerprint " + fp + "`",
             m_host.name);
-    return makeError(ErrorCode::InvalidArgument,
+    return makeError(ErrorCode::UnknownHostKey,
                      "the host key of " + m_target.knownHostsName() + " is not known: it offers " +
                          offered + ". If that is the host's key, run `kiln hosts trust " +
                          m_host.name + " --fingerprint " + fp + "`",

@@ -64,26 +64,10 @@ StoredRun readRun(const Statement& row) {
     return r;
 }
 
-// Every row of a prepared, bound statement, read by `read`.
-template <class T, class Read>
-Result<std::vector<T>> readAll(Result<Statement>& st, Read read) {
-    if (!st) return st.error();
-    std::vector<T> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.error();
-        if (!*row) return out;
-        out.push_back(read(*st));
-    }
-}
-
 template <class T, class Read>
 Result<std::vector<T>> query(Catalog& c, const std::string& sql,
                              std::initializer_list<SqlValue> params, Read read) {
-    auto st = c.prepare(sql);
-    if (st)
-        if (auto b = st->bind(params); !b) return b.error();
-    return readAll<T>(st, read);
+    return c.queryRows<T>(sql, params, read);
 }
 
 void flatten(const json& j, const std::string& prefix,

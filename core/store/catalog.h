@@ -78,6 +78,10 @@ public:
     Result<Statement> prepare(std::string_view sql);
     // Runs `sql` with `params`; returns the first column of the first row (NotFound if no row).
     Result<SqlValue> queryValue(std::string_view sql, std::initializer_list<SqlValue> params = {});
+    // Every row of `sql` with `params`, each made by `read(const Statement&)`.
+    template <class T, class Read>
+    Result<std::vector<T>> queryRows(std::string_view sql, std::initializer_list<SqlValue> params,
+                                     Read read);
     std::int64_t lastInsertId() const;
 
     // BEGIN IMMEDIATE … COMMIT, waiting for other writers up to the busy timeout.
@@ -96,6 +100,21 @@ private:
     std::filesystem::path m_file;
     int m_schemaVersion = 0;
 };
+
+template <class T, class Read>
+Result<std::vector<T>> Catalog::queryRows(std::string_view sql,
+                                          std::initializer_list<SqlValue> params, Read read) {
+    auto st = prepare(sql);
+    if (!st) return st.error();
+    if (auto b = st->bind(params); !b) return b.error();
+    std::vector<T> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        out.push_back(read(*st));
+    }
+}
 
 // BEGIN IMMEDIATE for the guard's life: commit() makes the changes stick; leaving the scope
 // without it (an early return on an error) rolls them back.

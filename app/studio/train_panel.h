@@ -12,6 +12,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -77,6 +78,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QWidget* createGroups();  // the groups of fields, in a scroll area
+    QLayout* createFooter();  // the problems and the Train button
     QGroupBox* createDataGroup();
     QGroupBox* createModelGroup();
     QGroupBox* createOptimiserGroup();

@@ -1,0 +1,115 @@
+// What the Train panel's form says: the run spec it defines, what keeps it from training, and
+// what the choices resolve to on the data.
+#include "app/studio/train_panel.h"
+
+#include "app/studio/form_fields.h"
+#include "app/studio/run_on_box.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+#include <cmath>
+
+namespace kiln {
+namespace studio {
+
+kiln::RunSpec TrainPanel::spec() const {
+    kiln::RunSpec s;
+    if (const DatasetChoice* dataset = currentDataset()) {
+        s.dataset = dataset->name.toStdString();
+        s.datasetKind = dataset->kind.toStdString();
+    }
+    if (const VersionChoice* version = currentVersion()) {
+        s.datasetVersion = version->version;
+        s.datasetHash = version->hash.toStdString();
+    }
+    s.target = m_target->currentData().toString().toStdString();
+    const QString task = choice(m_task);
+    s.task = task == QLatin1String("classification") ? kiln::TaskKind::Classification
+             : task == QLatin1String("regression")   ? kiln::TaskKind::Regression
+                                                     : kiln::TaskKind::Auto;
+    s.model.family = choice(m_family).toStdString();
+    parseHidden(m_hidden->text(), s.model.hidden);
+    s.model.activation = choice(m_activation).toStdString();
+    s.model.dropout = m_dropout->value();
+    s.model.batchNorm = m_batchNorm->isChecked();
+    s.model.cnnWidth = m_cnnWidth->value();
+    s.model.cnnDepth = m_cnnDepth->value();
+    s.imageSize = m_imageSize->value();
+    s.augmentFlip = m_flip->isChecked();
+    s.optimizer.name = choice(m_optimiser).toStdString();
+    s.optimizer.lr = m_lr->value();
+    s.optimizer.weightDecay = m_weightDecay->value();
+    s.optimizer.schedule = choice(m_schedule).toStdString();
+    s.epochs = m_epochs->value();
+    s.batchSize = m_batchSize->value();
+    s.earlyStopping = m_earlyStopping->value();
+    s.classWeights = choice(m_classWeights).toStdString();
+    s.split.train = m_train->value();
+    s.split.val = m_val->value();
+    s.split.test = m_test->value();
+    kiln::setRunSeed(s, std::uint64_t(m_seed->value()));
+    s.device = choice(m_device).toStdString();
+    return s;
+}
+
+QStringList TrainPanel::formProblems() const {
+    QStringList problems;
+    if (!m_readError.isEmpty()) problems << tr("Could not read the datasets: %1").arg(m_readError);
+    if (m_datasets.isEmpty() && m_readError.isEmpty() && !m_workspace.isEmpty() && !isBusy())
+        problems << tr("Import a dataset first: drop a CSV file or an image folder on the window.");
+    if (m_datasets.isEmpty()) return problems;
+    if (m_target->currentData().toString().isEmpty()) problems << tr("Choose the target column.");
+    std::vector<int> hidden;
+    if (!parseHidden(m_hidden->text(), hidden))
+        problems << tr("Hidden layers: write layer widths separated by commas, e.g. 128, 64.");
+    if (!m_resolution.error.isEmpty()) problems << m_resolution.error;
+    if (const QString where = m_where->problem(); !where.isEmpty()) problems << where;
+    const double sum = m_train->value() + m_val->value() + m_test->value();
+    if (std::fabs(sum - 1.0) > 1e-6)
+        problems << tr("Split: the fractions add up to %1; they must add up to 1.")
+                        .arg(QString::number(sum, 'f', 2));
+    if (auto st = spec().validate(); !st && problems.isEmpty())
+        problems << QString::fromStdString(st.error().message).trimmed();
+    return problems;
+}
+
+QString TrainPanel::problemsText() const {
+    return formProblems().join(QLatin1Char('\n'));
+}
+
+bool TrainPanel::isReady() const {
+    return currentVersion() && !m_resolution.task.isEmpty() &&
+           m_resolution.hash == currentVersion()->hash &&
+           m_resolution.target == m_target->currentData().toString() && formProblems().isEmpty();
+}
+
+QString TrainPanel::resolutionText() const {
+    if (m_target->currentData().toString().isEmpty() || m_resolution.task.isEmpty()) return {};
+    const QString task = m_resolution.task == QLatin1String("classification") ? tr("classification")
+                                                                              : tr("regression");
+    QString text = choice(m_task) == QLatin1String("auto")
+                       ? tr("Auto resolves to <b>%1</b>").arg(task)
+                       : tr("Task: <b>%1</b>").arg(task);
+    text += tr(" · model <b>%1</b> · %2 feature columns")
+                .arg(m_resolution.family.toUpper(), QString::number(m_resolution.features.size()));
+    // Name the features (the first few) so a newcomer sees what the model learns from.
+    constexpr int kNamed = 8;
+    QStringList named = m_resolution.features.mid(0, kNamed);
+    if (m_resolution.features.size() > kNamed) named << QStringLiteral("…");
+    text += QStringLiteral("<br><span style=\"color:#5f6368\">") +
+            tr("Features: %1").arg(named.join(QLatin1String(", ")).toHtmlEscaped()) +
+            QStringLiteral("</span>");
+    for (const QString& note : m_resolution.notes)
+        text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
+                QStringLiteral("</span>");
+    return text;
+}
+
+
+}  // namespace studio
+}  // namespace kiln

@@ -271,11 +271,6 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
     std::string events = shellQuote(m_remoteRunDir + "/events.jsonl");
     bool cancelSent = false;
     auto lastContact = std::chrono::steady_clock::now();
-    auto forgetLocalPid = [&] {
-        // The pid in `started` is the host's: keep it out of the local liveness checks.
-        (void)catalog.queryValue("UPDATE runs SET worker_pid = NULL, host = ? WHERE id = ? RETURNING id",
-                                 {m_host.name, m_runId});
-    };
     forgetLocalPid();
     while (recorder.finishedStatus().empty()) {
         if (detachFlag && *detachFlag) return std::string("detached");
@@ -285,19 +280,9 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
                           events + " 2>/dev/null; printf '\\n%s' \"$s\"";
         auto r = m_conn->run(cmd, {}, 60);
         if (!r || r->out.size() < 2) {
-            if (!r && (r.error().code == ErrorCode::UnknownHostKey ||
-                       r.error().code == ErrorCode::ChangedHostKey))
-                return r.error();  // reconnecting cannot help
-            if (std::chrono::steady_clock::now() - lastContact >
-                std::chrono::seconds(reconnectSeconds))
-                return makeError(ErrorCode::Io,
-                                 "lost the connection to the host; the worker keeps training "
-                                 "there and the run can be re-attached" +
-                                     (r ? std::string() : ": " + r.error().message),
-                                 m_runId);
-            ++m_reconnects;
-            m_conn->close();
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            const bool gaveUp = std::chrono::steady_clock::now() - lastContact >
+                                std::chrono::seconds(reconnectSeconds);
+            if (auto st = reconnect(r ? Error{} : r.error(), gaveUp); !st) return st.error();
             continue;
         }
         lastContact = std::chrono::steady_clock::now();
@@ -311,45 +296,76 @@ Result<std::string> SshExecutor::follow(const EventCallback& onEvent,
             std::size_t start = 0;
             for (auto nl = pending.find('\n'); nl != std::string::npos;
                  nl = pending.find('\n', start)) {
-                std::string line = pending.substr(start, nl - start);
-                start = nl + 1;
-                auto parsed = parseWorkerEvent(line);
-                auto* hello = parsed ? parsed->as<event::Hello>() : nullptr;
-                if (hello && hello->protocol != kWorkerProtocol) {
-                    (void)cancel();
-                    std::string why = "the host's Kiln speaks worker protocol " +
-                                      std::to_string(hello->protocol) + ", this Kiln " +
-                                      std::to_string(kWorkerProtocol);
-                    (void)markRun(catalog, m_runId, RunStatus::Failed, why);
-                    return makeError(ErrorCode::Unsupported, why, m_host.name);
-                }
-                // A line that is no event is skipped, one with bad fields stops the follower.
-                if (auto st = parsed ? recorder.ingest(*parsed) : recorder.ingest(line); !st)
+                if (auto st = takeLine(pending.substr(start, nl - start), recorder, onEvent); !st)
                     return st.error();
-                if (parsed && parsed->is<event::Started>()) forgetLocalPid();
-                if (parsed && onEvent) onEvent(*parsed);
-                if (hello && hello->kiln != build::kKilnVersion && onEvent)
-                    onEvent(WorkerEvent{parsed->time,
-                                        event::Log{"warning", "the host runs Kiln " + hello->kiln +
-                                                                  ", this is Kiln " +
-                                                                  build::kKilnVersion}});
+                start = nl + 1;
             }
             pending.erase(0, start);
             continue;  // there may be more
         }
-        if (!alive) {
-            // The worker is gone and everything it wrote has been read.
-            if (!recorder.finishedStatus().empty()) break;
-            std::string why = "the worker on " + m_host.name + " exited without finishing; see " +
-                              m_remoteRunDir + "/worker.log";
-            (void)m_conn->download(m_remoteRunDir + "/worker.log",
-                                   m_ws->runsDir() / m_runId / "worker.log");
-            if (auto st = markRun(catalog, m_runId, RunStatus::Failed, why); !st) return st.error();
-            return std::string("failed");
-        }
+        // The worker is gone and everything it wrote has been read.
+        if (!alive) return recorder.finishedStatus().empty() ? workerGone() : finish(recorder);
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
     }
     mirror.close();
+    return finish(recorder);
+}
+
+void SshExecutor::forgetLocalPid() {
+    // The pid in `started` is the host's: keep it out of the local liveness checks.
+    (void)m_ws->catalog().execute("UPDATE runs SET worker_pid = NULL, host = ? WHERE id = ?",
+                                  {m_host.name, m_runId});
+}
+
+Status SshExecutor::reconnect(const Error& failure, bool gaveUp) {
+    if (failure.code == ErrorCode::UnknownHostKey || failure.code == ErrorCode::ChangedHostKey)
+        return failure;  // reconnecting cannot help
+    if (gaveUp)
+        return makeError(ErrorCode::Io,
+                         "lost the connection to the host; the worker keeps training there and "
+                         "the run can be re-attached" +
+                             (failure.message.empty() ? std::string() : ": " + failure.message),
+                         m_runId);
+    ++m_reconnects;
+    m_conn->close();
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    return {};
+}
+
+Status SshExecutor::takeLine(const std::string& line, RunRecorder& recorder,
+                             const EventCallback& onEvent) {
+    auto parsed = parseWorkerEvent(line);
+    auto* hello = parsed ? parsed->as<event::Hello>() : nullptr;
+    if (hello && hello->protocol != kWorkerProtocol) {
+        (void)cancel();
+        std::string why = "the host's Kiln speaks worker protocol " +
+                          std::to_string(hello->protocol) + ", this Kiln " +
+                          std::to_string(kWorkerProtocol);
+        (void)markRun(m_ws->catalog(), m_runId, RunStatus::Failed, why);
+        return makeError(ErrorCode::Unsupported, why, m_host.name);
+    }
+    // A line that is no event is skipped, one with bad fields stops the follower.
+    if (auto st = parsed ? recorder.ingest(*parsed) : recorder.ingest(line); !st) return st;
+    if (!parsed) return {};
+    if (parsed->is<event::Started>()) forgetLocalPid();
+    if (!onEvent) return {};
+    onEvent(*parsed);
+    if (hello && hello->kiln != build::kKilnVersion)
+        onEvent(WorkerEvent{parsed->time,
+                            event::Log{"warning", "the host runs Kiln " + hello->kiln +
+                                                      ", this is Kiln " + build::kKilnVersion}});
+    return {};
+}
+
+Result<std::string> SshExecutor::workerGone() {
+    std::string why = "the worker on " + m_host.name + " exited without finishing; see " +
+                      m_remoteRunDir + "/worker.log";
+    (void)m_conn->download(m_remoteRunDir + "/worker.log", m_ws->runsDir() / m_runId / "worker.log");
+    if (auto st = markRun(m_ws->catalog(), m_runId, RunStatus::Failed, why); !st) return st.error();
+    return std::string("failed");
+}
+
+Result<std::string> SshExecutor::finish(const RunRecorder& recorder) {
     if (auto st = fetchArtifacts(recorder.finishedStatus()); !st) return st.error();
     return recorder.finishedStatus();
 }

@@ -13,6 +13,7 @@
 
 namespace kiln {
 
+class RunRecorder;
 class Workspace;
 
 // Runs a `kiln worker` for one run on an SSH host, recorded like a local run.
@@ -68,6 +69,14 @@ private:
     Status stageObjects(const std::vector<std::string>& hashes);
     Status fetchArtifacts(const std::string& status);
     Status writeRemoteJson();
+    // Parts of follow(): the run's host pid out of local liveness checks; one failed poll
+    // (Ok: try again); one event line of the remote worker (checked, recorded, passed on); a
+    // worker gone without finishing (failed, its log fetched); the end (artifacts fetched).
+    void forgetLocalPid();
+    Status reconnect(const Error& failure, bool gaveUp);
+    Status takeLine(const std::string& line, RunRecorder& recorder, const EventCallback& onEvent);
+    Result<std::string> workerGone();
+    Result<std::string> finish(const RunRecorder& recorder);
     Workspace* m_ws = nullptr;
     SshHost m_host;
     std::string m_runId;

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <nlohmann/json.hpp>
 
 #include "app/studio/export_dialog.h"
 #include "app/studio/models_page.h"

@@ -1,5 +1,7 @@
 #include "core/export/exporter.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <cmath>
 #include <fstream>

@@ -1,5 +1,7 @@
 #include "core/export/model_registry.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/base/names.h"
 #include "core/export/exporter.h"
 #include "core/export/system_evaluation.h"

@@ -1,5 +1,7 @@
 #include "core/export/system_evaluation.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>

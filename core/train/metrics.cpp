@@ -1,5 +1,7 @@
 #include "core/train/metrics.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <optional>
 #include <sstream>
+#include <nlohmann/json.hpp>
 
 #include "core/env/environment.h"
 #include "core/store/object_store.h"

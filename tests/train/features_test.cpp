@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <nlohmann/json.hpp>
 
 #include "core/features/feature_recipe.h"
 #include "core/features/split.h"

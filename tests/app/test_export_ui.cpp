@@ -29,6 +29,7 @@
 #include "training_test_fixture.h"
 #include "widgets/job_manager.h"
 #include "widgets/navigator_view.h"
+#include "run_fixtures.h"
 
 using kiln::studio::ExportResultDialog;
 using kiln::studio::ExportUi;
@@ -58,9 +59,7 @@ QString trainIris(const QString& dir) {
     REQUIRE(kiln::resolveSpec(spec, **table).ok());
     auto id = kiln::createRun(**ws, spec, version->id);
     REQUIRE(id.ok());
-    auto executor = kiln::LocalExecutor::start((*ws)->root(), *id, false, KILN_CLI_PATH);
-    REQUIRE(executor.ok());
-    auto status = kiln::followRun(**ws, *id, **executor, {});
+    auto status = kiln::test::runToEnd(**ws, *id, KILN_CLI_PATH);
     REQUIRE(status.ok());
     REQUIRE(*status == "completed");
     return QString::fromStdString(*id);

@@ -20,6 +20,7 @@
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
 #include "core/train/trainer.h"
+#include "image_fixtures.h"
 #include "train_fixtures.h"
 
 using namespace kiln;
@@ -158,24 +159,6 @@ void checkOpenCv(const TrainedModel& m, const HeldOutData& h) {
     }
 }
 
-fs::path writeImages(const fs::path& root) {
-    cv::RNG rng(3);
-    for (int cls = 0; cls < 2; ++cls) {
-        fs::path d = root / (cls ? "stripes" : "blobs");
-        fs::create_directories(d);
-        for (int i = 0; i < 24; ++i) {
-            cv::Mat img(16, 16, CV_8UC3);
-            rng.fill(img, cv::RNG::UNIFORM, 0, 60);
-            for (int y = 0; y < 16; ++y)
-                for (int x = 0; x < 16; ++x)
-                    if (cls ? (x + y + i) % 4 == 0 : (x - 8) * (x - 8) + (y - 8) * (y - 8) < 20)
-                        img.at<cv::Vec3b>(y, x) = cls ? cv::Vec3b(250, 240, 230) : cv::Vec3b(20, 160, 40);
-            cv::imwrite((d / ("img" + std::to_string(i) + ".png")).string(), img);
-        }
-    }
-    return root;
-}
-
 }  // namespace
 
 TEST_CASE("linear and MLP exports match LibTorch in Kiln's executor and ONNX Runtime", "[export][ort]") {
@@ -204,7 +187,7 @@ TEST_CASE("CNN exports take raw uint8 NHWC images and match everywhere", "[expor
     auto ws = Workspace::open(dir / "ws");
     REQUIRE(ws.ok());
     NullJobContext job;
-    REQUIRE(importImageDataset(**ws, writeImages(dir / "shapes"), "shapes", job).ok());
+    REQUIRE(importImageDataset(**ws, writeImageFolder(dir / "shapes"), "shapes", job).ok());
     auto version = DatasetCatalog((*ws)->catalog()).resolve("shapes");
     REQUIRE(version.ok());
     Imported data{std::move(*ws), *version};

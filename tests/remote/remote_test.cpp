@@ -23,6 +23,7 @@
 #include "core/runs/run_recorder.h"
 #include "core/train/run_spec.h"
 #include "sshd_server.h"
+#include "run_fixtures.h"
 
 using namespace kiln;
 using namespace kiln::test;
@@ -253,9 +254,7 @@ TEST_CASE("a remote run equals a local run, artifacts come back verified, stagin
     Remote r;
     RunSpec spec = r.spec(3);
     std::string localId = r.newRun(spec);
-    auto local = LocalExecutor::start(r.ws->root(), localId, false, KILN_BINARY);
-    REQUIRE(local.ok());
-    auto localStatus = followRun(*r.ws, localId, **local, {});
+    auto localStatus = kiln::test::runToEnd(*r.ws, localId, KILN_BINARY);
     REQUIRE(localStatus.ok());
     REQUIRE(*localStatus == "completed");
 
@@ -360,9 +359,7 @@ TEST_CASE("a cut connection is re-established and the run re-attached, no metric
 
     // The same spec run locally gives the same metrics.
     std::string localId = r.newRun(spec);
-    auto local = LocalExecutor::start(r.ws->root(), localId, false, KILN_BINARY);
-    REQUIRE(local.ok());
-    REQUIRE(followRun(*r.ws, localId, **local, {}).ok());
+    REQUIRE(kiln::test::runToEnd(*r.ws, localId, KILN_BINARY).ok());
     CHECK(metricRows(*r.ws, id) == metricRows(*r.ws, localId));
 }
 

@@ -17,6 +17,7 @@
 #include "core/runs/run_recorder.h"
 #include "metric_rows.h"
 #include "train_fixtures.h"
+#include "run_fixtures.h"
 
 using namespace kiln;
 using namespace kiln::test;
@@ -182,9 +183,7 @@ TEST_CASE("a worker killed under its host leaves a resumable run that ends as an
     spec.batchSize = 16;
     Workspace& ws = *data.ws;
     auto straight = createRun(ws, spec, data.version.id).value();
-    auto ex = LocalExecutor::start(ws.root(), straight, false, KILN_BINARY);
-    REQUIRE(ex.ok());
-    REQUIRE(followRun(ws, straight, **ex, {}).value() == "completed");
+    REQUIRE(runToEnd(ws, straight, KILN_BINARY).value() == "completed");
 
     auto killed = createRun(ws, spec, data.version.id).value();
     auto victim = LocalExecutor::start(ws.root(), killed, false, KILN_BINARY);
@@ -207,8 +206,6 @@ TEST_CASE("a worker killed under its host leaves a resumable run that ends as an
     std::string logText((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
     CHECK(logText.find("killed by signal 9") != std::string::npos);
 
-    auto again = LocalExecutor::start(ws.root(), killed, true, KILN_BINARY);
-    REQUIRE(again.ok());
-    REQUIRE(followRun(ws, killed, **again, {}).value() == "completed");
+    REQUIRE(runToEnd(ws, killed, KILN_BINARY, true).value() == "completed");
     CHECK(metricRows(ws, killed) == metricRows(ws, straight));
 }

@@ -10,6 +10,7 @@
 
 #include "core/data/image_folder.h"
 #include "core/train/trainer.h"
+#include "image_fixtures.h"
 #include "train_fixtures.h"
 
 using namespace kiln;
@@ -41,26 +42,6 @@ Result<TrainOutcome> trainIn(Imported& data, const RunSpec& spec, const std::str
     fs::path runDir = data.ws->runsDir() / name;
     fs::create_directories(runDir);
     return runTraining(spec, data.ws->root(), runDir, false, out);
-}
-
-// Two classes of 16×16 colour images: bright diagonal stripes vs dark blobs, with noise.
-fs::path writeImageFolder(const fs::path& root) {
-    cv::RNG rng(3);
-    for (int cls = 0; cls < 2; ++cls) {
-        fs::path dir = root / (cls ? "stripes" : "blobs");
-        fs::create_directories(dir);
-        for (int i = 0; i < 24; ++i) {
-            cv::Mat img(16, 16, CV_8UC3);
-            rng.fill(img, cv::RNG::UNIFORM, 0, 60);
-            for (int y = 0; y < 16; ++y)
-                for (int x = 0; x < 16; ++x)
-                    if (cls ? (x + y + i) % 4 == 0 : (x - 8) * (x - 8) + (y - 8) * (y - 8) < 20)
-                        img.at<cv::Vec3b>(y, x) =
-                            cls ? cv::Vec3b(250, 240, 230) : cv::Vec3b(20, 160, 40);
-            cv::imwrite((dir / ("img" + std::to_string(i) + ".png")).string(), img);
-        }
-    }
-    return root;
 }
 
 }  // namespace

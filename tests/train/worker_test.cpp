@@ -11,6 +11,7 @@
 #include "core/runs/run_recorder.h"
 #include "metric_rows.h"
 #include "train_fixtures.h"
+#include "run_fixtures.h"
 
 using namespace kiln;
 using namespace kiln::test;
@@ -36,9 +37,7 @@ std::string startRun(Imported& data, const RunSpec& spec) {
 Result<std::string> runToEnd(Imported& data, const std::string& id, bool resume,
                              const EventCallback& onEvent = {},
                              const std::atomic<bool>* cancel = nullptr) {
-    auto ex = LocalExecutor::start(data.ws->root(), id, resume, KILN_BINARY);
-    REQUIRE(ex.ok());
-    return followRun(*data.ws, id, **ex, onEvent, cancel);
+    return kiln::test::runToEnd(*data.ws, id, KILN_BINARY, resume, onEvent, cancel);
 }
 
 RunSpec longerSpec(Imported& data) {

@@ -9,8 +9,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include <exception>
-
 #include "core/data/table.h"
 #include "core/store/workspace.h"
 #include "widgets/dataset_loader.h"
@@ -32,42 +30,27 @@ struct DriftView::Comparison {
 
 namespace {
 
-DriftView::Versions readVersions(const QString& workspaceDir) {
-    DriftView::Versions out;
+kiln::Result<std::vector<kiln::DatasetVersion>> readVersions(const QString& workspaceDir) {
     auto workspace = kiln::Workspace::open(workspaceDir.toStdString(), false);
-    if (!workspace) {
-        out.error = QString::fromStdString(workspace.error().toString());
-        return out;
-    }
+    if (!workspace) return workspace.error();
     kiln::DatasetCatalog catalog(workspace.value()->catalog());
     auto list = catalog.list();
-    if (!list) {
-        out.error = QString::fromStdString(list.error().toString());
-        return out;
-    }
+    if (!list) return list.error();
+    std::vector<kiln::DatasetVersion> out;
     for (const kiln::DatasetSummary& d : list.value()) {
         if (d.kind != "table") continue;
         auto versions = catalog.versions(d.name);
-        if (versions) out.versions.insert(out.versions.end(), versions.value().begin(), versions.value().end());
+        if (versions) out.insert(out.end(), versions.value().begin(), versions.value().end());
     }
     return out;
 }
 
-DriftView::Comparison compareWith(const QString& workspaceDir, const QString& reference,
-                                  const std::shared_ptr<const kiln::Table>& current) {
-    DriftView::Comparison out;
+kiln::Result<kiln::DriftReport> compareWith(const QString& workspaceDir, const QString& reference,
+                                            const std::shared_ptr<const kiln::Table>& current) {
     const LoadedDataset loaded = loadDataset(workspaceDir, reference);
-    if (!loaded.ok()) {
-        out.error = loaded.error;
-        return out;
-    }
+    if (!loaded.ok()) return kiln::makeError(kiln::ErrorCode::Io, loaded.error.toStdString());
     kiln::NullJobContext job;
-    auto report = kiln::compareTables(*loaded.table, *current, job);
-    if (report)
-        out.report = std::move(report.value());
-    else
-        out.error = QString::fromStdString(report.error().toString());
-    return out;
+    return kiln::compareTables(*loaded.table, *current, job);
 }
 
 QString number(const std::optional<double>& value, int digits) {
@@ -121,18 +104,16 @@ void DriftView::setDataset(const QString& workspaceDir, const kiln::DatasetVersi
 
 void DriftView::listVersions() {
     const QString dir = m_workspace;
-    runInPool<Versions>(
-        this,
-        [dir] {
-            try {
-                return readVersions(dir);
-            } catch (const std::exception& e) {
-                Versions failed;
-                failed.error = QString::fromLocal8Bit(e.what());
-                return failed;
-            }
-        },
-        [this](Versions versions) { showVersions(versions); });
+    runResultInPool<std::vector<kiln::DatasetVersion>>(
+        this, [dir] { return readVersions(dir); },
+        [this](kiln::Result<std::vector<kiln::DatasetVersion>> read) {
+            Versions versions;
+            if (read)
+                versions.versions = std::move(read.value());
+            else
+                versions.error = errorText(read.error());
+            showVersions(versions);
+        });
 }
 
 void DriftView::showVersions(const Versions& versions) {
@@ -176,19 +157,17 @@ void DriftView::compare() {
     m_status->setText(tr("Comparing…"));
     const QString dir = m_workspace, reference = m_reference->currentData().toString();
     auto current = m_current;
-    runInPool<Comparison>(
-        this,
-        [dir, reference, current, generation] {
+    runResultInPool<kiln::DriftReport>(
+        this, [dir, reference, current] { return compareWith(dir, reference, current); },
+        [this, generation](kiln::Result<kiln::DriftReport> report) {
             Comparison result;
-            try {
-                result = compareWith(dir, reference, current);
-            } catch (const std::exception& e) {
-                result.error = QString::fromLocal8Bit(e.what());
-            }
             result.generation = generation;
-            return result;
-        },
-        [this](Comparison result) { showReport(result); });
+            if (report)
+                result.report = std::move(report.value());
+            else
+                result.error = errorText(report.error());
+            showReport(result);
+        });
 }
 
 void DriftView::showReport(const Comparison& result) {

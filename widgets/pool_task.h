@@ -6,8 +6,13 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <exception>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <utility>
+
+#include "core/base/result.h"
 
 namespace kiln {
 namespace widgets {
@@ -31,6 +36,42 @@ void runInPool(QThreadPool* pool, QObject* receiver, std::function<T()> work,
 template <typename T>
 void runInPool(QObject* receiver, std::function<T()> work, std::function<void(T)> done) {
     runInPool<T>(QThreadPool::globalInstance(), receiver, std::move(work), std::move(done));
+}
+
+// What a person reads for an error: its message (with context and cause), then its hint.
+inline QString errorText(const kiln::Error& error) {
+    QString text = QString::fromStdString(error.toString());
+    if (!error.hint.empty()) text += QLatin1Char('\n') + QString::fromStdString(error.hint);
+    return text;
+}
+
+// Runs `work`, turning an exception it lets out into an Internal error that names it: pool work
+// written with Result needs no try/catch of its own.
+template <typename T>
+kiln::Result<T> guarded(const std::function<kiln::Result<T>()>& work) {
+    try {
+        return work();
+    } catch (const std::exception& e) {
+        return kiln::makeError(kiln::ErrorCode::Internal, std::string("unexpected failure: ") + e.what());
+    } catch (...) {
+        return kiln::makeError(kiln::ErrorCode::Internal, "unexpected failure");
+    }
+}
+
+// runInPool for work that returns a Result: `done` always gets one, an escaped exception
+// included (see guarded).
+template <typename T>
+void runResultInPool(QObject* receiver, std::function<kiln::Result<T>()> work,
+                     std::function<void(kiln::Result<T>)> done) {
+    // Result has no empty state; the future carries a flag, the value waits beside it.
+    auto slot = std::make_shared<std::optional<kiln::Result<T>>>();
+    runInPool<bool>(
+        receiver,
+        [slot, work = std::move(work)] {
+            slot->emplace(guarded<T>(work));
+            return true;
+        },
+        [slot, done = std::move(done)](bool) { done(std::move(**slot)); });
 }
 
 }  // namespace widgets

@@ -19,11 +19,6 @@
 namespace kiln {
 namespace widgets {
 
-struct ValidationView::Result {
-    kiln::ValidationReport report;
-    QString error;
-};
-
 namespace {
 
 bool targetLike(kiln::ColumnType type) {
@@ -83,23 +78,18 @@ void ValidationView::validate() {
     if (m_target->currentColumn() >= 0) options.target = m_target->currentText().toStdString();
     auto table = m_table;
     auto profile = m_profile;
-    runInPool<Result>(
+    runResultInPool<kiln::ValidationReport>(
         this,
         [table, profile, options] {
-            Result result;
-            try {
-                kiln::NullJobContext job;
-                auto report = kiln::validateTable(*table, *profile, options, job);
-                if (report)
-                    result.report = std::move(report.value());
-                else
-                    result.error = QString::fromStdString(report.error().toString());
-            } catch (const std::exception& e) {
-                result.error = QString::fromLocal8Bit(e.what());
-            }
-            return result;
+            kiln::NullJobContext job;
+            return kiln::validateTable(*table, *profile, options, job);
         },
-        [this, generation](Result result) { showResult(result.report, result.error, generation); });
+        [this, generation](kiln::Result<kiln::ValidationReport> report) {
+            if (report)
+                showResult(report.value(), QString(), generation);
+            else
+                showResult({}, errorText(report.error()), generation);
+        });
 }
 
 void ValidationView::showResult(const kiln::ValidationReport& report, const QString& error,

@@ -42,7 +42,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Result;
     void validate();
     void showResult(const kiln::ValidationReport& report, const QString& error, int generation);
     void fill();

@@ -3,12 +3,14 @@
 #include <QSignalSpy>
 
 #include <atomic>
+#include <optional>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
 
 #include "qt_test_helpers.h"
 #include "widgets/job_manager.h"
+#include "widgets/pool_task.h"
 
 using kiln::test::waitUntil;
 using kiln::widgets::JobManager;
@@ -111,4 +113,31 @@ TEST_CASE("destroying the manager cancels and waits for running jobs", "[widgets
         REQUIRE(waitUntil([&] { return running.load(); }));
     }
     CHECK(returned.load());
+}
+
+TEST_CASE("pool work written with Result hands back its value, its error or its exception",
+          "[pool]") {
+    QObject receiver;
+    std::optional<kiln::Result<int>> ok, failed, thrown;
+    kiln::widgets::runResultInPool<int>(
+        &receiver, [] { return kiln::Result<int>(42); },
+        [&](kiln::Result<int> r) { ok.emplace(std::move(r)); });
+    kiln::widgets::runResultInPool<int>(
+        &receiver,
+        [] {
+            kiln::Error e = kiln::makeError(kiln::ErrorCode::NotFound, "no such run", "run x");
+            e.hint = "see `kiln runs`";
+            return kiln::Result<int>(e);
+        },
+        [&](kiln::Result<int> r) { failed.emplace(std::move(r)); });
+    kiln::widgets::runResultInPool<int>(
+        &receiver, []() -> kiln::Result<int> { throw std::runtime_error("boom"); },
+        [&](kiln::Result<int> r) { thrown.emplace(std::move(r)); });
+    REQUIRE(waitUntil([&] { return ok && failed && thrown; }));
+    CHECK(ok->value() == 42);
+    CHECK(failed->error().code == kiln::ErrorCode::NotFound);
+    CHECK(kiln::widgets::errorText(failed->error()) ==
+          QStringLiteral("no such run (run x)\nsee `kiln runs`"));
+    CHECK(thrown->error().code == kiln::ErrorCode::Internal);
+    CHECK_THAT(thrown->error().message, Catch::Contains("boom"));
 }

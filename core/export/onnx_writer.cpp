@@ -91,7 +91,10 @@ Result<OnnxCheck> checkOnnxFile(const fs::path& file) {
                           std::to_string(op.version()) + " ";
     if (!c.opsetSummary.empty()) c.opsetSummary.pop_back();
     c.nodes = model.graph().node_size();
-    c.bytes = std::int64_t(fs::file_size(file));
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);  // read a moment ago; a vanished file is told
+    if (ec) return makeError(ErrorCode::Io, "cannot read the file's size: " + ec.message(), file.string());
+    c.bytes = std::int64_t(size);
     return c;
 }
 

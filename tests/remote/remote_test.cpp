@@ -23,6 +23,7 @@
 #include "core/runs/run_recorder.h"
 #include "core/train/run_spec.h"
 #include "sshd_server.h"
+#include "metric_rows.h"
 #include "run_fixtures.h"
 
 using namespace kiln;
@@ -64,22 +65,6 @@ Cli runKiln(const fs::path& ws, const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(tmp / "out"), readText(tmp / "err")};
 }
 
-// Every metric of a run as "key@epoch/step=value", the value printed exactly.
-std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
-    auto st = ws.catalog().prepare(
-        "SELECT key, epoch, value, step FROM metrics WHERE run_id = ? AND key NOT IN "
-        "('epoch_time', 'samples_per_s') ORDER BY key, step");
-    REQUIRE(st.ok());
-    REQUIRE(st->bind({id}).ok());
-    std::vector<std::string> rows;
-    for (auto r = st->step(); r && *r; r = st->step()) {
-        char value[40];
-        std::snprintf(value, sizeof value, "%.17g", st->columnDouble(2));
-        rows.push_back(st->columnText(0) + "@" + std::to_string(st->columnInt(1)) + "/" +
-                       std::to_string(st->columnInt(3)) + "=" + value);
-    }
-    return rows;
-}
 
 std::int64_t countOf(Workspace& ws, const std::string& sql, const std::string& id) {
     return std::get<std::int64_t>(ws.catalog().queryValue(sql, {id}).value());
@@ -271,9 +256,9 @@ TEST_CASE("a remote run equals a local run, artifacts come back verified, stagin
     CHECK(runStatus(*r.ws, remoteId) == "completed");
     CHECK(std::get<std::string>(r.ws->catalog().queryValue("SELECT host FROM runs WHERE id = ?", {remoteId}).value()) == "loopback");
 
-    auto localMetrics = metricRows(*r.ws, localId);
+    auto localMetrics = metricRows(*r.ws, localId, /*withStep=*/true);
     CHECK(localMetrics.size() > 3);
-    CHECK(metricRows(*r.ws, remoteId) == localMetrics);
+    CHECK(metricRows(*r.ws, remoteId, /*withStep=*/true) == localMetrics);
     // The local events.jsonl mirrors the host's byte for byte.
     CHECK(readText(r.ws->runsDir() / remoteId / "events.jsonl") ==
           readText(fs::path((*ex)->remoteRunDir()) / "events.jsonl"));
@@ -299,7 +284,7 @@ TEST_CASE("a remote run equals a local run, artifacts come back verified, stagin
     auto secondStatus = (*second)->follow({});
     REQUIRE(secondStatus.ok());
     CHECK(*secondStatus == "completed");
-    CHECK(metricRows(*r.ws, secondId) == localMetrics);
+    CHECK(metricRows(*r.ws, secondId, /*withStep=*/true) == localMetrics);
     CHECK_FALSE(fs::exists(r.pwned));
 }
 
@@ -360,7 +345,7 @@ TEST_CASE("a cut connection is re-established and the run re-attached, no metric
     // The same spec run locally gives the same metrics.
     std::string localId = r.newRun(spec);
     REQUIRE(kiln::test::runToEnd(*r.ws, localId, KILN_BINARY).ok());
-    CHECK(metricRows(*r.ws, id) == metricRows(*r.ws, localId));
+    CHECK(metricRows(*r.ws, id, /*withStep=*/true) == metricRows(*r.ws, localId, /*withStep=*/true));
 }
 
 TEST_CASE("cancel reaches the remote worker") {

@@ -11,11 +11,12 @@
 
 namespace kiln::test {
 
-// Every metric of a run as "key@epoch=value" (value printed exactly), sorted; timings
-// (epoch_time, samples_per_s) left out.
-inline std::vector<std::string> metricRows(Workspace& ws, const std::string& id) {
+// Every metric of a run as "key@epoch=value" (value printed exactly), sorted; with `withStep`
+// "key@epoch/step=value". Timings (epoch_time, samples_per_s) left out.
+inline std::vector<std::string> metricRows(Workspace& ws, const std::string& id,
+                                           bool withStep = false) {
     auto st = ws.catalog().prepare(
-        "SELECT key, epoch, value FROM metrics WHERE run_id = ? AND key NOT IN "
+        "SELECT key, epoch, value, step FROM metrics WHERE run_id = ? AND key NOT IN "
         "('epoch_time', 'samples_per_s') ORDER BY key, step");
     REQUIRE(st.ok());
     REQUIRE(st->bind({id}).ok());
@@ -23,7 +24,9 @@ inline std::vector<std::string> metricRows(Workspace& ws, const std::string& id)
     for (auto r = st->step(); r && *r; r = st->step()) {
         char value[40];
         std::snprintf(value, sizeof value, "%.17g", st->columnDouble(2));
-        rows.push_back(st->columnText(0) + "@" + std::to_string(st->columnInt(1)) + "=" + value);
+        std::string at = std::to_string(st->columnInt(1));
+        if (withStep) at += "/" + std::to_string(st->columnInt(3));
+        rows.push_back(st->columnText(0) + "@" + at + "=" + value);
     }
     return rows;
 }

@@ -190,6 +190,11 @@ float* writeStep(const FeatureStep& s, const ColumnView& c, const std::vector<in
         bool dateKind = s.kind == "date";
         double v = dateKind ? dayNumber(c, row) : c.number(row);
         bool missing = !usable(v);
+        if (missing && s.keepMissing) {
+            for (std::size_t i = 0; i < s.outputs.size(); ++i)
+                *out++ = std::numeric_limits<float>::quiet_NaN();
+            return out;
+        }
         if (missing) v = s.fill;
         if (dateKind) {
             Civil d = civilFromDays(std::int64_t(v));
@@ -214,7 +219,18 @@ json stepJson(const FeatureStep& s) {
     return {
         {"column", s.column},  {"kind", s.kind},   {"indicator", s.indicator},   {"fill", s.fill},
         {"mean", s.mean},      {"scale", s.scale}, {"categories", s.categories}, {"mode", s.mode},
-        {"outputs", s.outputs}};
+        {"outputs", s.outputs}, {"keep_missing", s.keepMissing}};
+}
+
+// Trees split on raw values and route missing ones themselves: no fill, no scale, no indicator.
+void keepMissingValues(FeatureStep& s) {
+    if (s.kind != "numeric" && s.kind != "date") return;
+    s.keepMissing = true;
+    s.mean = 0;
+    s.scale = 1;
+    s.fill = 0;
+    if (s.indicator) s.outputs.pop_back();
+    s.indicator = false;
 }
 
 }  // namespace
@@ -274,13 +290,18 @@ Result<FeatureRecipe> FeatureRecipe::fit(const Table& table, const RunSpec& spec
         const ColumnView& column = table.column(std::size_t(index));
         auto step = fitStep(column, trainRows);
         if (!step) return step.error();
+        if (isTreeFamily(spec.model.family)) keepMissingValues(*step);
         if (step->kind == "numeric")
             if (std::uint64_t n = infiniteCells(column); n > 0)
                 recipe.notes.push_back(
                     "column '" + name + "' has " + std::to_string(n) + " infinite value" +
                     (n == 1 ? " (inf or -inf); it is" : "s (inf or -inf); they are") +
-                    " treated as missing: filled with the training median" +
-                    (step->indicator ? " and flagged in " + name + ".missing" : ""));
+                    " treated as missing: " +
+                    (step->keepMissing
+                         ? std::string("the trees learn which way missing values go")
+                         : "filled with the training median" +
+                               (step->indicator ? " and flagged in " + name + ".missing"
+                                                : std::string())));
         recipe.steps.push_back(std::move(*step));
     }
     return recipe;
@@ -369,6 +390,7 @@ Result<FeatureRecipe> FeatureRecipe::fromJson(const std::string& text) {
             s.at("categories").get_to(f.categories);
             s.at("mode").get_to(f.mode);
             s.at("outputs").get_to(f.outputs);
+            f.keepMissing = s.value("keep_missing", false);
             r.steps.push_back(std::move(f));
         }
         const json& t = j.at("target");

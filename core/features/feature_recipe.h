@@ -22,6 +22,10 @@ struct FeatureStep {
     std::vector<std::string> categories;  // categorical: one input per category, in this order
     int mode = 0;                      // categorical/boolean: most frequent, used for missing cells
     std::vector<std::string> outputs;  // names of the inputs this step makes
+    // Tree families: numbers and dates are neither filled nor scaled (mean 0, scale 1, no
+    // indicator); a missing or infinite cell becomes NaN in every output of the step, and the
+    // trees learn which way it goes.
+    bool keepMissing = false;
 };
 
 // How the target becomes labels: class names (index = label) or a standardised number.
@@ -54,11 +58,12 @@ struct FeatureRecipe {
 
     // Number of model inputs a tabular row becomes.
     int width() const;
-    // Fits the steps on `trainRows` of `table` for the spec's features and target.
+    // Fits the steps on `trainRows` of `table` for the spec's features and target (for a tree
+    // family, numbers keep their missing values and scale, see FeatureStep::keepMissing).
     static Result<FeatureRecipe> fit(const Table& table, const RunSpec& spec,
                                      const std::vector<std::uint64_t>& trainRows);
     // Writes the inputs of one tabular row into out[0 .. width()); NaN and ±inf numbers take the
-    // step's fill (the training median).
+    // step's fill (the training median), or stay NaN where the step keeps missing values.
     void transformRow(const Table& table, std::uint64_t row, float* out) const;
     // Writes the inputs of `rows`, one after another, into out[0 .. rows.size() × width()).
     void transformRows(const Table& table, const std::vector<std::uint64_t>& rows,

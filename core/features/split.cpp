@@ -51,6 +51,22 @@ DataSplit makeSplit(const std::vector<std::uint64_t>& rows, const std::vector<in
     return out;
 }
 
+std::vector<std::vector<std::uint64_t>> makeFolds(const std::vector<std::uint64_t>& rows,
+                                                  const std::vector<int>* labels, int folds,
+                                                  std::uint64_t seed) {
+    std::vector<std::vector<std::uint64_t>> out(std::size_t(std::max(folds, 1)));
+    SplitMix64 rng(seed ^ 0xC5F01D5ull);
+    std::map<int, std::vector<std::uint64_t>> groups;
+    for (std::size_t i = 0; i < rows.size(); ++i) groups[labels ? (*labels)[i] : 0].push_back(rows[i]);
+    std::size_t next = 0;  // the fold the next row goes to, carried across classes
+    for (auto& [label, group] : groups) {
+        shuffleIndices(group, rng);
+        for (auto r : group) out[next++ % out.size()].push_back(r);
+    }
+    for (auto& fold : out) std::sort(fold.begin(), fold.end());
+    return out;
+}
+
 std::string DataSplit::toJson() const {
     return nlohmann::json{
         {"format", "kiln-split/1"}, {"train", train}, {"val", val}, {"test", test}}

@@ -24,6 +24,14 @@ struct DataSplit {
 DataSplit makeSplit(const std::vector<std::uint64_t>& rows, const std::vector<int>* labels,
                     const SplitSpec& spec);
 
+// K folds of `rows` for cross-validation: shuffled with `seed`, each class dealt round-robin
+// across the folds when `labels` are given (stratified), so every fold keeps the class balance.
+// The folds are disjoint, together hold every row, differ in size by at most one per class, and
+// are each sorted. Deterministic across platforms.
+std::vector<std::vector<std::uint64_t>> makeFolds(const std::vector<std::uint64_t>& rows,
+                                                  const std::vector<int>* labels, int folds,
+                                                  std::uint64_t seed);
+
 // A small portable random generator (SplitMix64): the same numbers on every platform and
 // standard library, which std::shuffle with std::mt19937 does not promise.
 class SplitMix64 {

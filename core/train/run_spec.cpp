@@ -15,45 +15,87 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxClasses = 20;  // integer/text targets with more distinct values regress
 
-json modelJson(const ModelSpec& m) {
-    return {{"family", m.family},     {"hidden", m.hidden},        {"activation", m.activation},
-            {"dropout", m.dropout},   {"batch_norm", m.batchNorm}, {"cnn_width", m.cnnWidth},
-            {"cnn_depth", m.cnnDepth}};
+// The one table of each part's JSON fields: `f(key, field)` once per field, so writing and
+// reading a spec cannot disagree on a name. `M` is const for writing, mutable for reading.
+template <class M, class F>
+void modelFields(M& m, F&& f) {
+    f("family", m.family);
+    f("hidden", m.hidden);
+    f("activation", m.activation);
+    f("dropout", m.dropout);
+    f("batch_norm", m.batchNorm);
+    f("cnn_width", m.cnnWidth);
+    f("cnn_depth", m.cnnDepth);
+    f("trees", m.trees);
+    f("max_depth", m.maxDepth);
+    f("learning_rate", m.learningRate);
+    f("min_child_weight", m.minChildWeight);
+    f("subsample", m.subsample);
+    f("colsample", m.colsample);
+    f("l1", m.l1);
+    f("l2", m.l2);
 }
 
-json optimizerJson(const OptimizerSpec& o) {
-    return {{"name", o.name},
-            {"lr", o.lr},
-            {"weight_decay", o.weightDecay},
-            {"momentum", o.momentum},
-            {"schedule", o.schedule},
-            {"step_size", o.stepSize},
-            {"gamma", o.gamma}};
+template <class O, class F>
+void optimizerFields(O& o, F&& f) {
+    f("name", o.name);
+    f("lr", o.lr);
+    f("weight_decay", o.weightDecay);
+    f("momentum", o.momentum);
+    f("schedule", o.schedule);
+    f("step_size", o.stepSize);
+    f("gamma", o.gamma);
 }
 
-template <class T>
-void read(const json& j, const char* key, T& out) {
-    if (j.contains(key) && !j.at(key).is_null()) out = j.at(key).get<T>();
+template <class S, class F>
+void splitFields(S& s, F&& f) {
+    f("train", s.train);
+    f("val", s.val);
+    f("test", s.test);
+    f("seed", s.seed);
 }
 
-void readModel(const json& j, ModelSpec& m) {
-    read(j, "family", m.family);
-    read(j, "hidden", m.hidden);
-    read(j, "activation", m.activation);
-    read(j, "dropout", m.dropout);
-    read(j, "batch_norm", m.batchNorm);
-    read(j, "cnn_width", m.cnnWidth);
-    read(j, "cnn_depth", m.cnnDepth);
+// The top-level fields besides task, split, model and optimizer (which need their own shape).
+template <class R, class F>
+void runFields(R& r, F&& f) {
+    f("dataset", r.dataset);
+    f("dataset_version", r.datasetVersion);
+    f("dataset_hash", r.datasetHash);
+    f("dataset_kind", r.datasetKind);
+    f("target", r.target);
+    f("features", r.features);
+    f("notes", r.notes);
+    f("epochs", r.epochs);
+    f("batch_size", r.batchSize);
+    f("early_stopping", r.earlyStopping);
+    f("device", r.device);
+    f("seed", r.seed);
+    f("class_weights", r.classWeights);
+    f("image_size", r.imageSize);
+    f("augment_flip", r.augmentFlip);
+    f("threads", r.threads);
+    f("cv_folds", r.cvFolds);
 }
 
-void readOptimizer(const json& j, OptimizerSpec& o) {
-    read(j, "name", o.name);
-    read(j, "lr", o.lr);
-    read(j, "weight_decay", o.weightDecay);
-    read(j, "momentum", o.momentum);
-    read(j, "schedule", o.schedule);
-    read(j, "step_size", o.stepSize);
-    read(j, "gamma", o.gamma);
+// The tables as values a template can take.
+constexpr auto kRunFields = [](auto& r, auto&& f) { runFields(r, f); };
+constexpr auto kSplitFields = [](auto& s, auto&& f) { splitFields(s, f); };
+constexpr auto kModelFields = [](auto& m, auto&& f) { modelFields(m, f); };
+constexpr auto kOptimizerFields = [](auto& o, auto&& f) { optimizerFields(o, f); };
+
+template <class Part, class Visit>
+json writeFields(const Part& part, Visit visit) {
+    json j = json::object();
+    visit(part, [&](const char* key, const auto& value) { j[key] = value; });
+    return j;
+}
+
+template <class Part, class Visit>
+void readFields(const json& j, Part& part, Visit visit) {
+    visit(part, [&](const char* key, auto& value) {
+        if (j.contains(key) && !j.at(key).is_null())
+            value = j.at(key).template get<std::decay_t<decltype(value)>>();
+    });
 }
 
 TaskKind parseTask(const std::string& name) {
@@ -74,9 +116,26 @@ bool validDevice(const std::string& d) {
     return d.find_first_not_of("0123456789", 5) == std::string::npos;
 }
 
+// A fraction knob: 0 (the family's default) or in (0, 1].
+bool fractionOrDefault(double x) { return x == 0 || (x > 0 && x <= 1); }
+
+void checkTrees(const ModelSpec& m, std::ostringstream& out) {
+    if (m.trees < 0 || m.trees > 100000) out << "trees: " << m.trees << " is not in 1..100000\n";
+    if (m.maxDepth < 0 || m.maxDepth > 32) out << "max_depth: " << m.maxDepth << " is not in 1..32\n";
+    if (!fractionOrDefault(m.learningRate))
+        out << "learning_rate: " << m.learningRate << " is not in (0, 1]\n";
+    if (!(m.minChildWeight >= 0) || !std::isfinite(m.minChildWeight))
+        out << "min_child_weight: must be ≥ 0\n";
+    if (!fractionOrDefault(m.subsample)) out << "subsample: " << m.subsample << " is not in (0, 1]\n";
+    if (!fractionOrDefault(m.colsample)) out << "colsample: " << m.colsample << " is not in (0, 1]\n";
+    if (!(m.l1 >= 0) || !std::isfinite(m.l1)) out << "l1: must be ≥ 0\n";
+    if (!(m.l2 >= 0) || !std::isfinite(m.l2)) out << "l2: must be ≥ 0\n";
+}
+
 void checkModel(const RunSpec& s, std::ostringstream& out) {
-    if (!oneOf(s.model.family, {"auto", "linear", "mlp", "cnn"}))
-        out << "model: '" << s.model.family << "' is not one of auto, linear, mlp, cnn\n";
+    if (!oneOf(s.model.family, {"auto", "linear", "mlp", "cnn", "boosted", "forest", "tree"}))
+        out << "model: '" << s.model.family
+            << "' is not one of auto, linear, mlp, cnn, boosted, forest, tree\n";
     for (int h : s.model.hidden)
         if (h < 1 || h > 65536) out << "hidden: layer width " << h << " is not in 1..65536\n";
     if (!oneOf(s.model.activation, {"relu", "gelu", "tanh"}))
@@ -87,6 +146,9 @@ void checkModel(const RunSpec& s, std::ostringstream& out) {
     if (s.model.cnnDepth < 1 || s.model.cnnDepth > 6) out << "cnn_depth: must be in 1..6\n";
     if (s.model.family == "cnn" && s.datasetKind != "images")
         out << "model: cnn needs an image dataset; use linear or mlp for tables\n";
+    if (isTreeFamily(s.model.family) && s.datasetKind == "images")
+        out << "model: " << s.model.family << " needs a table; use cnn for images\n";
+    checkTrees(s.model, out);
 }
 
 void checkOptimizer(const OptimizerSpec& o, std::ostringstream& out) {
@@ -190,29 +252,12 @@ const char* taskName(TaskKind task) {
 }
 
 std::string RunSpec::toJson(int indent) const {
-    json j = {
-        {"format", "kiln-run-spec/1"},
-        {"dataset", dataset},
-        {"dataset_version", datasetVersion},
-        {"dataset_hash", datasetHash},
-        {"dataset_kind", datasetKind},
-        {"target", target},
-        {"task", taskName(task)},
-        {"features", features},
-        {"notes", notes},
-        {"split",
-         {{"train", split.train}, {"val", split.val}, {"test", split.test}, {"seed", split.seed}}},
-        {"model", modelJson(model)},
-        {"optimizer", optimizerJson(optimizer)},
-        {"epochs", epochs},
-        {"batch_size", batchSize},
-        {"early_stopping", earlyStopping},
-        {"device", device},
-        {"seed", seed},
-        {"class_weights", classWeights},
-        {"image_size", imageSize},
-        {"augment_flip", augmentFlip},
-        {"threads", threads}};
+    json j = writeFields(*this, kRunFields);
+    j["format"] = "kiln-run-spec/1";
+    j["task"] = taskName(task);
+    j["split"] = writeFields(split, kSplitFields);
+    j["model"] = writeFields(model, kModelFields);
+    j["optimizer"] = writeFields(optimizer, kOptimizerFields);
     return j.dump(indent);
 }
 
@@ -220,34 +265,14 @@ Result<RunSpec> RunSpec::fromJson(const std::string& text) {
     RunSpec s;
     try {
         json j = json::parse(text);
-        read(j, "dataset", s.dataset);
-        read(j, "dataset_version", s.datasetVersion);
-        read(j, "dataset_hash", s.datasetHash);
-        read(j, "dataset_kind", s.datasetKind);
-        read(j, "target", s.target);
+        readFields(j, s, kRunFields);
         std::string task = "auto";
-        read(j, "task", task);
+        if (j.contains("task") && !j.at("task").is_null()) task = j.at("task").get<std::string>();
         s.task = parseTask(task);
-        read(j, "features", s.features);
-        read(j, "notes", s.notes);
-        if (j.contains("split")) {
-            const json& sp = j.at("split");
-            read(sp, "train", s.split.train);
-            read(sp, "val", s.split.val);
-            read(sp, "test", s.split.test);
-            read(sp, "seed", s.split.seed);
-        }
-        if (j.contains("model")) readModel(j.at("model"), s.model);
-        if (j.contains("optimizer")) readOptimizer(j.at("optimizer"), s.optimizer);
-        read(j, "epochs", s.epochs);
-        read(j, "batch_size", s.batchSize);
-        read(j, "early_stopping", s.earlyStopping);
-        read(j, "device", s.device);
-        read(j, "seed", s.seed);
-        read(j, "class_weights", s.classWeights);
-        read(j, "image_size", s.imageSize);
-        read(j, "augment_flip", s.augmentFlip);
-        read(j, "threads", s.threads);
+        if (j.contains("split")) readFields(j.at("split"), s.split, kSplitFields);
+        if (j.contains("model")) readFields(j.at("model"), s.model, kModelFields);
+        if (j.contains("optimizer"))
+            readFields(j.at("optimizer"), s.optimizer, kOptimizerFields);
     } catch (const json::exception& e) {
         return makeError(ErrorCode::InvalidArgument, std::string("bad run spec: ") + e.what());
     }
@@ -273,6 +298,8 @@ Status RunSpec::validate() const {
         out << "image_size: " << imageSize << " is not in 8..512\n";
     if (threads < 0 || threads > kMaxThreads)
         out << "threads: " << threads << " is not in 0.." << kMaxThreads << " (0: every core)\n";
+    if (cvFolds < 0 || cvFolds == 1 || cvFolds > 50)
+        out << "cv_folds: " << cvFolds << " is not 0 (none) or in 2..50\n";
     if (task == TaskKind::Regression && classWeights == "balanced")
         out << "class_weights: balanced weights need a classification task\n";
     std::string problems = out.str();
@@ -302,6 +329,24 @@ Status checkTarget(const RunSpec& spec, const ColumnView& target) {
     return {};
 }
 
+bool isTreeFamily(const std::string& family) {
+    return family == "boosted" || family == "forest" || family == "tree";
+}
+
+void applyTreeDefaults(ModelSpec& m) {
+    if (!isTreeFamily(m.family)) return;
+    const bool boosted = m.family == "boosted", forest = m.family == "forest";
+    auto fill = [](auto& knob, auto value) {
+        if (knob == 0) knob = value;
+    };
+    fill(m.trees, boosted ? 300 : forest ? 100 : 1);
+    fill(m.maxDepth, boosted ? 6 : forest ? 10 : 4);
+    fill(m.learningRate, boosted ? 0.1 : 1.0);
+    fill(m.subsample, forest ? 0.632 : 1.0);
+    fill(m.colsample, forest ? 0.6 : 1.0);
+    if (m.family == "tree") m.trees = 1;
+}
+
 void setRunSeed(RunSpec& spec, std::uint64_t seed) {
     spec.seed = seed;
     spec.split.seed = seed + 42;
@@ -319,8 +364,12 @@ Status resolveSpec(RunSpec& spec, const Table& table) {
         spec.notes.push_back(std::string("task ") + taskName(spec.task) + " chosen from target '" +
                              spec.target + "' (" + columnTypeName(target.info().type) + ")");
     }
-    if (spec.model.family == "auto")
-        spec.model.family = spec.datasetKind == "images" ? "cnn" : "mlp";
+    if (spec.model.family == "auto" && spec.datasetKind == "images") spec.model.family = "cnn";
+    if (spec.model.family == "auto" && spec.datasetKind != "images")
+        spec.notes.push_back(
+            "model auto: the family (linear, MLP, boosted trees or forest) is chosen by "
+            "cross-validation on the training rows when the run starts");
+    applyTreeDefaults(spec.model);
     return resolveFeatures(spec, table);
 }
 

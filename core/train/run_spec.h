@@ -18,14 +18,30 @@ enum class TaskKind { Auto, Classification, Regression };
 
 // The model family and its knobs.
 struct ModelSpec {
-    std::string family = "auto";          // auto | linear | mlp | cnn
+    std::string family = "auto";          // auto | linear | mlp | cnn | boosted | forest | tree
     std::vector<int> hidden = {128, 64};  // MLP hidden layer widths
     std::string activation = "relu";      // relu | gelu | tanh
     double dropout = 0.0;                 // 0 ≤ p < 1, after each hidden layer
     bool batchNorm = false;               // MLP: batch norm after each hidden linear layer
     int cnnWidth = 16;                    // channels of the first CNN block (doubled per block)
     int cnnDepth = 2;                     // CNN blocks (conv-relu-conv-relu-maxpool each)
+    // Tree families (XGBoost). 0 leaves a knob to the family's default, which resolveSpec (or
+    // auto's choice, in the worker) writes in through applyTreeDefaults.
+    int trees = 0;              // boosted: most rounds (300); forest: trees (100); tree: 1
+    int maxDepth = 0;           // boosted 6, forest 10, tree 4
+    double learningRate = 0;    // boosted 0.1; forest and tree 1
+    double minChildWeight = 1;  // smallest hessian sum a leaf may hold
+    double subsample = 0;       // rows per tree: boosted 1, forest 0.632, tree 1
+    double colsample = 0;       // columns per split: boosted 1, forest 0.6, tree 1
+    double l1 = 0;              // L1 penalty on leaf weights (alpha)
+    double l2 = 1;              // L2 penalty on leaf weights (lambda)
 };
+
+// Whether `family` is one of the XGBoost families (boosted, forest, tree).
+bool isTreeFamily(const std::string& family);
+
+// Writes the family's defaults into the tree knobs left at 0; other families are left as they are.
+void applyTreeDefaults(ModelSpec& model);
 
 // The optimiser and its learning-rate schedule.
 struct OptimizerSpec {
@@ -69,6 +85,7 @@ struct RunSpec {
     int imageSize = 32;                 // images: side of the square they are resized to
     bool augmentFlip = false;           // images: random horizontal flips while training
     int threads = 0;                    // CPU threads, 1..kMaxThreads; 0: every core
+    int cvFolds = 0;  // 0: none; K ≥ 2: K-fold cross-validation on the non-test rows first
 
     // The spec as JSON (every field, so spec.json documents the defaults it ran with).
     std::string toJson(int indent = 2) const;
@@ -83,7 +100,8 @@ const char* taskName(TaskKind task);  // "auto", "classification", "regression"
 // Fills what the spec leaves to Kiln, looking at the data: the task (categorical, boolean,
 // text and integer targets with few distinct values → classification, else regression), the
 // feature columns (every column but the target, leaving out ID-like and free-text columns with a
-// note) and the model family (cnn for images, mlp otherwise). NotFound for an unknown target or
+// note) and the model family (cnn for images; tables keep "auto", which the worker decides by
+// cross-validation; a tree family gets its defaults written in). NotFound for an unknown target or
 // feature column; InvalidArgument when no usable feature remains, for a free-text target with
 // more than 20 distinct values, and for regression on a target that holds no numbers.
 Status resolveSpec(RunSpec& spec, const Table& table);

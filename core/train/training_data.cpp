@@ -59,7 +59,8 @@ Status checkSizes(const RunSpec& spec, const TrainingData& data) {
 
 }  // namespace
 
-Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore& store) {
+Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore& store,
+                                         const DataSplit* split) {
     auto table = Table::open(store, spec.datasetHash);
     if (!table) return table.error();
     const Table& t = **table;
@@ -77,8 +78,9 @@ Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore&
     std::vector<int> labels;
     for (auto r : rows)
         labels.push_back(spec.task == TaskKind::Classification ? probe.label(t, r) : 0);
-    data.split =
-        makeSplit(rows, spec.task == TaskKind::Classification ? &labels : nullptr, spec.split);
+    data.split = split ? *split
+                       : makeSplit(rows, spec.task == TaskKind::Classification ? &labels : nullptr,
+                                   spec.split);
     auto recipe = FeatureRecipe::fit(t, spec, data.split.train);
     if (!recipe) return recipe.error();
     data.recipe = std::move(*recipe);

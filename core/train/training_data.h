@@ -35,9 +35,11 @@ struct TrainingData {
     std::vector<double> classWeights;  // empty unless the spec asks for balanced weights
 };
 
-// Opens the spec's dataset version, splits it, fits the recipe on the training rows and applies
-// it to every part. Deterministic: the same spec gives the same data. Errors name the dataset
-// and what is wrong with it (a target with one class, too few rows, an undecodable image).
-Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore& store);
+// Opens the spec's dataset version, splits it (or takes `split`, as cross-validation's folds
+// do), fits the recipe on the training rows and applies it to every part. Deterministic: the
+// same spec gives the same data. Errors name the dataset and what is wrong with it (a target
+// with one class, too few rows, an undecodable image).
+Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore& store,
+                                         const DataSplit* split = nullptr);
 
 }  // namespace kiln

@@ -269,10 +269,10 @@ void TrainPanel::updateModelKnobs() {
     const bool mlp = !images && (family == QLatin1String("auto") || family == QLatin1String("mlp"));
     for (QWidget* w : {static_cast<QWidget*>(m_hidden), static_cast<QWidget*>(m_activation),
                        static_cast<QWidget*>(m_dropout), static_cast<QWidget*>(m_batchNorm)})
-        m_modelForm->setRowVisible(w, mlp);
+        m_modelGroup->setRowVisible(w, mlp);
     for (QWidget* w : {static_cast<QWidget*>(m_cnnWidth), static_cast<QWidget*>(m_cnnDepth),
                        static_cast<QWidget*>(m_imageSize), static_cast<QWidget*>(m_flip)})
-        m_modelForm->setRowVisible(w, images);
+        m_modelGroup->setRowVisible(w, images);
     // The CNN needs images; linear and MLP need a table.
     auto* model = qobject_cast<QStandardItemModel*>(m_family->model());
     if (model) {

@@ -9,8 +9,6 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
-class QGroupBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -27,6 +25,7 @@ class EnvironmentProbe;
 namespace kiln {
 namespace studio {
 
+class FormSection;
 class RunOnBox;
 
 // Defines a training run: dataset and version, target (the version's columns), task (what
@@ -80,11 +79,11 @@ protected:
 private:
     QWidget* createGroups();  // the groups of fields, in a scroll area
     QLayout* createFooter();  // the problems and the Train button
-    QGroupBox* createDataGroup();
-    QGroupBox* createModelGroup();
-    QGroupBox* createOptimiserGroup();
-    QGroupBox* createSplitGroup();
-    QGroupBox* createHardwareGroup();
+    QWidget* createDataGroup();
+    QWidget* createModelGroup();
+    QWidget* createOptimiserGroup();
+    QWidget* createSplitGroup();
+    QWidget* createHardwareGroup();
     void connectChanges();
     void retranslateUi();
     void retranslateChoices();
@@ -116,16 +115,12 @@ private:
     int m_pendingReads = 0;
     QTimer* m_resolveTimer;
 
-    QGroupBox* m_dataGroup = nullptr;
-    QGroupBox* m_modelGroup = nullptr;
-    QGroupBox* m_optimiserGroup = nullptr;
-    QGroupBox* m_splitGroup = nullptr;
-    QGroupBox* m_hardwareGroup = nullptr;
-    QFormLayout* m_dataForm = nullptr;
-    QFormLayout* m_modelForm = nullptr;
-    QFormLayout* m_optimiserForm = nullptr;
-    QFormLayout* m_splitForm = nullptr;
-    QFormLayout* m_hardwareForm = nullptr;
+    // The groups of fields; each sets its own title and labels on a language change.
+    FormSection* m_dataGroup = nullptr;
+    FormSection* m_modelGroup = nullptr;
+    FormSection* m_optimiserGroup = nullptr;
+    FormSection* m_splitGroup = nullptr;
+    FormSection* m_hardwareGroup = nullptr;
     QLabel* m_heading = nullptr;
     QLabel* m_intro = nullptr;
     QComboBox* m_dataset = nullptr;

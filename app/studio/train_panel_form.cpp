@@ -78,9 +78,11 @@ QWidget* TrainPanel::createDataGroup() {
 QWidget* TrainPanel::createModelGroup() {
     m_modelGroup = new FormSection(this, kContext, QT_TR_NOOP("Model"));
     FormSection* g = m_modelGroup;
-    m_family = g->choiceRow(QT_TR_NOOP("Family:"), "familyBox",
-                            {QStringLiteral("auto"), QStringLiteral("linear"),
-                             QStringLiteral("mlp"), QStringLiteral("cnn")});
+    m_family =
+        g->choiceRow(QT_TR_NOOP("Family:"), "familyBox",
+                     {QStringLiteral("auto"), QStringLiteral("linear"), QStringLiteral("mlp"),
+                      QStringLiteral("cnn"), QStringLiteral("boosted"), QStringLiteral("forest"),
+                      QStringLiteral("tree")});
     m_hidden =
         g->row(QT_TR_NOOP("Hidden layers:"), new QLineEdit(hiddenText(kDefaults.model.hidden), g));
     m_hidden->setObjectName(QStringLiteral("hiddenEdit"));
@@ -95,7 +97,26 @@ QWidget* TrainPanel::createModelGroup() {
     m_cnnDepth = g->intRow(QT_TR_NOOP("CNN depth:"), "cnnDepthBox", 1, 6, kDefaults.model.cnnDepth);
     m_imageSize = g->intRow(QT_TR_NOOP("Image size:"), "imageSizeBox", 8, 512, kDefaults.imageSize);
     m_flip = g->checkRow(QT_TR_NOOP("Random horizontal flips"), "flipBox");
+    addTreeRows();
     return g;
+}
+
+void TrainPanel::addTreeRows() {
+    // 0 leaves a knob to the family's default; the box's special text names it.
+    FormSection* g = m_modelGroup;
+    const kiln::ModelSpec& m = kDefaults.model;
+    m_trees = g->intRow(QT_TR_NOOP("Trees:"), "treesBox", 0, 100000, m.trees);
+    m_maxDepth = g->intRow(QT_TR_NOOP("Maximum depth:"), "maxDepthBox", 0, 32, m.maxDepth);
+    m_treeLearningRate = g->realRow(QT_TR_NOOP("Learning rate:"), "treeLearningRateBox", 0, 1, 0.01,
+                                    3, m.learningRate);
+    m_minChildWeight = g->realRow(QT_TR_NOOP("Minimum child weight:"), "minChildWeightBox", 0, 1e6,
+                                  1, 2, m.minChildWeight);
+    m_subsample =
+        g->realRow(QT_TR_NOOP("Row subsample:"), "subsampleBox", 0, 1, 0.05, 3, m.subsample);
+    m_colsample =
+        g->realRow(QT_TR_NOOP("Column sample:"), "colsampleBox", 0, 1, 0.05, 3, m.colsample);
+    m_l1 = g->realRow(QT_TR_NOOP("L1 penalty:"), "l1Box", 0, 1e6, 0.1, 3, m.l1);
+    m_l2 = g->realRow(QT_TR_NOOP("L2 penalty:"), "l2Box", 0, 1e6, 0.1, 3, m.l2);
 }
 
 QWidget* TrainPanel::createOptimiserGroup() {
@@ -130,6 +151,8 @@ QWidget* TrainPanel::createSplitGroup() {
     m_val = g->realRow(QT_TR_NOOP("Validation:"), "valFractionBox", 0, 0.9, 0.05, 2, split.val);
     m_test = g->realRow(QT_TR_NOOP("Test:"), "testFractionBox", 0, 0.9, 0.05, 2, split.test);
     m_seed = g->intRow(QT_TR_NOOP("Seed:"), "seedBox", 0, 1000000, int(kDefaults.seed));
+    m_cvFolds =
+        g->intRow(QT_TR_NOOP("Cross-validation folds:"), "cvFoldsBox", 0, 50, kDefaults.cvFolds);
     return g;
 }
 
@@ -148,8 +171,10 @@ QWidget* TrainPanel::createHardwareGroup() {
 
 void TrainPanel::retranslateChoices() {
     setItemTexts(m_task, {tr("Auto (from the target)"), tr("Classification"), tr("Regression")});
-    setItemTexts(m_family, {tr("Auto (MLP for tables, CNN for images)"), tr("Linear / logistic"),
-                            tr("MLP"), tr("CNN (images)")});
+    setItemTexts(m_family,
+                 {tr("Auto (the best by cross-validation; CNN for images)"),
+                  tr("Linear / logistic"), tr("MLP"), tr("CNN (images)"),
+                  tr("Boosted trees (XGBoost)"), tr("Random forest"), tr("Decision tree")});
     setItemTexts(m_activation, {tr("ReLU"), tr("GELU"), tr("tanh")});
     setItemTexts(m_optimiser, {tr("Adam"), tr("AdamW"), tr("SGD with momentum")});
     setItemTexts(m_schedule, {tr("Constant"), tr("Step decay"), tr("Cosine")});
@@ -158,6 +183,28 @@ void TrainPanel::retranslateChoices() {
     if (const DatasetChoice* dataset = currentDataset())
         for (int i = 0; i < m_version->count() && i < dataset->versions.size(); ++i)
             m_version->setItemText(i, versionText(dataset->versions[i]));
+}
+
+void TrainPanel::retranslateToolTips() {
+    m_family->setToolTip(
+        tr("Auto compares linear, MLP, boosted trees and a random forest by cross-validation "
+           "on the training rows and keeps the best. Boosted trees and forests usually win on "
+           "tables; a decision tree is one tree a person can read."));
+    m_trees->setToolTip(
+        tr("Boosted trees: the most boosting rounds (early stopping may end "
+           "sooner). Random forest: the number of trees."));
+    m_maxDepth->setToolTip(tr("How many splits a row passes at most from the root to a leaf"));
+    m_treeLearningRate->setToolTip(
+        tr("How much each boosting round corrects the rounds before "
+           "it; smaller needs more rounds but often generalises "
+           "better"));
+    m_minChildWeight->setToolTip(
+        tr("A split is made only when each side keeps at least this "
+           "much weight (about rows, for regression)"));
+    m_subsample->setToolTip(tr("The share of the training rows each tree sees"));
+    m_colsample->setToolTip(tr("The share of the input columns each tree may split on"));
+    m_l1->setToolTip(tr("L1 penalty on leaf values (XGBoost's alpha)"));
+    m_l2->setToolTip(tr("L2 penalty on leaf values (XGBoost's lambda)"));
 }
 
 void TrainPanel::retranslateUi() {
@@ -172,8 +219,15 @@ void TrainPanel::retranslateUi() {
     m_earlyStopping->setSpecialValueText(tr("Off"));
     m_earlyStopping->setSuffix(tr(" epochs without improvement"));
     m_imageSize->setSuffix(tr(" px"));
+    m_cvFolds->setSpecialValueText(tr("Off"));
+    m_cvFolds->setToolTip(
+        tr("Train and score the model K times, each time holding out another K-th of the "
+           "training and validation rows; the test rows are never used. Auto uses "
+           "cross-validation to choose the family either way."));
+    retranslateToolTips();
     m_trainButton->setText(tr("Train"));
     retranslateChoices();
+    updateModelKnobs();
     showDevices();
 }
 

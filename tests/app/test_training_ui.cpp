@@ -257,9 +257,9 @@ TEST_CASE("a classification run trains, shows its curves and its evaluation, and
     tab->pages()->setCurrentWidget(curves);
     CHECK(kiln::test::saveScreenshot(f.window.get(),
                                      QStringLiteral("run_classification_curves.png")));
-    tab->pages()->setCurrentIndex(2);
+    tab->pages()->setCurrentWidget(tab->findChild<QWidget*>(QStringLiteral("runLog")));
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_log.png")));
-    tab->pages()->setCurrentIndex(3);
+    tab->pages()->setCurrentIndex(tab->pages()->count() - 1);
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_environment.png")));
 
     // The navigator lists the run with its status.

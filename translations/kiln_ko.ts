@@ -3594,77 +3594,82 @@
 <context>
     <name>kiln::widgets::DecisionTreeView</name>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="325"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="340"/>
         <source>class 1</source>
         <translation>클래스 1</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="327"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="342"/>
         <source>P(%1)</source>
         <translation>P(%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="327"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="342"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="328"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="343"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="329"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="344"/>
         <source>%1 &lt; %2</source>
         <translation>%1 &lt; %2</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="330"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="345"/>
+        <source>%1 ≠ %2</source>
+        <translation>%1 ≠ %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="346"/>
         <source>%1 rows</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="331"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="347"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="332"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="348"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="333"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="349"/>
         <source>yes, or missing</source>
         <translation>예 또는 결측</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="334"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="350"/>
         <source>no, or missing</source>
         <translation>아니요 또는 결측</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="337"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="355"/>
         <source>the probability that a row is %1</source>
         <translation>행이 %1일 확률</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="338"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="356"/>
         <source>the predicted value</source>
         <translation>예측값</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="339"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="357"/>
         <source>the predicted %1</source>
         <translation>예측한 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="343"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="361"/>
         <source>A row goes down the yes branch when its value is below the threshold, else down the no branch; a missing value takes the branch marked “or missing”. Each box counts the training rows that reached it; a leaf gives %1.</source>
         <translation>값이 임계값보다 작으면 ‘예’ 가지로, 아니면 ‘아니요’ 가지로 내려갑니다. 결측값은 ‘또는 결측’이 표시된 가지로 갑니다. 각 상자는 그곳에 도달한 학습 행 수를 세고, 리프는 %1을(를) 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/decision_tree_view.cpp" line="377"/>
+        <location filename="../widgets/decision_tree_view.cpp" line="414"/>
         <source>Tree for class:</source>
         <translation>클래스별 트리:</translation>
     </message>
@@ -3956,47 +3961,47 @@
 <context>
     <name>kiln::widgets::ImportanceChart</name>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="203"/>
+        <location filename="../widgets/importance_chart.cpp" line="214"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="209"/>
+        <location filename="../widgets/importance_chart.cpp" line="222"/>
         <source>Drop in test %1 when the column is shuffled</source>
         <translation>열을 섞었을 때 테스트 %1의 감소</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="210"/>
+        <location filename="../widgets/importance_chart.cpp" line="223"/>
         <source>Total gain of the splits on the column</source>
         <translation>해당 열 분할의 총 이득</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="216"/>
+        <location filename="../widgets/importance_chart.cpp" line="229"/>
         <source>Permutation importance on the test rows: each input column shuffled in turn, mean ± std over the repeats. Near 0: the model does not rely on the column.</source>
         <translation>테스트 행에서의 순열 중요도: 입력 열을 하나씩 섞어 반복한 결과의 평균 ± 표준편차. 0에 가까우면 모델이 그 열에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="219"/>
+        <location filename="../widgets/importance_chart.cpp" line="232"/>
         <source>Total gain: how much the trees&apos; splits on each input column improved the training loss (one-hot columns summed).</source>
         <translation>총 이득: 각 입력 열에 대한 트리 분할이 학습 손실을 얼마나 줄였는지 (원-핫 열은 합산).</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="222"/>
+        <location filename="../widgets/importance_chart.cpp" line="235"/>
         <source>The %1 most important of %2 input columns are shown.</source>
         <translation>입력 열 %2개 중 가장 중요한 %1개를 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="232"/>
+        <location filename="../widgets/importance_chart.cpp" line="245"/>
         <source>Importance:</source>
         <translation>중요도:</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="233"/>
+        <location filename="../widgets/importance_chart.cpp" line="246"/>
         <source>Permutation (every family)</source>
         <translation>순열 (모든 계열)</translation>
     </message>
     <message>
-        <location filename="../widgets/importance_chart.cpp" line="234"/>
+        <location filename="../widgets/importance_chart.cpp" line="247"/>
         <source>Total gain (trees)</source>
         <translation>총 이득 (트리)</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QVBoxLayout>
 
@@ -23,8 +24,14 @@ namespace {
 constexpr int kMargin = 16;
 constexpr int kHorizontalGap = 18;
 
+// Four significant digits: "15.87", "-1.059"; a person reads the split, not the float's bits.
 QString numberText(double value) {
-    return QLocale::c().toString(value, 'g', 6);
+    return QLocale::c().toString(value, 'g', 4);
+}
+
+// A one-hot column ("colour=blue", 0 or 1) split between 0 and 1: the yes side is "not blue".
+bool isOneHotSplit(const QString& feature, double threshold) {
+    return feature.contains(QLatin1Char('=')) && threshold > 0 && threshold <= 1;
 }
 
 }  // namespace
@@ -50,6 +57,7 @@ public:
         QString valueLabel;  // "P(yes)", "value"
         QString leaf;        // "%1 = %2"
         QString split;       // "%1 < %2"
+        QString notEqual;    // "%1 ≠ %2": a one-hot column's split
         QString rows;        // "%1 rows"
         QString yes, no, yesMissing, noMissing;
     };
@@ -83,7 +91,7 @@ public:
             const QString rows = texts.rows.arg(QLocale().toString(n.samples));
             n.lines = n.leaf
                           ? QStringList{texts.leaf.arg(texts.valueLabel, valueText(n.value)), rows}
-                          : QStringList{texts.split.arg(n.feature, numberText(n.threshold)), rows};
+                          : QStringList{splitText(n, texts), rows};
             if (o.value(QLatin1String("depth")).toInt(-1) == 0) m_root = n.id;
             m_nodes.insert(n.id, n);
         }
@@ -120,6 +128,13 @@ protected:
     }
 
 private:
+    static QString splitText(const Node& n, const Texts& texts) {
+        if (!isOneHotSplit(n.feature, n.threshold))
+            return texts.split.arg(n.feature, numberText(n.threshold));
+        const int at = n.feature.indexOf(QLatin1Char('='));
+        return texts.notEqual.arg(n.feature.left(at), n.feature.mid(at + 1));
+    }
+
     const Node* find(int id) const {
         auto it = m_nodes.find(id);
         return it == m_nodes.end() ? nullptr : &it.value();
@@ -327,12 +342,15 @@ void DecisionTreeView::showTree() {
     texts.valueLabel = classification ? tr("P(%1)").arg(className) : tr("value");
     texts.leaf = tr("%1 = %2");
     texts.split = tr("%1 < %2");
+    texts.notEqual = tr("%1 ≠ %2");
     texts.rows = tr("%1 rows");
     texts.yes = tr("yes");
     texts.no = tr("no");
     texts.yesMissing = tr("yes, or missing");
     texts.noMissing = tr("no, or missing");
     m_canvas->setTree(tree.value(QLatin1String("nodes")).toArray(), texts, classification);
+    m_centre = !isVisible();
+    if (isVisible()) centreOnRoot();
     const QString target = m_report.value(QLatin1String("target")).toString();
     const QString leaves = classification ? tr("the probability that a row is %1").arg(className)
                            : target.isEmpty() ? tr("the predicted value")
@@ -357,6 +375,25 @@ QString DecisionTreeView::nodeText(int id) const {
 
 QString DecisionTreeView::edgeText(int parent, bool yes) const {
     return m_canvas->edgeText(parent, yes);
+}
+
+void DecisionTreeView::centreOnRoot() {
+    // A tree wider than the view opens with its root in the middle, not at the left edge.
+    QRectF root;
+    for (const auto& node : m_canvas->nodes())
+        if (root.isNull() || node.rect.top() < root.top()) root = node.rect;
+    if (root.isNull()) return;
+    const int half = m_scroll->viewport()->width() / 2;
+    m_scroll->horizontalScrollBar()->setValue(int(root.center().x()) - half);
+    m_scroll->verticalScrollBar()->setValue(0);
+}
+
+void DecisionTreeView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_centre) {
+        m_centre = false;
+        centreOnRoot();
+    }
 }
 
 QRectF DecisionTreeView::nodeRect(int id) const {

@@ -49,12 +49,15 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void showTree();
+    void centreOnRoot();
     void retranslateUi();
 
     QJsonObject m_report;
+    bool m_centre = false;  // centre on the root when next shown
     QLabel* m_classLabel;
     QComboBox* m_classBox;
     QLabel* m_caption;

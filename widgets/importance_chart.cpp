@@ -58,7 +58,8 @@ protected:
             labelWidth = std::max(labelWidth, fm.horizontalAdvance(b.label));
             textWidth = std::max(textWidth, fm.horizontalAdvance(b.text));
         }
-        labelWidth = std::min(labelWidth, width() / 3);
+        // A little room over the widest name, so it is never elided by rounding.
+        labelWidth = std::min(labelWidth + 4, width() / 3);
         double lo = 0, hi = 0;
         for (const Bar& b : m_bars) {
             lo = std::min(lo, b.value - b.std);
@@ -111,12 +112,15 @@ private:
 
 namespace {
 
-// Values of very different sizes (a gain of 12,345 or 0.0012) keep four significant digits.
-QString valueText(double value) {
-    const double a = std::fabs(value);
-    if (a >= 1000) return QString::number(value, 'f', 0);
-    if (a >= 1 || a == 0) return QString::number(value, 'f', a >= 100 ? 1 : 3);
-    return QString::number(value, 'g', 3);
+// The decimals that give the largest value three significant digits (a gain of 12,345 gets none,
+// a drop of 0.396 three), so every bar of a chart is written to the same precision.
+int decimalsFor(double largest) {
+    if (!(largest > 0)) return 3;
+    return std::clamp(2 - int(std::floor(std::log10(largest))), 0, 6);
+}
+
+QString valueText(double value, int decimals) {
+    return QString::number(value, 'f', decimals);
 }
 
 }  // namespace
@@ -142,6 +146,8 @@ ImportanceChart::ImportanceChart(QWidget* parent)
 }
 
 void ImportanceChart::setImportance(const QJsonObject& importance) {
+    // The same report read again keeps the kind a person picked; a new one starts at permutation.
+    const bool same = importance == m_importance;
     m_importance = importance;
     m_permutation.clear();
     m_gain.clear();
@@ -160,7 +166,8 @@ void ImportanceChart::setImportance(const QJsonObject& importance) {
     const auto byValue = [](const Bar& a, const Bar& b) { return a.value > b.value; };
     std::stable_sort(m_permutation.begin(), m_permutation.end(), byValue);
     std::stable_sort(m_gain.begin(), m_gain.end(), byValue);
-    if (!hasKind(m_kind)) m_kind = hasKind(Kind::Permutation) ? Kind::Permutation : Kind::Gain;
+    if (!same || !hasKind(m_kind))
+        m_kind = hasKind(Kind::Permutation) ? Kind::Permutation : Kind::Gain;
     const bool both = hasKind(Kind::Permutation) && hasKind(Kind::Gain);
     m_kindLabel->setVisible(both);
     m_kindBox->setVisible(both);
@@ -198,14 +205,20 @@ void ImportanceChart::draw() {
     const bool permutation = m_kind == Kind::Permutation;
     const QVector<Bar>& all = permutation ? m_permutation : m_gain;
     QVector<ImportanceCanvas::Bar> bars;
+    double largest = 0;
+    for (const Bar& b : all) largest = std::max(largest, std::fabs(b.value));
+    const int decimals = decimalsFor(largest);
     for (int i = 0; i < all.size() && i < kImportanceBars; ++i) {
         const Bar& b = all[i];
-        const QString text = b.std > 0 ? tr("%1 ± %2").arg(valueText(b.value), valueText(b.std))
-                                       : valueText(b.value);
+        const QString text =
+            b.std > 0 ? tr("%1 ± %2").arg(valueText(b.value, decimals), valueText(b.std, decimals))
+                      : valueText(b.value, decimals);
         bars.push_back({b.feature, b.value, b.std, text});
     }
-    const QString metric =
-        metricDisplayName(m_importance.value(QLatin1String("metric")).toString());
+    QString metric = metricDisplayName(m_importance.value(QLatin1String("metric")).toString());
+    // Inside a sentence: "accuracy", "macro F1"; acronyms (RMSE, R²) stay as they are.
+    if (metric.size() > 1 && metric[0].isUpper() && metric[1].isLower())
+        metric[0] = metric[0].toLower();
     const QString axis = permutation ? tr("Drop in test %1 when the column is shuffled").arg(metric)
                                      : tr("Total gain of the splits on the column");
     m_canvas->setBars(bars, axis, seriesColor(permutation ? 0 : 4));

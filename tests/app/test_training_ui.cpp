@@ -58,6 +58,16 @@ void chooseTarget(TrainPanel* panel, const QString& target) {
         },
         20000));
 }
+// Picks the model family (these runs test an MLP's epochs; auto would choose by cross-validation).
+void chooseFamily(TrainPanel* panel, const QString& family) {
+    auto* box = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
+    box->setCurrentIndex(box->findData(family));
+    REQUIRE(waitUntil(
+        [&] {
+            return !panel->isBusy() && panel->isReady() && panel->resolution().family == family;
+        },
+        20000));
+}
 
 }  // namespace
 
@@ -218,6 +228,7 @@ TEST_CASE("a classification run trains, shows its curves and its evaluation, and
     TrainingFixture f;
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(40);
     RunTab* tab = pressTrain(f, panel);
     REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
@@ -295,6 +306,7 @@ TEST_CASE("a regression run shows predicted against actual and its residuals", "
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     chooseTarget(panel, QStringLiteral("petal_length_cm"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(60);
     RunTab* tab = pressTrain(f, panel);
     REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
@@ -322,6 +334,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
     TrainingFixture f;
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("wine"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(300);
     panel->setEarlyStopping(0);
     RunTab* tab = pressTrain(f, panel);

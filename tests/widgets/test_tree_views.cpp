@@ -69,7 +69,7 @@ const char* kTreeReport = R"({
     {"id": 0, "depth": 0, "feature": "Temp", "threshold": 82.5, "missing": "left", "left": 1, "right": 2, "gain": 5321.5, "samples": 80},
     {"id": 1, "depth": 1, "feature": "Wind", "threshold": 7.15, "missing": "right", "left": 3, "right": 4, "gain": 810.1, "samples": 56},
     {"id": 2, "depth": 1, "feature": "Wind", "threshold": 10.6, "missing": "left", "left": 5, "right": 6, "gain": 400.2, "samples": 24},
-    {"id": 3, "depth": 2, "feature": "Solar.R", "threshold": 79.5, "missing": "left", "left": 7, "right": 8, "gain": 120.0, "samples": 10},
+    {"id": 3, "depth": 2, "feature": "Month=5", "threshold": 1, "missing": "left", "left": 7, "right": 8, "gain": 120.0, "samples": 10},
     {"id": 4, "depth": 2, "leaf": -0.61, "value": 22.4, "samples": 46},
     {"id": 5, "depth": 2, "leaf": 1.42, "value": 90.1, "samples": 19},
     {"id": 6, "depth": 2, "leaf": 0.52, "value": 48.3, "samples": 5},
@@ -113,6 +113,7 @@ TEST_CASE("the importance chart shows permutation importance and total gain, lar
     CHECK(chart.barLabel(0) == QStringLiteral("Temp"));
     CHECK(chart.barLabel(1) == QStringLiteral("Wind"));
     CHECK(chart.barValue(4) == Approx(-0.012));
+    CHECK(chart.caption().contains(QStringLiteral("Permutation")));
     CHECK(chart.kindBox()->isVisible());
     CHECK(chart.caption().contains(QStringLiteral("Permutation")));
     CHECK(kiln::test::saveScreenshot(&chart, QStringLiteral("importance_permutation.png")));
@@ -121,6 +122,14 @@ TEST_CASE("the importance chart shows permutation importance and total gain, lar
     CHECK(chart.barLabel(0) == QStringLiteral("Temp"));
     CHECK(chart.barValue(0) == Approx(5321.5));
     CHECK(chart.caption().contains(QStringLiteral("gain")));
+
+    // The same report read again keeps the kind picked; a report without importance, then one
+    // with it (a run tab before and after its run ends) starts at permutation.
+    chart.setImportance(report.value(QStringLiteral("importance")).toObject());
+    CHECK(chart.kind() == ImportanceChart::Kind::Gain);
+    chart.setImportance({});
+    chart.setImportance(report.value(QStringLiteral("importance")).toObject());
+    CHECK(chart.kind() == ImportanceChart::Kind::Permutation);
 
     // Only permutation (an MLP): no toggle.
     QJsonObject mlp = report.value(QStringLiteral("importance")).toObject();
@@ -194,6 +203,7 @@ TEST_CASE("a decision tree is drawn with its splits, leaves, rows and missing br
     CHECK(view.nodeText(0) == QStringLiteral("Temp < 82.5\n80 rows"));
     CHECK(view.nodeText(1) == QStringLiteral("Wind < 7.15\n56 rows"));
     CHECK(view.nodeText(4) == QStringLiteral("value = 22.4\n46 rows"));
+    CHECK(view.nodeText(3) == QStringLiteral("Month ≠ 5\n10 rows"));  // one-hot: not May
     CHECK(view.edgeText(0, true) == QStringLiteral("yes, or missing"));
     CHECK(view.edgeText(0, false) == QStringLiteral("no"));
     CHECK(view.edgeText(1, false) == QStringLiteral("no, or missing"));

@@ -229,9 +229,10 @@ bool runRounds(TreeSession& s) {
     return true;
 }
 
-// The model kept: cut at the best round when boosting went past it.
+// The model kept: with early stopping, cut at the best round when boosting went past it;
+// without, every round asked for.
 xgb::Booster finalModel(const TreeSession& s) {
-    if (s.model().family == "boosted" && s.state.bestRound > 0 && s.state.bestRound < s.state.round)
+    if (s.earlyStopping() && s.state.bestRound > 0 && s.state.bestRound < s.state.round)
         return xgb::slice(s.booster, s.state.bestRound);
     return s.booster;
 }
@@ -258,7 +259,7 @@ void finish(TreeSession& s, TrainOutcome& outcome) {
     json test = scoreOutputs(out, s.data.test, s.data, "test_");
     for (auto& [key, value] : test.items())
         s.listener.metric(key, value.get<double>(), s.state.round, s.state.round);
-    const int kept = s.model().family == "boosted" ? std::max(1, s.state.bestRound) : 1;
+    const int kept = !s.earlyStopping() ? s.state.round : std::max(1, s.state.bestRound);
     json report = {{"format", "kiln-report/1"},
                    {"family", s.model().family},
                    {"epochs", s.state.round},

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -108,8 +109,14 @@ bool noMessageBoxShown() {
 }
 
 // The Train panel on `dataset`, ready, with the host probed and chosen.
+// A Train panel for an MLP on `dataset`, run on the test host (these runs test epochs and
+// re-attaching; auto would cross-validate four families first).
 TrainPanel* panelOnHost(TrainingFixture& f, const QString& dataset) {
     TrainPanel* panel = f.training->openTrainPanel(dataset);
+    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
+    auto* family = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
+    REQUIRE(family);
+    family->setCurrentIndex(family->findData(QStringLiteral("mlp")));
     REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
     RunOnBox* where = panel->runOnBox();
     REQUIRE(waitUntil([&] { return where->hostNames().contains(kHost) && !where->isProbing(); },

@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
+#include <fstream>
+#include <sstream>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -97,6 +100,17 @@ int runRuns(const Arguments& args) {
     return kExitOk;
 }
 
+// What report.json tells beyond the metrics: the family that trained, auto's choice, feature
+// importance and the cross-validation table.
+void addReport(json& doc, const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) return;
+    json report = json::parse(in, nullptr, false);
+    if (!report.is_object()) return;
+    for (const char* key : {"family", "model_choice", "importance", "cv"})
+        if (report.contains(key)) doc[key] = report[key];
+}
+
 Result<json> runDocument(Workspace& ws, const std::string& id) {
     RunStore store(ws.catalog());
     auto run = store.get(id);
@@ -118,11 +132,76 @@ Result<json> runDocument(Workspace& ws, const std::string& id) {
         doc["metrics"][m.key] = m.value;  // ordered by step: the last one stays
         doc["history"][m.key].push_back({double(m.epoch), m.value});
     }
+    addReport(doc, ws.runsDir() / id / "report.json");
     doc["artifacts"] = json::array();
     for (const RunArtifact& a : *artifacts)
         doc["artifacts"].push_back(
             {{"kind", a.kind}, {"path", a.path}, {"sha256", a.sha256}, {"bytes", double(a.bytes)}});
     return doc;
+}
+
+std::string fixed(double x, int decimals = 4) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(decimals) << x;
+    return out.str();
+}
+
+void printModel(const json& doc) {
+    if (!doc.contains("family")) return;
+    std::cout << "Model:    " << doc["family"].get<std::string>() << "\n";
+    if (doc.contains("model_choice") && doc["model_choice"].contains("why"))
+        std::cout << "          chosen by cross-validation: "
+                  << doc["model_choice"]["why"].get<std::string>() << "\n";
+}
+
+// The ten most important columns with a bar each: permutation importance, then total gain.
+void printImportance(const json& doc) {
+    if (!doc.contains("importance")) return;
+    const json& imp = doc["importance"];
+    const std::string metric = imp.value("metric", std::string("score"));
+    auto print = [&](const char* key, const std::string& title, const char* value) {
+        if (!imp.contains(key) || imp[key].empty()) return;
+        std::cout << title << "\n";
+        double top = 0;
+        for (const auto& e : imp[key]) top = std::max(top, std::fabs(e.value(value, 0.0)));
+        std::size_t shown = 0;
+        for (const auto& e : imp[key]) {
+            if (++shown > 10) break;
+            double v = e.value(value, 0.0);
+            int bar = top > 0 ? int(std::lround(20 * std::max(0.0, v) / top)) : 0;
+            std::cout << "  " << std::left << std::setw(24)
+                      << printable(e.value("feature", std::string())) << std::right << " "
+                      << std::setw(10) << fixed(v) << "  " << std::string(std::size_t(bar), '#');
+            if (e.contains("std")) std::cout << "  ± " << fixed(e["std"].get<double>());
+            std::cout << "\n";
+        }
+        if (imp[key].size() > 10) std::cout << "  … " << imp[key].size() - 10 << " more\n";
+    };
+    print("permutation", "Importance (drop of " + metric + " when a column is shuffled, test rows):",
+          "mean");
+    print("gain", "Importance (total split gain):", "value");
+}
+
+void printCrossValidation(const json& doc) {
+    if (!doc.contains("cv") || !doc["cv"].contains("rows")) return;
+    const json& cv = doc["cv"];
+    std::cout << "Cross-validation (" << cv["rows"].size() << " folds, "
+              << cv.value("family", std::string()) << "):\n  fold";
+    std::vector<std::string> keys;
+    for (const auto& k : cv["metrics"]) keys.push_back(k.get<std::string>());
+    for (const auto& k : keys) std::cout << std::setw(18) << k;
+    std::cout << "\n";
+    for (const auto& row : cv["rows"]) {
+        std::cout << "  " << std::setw(4) << row["fold"].get<int>();
+        for (const auto& k : keys)
+            std::cout << std::setw(18) << fixed(row["metrics"].value(k, std::nan("")));
+        std::cout << "\n";
+    }
+    std::cout << "  mean";
+    for (const auto& k : keys)
+        std::cout << std::setw(18)
+                  << (fixed(cv["mean"].value(k, 0.0), 3) + " ± " + fixed(cv["std"].value(k, 0.0), 3));
+    std::cout << "\n";
 }
 
 void printRun(const json& doc) {
@@ -140,6 +219,9 @@ void printRun(const json& doc) {
               << "\nMetrics:\n";
     for (auto& [key, value] : doc["metrics"].items())
         std::cout << "  " << key << " = " << value.get<double>() << "\n";
+    printModel(doc);
+    printImportance(doc);
+    printCrossValidation(doc);
     std::cout << "Artifacts:\n";
     for (auto& a : doc["artifacts"])
         std::cout << "  " << a["path"].get<std::string>() << " (" << a["kind"].get<std::string>()

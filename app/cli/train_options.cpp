@@ -72,6 +72,14 @@ void applyModelOptions(const Arguments& args, RunSpec& spec) {
     spec.optimizer.lr = number(args, "lr", spec.optimizer.lr);
     spec.optimizer.weightDecay = number(args, "weight-decay", spec.optimizer.weightDecay);
     spec.optimizer.schedule = args.value("schedule").value_or(spec.optimizer.schedule);
+    spec.model.trees = count(args, "trees", 1, 100000, spec.model.trees);
+    spec.model.maxDepth = count(args, "max-depth", 1, 32, spec.model.maxDepth);
+    spec.model.learningRate = number(args, "learning-rate", spec.model.learningRate);
+    spec.model.minChildWeight = number(args, "min-child-weight", spec.model.minChildWeight);
+    spec.model.subsample = number(args, "subsample", spec.model.subsample);
+    spec.model.colsample = number(args, "colsample", spec.model.colsample);
+    spec.model.l1 = number(args, "l1", spec.model.l1);
+    spec.model.l2 = number(args, "l2", spec.model.l2);
 }
 
 void applyOptions(const Arguments& args, RunSpec& spec) {
@@ -92,6 +100,7 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.classWeights = args.value("class-weights").value_or(spec.classWeights);
     spec.augmentFlip = args.has("flip");
     spec.threads = count(args, "threads", 1, kMaxThreads, spec.threads);
+    spec.cvFolds = count(args, "cv", 2, 50, spec.cvFolds);
     if (auto s = args.value("split")) {
         auto f = numberList("split", *s);
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
@@ -106,12 +115,23 @@ std::vector<OptionSpec> trainSpecOptions() {
     return {
         {"target", "COL", "the column to predict (images: class)"},
         {"task", "KIND", "auto|classification|regression (default auto: from the target's type)"},
-        {"model", "FAMILY", "auto|linear|mlp|cnn (default: mlp for tables, cnn for images)"},
+        {"model", "FAMILY",
+         "auto|linear|mlp|cnn|boosted|forest|tree (default auto: tables compare linear, MLP, "
+         "boosted trees and forest by cross-validation; images: cnn)"},
+        {"trees", "N", "boosted: most rounds (300); forest: trees (100)"},
+        {"max-depth", "N", "tree depth (boosted 6, forest 10, tree 4)"},
+        {"learning-rate", "X", "boosted trees' shrinkage (default 0.1)"},
+        {"min-child-weight", "X", "trees: smallest hessian sum in a leaf (default 1)"},
+        {"subsample", "X", "trees: fraction of rows per tree (boosted 1, forest 0.632)"},
+        {"colsample", "X", "trees: fraction of columns per tree (forest: per split; 1, 0.6)"},
+        {"l1", "X", "trees: L1 penalty on leaf weights (default 0)"},
+        {"l2", "X", "trees: L2 penalty on leaf weights (default 1)"},
+        {"cv", "K", "K-fold cross-validation on the non-test rows first (mean ± std per metric)"},
         {"hidden", "SIZES", "MLP hidden layer widths (default 128,64)"},
         {"activation", "NAME", "relu|gelu|tanh"},
         {"batch-norm", "", "batch normalisation after each hidden layer"},
         {"dropout", "P", "dropout after each hidden layer (default 0)"},
-        {"epochs", "N", "epochs (default 100; early stopping usually ends sooner)"},
+        {"epochs", "N", "epochs of the networks (default 100; early stopping usually ends sooner)"},
         {"batch-size", "N", "rows per batch (default 32)"},
         {"lr", "X", "learning rate (default 0.001)"},
         {"optimizer", "NAME", "adam|adamw|sgd (default adam)"},

@@ -116,10 +116,40 @@ private:
 
 }  // namespace
 
+// Whether the sweep varies a knob only the tree families have.
+bool sweepsTreeKnobs(const SweepSpec& sweep) {
+    for (const auto& p : sweep.params)
+        for (const char* knob : {"trees", "max_depth", "learning_rate", "min_child_weight",
+                                 "subsample", "colsample", "l1", "l2"})
+            if (p.name == knob) return true;
+    return false;
+}
+
+bool sweepsFamily(const SweepSpec& sweep) {
+    for (const auto& p : sweep.params)
+        if (p.name == "model") return true;
+    return false;
+}
+
 Status prepareSweep(Workspace& ws, SweepSpec& sweep) {
     auto table = Table::open(ws.objects(), sweep.base.datasetHash);
     if (!table) return table.error();
-    if (auto st = resolveSpec(sweep.base, **table); !st) return st;
+    // A sweep compares one family's knobs: "auto" (cross-validating every family per trial)
+    // becomes boosted trees when tree knobs are swept, else an MLP.
+    RunSpec& base = sweep.base;
+    if (base.model.family == "auto" && base.datasetKind != "images" && !sweepsFamily(sweep)) {
+        base.model.family = sweepsTreeKnobs(sweep) ? "boosted" : "mlp";
+        base.notes.push_back("model auto: a sweep trains " + base.model.family +
+                             " in every trial (sweep model=… to compare families)");
+    }
+    // A swept family takes its own defaults (the worker fills the knobs left at 0).
+    const ModelSpec knobs = base.model;
+    if (auto st = resolveSpec(base, **table); !st) return st;
+    if (sweepsFamily(sweep)) {
+        base.model.trees = knobs.trees, base.model.maxDepth = knobs.maxDepth;
+        base.model.learningRate = knobs.learningRate, base.model.subsample = knobs.subsample;
+        base.model.colsample = knobs.colsample;
+    }
     countDevices(sweep);
     return sweep.validate();
 }

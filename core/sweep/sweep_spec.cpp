@@ -153,6 +153,14 @@ Status applyOne(RunSpec& spec, const std::string& name, const std::string& value
     if (name == "momentum") return setNumber(spec.optimizer.momentum);
     if (name == "dropout") return setNumber(spec.model.dropout);
     if (name == "batch_size") return setWhole(spec.batchSize);
+    if (name == "trees") return setWhole(spec.model.trees);
+    if (name == "max_depth") return setWhole(spec.model.maxDepth);
+    if (name == "learning_rate") return setNumber(spec.model.learningRate);
+    if (name == "min_child_weight") return setNumber(spec.model.minChildWeight);
+    if (name == "subsample") return setNumber(spec.model.subsample);
+    if (name == "colsample") return setNumber(spec.model.colsample);
+    if (name == "l1") return setNumber(spec.model.l1);
+    if (name == "l2") return setNumber(spec.model.l2);
     if (name == "epochs") return setWhole(spec.epochs);
     if (name == "early_stopping") return setWhole(spec.earlyStopping);
     if (name == "optimizer") return spec.optimizer.name = value, Status{};
@@ -181,7 +189,8 @@ const std::vector<std::string>& sweepableParams() {
     static const std::vector<std::string> names = {
         "lr",         "weight_decay", "momentum", "dropout", "batch_size", "epochs",
         "early_stopping", "optimizer", "activation", "schedule", "model", "batch_norm",
-        "hidden",     "seed"};
+        "hidden",     "seed", "trees", "max_depth", "learning_rate", "min_child_weight",
+        "subsample", "colsample", "l1", "l2"};
     return names;
 }
 

@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/env/environment.h"
-#include "core/store/object_store.h"
 #include "core/train/metrics.h"
+#include "core/train/family_trainers.h"
 #include "core/train/trainer.h"
 #include "core/train/training_data.h"
 
@@ -410,6 +410,32 @@ void writeInputs(Session& s) {
     s.listener.artifact("recipe", "recipe.json");
 }
 
+// The final model as a Predictor, for permutation importance and cross-validation scores: it
+// shares the module, so it outlives the session.
+Predictor predictorOf(Session& s) {
+    auto model = s.model;
+    auto device = s.device;
+    const bool classify = s.classify();
+    const int width = s.data.inputWidth;
+    return [model, device, classify, width](const std::vector<float>& x, std::size_t rows) mutable {
+        torch::NoGradGuard noGrad;
+        model->eval();
+        std::vector<float> out;
+        const std::int64_t chunk = 4096, n = std::int64_t(rows);
+        for (std::int64_t start = 0; start < n; start += chunk) {
+            std::int64_t len = std::min(chunk, n - start);
+            auto input = torch::from_blob(const_cast<float*>(x.data()) + start * width,
+                                          {len, width})
+                             .to(device);
+            auto logits = model->forward(input);
+            auto result = (classify ? torch::softmax(logits, 1) : logits).to(torch::kCPU).contiguous();
+            out.insert(out.end(), result.data_ptr<float>(),
+                       result.data_ptr<float>() + result.numel());
+        }
+        return out;
+    };
+}
+
 // Evaluates the best model on the test rows; writes report.json and model.pt.
 json finish(Session& s, TrainOutcome& outcome) {
     fs::path best = s.runDir / "checkpoints" / "best_model.pt";
@@ -438,6 +464,7 @@ json finish(Session& s, TrainOutcome& outcome) {
                               {"report", "report.json"}})
         if (fs::exists(s.runDir / path)) s.listener.artifact(kind, path);
     outcome.testMetrics = test;
+    if (!s.images()) outcome.predict = predictorOf(s);
     return report;
 }
 
@@ -451,7 +478,7 @@ void keepFreedMemoryForReuse() {
     mallopt(M_TOP_PAD, 64 << 20);
 }
 
-Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const fs::path& runDir,
+Result<TrainOutcome> train(const RunSpec& spec, TrainingData data, const fs::path& runDir,
                            bool resume, TrainListener& listener, int& epochInProgress) {
     auto device = chooseDevice(spec.device);
     if (!device) return device.error();
@@ -460,11 +487,7 @@ Result<TrainOutcome> train(const RunSpec& spec, const fs::path& workspace, const
     at::globalContext().setFlushDenormal(
         true);  // tiny Adam moments must not fall onto the slow path
     torch::manual_seed(spec.seed);
-    ObjectStore store(workspace / "objects");
-    auto data = prepareTrainingData(spec, store);
-    if (!data) return data.error();
-    for (const auto& note : data->recipe.notes) listener.log("warning", note);
-    Session s(spec, std::move(*data), runDir, listener);
+    Session s(spec, std::move(data), runDir, listener);
     if (auto st = prepareSession(s, *device); !st) return st.error();
     fs::create_directories(runDir / "checkpoints");
     writeInputs(s);
@@ -519,11 +542,11 @@ Result<DeviceChoice> chooseDevice(const std::string& requested) {
                         "CUDA device " + std::to_string(index) + " was requested"};
 }
 
-Result<TrainOutcome> runTraining(const RunSpec& spec, const fs::path& workspace,
-                                 const fs::path& runDir, bool resume, TrainListener& listener) {
+Result<TrainOutcome> trainNetwork(const RunSpec& spec, TrainingData data, const fs::path& runDir,
+                                  bool resume, TrainListener& listener) {
     int epoch = 0;
     try {
-        return train(spec, workspace, runDir, resume, listener, epoch);
+        return train(spec, std::move(data), runDir, resume, listener, epoch);
     } catch (const NonFiniteLoss& e) {
         std::ostringstream msg;
         msg << "the training loss became " << (std::isnan(e.value) ? "NaN" : "infinite")

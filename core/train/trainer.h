@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,18 +38,26 @@ struct DeviceChoice {
 // LibTorch cannot use it (the message says why and suggests --device cpu).
 Result<DeviceChoice> chooseDevice(const std::string& requested);
 
+// A trained table model's outputs for `rows` preprocessed inputs `x` ([rows, width], as the
+// recipe makes them): class probabilities [rows, classes], or the standardised prediction
+// [rows, 1]. What permutation importance and cross-validation score with.
+using Predictor = std::function<std::vector<float>(const std::vector<float>& x, std::size_t rows)>;
+
 // What a finished (or stopped) training produced.
 struct TrainOutcome {
     std::string status = "completed";  // completed | cancelled
-    int epochs = 0;                    // epochs completed in total (over resumes)
+    int epochs = 0;                    // epochs (tree families: boosting rounds) in total
     int bestEpoch = 0;
     bool earlyStopped = false;
     nlohmann::json testMetrics = nlohmann::json::object();  // test_* metrics (completed runs)
+    Predictor predict;  // completed table runs: the final model
 };
 
 // Trains the spec's model on the run folder's data: writes split.json, recipe.json,
-// checkpoints/ (last and best, each epoch), model.pt and report.json into `runDir`, and reports
-// through `listener`. With `resume`, continues from the last checkpoint in `runDir`, giving the
+// checkpoints/ (last and best, each epoch), model.pt (tree families: model.xgb.json) and
+// report.json into `runDir`, and reports through `listener`. With cv_folds, or a table run
+// whose model is "auto", cross-validates first (report.json's "cv"; auto keeps the family with
+// the best mean score, rewrites runDir/spec.json with it and says why in its notes). With `resume`, continues from the last checkpoint in `runDir`, giving the
 // same result as an uninterrupted run on the same machine. On CPU it uses every core (or the
 // spec's threads) and is deterministic. Fails with an Error naming epoch and step when the loss
 // becomes NaN or infinite, and turns LibTorch failures into Errors.

@@ -52,6 +52,7 @@ QString trainIris(const QString& dir) {
     spec.datasetVersion = version->version;
     spec.datasetHash = version->contentHash;
     spec.target = "species";
+    spec.model.family = "mlp";
     spec.epochs = 15;
     spec.threads = 1;
     auto table = kiln::Table::open((*ws)->objects(), spec.datasetHash);

@@ -130,6 +130,7 @@ struct Remote {
         s.datasetVersion = version.version;
         s.datasetHash = version.contentHash;
         s.target = "species";
+        s.model.family = "mlp";
         s.epochs = epochs;
         s.earlyStopping = 0;
         s.batchSize = 16;
@@ -378,7 +379,7 @@ TEST_CASE("kiln train --on runs there; runs shows the host; attach, cancel and r
     fs::path ws = r.ws->root();
     std::string ds = shellQuote(r.version.dataset);
     // Fresh: a short run on the host, recorded with its host.
-    auto c = runKiln(ws, "train " + ds + " --target species --epochs 3 --seed 7 --threads 1 "
+    auto c = runKiln(ws, "train " + ds + " --target species --model mlp --epochs 3 --seed 7 --threads 1 "
                          "--on loopback --json");
     INFO(c.err);
     REQUIRE(c.rc == 0);

@@ -59,13 +59,14 @@ inline Imported importCsv(const TempDir& dir, const std::string& name, int rows)
     return {std::move(*ws), *version};
 }
 
-// A resolved spec for `target` on an imported table.
+// A resolved spec for `target` on an imported table: an MLP for a few epochs.
 inline RunSpec tabularSpec(Imported& data, const std::string& target) {
     RunSpec spec;
     spec.dataset = data.version.dataset;
     spec.datasetVersion = data.version.version;
     spec.datasetHash = data.version.contentHash;
     spec.target = target;
+    spec.model.family = "mlp";  // auto would cross-validate four families first
     spec.epochs = 4;
     spec.batchSize = 32;
     spec.threads = 1;

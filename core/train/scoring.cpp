@@ -1,0 +1,70 @@
+#include "core/train/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/train/metrics.h"
+
+namespace kiln {
+
+namespace {
+
+bool classifies(const TrainingData& data) {
+    return data.recipe.target.task == TaskKind::Classification;
+}
+
+std::vector<double> unscaled(const TrainingData& data, const std::vector<float>& v) {
+    std::vector<double> out(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out[i] = v[i] * data.recipe.target.scale + data.recipe.target.mean;
+    return out;
+}
+
+double crossEntropy(const std::vector<float>& probs, const std::vector<long>& labels, int classes) {
+    double sum = 0;
+    for (std::size_t r = 0; r < labels.size(); ++r)
+        sum -= std::log(std::max(double(probs[r * std::size_t(classes) + std::size_t(labels[r])]), 1e-12));
+    return labels.empty() ? 0 : sum / double(labels.size());
+}
+
+double meanSquared(const std::vector<float>& predicted, const std::vector<float>& actual) {
+    double sum = 0;
+    for (std::size_t r = 0; r < actual.size(); ++r)
+        sum += (double(predicted[r]) - actual[r]) * (double(predicted[r]) - actual[r]);
+    return actual.empty() ? 0 : sum / double(actual.size());
+}
+
+}  // namespace
+
+nlohmann::json scoreOutputs(const std::vector<float>& out, const SplitArrays& part,
+                            const TrainingData& data, const std::string& prefix) {
+    nlohmann::json m = nlohmann::json::object();
+    if (part.rows == 0) return m;
+    if (classifies(data)) {
+        m[prefix + "loss"] = crossEntropy(out, part.labels, data.outputs);
+        auto c = classificationMetrics(out, part.labels, data.outputs);
+        m[prefix + "accuracy"] = c.accuracy;
+        m[prefix + "macro_f1"] = c.macroF1;
+        if (std::isfinite(c.rocAuc)) m[prefix + "roc_auc"] = c.rocAuc;
+    } else {
+        m[prefix + "loss"] = meanSquared(out, part.targets);
+        auto r = regressionMetrics(unscaled(data, out), unscaled(data, part.targets));
+        m[prefix + "rmse"] = r.rmse;
+        m[prefix + "mae"] = r.mae;
+        m[prefix + "r2"] = r.r2;
+    }
+    return m;
+}
+
+const char* primaryMetric(TaskKind task) {
+    return task == TaskKind::Classification ? "accuracy" : "r2";
+}
+
+double primaryScore(const std::vector<float>& out, const SplitArrays& part,
+                    const TrainingData& data) {
+    if (classifies(data)) return classificationMetrics(out, part.labels, data.outputs).accuracy;
+    return regressionMetrics(unscaled(data, out), unscaled(data, part.targets)).r2;
+}
+
+}  // namespace kiln

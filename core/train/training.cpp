@@ -1,0 +1,227 @@
+// runTraining: cross-validation and auto's choice of family first when asked, then the family's
+// trainer, then what every table model gets in report.json (permutation importance, the CV
+// table, the choice and its reasons).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/store/object_store.h"
+#include "core/train/cross_validation.h"
+#include "core/train/family_trainers.h"
+#include "core/train/importance.h"
+#include "core/train/scoring.h"
+#include "core/train/trainer.h"
+
+namespace kiln {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr int kAutoFolds = 5;
+constexpr double kForestCellLimit = 5e6;  // auto tries a forest on tables up to this many cells
+
+void writeText(const fs::path& file, const std::string& text) {
+    fs::path tmp = file.string() + ".tmp";
+    std::ofstream(tmp, std::ios::binary) << text;
+    fs::rename(tmp, file);
+}
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// What cross-validation decided, kept in cv.json so a resumed run does not repeat it.
+struct CvRecord {
+    json cv;      // report.json's "cv" (the family that trained)
+    json choice;  // report.json's "model_choice" (auto only)
+};
+
+std::string scoreText(double mean, double sd) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f ± %.3f", mean, sd);
+    return buf;
+}
+
+std::vector<std::string> autoCandidates(const TrainingData& data) {
+    std::vector<std::string> families = {"linear", "boosted"};
+    if (double(data.train.rows + data.val.rows) * data.inputWidth <= kForestCellLimit)
+        families.push_back("forest");
+    families.push_back("mlp");
+    return families;
+}
+
+RunSpec familySpec(const RunSpec& spec, const std::string& family) {
+    RunSpec s = spec;
+    s.model.family = family;
+    applyTreeDefaults(s.model);
+    s.cvFolds = 0;
+    return s;
+}
+
+// The best mean score wins; earlier (simpler) candidates win ties.
+json chooseFamily(const std::vector<CvResult>& results, TaskKind task) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < results.size(); ++i)
+        if (results[i].score > results[best].score + 1e-12) best = i;
+    std::vector<std::size_t> order(results.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return results[a].score > results[b].score; });
+    const std::string label = task == TaskKind::Classification ? "accuracy" : "R²";
+    std::string why;
+    json candidates = json::array();
+    for (auto i : order) {
+        const auto& r = results[i];
+        why += (why.empty() ? "" : "; ") + familyTitle(r.family) + ": CV " + label + " " +
+               scoreText(r.score, r.scoreStd);
+        candidates.push_back({{"family", r.family}, {"mean", r.score}, {"std", r.scoreStd}});
+    }
+    return {{"chosen", results[best].family},
+            {"metric", primaryMetric(task)},
+            {"folds", results[best].folds.size()},
+            {"candidates", candidates},
+            {"why", why}};
+}
+
+// Auto's choice becomes the run's definition: spec.json says what trained, and why.
+void recordChoice(RunSpec& spec, const json& choice, const fs::path& runDir,
+                  TrainListener& listener) {
+    spec = familySpec(spec, choice.at("chosen").get<std::string>());
+    spec.cvFolds = 0;
+    std::string note = "model auto chose " + familyTitle(spec.model.family) + " (" +
+                       choice.at("why").get<std::string>() + ")";
+    spec.notes.push_back(note);
+    listener.log("info", note);
+    if (fs::exists(runDir / "spec.json")) {
+        writeText(runDir / "spec.json", spec.toJson());
+        listener.artifact("spec", "spec.json");
+    }
+}
+
+void emitCvMetrics(const json& cv, TrainListener& listener) {
+    for (auto& [key, value] : cv.at("mean").items()) listener.metric("cv_" + key, value, 0, 0);
+    for (auto& [key, value] : cv.at("std").items())
+        listener.metric("cv_" + key + "_std", value, 0, 0);
+}
+
+// Cross-validates the spec's family, or every candidate for auto (choosing one and rewriting
+// `spec`). Nothing when cancelled (`cancelled` set).
+Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const fs::path& runDir,
+                                  TrainListener& listener, bool& cancelled) {
+    const bool choose = spec.model.family == "auto";
+    auto base = prepareTrainingData(familySpec(spec, choose ? "mlp" : spec.model.family), store);
+    if (!base) return base.error();
+    const std::size_t rows = base->train.rows + base->val.rows;
+    int folds = int(std::min<std::size_t>(std::size_t(spec.cvFolds >= 2 ? spec.cvFolds : kAutoFolds),
+                                          std::max<std::size_t>(2, rows / 4)));
+    CvRows cvRows = makeCvRows(*base, folds, spec.split.seed);
+    auto families = choose ? autoCandidates(*base) : std::vector<std::string>{spec.model.family};
+    std::vector<CvResult> results;
+    for (const auto& family : families) {
+        auto r = crossValidate(familySpec(spec, family), store, cvRows, runDir / "cv", listener);
+        if (!r) return r.error();
+        if (r->cancelled) return cancelled = true, CvRecord{};
+        results.push_back(std::move(*r));
+    }
+    std::error_code ec;
+    fs::remove_all(runDir / "cv", ec);
+    CvRecord record;
+    std::size_t kept = 0;
+    if (choose) {
+        record.choice = chooseFamily(results, spec.task);
+        recordChoice(spec, record.choice, runDir, listener);
+        for (std::size_t i = 0; i < results.size(); ++i)
+            if (results[i].family == spec.model.family) kept = i;
+    }
+    record.cv = cvReport(results[kept], cvRows);
+    json file = {{"format", "kiln-cv/1"},
+                 {"folds", cvRows.folds},
+                 {"cv", record.cv},
+                 {"model_choice", record.choice}};
+    writeText(runDir / "cv.json", file.dump());
+    listener.artifact("cv", "cv.json");
+    emitCvMetrics(record.cv, listener);
+    return record;
+}
+
+// A resumed run keeps the cross-validation it did before it stopped.
+std::optional<CvRecord> savedCv(const fs::path& runDir) {
+    if (!fs::exists(runDir / "cv.json")) return std::nullopt;
+    json j = json::parse(readText(runDir / "cv.json"), nullptr, false);
+    if (!j.is_object() || !j.contains("cv")) return std::nullopt;
+    return CvRecord{j.at("cv"), j.value("model_choice", json())};
+}
+
+// The parts of the data importance needs, kept before the data moves into the trainer.
+TrainingData testPartOf(const TrainingData& data) {
+    TrainingData kept;
+    kept.recipe = data.recipe;
+    kept.test = data.test.rows >= 2 ? data.test : data.val;
+    kept.inputWidth = data.inputWidth;
+    kept.outputs = data.outputs;
+    return kept;
+}
+
+void completeReport(const fs::path& runDir, const RunSpec& spec, const TrainOutcome& outcome,
+                    const TrainingData& heldOut, const std::optional<CvRecord>& cv) {
+    json report = json::parse(readText(runDir / "report.json"));
+    report["family"] = spec.model.family;
+    if (!report.contains("importance")) report["importance"] = json::object();
+    report["importance"]["metric"] = primaryMetric(spec.task);
+    report["importance"]["permutation"] =
+        permutationImportance(outcome.predict, heldOut.test, heldOut, spec.seed);
+    if (cv) {
+        report["cv"] = cv->cv;
+        if (!cv->choice.is_null()) report["model_choice"] = cv->choice;
+    }
+    writeText(runDir / "report.json", report.dump(1));
+}
+
+}  // namespace
+
+Result<TrainOutcome> runTraining(const RunSpec& requested, const fs::path& workspace,
+                                 const fs::path& runDir, bool resume, TrainListener& listener) {
+    RunSpec spec = requested;
+    applyTreeDefaults(spec.model);  // a swept family's knobs may still be left to it
+    ObjectStore store(workspace / "objects");
+    const bool tables = spec.datasetKind != "images";
+    if (spec.model.family == "auto" && !tables) spec.model.family = "cnn";
+    std::optional<CvRecord> cv = resume ? savedCv(runDir) : std::nullopt;
+    if (cv && spec.model.family == "auto" && cv->choice.is_object())
+        spec = familySpec(spec, cv->choice.at("chosen").get<std::string>());
+    if (!cv && tables && (spec.model.family == "auto" || spec.cvFolds >= 2)) {
+        bool cancelled = false;
+        auto record = crossValidateRun(spec, store, runDir, listener, cancelled);
+        if (!record) return record.error();
+        if (cancelled) {
+            listener.log("info", "cancelled during cross-validation; resume starts it again");
+            TrainOutcome stopped;
+            stopped.status = "cancelled";
+            return stopped;
+        }
+        cv = std::move(*record);
+    }
+    auto data = prepareTrainingData(spec, store);
+    if (!data) return data.error();
+    for (const auto& note : data->recipe.notes) listener.log("warning", note);
+    TrainingData heldOut = tables ? testPartOf(*data) : TrainingData{};
+    auto outcome = trainFamily(spec, std::move(*data), runDir, resume, listener);
+    if (!outcome || outcome->status != "completed" || !tables) return outcome;
+    try {
+        completeReport(runDir, spec, *outcome, heldOut, cv);
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Io, std::string("cannot complete report.json: ") + e.what(),
+                         runDir.string());
+    }
+    return outcome;
+}
+
+}  // namespace kiln

@@ -150,7 +150,7 @@ Status loadTrees(TrainedModel& m) {
                              (m.classification() ? std::to_string(m.outputs) + " classes"
                                                  : std::string("regression target")),
                          file.string());
-    if (trees->features != m.inputWidth)
+    if (trees->features > m.inputWidth)
         return makeError(ErrorCode::Corrupt,
                          "model.xgb.json reads " + std::to_string(trees->features) +
                              " inputs; the recipe makes " + std::to_string(m.inputWidth),

@@ -95,7 +95,8 @@ std::string describe(const TrainedModel& m, const VerificationReport& r) {
     if (m.treeModel()) what += ", max relative |Δ margin| " + figure(r.maxMarginDiff);
     return (r.passed ? "verified on " : "MISMATCH on ") + std::to_string(r.rows) + " " +
            rowsName(r.part) + (r.part == "training" ? " (no held-out rows in this split)" : "") +
-           " against " + r.reference + ": " + what + " (tolerance " + figure(r.tolerance) + ")";
+           (m.treeModel() ? " against XGBoost" : "") + ": " + what + " (tolerance " +
+           figure(r.tolerance) + ")";
 }
 
 }  // namespace

@@ -295,6 +295,12 @@ TrainedModel checkTreeExport(const TempDir& dir, Imported& data, const Csv& sour
             CHECK(margins[negInf * width + c] == margins[blank * width + c]);
         }
 
+    json shipped = runOrt(file, *raw, dir.path());  // the file as exported, in ONNX Runtime
+    CHECK(worstRelative(shipped[main]["data"].get<std::vector<float>>(), ref->outputs) <= 1e-5);
+    if (m.classification())
+        checkLabels(shipped["label"]["data"].get<std::vector<std::int64_t>>(), ref->outputs,
+                    std::size_t(m.outputs));
+
     OnnxExportOptions withMargins;  // the same graph with the margins as an output, for ORT
     withMargins.exposeMargins = true;
     auto bytes = buildOnnxModel(m, withMargins);

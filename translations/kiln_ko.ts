@@ -395,38 +395,38 @@
 <context>
     <name>kiln::studio::ExportUi</name>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="137"/>
+        <location filename="../app/studio/export_ui.cpp" line="138"/>
         <source>Export ONNX</source>
         <translation>ONNX 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="138"/>
+        <location filename="../app/studio/export_ui.cpp" line="139"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="179"/>
+        <location filename="../app/studio/export_ui.cpp" line="180"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="194"/>
-        <location filename="../app/studio/export_ui.cpp" line="232"/>
+        <location filename="../app/studio/export_ui.cpp" line="195"/>
+        <location filename="../app/studio/export_ui.cpp" line="233"/>
         <source>Register as Model</source>
         <translation>모델로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="195"/>
+        <location filename="../app/studio/export_ui.cpp" line="196"/>
         <source>Register run %1 as a new version of the model named:</source>
         <translation>실행 %1을(를) 다음 이름의 모델의 새 버전으로 등록:</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="225"/>
+        <location filename="../app/studio/export_ui.cpp" line="226"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="233"/>
+        <location filename="../app/studio/export_ui.cpp" line="234"/>
         <source>The run could not be registered.
 
 %1</source>
@@ -435,27 +435,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="256"/>
+        <location filename="../app/studio/export_ui.cpp" line="257"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="293"/>
+        <location filename="../app/studio/export_ui.cpp" line="294"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="301"/>
+        <location filename="../app/studio/export_ui.cpp" line="302"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="303"/>
+        <location filename="../app/studio/export_ui.cpp" line="304"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="304"/>
+        <location filename="../app/studio/export_ui.cpp" line="305"/>
         <source>The predictions could not be made.
 
 %1</source>
@@ -464,32 +464,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="312"/>
+        <location filename="../app/studio/export_ui.cpp" line="313"/>
         <source>&amp;Export ONNX…</source>
         <translation>ONNX 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="313"/>
+        <location filename="../app/studio/export_ui.cpp" line="314"/>
         <source>Export the current run as a verified ONNX model with its preprocessing</source>
         <translation>현재 실행을 전처리를 포함한 검증된 ONNX 모델로 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="314"/>
+        <location filename="../app/studio/export_ui.cpp" line="315"/>
         <source>Register as &amp;Model…</source>
         <translation>모델로 등록(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="316"/>
+        <location filename="../app/studio/export_ui.cpp" line="317"/>
         <source>Export, verify and evaluate the current run and record it as a model version</source>
         <translation>현재 실행을 내보내고 검증·평가한 뒤 모델 버전으로 기록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="317"/>
+        <location filename="../app/studio/export_ui.cpp" line="318"/>
         <source>M&amp;odels</source>
         <translation>모델(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="318"/>
+        <location filename="../app/studio/export_ui.cpp" line="319"/>
         <source>Registered models, their versions, stages and figures</source>
         <translation>등록된 모델과 버전, 단계, 수치</translation>
     </message>
@@ -497,22 +497,22 @@
 <context>
     <name>kiln::studio::HostData</name>
     <message>
-        <location filename="../app/studio/host_data.cpp" line="129"/>
+        <location filename="../app/studio/host_data.cpp" line="120"/>
         <source>1 CPU core</source>
         <translation>CPU 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_data.cpp" line="130"/>
+        <location filename="../app/studio/host_data.cpp" line="121"/>
         <source>%1 CPU cores</source>
         <translation>CPU 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_data.cpp" line="132"/>
+        <location filename="../app/studio/host_data.cpp" line="123"/>
         <source>, 1 CUDA GPU</source>
         <translation>, CUDA GPU 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_data.cpp" line="135"/>
+        <location filename="../app/studio/host_data.cpp" line="126"/>
         <source>, %1 CUDA GPUs</source>
         <translation>, CUDA GPU %1개</translation>
     </message>
@@ -806,22 +806,22 @@
 <context>
     <name>kiln::studio::ImportController</name>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="31"/>
+        <location filename="../app/studio/import_controller.cpp" line="32"/>
         <source>Imported %1: %2 rows</source>
         <translation>%1 가져옴: %2행</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="32"/>
+        <location filename="../app/studio/import_controller.cpp" line="33"/>
         <source>Already imported as %1 (%2 rows)</source>
         <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="96"/>
+        <location filename="../app/studio/import_controller.cpp" line="98"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="115"/>
+        <location filename="../app/studio/import_controller.cpp" line="117"/>
         <source>Import folder %1</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
@@ -829,33 +829,33 @@
 <context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="160"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="169"/>
         <source>Reading the start of the file…</source>
         <translation>파일 앞부분을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
         <source>comma</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
         <source>semicolon</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="209"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
         <source>tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="210"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="229"/>
         <source>pipe</source>
         <translation>파이프</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="211"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="230"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
         <source>Detect (%1)</source>
         <translation>자동 감지 (%1)</translation>
     </message>
@@ -864,133 +864,133 @@
         <translation type="vanished">예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="219"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="238"/>
         <source>This file cannot be imported as it is: %1</source>
         <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="221"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="240"/>
         <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
         <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="254"/>
         <source>as detected</source>
         <translation>감지된 대로</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="264"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="265"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="268"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="266"/>
         <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (no spaces or &apos;@&apos;), not starting with &apos;-&apos; or &apos;.&apos;.</source>
         <translation>문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있습니다(공백과 &apos;@&apos;는 안 됨). &apos;-&apos;나 &apos;.&apos;로 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="268"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="269"/>
         <source>Delimiter:</source>
         <translation>구분자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="215"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="234"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="214"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="216"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
         <source>Yes: 3,14 reads as 3.14</source>
         <translation>예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="217"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="236"/>
         <source>No: the decimal mark is a point</source>
         <translation>아니요: 소수점은 마침표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
         <source>Comma ( , )</source>
         <translation>쉼표 ( , )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
         <source>Semicolon ( ; )</source>
         <translation>세미콜론 ( ; )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="249"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
         <source>Tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="250"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="271"/>
         <source>Pipe ( | )</source>
         <translation>파이프 ( | )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="252"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="273"/>
         <source>The first row names the columns</source>
         <translation>첫 행이 열 이름입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="253"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="274"/>
         <source>Decimal comma:</source>
         <translation>소수점 쉼표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="254"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="275"/>
         <source>Skip rows with the wrong number of fields (and list them)</source>
         <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="255"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
         <source>Column types (change any of them):</source>
         <translation>열 형식 (원하는 대로 바꾸세요):</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>Detected</source>
         <translation>감지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>Import as</source>
         <translation>가져올 형식</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="257"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="278"/>
         <source>First rows, as they will be read:</source>
         <translation>읽히게 될 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="258"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="279"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -1249,286 +1249,286 @@
 <context>
     <name>kiln::studio::ModelsPage</name>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="246"/>
-        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <location filename="../app/studio/models_page.cpp" line="247"/>
+        <location filename="../app/studio/models_page.cpp" line="484"/>
         <source>1 version</source>
         <translation>버전 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="246"/>
-        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <location filename="../app/studio/models_page.cpp" line="247"/>
+        <location filename="../app/studio/models_page.cpp" line="484"/>
         <source>%1 versions</source>
         <translation>버전 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="257"/>
+        <location filename="../app/studio/models_page.cpp" line="258"/>
         <source>version %1</source>
         <translation>버전 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="269"/>
+        <location filename="../app/studio/models_page.cpp" line="270"/>
         <source>✔ verified</source>
         <translation>✔ 검증됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="269"/>
+        <location filename="../app/studio/models_page.cpp" line="270"/>
         <source>✘ not verified</source>
         <translation>✘ 검증 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="273"/>
+        <location filename="../app/studio/models_page.cpp" line="274"/>
         <source>%1 / %2 / %3 ms</source>
         <translation>%1 / %2 / %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="281"/>
+        <location filename="../app/studio/models_page.cpp" line="282"/>
         <source>%1 rows/s</source>
         <translation>초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="284"/>
+        <location filename="../app/studio/models_page.cpp" line="285"/>
         <source>Double-click to open the run</source>
         <translation>두 번 클릭하면 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="359"/>
+        <location filename="../app/studio/models_page.cpp" line="360"/>
         <source>No models yet. Register a completed run: open it and press Register as Model…</source>
         <translation>아직 모델이 없습니다. 완료된 실행을 열고 ‘모델로 등록…’을 누르세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="361"/>
+        <location filename="../app/studio/models_page.cpp" line="362"/>
         <source>Select a version</source>
         <translation>버전을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="379"/>
+        <location filename="../app/studio/models_page.cpp" line="380"/>
         <source>Lineage</source>
         <translation>계보</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="380"/>
+        <location filename="../app/studio/models_page.cpp" line="381"/>
         <source>Version</source>
         <translation>버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="381"/>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="382"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="382"/>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="383"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="384"/>
+        <location filename="../app/studio/models_page.cpp" line="385"/>
         <source>Registered</source>
         <translation>등록 시각</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="385"/>
+        <location filename="../app/studio/models_page.cpp" line="386"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="386"/>
+        <location filename="../app/studio/models_page.cpp" line="387"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="395"/>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="396"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
         <source>Verification</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="396"/>
+        <location filename="../app/studio/models_page.cpp" line="397"/>
         <source>✔ passed</source>
         <translation>✔ 통과</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="396"/>
+        <location filename="../app/studio/models_page.cpp" line="397"/>
         <source>✘ failed</source>
         <translation>✘ 실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="397"/>
+        <location filename="../app/studio/models_page.cpp" line="398"/>
         <source>Checker</source>
         <translation>검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="398"/>
+        <location filename="../app/studio/models_page.cpp" line="399"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="400"/>
+        <location filename="../app/studio/models_page.cpp" line="401"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="402"/>
+        <location filename="../app/studio/models_page.cpp" line="403"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="405"/>
+        <location filename="../app/studio/models_page.cpp" line="406"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="408"/>
+        <location filename="../app/studio/models_page.cpp" line="409"/>
         <source>Tolerance</source>
         <translation>허용 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="412"/>
+        <location filename="../app/studio/models_page.cpp" line="413"/>
         <source>System evaluation</source>
         <translation>시스템 평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="414"/>
+        <location filename="../app/studio/models_page.cpp" line="415"/>
         <source>Not evaluated</source>
         <translation>평가 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="416"/>
+        <location filename="../app/studio/models_page.cpp" line="417"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="416"/>
+        <location filename="../app/studio/models_page.cpp" line="417"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="417"/>
+        <location filename="../app/studio/models_page.cpp" line="418"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="418"/>
+        <location filename="../app/studio/models_page.cpp" line="419"/>
         <source>Latency p50</source>
         <translation>지연 p50</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="418"/>
         <location filename="../app/studio/models_page.cpp" line="419"/>
         <location filename="../app/studio/models_page.cpp" line="420"/>
+        <location filename="../app/studio/models_page.cpp" line="421"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="419"/>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
         <source>Latency p95</source>
         <translation>지연 p95</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <location filename="../app/studio/models_page.cpp" line="421"/>
         <source>Latency p99</source>
         <translation>지연 p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="423"/>
-        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="474"/>
         <source>Throughput</source>
         <translation>처리량</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
         <source>%1 rows/s at batch 64</source>
         <translation>배치 64에서 초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="425"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="442"/>
+        <location filename="../app/studio/models_page.cpp" line="443"/>
         <source>Set Stage</source>
         <translation>단계 설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="449"/>
-        <location filename="../app/studio/models_page.cpp" line="468"/>
+        <location filename="../app/studio/models_page.cpp" line="450"/>
+        <location filename="../app/studio/models_page.cpp" line="469"/>
         <source>Predict…</source>
         <translation>예측…</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="453"/>
+        <location filename="../app/studio/models_page.cpp" line="454"/>
         <source>Open Run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="458"/>
+        <location filename="../app/studio/models_page.cpp" line="459"/>
         <source>Staging</source>
         <translation>스테이징</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="459"/>
+        <location filename="../app/studio/models_page.cpp" line="460"/>
         <source>Production</source>
         <translation>프로덕션</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="460"/>
+        <location filename="../app/studio/models_page.cpp" line="461"/>
         <source>Archived</source>
         <translation>보관됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="461"/>
+        <location filename="../app/studio/models_page.cpp" line="462"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="465"/>
+        <location filename="../app/studio/models_page.cpp" line="466"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="466"/>
+        <location filename="../app/studio/models_page.cpp" line="467"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="467"/>
+        <location filename="../app/studio/models_page.cpp" line="468"/>
         <source>Stage:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Model / version</source>
         <translation>모델 / 버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
         <source>Accuracy / R²</source>
         <translation>정확도 / R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
         <source>Latency p50/p95/p99</source>
         <translation>지연 p50/p95/p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="479"/>
+        <location filename="../app/studio/models_page.cpp" line="480"/>
         <source>Could not read the registry: %1</source>
         <translation>레지스트리를 읽지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="481"/>
+        <location filename="../app/studio/models_page.cpp" line="482"/>
         <source>1 model</source>
         <translation>모델 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="481"/>
+        <location filename="../app/studio/models_page.cpp" line="482"/>
         <source>%1 models</source>
         <translation>모델 %1개</translation>
     </message>
@@ -1536,57 +1536,57 @@
 <context>
     <name>kiln::studio::PredictDialog</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="84"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="89"/>
         <source>Predict with %1</source>
         <translation>%1(으)로 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="86"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
         <source>A CSV/TSV file or a folder of images</source>
         <translation>CSV/TSV 파일 또는 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="87"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="92"/>
         <source>CSV File…</source>
         <translation>CSV 파일…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="88"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="93"/>
         <source>Image Folder…</source>
         <translation>이미지 폴더…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="90"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
         <source>Data to Predict</source>
         <translation>예측할 데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="96"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="100"/>
         <source>Image Folder to Predict</source>
         <translation>예측할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="108"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="113"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="109"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="114"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="110"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="115"/>
         <source>Columns are matched to the model&apos;s inputs by name; missing values and unseen categories predict normally.</source>
         <translation>열은 이름으로 모델 입력에 맞춥니다. 결측값과 처음 보는 범주도 그대로 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="117"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="122"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
@@ -1599,27 +1599,27 @@
         <translation>예측 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="75"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="80"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="75"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="80"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="76"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="81"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="77"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="78"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="83"/>
         <source>P(%1)</source>
         <translation>P(%1)</translation>
     </message>
@@ -1627,33 +1627,33 @@
 <context>
     <name>kiln::studio::PredictionsView</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="144"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="149"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="161"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="166"/>
         <source>Save as CSV…</source>
         <translation>CSV로 저장…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="189"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="194"/>
         <source>%1 predictions for %2 · read %3 s, inference %4 s</source>
         <translation>%2에 대한 예측 %1개 · 읽기 %3초, 추론 %4초</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="199"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="211"/>
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="207"/>
-        <location filename="../app/studio/predict_dialog.cpp" line="211"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="220"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="224"/>
         <source>Save Predictions</source>
         <translation>예측 저장</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="208"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="221"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1679,7 +1679,7 @@
 <context>
     <name>kiln::studio::RunController</name>
     <message>
-        <location filename="../app/studio/run_controller.cpp" line="232"/>
+        <location filename="../app/studio/run_controller.cpp" line="200"/>
         <source>An unknown error stopped the run.</source>
         <translation>알 수 없는 오류로 실행이 멈췄습니다.</translation>
     </message>
@@ -1730,222 +1730,262 @@
 <context>
     <name>kiln::studio::RunTab</name>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="200"/>
+        <location filename="../app/studio/run_tab.cpp" line="209"/>
         <source>Could not read the run: %1</source>
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="314"/>
+        <location filename="../app/studio/run_tab.cpp" line="353"/>
         <source>Waiting for the worker…</source>
         <translation>워커를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="316"/>
+        <location filename="../app/studio/run_tab.cpp" line="355"/>
+        <source>Last heard in round %1 of %2; the worker keeps training on %3</source>
+        <translation>마지막 소식: 라운드 %1/%2, 워커는 %3에서 계속 학습 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="356"/>
         <source>Last heard in epoch %1 of %2; the worker keeps training on %3</source>
         <translation>마지막 소식은 에포크 %1/%2; 작업자는 %3에서 계속 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="318"/>
+        <location filename="../app/studio/run_tab.cpp" line="358"/>
         <source>Preparing the data…</source>
         <translation>데이터를 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="320"/>
+        <location filename="../app/studio/run_tab.cpp" line="362"/>
+        <source>Round %1 of %2</source>
+        <translation>라운드 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="363"/>
         <source>Epoch %1 of %2 · step %3 of %4</source>
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="327"/>
+        <location filename="../app/studio/run_tab.cpp" line="370"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="336"/>
+        <location filename="../app/studio/run_tab.cpp" line="380"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="340"/>
+        <location filename="../app/studio/run_tab.cpp" line="380"/>
+        <source>Stopped in round %1 of %2</source>
+        <translation>라운드 %1/%2에서 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="385"/>
+        <source>%1 grown</source>
+        <translation>%1 학습 완료</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="387"/>
+        <source>%1 of %2 rounds · stopped early · best round %3</source>
+        <translation>%1/%2 라운드 · 조기 종료 · 최고 라운드 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <source>%1 of %2 rounds · best round %3</source>
+        <translation>%1/%2 라운드 · 최고 라운드 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="390"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="341"/>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="384"/>
+        <location filename="../app/studio/run_tab.cpp" line="434"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="393"/>
+        <location filename="../app/studio/run_tab.cpp" line="439"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="398"/>
+        <location filename="../app/studio/run_tab.cpp" line="444"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="399"/>
+        <location filename="../app/studio/run_tab.cpp" line="445"/>
         <source>Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7</source>
         <translation>실행 %1 · 호스트 %2 · 데이터셋 %3 v%4 · 목표 %5 · %6 · %7</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="409"/>
+        <location filename="../app/studio/run_tab.cpp" line="455"/>
         <source>Lost the connection to %1: %2. Reconnect follows the worker again.</source>
         <translation>%1와(과)의 연결이 끊겼습니다: %2. 다시 연결하면 작업자를 다시 따라갑니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="435"/>
+        <location filename="../app/studio/run_tab.cpp" line="481"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="436"/>
+        <location filename="../app/studio/run_tab.cpp" line="482"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="437"/>
+        <location filename="../app/studio/run_tab.cpp" line="483"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="438"/>
+        <location filename="../app/studio/run_tab.cpp" line="484"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="439"/>
+        <location filename="../app/studio/run_tab.cpp" line="485"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="440"/>
+        <location filename="../app/studio/run_tab.cpp" line="486"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="451"/>
+        <location filename="../app/studio/run_tab.cpp" line="497"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="452"/>
+        <location filename="../app/studio/run_tab.cpp" line="498"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="453"/>
+        <location filename="../app/studio/run_tab.cpp" line="499"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="454"/>
+        <location filename="../app/studio/run_tab.cpp" line="500"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="455"/>
+        <location filename="../app/studio/run_tab.cpp" line="501"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="456"/>
+        <location filename="../app/studio/run_tab.cpp" line="502"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="457"/>
+        <location filename="../app/studio/run_tab.cpp" line="503"/>
         <source>Connection lost</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="458"/>
+        <location filename="../app/studio/run_tab.cpp" line="504"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="462"/>
+        <location filename="../app/studio/run_tab.cpp" line="508"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="463"/>
+        <location filename="../app/studio/run_tab.cpp" line="509"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="464"/>
+        <location filename="../app/studio/run_tab.cpp" line="510"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="465"/>
+        <location filename="../app/studio/run_tab.cpp" line="511"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="466"/>
+        <location filename="../app/studio/run_tab.cpp" line="512"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="468"/>
+        <location filename="../app/studio/run_tab.cpp" line="514"/>
         <source>Connect to the host again and follow the worker from where this Studio lost it</source>
         <translation>호스트에 다시 접속하여 연결이 끊긴 지점부터 작업자를 따라갑니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="470"/>
+        <location filename="../app/studio/run_tab.cpp" line="516"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="471"/>
+        <location filename="../app/studio/run_tab.cpp" line="517"/>
         <source>Write a verified ONNX file with the preprocessing inside</source>
         <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="472"/>
+        <location filename="../app/studio/run_tab.cpp" line="518"/>
         <source>Register as Model…</source>
         <translation>모델로 등록…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="473"/>
+        <location filename="../app/studio/run_tab.cpp" line="519"/>
         <source>Export, verify and evaluate this run as a new model version</source>
         <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="474"/>
+        <location filename="../app/studio/run_tab.cpp" line="520"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="475"/>
+        <location filename="../app/studio/run_tab.cpp" line="521"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="476"/>
+        <location filename="../app/studio/run_tab.cpp" line="522"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="523"/>
+        <source>Tree</source>
+        <translation>트리</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="524"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="477"/>
+        <location filename="../app/studio/run_tab.cpp" line="527"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="478"/>
+        <location filename="../app/studio/run_tab.cpp" line="528"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="478"/>
+        <location filename="../app/studio/run_tab.cpp" line="528"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -2036,27 +2076,27 @@
 <context>
     <name>kiln::studio::SweepController</name>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="106"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="105"/>
         <source>Best: trial %1 (run %2)</source>
         <translation>최고: 시행 %1 (실행 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="104"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="103"/>
         <source>Sweep cancelled</source>
         <translation>스윕이 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="101"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="100"/>
         <source>Sweep cancelled; best: trial %1 (run %2)</source>
         <translation>스윕이 취소되었습니다. 최고: 시행 %1 (실행 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="108"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="107"/>
         <source>No trial of the sweep completed</source>
         <translation>완료된 스윕 시행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="124"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="123"/>
         <source>Sweep on %1</source>
         <translation>%1 스윕</translation>
     </message>
@@ -2064,177 +2104,177 @@
 <context>
     <name>kiln::studio::SweepDialog</name>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="289"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="278"/>
         <source>Add parameter</source>
         <translation>파라미터 추가</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="290"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="279"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="303"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="292"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="304"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="293"/>
         <source>Target:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="305"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="294"/>
         <source>Search:</source>
         <translation>탐색 방식:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="306"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="295"/>
         <source>Trials (budget):</source>
         <translation>시행 수(예산):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="307"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="296"/>
         <source>Grid points per range:</source>
         <translation>범위당 격자 점 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="308"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="297"/>
         <source>Trials at once (0: auto):</source>
         <translation>동시 시행 수(0: 자동):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="309"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="298"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="310"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="299"/>
         <source>Mode:</source>
         <translation>방향:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="311"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="300"/>
         <source>Epochs per trial:</source>
         <translation>시행당 에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="312"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="301"/>
         <source>Hidden widths (base):</source>
         <translation>은닉층 너비(기본):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="313"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="302"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="317"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="306"/>
         <source>Swept parameters (range low:high, or choices a|b|c):</source>
         <translation>스윕할 파라미터 (범위 최소:최대, 또는 선택지 a|b|c):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="333"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
         <source>Sweep Hyper-parameters</source>
         <translation>하이퍼파라미터 스윕</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
         <source>Parameter</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
         <source>Distribution</source>
         <translation>분포</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="335"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="324"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="336"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="337"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
         <source>Auto (from the metric&apos;s name)</source>
         <translation>자동 (지표 이름으로 판단)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="338"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
         <source>Minimise</source>
         <translation>최소화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="339"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
         <source>Maximise</source>
         <translation>최대화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="340"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="329"/>
         <source>Start Sweep</source>
         <translation>스윕 시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="341"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="330"/>
         <source>Stop hopeless trials early (median rule)</source>
         <translation>가망 없는 시도를 일찍 중단 (중앙값 규칙)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="343"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="332"/>
         <source>After three trials have finished, a trial whose best value so far is worse than the median of the finished trials at the same epoch is stopped.</source>
         <translation>시도 세 개가 끝난 뒤에는, 지금까지의 최고 값이 같은 에포크에서 끝난 시도들의 중앙값보다 나쁜 시도를 중단합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="345"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
         <source>The same seed draws the same trials and trains them the same way.</source>
         <translation>같은 시드는 같은 시도를 뽑고 같은 방식으로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="355"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="344"/>
         <source>log-uniform</source>
         <translation>로그 균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="356"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="345"/>
         <source>uniform</source>
         <translation>균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="357"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="346"/>
         <source>whole numbers</source>
         <translation>정수</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="358"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="347"/>
         <source>choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="422"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="411"/>
         <source>Choose a dataset.</source>
         <translation>데이터셋을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="423"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="412"/>
         <source>Choose the target column.</source>
         <translation>대상 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="424"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="413"/>
         <source>Name the metric that picks the best trial.</source>
         <translation>최고 시행을 고를 지표를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="436"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="425"/>
         <source>Add at least one swept parameter.</source>
         <translation>스윕할 파라미터를 하나 이상 추가하세요.</translation>
     </message>
@@ -2340,207 +2380,247 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="376"/>
+        <location filename="../app/studio/train_panel.cpp" line="241"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="348"/>
+        <location filename="../app/studio/train_panel.cpp" line="213"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="439"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="73"/>
         <source>Could not read the datasets: %1</source>
         <translation>데이터셋을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="441"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="75"/>
         <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
         <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="443"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="77"/>
         <source>Choose the target column.</source>
         <translation>목표 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="446"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="80"/>
         <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
         <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="451"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="85"/>
         <source>Split: the fractions add up to %1; they must add up to 1.</source>
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="508"/>
+        <location filename="../app/studio/train_panel.cpp" line="289"/>
+        <source>Boosting rounds:</source>
+        <translation>부스팅 라운드:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="289"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="108"/>
+        <source>Trees:</source>
+        <translation>트리 수:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="295"/>
+        <source> rounds without improvement</source>
+        <translation> 라운드 동안 개선 없으면</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="309"/>
+        <source>default (%1)</source>
+        <translation>기본값 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel.cpp" line="337"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="525"/>
+        <location filename="../app/studio/train_panel.cpp" line="354"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="526"/>
+        <location filename="../app/studio/train_panel.cpp" line="355"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="527"/>
+        <location filename="../app/studio/train_panel.cpp" line="356"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="528"/>
+        <location filename="../app/studio/train_panel.cpp" line="357"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="529"/>
+        <location filename="../app/studio/train_panel.cpp" line="358"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="530"/>
+        <location filename="../app/studio/train_panel.cpp" line="359"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="535"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="104"/>
         <source>classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="536"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="105"/>
         <source>regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="538"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="107"/>
         <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="539"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="108"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="540"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="111"/>
+        <source>chosen by cross-validation</source>
+        <translation>교차 검증으로 선택</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="113"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %2 feature columns</source>
         <translation> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %2개</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="547"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="120"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="564"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
         <source>Auto (from the target)</source>
         <translation>자동 (목표 열에서)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="564"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="564"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
         <source>Regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="565"/>
         <source>Auto (MLP for tables, CNN for images)</source>
-        <translation>자동 (표는 MLP, 이미지는 CNN)</translation>
+        <translation type="vanished">자동 (표는 MLP, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="565"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="566"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="566"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
         <source>CNN (images)</source>
         <translation>CNN (이미지)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="567"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <source>Boosted trees (XGBoost)</source>
+        <translation>부스티드 트리 (XGBoost)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <source>Random forest</source>
+        <translation>랜덤 포레스트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <source>Decision tree</source>
+        <translation>결정 트리</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="567"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="567"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="568"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="568"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="568"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="569"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>Constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="569"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>Step decay</source>
         <translation>단계 감쇠</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="569"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="570"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="570"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>Balanced</source>
         <translation>균형</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="571"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="571"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="571"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
@@ -2549,192 +2629,285 @@
         <translation type="vanished">이 컴퓨터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="578"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="211"/>
         <source>Train a model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="580"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
         <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
         <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="583"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="64"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="584"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="79"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="585"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="123"/>
         <source>Optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="586"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="146"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="587"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="160"/>
         <source>Hardware</source>
         <translation>하드웨어</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="588"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="66"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="589"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="67"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="590"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="68"/>
         <source>Target:</source>
         <translation>목표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="591"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="71"/>
         <source>Task:</source>
         <translation>작업:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="592"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="82"/>
         <source>Family:</source>
         <translation>모델 계열:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="593"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="87"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="594"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="90"/>
         <source>Activation:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="595"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="93"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="596"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="94"/>
         <source>Batch normalisation</source>
         <translation>배치 정규화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="597"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="96"/>
         <source>CNN width:</source>
         <translation>CNN 너비:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="598"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="97"/>
         <source>CNN depth:</source>
         <translation>CNN 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="599"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
         <source>Image size:</source>
         <translation>이미지 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="600"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="99"/>
         <source>Random horizontal flips</source>
         <translation>무작위 좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="601"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="109"/>
+        <source>Maximum depth:</source>
+        <translation>최대 깊이:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="112"/>
+        <source>Minimum child weight:</source>
+        <translation>최소 자식 가중치:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="115"/>
+        <source>Row subsample:</source>
+        <translation>행 샘플 비율:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
+        <source>Column sample:</source>
+        <translation>열 샘플 비율:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="118"/>
+        <source>L1 penalty:</source>
+        <translation>L1 페널티:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="119"/>
+        <source>L2 penalty:</source>
+        <translation>L2 페널티:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="127"/>
         <source>Optimiser:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="602"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="110"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="129"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="603"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
         <source>Weight decay:</source>
         <translation>가중치 감쇠:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="604"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="133"/>
         <source>Schedule:</source>
         <translation>스케줄:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="605"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="606"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="607"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="138"/>
         <source>Early stopping:</source>
         <translation>조기 종료:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="608"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="140"/>
         <source>Class weights:</source>
         <translation>클래스 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="609"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="155"/>
+        <source>Cross-validation folds:</source>
+        <translation>교차 검증 폴드:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
+        <source>Auto (the best by cross-validation; CNN for images)</source>
+        <translation>자동 (교차 검증으로 최적 선택, 이미지는 CNN)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <source>Auto compares linear, MLP, boosted trees and a random forest by cross-validation on the training rows and keeps the best. Boosted trees and forests usually win on tables; a decision tree is one tree a person can read.</source>
+        <translation>자동은 학습 행에서 교차 검증으로 선형, MLP, 부스티드 트리, 랜덤 포레스트를 비교해 가장 좋은 것을 씁니다. 표 데이터에서는 보통 부스티드 트리와 포레스트가 이기며, 결정 트리는 사람이 읽을 수 있는 트리 하나입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="194"/>
+        <source>Boosted trees: the most boosting rounds (early stopping may end sooner). Random forest: the number of trees.</source>
+        <translation>부스티드 트리: 최대 부스팅 라운드 수(조기 종료로 더 일찍 끝날 수 있음). 랜덤 포레스트: 트리 개수.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="196"/>
+        <source>How many splits a row passes at most from the root to a leaf</source>
+        <translation>한 행이 루트에서 리프까지 거치는 분할의 최대 개수</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="198"/>
+        <source>How much each boosting round corrects the rounds before it; smaller needs more rounds but often generalises better</source>
+        <translation>각 부스팅 라운드가 이전 라운드를 얼마나 보정하는지. 작을수록 라운드가 더 필요하지만 일반화가 더 잘 되는 경우가 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="202"/>
+        <source>A split is made only when each side keeps at least this much weight (about rows, for regression)</source>
+        <translation>양쪽이 모두 이 이상의 가중치(회귀에서는 대략 행 수)를 가질 때만 분할합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="204"/>
+        <source>The share of the training rows each tree sees</source>
+        <translation>각 트리가 보는 학습 행의 비율</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="205"/>
+        <source>The share of the input columns each tree may split on</source>
+        <translation>각 트리가 분할에 쓸 수 있는 입력 열의 비율</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="206"/>
+        <source>L1 penalty on leaf values (XGBoost&apos;s alpha)</source>
+        <translation>리프 값에 대한 L1 페널티 (XGBoost의 alpha)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
+        <source>L2 penalty on leaf values (XGBoost&apos;s lambda)</source>
+        <translation>리프 값에 대한 L2 페널티 (XGBoost의 lambda)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="219"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="610"/>
+        <location filename="../app/studio/train_panel.cpp" line="296"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="220"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="611"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="221"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="612"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="150"/>
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="613"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="151"/>
         <source>Validation:</source>
         <translation>검증:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="614"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="152"/>
         <source>Test:</source>
         <translation>테스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="615"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="153"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="616"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="165"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="617"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="163"/>
         <source>Run on:</source>
         <translation>실행 위치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="618"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="224"/>
+        <source>Train and score the model K times, each time holding out another K-th of the training and validation rows; the test rows are never used. Auto uses cross-validation to choose the family either way.</source>
+        <translation>학습·검증 행을 K개로 나눠 매번 다른 하나를 빼 두고 모델을 K번 학습하고 평가합니다. 테스트 행은 쓰지 않습니다. 자동은 이 설정과 관계없이 교차 검증으로 모델 계열을 고릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="228"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -2929,67 +3102,70 @@
 <context>
     <name>kiln::widgets::ChartPanel</name>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="132"/>
+        <location filename="../widgets/chart_panel.cpp" line="173"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="132"/>
+        <location filename="../widgets/chart_panel.cpp" line="173"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="133"/>
+        <location filename="../widgets/chart_panel.cpp" line="174"/>
         <source>Save Chart</source>
         <translation>차트 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="138"/>
+        <location filename="../widgets/chart_panel.cpp" line="127"/>
+        <location filename="../widgets/chart_panel.cpp" line="180"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="133"/>
+        <location filename="../widgets/chart_panel.cpp" line="116"/>
         <source>%1 is inside a Kiln workspace; Kiln does not save charts among its own files. Choose another folder.</source>
         <translation>%1은(는) Kiln 작업 공간 안에 있습니다. Kiln은 자신의 파일 사이에 차트를 저장하지 않습니다. 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="137"/>
+        <location filename="../widgets/chart_panel.cpp" line="121"/>
         <source>%1 is not a regular file (a folder, a pipe or a device).</source>
         <translation>%1은(는) 일반 파일이 아닙니다(폴더, 파이프 또는 장치).</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="140"/>
+        <location filename="../widgets/chart_panel.cpp" line="124"/>
         <source>The folder of %1 does not exist.</source>
         <translation>%1의 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="162"/>
+        <location filename="../widgets/chart_panel.cpp" line="146"/>
+        <location filename="../widgets/chart_panel.cpp" line="156"/>
+        <location filename="../widgets/chart_panel.cpp" line="168"/>
         <source>Could not write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="150"/>
+        <location filename="../widgets/chart_panel.cpp" line="192"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="155"/>
+        <location filename="../widgets/chart_panel.cpp" line="197"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="156"/>
+        <location filename="../widgets/chart_panel.cpp" line="198"/>
         <source>Save the chart as an image</source>
         <translation>차트를 이미지로 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="158"/>
+        <location filename="../widgets/chart_panel.cpp" line="200"/>
         <source>Save as PNG…</source>
         <translation>PNG로 저장…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="159"/>
+        <location filename="../widgets/chart_panel.cpp" line="201"/>
         <source>Save as SVG…</source>
         <translation>SVG로 저장…</translation>
     </message>
@@ -3081,22 +3257,22 @@
         <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="108"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="108"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
         <source>%1 – %2, mean %3</source>
         <translation>%1 – %2, 평균 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="126"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="133"/>
         <source>Quantiles</source>
         <translation>분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="126"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="133"/>
         <source>Most frequent values</source>
         <translation>가장 잦은 값</translation>
     </message>
@@ -3104,74 +3280,74 @@
 <context>
     <name>kiln::widgets::CompareCurvesPanel</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="204"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="214"/>
         <source>No metric recorded</source>
         <translation>기록된 지표 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="225"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="218"/>
         <source>%1 (log)</source>
         <translation>%1 (로그)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="314"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="315"/>
         <source>%1 runs, %2 points drawn</source>
         <translation>실행 %1개, 점 %2개 표시</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="315"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="316"/>
         <source>%n hidden (click the legend)</source>
         <translation>
             <numerusform>%n개 숨김 (범례를 클릭)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="322"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="322"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="323"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="323"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="324"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="324"/>
         <source>Smoothing:</source>
         <translation>평활화:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="325"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="325"/>
         <source>Exponential moving average weight (0: raw values)</source>
         <translation>지수 이동 평균 가중치 (0: 원래 값)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="326"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="326"/>
         <source>Log scale</source>
         <translation>로그 척도</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="327"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="327"/>
         <source>Reset zoom</source>
         <translation>확대 초기화</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="328"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="329"/>
         <source>Drag across the plot to zoom into a range; this shows all of it again</source>
         <translation>그래프를 드래그하면 구간을 확대합니다. 이 버튼은 전체를 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="329"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="330"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="330"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="331"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="331"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="332"/>
         <source>Wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
@@ -3179,51 +3355,51 @@
 <context>
     <name>kiln::widgets::CompareView</name>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="611"/>
+        <location filename="../widgets/compare_view.cpp" line="170"/>
         <source>Reading %n run(s)…</source>
         <translation>
             <numerusform>실행 %n개 읽는 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="631"/>
+        <location filename="../widgets/compare_view.cpp" line="190"/>
         <source>Could not read the runs: %1</source>
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="648"/>
+        <location filename="../widgets/compare_view.cpp" line="203"/>
         <source>status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="649"/>
+        <location filename="../widgets/compare_view.cpp" line="204"/>
         <source>dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="714"/>
+        <location filename="../widgets/compare_view.cpp" line="238"/>
         <source>%n run(s) compared</source>
         <translation>
             <numerusform>실행 %n개 비교</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="716"/>
+        <location filename="../widgets/compare_view.cpp" line="240"/>
         <source>%1 of %2 rows differ</source>
         <translation>%2행 중 %1행이 다름</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="747"/>
+        <location filename="../widgets/compare_view.cpp" line="271"/>
         <source>Only differences</source>
         <translation>차이만 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="748"/>
+        <location filename="../widgets/compare_view.cpp" line="272"/>
         <source>Hide rows whose value is the same for every run</source>
         <translation>모든 실행에서 값이 같은 행을 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="749"/>
+        <location filename="../widgets/compare_view.cpp" line="273"/>
         <source>Copy as CSV</source>
         <translation>CSV로 복사</translation>
     </message>
@@ -3249,7 +3425,7 @@
 <context>
     <name>kiln::widgets::CorrelationHeatmap</name>
     <message>
-        <location filename="../widgets/correlation_heatmap.cpp" line="57"/>
+        <location filename="../widgets/correlation_heatmap.cpp" line="59"/>
         <source>The first %1 of %2 numeric columns.</source>
         <translation>숫자 열 %2개 중 처음 %1개.</translation>
     </message>
@@ -3279,19 +3455,52 @@
         <translation>쌍별 완전 행 기준. 회색 칸은 완전한 행이 너무 적거나 분산이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/correlation_heatmap.cpp" line="62"/>
+        <location filename="../widgets/correlation_heatmap.cpp" line="67"/>
         <source>Method:</source>
         <translation>방법:</translation>
     </message>
     <message>
-        <location filename="../widgets/correlation_heatmap.cpp" line="63"/>
+        <location filename="../widgets/correlation_heatmap.cpp" line="68"/>
         <source>Pearson</source>
         <translation>피어슨</translation>
     </message>
     <message>
-        <location filename="../widgets/correlation_heatmap.cpp" line="64"/>
+        <location filename="../widgets/correlation_heatmap.cpp" line="69"/>
         <source>Spearman</source>
         <translation>스피어만</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::CvTableModel</name>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="79"/>
+        <source>Mean ± std</source>
+        <translation>평균 ± 표준편차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="81"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="104"/>
+        <source>Mean and sample standard deviation over the folds</source>
+        <translation>폴드에 대한 평균과 표본 표준편차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="110"/>
+        <source>Fold</source>
+        <translation>폴드</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="111"/>
+        <source>Training rows</source>
+        <translation>학습 행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cv_table_model.cpp" line="112"/>
+        <source>Held-out rows</source>
+        <translation>평가 행</translation>
     </message>
 </context>
 <context>
@@ -3383,80 +3592,163 @@
     </message>
 </context>
 <context>
+    <name>kiln::widgets::DecisionTreeView</name>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="340"/>
+        <source>class 1</source>
+        <translation>클래스 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="342"/>
+        <source>P(%1)</source>
+        <translation>P(%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="342"/>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="343"/>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="344"/>
+        <source>%1 &lt; %2</source>
+        <translation>%1 &lt; %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="345"/>
+        <source>%1 ≠ %2</source>
+        <translation>%1 ≠ %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="346"/>
+        <source>%1 rows</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="347"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="348"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="349"/>
+        <source>yes, or missing</source>
+        <translation>예 또는 결측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="350"/>
+        <source>no, or missing</source>
+        <translation>아니요 또는 결측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="355"/>
+        <source>the probability that a row is %1</source>
+        <translation>행이 %1일 확률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="356"/>
+        <source>the predicted value</source>
+        <translation>예측값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="357"/>
+        <source>the predicted %1</source>
+        <translation>예측한 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="361"/>
+        <source>A row goes down the yes branch when its value is below the threshold, else down the no branch; a missing value takes the branch marked “or missing”. Each box counts the training rows that reached it; a leaf gives %1.</source>
+        <translation>값이 임계값보다 작으면 ‘예’ 가지로, 아니면 ‘아니요’ 가지로 내려갑니다. 결측값은 ‘또는 결측’이 표시된 가지로 갑니다. 각 상자는 그곳에 도달한 학습 행 수를 세고, 리프는 %1을(를) 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/decision_tree_view.cpp" line="414"/>
+        <source>Tree for class:</source>
+        <translation>클래스별 트리:</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::DriftView</name>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="146"/>
+        <location filename="../widgets/drift_view.cpp" line="127"/>
         <source>%1 · version %2 · %3 rows</source>
         <translation>%1 · 버전 %2 · %3행</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="157"/>
+        <location filename="../widgets/drift_view.cpp" line="138"/>
         <source>Could not list the versions: %1</source>
         <translation>버전 목록을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="159"/>
+        <location filename="../widgets/drift_view.cpp" line="140"/>
         <source>There is no other table version to compare with. Import another version of this dataset (or another dataset) first.</source>
         <translation>비교할 다른 표 버전이 없습니다. 먼저 이 데이터셋의 다른 버전(또는 다른 데이터셋)을 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="176"/>
+        <location filename="../widgets/drift_view.cpp" line="157"/>
         <source>Comparing…</source>
         <translation>비교 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="215"/>
+        <location filename="../widgets/drift_view.cpp" line="194"/>
         <source>Could not compare: %1</source>
         <translation>비교할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="220"/>
+        <location filename="../widgets/drift_view.cpp" line="199"/>
         <source>Against %1: %2 schema changes; %3 of %4 columns drifted (PSI ≥ 0.1: moderate, ≥ 0.25: major).</source>
         <translation>%1 대비: 스키마 변경 %2개, 열 %4개 중 %3개에 드리프트 (PSI ≥ 0.1: 보통, ≥ 0.25: 큼).</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="248"/>
+        <location filename="../widgets/drift_view.cpp" line="227"/>
         <source>Compare against:</source>
         <translation>비교 대상:</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="249"/>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="228"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="249"/>
+        <location filename="../widgets/drift_view.cpp" line="228"/>
         <source>Schema change</source>
         <translation>스키마 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="249"/>
+        <location filename="../widgets/drift_view.cpp" line="228"/>
         <source>Types</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>Type</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>PSI</source>
         <translation>PSI</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>KS statistic</source>
         <translation>KS 통계량</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>KS p-value</source>
         <translation>KS p-값</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="251"/>
+        <location filename="../widgets/drift_view.cpp" line="230"/>
         <source>Level</source>
         <translation>수준</translation>
     </message>
@@ -3568,62 +3860,62 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="203"/>
+        <location filename="../widgets/histogram_view.cpp" line="196"/>
         <source>%1 (× 1e300)</source>
         <translation>%1 (× 1e300)</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="104"/>
+        <location filename="../widgets/histogram_view.cpp" line="105"/>
         <source>This dataset has no numeric or date column.</source>
         <translation>이 데이터셋에는 숫자 또는 날짜 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="133"/>
+        <location filename="../widgets/histogram_view.cpp" line="134"/>
         <source>Could not count the values: %1</source>
         <translation>값을 셀 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="135"/>
+        <location filename="../widgets/histogram_view.cpp" line="136"/>
         <source>%1 values · %2 missing · %3 bins%4</source>
         <translation>값 %1개 · 결측 %2개 · 구간 %3개%4</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="139"/>
+        <location filename="../widgets/histogram_view.cpp" line="140"/>
         <source> (automatic)</source>
         <translation> (자동)</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <location filename="../widgets/histogram_view.cpp" line="151"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <location filename="../widgets/histogram_view.cpp" line="151"/>
         <source>Distribution of %1</source>
         <translation>%1의 분포</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="193"/>
+        <location filename="../widgets/histogram_view.cpp" line="197"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="202"/>
+        <location filename="../widgets/histogram_view.cpp" line="206"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="203"/>
+        <location filename="../widgets/histogram_view.cpp" line="207"/>
         <source>Bins:</source>
         <translation>구간:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="204"/>
+        <location filename="../widgets/histogram_view.cpp" line="208"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="205"/>
+        <location filename="../widgets/histogram_view.cpp" line="209"/>
         <source>Number of bins; Auto picks numpy&apos;s automatic count</source>
         <translation>구간 수. 자동은 numpy의 자동 개수를 씁니다</translation>
     </message>
@@ -3664,6 +3956,54 @@
         <location filename="../widgets/image_dataset_page.cpp" line="143"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 images in %4 classes · imported from &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · 클래스 %4개에 이미지 %3장 · &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;에서 가져옴</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ImportanceChart</name>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="214"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="222"/>
+        <source>Drop in test %1 when the column is shuffled</source>
+        <translation>열을 섞었을 때 테스트 %1의 감소</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="223"/>
+        <source>Total gain of the splits on the column</source>
+        <translation>해당 열 분할의 총 이득</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="229"/>
+        <source>Permutation importance on the test rows: each input column shuffled in turn, mean ± std over the repeats. Near 0: the model does not rely on the column.</source>
+        <translation>테스트 행에서의 순열 중요도: 입력 열을 하나씩 섞어 반복한 결과의 평균 ± 표준편차. 0에 가까우면 모델이 그 열에 의존하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="232"/>
+        <source>Total gain: how much the trees&apos; splits on each input column improved the training loss (one-hot columns summed).</source>
+        <translation>총 이득: 각 입력 열에 대한 트리 분할이 학습 손실을 얼마나 줄였는지 (원-핫 열은 합산).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="235"/>
+        <source>The %1 most important of %2 input columns are shown.</source>
+        <translation>입력 열 %2개 중 가장 중요한 %1개를 표시합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="245"/>
+        <source>Importance:</source>
+        <translation>중요도:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="246"/>
+        <source>Permutation (every family)</source>
+        <translation>순열 (모든 계열)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/importance_chart.cpp" line="247"/>
+        <source>Total gain (trees)</source>
+        <translation>총 이득 (트리)</translation>
     </message>
 </context>
 <context>
@@ -3826,9 +4166,105 @@
     </message>
 </context>
 <context>
+    <name>kiln::widgets::ModelFamily</name>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="10"/>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="12"/>
+        <source>linear</source>
+        <translation>선형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="14"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="16"/>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="18"/>
+        <source>boosted trees</source>
+        <translation>부스티드 트리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="20"/>
+        <source>random forest</source>
+        <translation>랜덤 포레스트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="22"/>
+        <source>decision tree</source>
+        <translation>결정 트리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="33"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="35"/>
+        <source>Macro F1</source>
+        <translation>매크로 F1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="37"/>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_family.cpp" line="39"/>
+        <source>Log loss</source>
+        <translation>로그 손실</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ModelInsightView</name>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="104"/>
+        <source>%1 %2 ± %3</source>
+        <translation>%1 %2 ± %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="108"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="114"/>
+        <source>Auto chose &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>자동 선택: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="115"/>
+        <source>Auto chose &lt;b&gt;%1&lt;/b&gt; because it scored best in cross-validation on the training rows: %2 %3</source>
+        <translation>학습 행에 대한 교차 검증에서 가장 높은 점수를 받아 자동으로 &lt;b&gt;%1&lt;/b&gt;을(를) 선택했습니다: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="119"/>
+        <source>the others: %1</source>
+        <translation>다른 후보: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="126"/>
+        <source>%1-fold cross-validation on the training and validation rows (the test rows are kept apart): each fold is scored on the rows held out of it.</source>
+        <translation>학습·검증 행에 대한 %1겹 교차 검증(테스트 행은 따로 둠): 각 폴드는 그 폴드에서 빼 둔 행으로 평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="135"/>
+        <source>Cross-validation</source>
+        <translation>교차 검증</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::NavigatorView</name>
     <message>
-        <location filename="../widgets/catalog_snapshot.cpp" line="32"/>
+        <location filename="../widgets/catalog_snapshot.cpp" line="33"/>
         <source>%1 · versions: %2</source>
         <translation>%1 · 버전: %2</translation>
     </message>
@@ -3927,39 +4363,39 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ParallelCoordinatesView</name>
     <message numerus="yes">
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="177"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="188"/>
         <source>Sweep: %n trial(s)</source>
         <translation>
             <numerusform>스윕: 시행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="265"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="294"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="268"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="297"/>
         <source>worst</source>
         <translation>최저</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="315"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="54"/>
         <source>%1 of %2 trials have a %3 value; colour: %3 (%4 is better)</source>
         <translation>시행 %2개 중 %1개에 %3 값이 있음. 색: %3 (%4 값이 좋음)</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="319"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="58"/>
         <source>higher</source>
         <translation>높은</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="319"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="58"/>
         <source>lower</source>
         <translation>낮은</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="326"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="65"/>
         <source>Trials appear here as they start</source>
         <translation>시행이 시작되면 여기에 나타납니다</translation>
     </message>
@@ -3967,39 +4403,39 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ParamMetricScatter</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="397"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="126"/>
         <source>Parameter against metric</source>
         <translation>파라미터 대 지표</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="398"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="127"/>
         <source>%1 against %2</source>
         <translation>%2 대비 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="435"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="143"/>
         <source>final %1</source>
         <translation>최종 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="450"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="159"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>실행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="454"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="163"/>
         <source>%1 at positions: %2</source>
         <translation>%1 위치: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="460"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="168"/>
         <source>Parameter:</source>
         <translation>파라미터:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="461"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="169"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
@@ -4040,94 +4476,99 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="127"/>
+        <location filename="../widgets/run_curves_view.cpp" line="133"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="128"/>
-        <location filename="../widgets/run_curves_view.cpp" line="129"/>
+        <location filename="../widgets/run_curves_view.cpp" line="133"/>
+        <source>Round</source>
+        <translation>라운드</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="134"/>
+        <location filename="../widgets/run_curves_view.cpp" line="135"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="130"/>
+        <location filename="../widgets/run_curves_view.cpp" line="136"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="131"/>
+        <location filename="../widgets/run_curves_view.cpp" line="137"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="132"/>
-        <location filename="../widgets/run_curves_view.cpp" line="133"/>
+        <location filename="../widgets/run_curves_view.cpp" line="138"/>
+        <location filename="../widgets/run_curves_view.cpp" line="139"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="135"/>
+        <location filename="../widgets/run_curves_view.cpp" line="141"/>
         <source>Validation accuracy and macro F1</source>
         <translation>검증 정확도와 매크로 F1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="136"/>
+        <location filename="../widgets/run_curves_view.cpp" line="142"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="137"/>
+        <location filename="../widgets/run_curves_view.cpp" line="143"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="138"/>
+        <location filename="../widgets/run_curves_view.cpp" line="144"/>
         <source>Macro F1</source>
         <translation>매크로 F1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="139"/>
+        <location filename="../widgets/run_curves_view.cpp" line="145"/>
         <source>Validation ROC AUC</source>
         <translation>검증 ROC AUC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="140"/>
+        <location filename="../widgets/run_curves_view.cpp" line="146"/>
         <source>ROC AUC</source>
         <translation>ROC AUC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="142"/>
+        <location filename="../widgets/run_curves_view.cpp" line="148"/>
         <source>Validation RMSE and MAE</source>
         <translation>검증 RMSE와 MAE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="143"/>
+        <location filename="../widgets/run_curves_view.cpp" line="149"/>
         <source>Error (target units)</source>
         <translation>오차 (목표 단위)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="144"/>
+        <location filename="../widgets/run_curves_view.cpp" line="150"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="145"/>
+        <location filename="../widgets/run_curves_view.cpp" line="151"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="146"/>
+        <location filename="../widgets/run_curves_view.cpp" line="152"/>
         <source>Validation R²</source>
         <translation>검증 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="147"/>
+        <location filename="../widgets/run_curves_view.cpp" line="153"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="149"/>
+        <location filename="../widgets/run_curves_view.cpp" line="155"/>
         <source>Validation metrics</source>
         <translation>검증 지표</translation>
     </message>
@@ -4135,32 +4576,32 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunRecord</name>
     <message>
-        <location filename="../widgets/run_record.cpp" line="115"/>
+        <location filename="../widgets/run_record.cpp" line="92"/>
         <source>Worker: kiln %1, protocol %2</source>
         <translation>워커: kiln %1, 프로토콜 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="120"/>
+        <location filename="../widgets/run_record.cpp" line="98"/>
         <source>Resumed on %1: %2</source>
         <translation>%1에서 이어서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="121"/>
+        <location filename="../widgets/run_record.cpp" line="99"/>
         <source>Started on %1: %2</source>
         <translation>%1에서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="125"/>
+        <location filename="../widgets/run_record.cpp" line="103"/>
         <source>Saved %1: %2 (%3 bytes)</source>
         <translation>%1 저장: %2 (%3바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="133"/>
+        <location filename="../widgets/run_record.cpp" line="111"/>
         <source>Finished: %1</source>
         <translation>종료: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="135"/>
+        <location filename="../widgets/run_record.cpp" line="113"/>
         <source>Finished: %1 (%2)</source>
         <translation>종료: %1 (%2)</translation>
     </message>
@@ -4290,58 +4731,58 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ScatterView</name>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="140"/>
-        <location filename="../widgets/scatter_view.cpp" line="254"/>
+        <location filename="../widgets/scatter_view.cpp" line="141"/>
+        <location filename="../widgets/scatter_view.cpp" line="255"/>
         <source>(one colour)</source>
         <translation>(한 가지 색)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="170"/>
+        <location filename="../widgets/scatter_view.cpp" line="171"/>
         <source>A scatter plot needs numeric or date columns.</source>
         <translation>산점도에는 숫자 또는 날짜 열이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="199"/>
+        <location filename="../widgets/scatter_view.cpp" line="200"/>
         <source>Could not sample the rows: %1</source>
         <translation>행을 표본 추출할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="201"/>
+        <location filename="../widgets/scatter_view.cpp" line="202"/>
         <source>%1 of %2 rows shown (one row in every %3; rows with a missing value left out)</source>
         <translation>%2행 중 %1행 표시 (%3행마다 한 행, 결측값이 있는 행 제외)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="205"/>
+        <location filename="../widgets/scatter_view.cpp" line="206"/>
         <source>All %1 rows with both values shown</source>
         <translation>두 값이 모두 있는 %1행 모두 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="214"/>
+        <location filename="../widgets/scatter_view.cpp" line="215"/>
         <source>%1 against %2</source>
         <translation>%2 대비 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="215"/>
+        <location filename="../widgets/scatter_view.cpp" line="216"/>
         <source>%1 against %2, coloured by %3</source>
         <translation>%2 대비 %1, %3별 색상</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="216"/>
+        <location filename="../widgets/scatter_view.cpp" line="217"/>
         <source>Scatter plot</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="251"/>
+        <location filename="../widgets/scatter_view.cpp" line="252"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="252"/>
+        <location filename="../widgets/scatter_view.cpp" line="253"/>
         <source>Y:</source>
         <translation>Y:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="253"/>
+        <location filename="../widgets/scatter_view.cpp" line="254"/>
         <source>Colour:</source>
         <translation>색상:</translation>
     </message>
@@ -4349,73 +4790,73 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ValidationView</name>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="69"/>
-        <location filename="../widgets/validation_view.cpp" line="156"/>
+        <location filename="../widgets/validation_view.cpp" line="64"/>
+        <location filename="../widgets/validation_view.cpp" line="146"/>
         <source>(no target)</source>
         <translation>(목표 없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="81"/>
+        <location filename="../widgets/validation_view.cpp" line="76"/>
         <source>Validating…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="120"/>
+        <location filename="../widgets/validation_view.cpp" line="110"/>
         <source>Validation failed: %1</source>
         <translation>검증 실패: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="124"/>
+        <location filename="../widgets/validation_view.cpp" line="114"/>
         <source>%1 rows, %2 columns: %3 findings.</source>
         <translation>%1행, %2열: 발견 사항 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="129"/>
+        <location filename="../widgets/validation_view.cpp" line="119"/>
         <source>%1 duplicate rows (row %2 repeats row %3).</source>
         <translation>중복 행 %1개 (%2행이 %3행을 반복).</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="134"/>
+        <location filename="../widgets/validation_view.cpp" line="124"/>
         <source>No duplicate rows.</source>
         <translation>중복 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="143"/>
+        <location filename="../widgets/validation_view.cpp" line="133"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="144"/>
+        <location filename="../widgets/validation_view.cpp" line="134"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="145"/>
+        <location filename="../widgets/validation_view.cpp" line="135"/>
         <source>Info</source>
         <translation>정보</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="146"/>
+        <location filename="../widgets/validation_view.cpp" line="136"/>
         <source>(table)</source>
         <translation>(표 전체)</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="155"/>
+        <location filename="../widgets/validation_view.cpp" line="145"/>
         <source>Target for class balance:</source>
         <translation>클래스 균형을 볼 목표:</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <location filename="../widgets/validation_view.cpp" line="147"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <location filename="../widgets/validation_view.cpp" line="147"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="157"/>
+        <location filename="../widgets/validation_view.cpp" line="147"/>
         <source>Finding</source>
         <translation>발견 사항</translation>
     </message>

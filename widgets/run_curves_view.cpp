@@ -107,6 +107,12 @@ void RunCurvesView::addMetric(const QString& key, int epoch, double value) {
     plot->addPoint(key, epoch, value);
 }
 
+void RunCurvesView::setRounds(bool rounds) {
+    if (rounds == m_rounds) return;
+    m_rounds = rounds;
+    retranslateUi();
+}
+
 void RunCurvesView::clear() {
     m_pending.clear();
     for (MetricPlot* plot : {m_loss, m_metric, m_secondary, m_lr}) plot->clearPoints();
@@ -124,7 +130,7 @@ int RunCurvesView::pointCount() const {
 }
 
 void RunCurvesView::retranslateUi() {
-    const QString epoch = tr("Epoch");
+    const QString epoch = m_rounds ? tr("Round") : tr("Epoch");
     m_loss->setTitle(tr("Loss"));
     m_loss->setAxisTitles(epoch, tr("Loss"));
     m_loss->setSeriesLabel(kTrainLoss, tr("Training"));

@@ -22,6 +22,8 @@ public:
     // "classification" or "regression"; guessed from the first metric when never set.
     void setTask(const QString& task);
     QString task() const { return m_task; }
+    // True for boosted trees: a step is a boosting round, and the x axes say "Round".
+    void setRounds(bool rounds);
     // One value of `key` ("train_loss", "val_accuracy", …) at the end of `epoch`.
     void addMetric(const QString& key, int epoch, double value);
     void clear();
@@ -47,6 +49,7 @@ private:
     void retranslateUi();
 
     QString m_task;
+    bool m_rounds = false;
     MetricPlot* m_loss;
     MetricPlot* m_metric;
     MetricPlot* m_secondary;

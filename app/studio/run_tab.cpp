@@ -23,7 +23,10 @@
 #include <cmath>
 
 #include "app/studio/run_controller.h"
+#include "widgets/decision_tree_view.h"
 #include "widgets/evaluation_view.h"
+#include "widgets/model_family.h"
+#include "widgets/model_insight_view.h"
 #include "widgets/pool_task.h"
 #include "widgets/run_curves_view.h"
 
@@ -96,6 +99,8 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
       m_pages(new QTabWidget(this)),
       m_curves(new kiln::widgets::RunCurvesView(this)),
       m_evaluation(new kiln::widgets::EvaluationView(this)),
+      m_insight(new kiln::widgets::ModelInsightView(this)),
+      m_tree(new kiln::widgets::DecisionTreeView(this)),
       m_logView(new QPlainTextEdit(this)),
       m_environment(new QTreeWidget(this)),
       m_specView(new QPlainTextEdit(this)) {
@@ -152,6 +157,10 @@ RunTab::RunTab(const QString& workspace, const QString& runId, RunController* co
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_curves, QString());
     m_pages->addTab(m_evaluation, QString());
+    m_pages->addTab(m_insight, QString());
+    m_pages->addTab(m_tree, QString());
+    m_pages->setTabVisible(m_pages->indexOf(m_insight), false);
+    m_pages->setTabVisible(m_pages->indexOf(m_tree), false);
     m_pages->addTab(m_logView, QString());
     m_pages->addTab(details, QString());
     auto* layout = new QVBoxLayout(this);
@@ -225,9 +234,11 @@ void RunTab::showRecord(const RunRecord& record) {
     for (const RunLogLine& line : record.log) appendLog(line);
     for (const RunLogLine& line : live) appendLog(line);
     m_curves->setTask(record.task());
+    m_curves->setRounds(isRounds());
     for (const auto& point : record.metrics)
         m_curves->addMetric(point.key, point.epoch, point.value);
     m_evaluation->setReport(record.report);
+    showReport();
     const bool wasLoaded = m_loaded;
     m_loaded = true;
     showEnvironment();
@@ -236,6 +247,31 @@ void RunTab::showRecord(const RunRecord& record) {
     const bool external = m_record.isActive() && !following;
     external ? m_poll->start() : m_poll->stop();
     Q_EMIT loaded();
+}
+
+void RunTab::showReport() {
+    const QJsonObject& report = m_record.report;
+    m_insight->setReport(report);
+    // The tree's caption names the target.
+    QJsonObject withTarget = report;
+    if (!withTarget.contains(QLatin1String("target")))
+        withTarget.insert(QLatin1String("target"), m_record.spec.value(QLatin1String("target")));
+    m_tree->setReport(withTarget);
+    m_pages->setTabVisible(m_pages->indexOf(m_insight), m_insight->hasContent());
+    m_pages->setTabVisible(m_pages->indexOf(m_tree), m_tree->hasTree());
+}
+
+QString RunTab::family() const {
+    const QString reported = m_record.report.value(QLatin1String("family")).toString();
+    if (!reported.isEmpty()) return reported;
+    return m_record.spec.value(QLatin1String("model"))
+        .toObject()
+        .value(QLatin1String("family"))
+        .toString();
+}
+
+bool RunTab::isRounds() const {
+    return family() == QLatin1String("boosted");
 }
 
 void RunTab::onEvent(const QString& runId, const kiln::WorkerEvent& event) {
@@ -302,6 +338,12 @@ QString RunTab::errorText() const {
 }
 
 int RunTab::totalEpochs() const {
+    const QString trained = family();
+    const QJsonObject model = m_record.spec.value(QLatin1String("model")).toObject();
+    // Boosting runs its rounds; a forest or a single tree is grown in one.
+    if (trained == QLatin1String("boosted"))
+        return std::max(1, model.value(QLatin1String("trees")).toInt(1));
+    if (kiln::widgets::isTreeFamilyName(trained)) return 1;
     return std::max(1, m_record.spec.value(QLatin1String("epochs")).toInt(1));
 }
 
@@ -310,13 +352,17 @@ QString RunTab::progressText() const {
     const int steps = std::max(1, m_record.stepsPerEpoch);
     if (m_record.status == QLatin1String("queued")) return tr("Waiting for the worker…");
     if (m_record.status == QLatin1String(RunController::kDisconnected))
-        return tr("Last heard in epoch %1 of %2; the worker keeps training on %3")
+        return (isRounds() ? tr("Last heard in round %1 of %2; the worker keeps training on %3")
+                           : tr("Last heard in epoch %1 of %2; the worker keeps training on %3"))
             .arg(QString::number(m_record.epoch), QString::number(epochs), m_record.host);
     if (m_record.epoch == 0) return m_record.isActive() ? tr("Preparing the data…") : QString();
     if (!m_record.isActive()) return finishedText();
-    QString text = tr("Epoch %1 of %2 · step %3 of %4")
-                       .arg(QString::number(m_record.epoch), QString::number(epochs),
-                            QString::number(m_record.step), QString::number(steps));
+    QString text =
+        isRounds()
+            ? tr("Round %1 of %2").arg(QString::number(m_record.epoch), QString::number(epochs))
+            : tr("Epoch %1 of %2 · step %3 of %4")
+                  .arg(QString::number(m_record.epoch), QString::number(epochs),
+                       QString::number(m_record.step), QString::number(steps));
     const double done = double(m_record.epoch - 1) * steps + m_record.step;
     const double elapsed = m_nowTime - m_record.startedTime;
     if (m_record.isActive() && done > 0 && m_record.startedTime > 0 && elapsed > 0) {
@@ -329,10 +375,17 @@ QString RunTab::progressText() const {
 QString RunTab::finishedText() const {
     const QString epochs = QString::number(m_record.epoch);
     const QString total = QString::number(totalEpochs());
+    const bool rounds = isRounds();
     if (m_record.status != QLatin1String("completed"))
-        return tr("Stopped in epoch %1 of %2").arg(epochs, total);
+        return (rounds ? tr("Stopped in round %1 of %2") : tr("Stopped in epoch %1 of %2"))
+            .arg(epochs, total);
     const QJsonObject& report = m_record.report;
     const QString best = QString::number(report.value(QLatin1String("best_epoch")).toInt());
+    if (kiln::widgets::isTreeFamilyName(family()) && !rounds)
+        return tr("%1 grown").arg(kiln::widgets::modelFamilyName(family()));
+    if (rounds && report.value(QLatin1String("early_stopped")).toBool())
+        return tr("%1 of %2 rounds · stopped early · best round %3").arg(epochs, total, best);
+    if (rounds) return tr("%1 of %2 rounds · best round %3").arg(epochs, total, best);
     if (report.value(QLatin1String("early_stopped")).toBool())
         return tr("%1 of %2 epochs · stopped early · best epoch %3").arg(epochs, total, best);
     return tr("%1 of %2 epochs · best epoch %3").arg(epochs, total, best);
@@ -380,11 +433,7 @@ void RunTab::showHeader() {
     const QString device = m_record.device.isEmpty()
                                ? tr("device not chosen yet")
                                : m_record.device.section(QLatin1String(" ("), 0, 0);
-    const QString family = m_record.spec.value(QLatin1String("model"))
-                               .toObject()
-                               .value(QLatin1String("family"))
-                               .toString()
-                               .toUpper();
+    const QString family = kiln::widgets::modelFamilyName(this->family());
     const QString target = m_record.spec.value(QLatin1String("target")).toString();
     if (!m_record.isRemote())
         return m_subtitle->setText(tr("Run %1 · dataset %2 v%3 · target %4 · %5 on %6")
@@ -468,10 +517,14 @@ void RunTab::retranslateUi() {
     m_export->setToolTip(tr("Write a verified ONNX file with the preprocessing inside"));
     m_register->setText(tr("Register as Model…"));
     m_register->setToolTip(tr("Export, verify and evaluate this run as a new model version"));
-    m_pages->setTabText(0, tr("Curves"));
-    m_pages->setTabText(1, tr("Evaluation"));
-    m_pages->setTabText(2, tr("Log"));
-    m_pages->setTabText(3, tr("Environment and spec"));
+    m_pages->setTabText(m_pages->indexOf(m_curves), tr("Curves"));
+    m_pages->setTabText(m_pages->indexOf(m_evaluation), tr("Evaluation"));
+    m_pages->setTabText(m_pages->indexOf(m_insight), tr("Model"));
+    m_pages->setTabText(m_pages->indexOf(m_tree), tr("Tree"));
+    m_pages->setTabText(m_pages->indexOf(m_logView), tr("Log"));
+    // The environment and the spec share a splitter page.
+    m_pages->setTabText(m_pages->indexOf(m_environment->parentWidget()),
+                        tr("Environment and spec"));
     m_environment->setHeaderLabels({tr("Property"), tr("Value")});
     showError();
     showHeader();

@@ -15,7 +15,9 @@ class QTreeWidget;
 
 namespace kiln {
 namespace widgets {
+class DecisionTreeView;
 class EvaluationView;
+class ModelInsightView;
 class RunCurvesView;
 }  // namespace widgets
 }  // namespace kiln
@@ -25,13 +27,15 @@ namespace studio {
 
 class RunController;
 
-// One run: its live curves while it trains (from the controller's events), progress with epoch,
-// step and ETA, the log, the environment and spec, Cancel/Resume; once finished the evaluation
-// (report.json). A run on an SSH host looks the same, with the host named in the subtitle; when
-// the connection to its host is lost the tab says so (status "Connection lost", the reason) and
-// offers Reconnect while the worker trains on. Opened after a restart it shows the same, read from
-// the catalog and the run folder. A run that trains in a worker this Studio does not follow
-// (started by the CLI or by an earlier Studio) is read again every few seconds until it ends.
+// One run: its live curves while it trains (from the controller's events), progress with epoch
+// (a boosting round for boosted trees), step and ETA, the log, the environment and spec,
+// Cancel/Resume; once finished the evaluation (report.json), the Model page (what auto chose and
+// why, the cross-validation table, feature importance) and, for a decision tree, the tree drawn. A
+// run on an SSH host looks the same, with the host named in the subtitle; when the connection to
+// its host is lost the tab says so (status "Connection lost", the reason) and offers Reconnect
+// while the worker trains on. Opened after a restart it shows the same, read from the catalog and
+// the run folder. A run that trains in a worker this Studio does not follow (started by the CLI or
+// by an earlier Studio) is read again every few seconds until it ends.
 class RunTab : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +51,10 @@ public:
     bool isLoaded() const { return m_loaded; }
     kiln::widgets::RunCurvesView* curves() const { return m_curves; }
     kiln::widgets::EvaluationView* evaluation() const { return m_evaluation; }
+    // The Model page (auto's choice, CV table, importance) and the Tree page (a decision tree),
+    // each shown only when report.json has something for it.
+    kiln::widgets::ModelInsightView* insight() const { return m_insight; }
+    kiln::widgets::DecisionTreeView* treeView() const { return m_tree; }
     QTabWidget* pages() const { return m_pages; }
     QProgressBar* progressBar() const { return m_progress; }
     QString progressText() const;
@@ -90,6 +98,10 @@ private:
     void retranslateUi();
     QString statusName(const QString& status) const;
     QString finishedText() const;
+    void showReport();
+    // The family that trained: report.json's (auto's choice), else the spec's.
+    QString family() const;
+    bool isRounds() const;  // boosted trees: a step is a round
     int totalEpochs() const;
 
     QString m_workspace;
@@ -119,6 +131,8 @@ private:
     QTabWidget* m_pages;
     kiln::widgets::RunCurvesView* m_curves;
     kiln::widgets::EvaluationView* m_evaluation;
+    kiln::widgets::ModelInsightView* m_insight;
+    kiln::widgets::DecisionTreeView* m_tree;
     QPlainTextEdit* m_logView;
     QTreeWidget* m_environment;
     QPlainTextEdit* m_specView;

@@ -81,11 +81,17 @@ void TrainPanel::connectChanges() {
     for (QComboBox* box : {m_activation, m_optimiser, m_schedule, m_classWeights, m_device})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     connect(m_hidden, &QLineEdit::textChanged, this, changed);
-    for (QDoubleSpinBox* box : {m_dropout, m_lr, m_weightDecay, m_train, m_val, m_test})
+    for (QDoubleSpinBox* box :
+         {m_dropout, m_lr, m_weightDecay, m_train, m_val, m_test, m_treeLearningRate,
+          m_minChildWeight, m_subsample, m_colsample, m_l1, m_l2})
         connect(box, &QDoubleSpinBox::valueChanged, this, changed);
-    for (QSpinBox* box :
-         {m_cnnWidth, m_cnnDepth, m_imageSize, m_epochs, m_batchSize, m_earlyStopping, m_seed})
+    for (QSpinBox* box : {m_cnnWidth, m_cnnDepth, m_imageSize, m_epochs, m_batchSize,
+                          m_earlyStopping, m_seed, m_trees, m_maxDepth})
         connect(box, &QSpinBox::valueChanged, this, changed);
+    connect(m_cvFolds, &QSpinBox::valueChanged, this, [this](int folds) {
+        stepOverOneFold(folds);
+        updateState();
+    });
     connect(m_where, &QComboBox::currentIndexChanged, this, &TrainPanel::showDevices);
     connect(m_where, &RunOnBox::hostsUpdated, this, &TrainPanel::showDevices);
     connect(m_trainButton, &QPushButton::clicked, this, [this] {
@@ -266,20 +272,56 @@ void TrainPanel::updateModelKnobs() {
     const DatasetChoice* dataset = currentDataset();
     const bool images = dataset && dataset->kind == QLatin1String("images");
     const QString family = choice(m_family);
-    const bool mlp = !images && (family == QLatin1String("auto") || family == QLatin1String("mlp"));
-    for (QWidget* w : {static_cast<QWidget*>(m_hidden), static_cast<QWidget*>(m_activation),
-                       static_cast<QWidget*>(m_dropout), static_cast<QWidget*>(m_batchNorm)})
-        m_modelForm->setRowVisible(w, mlp);
-    for (QWidget* w : {static_cast<QWidget*>(m_cnnWidth), static_cast<QWidget*>(m_cnnDepth),
-                       static_cast<QWidget*>(m_imageSize), static_cast<QWidget*>(m_flip)})
-        m_modelForm->setRowVisible(w, images);
-    // The CNN needs images; linear and MLP need a table.
+    const bool mlp = !images && family == QLatin1String("mlp");
+    const bool tree = !images && kiln::isTreeFamily(family.toStdString());
+    const bool boosted = family == QLatin1String("boosted");
+    const bool oneRound = tree && !boosted;  // a forest or a tree is built in one round
+    const auto rows = [this](std::initializer_list<QWidget*> fields, bool visible) {
+        for (QWidget* w : fields) m_modelGroup->setRowVisible(w, visible);
+    };
+    rows({m_hidden, m_activation, m_dropout, m_batchNorm}, mlp);
+    rows({m_cnnWidth, m_cnnDepth, m_imageSize, m_flip}, images);
+    rows({m_maxDepth, m_minChildWeight, m_l1, m_l2}, tree);
+    rows({m_trees}, tree && family != QLatin1String("tree"));
+    rows({m_treeLearningRate}, boosted);
+    rows({m_subsample, m_colsample}, tree && family != QLatin1String("tree"));
+    m_modelGroup->setRowLabel(m_trees,
+                              boosted ? QT_TR_NOOP("Boosting rounds:") : QT_TR_NOOP("Trees:"));
+    // The gradient-descent knobs mean nothing to trees.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_optimiser, m_lr, m_weightDecay, m_schedule,
+                                                      m_epochs, m_batchSize})
+        m_optimiserGroup->setRowVisible(w, !tree);
+    m_optimiserGroup->setRowVisible(m_earlyStopping, !oneRound);
+    m_earlyStopping->setSuffix(boosted ? tr(" rounds without improvement")
+                                       : tr(" epochs without improvement"));
+    showTreeDefaults(family);
+    // The CNN needs images; linear, MLP and the trees need a table.
     auto* model = qobject_cast<QStandardItemModel*>(m_family->model());
-    if (model) {
-        model->item(1)->setEnabled(!images);
-        model->item(2)->setEnabled(!images);
-        model->item(3)->setEnabled(images);
+    if (model)
+        for (int i = 1; i < model->rowCount(); ++i) model->item(i)->setEnabled((i == 3) == images);
+}
+
+void TrainPanel::showTreeDefaults(const QString& family) {
+    kiln::ModelSpec defaults;
+    defaults.family = family.toStdString();
+    kiln::applyTreeDefaults(defaults);
+    const auto text = [this](double value) {
+        return tr("default (%1)").arg(QLocale().toString(value, 'g', 4));
+    };
+    m_trees->setSpecialValueText(text(defaults.trees));
+    m_maxDepth->setSpecialValueText(text(defaults.maxDepth));
+    m_treeLearningRate->setSpecialValueText(text(defaults.learningRate));
+    m_subsample->setSpecialValueText(text(defaults.subsample));
+    m_colsample->setSpecialValueText(text(defaults.colsample));
+}
+
+void TrainPanel::stepOverOneFold(int folds) {
+    // One fold is no cross-validation: up from off goes to 2, down from 2 goes to off.
+    if (folds == 1) {
+        const QSignalBlocker blocker(m_cvFolds);
+        m_cvFolds->setValue(m_lastCvFolds == 0 ? 2 : 0);
     }
+    m_lastCvFolds = m_cvFolds->value();
 }
 
 void TrainPanel::showDevices() {

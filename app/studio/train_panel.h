@@ -9,8 +9,6 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
-class QGroupBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -27,11 +25,15 @@ class EnvironmentProbe;
 namespace kiln {
 namespace studio {
 
+class FormSection;
 class RunOnBox;
 
 // Defines a training run: dataset and version, target (the version's columns), task (what
-// "auto" resolves to, with resolveSpec's notes), model family and knobs, optimiser, schedule,
-// epochs, batch size, early stopping, split, seed, device (CUDA disabled, with the reason, when
+// "auto" resolves to, with resolveSpec's notes), model family (auto: chosen by cross-validation
+// in the worker for tables) and the chosen family's knobs (MLP, CNN, or the tree families' —
+// trees, depth, learning rate, …, each at 0 for the family's default, which the box names),
+// optimiser, schedule, epochs, batch size, early stopping, split, cross-validation folds, seed,
+// device (CUDA disabled, with the reason, when
 // LibTorch has none, here or on the chosen host) and where to run (RunOnBox: this computer or an
 // SSH host of the workspace, with its devices). Defaults are Kiln's (RunSpec's): picking a dataset
 // and a target is enough. Problems of the spec are shown inline and keep Train disabled. Catalog
@@ -80,14 +82,16 @@ protected:
 private:
     QWidget* createGroups();  // the groups of fields, in a scroll area
     QLayout* createFooter();  // the problems and the Train button
-    QGroupBox* createDataGroup();
-    QGroupBox* createModelGroup();
-    QGroupBox* createOptimiserGroup();
-    QGroupBox* createSplitGroup();
-    QGroupBox* createHardwareGroup();
+    QWidget* createDataGroup();
+    QWidget* createModelGroup();
+    QWidget* createOptimiserGroup();
+    QWidget* createSplitGroup();
+    QWidget* createHardwareGroup();
     void connectChanges();
     void retranslateUi();
     void retranslateChoices();
+    void retranslateToolTips();
+    void addTreeRows();
     void showDatasets(const DatasetChoices& choices);
     void showVersions();
     void requestResolution();
@@ -96,6 +100,8 @@ private:
     QString deviceReasonText(bool ready, bool cuda, const QString& reason) const;
     void updateState();
     void updateModelKnobs();
+    void showTreeDefaults(const QString& family);
+    void stepOverOneFold(int folds);
     QString resolutionText() const;
     QString versionText(const VersionChoice& version) const;
     QStringList formProblems() const;
@@ -116,16 +122,12 @@ private:
     int m_pendingReads = 0;
     QTimer* m_resolveTimer;
 
-    QGroupBox* m_dataGroup = nullptr;
-    QGroupBox* m_modelGroup = nullptr;
-    QGroupBox* m_optimiserGroup = nullptr;
-    QGroupBox* m_splitGroup = nullptr;
-    QGroupBox* m_hardwareGroup = nullptr;
-    QFormLayout* m_dataForm = nullptr;
-    QFormLayout* m_modelForm = nullptr;
-    QFormLayout* m_optimiserForm = nullptr;
-    QFormLayout* m_splitForm = nullptr;
-    QFormLayout* m_hardwareForm = nullptr;
+    // The groups of fields; each sets its own title and labels on a language change.
+    FormSection* m_dataGroup = nullptr;
+    FormSection* m_modelGroup = nullptr;
+    FormSection* m_optimiserGroup = nullptr;
+    FormSection* m_splitGroup = nullptr;
+    FormSection* m_hardwareGroup = nullptr;
     QLabel* m_heading = nullptr;
     QLabel* m_intro = nullptr;
     QComboBox* m_dataset = nullptr;
@@ -142,6 +144,14 @@ private:
     QSpinBox* m_cnnDepth = nullptr;
     QSpinBox* m_imageSize = nullptr;
     QCheckBox* m_flip = nullptr;
+    QSpinBox* m_trees = nullptr;  // tree families; 0 everywhere below: the family's default
+    QSpinBox* m_maxDepth = nullptr;
+    QDoubleSpinBox* m_treeLearningRate = nullptr;
+    QDoubleSpinBox* m_minChildWeight = nullptr;
+    QDoubleSpinBox* m_subsample = nullptr;
+    QDoubleSpinBox* m_colsample = nullptr;
+    QDoubleSpinBox* m_l1 = nullptr;
+    QDoubleSpinBox* m_l2 = nullptr;
     QComboBox* m_optimiser = nullptr;
     QDoubleSpinBox* m_lr = nullptr;
     QDoubleSpinBox* m_weightDecay = nullptr;
@@ -154,6 +164,8 @@ private:
     QDoubleSpinBox* m_val = nullptr;
     QDoubleSpinBox* m_test = nullptr;
     QSpinBox* m_seed = nullptr;
+    QSpinBox* m_cvFolds = nullptr;
+    int m_lastCvFolds = 0;  // 1 fold is no cross-validation: the box steps over it
     QComboBox* m_device = nullptr;
     QLabel* m_deviceReason = nullptr;
     RunOnBox* m_where = nullptr;

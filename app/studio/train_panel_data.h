@@ -38,7 +38,7 @@ struct SpecResolution {
     QStringList columns;
     QStringList columnTypes;  // "float", "categorical", … (same order)
     QString task;             // "classification" or "regression" (empty on error)
-    QString family;           // "mlp", "cnn", "linear"
+    QString family;  // "auto" (a table: chosen by CV when the run starts), "cnn", a named family
     QStringList features;
     QStringList notes;
     QString error;  // resolveSpec's failure (unknown target, no usable feature)

@@ -7,9 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,9 +20,10 @@ namespace studio {
 namespace {
 
 const kiln::RunSpec kDefaults;  // the fields start at the spec's defaults
+// The labels' translation context: QT_TR_NOOP in TrainPanel's functions marks them for it.
+const char* const kContext = "kiln::studio::TrainPanel";
 
 }  // namespace
-
 
 QWidget* TrainPanel::createGroups() {
     auto* body = new QWidget(this);
@@ -61,123 +60,121 @@ QLayout* TrainPanel::createFooter() {
     return bottom;
 }
 
-QGroupBox* TrainPanel::createDataGroup() {
-    m_dataGroup = new QGroupBox(this);
-    m_dataForm = new QFormLayout(m_dataGroup);
-    m_dataset = choiceBox(m_dataGroup, "datasetBox", {});
-    m_version = choiceBox(m_dataGroup, "versionBox", {});
-    m_target = choiceBox(m_dataGroup, "targetBox", {});
+QWidget* TrainPanel::createDataGroup() {
+    m_dataGroup = new FormSection(this, kContext, QT_TR_NOOP("Data"));
+    FormSection* g = m_dataGroup;
+    m_dataset = g->choiceRow(QT_TR_NOOP("Dataset:"), "datasetBox", {});
+    m_version = g->choiceRow(QT_TR_NOOP("Version:"), "versionBox", {});
+    m_target = g->choiceRow(QT_TR_NOOP("Target:"), "targetBox", {});
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_task = choiceBox(
-        m_dataGroup, "taskBox",
+    m_task = g->choiceRow(
+        QT_TR_NOOP("Task:"), "taskBox",
         {QStringLiteral("auto"), QStringLiteral("classification"), QStringLiteral("regression")});
-    m_resolutionLabel = new QLabel(m_dataGroup);
-    m_resolutionLabel->setObjectName(QStringLiteral("resolutionLabel"));
-    m_resolutionLabel->setWordWrap(true);
+    m_resolutionLabel = g->noteRow("resolutionLabel");
     m_resolutionLabel->setTextFormat(Qt::RichText);
-    m_dataForm->addRow(QStringLiteral("-"), m_dataset);
-    m_dataForm->addRow(QStringLiteral("-"), m_version);
-    m_dataForm->addRow(QStringLiteral("-"), m_target);
-    m_dataForm->addRow(QStringLiteral("-"), m_task);
-    m_dataForm->addRow(m_resolutionLabel);
-    return m_dataGroup;
+    return g;
 }
 
-QGroupBox* TrainPanel::createModelGroup() {
-    m_modelGroup = new QGroupBox(this);
-    m_modelForm = new QFormLayout(m_modelGroup);
-    m_family = choiceBox(m_modelGroup, "familyBox",
-                         {QStringLiteral("auto"), QStringLiteral("linear"), QStringLiteral("mlp"),
-                          QStringLiteral("cnn")});
-    m_hidden = new QLineEdit(hiddenText(kDefaults.model.hidden), m_modelGroup);
+QWidget* TrainPanel::createModelGroup() {
+    m_modelGroup = new FormSection(this, kContext, QT_TR_NOOP("Model"));
+    FormSection* g = m_modelGroup;
+    m_family =
+        g->choiceRow(QT_TR_NOOP("Family:"), "familyBox",
+                     {QStringLiteral("auto"), QStringLiteral("linear"), QStringLiteral("mlp"),
+                      QStringLiteral("cnn"), QStringLiteral("boosted"), QStringLiteral("forest"),
+                      QStringLiteral("tree")});
+    m_hidden =
+        g->row(QT_TR_NOOP("Hidden layers:"), new QLineEdit(hiddenText(kDefaults.model.hidden), g));
     m_hidden->setObjectName(QStringLiteral("hiddenEdit"));
     m_activation =
-        choiceBox(m_modelGroup, "activationBox",
-                  {QStringLiteral("relu"), QStringLiteral("gelu"), QStringLiteral("tanh")});
-    m_dropout = realBox(m_modelGroup, "dropoutBox", 0, 0.95, 0.05, 2, kDefaults.model.dropout);
-    m_batchNorm = new QCheckBox(m_modelGroup);
-    m_batchNorm->setObjectName(QStringLiteral("batchNormBox"));
-    m_cnnWidth = intBox(m_modelGroup, "cnnWidthBox", 1, 512, kDefaults.model.cnnWidth);
-    m_cnnDepth = intBox(m_modelGroup, "cnnDepthBox", 1, 6, kDefaults.model.cnnDepth);
-    m_imageSize = intBox(m_modelGroup, "imageSizeBox", 8, 512, kDefaults.imageSize);
-    m_flip = new QCheckBox(m_modelGroup);
-    m_flip->setObjectName(QStringLiteral("flipBox"));
-    m_modelForm->addRow(QStringLiteral("-"), m_family);
-    m_modelForm->addRow(QStringLiteral("-"), m_hidden);
-    m_modelForm->addRow(QStringLiteral("-"), m_activation);
-    m_modelForm->addRow(QStringLiteral("-"), m_dropout);
-    m_modelForm->addRow(QString(), m_batchNorm);
-    m_modelForm->addRow(QStringLiteral("-"), m_cnnWidth);
-    m_modelForm->addRow(QStringLiteral("-"), m_cnnDepth);
-    m_modelForm->addRow(QStringLiteral("-"), m_imageSize);
-    m_modelForm->addRow(QString(), m_flip);
-    return m_modelGroup;
+        g->choiceRow(QT_TR_NOOP("Activation:"), "activationBox",
+                     {QStringLiteral("relu"), QStringLiteral("gelu"), QStringLiteral("tanh")});
+    m_dropout =
+        g->realRow(QT_TR_NOOP("Dropout:"), "dropoutBox", 0, 0.95, 0.05, 2, kDefaults.model.dropout);
+    m_batchNorm = g->checkRow(QT_TR_NOOP("Batch normalisation"), "batchNormBox");
+    m_cnnWidth =
+        g->intRow(QT_TR_NOOP("CNN width:"), "cnnWidthBox", 1, 512, kDefaults.model.cnnWidth);
+    m_cnnDepth = g->intRow(QT_TR_NOOP("CNN depth:"), "cnnDepthBox", 1, 6, kDefaults.model.cnnDepth);
+    m_imageSize = g->intRow(QT_TR_NOOP("Image size:"), "imageSizeBox", 8, 512, kDefaults.imageSize);
+    m_flip = g->checkRow(QT_TR_NOOP("Random horizontal flips"), "flipBox");
+    addTreeRows();
+    return g;
 }
 
-QGroupBox* TrainPanel::createOptimiserGroup() {
-    m_optimiserGroup = new QGroupBox(this);
-    m_optimiserForm = new QFormLayout(m_optimiserGroup);
+void TrainPanel::addTreeRows() {
+    // 0 leaves a knob to the family's default; the box's special text names it.
+    FormSection* g = m_modelGroup;
+    const kiln::ModelSpec& m = kDefaults.model;
+    m_trees = g->intRow(QT_TR_NOOP("Trees:"), "treesBox", 0, 100000, m.trees);
+    m_maxDepth = g->intRow(QT_TR_NOOP("Maximum depth:"), "maxDepthBox", 0, 32, m.maxDepth);
+    m_treeLearningRate = g->realRow(QT_TR_NOOP("Learning rate:"), "treeLearningRateBox", 0, 1, 0.01,
+                                    3, m.learningRate);
+    m_minChildWeight = g->realRow(QT_TR_NOOP("Minimum child weight:"), "minChildWeightBox", 0, 1e6,
+                                  1, 2, m.minChildWeight);
+    m_subsample =
+        g->realRow(QT_TR_NOOP("Row subsample:"), "subsampleBox", 0, 1, 0.05, 3, m.subsample);
+    m_colsample =
+        g->realRow(QT_TR_NOOP("Column sample:"), "colsampleBox", 0, 1, 0.05, 3, m.colsample);
+    m_l1 = g->realRow(QT_TR_NOOP("L1 penalty:"), "l1Box", 0, 1e6, 0.1, 3, m.l1);
+    m_l2 = g->realRow(QT_TR_NOOP("L2 penalty:"), "l2Box", 0, 1e6, 0.1, 3, m.l2);
+}
+
+QWidget* TrainPanel::createOptimiserGroup() {
+    m_optimiserGroup = new FormSection(this, kContext, QT_TR_NOOP("Optimisation"));
+    FormSection* g = m_optimiserGroup;
+    const kiln::OptimizerSpec& o = kDefaults.optimizer;
     m_optimiser =
-        choiceBox(m_optimiserGroup, "optimiserBox",
-                  {QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd")});
-    m_lr = realBox(m_optimiserGroup, "lrBox", 1e-6, 10, 1e-4, 6, kDefaults.optimizer.lr);
+        g->choiceRow(QT_TR_NOOP("Optimiser:"), "optimiserBox",
+                     {QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd")});
+    m_lr = g->realRow(QT_TR_NOOP("Learning rate:"), "lrBox", 1e-6, 10, 1e-4, 6, o.lr);
     m_weightDecay =
-        realBox(m_optimiserGroup, "weightDecayBox", 0, 1, 1e-4, 6, kDefaults.optimizer.weightDecay);
-    m_schedule =
-        choiceBox(m_optimiserGroup, "scheduleBox",
-                  {QStringLiteral("constant"), QStringLiteral("step"), QStringLiteral("cosine")});
-    m_epochs = intBox(m_optimiserGroup, "epochsBox", 1, 100000, kDefaults.epochs);
-    m_batchSize = intBox(m_optimiserGroup, "batchSizeBox", 1, 65536, kDefaults.batchSize);
-    m_earlyStopping =
-        intBox(m_optimiserGroup, "earlyStoppingBox", 0, 100000, kDefaults.earlyStopping);
-    m_classWeights = choiceBox(m_optimiserGroup, "classWeightsBox",
-                               {QStringLiteral("none"), QStringLiteral("balanced")});
-    m_optimiserForm->addRow(QStringLiteral("-"), m_optimiser);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_lr);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_weightDecay);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_schedule);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_epochs);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_batchSize);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_earlyStopping);
-    m_optimiserForm->addRow(QStringLiteral("-"), m_classWeights);
-    return m_optimiserGroup;
+        g->realRow(QT_TR_NOOP("Weight decay:"), "weightDecayBox", 0, 1, 1e-4, 6, o.weightDecay);
+    m_schedule = g->choiceRow(
+        QT_TR_NOOP("Schedule:"), "scheduleBox",
+        {QStringLiteral("constant"), QStringLiteral("step"), QStringLiteral("cosine")});
+    m_epochs = g->intRow(QT_TR_NOOP("Epochs:"), "epochsBox", 1, 100000, kDefaults.epochs);
+    m_batchSize =
+        g->intRow(QT_TR_NOOP("Batch size:"), "batchSizeBox", 1, 65536, kDefaults.batchSize);
+    m_earlyStopping = g->intRow(QT_TR_NOOP("Early stopping:"), "earlyStoppingBox", 0, 100000,
+                                kDefaults.earlyStopping);
+    m_classWeights = g->choiceRow(QT_TR_NOOP("Class weights:"), "classWeightsBox",
+                                  {QStringLiteral("none"), QStringLiteral("balanced")});
+    return g;
 }
 
-QGroupBox* TrainPanel::createSplitGroup() {
-    m_splitGroup = new QGroupBox(this);
-    m_splitForm = new QFormLayout(m_splitGroup);
-    m_train = realBox(m_splitGroup, "trainFractionBox", 0.05, 1, 0.05, 2, kDefaults.split.train);
-    m_val = realBox(m_splitGroup, "valFractionBox", 0, 0.9, 0.05, 2, kDefaults.split.val);
-    m_test = realBox(m_splitGroup, "testFractionBox", 0, 0.9, 0.05, 2, kDefaults.split.test);
-    m_seed = intBox(m_splitGroup, "seedBox", 0, 1000000, int(kDefaults.seed));
-    m_splitForm->addRow(QStringLiteral("-"), m_train);
-    m_splitForm->addRow(QStringLiteral("-"), m_val);
-    m_splitForm->addRow(QStringLiteral("-"), m_test);
-    m_splitForm->addRow(QStringLiteral("-"), m_seed);
-    return m_splitGroup;
+QWidget* TrainPanel::createSplitGroup() {
+    m_splitGroup = new FormSection(this, kContext, QT_TR_NOOP("Split"));
+    FormSection* g = m_splitGroup;
+    const kiln::SplitSpec& split = kDefaults.split;
+    m_train =
+        g->realRow(QT_TR_NOOP("Training:"), "trainFractionBox", 0.05, 1, 0.05, 2, split.train);
+    m_val = g->realRow(QT_TR_NOOP("Validation:"), "valFractionBox", 0, 0.9, 0.05, 2, split.val);
+    m_test = g->realRow(QT_TR_NOOP("Test:"), "testFractionBox", 0, 0.9, 0.05, 2, split.test);
+    m_seed = g->intRow(QT_TR_NOOP("Seed:"), "seedBox", 0, 1000000, int(kDefaults.seed));
+    m_cvFolds =
+        g->intRow(QT_TR_NOOP("Cross-validation folds:"), "cvFoldsBox", 0, 50, kDefaults.cvFolds);
+    return g;
 }
 
-QGroupBox* TrainPanel::createHardwareGroup() {
-    m_hardwareGroup = new QGroupBox(this);
-    m_hardwareForm = new QFormLayout(m_hardwareGroup);
-    m_device = choiceBox(m_hardwareGroup, "deviceBox",
-                         {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
-    m_deviceReason = new QLabel(m_hardwareGroup);
-    m_deviceReason->setObjectName(QStringLiteral("deviceReason"));
-    m_deviceReason->setWordWrap(true);
-    m_deviceReason->setEnabled(false);
-    m_where = new RunOnBox(m_hardwareGroup);
+QWidget* TrainPanel::createHardwareGroup() {
+    m_hardwareGroup = new FormSection(this, kContext, QT_TR_NOOP("Hardware"));
+    FormSection* g = m_hardwareGroup;
     // Where first: the devices offered are those of the machine chosen there.
-    m_hardwareForm->addRow(QStringLiteral("-"), m_where);
-    m_hardwareForm->addRow(QStringLiteral("-"), m_device);
-    m_hardwareForm->addRow(m_deviceReason);
-    return m_hardwareGroup;
+    m_where = g->row(QT_TR_NOOP("Run on:"), new RunOnBox(g));
+    m_device =
+        g->choiceRow(QT_TR_NOOP("Device:"), "deviceBox",
+                     {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+    m_deviceReason = g->noteRow("deviceReason");
+    m_deviceReason->setEnabled(false);
+    return g;
 }
 
 void TrainPanel::retranslateChoices() {
     setItemTexts(m_task, {tr("Auto (from the target)"), tr("Classification"), tr("Regression")});
-    setItemTexts(m_family, {tr("Auto (MLP for tables, CNN for images)"), tr("Linear / logistic"),
-                            tr("MLP"), tr("CNN (images)")});
+    setItemTexts(m_family,
+                 {tr("Auto (the best by cross-validation; CNN for images)"),
+                  tr("Linear / logistic"), tr("MLP"), tr("CNN (images)"),
+                  tr("Boosted trees (XGBoost)"), tr("Random forest"), tr("Decision tree")});
     setItemTexts(m_activation, {tr("ReLU"), tr("GELU"), tr("tanh")});
     setItemTexts(m_optimiser, {tr("Adam"), tr("AdamW"), tr("SGD with momentum")});
     setItemTexts(m_schedule, {tr("Constant"), tr("Step decay"), tr("Cosine")});
@@ -188,52 +185,51 @@ void TrainPanel::retranslateChoices() {
             m_version->setItemText(i, versionText(dataset->versions[i]));
 }
 
+void TrainPanel::retranslateToolTips() {
+    m_family->setToolTip(
+        tr("Auto compares linear, MLP, boosted trees and a random forest by cross-validation "
+           "on the training rows and keeps the best. Boosted trees and forests usually win on "
+           "tables; a decision tree is one tree a person can read."));
+    m_trees->setToolTip(
+        tr("Boosted trees: the most boosting rounds (early stopping may end "
+           "sooner). Random forest: the number of trees."));
+    m_maxDepth->setToolTip(tr("How many splits a row passes at most from the root to a leaf"));
+    m_treeLearningRate->setToolTip(
+        tr("How much each boosting round corrects the rounds before "
+           "it; smaller needs more rounds but often generalises "
+           "better"));
+    m_minChildWeight->setToolTip(
+        tr("A split is made only when each side keeps at least this "
+           "much weight (about rows, for regression)"));
+    m_subsample->setToolTip(tr("The share of the training rows each tree sees"));
+    m_colsample->setToolTip(tr("The share of the input columns each tree may split on"));
+    m_l1->setToolTip(tr("L1 penalty on leaf values (XGBoost's alpha)"));
+    m_l2->setToolTip(tr("L2 penalty on leaf values (XGBoost's lambda)"));
+}
+
 void TrainPanel::retranslateUi() {
     m_heading->setText(tr("Train a model"));
     m_intro->setText(
         tr("Pick a dataset and the column to predict, then press Train. Every other "
            "setting has a sensible default; the run is recorded so it can be "
            "reproduced."));
-    m_dataGroup->setTitle(tr("Data"));
-    m_modelGroup->setTitle(tr("Model"));
-    m_optimiserGroup->setTitle(tr("Optimisation"));
-    m_splitGroup->setTitle(tr("Split"));
-    m_hardwareGroup->setTitle(tr("Hardware"));
-    setLabel(m_dataForm, m_dataset, tr("Dataset:"));
-    setLabel(m_dataForm, m_version, tr("Version:"));
-    setLabel(m_dataForm, m_target, tr("Target:"));
-    setLabel(m_dataForm, m_task, tr("Task:"));
-    setLabel(m_modelForm, m_family, tr("Family:"));
-    setLabel(m_modelForm, m_hidden, tr("Hidden layers:"));
-    setLabel(m_modelForm, m_activation, tr("Activation:"));
-    setLabel(m_modelForm, m_dropout, tr("Dropout:"));
-    m_batchNorm->setText(tr("Batch normalisation"));
-    setLabel(m_modelForm, m_cnnWidth, tr("CNN width:"));
-    setLabel(m_modelForm, m_cnnDepth, tr("CNN depth:"));
-    setLabel(m_modelForm, m_imageSize, tr("Image size:"));
-    m_flip->setText(tr("Random horizontal flips"));
-    setLabel(m_optimiserForm, m_optimiser, tr("Optimiser:"));
-    setLabel(m_optimiserForm, m_lr, tr("Learning rate:"));
-    setLabel(m_optimiserForm, m_weightDecay, tr("Weight decay:"));
-    setLabel(m_optimiserForm, m_schedule, tr("Schedule:"));
-    setLabel(m_optimiserForm, m_epochs, tr("Epochs:"));
-    setLabel(m_optimiserForm, m_batchSize, tr("Batch size:"));
-    setLabel(m_optimiserForm, m_earlyStopping, tr("Early stopping:"));
-    setLabel(m_optimiserForm, m_classWeights, tr("Class weights:"));
+    for (FormSection* group :
+         {m_dataGroup, m_modelGroup, m_optimiserGroup, m_splitGroup, m_hardwareGroup})
+        group->retranslate();
     m_earlyStopping->setSpecialValueText(tr("Off"));
     m_earlyStopping->setSuffix(tr(" epochs without improvement"));
     m_imageSize->setSuffix(tr(" px"));
-    setLabel(m_splitForm, m_train, tr("Training:"));
-    setLabel(m_splitForm, m_val, tr("Validation:"));
-    setLabel(m_splitForm, m_test, tr("Test:"));
-    setLabel(m_splitForm, m_seed, tr("Seed:"));
-    setLabel(m_hardwareForm, m_device, tr("Device:"));
-    setLabel(m_hardwareForm, m_where, tr("Run on:"));
+    m_cvFolds->setSpecialValueText(tr("Off"));
+    m_cvFolds->setToolTip(
+        tr("Train and score the model K times, each time holding out another K-th of the "
+           "training and validation rows; the test rows are never used. Auto uses "
+           "cross-validation to choose the family either way."));
+    retranslateToolTips();
     m_trainButton->setText(tr("Train"));
     retranslateChoices();
+    updateModelKnobs();
     showDevices();
 }
-
 
 }  // namespace studio
 }  // namespace kiln

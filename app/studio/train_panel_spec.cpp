@@ -14,6 +14,8 @@
 
 #include <cmath>
 
+#include "widgets/model_family.h"
+
 namespace kiln {
 namespace studio {
 
@@ -41,6 +43,14 @@ kiln::RunSpec TrainPanel::spec() const {
     s.model.cnnDepth = m_cnnDepth->value();
     s.imageSize = m_imageSize->value();
     s.augmentFlip = m_flip->isChecked();
+    s.model.trees = m_trees->value();
+    s.model.maxDepth = m_maxDepth->value();
+    s.model.learningRate = m_treeLearningRate->value();
+    s.model.minChildWeight = m_minChildWeight->value();
+    s.model.subsample = m_subsample->value();
+    s.model.colsample = m_colsample->value();
+    s.model.l1 = m_l1->value();
+    s.model.l2 = m_l2->value();
     s.optimizer.name = choice(m_optimiser).toStdString();
     s.optimizer.lr = m_lr->value();
     s.optimizer.weightDecay = m_weightDecay->value();
@@ -52,6 +62,7 @@ kiln::RunSpec TrainPanel::spec() const {
     s.split.train = m_train->value();
     s.split.val = m_val->value();
     s.split.test = m_test->value();
+    s.cvFolds = m_cvFolds->value();
     kiln::setRunSeed(s, std::uint64_t(m_seed->value()));
     s.device = choice(m_device).toStdString();
     return s;
@@ -95,8 +106,12 @@ QString TrainPanel::resolutionText() const {
     QString text = choice(m_task) == QLatin1String("auto")
                        ? tr("Auto resolves to <b>%1</b>").arg(task)
                        : tr("Task: <b>%1</b>").arg(task);
+    // Auto on a table is decided when the run starts, by cross-validation in the worker.
+    const bool chosenLater = m_resolution.family == QLatin1String("auto");
+    const QString family = chosenLater ? tr("chosen by cross-validation")
+                                       : kiln::widgets::modelFamilyName(m_resolution.family);
     text += tr(" · model <b>%1</b> · %2 feature columns")
-                .arg(m_resolution.family.toUpper(), QString::number(m_resolution.features.size()));
+                .arg(family, QString::number(m_resolution.features.size()));
     // Name the features (the first few) so a newcomer sees what the model learns from.
     constexpr int kNamed = 8;
     QStringList named = m_resolution.features.mid(0, kNamed);
@@ -109,7 +124,6 @@ QString TrainPanel::resolutionText() const {
                 QStringLiteral("</span>");
     return text;
 }
-
 
 }  // namespace studio
 }  // namespace kiln

@@ -2,13 +2,16 @@
 // tabs (live curves, cancel, evaluation), and a finished run read back after a "restart".
 #include <catch2/catch.hpp>
 
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -30,9 +33,9 @@
 using kiln::studio::LanguageManager;
 using kiln::studio::RunTab;
 using kiln::studio::TrainPanel;
-using kiln::test::TrainingFixture;
 using kiln::test::pressTrain;
 using kiln::test::runEnded;
+using kiln::test::TrainingFixture;
 using kiln::test::waitUntil;
 
 namespace {
@@ -55,7 +58,16 @@ void chooseTarget(TrainPanel* panel, const QString& target) {
         },
         20000));
 }
-
+// Picks the model family (these runs test an MLP's epochs; auto would choose by cross-validation).
+void chooseFamily(TrainPanel* panel, const QString& family) {
+    auto* box = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
+    box->setCurrentIndex(box->findData(family));
+    REQUIRE(waitUntil(
+        [&] {
+            return !panel->isBusy() && panel->isReady() && panel->resolution().family == family;
+        },
+        20000));
+}
 
 }  // namespace
 
@@ -103,7 +115,11 @@ TEST_CASE("the train panel's defaults make a valid spec once a dataset is chosen
     CHECK(spec.target == "species");
     CHECK(panel->resolution().task == QStringLiteral("classification"));
     CHECK(panel->resolution().features.size() == 4);
-    CHECK(panel->resolution().family == QStringLiteral("mlp"));
+    // Auto on a table is chosen by cross-validation when the run starts, and the panel says so.
+    CHECK(panel->resolution().family == QStringLiteral("auto"));
+    CHECK(panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))
+              ->text()
+              .contains(QStringLiteral("cross-validation")));
     CHECK(spec.validate().ok());
     CHECK(panel->problemsText().isEmpty());
     CHECK(panel->datasetVersionId() > 0);
@@ -137,11 +153,82 @@ TEST_CASE("the train panel's defaults make a valid spec once a dataset is chosen
     QTest::qWait(50);
 }
 
+TEST_CASE("the train panel offers the tree families with their knobs and defaults", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("wine"));
+    auto* family = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
+    auto* trees = panel->findChild<QSpinBox*>(QStringLiteral("treesBox"));
+    auto* depth = panel->findChild<QSpinBox*>(QStringLiteral("maxDepthBox"));
+    auto* hidden = panel->findChild<QLineEdit*>(QStringLiteral("hiddenEdit"));
+    auto* epochs = panel->findChild<QSpinBox*>(QStringLiteral("epochsBox"));
+    auto* folds = panel->findChild<QSpinBox*>(QStringLiteral("cvFoldsBox"));
+    REQUIRE(family);
+    REQUIRE(trees);
+    REQUIRE(folds);
+    // Auto shows neither the MLP's nor the trees' knobs: nothing to set for a newcomer.
+    CHECK_FALSE(hidden->isVisible());
+    CHECK_FALSE(trees->isVisible());
+    family->setCurrentIndex(family->findData(QStringLiteral("boosted")));
+    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
+    CHECK(trees->isVisible());
+    CHECK(depth->isVisible());
+    CHECK_FALSE(hidden->isVisible());
+    CHECK_FALSE(epochs->isVisible());  // rounds, not epochs
+    // Knobs left at 0 name the family's default; the spec leaves them to resolveSpec.
+    CHECK(trees->text() == QStringLiteral("default (300)"));
+    CHECK(depth->text() == QStringLiteral("default (6)"));
+    CHECK(panel->findChild<QDoubleSpinBox*>(QStringLiteral("treeLearningRateBox"))->text() ==
+          QStringLiteral("default (0.1)"));
+    CHECK(panel->resolution().family == QStringLiteral("boosted"));
+    CHECK(panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))
+              ->text()
+              .contains(QStringLiteral("boosted trees")));
+    kiln::RunSpec spec = panel->spec();
+    CHECK(spec.model.family == "boosted");
+    CHECK(spec.model.trees == 0);
+    trees->setValue(120);
+    depth->setValue(3);
+    folds->setValue(1);  // one fold is no cross-validation: stepped over
+    CHECK(folds->value() == 2);
+    folds->setValue(5);
+    spec = panel->spec();
+    CHECK(spec.model.trees == 120);
+    CHECK(spec.model.maxDepth == 3);
+    CHECK(spec.cvFolds == 5);
+    CHECK(spec.validate().ok());
+    CHECK(panel->isReady());
+
+    // A forest names its own defaults; a decision tree has no number of trees.
+    trees->setValue(0);
+    depth->setValue(0);
+    family->setCurrentIndex(family->findData(QStringLiteral("forest")));
+    CHECK(trees->text() == QStringLiteral("default (100)"));
+    CHECK(panel->findChild<QDoubleSpinBox*>(QStringLiteral("subsampleBox"))->text() ==
+          QStringLiteral("default (0.632)"));
+    family->setCurrentIndex(family->findData(QStringLiteral("tree")));
+    CHECK_FALSE(trees->isVisible());
+    CHECK(depth->text() == QStringLiteral("default (4)"));
+    family->setCurrentIndex(family->findData(QStringLiteral("mlp")));
+    CHECK(hidden->isVisible());
+    CHECK_FALSE(depth->isVisible());
+
+    family->setCurrentIndex(family->findData(QStringLiteral("boosted")));
+    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_trees.png")));
+    LanguageManager::apply(QStringLiteral("ko"));
+    REQUIRE(waitUntil([&] { return kiln::test::hasHangul(trees->text()); }));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_trees_ko.png")));
+    LanguageManager::apply(QStringLiteral("en"));
+    QTest::qWait(50);
+}
+
 TEST_CASE("a classification run trains, shows its curves and its evaluation, and reopens",
           "[training]") {
     TrainingFixture f;
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(40);
     RunTab* tab = pressTrain(f, panel);
     REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
@@ -181,9 +268,9 @@ TEST_CASE("a classification run trains, shows its curves and its evaluation, and
     tab->pages()->setCurrentWidget(curves);
     CHECK(kiln::test::saveScreenshot(f.window.get(),
                                      QStringLiteral("run_classification_curves.png")));
-    tab->pages()->setCurrentIndex(2);
+    tab->pages()->setCurrentWidget(tab->findChild<QWidget*>(QStringLiteral("runLog")));
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_log.png")));
-    tab->pages()->setCurrentIndex(3);
+    tab->pages()->setCurrentIndex(tab->pages()->count() - 1);
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("run_environment.png")));
 
     // The navigator lists the run with its status.
@@ -219,6 +306,7 @@ TEST_CASE("a regression run shows predicted against actual and its residuals", "
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     chooseTarget(panel, QStringLiteral("petal_length_cm"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(60);
     RunTab* tab = pressTrain(f, panel);
     REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
@@ -246,6 +334,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
     TrainingFixture f;
     REQUIRE(f.imported);
     TrainPanel* panel = readyPanel(f, QStringLiteral("wine"));
+    chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(300);
     panel->setEarlyStopping(0);
     RunTab* tab = pressTrain(f, panel);

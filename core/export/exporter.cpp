@@ -66,6 +66,21 @@ void compareRegression(const TrainedModel& m, const std::vector<float>& ref,
     r.passed = r.maxRelDiff <= r.tolerance;
 }
 
+// Tree models: the graph's margins against XGBoost's, relative to max(|margin|, 1).
+void compareMargins(const ReferenceOutputs& ref, const HostTensor& margins, VerificationReport& r) {
+    if (margins.floats.size() != ref.margins.size()) {
+        r.maxMarginDiff = HUGE_VAL;
+        r.passed = false;
+        return;
+    }
+    for (std::size_t i = 0; i < ref.margins.size(); ++i) {
+        double d = std::fabs(double(margins.floats[i]) - double(ref.margins[i]));
+        d /= std::max(1.0, std::fabs(double(ref.margins[i])));
+        r.maxMarginDiff = std::max(r.maxMarginDiff, std::isnan(d) ? HUGE_VAL : d);
+    }
+    r.passed = r.passed && r.maxMarginDiff <= r.tolerance;
+}
+
 // "held-out rows", or "training rows" when the split held nothing out.
 std::string rowsName(const std::string& part) {
     return part == "training" ? "training rows" : "held-out rows";
@@ -77,9 +92,11 @@ std::string describe(const TrainedModel& m, const VerificationReport& r) {
                                  std::to_string(r.labelMismatches) + " label(s) differ"
                            : "max relative |Δ value| " + figure(r.maxRelDiff) +
                                  " (absolute " + figure(r.maxAbsDiff) + ")";
+    if (m.treeModel()) what += ", max relative |Δ margin| " + figure(r.maxMarginDiff);
     return (r.passed ? "verified on " : "MISMATCH on ") + std::to_string(r.rows) + " " +
            rowsName(r.part) + (r.part == "training" ? " (no held-out rows in this split)" : "") +
-           ": " + what + " (tolerance " + figure(r.tolerance) + ")";
+           (m.treeModel() ? " against XGBoost" : "") + ": " + what + " (tolerance " +
+           figure(r.tolerance) + ")";
 }
 
 }  // namespace
@@ -92,6 +109,8 @@ nlohmann::json VerificationReport::toJson() const {
             {"max_abs_diff", maxAbsDiff},
             {"max_rel_diff", maxRelDiff},
             {"label_mismatches", labelMismatches},
+            {"max_margin_diff", maxMarginDiff},
+            {"reference", reference},
             {"tolerance", tolerance},
             {"runtime", "kiln onnx executor (libonnx + LibTorch)"},
             {"seconds", seconds},
@@ -110,6 +129,7 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
     VerificationReport r;
     r.rows = h.count();
     r.part = h.part;
+    if (m.treeModel()) r.reference = "XGBoost";
     if (r.rows == 0) {  // a file checked on nothing is not verified
         r.message = "no rows to verify the exported file on";
         r.seconds = secondsSince(started);
@@ -126,16 +146,19 @@ Result<VerificationReport> verifyOnnxFile(const TrainedModel& m, const HeldOutDa
                 std::to_string(check->nodes) + " nodes)";
     auto exec = OnnxExecutor::load(file);
     if (!exec) return exec.error();
-    auto out = exec->run(h.rawInputs);
+    std::vector<std::string> inner;
+    if (m.treeModel()) inner.push_back(kTreeMarginsValue);
+    auto out = exec->run(h.rawInputs, inner);
     if (!out)
         return makeError(out.error().code, "the exported file does not run: " + out.error().message,
                          out.error().context);
-    auto ref = referenceOutputs(m, h.features, h.pixels, h.count());
+    auto ref = referencePredictions(m, h.features, h.pixels, h.count());
     if (!ref) return ref.error();
     if (m.classification())
-        compareClassification(m, *ref, *out, r);
+        compareClassification(m, ref->outputs, *out, r);
     else
-        compareRegression(m, *ref, *out, r);
+        compareRegression(m, ref->outputs, *out, r);
+    if (m.treeModel()) compareMargins(*ref, out->at(kTreeMarginsValue), r);
     r.message = describe(m, r);
     r.seconds = secondsSince(started);
     return r;

@@ -16,7 +16,8 @@ struct HeldOutData;
 
 // What verification of an exported file found. Classification compares probabilities (max
 // absolute difference) and labels; regression compares values relative to max(|value|, the
-// target's standard deviation).
+// target's standard deviation); tree models also compare the margins (before the sigmoid or
+// softmax) with XGBoost's, relative to max(|margin|, 1).
 struct VerificationReport {
     bool passed = false;
     std::string checker;         // "onnx checker + shape inference passed (ai.onnx 13, 42 nodes)"
@@ -25,6 +26,8 @@ struct VerificationReport {
     double maxAbsDiff = 0;       // probabilities (classification) or values (regression)
     double maxRelDiff = 0;       // regression
     std::size_t labelMismatches = 0;
+    double maxMarginDiff = 0;            // tree models
+    std::string reference = "LibTorch";  // what the file is compared with: LibTorch or XGBoost
     double tolerance = 1e-4;
     double seconds = 0;          // checker + read back + run + compare
     std::string message;         // one line a person reads
@@ -33,9 +36,9 @@ struct VerificationReport {
 };
 
 // Checks `file` (ONNX checker with shape inference), reads it back with Kiln's ONNX executor,
-// runs it on the held-out rows' raw inputs and compares with the trained LibTorch model's
-// outputs on the recipe's features. Returns the report (passed or not); an Error only when the
-// comparison could not be made at all.
+// runs it on the held-out rows' raw inputs and compares with the trained model's outputs on
+// the recipe's features (LibTorch, or XGBoost itself for trees). Returns the report (passed or
+// not); an Error only when the comparison could not be made at all.
 Result<VerificationReport> verifyOnnxFile(const TrainedModel& model, const HeldOutData& heldOut,
                                           const std::filesystem::path& file);
 

@@ -2,6 +2,7 @@
 // families in onnx_ops_*.cpp (LibTorch on the CPU), values are freed after their last use.
 #include "core/export/onnx_executor.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -28,16 +29,33 @@ torch::ScalarType scalarType(int onnxType) {
     }
 }
 
-const OpTable& ops() {
-    static const OpTable table = [] {
-        OpTable t;
-        addElementwiseOps(t);
-        addNnOps(t);
-        addShapeOps(t);
-        addStringOps(t);
+namespace {
+
+struct Tables {
+    OpTable ops;
+    PrepareTable prepare;
+};
+
+const Tables& tables() {
+    static const Tables t = [] {
+        Tables t;
+        addElementwiseOps(t.ops);
+        addNnOps(t.ops);
+        addShapeOps(t.ops);
+        addStringOps(t.ops);
+        addTreeOps(t.ops, t.prepare);
         return t;
     }();
-    return table;
+    return t;
+}
+
+}  // namespace
+
+const OpTable& ops() {
+    return tables().ops;
+}
+const PrepareTable& prepareOps() {
+    return tables().prepare;
 }
 
 }  // namespace onnx_exec
@@ -115,7 +133,8 @@ Result<std::shared_ptr<OnnxExecutor::Impl>> prepare(const onnx::ModelProto& mode
     std::map<std::string, std::size_t> lastUse;
     for (const auto& p : g.node()) {
         bool standard = p.domain().empty() || p.domain() == "ai.onnx";
-        auto it = ops().find(standard ? p.op_type() : p.domain() + "." + p.op_type());
+        const std::string key = standard ? p.op_type() : p.domain() + "." + p.op_type();
+        auto it = ops().find(key);
         if (it == ops().end())
             return makeError(ErrorCode::Unsupported,
                              "Kiln's ONNX executor does not support op '" +
@@ -124,6 +143,8 @@ Result<std::shared_ptr<OnnxExecutor::Impl>> prepare(const onnx::ModelProto& mode
                              origin);
         impl->nodes.push_back(toNode(p));
         impl->fns.push_back(&it->second);
+        if (auto prep = prepareOps().find(key); prep != prepareOps().end())
+            impl->nodes.back().prepared = prep->second(impl->nodes.back());
         if (p.op_type() == "Constant" && p.attribute_size())
             impl->constants[p.output(0)] = fromProto(p.attribute(0).t());
         for (const auto& name : p.input()) lastUse[name] = impl->nodes.size() - 1;
@@ -306,8 +327,22 @@ std::string nodeContext(const std::vector<Node>& nodes, std::size_t k) {
 
 Result<std::map<std::string, HostTensor>> OnnxExecutor::run(
     const std::map<std::string, HostTensor>& inputs) const {
+    return run(inputs, {});
+}
+
+Result<std::map<std::string, HostTensor>> OnnxExecutor::run(
+    const std::map<std::string, HostTensor>& inputs,
+    const std::vector<std::string>& alsoReturn) const {
     const Impl& g = *m_impl;
     if (auto st = checkInputs(*this, inputs); !st) return st.error();
+    for (const auto& name : alsoReturn)
+        if (std::none_of(g.nodes.begin(), g.nodes.end(),
+                         [&](const Node& n) { return n.outputs.at(0) == name; }))
+            return makeError(ErrorCode::InvalidArgument,
+                             "no node of the graph computes '" + name + "'");
+    auto kept = [&](const std::string& name) {
+        return std::find(alsoReturn.begin(), alsoReturn.end(), name) != alsoReturn.end();
+    };
     std::unordered_map<std::string, Value> env;
     std::size_t k = 0;
     try {
@@ -317,13 +352,15 @@ Result<std::map<std::string, HostTensor>> OnnxExecutor::run(
             const Node& n = g.nodes[k];
             Inputs args = argumentsOf(n, env, g.constants);
             if (n.op != "Constant") env[n.outputs.at(0)] = (*g.fns[k])(n, args);
-            for (const auto& dead : g.freeAfter[k]) env.erase(dead);
+            for (const auto& dead : g.freeAfter[k])
+                if (alsoReturn.empty() || !kept(dead)) env.erase(dead);
         }
         std::map<std::string, HostTensor> out;
         for (const auto& name : g.outputs) {
             auto e = env.find(name);
             out[name] = toHost(e != env.end() ? e->second : g.constants.at(name));
         }
+        for (const auto& name : alsoReturn) out[name] = toHost(env.at(name));
         return out;
     } catch (const c10::Error& e) {
         return makeError(ErrorCode::InvalidArgument,

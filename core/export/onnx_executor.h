@@ -16,8 +16,10 @@ namespace kiln {
 // Div, Relu, Tanh, Sigmoid, Erf, Floor, Sqrt, Exp, Neg, Not, And, Or, IsNaN, Where, Equal
 // (numbers and strings), Greater, Less, LessOrEqual, GreaterOrEqual, Cast, Concat, Gemm, MatMul,
 // Softmax, ArgMax, Conv, MaxPool, BatchNormalization, Flatten, Reshape, Transpose, Unsqueeze,
-// Squeeze, Gather, Shape, Slice, Resize (linear and nearest on NCHW). Loading refuses any other
-// op by name. Copies share the loaded graph; run() may be called from several threads at once.
+// Squeeze, Gather, Shape, Slice, Resize (linear and nearest on NCHW), and ai.onnx.ml
+// LabelEncoder (strings → int64) and TreeEnsembleRegressor (SUM or AVERAGE, no post
+// transform; its nodes flattened once when the file loads). Loading refuses any other op by
+// name. Copies share the loaded graph; run() may be called from several threads at once.
 class OnnxExecutor {
 public:
     // Parses and prepares `file`. NotFound when it is not there, InvalidArgument for a folder or
@@ -39,6 +41,11 @@ public:
     // Runs the graph on `inputs` (every graph input by name) and returns every graph output.
     // InvalidArgument for a missing input or wrong type; errors from LibTorch name the node.
     Result<std::map<std::string, HostTensor>> run(const std::map<std::string, HostTensor>& inputs) const;
+    // The same, also returning the values named in `alsoReturn` that nodes inside the graph
+    // compute (a tree model's margins, kTreeMarginsValue); InvalidArgument for a name no node
+    // computes.
+    Result<std::map<std::string, HostTensor>> run(const std::map<std::string, HostTensor>& inputs,
+                                                  const std::vector<std::string>& alsoReturn) const;
 
     // LibTorch intra-op threads used by every executor in the process (0: every core).
     static void setThreads(int threads);

@@ -7,6 +7,7 @@
 #include "core/base/build_info.h"
 #include "core/export/onnx_writer.h"
 #include "core/export/trained_model.h"
+#include "core/export/tree_ensemble.h"
 
 namespace kiln {
 namespace onnx_build {
@@ -24,11 +25,18 @@ json recipeSummary(const TrainedModel& m) {
             j.update({{"fill", s.fill},
                       {"mean", s.mean},
                       {"scale", s.scale},
-                      {"missing_indicator", s.indicator}});
+                      {"missing_indicator", s.indicator},
+                      {"keep_missing", s.keepMissing}});
         if (s.kind == "categorical") j["categories"] = s.categories;
         steps.push_back(j);
     }
     json r = {{"steps", steps}, {"width", m.inputWidth}};
+    if (m.treeModel())
+        r["trees"] = {{"engine", "xgboost"},
+                      {"objective", m.trees->objectiveName},
+                      {"trees", m.trees->trees.size()},
+                      {"nodes", m.trees->nodeCount()},
+                      {"base_margin", m.trees->baseMargin}};
     if (m.images())
         r["image"] = {{"size", m.recipe.image.size},
                       {"channels", m.recipe.image.channels},
@@ -46,14 +54,15 @@ void describeModel(onnx::ModelProto& model, const TrainedModel& m, const OnnxExp
     model.set_producer_version(build::kKilnVersion);
     model.set_doc_string("Kiln run " + m.runId + ": " + taskName(m.spec.task) + " of '" +
                          m.recipe.targetColumn + "' with a " + m.spec.model.family +
-                         (o.plain ? " (plain network, preprocessed inputs)"
+                         (o.plain ? (m.treeModel() ? " (trees only, preprocessed inputs)"
+                                                   : " (plain network, preprocessed inputs)")
                                   : " (raw inputs, preprocessing inside)"));
     auto* opset = model.add_opset_import();
     opset->set_domain("");
     opset->set_version(kOpset);
     auto* ml = model.add_opset_import();
     ml->set_domain("ai.onnx.ml");
-    ml->set_version(2);
+    ml->set_version(m.treeModel() ? 3 : 2);  // TreeEnsembleRegressor-3; LabelEncoder stays 2
 }
 
 void addMetadata(onnx::ModelProto& model, const TrainedModel& m, const OnnxExportOptions& o) {

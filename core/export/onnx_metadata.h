@@ -11,7 +11,8 @@ struct OnnxExportOptions;
 
 namespace onnx_build {
 
-// The model's IR version, producer, description and opset imports (ai.onnx 13, ai.onnx.ml 2).
+// The model's IR version, producer, description and opset imports (ai.onnx 13, ai.onnx.ml 2; 3 for
+// tree models).
 void describeModel(onnx::ModelProto& model, const TrainedModel& m, const OnnxExportOptions& o);
 
 // The kiln.* metadata_props: version, run, dataset, task, inputs, classes, recipe, variant.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Node {
     std::string op, name;
     std::vector<std::string> inputs, outputs;
     std::map<std::string, onnx::AttributeProto> attrs;
+    // What the op's Prepare made of the attributes once, when the graph loaded (ops with large
+    // attributes, such as a tree ensemble); null for other ops. Shared by concurrent runs.
+    std::shared_ptr<const void> prepared;
 
     std::int64_t i(const std::string& k, std::int64_t d) const {
         auto it = attrs.find(k);
@@ -54,6 +58,10 @@ using Inputs = std::vector<const Value*>;  // nullptr for an omitted optional in
 using OpFn = std::function<Value(const Node&, const Inputs&)>;
 // Ops by name ("Relu"; "ai.onnx.ml.LabelEncoder" for other domains).
 using OpTable = std::map<std::string, OpFn>;
+// Work an op does once per node when the graph loads (its result lands in Node::prepared);
+// throws on attributes it cannot run.
+using PrepareFn = std::function<std::shared_ptr<const void>(const Node&)>;
+using PrepareTable = std::map<std::string, PrepareFn>;
 
 inline Value tensor(torch::Tensor t) {
     return Value{std::move(t), false, {}, {}};
@@ -89,9 +97,12 @@ void addNnOps(OpTable& table);  // Gemm, Conv, MaxPool, BatchNormalization, Soft
 void addShapeOps(OpTable& table);   // Concat, Flatten, Reshape, Transpose, (Un)squeeze, Gather,
                                     // Shape, Slice, Constant
 void addStringOps(OpTable& table);  // ai.onnx.ml LabelEncoder
+void addTreeOps(OpTable& table, PrepareTable& prepare);  // ai.onnx.ml TreeEnsembleRegressor
 
-// Every op the executor runs (built once, thread-safe).
+// Every op the executor runs, and the load-time work of those that have some (built once,
+// thread-safe).
 const OpTable& ops();
+const PrepareTable& prepareOps();
 
 }  // namespace onnx_exec
 }  // namespace kiln

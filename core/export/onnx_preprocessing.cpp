@@ -3,6 +3,7 @@
 #include "core/export/onnx_preprocessing.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "core/export/onnx_writer.h"
@@ -16,9 +17,19 @@ namespace {
 
 // --- raw-input preprocessing, one column at a time; each returns its [N, k] float outputs ---
 
+// Missing cells as training sees them: NaN, and ±inf (x - x is NaN for both, 0 for any number).
+std::string missingCells(GraphBuilder& b, const std::string& x) {
+    return b.op("IsNaN", {b.op("Sub", {x, x})});
+}
+
+// A tree recipe's step (keepMissing): each output as it is, NaN where the cell is missing.
+std::string nanWhere(GraphBuilder& b, const std::string& missing, const std::string& value) {
+    return b.op("Where", {missing, b.scalar("nan", std::nanf("")), value});
+}
+
 std::vector<std::string> numericStep(GraphBuilder& b, const FeatureStep& s, const std::string& x) {
-    // Missing: NaN, and ±inf as training treats it (x - x is NaN for both, 0 for any number).
-    auto nan = b.op("IsNaN", {b.op("Sub", {x, x})});
+    auto nan = missingCells(b, x);
+    if (s.keepMissing) return {nanWhere(b, nan, x)};
     auto filled = b.op("Where", {nan, b.scalar(s.column + ".fill", float(s.fill)), x});
     auto centred = b.op("Sub", {filled, b.scalar(s.column + ".mean", float(s.mean))});
     std::vector<std::string> out = {
@@ -82,8 +93,10 @@ std::string toFloat(GraphBuilder& b, const std::string& a) {
 
 // Calendar year, month and weekday of a day number in double arithmetic (exact for integers far
 // beyond any date), following the civil-from-days algorithm the recipe uses.
+// A tree recipe (keepMissing) keeps the year unscaled and makes a missing (or infinite) date NaN
+// in all three outputs.
 std::vector<std::string> dateStep(GraphBuilder& b, const FeatureStep& s, const std::string& x) {
-    auto nan = b.op("IsNaN", {x});
+    auto nan = s.keepMissing ? missingCells(b, x) : b.op("IsNaN", {x});
     auto days = b.op("Floor", {b.op("Where", {nan, b.doubleScalar("fill", s.fill), x})});
     auto z = addC(b, days, 719468);
     auto era = floorDiv(b, z, 146097);
@@ -105,6 +118,8 @@ std::vector<std::string> dateStep(GraphBuilder& b, const FeatureStep& s, const s
     std::vector<std::string> out = {toFloat(b, mulC(b, addC(b, year, -s.mean), 1.0 / s.scale)),
                                     toFloat(b, mulC(b, addC(b, month, -1), 1.0 / 11.0)),
                                     toFloat(b, mulC(b, weekday, 1.0 / 6.0))};
+    if (s.keepMissing)
+        for (auto& o : out) o = nanWhere(b, nan, o);
     if (s.indicator) out.push_back(toFloat(b, nan));
     return out;
 }
@@ -181,7 +196,9 @@ std::vector<OnnxInputSpec> onnxInputsFor(const TrainedModel& m) {
     std::vector<OnnxInputSpec> out;
     for (const auto& s : m.recipe.steps) {
         OnnxInputSpec in{s.column, s.column, HostTensor::Type::Float, s.kind, ""};
-        if (s.kind == "numeric")
+        if (s.kind == "numeric" && s.keepMissing)
+            in.meaning = "float [N, 1], NaN (or ±inf) when missing (the trees route it as trained)";
+        else if (s.kind == "numeric")
             in.meaning =
                 "float [N, 1], NaN (or ±inf) when missing (filled with " + fixed(s.fill) + ")";
         else if (s.kind == "boolean")

@@ -13,6 +13,7 @@
 #include "core/export/onnx_metadata.h"
 #include "core/export/onnx_network.h"
 #include "core/export/onnx_preprocessing.h"
+#include "core/export/onnx_trees.h"
 #include "core/export/trained_model.h"
 #include "core/store/output_file.h"
 
@@ -36,6 +37,16 @@ std::string addInputs(GraphBuilder& b, onnx::GraphProto& g, const TrainedModel& 
     return x;
 }
 
+// The metadata, then the bytes.
+Result<std::string> serialise(onnx::ModelProto& model, const TrainedModel& m,
+                              const OnnxExportOptions& o) {
+    addMetadata(model, m, o);
+    std::string bytes;
+    if (!model.SerializeToString(&bytes))
+        return makeError(ErrorCode::Internal, "could not serialise the ONNX model");
+    return bytes;
+}
+
 }  // namespace
 
 const char* hostTypeName(HostTensor::Type type) {
@@ -56,6 +67,11 @@ Result<std::string> buildOnnxModel(const TrainedModel& m, const OnnxExportOption
     auto& g = *model.mutable_graph();
     g.set_name("kiln_" + m.runId);
     GraphBuilder b(g);
+    if (m.treeModel()) {
+        std::string x = addInputs(b, g, m, o.plain);
+        addTreeOutputs(b, g, m, treeMargins(b, x, m), o.plain, o.exposeMargins);
+        return serialise(model, m, o);
+    }
     double scale = 1, shift = 0;
     if (!m.classification()) {  // the network predicts a standardised target
         scale = m.recipe.target.scale;
@@ -63,11 +79,7 @@ Result<std::string> buildOnnxModel(const TrainedModel& m, const OnnxExportOption
     }
     std::string x = addInputs(b, g, m, o.plain);
     addOutputs(b, g, m, network(b, x, m, scale, shift), o.plain);
-    addMetadata(model, m, o);
-    std::string bytes;
-    if (!model.SerializeToString(&bytes))
-        return makeError(ErrorCode::Internal, "could not serialise the ONNX model");
-    return bytes;
+    return serialise(model, m, o);
 }
 
 Result<OnnxCheck> checkOnnxFile(const fs::path& file) {

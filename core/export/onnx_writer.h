@@ -29,7 +29,14 @@ struct OnnxExportOptions {
     bool plain = false;
     std::string datasetHash;  // written into the metadata
     std::string datasetName;
+    // Tree models: also output the margins as "margin" [N, marginWidth] (summed leaf weights
+    // plus the base margin, before the sigmoid or softmax), for cross-checks with XGBoost.
+    bool exposeMargins = false;
 };
+
+// The name of the value inside a tree model's graph that holds the margins (what
+// OnnxExecutor::run can return beside the outputs).
+inline constexpr char kTreeMarginsValue[] = "kiln/margin";
 
 // The raw inputs a deployable export of `model` takes, in graph order: one [N, 1] tensor per
 // feature column — float (numbers; NaN or ±inf = missing), bool columns as float 0/1 (NaN =
@@ -37,8 +44,9 @@ struct OnnxExportOptions {
 // missing); images as one uint8 [N, H, W, C] tensor (RGB, any H and W; resized inside).
 std::vector<OnnxInputSpec> onnxInputsFor(const TrainedModel& model);
 
-// Builds the ONNX graph (ai.onnx opset 13; ai.onnx.ml 2 for LabelEncoder) of a trained model and returns the
-// serialised ModelProto. Outputs: classification "probabilities" float [N, K] (softmax) and
+// Builds the ONNX graph (ai.onnx opset 13; ai.onnx.ml 2 for LabelEncoder, 3 when it holds a
+// TreeEnsembleRegressor) of a trained model and returns the serialised ModelProto. Outputs:
+// classification "probabilities" float [N, K] (softmax, or [1 − p, p] for two-class trees) and
 // "label" int64 [N] (class index; names in metadata "kiln.classes"); regression "value" float
 // [N, 1] in the target's units. Batch size is dynamic. Unsupported for feature kinds it cannot
 // express (none today).

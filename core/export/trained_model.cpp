@@ -1,11 +1,13 @@
-// Loads a finished run's network with LibTorch. One of the few export files that include
-// LibTorch; everything else sees ModelLayer weights as plain floats.
+// Loads a finished run's network with LibTorch, or a tree run's trees. One of the few export
+// files that include LibTorch; everything else sees ModelLayer weights as plain floats.
 #include <torch/torch.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "core/export/trained_model.h"
+#include "core/export/tree_ensemble.h"
+#include "core/train/tree_model.h"
 
 namespace kiln {
 
@@ -105,20 +107,8 @@ Status readRunFiles(TrainedModel& m) {
     return {};
 }
 
-}  // namespace
-
-Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
-    TrainedModel m;
-    m.runDir = runDir;
-    m.runId = runDir.filename().string();
-    if (!fs::exists(runDir / "model.pt"))
-        return makeError(ErrorCode::NotFound,
-                         "run " + m.runId + " has no trained model (model.pt); only a completed "
-                                            "run can be exported",
-                         runDir.string());
-    if (auto st = readRunFiles(m); !st) return st.error();
-    m.inputWidth = m.recipe.width();
-    m.outputs = m.classification() ? int(m.recipe.target.classes.size()) : 1;
+// The network of a non-tree run, rebuilt from the spec and loaded from model.pt.
+Status loadNetwork(TrainedModel& m) {
     try {
         auto net = std::make_shared<TorchNetwork>();
         if (m.images()) {
@@ -128,7 +118,7 @@ Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
         } else {
             net->seq = buildTabular(m.spec.model, m.inputWidth, m.outputs);
         }
-        torch::load(net->seq, (runDir / "model.pt").string());
+        torch::load(net->seq, (m.runDir / "model.pt").string());
         net->seq->eval();
         m.layers = describe(net->seq);
         m.network = std::move(net);
@@ -136,12 +126,74 @@ Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
         return makeError(ErrorCode::Corrupt,
                          std::string("model.pt does not match the run's spec and recipe: ") +
                              e.what_without_backtrace(),
-                         (runDir / "model.pt").string());
+                         (m.runDir / "model.pt").string());
     }
+    return {};
+}
+
+// The trees of a tree run, checked against the recipe: as many inputs as the recipe makes, one
+// margin per class (one for two classes and for regression).
+Status loadTrees(TrainedModel& m) {
+    auto file = m.runDir / "model.xgb.json";
+    auto trees = readXgboostModel(file);
+    if (!trees) return trees.error();
+    using Objective = TreeEnsemble::Objective;
+    bool fits = m.classification() ? (m.outputs == 2 ? trees->objective == Objective::Binary
+                                                     : trees->objective == Objective::Multiclass &&
+                                                           trees->margins == m.outputs)
+                                   : trees->objective == Objective::Regression;
+    if (!fits)
+        return makeError(ErrorCode::Corrupt,
+                         "model.xgb.json's objective " + trees->objectiveName +
+                             " does not fit the "
+                             "recipe's " +
+                             (m.classification() ? std::to_string(m.outputs) + " classes"
+                                                 : std::string("regression target")),
+                         file.string());
+    if (trees->features > m.inputWidth)
+        return makeError(ErrorCode::Corrupt,
+                         "model.xgb.json reads " + std::to_string(trees->features) +
+                             " inputs; the recipe makes " + std::to_string(m.inputWidth),
+                         file.string());
+    m.trees = std::make_shared<const TreeEnsemble>(std::move(*trees));
+    return {};
+}
+
+}  // namespace
+
+Result<TrainedModel> loadTrainedModel(const fs::path& runDir) {
+    TrainedModel m;
+    m.runDir = runDir;
+    m.runId = runDir.filename().string();
+    bool network = fs::exists(runDir / "model.pt");
+    if (!network && !fs::exists(runDir / "model.xgb.json"))
+        return makeError(ErrorCode::NotFound,
+                         "run " + m.runId +
+                             " has no trained model (model.pt or model.xgb.json); "
+                             "only a completed run can be exported",
+                         runDir.string());
+    if (auto st = readRunFiles(m); !st) return st.error();
+    m.inputWidth = m.recipe.width();
+    m.outputs = m.classification() ? int(m.recipe.target.classes.size()) : 1;
+    bool trees = isTreeFamily(m.spec.model.family);
+    if (trees && !fs::exists(runDir / "model.xgb.json"))
+        return makeError(ErrorCode::NotFound,
+                         "run " + m.runId + " trained " + m.spec.model.family +
+                             " trees but has no model.xgb.json",
+                         runDir.string());
+    if (!trees && !network)
+        return makeError(ErrorCode::NotFound,
+                         "run " + m.runId +
+                             " has no trained model (model.pt); only a completed "
+                             "run can be exported",
+                         runDir.string());
+    if (auto st = trees ? loadTrees(m) : loadNetwork(m); !st) return st.error();
     return m;
 }
 
-Result<std::vector<float>> referenceOutputs(const TrainedModel& model, const std::vector<float>& x,
+namespace {
+
+Result<ReferenceOutputs> networkPredictions(const TrainedModel& model, const std::vector<float>& x,
                                             const std::vector<std::uint8_t>& pixels,
                                             std::size_t rows) {
     try {
@@ -164,12 +216,32 @@ Result<std::vector<float>> referenceOutputs(const TrainedModel& model, const std
             out = torch::softmax(out, 1);
         else
             out = out * model.recipe.target.scale + model.recipe.target.mean;
-        return floatsOf(out);
+        return ReferenceOutputs{floatsOf(out), {}, 0};
     } catch (const c10::Error& e) {
         return makeError(ErrorCode::Internal,
                          std::string("LibTorch failed on the trained model: ") +
                              e.what_without_backtrace());
     }
+}
+
+}  // namespace
+
+Result<ReferenceOutputs> referencePredictions(const TrainedModel& model,
+                                              const std::vector<float>& x,
+                                              const std::vector<std::uint8_t>& pixels,
+                                              std::size_t rows) {
+    if (!model.treeModel()) return networkPredictions(model, x, pixels, rows);
+    auto p = predictTrees(model.runDir / "model.xgb.json", model.recipe, x, rows);
+    if (!p) return p.error();
+    return ReferenceOutputs{std::move(p->output), std::move(p->margin), p->marginWidth};
+}
+
+Result<std::vector<float>> referenceOutputs(const TrainedModel& model, const std::vector<float>& x,
+                                            const std::vector<std::uint8_t>& pixels,
+                                            std::size_t rows) {
+    auto r = referencePredictions(model, x, pixels, rows);
+    if (!r) return r.error();
+    return std::move(r->outputs);
 }
 
 }  // namespace kiln

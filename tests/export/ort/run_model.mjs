@@ -2,7 +2,7 @@
 // Runs an ONNX file in ONNX Runtime (onnxruntime-node) and prints its outputs as JSON.
 // usage: node run_model.mjs MODEL.onnx INPUTS.json
 //   INPUTS.json: {"<input>": {"type": "float|double|string|uint8", "dims": [..], "data": [..]}}
-//   (null in float/double data means NaN). Output: {"<output>": {"dims": [..], "data": [..]}}.
+//   (null in float/double data means NaN, "Infinity" and "-Infinity" the infinities). Output: {"<output>": {"dims": [..], "data": [..]}}.
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 
@@ -14,7 +14,7 @@ if (!model || !inputsFile) {
 const spec = JSON.parse(readFileSync(inputsFile, 'utf8'));
 const feeds = {};
 for (const [name, t] of Object.entries(spec)) {
-  const nan = (v) => (v === null ? NaN : v);
+  const nan = (v) => (v === null ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v);
   let data;
   if (t.type === 'float') data = Float32Array.from(t.data, nan);
   else if (t.type === 'double') data = Float64Array.from(t.data, nan);

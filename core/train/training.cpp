@@ -170,8 +170,11 @@ TrainingData testPartOf(const TrainingData& data) {
     return kept;
 }
 
+// Adds what every table model gets to the family's report.json and announces it again (the
+// latest artifact event is the one a host's copy is checked against).
 void completeReport(const fs::path& runDir, const RunSpec& spec, const TrainOutcome& outcome,
-                    const TrainingData& heldOut, const std::optional<CvRecord>& cv) {
+                    const TrainingData& heldOut, const std::optional<CvRecord>& cv,
+                    TrainListener& listener) {
     json report = json::parse(readText(runDir / "report.json"));
     report["family"] = spec.model.family;
     if (!report.contains("importance")) report["importance"] = json::object();
@@ -183,6 +186,7 @@ void completeReport(const fs::path& runDir, const RunSpec& spec, const TrainOutc
         if (!cv->choice.is_null()) report["model_choice"] = cv->choice;
     }
     writeText(runDir / "report.json", report.dump(1));
+    listener.artifact("report", "report.json");
 }
 
 }  // namespace
@@ -216,7 +220,7 @@ Result<TrainOutcome> runTraining(const RunSpec& requested, const fs::path& works
     auto outcome = trainFamily(spec, std::move(*data), runDir, resume, listener);
     if (!outcome || outcome->status != "completed" || !tables) return outcome;
     try {
-        completeReport(runDir, spec, *outcome, heldOut, cv);
+        completeReport(runDir, spec, *outcome, heldOut, cv, listener);
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Io, std::string("cannot complete report.json: ") + e.what(),
                          runDir.string());

@@ -140,8 +140,10 @@ Command makeExportCommand() {
         "called done, the ONNX checker (with shape inference) must pass and the file, read back,\n"
         "must reproduce the trained model on the held-out rows (max |Δ probability| ≤ 1e-4 and\n"
         "the same labels; regression: relative 1e-4); a split without held-out rows is checked\n"
-        "on its training rows, and says so. FILE must be outside the workspace; it is written\n"
-        "through a temporary file renamed into place.";
+        "on its training rows, and says so. Tree models (boosted, forest, tree) become one\n"
+        "ai.onnx.ml TreeEnsembleRegressor (opset 3) with Sigmoid or Softmax, and are checked\n"
+        "against XGBoost's own predictions, margins included (relative 1e-4). FILE must be\n"
+        "outside the workspace; it is written through a temporary file renamed into place.";
     c.options = {{"onnx", "FILE", "where to write the model (outside the workspace)"}};
     c.minPositionals = 1;
     c.maxPositionals = 1;

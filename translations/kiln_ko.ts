@@ -3768,13 +3768,21 @@
     </message>
     <message>
         <location filename="../widgets/evaluation_view.cpp" line="199"/>
-        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
-        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
+        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · best round %1</source>
+        <translation> · 최적 라운드 %1</translation>
+    </message>
+    <message>
+        <source> · best epoch %1</source>
+        <translation> · 최적 에포크 %1</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation_view.cpp" line="205"/>
-        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · best epoch %5</source>
-        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt; · 최적 에포크 %5</translation>
+        <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation_view.cpp" line="215"/>

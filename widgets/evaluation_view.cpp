@@ -194,20 +194,30 @@ void EvaluationView::showRegression(const QJsonObject& test) {
 QString EvaluationView::summaryText() const {
     const QJsonObject test = m_report.value(QLatin1String("test")).toObject();
     const int rows = test.value(QLatin1String("rows")).toInt();
-    const QString best = QString::number(m_report.value(QLatin1String("best_epoch")).toInt());
     if (m_task == QLatin1String("classification"))
         return tr("<b>Test set</b> · %1 rows · accuracy <b>%2</b> · macro F1 <b>%3</b> · "
-                  "ROC AUC <b>%4</b> · best epoch %5")
-            .arg(QString::number(rows), number(test.value(QLatin1String("accuracy"))),
-                 number(test.value(QLatin1String("macro_f1"))),
-                 number(test.value(QLatin1String("roc_auc"))), best);
+                  "ROC AUC <b>%4</b>")
+                   .arg(QString::number(rows), number(test.value(QLatin1String("accuracy"))),
+                        number(test.value(QLatin1String("macro_f1"))),
+                        number(test.value(QLatin1String("roc_auc")))) +
+               bestStepText();
     if (m_task == QLatin1String("regression"))
-        return tr("<b>Test set</b> · %1 rows · RMSE <b>%2</b> · MAE <b>%3</b> · R² <b>%4</b> · "
-                  "best epoch %5")
-            .arg(QString::number(rows), number(test.value(QLatin1String("rmse")), 4),
-                 number(test.value(QLatin1String("mae")), 4),
-                 number(test.value(QLatin1String("r2"))), best);
+        return tr("<b>Test set</b> · %1 rows · RMSE <b>%2</b> · MAE <b>%3</b> · R² <b>%4</b>")
+                   .arg(QString::number(rows), number(test.value(QLatin1String("rmse")), 4),
+                        number(test.value(QLatin1String("mae")), 4),
+                        number(test.value(QLatin1String("r2")))) +
+               bestStepText();
     return {};
+}
+
+// Which step the evaluated model is from: a network's best epoch, a boosted model's best round;
+// a forest or a single tree grows in one round, so nothing.
+QString EvaluationView::bestStepText() const {
+    const QString family = m_report.value(QLatin1String("family")).toString();
+    const int best = m_report.value(QLatin1String("best_epoch")).toInt();
+    if (family == QLatin1String("forest") || family == QLatin1String("tree")) return {};
+    if (family == QLatin1String("boosted")) return tr(" · best round %1").arg(best);
+    return tr(" · best epoch %1").arg(best);
 }
 
 void EvaluationView::retranslateUi() {

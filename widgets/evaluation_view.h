@@ -42,6 +42,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QString bestStepText() const;
     QWidget* createClassificationPage();
     QWidget* createRegressionPage();
     void showClassification(const QJsonObject& test);

@@ -76,7 +76,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--file", default=None)
     a = ap.parse_args()
-    path = a.file or f"/tmp/kiln_bench_{a.rows}.csv"
+    path = a.file or os.path.join(tempfile.gettempdir(), f"kiln_bench_{a.rows}.csv")
     if not os.path.exists(path):
         subprocess.run(["/usr/bin/python3", os.path.join(PEERS, "gen_csv.py"), "--rows", str(a.rows),
                         "--out", path], check=True, capture_output=True)

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -24,7 +25,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--column", default="/tmp/kiln_bench_column.npy")
+    ap.add_argument("--column", default=os.path.join(tempfile.gettempdir(), "kiln_bench_column.npy"))
     a = ap.parse_args()
 
     peer = json.loads(subprocess.run(

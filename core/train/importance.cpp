@@ -22,12 +22,36 @@ std::vector<float> permuted(const std::vector<float>& x, std::size_t width, std:
     return out;
 }
 
+// At most `maxRows` rows of `part` (a seeded sample, in row order), inputs and targets.
+SplitArrays sampleOf(const SplitArrays& part, std::size_t width, std::size_t maxRows,
+                     SplitMix64& rng) {
+    if (part.rows <= maxRows) return part;
+    std::vector<std::uint64_t> order(part.rows);
+    std::iota(order.begin(), order.end(), 0);
+    shuffleIndices(order, rng);
+    order.resize(maxRows);
+    std::sort(order.begin(), order.end());
+    SplitArrays out;
+    out.rows = maxRows;
+    for (auto r : order) {
+        out.rowIndex.push_back(part.rowIndex[r]);
+        out.x.insert(out.x.end(), part.x.begin() + long(r * width),
+                     part.x.begin() + long((r + 1) * width));
+        if (!part.labels.empty()) out.labels.push_back(part.labels[r]);
+        if (!part.targets.empty()) out.targets.push_back(part.targets[r]);
+    }
+    return out;
+}
+
 }  // namespace
 
-nlohmann::json permutationImportance(const Predictor& predict, const SplitArrays& part,
-                                     const TrainingData& data, std::uint64_t seed, int repeats) {
+nlohmann::json permutationImportance(const Predictor& predict, const SplitArrays& whole,
+                                     const TrainingData& data, std::uint64_t seed, int repeats,
+                                     std::size_t maxRows) {
     nlohmann::json out = nlohmann::json::array();
-    if (!predict || part.rows < 2) return out;
+    if (!predict || whole.rows < 2) return out;
+    SplitMix64 sampler(seed ^ 0x5DEECE66Dull);
+    const SplitArrays part = sampleOf(whole, std::size_t(data.inputWidth), maxRows, sampler);
     const std::size_t width = std::size_t(data.inputWidth);
     const double baseline = primaryScore(predict(part.x, part.rows), part, data);
     struct Entry {

@@ -15,6 +15,7 @@
 #include "core/env/environment.h"
 #include "core/train/metrics.h"
 #include "core/train/family_trainers.h"
+#include "core/train/run_files.h"
 #include "core/train/trainer.h"
 #include "core/train/training_data.h"
 
@@ -249,19 +250,6 @@ void saveAtomically(T& value, const fs::path& file) {
     fs::rename(tmp, file);
 }
 
-void writeText(const fs::path& file, const std::string& text) {
-    fs::path tmp = file.string() + ".tmp";
-    std::ofstream(tmp, std::ios::binary) << text;
-    fs::rename(tmp, file);
-}
-
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 json stateJson(const LoopState& st) {
     return {{"epoch", st.epoch},
             {"best", std::isfinite(st.best) ? json(st.best) : json(nullptr)},
@@ -294,11 +282,11 @@ void saveCheckpoint(Session& s) {
     saveAtomically(s.model, dir / model);
     saveAtomically(*s.optimizer, dir / optim);
     json previous;
-    if (fs::exists(dir / "last_state.json")) previous = json::parse(readText(dir / "last_state.json"), nullptr, false);
+    if (fs::exists(dir / "last_state.json")) previous = json::parse(readRunFile(dir / "last_state.json"), nullptr, false);
     json state = stateJson(s.state);
     state["model"] = model;
     state["optimizer"] = optim;
-    writeText(dir / "last_state.json", state.dump(2));
+    writeRunFile(dir / "last_state.json", state.dump(2));
     linkAtomically(dir / model, dir / "last_model.pt");
     linkAtomically(dir / optim, dir / "last_optim.pt");
     for (const char* key : {"model", "optimizer"}) {
@@ -311,7 +299,7 @@ void saveCheckpoint(Session& s) {
 
 void loadCheckpoint(Session& s) {
     fs::path dir = s.runDir / "checkpoints";
-    json j = json::parse(readText(dir / "last_state.json"));
+    json j = json::parse(readRunFile(dir / "last_state.json"));
     // Checkpoints written before the state named its files used the last_*.pt names.
     const fs::path model = dir / j.value("model", std::string("last_model.pt"));
     const fs::path optim = dir / j.value("optimizer", std::string("last_optim.pt"));
@@ -404,8 +392,8 @@ Status prepareSession(Session& s, const DeviceChoice& device) {
 }
 
 void writeInputs(Session& s) {
-    writeText(s.runDir / "split.json", s.data.split.toJson());
-    writeText(s.runDir / "recipe.json", s.data.recipe.toJson());
+    writeRunFile(s.runDir / "split.json", s.data.split.toJson());
+    writeRunFile(s.runDir / "recipe.json", s.data.recipe.toJson());
     s.listener.artifact("split", "split.json");
     s.listener.artifact("recipe", "recipe.json");
 }
@@ -457,7 +445,7 @@ json finish(Session& s, TrainOutcome& outcome) {
                                       : regressionReport(unscale(s, out), unscale(s, actual));
     }
     saveAtomically(s.model, s.runDir / "model.pt");
-    writeText(s.runDir / "report.json", report.dump(1));
+    writeRunFile(s.runDir / "report.json", report.dump(1));
     for (auto [kind, path] : {std::pair{"checkpoint", "checkpoints/last_model.pt"},
                               {"checkpoint", "checkpoints/best_model.pt"},
                               {"model", "model.pt"},

@@ -11,6 +11,7 @@
 #include "core/store/object_store.h"
 #include "core/train/cross_validation.h"
 #include "core/train/family_trainers.h"
+#include "core/train/run_files.h"
 #include "core/train/importance.h"
 #include "core/train/scoring.h"
 #include "core/train/trainer.h"
@@ -24,19 +25,12 @@ using nlohmann::json;
 
 constexpr int kAutoFolds = 5;
 constexpr double kForestCellLimit = 5e6;  // auto tries a forest on tables up to this many cells
-
-void writeText(const fs::path& file, const std::string& text) {
-    fs::path tmp = file.string() + ".tmp";
-    std::ofstream(tmp, std::ios::binary) << text;
-    fs::rename(tmp, file);
-}
-
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+// From this many non-test rows auto uses 3 folds (the candidates' CV spreads, about 0.015, are
+// well below their differences there) and networks train in batches of at least 256 (the same
+// CV accuracy as 32 on a 10,000-row table, 1.5× sooner).
+constexpr std::size_t kLargeTableRows = 5000;
+constexpr int kLargeTableFolds = 3;
+constexpr int kLargeTableBatch = 256;
 
 // What cross-validation decided, kept in cv.json so a resumed run does not repeat it.
 struct CvRecord {
@@ -63,6 +57,14 @@ RunSpec familySpec(const RunSpec& spec, const std::string& family) {
     s.model.family = family;
     applyTreeDefaults(s.model);
     s.cvFolds = 0;
+    return s;
+}
+
+// A candidate of auto's on a table of `rows` non-test rows; the family it keeps trains the same.
+RunSpec candidateSpec(const RunSpec& spec, const std::string& family, std::size_t rows) {
+    RunSpec s = familySpec(spec, family);
+    if (rows >= kLargeTableRows && !isTreeFamily(family))
+        s.batchSize = std::max(s.batchSize, kLargeTableBatch);
     return s;
 }
 
@@ -94,14 +96,12 @@ json chooseFamily(const std::vector<CvResult>& results, TaskKind task) {
 // Auto's choice becomes the run's definition: spec.json says what trained, and why.
 void recordChoice(RunSpec& spec, const json& choice, const fs::path& runDir,
                   TrainListener& listener) {
-    spec = familySpec(spec, choice.at("chosen").get<std::string>());
-    spec.cvFolds = 0;
     std::string note = "model auto chose " + familyTitle(spec.model.family) + " (" +
                        choice.at("why").get<std::string>() + ")";
     spec.notes.push_back(note);
     listener.log("info", note);
     if (fs::exists(runDir / "spec.json")) {
-        writeText(runDir / "spec.json", spec.toJson());
+        writeRunFile(runDir / "spec.json", spec.toJson());
         listener.artifact("spec", "spec.json");
     }
 }
@@ -120,13 +120,15 @@ Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const
     auto base = prepareTrainingData(familySpec(spec, choose ? "mlp" : spec.model.family), store);
     if (!base) return base.error();
     const std::size_t rows = base->train.rows + base->val.rows;
-    int folds = int(std::min<std::size_t>(std::size_t(spec.cvFolds >= 2 ? spec.cvFolds : kAutoFolds),
+    const int autoFolds = rows >= kLargeTableRows ? kLargeTableFolds : kAutoFolds;
+    int folds = int(std::min<std::size_t>(std::size_t(spec.cvFolds >= 2 ? spec.cvFolds : autoFolds),
                                           std::max<std::size_t>(2, rows / 4)));
     CvRows cvRows = makeCvRows(*base, folds, spec.split.seed);
     auto families = choose ? autoCandidates(*base) : std::vector<std::string>{spec.model.family};
     std::vector<CvResult> results;
     for (const auto& family : families) {
-        auto r = crossValidate(familySpec(spec, family), store, cvRows, runDir / "cv", listener);
+        RunSpec candidate = choose ? candidateSpec(spec, family, rows) : familySpec(spec, family);
+        auto r = crossValidate(candidate, store, cvRows, runDir / "cv", listener);
         if (!r) return r.error();
         if (r->cancelled) return cancelled = true, CvRecord{};
         results.push_back(std::move(*r));
@@ -137,6 +139,7 @@ Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const
     std::size_t kept = 0;
     if (choose) {
         record.choice = chooseFamily(results, spec.task);
+        spec = candidateSpec(spec, record.choice.at("chosen").get<std::string>(), rows);
         recordChoice(spec, record.choice, runDir, listener);
         for (std::size_t i = 0; i < results.size(); ++i)
             if (results[i].family == spec.model.family) kept = i;
@@ -146,7 +149,7 @@ Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const
                  {"folds", cvRows.folds},
                  {"cv", record.cv},
                  {"model_choice", record.choice}};
-    writeText(runDir / "cv.json", file.dump());
+    writeRunFile(runDir / "cv.json", file.dump());
     listener.artifact("cv", "cv.json");
     emitCvMetrics(record.cv, listener);
     return record;
@@ -155,7 +158,7 @@ Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const
 // A resumed run keeps the cross-validation it did before it stopped.
 std::optional<CvRecord> savedCv(const fs::path& runDir) {
     if (!fs::exists(runDir / "cv.json")) return std::nullopt;
-    json j = json::parse(readText(runDir / "cv.json"), nullptr, false);
+    json j = json::parse(readRunFile(runDir / "cv.json"), nullptr, false);
     if (!j.is_object() || !j.contains("cv")) return std::nullopt;
     return CvRecord{j.at("cv"), j.value("model_choice", json())};
 }
@@ -175,7 +178,7 @@ TrainingData testPartOf(const TrainingData& data) {
 void completeReport(const fs::path& runDir, const RunSpec& spec, const TrainOutcome& outcome,
                     const TrainingData& heldOut, const std::optional<CvRecord>& cv,
                     TrainListener& listener) {
-    json report = json::parse(readText(runDir / "report.json"));
+    json report = json::parse(readRunFile(runDir / "report.json"));
     report["family"] = spec.model.family;
     if (!report.contains("importance")) report["importance"] = json::object();
     report["importance"]["metric"] = primaryMetric(spec.task);
@@ -185,7 +188,7 @@ void completeReport(const fs::path& runDir, const RunSpec& spec, const TrainOutc
         report["cv"] = cv->cv;
         if (!cv->choice.is_null()) report["model_choice"] = cv->choice;
     }
-    writeText(runDir / "report.json", report.dump(1));
+    writeRunFile(runDir / "report.json", report.dump(1));
     listener.artifact("report", "report.json");
 }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/train/family_trainers.h"
+#include "core/train/run_files.h"
 #include "core/train/metrics.h"
 #include "core/train/scoring.h"
 #include "core/train/tree_report.h"
@@ -57,19 +58,6 @@ std::string number(double x) {
     out.precision(17);
     out << x;
     return out.str();
-}
-
-void writeText(const fs::path& file, const std::string& text) {
-    fs::path tmp = file.string() + ".tmp";
-    std::ofstream(tmp, std::ios::binary) << text;
-    fs::rename(tmp, file);
-}
-
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 std::vector<float> labelsOf(const TreeSession& s, const SplitArrays& part) {
@@ -148,13 +136,13 @@ json stateJson(const RoundState& st) {
 void saveCheckpoint(TreeSession& s) {
     fs::path dir = s.runDir / "checkpoints";
     const std::string file = "trees-" + std::to_string(s.state.round) + ".ubj";
-    writeText(dir / file, xgb::saveToBuffer(s.booster, "ubj"));
+    writeRunFile(dir / file, xgb::saveToBuffer(s.booster, "ubj"));
     json previous;
     if (fs::exists(dir / "last_state.json"))
-        previous = json::parse(readText(dir / "last_state.json"), nullptr, false);
+        previous = json::parse(readRunFile(dir / "last_state.json"), nullptr, false);
     json state = stateJson(s.state);
     state["model"] = file;
-    writeText(dir / "last_state.json", state.dump(2));
+    writeRunFile(dir / "last_state.json", state.dump(2));
     if (previous.is_object() && previous.value("model", std::string()) != file &&
         previous.contains("model") && previous["model"].is_string()) {
         std::error_code ec;
@@ -165,8 +153,8 @@ void saveCheckpoint(TreeSession& s) {
 
 void loadCheckpoint(TreeSession& s) {
     fs::path dir = s.runDir / "checkpoints";
-    json j = json::parse(readText(dir / "last_state.json"));
-    xgb::loadFromBuffer(s.booster, readText(dir / j.at("model").get<std::string>()));
+    json j = json::parse(readRunFile(dir / "last_state.json"));
+    xgb::loadFromBuffer(s.booster, readRunFile(dir / j.at("model").get<std::string>()));
     configure(s);  // loading replaces the parameters with the saved ones; the spec's win
     s.state.round = j.at("round");
     s.state.best = j.at("best").is_null() ? std::numeric_limits<double>::infinity()
@@ -214,7 +202,8 @@ void runRound(TreeSession& s) {
 }
 
 // Rounds until the last one, early stopping or a cancel (false). Checkpoints every ten rounds
-// or two seconds, and when cancelled, so a resume repeats at most a few seconds of work.
+// (at most every five seconds: each one writes the whole model so far) and when cancelled, so a
+// resume repeats at most ten rounds.
 bool runRounds(TreeSession& s) {
     while (s.state.round < s.plannedRounds() && !s.state.stopped) {
         if (s.listener.cancelled()) {
@@ -222,7 +211,7 @@ bool runRounds(TreeSession& s) {
             return false;
         }
         runRound(s);
-        if (s.state.round % 10 == 0 || Clock::now() - s.lastCheckpoint > std::chrono::seconds(2))
+        if (s.state.round % 10 == 0 && Clock::now() - s.lastCheckpoint > std::chrono::seconds(5))
             saveCheckpoint(s);
     }
     saveCheckpoint(s);
@@ -254,7 +243,7 @@ std::vector<double> unscale(const TreeSession& s, const std::vector<float>& v) {
 // Evaluates the final model on the test rows; writes model.xgb.json and report.json.
 void finish(TreeSession& s, TrainOutcome& outcome) {
     auto model = finalModel(s);
-    writeText(s.runDir / "model.xgb.json", xgb::saveToBuffer(model, "json"));
+    writeRunFile(s.runDir / "model.xgb.json", xgb::saveToBuffer(model, "json"));
     auto out = outputsOf(model, s.test, s.classify(), s.data.outputs);
     json test = scoreOutputs(out, s.data.test, s.data, "test_");
     for (auto& [key, value] : test.items())
@@ -279,7 +268,7 @@ void finish(TreeSession& s, TrainOutcome& outcome) {
     report["importance"] = {{"gain", gainImportance(model, s.data.recipe)}};
     if (s.model().family == "tree")
         report["tree"] = drawableTrees(model, s.train, s.data.train, s.data.recipe, s.data.outputs);
-    writeText(s.runDir / "report.json", report.dump(1));
+    writeRunFile(s.runDir / "report.json", report.dump(1));
     for (auto [kind, path] : {std::pair{"checkpoint", "checkpoints/last_state.json"},
                               {"model", "model.xgb.json"},
                               {"report", "report.json"}})
@@ -299,8 +288,8 @@ Result<TrainOutcome> train(const RunSpec& spec, TrainingData data, const fs::pat
     s.booster = xgb::newBooster({&s.train, &s.val});
     configure(s);
     fs::create_directories(runDir / "checkpoints");
-    writeText(runDir / "split.json", s.data.split.toJson());
-    writeText(runDir / "recipe.json", s.data.recipe.toJson());
+    writeRunFile(runDir / "split.json", s.data.split.toJson());
+    writeRunFile(runDir / "recipe.json", s.data.recipe.toJson());
     listener.artifact("split", "split.json");
     listener.artifact("recipe", "recipe.json");
     if (resume && fs::exists(runDir / "checkpoints" / "last_state.json")) loadCheckpoint(s);

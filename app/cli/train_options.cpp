@@ -133,7 +133,7 @@ std::vector<OptionSpec> trainSpecOptions() {
         {"dropout", "P", "dropout after each hidden layer (default 0)"},
         {"epochs", "N", "epochs of the networks (default 100; early stopping usually ends sooner)"},
         {"batch-size", "N", "rows per batch (default 32)"},
-        {"lr", "X", "learning rate (default 0.001)"},
+        {"lr", "X", "learning rate of the networks (default 0.001; a linear model on a table is fitted by L-BFGS)"},
         {"optimizer", "NAME", "adam|adamw|sgd (default adam)"},
         {"schedule", "NAME", "constant|step|cosine learning-rate schedule"},
         {"weight-decay", "X", "weight decay (default 0)"},

@@ -236,3 +236,24 @@ TEST_CASE("a spec asking for CUDA where there is none fails with the reason", "[
         CHECK(cuda.error().message.find("CUDA was requested but") == 0);
     }
 }
+
+TEST_CASE("a linear model is fitted to convergence on the whole training set",
+          "[train][linear]") {
+    TempDir dir;
+    auto data = importCsv(dir, "tab", 300);
+    RunSpec spec = tabularSpec(data, "amount");  // amount = 100·x1 + 20·x2 + a little noise
+    spec.model.family = "linear";
+    spec.epochs = 4;  // L-BFGS needs no more; Adam at 1e-3 would still be far off
+    Collector c;
+    auto outcome = trainIn(data, spec, "linear", c);
+    REQUIRE(outcome.ok());
+    CHECK(outcome->status == "completed");
+    CHECK(c.metrics["test_r2"].back() > 0.9);
+    CHECK(c.metrics["lr"].back() == 1.0);  // the L-BFGS step, not the spec's Adam rate
+    // Its checkpoint holds no optimiser state; a resume starts L-BFGS again from the weights.
+    Collector more;
+    spec.epochs = 6;
+    auto resumed = runTraining(spec, data.ws->root(), data.ws->runsDir() / "linear", true, more);
+    REQUIRE(resumed.ok());
+    CHECK(resumed->epochs >= 4);
+}

@@ -118,18 +118,21 @@ json nanToNull(double v) {
 
 double rocAuc(const std::vector<double>& rawScores, const std::vector<char>& positive) {
     const std::vector<double> scores = orderable(rawScores);
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](auto a, auto b) { return scores[a] < scores[b]; });
+    // (score, positive) pairs sorted by score: ties get one average rank, so their order does
+    // not matter, and sorting the pairs themselves is several times faster than sorting indices
+    // (this runs on the validation rows every boosting round).
+    std::vector<std::pair<double, char>> ranked(scores.size());
+    for (std::size_t i = 0; i < scores.size(); ++i) ranked[i] = {scores[i], positive[i]};
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     // Mann-Whitney U with average ranks for ties.
     double rankSum = 0, pos = 0;
-    for (std::size_t i = 0; i < order.size();) {
+    for (std::size_t i = 0; i < ranked.size();) {
         std::size_t j = i + 1;  // at least one row per step, whatever the scores
-        while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
+        while (j < ranked.size() && ranked[j].first == ranked[i].first) ++j;
         double rank = (double(i) + double(j) + 1) / 2;
         for (std::size_t t = i; t < j; ++t)
-            if (positive[order[t]]) {
+            if (ranked[t].second) {
                 rankSum += rank;
                 pos += 1;
             }

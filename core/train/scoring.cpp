@@ -41,20 +41,24 @@ nlohmann::json scoreOutputs(const std::vector<float>& out, const SplitArrays& pa
                             const TrainingData& data, const std::string& prefix) {
     nlohmann::json m = nlohmann::json::object();
     if (part.rows == 0) return m;
+    m[prefix + "loss"] = outputLoss(out, part, data);
     if (classifies(data)) {
-        m[prefix + "loss"] = crossEntropy(out, part.labels, data.outputs);
         auto c = classificationMetrics(out, part.labels, data.outputs);
         m[prefix + "accuracy"] = c.accuracy;
         m[prefix + "macro_f1"] = c.macroF1;
         if (std::isfinite(c.rocAuc)) m[prefix + "roc_auc"] = c.rocAuc;
     } else {
-        m[prefix + "loss"] = meanSquared(out, part.targets);
         auto r = regressionMetrics(unscaled(data, out), unscaled(data, part.targets));
         m[prefix + "rmse"] = r.rmse;
         m[prefix + "mae"] = r.mae;
         m[prefix + "r2"] = r.r2;
     }
     return m;
+}
+
+double outputLoss(const std::vector<float>& out, const SplitArrays& part, const TrainingData& data) {
+    return classifies(data) ? crossEntropy(out, part.labels, data.outputs)
+                            : meanSquared(out, part.targets);
 }
 
 const char* primaryMetric(TaskKind task) {

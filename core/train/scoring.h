@@ -16,6 +16,10 @@ namespace kiln {
 nlohmann::json scoreOutputs(const std::vector<float>& out, const SplitArrays& part,
                             const TrainingData& data, const std::string& prefix);
 
+// The loss alone of scoreOutputs (cross-entropy, or the mean squared standardised error): what the
+// training curve needs each round, without the metrics' sorting.
+double outputLoss(const std::vector<float>& out, const SplitArrays& part, const TrainingData& data);
+
 // The metric models are ranked by: accuracy for classification, R² for regression.
 const char* primaryMetric(TaskKind task);
 double primaryScore(const std::vector<float>& out, const SplitArrays& part,

@@ -17,12 +17,6 @@ int featureIndex(const json& node) {
     return name.size() > 1 && name[0] == 'f' ? std::atoi(name.c_str() + 1) : -1;
 }
 
-std::vector<json> parsedTrees(const xgb::Booster& model) {
-    std::vector<json> trees;
-    for (const auto& text : xgb::dumpTrees(model)) trees.push_back(json::parse(text));
-    return trees;
-}
-
 template <class F>
 void forEachNode(const json& node, F&& f) {
     f(node);
@@ -101,12 +95,16 @@ void addNodes(const json& node, int depth, const std::map<int, NodeStats>& stats
 
 }  // namespace
 
-int treeCount(const xgb::Booster& model) { return int(xgb::dumpTrees(model).size()); }
+std::vector<json> dumpedTrees(const xgb::Booster& model) {
+    std::vector<json> trees;
+    for (const auto& text : xgb::dumpTrees(model)) trees.push_back(json::parse(text));
+    return trees;
+}
 
-json gainImportance(const xgb::Booster& model, const FeatureRecipe& recipe) {
+json gainImportance(const std::vector<json>& trees, const FeatureRecipe& recipe) {
     auto owner = stepOfInput(recipe);
     std::vector<double> gain(recipe.steps.size(), 0.0);
-    for (const auto& tree : parsedTrees(model))
+    for (const auto& tree : trees)
         forEachNode(tree, [&](const json& node) {
             int f = featureIndex(node);
             if (f >= 0 && std::size_t(f) < owner.size())
@@ -120,9 +118,9 @@ json gainImportance(const xgb::Booster& model, const FeatureRecipe& recipe) {
     return out;
 }
 
-json drawableTrees(const xgb::Booster& model, const xgb::Matrix& train,
-                   const SplitArrays& rows, const FeatureRecipe& recipe, int classes) {
-    auto trees = parsedTrees(model);
+json drawableTrees(const xgb::Booster& model, const std::vector<json>& trees,
+                   const xgb::Matrix& train, const SplitArrays& rows, const FeatureRecipe& recipe,
+                   int classes) {
     std::size_t width = 0;
     auto leaves = xgb::predictLeaves(model, train, width);
     width = std::max<std::size_t>(width, 1);

@@ -192,7 +192,7 @@ void runRound(TreeSession& s) {
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     s.listener.progress(round, 1, 1);
     json m = scoreOutputs(outputsOf(s, s.val), s.data.val, s.data, "val_");
-    m["train_loss"] = scoreOutputs(outputsOf(s, s.train), s.data.train, s.data, "")["loss"];
+    m["train_loss"] = outputLoss(outputsOf(s, s.train), s.data.train, s.data);
     m["lr"] = s.model().learningRate;
     m["epoch_time"] = seconds;
     m["samples_per_s"] = double(s.data.train.rows) / std::max(seconds, 1e-9);
@@ -248,6 +248,7 @@ void finish(TreeSession& s, TrainOutcome& outcome) {
     json test = scoreOutputs(out, s.data.test, s.data, "test_");
     for (auto& [key, value] : test.items())
         s.listener.metric(key, value.get<double>(), s.state.round, s.state.round);
+    const auto trees = dumpedTrees(model);
     const int kept = !s.earlyStopping() ? s.state.round : std::max(1, s.state.bestRound);
     json report = {{"format", "kiln-report/1"},
                    {"family", s.model().family},
@@ -256,7 +257,7 @@ void finish(TreeSession& s, TrainOutcome& outcome) {
                    {"rounds", s.state.round},
                    {"best_round", kept},
                    {"early_stopped", s.state.stopped},
-                   {"trees", treeCount(model)},
+                   {"trees", trees.size()},
                    {"metrics", test},
                    {"test", json::object()}};
     if (s.data.test.rows > 0) {
@@ -265,9 +266,9 @@ void finish(TreeSession& s, TrainOutcome& outcome) {
                                                              s.data.recipe.target.classes)
                                       : regressionReport(unscale(s, out), unscale(s, actual));
     }
-    report["importance"] = {{"gain", gainImportance(model, s.data.recipe)}};
+    report["importance"] = {{"gain", gainImportance(trees, s.data.recipe)}};
     if (s.model().family == "tree")
-        report["tree"] = drawableTrees(model, s.train, s.data.train, s.data.recipe, s.data.outputs);
+        report["tree"] = drawableTrees(model, trees, s.train, s.data.train, s.data.recipe, s.data.outputs);
     writeRunFile(s.runDir / "report.json", report.dump(1));
     for (auto [kind, path] : {std::pair{"checkpoint", "checkpoints/last_state.json"},
                               {"model", "model.xgb.json"},

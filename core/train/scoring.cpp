@@ -21,14 +21,23 @@ std::vector<double> unscaled(const TrainingData& data, const std::vector<float>&
     return out;
 }
 
-double crossEntropy(const std::vector<float>& probs, const std::vector<long>& labels, int classes) {
+// Mean cross-entropy of `columns` probabilities a row; one column is a binary model's P(class 1).
+double crossEntropy(const float* probs, int columns, const std::vector<long>& labels) {
     double sum = 0;
-    for (std::size_t r = 0; r < labels.size(); ++r)
-        sum -= std::log(std::max(double(probs[r * std::size_t(classes) + std::size_t(labels[r])]), 1e-12));
-    return labels.empty() ? 0 : sum / double(labels.size());
+    const std::size_t n = labels.size(), k = std::size_t(columns);
+    if (columns == 1) {
+        for (std::size_t r = 0; r < n; ++r) {  // no branch on the label: the labels are random
+            const float positive = float(labels[r] != 0), p = probs[r];
+            sum -= std::log(std::max(double(positive * p + (1 - positive) * (1 - p)), 1e-12));
+        }
+    } else {
+        for (std::size_t r = 0; r < n; ++r)
+            sum -= std::log(std::max(double(probs[r * k + std::size_t(labels[r])]), 1e-12));
+    }
+    return n == 0 ? 0 : sum / double(n);
 }
 
-double meanSquared(const std::vector<float>& predicted, const std::vector<float>& actual) {
+double meanSquared(const float* predicted, const std::vector<float>& actual) {
     double sum = 0;
     for (std::size_t r = 0; r < actual.size(); ++r)
         sum += (double(predicted[r]) - actual[r]) * (double(predicted[r]) - actual[r]);
@@ -57,7 +66,11 @@ nlohmann::json scoreOutputs(const std::vector<float>& out, const SplitArrays& pa
 }
 
 double outputLoss(const std::vector<float>& out, const SplitArrays& part, const TrainingData& data) {
-    return classifies(data) ? crossEntropy(out, part.labels, data.outputs)
+    return outputLoss(out.data(), classifies(data) ? data.outputs : 1, part, data);
+}
+
+double outputLoss(const float* out, int columns, const SplitArrays& part, const TrainingData& data) {
+    return classifies(data) ? crossEntropy(out, columns, part.labels)
                             : meanSquared(out, part.targets);
 }
 

@@ -56,22 +56,34 @@ inline void setParam(const Booster& b, const std::string& name, const std::strin
     check(XGBoosterSetParam(b.get(), name.c_str(), value.c_str()), name.c_str());
 }
 
-// Predictions for every row of `m` as XGBoost returns them: `margin` raw scores, else the
-// objective's outputs (probabilities). Row-major [rows, columns].
-inline std::vector<float> predict(const Booster& b, const Matrix& m, bool margin,
-                                  std::size_t& columns) {
+// Predictions for every row of `m` in XGBoost's own buffer, valid until the booster's next call
+// on this thread: `margin` raw scores, else the objective's outputs (probabilities). Row-major
+// [rows, columns]. Matrices in the booster's prediction cache only predict the newest trees.
+struct PredictionView {
+    const float* values = nullptr;
+    std::size_t rows = 0, columns = 1;
+};
+
+inline PredictionView predictView(const Booster& b, const Matrix& m, bool margin) {
     std::string config = std::string("{\"type\": ") + (margin ? "1" : "0") +
                          ", \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, "
                          "\"strict_shape\": true}";
     const bst_ulong* shape = nullptr;
     bst_ulong dim = 0;
-    const float* out = nullptr;
-    check(XGBoosterPredictFromDMatrix(b.get(), m.get(), config.c_str(), &shape, &dim, &out),
+    PredictionView view;
+    check(XGBoosterPredictFromDMatrix(b.get(), m.get(), config.c_str(), &shape, &dim, &view.values),
           "predicting");
-    std::size_t n = 1;
-    for (bst_ulong i = 0; i < dim; ++i) n *= shape[i];
-    columns = dim >= 2 ? std::size_t(shape[dim - 1]) : 1;
-    return std::vector<float>(out, out + n);
+    view.rows = dim >= 1 ? std::size_t(shape[0]) : 0;
+    for (bst_ulong i = 1; i < dim; ++i) view.columns *= std::size_t(shape[i]);
+    return view;
+}
+
+// predictView copied out.
+inline std::vector<float> predict(const Booster& b, const Matrix& m, bool margin,
+                                  std::size_t& columns) {
+    PredictionView v = predictView(b, m, margin);
+    columns = v.columns;
+    return std::vector<float>(v.values, v.values + v.rows * v.columns);
 }
 
 // The leaf each row reaches in each tree: [rows, trees] node ids.

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <limits>
+#include <random>
 
 #include <algorithm>
 #include <set>
@@ -125,4 +127,38 @@ TEST_CASE("classification metrics match hand-computed values", "[train][metrics]
     auto r = regressionMetrics({1, 2, 3}, {1, 2, 4});
     CHECK(r.mae == Approx(1.0 / 3));
     CHECK(r.r2 == Approx(1 - 9.0 / 42));  // SSE 1, SST 42/9
+}
+
+TEST_CASE("the float AUC of classification metrics equals rocAuc, with ties, zeros and NaN",
+          "[train][metrics]") {
+    const float kNaN = std::numeric_limits<float>::quiet_NaN();
+    std::mt19937 rng(7);
+    for (int classes : {2, 3}) {
+        const std::size_t n = 5000;
+        std::vector<float> probs(n * std::size_t(classes));
+        std::vector<long> labels(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            labels[i] = long(rng() % unsigned(classes));
+            for (int c = 0; c < classes; ++c) {
+                unsigned pick = rng() % 100;
+                float v = pick < 30 ? float(rng() % 7) / 7.0f  // many ties
+                          : pick < 32 ? (rng() % 2 ? 0.0f : -0.0f)
+                          : pick < 34 ? kNaN
+                          : pick < 35 ? -std::numeric_limits<float>::infinity()
+                                      : float(rng() % 100000) / 99999.0f - float(c == 1) * 0.2f;
+                probs[i * std::size_t(classes) + std::size_t(c)] = v;
+            }
+        }
+        double expected = 0;
+        for (int c = classes == 2 ? 1 : 0; c < classes; ++c) {
+            std::vector<double> column(n);
+            std::vector<char> positive(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                column[i] = probs[i * std::size_t(classes) + std::size_t(c)];
+                positive[i] = labels[i] == c;
+            }
+            expected += rocAuc(column, positive) / (classes == 2 ? 1 : classes);
+        }
+        CHECK(classificationMetrics(probs, labels, classes).rocAuc == Approx(expected).epsilon(1e-12));
+    }
 }

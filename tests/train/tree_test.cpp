@@ -1,6 +1,7 @@
 // The tree families (XGBoost), cross-validation and auto's choice of family.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -152,6 +153,32 @@ TEST_CASE("early stopping keeps the best round and cuts the model there", "[trai
     // The kept model is the best round's: its validation loss is the lowest seen.
     auto& val = c.metrics["val_loss"];
     CHECK(*std::min_element(val.begin(), val.end()) == Approx(val[std::size_t(outcome->bestEpoch - 1)]));
+}
+
+TEST_CASE("on a large table every other round is evaluated, early stopping still cuts the model "
+          "at its best evaluated round", "[train][trees]") {
+    TempDir dir;
+    auto data = importCsv(dir, "big", 300000);  // 255,000 training and validation rows
+    RunSpec spec = treeSpec(data, "label", "boosted");
+    spec.model.trees = 200;
+    spec.model.learningRate = 1.0;
+    spec.model.maxDepth = 12;
+    spec.model.minChildWeight = 0.01;
+    spec.earlyStopping = 3;
+    spec.threads = 2;
+    Collector c;
+    auto outcome = trainIn(data, spec, "big", c);
+    REQUIRE(outcome.ok());
+    checkFiniteCurves(c);
+    CHECK(std::find_if(c.logs.begin(), c.logs.end(), [](const std::string& l) {
+              return l.find("every 2 rounds") != std::string::npos;
+          }) != c.logs.end());
+    CHECK(outcome->earlyStopped);
+    CHECK(outcome->bestEpoch % 2 == 0);
+    CHECK(outcome->epochs == outcome->bestEpoch + 4);  // the first evaluated round past patience
+    CHECK(c.metrics["val_loss"].size() == std::size_t(outcome->epochs / 2));
+    json report = readJson(data.ws->runsDir() / "big" / "report.json");
+    CHECK(report["trees"] == outcome->bestEpoch);
 }
 
 TEST_CASE("a cancelled boosting run resumes from its checkpoint to the same model",

@@ -14,8 +14,8 @@ scored on the same test rows. Numbers with missing values go to HistGradientBoos
 median imputation and scaling, categories one-hot (a missing category is a category of its own).
 
 Which rows sklearn fits on (--sk-fit): by default train+val, i.e. every row the Kiln run learned
-from (auto's cross-validation uses all non-test rows, the final model fits train and stops early on
-val). sklearn has no use for a separate validation split in its defaults, so giving it train only
+from (auto's cross-validation uses all non-test rows, and so does its final model: its
+split.json lists them all as train, for the folds' mean best epoch or round). sklearn has no use for a separate validation split in its defaults, so giving it train only
 would handicap it; train+val is the stricter comparison for Kiln. `--sk-fit train` gives the other.
 
 Rows whose target is missing are dropped by Kiln (they are in none of split.json's lists); the

@@ -3757,7 +3757,7 @@
     <name>kiln::widgets::EvaluationView</name>
     <message>
         <location filename="../widgets/evaluation_view.cpp" line="150"/>
-        <location filename="../widgets/evaluation_view.cpp" line="221"/>
+        <location filename="../widgets/evaluation_view.cpp" line="231"/>
         <source>Chance</source>
         <translation>무작위</translation>
     </message>
@@ -3767,15 +3767,17 @@
         <translation>%1 (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="199"/>
+        <location filename="../widgets/evaluation_view.cpp" line="198"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../widgets/evaluation_view.cpp" line="219"/>
         <source> · best round %1</source>
         <translation> · 최적 라운드 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/evaluation_view.cpp" line="220"/>
         <source> · best epoch %1</source>
         <translation> · 최적 에포크 %1</translation>
     </message>
@@ -3785,82 +3787,82 @@
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="215"/>
+        <location filename="../widgets/evaluation_view.cpp" line="225"/>
         <source>The evaluation on the test rows appears here when the run completes.</source>
         <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="218"/>
+        <location filename="../widgets/evaluation_view.cpp" line="228"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="219"/>
+        <location filename="../widgets/evaluation_view.cpp" line="229"/>
         <source>ROC curve</source>
         <translation>ROC 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <location filename="../widgets/evaluation_view.cpp" line="230"/>
         <source>False positive rate</source>
         <translation>위양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <location filename="../widgets/evaluation_view.cpp" line="230"/>
         <source>True positive rate</source>
         <translation>진양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="222"/>
+        <location filename="../widgets/evaluation_view.cpp" line="232"/>
         <source>Precision–recall curve</source>
         <translation>정밀도–재현율 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="223"/>
+        <location filename="../widgets/evaluation_view.cpp" line="233"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="223"/>
+        <location filename="../widgets/evaluation_view.cpp" line="233"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="224"/>
+        <location filename="../widgets/evaluation_view.cpp" line="234"/>
         <source>Predicted vs actual</source>
         <translation>예측 대 실제</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="225"/>
+        <location filename="../widgets/evaluation_view.cpp" line="235"/>
         <source>Actual value</source>
         <translation>실제 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="225"/>
+        <location filename="../widgets/evaluation_view.cpp" line="235"/>
         <source>Predicted value</source>
         <translation>예측 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="226"/>
+        <location filename="../widgets/evaluation_view.cpp" line="236"/>
         <source>Perfect prediction</source>
         <translation>완벽한 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="227"/>
+        <location filename="../widgets/evaluation_view.cpp" line="237"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="228"/>
+        <location filename="../widgets/evaluation_view.cpp" line="238"/>
         <source>Residuals (actual − predicted)</source>
         <translation>잔차 (실제 − 예측)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="229"/>
+        <location filename="../widgets/evaluation_view.cpp" line="239"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="229"/>
+        <location filename="../widgets/evaluation_view.cpp" line="239"/>
         <source>Rows</source>
         <translation>행</translation>
     </message>
@@ -4259,12 +4261,27 @@
         <translation>다른 후보: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="126"/>
+        <location filename="../widgets/model_insight_view.cpp" line="129"/>
+        <source>The final model then trained on all %1 non-test rows for %2 boosting rounds, the folds&apos; mean best.</source>
+        <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 부스팅 %2라운드(폴드별 최적 라운드의 평균) 동안 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="134"/>
+        <source>The final model then trained on all %1 non-test rows for %2 epochs, the folds&apos; mean best.</source>
+        <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 %2에포크(폴드별 최적 에포크의 평균) 동안 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="139"/>
+        <source>The final model then trained on all %1 non-test rows.</source>
+        <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_insight_view.cpp" line="146"/>
         <source>%1-fold cross-validation on the training and validation rows (the test rows are kept apart): each fold is scored on the rows held out of it.</source>
         <translation>학습·검증 행에 대한 %1겹 교차 검증(테스트 행은 따로 둠): 각 폴드는 그 폴드에서 빼 둔 행으로 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="135"/>
+        <location filename="../widgets/model_insight_view.cpp" line="155"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>

@@ -117,7 +117,27 @@ QString ModelInsightView::choiceText() const {
                        .arg(name, metric.toHtmlEscaped(), chosenScore);
     if (!others.isEmpty())
         text += QStringLiteral("; ") + tr("the others: %1").arg(others.join(QStringLiteral(", ")));
-    return text + QLatin1Char('.');
+    return text + QLatin1Char('.') + finalFitText(choice.value(QLatin1String("final_fit")).toObject());
+}
+
+// How auto's final model trained: on every non-test row, for the folds' mean best epoch or round.
+QString ModelInsightView::finalFitText(const QJsonObject& fit) const {
+    if (!fit.contains(QLatin1String("rows"))) return {};
+    const int rows = fit.value(QLatin1String("rows")).toInt();
+    QString text = QStringLiteral(" ");
+    if (fit.contains(QLatin1String("rounds")))
+        text += tr("The final model then trained on all %1 non-test rows for %2 boosting rounds, "
+                   "the folds' mean best.")
+                    .arg(rows)
+                    .arg(fit.value(QLatin1String("rounds")).toInt());
+    else if (fit.contains(QLatin1String("epochs")))
+        text += tr("The final model then trained on all %1 non-test rows for %2 epochs, the "
+                   "folds' mean best.")
+                    .arg(rows)
+                    .arg(fit.value(QLatin1String("epochs")).toInt());
+    else
+        text += tr("The final model then trained on all %1 non-test rows.").arg(rows);
+    return text;
 }
 
 QString ModelInsightView::cvCaption() const {

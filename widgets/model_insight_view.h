@@ -26,6 +26,7 @@ public:
     bool hasContent() const;
     // The sentence about auto's choice (empty when the family was not chosen by auto).
     QString choiceText() const;
+    QString finalFitText(const QJsonObject& fit) const;
     ImportanceChart* importance() const { return m_importance; }
     CvTableModel* cvModel() const { return m_cv; }
     QTableView* cvTable() const { return m_cvTable; }

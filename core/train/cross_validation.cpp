@@ -122,6 +122,7 @@ Result<CvResult> crossValidate(const RunSpec& spec, const ObjectStore& store, co
         }
         if (outcome->status != "completed") return result.cancelled = true, result;
         json metrics = foldMetrics(outcome->testMetrics);
+        result.bestEpochs.push_back(std::max(1, outcome->bestEpoch));
         result.folds.push_back({{"fold", f + 1},
                                 {"train_rows", trainRows},
                                 {"rows", rows.folds[f].size()},

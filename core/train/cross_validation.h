@@ -34,6 +34,7 @@ struct CvResult {
     nlohmann::json mean = nlohmann::json::object();  // per metric, over the folds
     nlohmann::json std = nlohmann::json::object();   // sample standard deviation
     double score = 0, scoreStd = 0;                   // the primary metric (accuracy or R²)
+    std::vector<int> bestEpochs;  // each fold's best epoch or boosting round (early stopping's)
     bool cancelled = false;
 };
 

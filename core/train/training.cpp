@@ -1,6 +1,7 @@
 // runTraining: cross-validation and auto's choice of family first when asked, then the family's
 // trainer, then what every table model gets in report.json (permutation importance, the CV
 // table, the choice and its reasons).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -93,11 +94,50 @@ json chooseFamily(const std::vector<CvResult>& results, TaskKind task) {
             {"why", why}};
 }
 
+// Auto's final model trains on every non-test row, nothing held back for early stopping: for
+// the epochs (boosting rounds) its folds stopped at on average when the family stops early.
+// (A run with an explicit --cv trains its final model as any run does.)
+json finalFit(const RunSpec& spec, const CvResult& kept, std::size_t rows) {
+    json fit = {{"rows", rows}};
+    const bool stopsEarly = spec.model.family == "boosted" || !isTreeFamily(spec.model.family);
+    if (spec.earlyStopping > 0 && stopsEarly && !kept.bestEpochs.empty()) {
+        double mean = 0;
+        for (int e : kept.bestEpochs) mean += double(e) / double(kept.bestEpochs.size());
+        fit[spec.model.family == "boosted" ? "rounds" : "epochs"] = std::max(1L, std::lround(mean));
+    }
+    return fit;
+}
+
+void applyFinalFit(RunSpec& spec, const json& fit) {
+    spec.earlyStopping = 0;
+    if (fit.contains("rounds")) spec.model.trees = fit.at("rounds").get<int>();
+    if (fit.contains("epochs")) spec.epochs = fit.at("epochs").get<int>();
+}
+
+std::string finalFitText(const json& fit) {
+    std::string text = "the final model trains on all " +
+                       std::to_string(fit.at("rows").get<std::size_t>()) + " non-test rows";
+    for (const char* unit : {"rounds", "epochs"})
+        if (fit.contains(unit))
+            text += " for " + std::to_string(fit.at(unit).get<int>()) + " " + unit +
+                    ", the folds' mean best";
+    return text;
+}
+
+// The run's own split with its validation rows moved into training.
+DataSplit allNonTestRows(DataSplit split) {
+    split.train.insert(split.train.end(), split.val.begin(), split.val.end());
+    std::sort(split.train.begin(), split.train.end());
+    split.val.clear();
+    return split;
+}
+
 // Auto's choice becomes the run's definition: spec.json says what trained, and why.
 void recordChoice(RunSpec& spec, const json& choice, const fs::path& runDir,
                   TrainListener& listener) {
     std::string note = "model auto chose " + familyTitle(spec.model.family) + " (" +
-                       choice.at("why").get<std::string>() + ")";
+                       choice.at("why").get<std::string>() + "); " +
+                       finalFitText(choice.at("final_fit"));
     spec.notes.push_back(note);
     listener.log("info", note);
     if (fs::exists(runDir / "spec.json")) {
@@ -140,9 +180,11 @@ Result<CvRecord> crossValidateRun(RunSpec& spec, const ObjectStore& store, const
     if (choose) {
         record.choice = chooseFamily(results, spec.task);
         spec = candidateSpec(spec, record.choice.at("chosen").get<std::string>(), rows);
-        recordChoice(spec, record.choice, runDir, listener);
         for (std::size_t i = 0; i < results.size(); ++i)
             if (results[i].family == spec.model.family) kept = i;
+        record.choice["final_fit"] = finalFit(spec, results[kept], rows);
+        applyFinalFit(spec, record.choice["final_fit"]);
+        recordChoice(spec, record.choice, runDir, listener);
     }
     record.cv = cvReport(results[kept], cvRows);
     json file = {{"format", "kiln-cv/1"},
@@ -216,7 +258,13 @@ Result<TrainOutcome> runTraining(const RunSpec& requested, const fs::path& works
         }
         cv = std::move(*record);
     }
+    const bool allRows = cv && cv->choice.is_object() && cv->choice.contains("final_fit");
+    if (allRows) applyFinalFit(spec, cv->choice.at("final_fit"));  // a resume's spec too
     auto data = prepareTrainingData(spec, store);
+    if (data && allRows) {
+        DataSplit merged = allNonTestRows(data->split);
+        data = prepareTrainingData(spec, store, &merged);
+    }
     if (!data) return data.error();
     for (const auto& note : data->recipe.notes) listener.log("warning", note);
     TrainingData heldOut = tables ? testPartOf(*data) : TrainingData{};

@@ -329,7 +329,8 @@ Result<TrainOutcome> train(const RunSpec& spec, TrainingData data, const fs::pat
     s.train = matrixOf(s, s.data.train);
     s.val = matrixOf(s, s.data.val);
     s.test = matrixOf(s, s.data.test);
-    s.booster = xgb::newBooster({&s.train, &s.val});
+    // An auto run's final model has no validation rows (they joined training).
+    s.booster = s.data.val.rows > 0 ? xgb::newBooster({&s.train, &s.val}) : xgb::newBooster({&s.train});
     configure(s);
     fs::create_directories(runDir / "checkpoints");
     writeRunFile(runDir / "split.json", s.data.split.toJson());

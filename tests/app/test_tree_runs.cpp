@@ -158,6 +158,7 @@ TEST_CASE("auto chooses a family by cross-validation and says why", "[trees]") {
     CHECK(tab->record().report.value(QStringLiteral("family")).toString() == chosen);
     CHECK(insight->choiceText().startsWith(QStringLiteral("Auto chose <b>")));
     CHECK(insight->choiceText().contains(QStringLiteral("cross-validation")));
+    CHECK(insight->choiceText().contains(QStringLiteral("The final model then trained on all")));
     CHECK(insight->cvModel()->folds() >= 2);
     CHECK(insight->importance()->hasKind(ImportanceChart::Kind::Permutation));
     saveBoth(f, tab, insight, QStringLiteral("run_auto_model"));

@@ -276,6 +276,21 @@ TEST_CASE("model auto keeps the family with the best cross-validated score and s
     CHECK(written->model.family == best);
     CHECK(written->notes.back().find("model auto chose") != std::string::npos);
     CHECK(report["cv"]["family"] == best);
+    // The final model trained on every non-test row, none held back, for the folds' mean best
+    // epoch or round when the family stops early.
+    json fit = choice["final_fit"];
+    json split = readJson(run / "split.json");
+    CHECK(split["val"].empty());
+    CHECK(fit["rows"] == split["train"].size());
+    std::size_t cvRows = 0;
+    for (const auto& fold : report["cv"]["rows"]) cvRows += fold["rows"].get<std::size_t>();
+    CHECK(cvRows == split["train"].size());
+    CHECK(written->earlyStopping == 0);
+    if (best == "boosted") CHECK(written->model.trees == fit["rounds"]);
+    if (best == "mlp" || best == "linear") CHECK(written->epochs == fit["epochs"]);
+    CHECK(written->notes.back().find("non-test rows") != std::string::npos);
+    CHECK(c.metrics.count("val_loss") == 0);
+    checkFiniteCurves(c);
 }
 
 TEST_CASE("a decision tree is drawn with samples and values at every node", "[train][trees]") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "core/train/metrics.h"
@@ -21,27 +22,49 @@ std::vector<double> unscaled(const TrainingData& data, const std::vector<float>&
     return out;
 }
 
-// Mean cross-entropy of `columns` probabilities a row; one column is a binary model's P(class 1).
-double crossEntropy(const float* probs, int columns, const std::vector<long>& labels) {
+// Sum of the cross-entropy of rows [begin, end) with `columns` probabilities a row; one column
+// is a binary model's P(class 1).
+double crossEntropySum(const float* probs, int columns, const std::vector<long>& labels,
+                       std::size_t begin, std::size_t end) {
     double sum = 0;
-    const std::size_t n = labels.size(), k = std::size_t(columns);
+    const std::size_t k = std::size_t(columns);
     if (columns == 1) {
-        for (std::size_t r = 0; r < n; ++r) {  // no branch on the label: the labels are random
+        for (std::size_t r = begin; r < end; ++r) {  // no branch on the label: labels are random
             const float positive = float(labels[r] != 0), p = probs[r];
             sum -= std::log(std::max(double(positive * p + (1 - positive) * (1 - p)), 1e-12));
         }
     } else {
-        for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t r = begin; r < end; ++r)
             sum -= std::log(std::max(double(probs[r * k + std::size_t(labels[r])]), 1e-12));
     }
-    return n == 0 ? 0 : sum / double(n);
+    return sum;
 }
 
-double meanSquared(const float* predicted, const std::vector<float>& actual) {
+double squaredErrorSum(const float* predicted, const std::vector<float>& actual,
+                       std::size_t begin, std::size_t end) {
     double sum = 0;
-    for (std::size_t r = 0; r < actual.size(); ++r)
+    for (std::size_t r = begin; r < end; ++r)
         sum += (double(predicted[r]) - actual[r]) * (double(predicted[r]) - actual[r]);
-    return actual.empty() ? 0 : sum / double(actual.size());
+    return sum;
+}
+
+// The mean of sum(begin, end) over rows [0, rows), in `threads` chunks summed in chunk order
+// (the same thread count gives the same bits).
+template <class Sum>
+double chunkedMean(std::size_t rows, int threads, const Sum& sum) {
+    if (rows == 0) return 0;
+    const std::size_t chunks = std::min<std::size_t>(std::size_t(std::max(1, threads)),
+                                                     std::max<std::size_t>(1, rows / 50000));
+    std::vector<double> partial(chunks, 0.0);
+    std::vector<std::thread> helpers;
+    auto bounds = [&](std::size_t c) { return std::pair{rows * c / chunks, rows * (c + 1) / chunks}; };
+    for (std::size_t c = 1; c < chunks; ++c)
+        helpers.emplace_back([&, c] { partial[c] = sum(bounds(c).first, bounds(c).second); });
+    partial[0] = sum(bounds(0).first, bounds(0).second);
+    for (auto& t : helpers) t.join();
+    double total = 0;
+    for (double p : partial) total += p;
+    return total / double(rows);
 }
 
 }  // namespace
@@ -69,9 +92,15 @@ double outputLoss(const std::vector<float>& out, const SplitArrays& part, const 
     return outputLoss(out.data(), classifies(data) ? data.outputs : 1, part, data);
 }
 
-double outputLoss(const float* out, int columns, const SplitArrays& part, const TrainingData& data) {
-    return classifies(data) ? crossEntropy(out, columns, part.labels)
-                            : meanSquared(out, part.targets);
+double outputLoss(const float* out, int columns, const SplitArrays& part, const TrainingData& data,
+                  int threads) {
+    if (classifies(data))
+        return chunkedMean(part.labels.size(), threads, [&](std::size_t b, std::size_t e) {
+            return crossEntropySum(out, columns, part.labels, b, e);
+        });
+    return chunkedMean(part.targets.size(), threads, [&](std::size_t b, std::size_t e) {
+        return squaredErrorSum(out, part.targets, b, e);
+    });
 }
 
 const char* primaryMetric(TaskKind task) {

@@ -20,8 +20,10 @@ nlohmann::json scoreOutputs(const std::vector<float>& out, const SplitArrays& pa
 // training curve needs each round, without the metrics' sorting.
 double outputLoss(const std::vector<float>& out, const SplitArrays& part, const TrainingData& data);
 // The same over `columns` outputs a row as a model returned them, where a binary classifier's one
-// column is P(class 1): the boosting loop reads XGBoost's predictions in place.
-double outputLoss(const float* out, int columns, const SplitArrays& part, const TrainingData& data);
+// column is P(class 1), summed on up to `threads` threads: the boosting loop reads XGBoost's
+// predictions of the training rows in place.
+double outputLoss(const float* out, int columns, const SplitArrays& part, const TrainingData& data,
+                  int threads = 1);
 
 // The metric models are ranked by: accuracy for classification, R² for regression.
 const char* primaryMetric(TaskKind task);

@@ -215,7 +215,7 @@ json validationMetrics(TreeSession& s) {
 
 double trainingLoss(TreeSession& s) {
     xgb::PredictionView v = xgb::predictView(s.booster, s.train, false);
-    return outputLoss(v.values, int(v.columns), s.data.train, s.data);
+    return outputLoss(v.values, int(v.columns), s.data.train, s.data, s.threads);
 }
 
 // Grows one boosting round; on the rounds evaluated, reports its losses and validation metrics

@@ -152,6 +152,14 @@ void printModel(const json& doc) {
     if (doc.contains("model_choice") && doc["model_choice"].contains("why"))
         std::cout << "          chosen by cross-validation: "
                   << doc["model_choice"]["why"].get<std::string>() << "\n";
+    if (doc.contains("model_choice") && doc["model_choice"].contains("final_fit")) {
+        const json& fit = doc["model_choice"]["final_fit"];
+        std::cout << "          final model: all " << fit.value("rows", 0) << " non-test rows";
+        for (const char* unit : {"rounds", "epochs"})
+            if (fit.contains(unit))
+                std::cout << ", " << fit[unit].get<int>() << " " << unit << " (the folds' mean best)";
+        std::cout << "\n";
+    }
 }
 
 // The ten most important columns with a bar each: permutation importance, then total gain.

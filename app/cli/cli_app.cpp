@@ -29,22 +29,6 @@ int printVersion(bool json) {
 
 }  // namespace
 
-const std::vector<Command>& allCommands() {
-    static const std::vector<Command> commands = {makeInitCommand(),    makeInfoCommand(),
-                                                  makeImportCommand(),  makeDatasetsCommand(),
-                                                  makeShowCommand(),    makeStatsCommand(),
-                                                  makeValidateCommand(), makeTrainCommand(),
-                                                  makeRunsCommand(),    makeRunCommand(),
-                                                  makeCancelCommand(),  makeResumeCommand(),
-                                                  makeAttachCommand(),
-                                                  makeCompareCommand(), makeSweepCommand(),
-                                                  makeExportCommand(),  makePredictCommand(),
-                                                  makeModelsCommand(),  makeModelCommand(),
-                                                  makeHostsCommand(),
-                                                  makeWorkerCommand()};
-    return commands;
-}
-
 int reportError(const Error& error) {
     std::cerr << "kiln: error: " << printable(error.toString()) << "\n";
     if (!error.hint.empty()) std::cerr << "kiln: hint: " << printable(error.hint) << "\n";
@@ -64,14 +48,13 @@ Result<std::unique_ptr<Workspace>> openWorkspace(const Arguments& args, bool cre
     return Workspace::open(workspacePath(args), create);
 }
 
-int runCli(const std::vector<std::string>& args) {
+int runCli(const std::vector<std::string>& args, const std::vector<Command>& commands) {
     // Text from outside (names, headers, file names, messages) never reaches a terminal raw.
     // Messages are always escaped; standard output only on a terminal, so data written to a
     // pipe or a file (predictions, events) stays byte for byte what it is.
     TerminalSafeStream safeErr(std::cerr);
     std::optional<TerminalSafeStream> safeOut;
     if (::isatty(STDOUT_FILENO)) safeOut.emplace(std::cout);
-    const auto& commands = allCommands();
     ParseResult parsed = parseCommandLine(args, commands);
     if (parsed.helpRequested) {
         std::cout << (parsed.command ? commandHelp(*parsed.command) : programHelp(commands));

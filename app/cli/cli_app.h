@@ -14,10 +14,12 @@ class Workspace;
 
 namespace kiln::cli {
 
-// Runs `kiln` with the given arguments (without the program name); returns the exit status.
-int runCli(const std::vector<std::string>& args);
+// Runs `kiln` with the given arguments (without the program name) over `commands`; returns the
+// exit status.
+int runCli(const std::vector<std::string>& args, const std::vector<Command>& commands);
 
-// Every command `kiln` knows, in the order `kiln --help` lists them.
+// Every command `kiln` knows, in the order `kiln --help` lists them: the engine's (all_commands.cpp,
+// which links every heavy library).
 const std::vector<Command>& allCommands();
 
 // Prints "kiln: error: …" on stderr and returns the exit status for this error.

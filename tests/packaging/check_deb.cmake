@@ -14,7 +14,7 @@ endif()
 execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends)
 execute_process(COMMAND dpkg-deb --contents ${debs} OUTPUT_VARIABLE contents)
 set(deps libtorch libsqlite3 libopencv-core)
-set(paths ./usr/bin/kiln)
+set(paths ./usr/bin/kiln ./usr/libexec/kiln/kiln-engine)
 if(WITH_STUDIO)
   list(APPEND deps libqt6widgets6 libqt6charts6)
   list(APPEND paths ./usr/bin/kiln-studio ./usr/share/applications/io.kiln.Studio.desktop

@@ -1,0 +1,23 @@
+// The engine's command table: every command, with the heavy ones (training, export, prediction,
+// image decoding) that pull LibTorch, OpenCV, ONNX and XGBoost into the executable.
+#include "app/cli/cli_app.h"
+
+namespace kiln::cli {
+
+const std::vector<Command>& allCommands() {
+    static const std::vector<Command> commands = {makeInitCommand(),    makeInfoCommand(),
+                                                  makeImportCommand(),  makeDatasetsCommand(),
+                                                  makeShowCommand(),    makeStatsCommand(),
+                                                  makeValidateCommand(), makeTrainCommand(),
+                                                  makeRunsCommand(),    makeRunCommand(),
+                                                  makeCancelCommand(),  makeResumeCommand(),
+                                                  makeAttachCommand(),
+                                                  makeCompareCommand(), makeSweepCommand(),
+                                                  makeExportCommand(),  makePredictCommand(),
+                                                  makeModelsCommand(),  makeModelCommand(),
+                                                  makeHostsCommand(),
+                                                  makeWorkerCommand()};
+    return commands;
+}
+
+}  // namespace kiln::cli

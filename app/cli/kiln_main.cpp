@@ -1,0 +1,88 @@
+// `kiln`: the front end. The verbs that list, show and script a workspace run here, in an
+// executable that links neither LibTorch nor OpenCV, ONNX or XGBoost (the cli/light_executable
+// test holds it), so they answer like git or sqlite3. Every other verb, `kiln --help` and words
+// it does not know go to `kiln-engine` with the same arguments, by exec: the same process, pid,
+// standard input and output, so `kiln worker` on a remote host speaks protocol 1 unchanged.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/cli/arg_parser.h"
+#include "app/cli/cli_app.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kiln::cli::Command;
+
+const std::vector<Command>& lightCommands() {
+    using namespace kiln::cli;
+    static const std::vector<Command> commands = {
+        makeInitCommand(),     makeDatasetsCommand(), makeShowCommand(),    makeStatsCommand(),
+        makeValidateCommand(), makeRunsCommand(),     makeRunCommand(),     makeCancelCommand(),
+        makeCompareCommand(),  makeHostsCommand()};
+    return commands;
+}
+
+// The first word of a command line that is not a global option: the verb.
+std::string verbOf(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") return i + 1 < args.size() ? args[i + 1] : std::string();
+        if (a == "--workspace") {
+            ++i;
+            continue;
+        }
+        if (a.rfind("-", 0) == 0) continue;
+        return a;
+    }
+    return {};
+}
+
+bool answeredHere(const std::vector<std::string>& args) {
+    const std::string verb = verbOf(args);
+    if (!verb.empty()) return kiln::cli::findCommand(lightCommands(), verb) != nullptr;
+    bool version = false;
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") return false;
+        version = version || a == "--version";
+    }
+    return version;
+}
+
+// $KILN_ENGINE, else kiln-engine beside this executable (a build tree), else
+// ../libexec/kiln/kiln-engine (an installed one).
+fs::path enginePath() {
+    if (const char* chosen = std::getenv("KILN_ENGINE"); chosen && *chosen) return chosen;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return "kiln-engine";
+    for (const fs::path& candidate : {self.parent_path() / "kiln-engine",
+                                      self.parent_path() / ".." / "libexec" / "kiln" / "kiln-engine"})
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal();
+    return self.parent_path() / "kiln-engine";
+}
+
+int runEngine(char** argv) {
+    const fs::path engine = enginePath();
+    ::execv(engine.c_str(), argv);
+    std::cerr << "kiln: error: cannot start the Kiln engine " << engine << ": "
+              << std::strerror(errno) << "\n"
+              << "kiln: hint: kiln-engine belongs beside kiln or in ../libexec/kiln; "
+                 "$KILN_ENGINE names another\n";
+    return kiln::cli::kExitBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!answeredHere(args)) return runEngine(argv);
+    return kiln::cli::runCli(args, lightCommands());
+}

@@ -1,0 +1,30 @@
+#!/bin/bash
+# The `kiln` front end links no heavy engine (LibTorch, OpenCV, ONNX, protobuf, XGBoost, OpenMP),
+# answers its own verbs without kiln-engine, and says clearly when the engine is missing for the
+# others. Usage: light_executable.sh KILN
+set -euo pipefail
+kiln=$1
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+needed=$(readelf -d "$kiln" | grep NEEDED || true)
+heavy=$(echo "$needed" | grep -E -i "torch|c10|opencv|onnx|protobuf|xgboost|gomp" || true)
+[ -z "$heavy" ] || fail "kiln links a heavy engine: $heavy"
+
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$kiln" --workspace "$dir/ws" init >/dev/null
+# Answered by the front end: no engine needed.
+KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" datasets >/dev/null ||
+  fail "kiln datasets needed the engine"
+KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" runs --json >/dev/null ||
+  fail "kiln runs needed the engine"
+KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --version | grep -q "^kiln " ||
+  fail "kiln --version needed the engine"
+# Handed to the engine: a missing one is named, with the way to fix it.
+if KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" info 2>"$dir/err"; then
+  fail "kiln info ran without its engine"
+fi
+grep -q "cannot start the Kiln engine" "$dir/err" || fail "unclear error: $(cat "$dir/err")"
+# The engine beside it answers the rest, with the same arguments.
+"$kiln" --workspace "$dir/ws" info --json | grep -q '"libtorch"' || fail "kiln info through the engine"
+echo "kiln front end: $(echo "$needed" | wc -l) shared libraries, none of them a heavy engine"

@@ -1,6 +1,8 @@
 #include "core/analysis/metric_store.h"
+#include "core/store/migrations.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <limits>
 
@@ -124,16 +126,34 @@ Status MetricWriter::flush() {
         if (!st) return st.error();
         m_insert.emplace(std::move(*st));
     }
-    if (auto st = m_catalog.begin(); !st) return st;
-    for (const auto& p : m_buffer) {
-        (void)m_insert->reset();
-        auto bound = m_insert->bind({p.runId, p.key, p.step, p.epoch, p.value, p.wallTime});
-        auto step = bound ? m_insert->step() : Result<bool>(bound.error());
-        if (!step) {
-            m_catalog.rollback();
-            return step.error();
-        }
+    if (!m_last) {
+        auto st = m_catalog.prepare(kUpsertMetricLast);
+        if (!st) return st.error();
+        m_last.emplace(std::move(*st));
     }
+    if (auto st = m_catalog.begin(); !st) return st;
+    std::map<std::pair<std::string, std::string>, const MetricPoint*> last;
+    auto run = [&](Statement& st, std::initializer_list<SqlValue> values) -> Status {
+        (void)st.reset();
+        auto bound = st.bind(values);
+        auto step = bound ? st.step() : Result<bool>(bound.error());
+        if (!step) return step.error();
+        return {};
+    };
+    for (const auto& p : m_buffer) {
+        auto st = run(*m_insert, {p.runId, p.key, p.step, p.epoch, p.value, p.wallTime});
+        if (!st) {
+            m_catalog.rollback();
+            return st;
+        }
+        const MetricPoint*& kept = last[{p.runId, p.key}];
+        if (!kept || p.step > kept->step) kept = &p;
+    }
+    for (const auto& [series, p] : last)
+        if (auto st = run(*m_last, {p->runId, p->key, p->step, p->epoch, p->value}); !st) {
+            m_catalog.rollback();
+            return st;
+        }
     if (auto st = m_catalog.commit(); !st) {
         m_catalog.rollback();
         return st;

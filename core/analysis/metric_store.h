@@ -92,6 +92,7 @@ private:
     std::size_t m_batchSize;
     std::vector<MetricPoint> m_buffer;
     std::optional<Statement> m_insert;
+    std::optional<Statement> m_last;  // metric_last's upsert
     std::uint64_t m_written = 0;
 };
 

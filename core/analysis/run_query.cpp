@@ -201,19 +201,18 @@ void keepRows(std::vector<RunRow>& rows, const std::function<bool(const RunRow&)
                rows.end());
 }
 
-// Metric reads, prepared once per query.
+// Metric reads, prepared once per query. The final values come from metric_last (one row per
+// series, kept by the catalog's trigger); the best ones scan their series.
 struct MetricReader {
-    Statement nextKey, last, minimum, maximum;
+    Statement finals, minimum, maximum;
 
     static Result<MetricReader> prepare(Catalog& c) {
-        auto k = c.prepare("SELECT key FROM metrics WHERE run_id = ? AND key > ? ORDER BY key LIMIT 1");
-        auto l = c.prepare(
-            "SELECT value FROM metrics WHERE run_id = ? AND key = ? ORDER BY step DESC LIMIT 1");
+        auto f = c.prepare("SELECT key, value FROM metric_last WHERE run_id = ?");
         auto lo = c.prepare("SELECT MIN(value) FROM metrics WHERE run_id = ? AND key = ?");
         auto hi = c.prepare("SELECT MAX(value) FROM metrics WHERE run_id = ? AND key = ?");
-        for (auto* s : {&k, &l, &lo, &hi})
+        for (auto* s : {&f, &lo, &hi})
             if (!*s) return s->error();
-        return MetricReader{std::move(*k), std::move(*l), std::move(*lo), std::move(*hi)};
+        return MetricReader{std::move(*f), std::move(*lo), std::move(*hi)};
     }
 
     // The first column of the first row of `st` run with (run, key), if any.
@@ -230,15 +229,13 @@ struct MetricReader {
 };
 
 Status fillFinal(MetricReader& m, RunRow& row) {
-    std::string key;
+    (void)m.finals.reset();
+    if (auto b = m.finals.bind({row.id}); !b) return b.error();
     for (;;) {
-        auto next = MetricReader::one(m.nextKey, row.id, key, true);
+        auto next = m.finals.step();
         if (!next) return next.error();
         if (!*next) return {};
-        key = std::get<std::string>(**next);
-        auto last = MetricReader::one(m.last, row.id, key, false);
-        if (!last) return last.error();
-        if (*last) row.finalMetrics[key] = std::get<double>(**last);
+        row.finalMetrics[m.finals.columnText(0)] = m.finals.columnDouble(1);
     }
 }
 

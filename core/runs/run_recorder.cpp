@@ -1,4 +1,5 @@
 #include "core/runs/run_recorder.h"
+#include "core/store/migrations.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -52,11 +53,16 @@ Status recordStarted(Catalog& c, const std::string& id, const event::Started& e,
 
 Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, double time) {
     if (std::isnan(e.value)) return {};  // the worker wrote no value
-    return c.execute(
-               "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES "
-               "(?, ?, ?, ?, ?, ?)",
-               {id, e.key, e.step, std::int64_t(e.epoch), e.value,
-                e.wallTime != 0 ? e.wallTime : time});
+    // One savepoint (it nests in a caller's transaction): the point and metric_last together.
+    if (auto st = c.execute("SAVEPOINT metric"); !st) return st;
+    auto st = c.execute(
+        "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES "
+        "(?, ?, ?, ?, ?, ?)",
+        {id, e.key, e.step, std::int64_t(e.epoch), e.value, e.wallTime != 0 ? e.wallTime : time});
+    if (st) st = c.execute(kUpsertMetricLast, {id, e.key, e.step, std::int64_t(e.epoch), e.value});
+    if (!st) (void)c.execute("ROLLBACK TO metric");
+    (void)c.execute("RELEASE metric");
+    return st;
 }
 
 Status recordArtifact(Catalog& c, const std::string& id, const event::Artifact& e) {

@@ -24,8 +24,8 @@ constexpr const char* kRunSelect =
     "COALESCE(h.ssh_target, ''), COALESCE(r.device, ''), COALESCE(d.name, ''), "
     "COALESCE(v.version, 0), COALESCE(r.dataset_version_id, 0), COALESCE(r.spec, '{}'), "
     "COALESCE(r.environment, '{}'), r.created_at, r.started_at, r.finished_at, r.worker_pid, "
-    "(SELECT MAX(epoch) FROM metrics WHERE run_id = r.id AND key = 'train_loss'), "
-    "(SELECT value FROM metrics WHERE run_id = r.id AND key IN ('test_accuracy', 'test_r2') "
+    "(SELECT epoch FROM metric_last WHERE run_id = r.id AND key = 'train_loss'), "
+    "(SELECT value FROM metric_last WHERE run_id = r.id AND key IN ('test_accuracy', 'test_r2') "
     "LIMIT 1) "
     "FROM runs r LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id "
     "LEFT JOIN datasets d ON d.id = v.dataset_id LEFT JOIN hosts h ON h.name = r.host ";

@@ -119,12 +119,38 @@ CREATE TABLE profiles (
 );
 )sql";
 
+// Version 3: the last value (and its step and epoch) of every run's metric series, so a runs
+// table reads one row per series instead of scanning each (kiln runs on 1,000 runs of 1,000
+// epochs: 165 ms before). The writers of metrics (MetricWriter, once per series per batch; the
+// run recorder, per event) keep it with kUpsertMetricLast (a trigger on every row halved
+// MetricWriter's rate). Filled here from the metrics a workspace
+// already holds (a bare column beside MAX() is SQLite's value from the row with the maximum).
+// Metric rows are only ever added or go with their run, whose metric_last rows go with it.
+constexpr const char* kMetricLast = R"sql(
+CREATE TABLE metric_last (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key    TEXT NOT NULL,
+  step   INTEGER NOT NULL,
+  epoch  INTEGER NOT NULL,
+  value  REAL NOT NULL,
+  PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+INSERT INTO metric_last (run_id, key, step, epoch, value)
+  SELECT run_id, key, MAX(step), epoch, value FROM metrics GROUP BY run_id, key;
+)sql";
+
 }  // namespace
+
+const char* const kUpsertMetricLast =
+    "INSERT INTO metric_last (run_id, key, step, epoch, value) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (run_id, key) DO UPDATE SET step = excluded.step, epoch = excluded.epoch, "
+    "value = excluded.value WHERE excluded.step > metric_last.step";
 
 const std::vector<Migration>& catalogMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "initial catalog: datasets, runs, metrics, models, hosts", kInitialSchema},
         {2, "profile cache per dataset version", kProfileCache},
+        {3, "the last value of every metric series", kMetricLast},
     };
     return migrations;
 }

@@ -15,4 +15,9 @@ struct Migration {
 // add a new one.
 const std::vector<Migration>& catalogMigrations();
 
+// Keeps metric_last (schema 3) with a series' newest point: binds run_id, key, step, epoch, value.
+// Every writer of metrics runs it beside its INSERT OR IGNORE, so a repeated step keeps the value
+// written first, as the metrics table does.
+extern const char* const kUpsertMetricLast;
+
 }  // namespace kiln

@@ -86,6 +86,29 @@ TEST_CASE("the batch writer ignores repeats and records 10,000 points a second c
     CHECK(cpu < 0.05);  // under 5% of a core at 10,000 points per second
 }
 
+TEST_CASE("each series' last point is kept in metric_last, a repeated step as first written",
+          "[metrics]") {
+    test::RunsFixture f;
+    f.addRun("w", 11, "running", "{}", {}, {});
+    MetricWriter writer(f.catalog(), 3);
+    for (MetricPoint p : std::vector<MetricPoint>{{"w", "loss", 5, 1, 0.5, 0},
+                                                 {"w", "loss", 7, 2, 0.4, 0},
+                                                 {"w", "loss", 6, 2, 0.45, 0},  // late, older step
+                                                 {"w", "acc", 7, 2, 0.8, 0},
+                                                 {"w", "loss", 7, 2, 0.1, 0}})  // a repeat
+        REQUIRE(writer.add(p));
+    REQUIRE(writer.flush());
+    auto last = [&](const std::string& key, const char* column) {
+        return f.catalog().queryValue(std::string("SELECT ") + column +
+                                          " FROM metric_last WHERE run_id = 'w' AND key = ?",
+                                      {key});
+    };
+    CHECK(std::get<double>(last("loss", "value").value()) == 0.4);
+    CHECK(std::get<std::int64_t>(last("loss", "step").value()) == 7);
+    CHECK(std::get<std::int64_t>(last("loss", "epoch").value()) == 2);
+    CHECK(std::get<double>(last("acc", "value").value()) == 0.8);
+}
+
 TEST_CASE("metric axes are named", "[metrics]") {
     CHECK(parseMetricAxis("epoch").value() == MetricAxis::Epoch);
     CHECK(parseMetricAxis("time").value() == MetricAxis::WallTime);

@@ -107,11 +107,33 @@ TEST_CASE("A catalog at an older schema is migrated forward, keeping its rows", 
     {
         auto c = Catalog::open(dir / "kiln.db").value();
         REQUIRE(c->execute("INSERT INTO datasets (name, kind) VALUES ('kept', 'table');"
-                           "DROP TABLE profiles; DELETE FROM schema_version WHERE version > 1;")
+                           "DROP TABLE profiles; DROP TABLE metric_last;"
+                           "DELETE FROM schema_version WHERE version > 1;")
                     .ok());
     }
     auto c = Catalog::open(dir / "kiln.db").value();
     CHECK(c->schemaVersion() == Catalog::latestSchemaVersion());
     CHECK(c->counts().value().datasets == 1);
     CHECK(intValue(*c, "SELECT COUNT(*) FROM sqlite_master WHERE name='profiles'") == 1);
+}
+
+TEST_CASE("Migrating to schema 3 fills metric_last from the metrics already stored", "[catalog]") {
+    TempDir dir;
+    {
+        auto c = Catalog::open(dir / "kiln.db").value();
+        REQUIRE(c->execute("DROP TABLE metric_last; DELETE FROM schema_version WHERE version > 2;"
+                           "INSERT INTO runs (id, status) VALUES ('r', 'completed');"
+                           "INSERT INTO metrics VALUES ('r', 'loss', 1, 1, 0.9, 0), "
+                           "('r', 'loss', 3, 2, 0.2, 0), ('r', 'loss', 2, 1, 0.5, 0), "
+                           "('r', 'acc', 3, 2, 0.7, 0);")
+                    .ok());
+    }
+    auto c = Catalog::open(dir / "kiln.db").value();
+    CHECK(c->schemaVersion() == Catalog::latestSchemaVersion());
+    CHECK(intValue(*c, "SELECT COUNT(*) FROM metric_last") == 2);
+    CHECK(intValue(*c, "SELECT step FROM metric_last WHERE key = 'loss'") == 3);
+    CHECK(intValue(*c, "SELECT epoch FROM metric_last WHERE key = 'loss'") == 2);
+    auto v = c->queryValue("SELECT value FROM metric_last WHERE key = 'loss'");
+    REQUIRE(v);
+    CHECK(std::get<double>(*v) == 0.2);
 }

@@ -103,6 +103,9 @@ def main():
         "duckdb": {"MB_per_s": duck_mbs, "summarize_s": duck["summarize_seconds"]["median"]},
         "pandas": {"MB_per_s": pandas_mbs},
         "ratio_import_vs_duckdb": round(kiln_mbs / duck_mbs, 2) if duck_mbs else None,
+        # issue 13's figure: `kiln import` as a whole process against DuckDB's load inside its own
+        "ratio_whole_process_vs_duckdb":
+            round(mb / statistics.median(imports) / duck_mbs, 2) if duck_mbs else None,
         "ratio_import_vs_pandas": round(kiln_mbs / pandas_mbs, 2) if pandas_mbs else None,
         "ratio_profile_vs_summarize": round(duck["summarize_seconds"]["median"] / statistics.median(profiles), 2),
         "rss_vs_file": round(max(rss) * 1048576 / (mb * 1e6), 2),

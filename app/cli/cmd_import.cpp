@@ -1,4 +1,5 @@
-// kiln import: CSV/TSV files → immutable dataset versions in the workspace.
+// kiln import: CSV/TSV files → immutable dataset versions in the workspace; image folders through
+// the hook kiln-engine installs (import_images.h), since decoding them needs OpenCV.
 #include <chrono>
 #include <csignal>
 #include <iomanip>
@@ -7,9 +8,9 @@
 #include <sstream>
 
 #include "app/cli/cli_app.h"
+#include "app/cli/import_images.h"
 #include "core/base/names.h"
 #include "core/data/csv_import.h"
-#include "core/data/image_folder.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -23,6 +24,15 @@ class CliJob : public BasicJobContext {
 public:
     bool cancelled() const override { return g_interrupted || BasicJobContext::cancelled(); }
 };
+
+}  // namespace
+
+ImageImportHook& imageImportHook() {
+    static ImageImportHook hook = nullptr;
+    return hook;
+}
+
+namespace {
 
 Result<CsvImportOptions> parseOptions(const Arguments& args) {
     CsvImportOptions o;
@@ -154,35 +164,6 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
     }
 }
 
-nlohmann::json imageImportJson(const std::string& folder, const ImageDatasetImport& r, double seconds) {
-    nlohmann::json skipped = nlohmann::json::array();
-    for (const auto& s : r.images.skipped) skipped.push_back({{"file", s.relative}, {"reason", s.reason}});
-    return {{"file", folder},         {"format", "images"},
-            {"dataset", r.dataset},   {"version", r.version},
-            {"created", r.created},   {"hash", r.images.manifestHash},
-            {"rows", r.images.manifest.rows}, {"labelled", r.images.labelled},
-            {"classes", r.images.classes},    {"skipped", skipped},
-            {"seconds", seconds}};
-}
-
-void printImageImport(const std::string& folder, const ImageDatasetImport& r, double seconds) {
-    std::cout << (r.created ? "Imported " : "Already imported (no new version): ") << printable(folder)
-              << " as image dataset '" << r.dataset << "' version " << r.version << " (hash "
-              << r.images.manifestHash.substr(0, 12) << ")\n  " << r.images.manifest.rows << " images";
-    if (r.images.labelled) {
-        std::cout << " in " << r.images.classes.size() << " classes:";
-        for (const auto& c : r.images.classes) std::cout << " " << printable(c);
-    } else {
-        std::cout << ", unlabelled (no class sub-folders)";
-    }
-    std::cout << ", in " << std::fixed << std::setprecision(2) << seconds << " s\n";
-    if (!r.images.skipped.empty()) {
-        std::cout << "  skipped " << r.images.skipped.size() << " unreadable file"
-                  << (r.images.skipped.size() == 1 ? "" : "s") << ":\n";
-        for (const auto& s : r.images.skipped) std::cout << "    " << printable(s.relative) << ": " << printable(s.reason) << "\n";
-    }
-}
-
 // Imports one path: a folder (or --format images) as images, anything else as CSV/TSV.
 int importOne(Workspace& ws, const std::string& path, const Arguments& args, const CsvImportOptions& options,
               nlohmann::json& imports) {
@@ -193,11 +174,10 @@ int importOne(Workspace& ws, const std::string& path, const Arguments& args, con
     bool images = args.value("format") == std::optional<std::string>("images") ||
                   std::filesystem::is_directory(path, ec);
     if (images) {
-        auto result = importImageDataset(ws, path, args.value("name").value_or(""), job);
-        if (!result) return reportError(result.error());
-        if (args.json) imports.push_back(imageImportJson(path, *result, elapsed()));
-        else printImageImport(path, *result, elapsed());
-        return kExitOk;
+        if (!imageImportHook())
+            return reportError(makeError(ErrorCode::Internal,
+                                         "image folders are imported by kiln-engine", path));
+        return imageImportHook()(ws, path, args, job, imports, elapsed);
     }
     auto result = importCsvDataset(ws, path, args.value("name").value_or(""), options, job);
     if (!result) return reportError(result.error());

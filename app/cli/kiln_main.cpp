@@ -1,4 +1,4 @@
-// `kiln`: the front end. The verbs that list, show and script a workspace run here, in an
+// `kiln`: the front end. The verbs that list, show, import CSV and script a workspace run here, in an
 // executable that links neither LibTorch nor OpenCV, ONNX or XGBoost (the cli/light_executable
 // test holds it), so they answer like git or sqlite3. Every other verb, `kiln --help` and words
 // it does not know go to `kiln-engine` with the same arguments, by exec: the same process, pid,
@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,9 @@ using kiln::cli::Command;
 const std::vector<Command>& lightCommands() {
     using namespace kiln::cli;
     static const std::vector<Command> commands = {
-        makeInitCommand(),     makeDatasetsCommand(), makeShowCommand(),    makeStatsCommand(),
-        makeValidateCommand(), makeRunsCommand(),     makeRunCommand(),     makeCancelCommand(),
-        makeCompareCommand(),  makeHostsCommand()};
+        makeInitCommand(),     makeImportCommand(),   makeDatasetsCommand(), makeShowCommand(),
+        makeStatsCommand(),    makeValidateCommand(), makeRunsCommand(),     makeRunCommand(),
+        makeCancelCommand(),   makeCompareCommand(),  makeHostsCommand()};
     return commands;
 }
 
@@ -45,8 +46,21 @@ std::string verbOf(const std::vector<std::string>& args) {
     return {};
 }
 
+// `kiln import` of an image folder decodes images: the engine's. The line is parsed as the
+// command would parse it, so option values are never taken for folders.
+bool importsImages(const std::vector<std::string>& args) {
+    kiln::cli::ParseResult parsed = kiln::cli::parseCommandLine(args, lightCommands());
+    if (!parsed.usageError.empty()) return false;  // the front end reports it
+    if (parsed.arguments.value("format") == std::optional<std::string>("images")) return true;
+    std::error_code ec;
+    for (const auto& path : parsed.arguments.positionals)
+        if (fs::is_directory(path, ec)) return true;
+    return false;
+}
+
 bool answeredHere(const std::vector<std::string>& args) {
     const std::string verb = verbOf(args);
+    if (verb == "import" && importsImages(args)) return false;
     if (!verb.empty()) return kiln::cli::findCommand(lightCommands(), verb) != nullptr;
     bool version = false;
     for (const auto& a : args) {

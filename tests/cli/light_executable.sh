@@ -3,7 +3,7 @@
 # answers its own verbs without kiln-engine, and says clearly when the engine is missing for the
 # others. Usage: light_executable.sh KILN
 set -euo pipefail
-kiln=$1
+kiln=$(readlink -f "$1")
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 needed=$(readelf -d "$kiln" | grep NEEDED || true)
@@ -20,6 +20,19 @@ KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" runs --json >
   fail "kiln runs needed the engine"
 KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --version | grep -q "^kiln " ||
   fail "kiln --version needed the engine"
+printf 'x,label\n1,a\n2,b\n3,a\n' >"$dir/small.csv"
+KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" import "$dir/small.csv" >/dev/null ||
+  fail "kiln import of a CSV file needed the engine"
+# An option's value is not taken for a folder to import (here --name names an existing folder).
+mkdir -p "$dir/pictures/cat"
+(cd "$dir" && KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace ws import small.csv \
+   --name pictures >/dev/null) || fail "kiln import --name FOLDER-NAME needed the engine"
+# An image folder is decoded by the engine: without it, the front end says so.
+if KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" import "$dir/pictures" \
+     2>"$dir/err"; then
+  fail "kiln import of an image folder ran without its engine"
+fi
+grep -q "cannot start the Kiln engine" "$dir/err" || fail "unclear error: $(cat "$dir/err")"
 # Handed to the engine: a missing one is named, with the way to fix it.
 if KILN_ENGINE=/nonexistent/kiln-engine "$kiln" --workspace "$dir/ws" info 2>"$dir/err"; then
   fail "kiln info ran without its engine"

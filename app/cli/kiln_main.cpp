@@ -26,8 +26,9 @@ const std::vector<Command>& lightCommands() {
     using namespace kiln::cli;
     static const std::vector<Command> commands = {
         makeInitCommand(),     makeImportCommand(),   makeDatasetsCommand(), makeShowCommand(),
-        makeStatsCommand(),    makeValidateCommand(), makeRunsCommand(),     makeRunCommand(),
-        makeCancelCommand(),   makeCompareCommand(),  makeHostsCommand()};
+        makeStatsCommand(),    makeValidateCommand(), makeTrainCommand(),    makeRunsCommand(),
+        makeRunCommand(),      makeCancelCommand(),   makeResumeCommand(),   makeAttachCommand(),
+        makeCompareCommand(),  makeHostsCommand()};
     return commands;
 }
 

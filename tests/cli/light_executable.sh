@@ -1,10 +1,18 @@
 #!/bin/bash
 # The `kiln` front end links no heavy engine (LibTorch, OpenCV, ONNX, protobuf, XGBoost, OpenMP),
 # answers its own verbs without kiln-engine, and says clearly when the engine is missing for the
-# others. Usage: light_executable.sh KILN
+# others. Usage: light_executable.sh KILN [LIBKILN_BASE LIBKILN_ENGINES]
 set -euo pipefail
 kiln=$(readlink -f "$1")
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# kiln_base never calls into kiln_engines (given the two libraries).
+if [ $# -ge 3 ]; then
+  defined=$(nm -C --defined-only "$3" | awk '$2 ~ /^[TW]$/ {$1 = ""; $2 = ""; print substr($0, 3)}' | sort -u)
+  wanted=$(nm -C -u "$2" | sed 's/^ *U //' | sort -u)
+  crossing=$(comm -12 <(echo "$defined") <(echo "$wanted") || true)
+  [ -z "$crossing" ] || fail "kiln_base calls into kiln_engines: $crossing"
+fi
 
 needed=$(readelf -d "$kiln" | grep NEEDED || true)
 heavy=$(echo "$needed" | grep -E -i "torch|c10|opencv|onnx|protobuf|xgboost|gomp" || true)

@@ -14,6 +14,12 @@ const OptionSpec* findOption(const Command& command, const std::string& name) {
     return nullptr;
 }
 
+const Command* findCommand(const std::vector<Command>& commands, const std::string& name) {
+    for (const auto& command : commands)
+        if (command.name == name) return &command;
+    return nullptr;
+}
+
 std::size_t editDistance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -97,12 +103,6 @@ bool checkPositionals(ParseResult& result) {
 }
 
 }  // namespace
-
-const Command* findCommand(const std::vector<Command>& commands, const std::string& name) {
-    for (const auto& command : commands)
-        if (command.name == name) return &command;
-    return nullptr;
-}
 
 std::optional<std::string> Arguments::value(const std::string& name) const {
     auto it = options.find(name);

@@ -21,9 +21,6 @@ struct ParseResult {
 ParseResult parseCommandLine(const std::vector<std::string>& args,
                              const std::vector<Command>& commands);
 
-// The command called `name`, or null.
-const Command* findCommand(const std::vector<Command>& commands, const std::string& name);
-
 // `kiln --help`: the command list.
 std::string programHelp(const std::vector<Command>& commands);
 // `kiln CMD --help`: usage, description and options of one command.

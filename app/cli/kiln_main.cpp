@@ -32,43 +32,18 @@ const std::vector<Command>& lightCommands() {
     return commands;
 }
 
-// The first word of a command line that is not a global option: the verb.
-std::string verbOf(const std::vector<std::string>& args) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--") return i + 1 < args.size() ? args[i + 1] : std::string();
-        if (a == "--workspace") {
-            ++i;
-            continue;
-        }
-        if (a.rfind("-", 0) == 0) continue;
-        return a;
-    }
-    return {};
-}
-
-// `kiln import` of an image folder decodes images: the engine's. The line is parsed as the
-// command would parse it, so option values are never taken for folders.
-bool importsImages(const std::vector<std::string>& args) {
-    kiln::cli::ParseResult parsed = kiln::cli::parseCommandLine(args, lightCommands());
-    if (!parsed.usageError.empty()) return false;  // the front end reports it
-    if (parsed.arguments.value("format") == std::optional<std::string>("images")) return true;
+// Whether the front end answers this line: parsed as its own commands would parse it, a light
+// command (an image import aside: decoding images is the engine's), or `--version` alone. An
+// unknown word, `kiln --help` and a bare `kiln` go to the engine, which knows every command.
+bool answeredHere(const std::vector<std::string>& args) {
+    const kiln::cli::ParseResult parsed = kiln::cli::parseCommandLine(args, lightCommands());
+    if (!parsed.command) return parsed.versionRequested && !parsed.helpRequested;
+    if (parsed.command->name != "import" || !parsed.usageError.empty()) return true;
+    if (parsed.arguments.value("format") == std::optional<std::string>("images")) return false;
     std::error_code ec;
     for (const auto& path : parsed.arguments.positionals)
-        if (fs::is_directory(path, ec)) return true;
-    return false;
-}
-
-bool answeredHere(const std::vector<std::string>& args) {
-    const std::string verb = verbOf(args);
-    if (verb == "import" && importsImages(args)) return false;
-    if (!verb.empty()) return kiln::cli::findCommand(lightCommands(), verb) != nullptr;
-    bool version = false;
-    for (const auto& a : args) {
-        if (a == "--help" || a == "-h") return false;
-        version = version || a == "--version";
-    }
-    return version;
+        if (fs::is_directory(path, ec)) return false;
+    return true;
 }
 
 // $KILN_ENGINE, else kiln-engine beside this executable (a build tree), else

@@ -119,18 +119,24 @@ void configure(TreeSession& s) {
 }
 
 // Class probabilities [rows, classes] (a binary model's P(class 1) widened to two columns) or
-// standardised predictions [rows, 1].
+// standardised predictions [rows, 1], from XGBoost's outputs in place, into `out`.
+void outputsInto(const xgb::PredictionView& v, bool classify, int classes, std::vector<float>& out) {
+    if (!classify || classes > 2) {
+        out.assign(v.values, v.values + v.rows * v.columns);
+        return;
+    }
+    out.resize(v.rows * 2);
+    for (std::size_t r = 0; r < v.rows; ++r) {
+        out[2 * r] = 1 - v.values[r];
+        out[2 * r + 1] = v.values[r];
+    }
+}
+
 std::vector<float> outputsOf(const xgb::Booster& b, const xgb::Matrix& m, bool classify,
                              int classes) {
-    std::size_t columns = 0;
-    auto raw = xgb::predict(b, m, false, columns);
-    if (!classify || classes > 2) return raw;
-    std::vector<float> probs(raw.size() * 2);
-    for (std::size_t r = 0; r < raw.size(); ++r) {
-        probs[2 * r] = 1 - raw[r];
-        probs[2 * r + 1] = raw[r];
-    }
-    return probs;
+    std::vector<float> out;
+    outputsInto(xgb::predictView(b, m, false), classify, classes, out);
+    return out;
 }
 
 json stateJson(const RoundState& st) {
@@ -200,16 +206,8 @@ void emitMetrics(TreeSession& s, const json& metrics) {
 // (into a kept buffer when a binary model's P(class 1) is widened to two columns).
 json validationMetrics(TreeSession& s) {
     if (s.data.val.rows == 0) return json::object();
-    xgb::PredictionView v = xgb::predictView(s.booster, s.val, false);
-    if (s.classify() && s.data.outputs == 2) {
-        s.valOutputs.resize(v.rows * 2);
-        for (std::size_t r = 0; r < v.rows; ++r) {
-            s.valOutputs[2 * r] = 1 - v.values[r];
-            s.valOutputs[2 * r + 1] = v.values[r];
-        }
-    } else {
-        s.valOutputs.assign(v.values, v.values + v.rows * v.columns);
-    }
+    outputsInto(xgb::predictView(s.booster, s.val, false), s.classify(), s.data.outputs,
+                s.valOutputs);
     return scoreOutputs(s.valOutputs, s.data.val, s.data, "val_");
 }
 

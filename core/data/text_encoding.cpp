@@ -299,6 +299,28 @@ Result<TextSource> TextSource::open(const std::filesystem::path& file) {
     return source;
 }
 
+TextSource::TextSource(TextSource&& other) noexcept {
+    *this = std::move(other);
+}
+
+TextSource& TextSource::operator=(TextSource&& other) noexcept {
+    if (this == &other) return *this;
+    const bool owned = other.m_data >= other.m_owned.data() &&
+                       other.m_data <= other.m_owned.data() + other.m_owned.size();
+    const std::size_t offset = owned ? std::size_t(other.m_data - other.m_owned.data()) : 0;
+    m_mapping = std::move(other.m_mapping);
+    m_path = std::move(other.m_path);
+    m_fileSize = other.m_fileSize;
+    m_truncatedEarlier = other.m_truncatedEarlier;
+    m_owned = std::move(other.m_owned);
+    m_data = owned ? m_owned.data() + offset : other.m_data;
+    m_size = other.m_size;
+    m_encoding = other.m_encoding;
+    other.m_data = nullptr;
+    other.m_size = 0;
+    return *this;
+}
+
 void TextSource::detectEncoding() {
     auto bytes = static_cast<const std::uint8_t*>(m_mapping->base);
     const std::size_t length = m_mapping->length;

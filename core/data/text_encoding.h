@@ -52,6 +52,14 @@ public:
     // mapped read as zeros instead of raising SIGBUS; verifyUnchanged() then fails.
     static Result<TextSource> open(const std::filesystem::path& file);
 
+    // Moves keep data() pointing at the text: transcoded text lives in a std::string, whose
+    // short contents move with the object (a default move left data() on the old one's stack).
+    TextSource() = default;
+    TextSource(TextSource&& other) noexcept;
+    TextSource& operator=(TextSource&& other) noexcept;
+    TextSource(const TextSource&) = delete;
+    TextSource& operator=(const TextSource&) = delete;
+
     const char* data() const { return m_data; }
     std::size_t size() const { return m_size; }
     TextEncoding encoding() const { return m_encoding; }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/build_info.h"
+#include "core/base/json_number.h"
 #include "core/remote/worker_event.h"
 #include "core/store/workspace.h"
 
@@ -71,14 +72,20 @@ Result<HostProbe> probeHost(Workspace& ws, const SshHost& host) {
     p.host = host.name;
     p.sshTarget = host.sshTarget;
     p.workdir = *workdir;
-    p.kilnVersion = v.is_object() ? v.value("kiln", "") : "";
-    p.protocol = v.is_object() ? v.value("protocol", 0) : 0;
+    try {  // the host's answers are outside input: a field of the wrong type is refused, not trusted
+        p.kilnVersion = v.is_object() ? v.value("kiln", "") : "";
+        p.protocol = v.is_object() ? integerField(v, "protocol", 0) : 0;
+        p.cpu = env.value("cpu", "");
+        p.cpuCores = integerField(env, "cpu_cores", 0);
+        p.cudaAvailable = env.value("cuda_available", false);
+        p.cudaReason = env.value("cuda_reason", "");
+        for (const auto& g : env.value("gpus", json::array())) p.gpus.push_back(g.dump());
+    } catch (const json::exception& e) {
+        return makeError(ErrorCode::Corrupt,
+                         std::string("the host's Kiln answered with malformed JSON: ") + e.what(),
+                         host.name);
+    }
     p.compatible = p.protocol == kWorkerProtocol;
-    p.cpu = env.value("cpu", "");
-    p.cpuCores = env.value("cpu_cores", 0);
-    p.cudaAvailable = env.value("cuda_available", false);
-    p.cudaReason = env.value("cuda_reason", "");
-    for (const auto& g : env.value("gpus", json::array())) p.gpus.push_back(g.dump());
     return p;
 }
 

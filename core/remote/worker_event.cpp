@@ -5,6 +5,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_number.h"
+
 namespace kiln {
 
 namespace {
@@ -26,11 +28,11 @@ double number(const json& e, const char* key, double fallback) {
 }
 
 WorkerEvent::Body readBody(const std::string& kind, const json& e) {
-    if (kind == "hello") return event::Hello{e.value("protocol", 0), e.value("kiln", "")};
+    if (kind == "hello") return event::Hello{integerField(e, "protocol", 0), e.value("kiln", "")};
     if (kind == "started") {
         event::Started s;
         s.runId = e.value("run_id", "");
-        s.pid = e.value("pid", std::int64_t(0));
+        s.pid = integerField(e, "pid", std::int64_t(0));
         s.resume = e.value("resume", false);
         s.device = e.value("device", "");
         s.deviceReason = e.value("device_reason", "");
@@ -39,22 +41,22 @@ WorkerEvent::Body readBody(const std::string& kind, const json& e) {
         return s;
     }
     if (kind == "progress")
-        return event::Progress{e.value("epoch", 0), e.value("step", std::int64_t(0)),
-                               e.value("steps_per_epoch", std::int64_t(0))};
+        return event::Progress{integerField(e, "epoch", 0), integerField(e, "step", std::int64_t(0)),
+                               integerField(e, "steps_per_epoch", std::int64_t(0))};
     if (kind == "metric")
         return event::Metric{
             e.value("key", ""), number(e, "value", std::numeric_limits<double>::quiet_NaN()),
-            e.value("step", std::int64_t(0)), e.value("epoch", 0), number(e, "wall_time", 0)};
+            integerField(e, "step", std::int64_t(0)), integerField(e, "epoch", 0), number(e, "wall_time", 0)};
     if (kind == "log") return event::Log{e.value("level", "info"), e.value("message", "")};
     if (kind == "artifact")
         return event::Artifact{e.value("kind", ""), e.value("path", ""), e.value("sha256", ""),
-                               e.value("bytes", std::int64_t(0))};
+                               integerField(e, "bytes", std::int64_t(0))};
     if (kind == "finished") {
         event::Finished f;
         f.status = e.value("status", "failed");
         f.error = e.value("error", "");
-        f.epochs = e.value("epochs", 0);
-        f.bestEpoch = e.value("best_epoch", 0);
+        f.epochs = integerField(e, "epochs", 0);
+        f.bestEpoch = integerField(e, "best_epoch", 0);
         f.earlyStopped = e.value("early_stopped", false);
         if (auto m = e.find("metrics"); m != e.end() && m->is_object()) f.metricsJson = m->dump();
         return f;

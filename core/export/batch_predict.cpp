@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "core/base/json_number.h"
 #include "core/data/csv_import.h"
 #include "core/data/image_folder.h"
 #include "core/data/table.h"
@@ -180,15 +181,38 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     return t;
 }
 
+// The image size and channels the model's recipe names (32×32 RGB when it names none). The
+// file may come from anywhere: a size outside training's 8..512 or channels other than 1 and 3
+// are refused rather than allocated or decoded into.
+Result<std::pair<int, int>> imageCoding(const OnnxExecutor& exec) {
+    const auto& meta = exec.metadata();
+    auto recipe = json::parse(meta.count("kiln.recipe") ? meta.at("kiln.recipe") : "{}", nullptr, false);
+    const json image = recipe.is_object() ? recipe.value("image", json::object()) : json::object();
+    int size = 32, channels = 3;
+    try {
+        if (image.is_object()) {
+            size = integerField(image, "size", 32);
+            channels = integerField(image, "channels", 3);
+        }
+    } catch (const json::exception& e) {
+        return makeError(ErrorCode::Corrupt, std::string("the model's recipe is malformed: ") + e.what());
+    }
+    if (size < 8 || size > 512 || (channels != 1 && channels != 3))
+        return makeError(ErrorCode::Corrupt,
+                         "the model's recipe asks for " + std::to_string(size) + "×" + std::to_string(size) +
+                             " images with " + std::to_string(channels) +
+                             " channels; Kiln models take 8..512 pixels and 1 or 3 channels");
+    return std::pair<int, int>(size, channels);
+}
+
 Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& folder,
                                       const PredictOptions& o, PredictionTable t) {
     if (exec.inputNames().size() != 1 || exec.inputType(exec.inputNames()[0]) != "uint8")
         return makeError(ErrorCode::InvalidArgument,
                          "this model takes table columns; give it a CSV file, not an image folder");
-    auto recipe = json::parse(exec.metadata().count("kiln.recipe") ? exec.metadata().at("kiln.recipe") : "{}",
-                              nullptr, false);
-    int size = recipe.is_object() && recipe.contains("image") ? recipe["image"].value("size", 32) : 32;
-    int channels = recipe.is_object() && recipe.contains("image") ? recipe["image"].value("channels", 3) : 3;
+    auto coding = imageCoding(exec);
+    if (!coding) return coding.error();
+    const auto [size, channels] = *coding;
     auto files = listImageFolder(folder);
     if (!files) return files.error();
     auto started = Clock::now();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -64,23 +65,54 @@ using namespace onnx_exec;
 
 namespace {
 
+// The elements a constant of these dimensions holds. The file may come from anywhere: a negative
+// dimension, or a count that overflows, is refused before anything is allocated.
+std::int64_t elementCount(const std::vector<std::int64_t>& dims, const std::string& name) {
+    std::int64_t n = 1;
+    for (auto d : dims) {
+        if (d < 0) throw std::runtime_error("initializer " + name + " has a negative dimension");
+        if (d != 0 && n > std::numeric_limits<std::int64_t>::max() / 16 / d)
+            throw std::runtime_error("initializer " + name + " has dimensions too large to hold");
+        n *= d;
+    }
+    return n;
+}
+
+// Values stored in a typed field must fill the dimensions exactly (more would be written past
+// the tensor, fewer would leave it half read).
+void checkFilled(std::int64_t expected, int stored, const onnx::TensorProto& p) {
+    if (std::int64_t(stored) != expected)
+        throw std::runtime_error("initializer " + p.name() + " holds " + std::to_string(stored) +
+                                 " values for its " + std::to_string(expected) + " elements");
+}
+
 Value fromProto(const onnx::TensorProto& p) {
     std::vector<std::int64_t> dims(p.dims().begin(), p.dims().end());
-    if (p.data_type() == onnx::TensorProto::STRING)
+    const std::int64_t count = elementCount(dims, p.name());
+    if (p.data_type() == onnx::TensorProto::STRING) {
+        checkFilled(count, p.string_data_size(), p);
         return Value{{}, true, {p.string_data().begin(), p.string_data().end()}, dims};
+    }
     auto type = scalarType(p.data_type());
-    auto t = torch::empty(dims, torch::TensorOptions().dtype(type));
     if (!p.raw_data().empty()) {
-        if (p.raw_data().size() != std::size_t(t.nbytes()))
+        if (p.raw_data().size() != std::size_t(count) * c10::elementSize(type))
             throw std::runtime_error("initializer " + p.name() + " has the wrong byte size");
+        auto t = torch::empty(dims, torch::TensorOptions().dtype(type));
         std::memcpy(t.data_ptr(), p.raw_data().data(), p.raw_data().size());
-    } else if (type == torch::kFloat) {
+        return tensor(t);
+    }
+    if (type == torch::kFloat) checkFilled(count, p.float_data_size(), p);
+    else if (type == torch::kDouble) checkFilled(count, p.double_data_size(), p);
+    else if (type == torch::kLong) checkFilled(count, p.int64_data_size(), p);
+    else checkFilled(count, p.int32_data_size(), p);  // int32, uint8, int8 and bool
+    auto t = torch::empty(dims, torch::TensorOptions().dtype(type));
+    if (type == torch::kFloat) {
         std::copy(p.float_data().begin(), p.float_data().end(), t.data_ptr<float>());
     } else if (type == torch::kDouble) {
         std::copy(p.double_data().begin(), p.double_data().end(), t.data_ptr<double>());
     } else if (type == torch::kLong) {
         std::copy(p.int64_data().begin(), p.int64_data().end(), t.data_ptr<std::int64_t>());
-    } else {  // int32, uint8, int8 and bool travel in int32_data
+    } else {
         auto v = torch::tensor(std::vector<std::int32_t>(p.int32_data().begin(), p.int32_data().end()));
         t.copy_(v.view(dims));
     }
@@ -145,7 +177,7 @@ Result<std::shared_ptr<OnnxExecutor::Impl>> prepare(const onnx::ModelProto& mode
         impl->fns.push_back(&it->second);
         if (auto prep = prepareOps().find(key); prep != prepareOps().end())
             impl->nodes.back().prepared = prep->second(impl->nodes.back());
-        if (p.op_type() == "Constant" && p.attribute_size())
+        if (p.op_type() == "Constant" && p.attribute_size() && p.output_size())
             impl->constants[p.output(0)] = fromProto(p.attribute(0).t());
         for (const auto& name : p.input()) lastUse[name] = impl->nodes.size() - 1;
     }

@@ -67,6 +67,24 @@ inline Value tensor(torch::Tensor t) {
     return Value{std::move(t), false, {}, {}};
 }
 
+// Input k, a tensor or strings; throws when it is missing (an omitted optional input is null).
+inline const Value& value(const Inputs& v, std::size_t k) {
+    if (k >= v.size() || !v[k])
+        throw std::runtime_error("input " + std::to_string(k) + " is missing");
+    return *v[k];
+}
+
+// Input k as strings whose shape they fill; throws when it is missing, numeric or ill-shaped.
+inline const Value& strings(const Inputs& v, std::size_t k) {
+    const Value& x = value(v, k);
+    if (!x.isString) throw std::runtime_error("input " + std::to_string(k) + " is not a string tensor");
+    std::int64_t n = 1;
+    for (auto d : x.shape) n = d < 0 ? -1 : n * d;
+    if (n != std::int64_t(x.s.size()))
+        throw std::runtime_error("input " + std::to_string(k) + " has strings that do not fill its shape");
+    return x;
+}
+
 // Input k as a tensor; throws when it is missing or holds strings.
 inline const torch::Tensor& in(const Inputs& v, std::size_t k) {
     if (k >= v.size() || !v[k])
@@ -88,8 +106,9 @@ inline std::vector<std::int64_t> longs(const torch::Tensor& t) {
 // The LibTorch type of an ONNX element type; throws for one the executor does not support.
 torch::ScalarType scalarType(int onnxType);
 
-// Equal on strings: codes from one dictionary over both operands, then a broadcast compare.
-Value stringEqual(const Value& a, const Value& b);
+// Equal on strings (inputs 0 and 1): codes from one dictionary over both operands, then a
+// broadcast compare.
+Value stringEqual(const Inputs& in);
 
 // The op families; each adds its ops to `table`.
 void addElementwiseOps(OpTable& table);  // arithmetic, logic, comparisons, Where, Cast, MatMul

@@ -39,7 +39,7 @@ torch::Tensor relu(const torch::Tensor& a) {
 
 void addElementwiseOps(OpTable& table) {
     table.insert({
-        {"Identity", [](const Node&, const Inputs& v) { return *v.at(0); }},
+        {"Identity", [](const Node&, const Inputs& v) { return value(v, 0); }},
         {"Add", binary(add)},
         {"Sub", binary(sub)},
         {"Mul", binary(mul)},
@@ -62,10 +62,9 @@ void addElementwiseOps(OpTable& table) {
         {"GreaterOrEqual", binary(torch::ge)},
         {"Equal",
          [](const Node&, const Inputs& v) {
-             if (v.at(0)->isString != v.at(1)->isString)
+             if (value(v, 0).isString != value(v, 1).isString)
                  throw std::runtime_error("Equal between a string and a number tensor");
-             return v[0]->isString ? stringEqual(*v[0], *v[1])
-                                   : tensor(torch::eq(in(v, 0), in(v, 1)));
+             return v[0]->isString ? stringEqual(v) : tensor(torch::eq(in(v, 0), in(v, 1)));
          }},
         {"Where",
          [](const Node&, const Inputs& v) {

@@ -100,7 +100,7 @@ void addShapeOps(OpTable& table) {
         {"Gather", gather},
         {"Shape",
          [](const Node&, const Inputs& v) {
-             auto shape = v.at(0)->isString ? v[0]->shape : in(v, 0).sizes().vec();
+             auto shape = value(v, 0).isString ? strings(v, 0).shape : in(v, 0).sizes().vec();
              return tensor(torch::tensor(shape, torch::kLong));
          }},
         {"Slice", slice},

@@ -10,8 +10,8 @@ namespace {
 
 // ai.onnx.ml LabelEncoder, strings → int64 (the form Kiln writes).
 Value labelEncoder(const Node& n, const Inputs& v) {
-    const auto& x = *v.at(0);
-    if (!x.isString) throw std::runtime_error("LabelEncoder: only string → int64 is supported");
+    if (!value(v, 0).isString) throw std::runtime_error("LabelEncoder: only string → int64 is supported");
+    const auto& x = strings(v, 0);
     const auto& keys = n.attrs.at("keys_strings").strings();
     const auto& values = n.attrs.at("values_int64s").ints();
     std::unordered_map<std::string, std::int64_t> map;
@@ -28,7 +28,9 @@ Value labelEncoder(const Node& n, const Inputs& v) {
 
 }  // namespace
 
-Value stringEqual(const Value& a, const Value& b) {
+Value stringEqual(const Inputs& in) {
+    const Value& a = strings(in, 0);
+    const Value& b = strings(in, 1);
     std::unordered_map<std::string, std::int64_t> ids;
     auto codes = [&](const Value& v) {
         auto t = torch::empty(v.shape, torch::kLong);

@@ -63,7 +63,8 @@ struct Lists {
 using Key = std::pair<std::int64_t, std::int64_t>;  // (tree id, node id)
 struct KeyHash {
     std::size_t operator()(const Key& k) const {
-        return std::hash<std::int64_t>()(k.first * 1000003 + k.second);
+        // unsigned: ids come from the file, and a signed product could overflow
+        return std::hash<std::uint64_t>()(std::uint64_t(k.first) * 1000003u + std::uint64_t(k.second));
     }
 };
 
@@ -133,8 +134,9 @@ void flattenTree(
         }
         bool swap = false;
         setCompare(f, r.mode[p.raw], r.value[p.raw], r.missing[p.raw] != 0, swap);
+        if (r.feature[p.raw] < 0 || r.feature[p.raw] >= std::numeric_limits<std::int32_t>::max())
+            throw std::runtime_error("TreeEnsembleRegressor: a feature id is out of range");
         f.feature = std::int32_t(r.feature[p.raw]);
-        if (f.feature < 0) throw std::runtime_error("TreeEnsembleRegressor: a negative feature id");
         e.features = std::max(e.features, f.feature + 1);
         auto yes = index.find({key.first, swap ? r.no[p.raw] : r.yes[p.raw]});
         auto no = index.find({key.first, swap ? r.yes[p.raw] : r.no[p.raw]});

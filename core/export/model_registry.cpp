@@ -78,11 +78,14 @@ Result<ModelRegistry::Ref> ModelRegistry::resolve(const std::string& ref) {
     if (!st) return st.error();
     std::int64_t version = -1;
     if (at != std::string::npos) {
-        try {
-            version = std::stoll(ref.substr(at + 1));
-        } catch (...) {
-            return makeError(ErrorCode::InvalidArgument, "'" + ref + "' is not NAME@VERSION (a number)");
-        }
+        // Digits only: "m@2x", "m@-1" and "m@+2" name no version (stoll would read 2, -1, 2).
+        const std::string digits = ref.substr(at + 1);
+        bool number = !digits.empty() && digits.size() <= 18 &&
+                      digits.find_first_not_of("0123456789") == std::string::npos;
+        if (!number)
+            return makeError(ErrorCode::InvalidArgument,
+                             "'" + printable(ref) + "' is not NAME@VERSION (a version number)");
+        version = std::stoll(digits);
     }
     if (auto b = st->bind({r.model, version, version}); !b) return b.error();
     auto row = st->step();

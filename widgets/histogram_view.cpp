@@ -171,6 +171,8 @@ void HistogramView::draw() {
     lower->append(m_histogram.edges.front() * scale, 0);
     lower->append(m_histogram.edges.back() * scale, 0);
     auto* area = new QAreaSeries(upper, lower);
+    upper->setParent(area);  // a QAreaSeries does not own its lines: they go when it goes
+    lower->setParent(area);
     QColor fill = seriesColor(0);
     fill.setAlpha(200);
     area->setBrush(fill);

@@ -146,6 +146,7 @@ void MetricPlot::addSeries(const QString& key, const QString& label, SeriesStyle
     QAbstractSeries* shown = xy;
     if (style == SeriesStyle::Bars) {
         auto* area = new QAreaSeries(static_cast<QLineSeries*>(xy));
+        xy->setParent(area);  // a QAreaSeries does not own its line: it goes when the area goes
         QColor fill = s.colour;
         fill.setAlpha(170);
         area->setBrush(fill);

@@ -79,7 +79,10 @@ MetricPlot::MetricPlot(QWidget* parent)
     styleAxis(m_y);
     m_x->setRange(0, 1);
     m_y->setRange(0, 1);
+    // setChart releases the chart a QChartView makes for itself without deleting it.
+    QChart* own = m_view->chart();
     m_view->setChart(m_chart);
+    delete own;
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(220, 180);
     auto* layout = new QVBoxLayout(this);

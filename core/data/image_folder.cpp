@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -199,10 +200,14 @@ Result<fs::path> imageThumbnail(const ObjectStore& store, const std::string& ima
     if (!store.contains(imageHash)) return makeError(ErrorCode::NotFound, "no such image object", imageHash);
     cv::Mat image = cv::imread(store.pathFor(imageHash).string(), cv::IMREAD_COLOR);
     if (image.empty()) return makeError(ErrorCode::Corrupt, "stored image cannot be decoded", imageHash);
-    double scale = double(size) / double(std::max(image.cols, image.rows));
-    cv::Mat small;
-    if (scale < 1) cv::resize(image, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    else small = image;
+    const double scale = double(size) / double(std::max(image.cols, image.rows));
+    cv::Mat small = image;
+    if (scale < 1) {
+        // Each side at least one pixel: a 1×1000 strip scaled to 128 would be 0 pixels tall.
+        const cv::Size to(std::max(1, int(std::lround(image.cols * scale))),
+                          std::max(1, int(std::lround(image.rows * scale))));
+        cv::resize(image, small, to, 0, 0, cv::INTER_AREA);
+    }
     fs::create_directories(target.parent_path(), ec);
     fs::path temp = target;
     temp += ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));

@@ -23,6 +23,9 @@ std::vector<std::int64_t> symmetricPads(const Node& n, std::size_t spatial) {
     if (n.str("auto_pad", "NOTSET") != "NOTSET")
         throw std::runtime_error("auto_pad is not supported; write explicit pads");
     if (pads.empty()) return std::vector<std::int64_t>(spatial, 0);
+    if (pads.size() != 2 * spatial)
+        throw std::runtime_error("pads has " + std::to_string(pads.size()) + " values; " +
+                                 std::to_string(2 * spatial) + " expected (begin and end per axis)");
     std::vector<std::int64_t> out(spatial);
     for (std::size_t d = 0; d < spatial; ++d) {
         if (pads[d] != pads[d + spatial])

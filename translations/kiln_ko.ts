@@ -4,207 +4,217 @@
 <context>
     <name>kiln::studio::AboutDialog</name>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="27"/>
+        <location filename="../app/studio/about_dialog.cpp" line="28"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="93"/>
+        <location filename="../app/studio/about_dialog.cpp" line="94"/>
         <source>About Kiln</source>
         <translation>Kiln 정보</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="94"/>
+        <location filename="../app/studio/about_dialog.cpp" line="95"/>
         <source>Kiln Studio %1</source>
         <translation>Kiln Studio %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="96"/>
+        <location filename="../app/studio/about_dialog.cpp" line="97"/>
         <source>A native desktop workbench for machine learning: explore data, train, compare and export ONNX models.</source>
         <translation>머신러닝을 위한 네이티브 데스크톱 작업대: 데이터를 탐색하고, 학습하고, 비교하고, ONNX 모델로 내보냅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="98"/>
+        <location filename="../app/studio/about_dialog.cpp" line="99"/>
         <source>Item</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="98"/>
+        <location filename="../app/studio/about_dialog.cpp" line="99"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="99"/>
+        <location filename="../app/studio/about_dialog.cpp" line="100"/>
         <source>&amp;Copy to Clipboard</source>
         <translation>클립보드에 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="100"/>
+        <location filename="../app/studio/about_dialog.cpp" line="101"/>
         <source>Copy the version and environment, for a bug report</source>
         <translation>버그 보고용으로 버전과 환경 정보를 복사합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="101"/>
+        <location filename="../app/studio/about_dialog.cpp" line="102"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="124"/>
+        <location filename="../app/studio/about_dialog.cpp" line="125"/>
         <source>Reading the environment…</source>
         <translation>환경 정보를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="125"/>
+        <location filename="../app/studio/about_dialog.cpp" line="126"/>
         <source>Checking for CUDA…</source>
         <translation>CUDA 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="129"/>
+        <location filename="../app/studio/about_dialog.cpp" line="130"/>
         <source>&lt;b&gt;CUDA is available.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;CUDA를 사용할 수 있습니다.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="130"/>
+        <location filename="../app/studio/about_dialog.cpp" line="131"/>
         <source>&lt;b&gt;CUDA is not available.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;CUDA를 사용할 수 없습니다.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="132"/>
+        <location filename="../app/studio/about_dialog.cpp" line="133"/>
         <source>Kiln</source>
         <translation>Kiln</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="133"/>
+        <location filename="../app/studio/about_dialog.cpp" line="134"/>
         <source>Version</source>
         <translation>버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="134"/>
+        <location filename="../app/studio/about_dialog.cpp" line="135"/>
         <source>Build type</source>
         <translation>빌드 유형</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="135"/>
+        <location filename="../app/studio/about_dialog.cpp" line="136"/>
+        <source>Engines</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/about_dialog.cpp" line="138"/>
+        <source>not loaded: %1</source>
+        <translation>로드되지 않음: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/about_dialog.cpp" line="139"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="136"/>
+        <location filename="../app/studio/about_dialog.cpp" line="140"/>
         <source>Operating system</source>
         <translation>운영체제</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="137"/>
+        <location filename="../app/studio/about_dialog.cpp" line="141"/>
         <source>Kernel</source>
         <translation>커널</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="138"/>
+        <location filename="../app/studio/about_dialog.cpp" line="142"/>
         <source>Host name</source>
         <translation>호스트 이름</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="139"/>
+        <location filename="../app/studio/about_dialog.cpp" line="143"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="140"/>
+        <location filename="../app/studio/about_dialog.cpp" line="144"/>
         <source>Cores</source>
         <translation>코어</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="141"/>
+        <location filename="../app/studio/about_dialog.cpp" line="145"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="142"/>
+        <location filename="../app/studio/about_dialog.cpp" line="146"/>
         <source>Libraries</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="143"/>
+        <location filename="../app/studio/about_dialog.cpp" line="147"/>
         <source>Compiler</source>
         <translation>컴파일러</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="144"/>
+        <location filename="../app/studio/about_dialog.cpp" line="148"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="145"/>
+        <location filename="../app/studio/about_dialog.cpp" line="149"/>
         <source>LibTorch</source>
         <translation>LibTorch</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="146"/>
+        <location filename="../app/studio/about_dialog.cpp" line="150"/>
         <source>%1 (threads: %2)</source>
         <translation>%1 (스레드: %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="147"/>
+        <location filename="../app/studio/about_dialog.cpp" line="151"/>
         <source>OpenCV</source>
         <translation>OpenCV</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="148"/>
+        <location filename="../app/studio/about_dialog.cpp" line="152"/>
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="149"/>
+        <location filename="../app/studio/about_dialog.cpp" line="153"/>
         <source>BLAS</source>
         <translation>BLAS</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="150"/>
+        <location filename="../app/studio/about_dialog.cpp" line="154"/>
         <source>Acceleration</source>
         <translation>가속</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="151"/>
+        <location filename="../app/studio/about_dialog.cpp" line="155"/>
         <source>CUDA available</source>
         <translation>CUDA 사용 가능</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="151"/>
+        <location filename="../app/studio/about_dialog.cpp" line="155"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="151"/>
+        <location filename="../app/studio/about_dialog.cpp" line="155"/>
         <source>No</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="152"/>
+        <location filename="../app/studio/about_dialog.cpp" line="156"/>
         <source>Why</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="153"/>
+        <location filename="../app/studio/about_dialog.cpp" line="157"/>
         <source>CUDA version</source>
         <translation>CUDA 버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="155"/>
+        <location filename="../app/studio/about_dialog.cpp" line="159"/>
         <source>GPU %1</source>
         <translation>GPU %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="156"/>
+        <location filename="../app/studio/about_dialog.cpp" line="160"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="157"/>
+        <location filename="../app/studio/about_dialog.cpp" line="161"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/about_dialog.cpp" line="157"/>
+        <location filename="../app/studio/about_dialog.cpp" line="161"/>
         <source>none found</source>
         <translation>찾을 수 없음</translation>
     </message>
@@ -395,38 +405,38 @@
 <context>
     <name>kiln::studio::ExportUi</name>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="138"/>
+        <location filename="../app/studio/export_ui.cpp" line="136"/>
         <source>Export ONNX</source>
         <translation>ONNX 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="139"/>
+        <location filename="../app/studio/export_ui.cpp" line="137"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="180"/>
+        <location filename="../app/studio/export_ui.cpp" line="183"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="195"/>
-        <location filename="../app/studio/export_ui.cpp" line="233"/>
+        <location filename="../app/studio/export_ui.cpp" line="198"/>
+        <location filename="../app/studio/export_ui.cpp" line="238"/>
         <source>Register as Model</source>
         <translation>모델로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="196"/>
+        <location filename="../app/studio/export_ui.cpp" line="199"/>
         <source>Register run %1 as a new version of the model named:</source>
         <translation>실행 %1을(를) 다음 이름의 모델의 새 버전으로 등록:</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="226"/>
+        <location filename="../app/studio/export_ui.cpp" line="231"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="234"/>
+        <location filename="../app/studio/export_ui.cpp" line="239"/>
         <source>The run could not be registered.
 
 %1</source>
@@ -435,27 +445,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="257"/>
+        <location filename="../app/studio/export_ui.cpp" line="262"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="294"/>
+        <location filename="../app/studio/export_ui.cpp" line="301"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="302"/>
+        <location filename="../app/studio/export_ui.cpp" line="309"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="304"/>
+        <location filename="../app/studio/export_ui.cpp" line="311"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="305"/>
+        <location filename="../app/studio/export_ui.cpp" line="312"/>
         <source>The predictions could not be made.
 
 %1</source>
@@ -464,32 +474,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="313"/>
+        <location filename="../app/studio/export_ui.cpp" line="320"/>
         <source>&amp;Export ONNX…</source>
         <translation>ONNX 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="314"/>
+        <location filename="../app/studio/export_ui.cpp" line="321"/>
         <source>Export the current run as a verified ONNX model with its preprocessing</source>
         <translation>현재 실행을 전처리를 포함한 검증된 ONNX 모델로 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="315"/>
+        <location filename="../app/studio/export_ui.cpp" line="322"/>
         <source>Register as &amp;Model…</source>
         <translation>모델로 등록(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="317"/>
+        <location filename="../app/studio/export_ui.cpp" line="324"/>
         <source>Export, verify and evaluate the current run and record it as a model version</source>
         <translation>현재 실행을 내보내고 검증·평가한 뒤 모델 버전으로 기록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="318"/>
+        <location filename="../app/studio/export_ui.cpp" line="325"/>
         <source>M&amp;odels</source>
         <translation>모델(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="319"/>
+        <location filename="../app/studio/export_ui.cpp" line="326"/>
         <source>Registered models, their versions, stages and figures</source>
         <translation>등록된 모델과 버전, 단계, 수치</translation>
     </message>
@@ -821,7 +831,7 @@
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="117"/>
+        <location filename="../app/studio/import_controller.cpp" line="119"/>
         <source>Import folder %1</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
@@ -1249,286 +1259,286 @@
 <context>
     <name>kiln::studio::ModelsPage</name>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="247"/>
-        <location filename="../app/studio/models_page.cpp" line="484"/>
+        <location filename="../app/studio/models_page.cpp" line="248"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
         <source>1 version</source>
         <translation>버전 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="247"/>
-        <location filename="../app/studio/models_page.cpp" line="484"/>
+        <location filename="../app/studio/models_page.cpp" line="248"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
         <source>%1 versions</source>
         <translation>버전 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="258"/>
+        <location filename="../app/studio/models_page.cpp" line="259"/>
         <source>version %1</source>
         <translation>버전 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="270"/>
+        <location filename="../app/studio/models_page.cpp" line="271"/>
         <source>✔ verified</source>
         <translation>✔ 검증됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="270"/>
+        <location filename="../app/studio/models_page.cpp" line="271"/>
         <source>✘ not verified</source>
         <translation>✘ 검증 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="274"/>
+        <location filename="../app/studio/models_page.cpp" line="275"/>
         <source>%1 / %2 / %3 ms</source>
         <translation>%1 / %2 / %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="282"/>
+        <location filename="../app/studio/models_page.cpp" line="283"/>
         <source>%1 rows/s</source>
         <translation>초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="285"/>
+        <location filename="../app/studio/models_page.cpp" line="286"/>
         <source>Double-click to open the run</source>
         <translation>두 번 클릭하면 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="360"/>
+        <location filename="../app/studio/models_page.cpp" line="363"/>
         <source>No models yet. Register a completed run: open it and press Register as Model…</source>
         <translation>아직 모델이 없습니다. 완료된 실행을 열고 ‘모델로 등록…’을 누르세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="362"/>
+        <location filename="../app/studio/models_page.cpp" line="365"/>
         <source>Select a version</source>
         <translation>버전을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="380"/>
+        <location filename="../app/studio/models_page.cpp" line="383"/>
         <source>Lineage</source>
         <translation>계보</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="381"/>
+        <location filename="../app/studio/models_page.cpp" line="384"/>
         <source>Version</source>
         <translation>버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="382"/>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="385"/>
+        <location filename="../app/studio/models_page.cpp" line="475"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="383"/>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="386"/>
+        <location filename="../app/studio/models_page.cpp" line="475"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="385"/>
+        <location filename="../app/studio/models_page.cpp" line="388"/>
         <source>Registered</source>
         <translation>등록 시각</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="386"/>
+        <location filename="../app/studio/models_page.cpp" line="389"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="387"/>
+        <location filename="../app/studio/models_page.cpp" line="390"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="396"/>
-        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <location filename="../app/studio/models_page.cpp" line="399"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Verification</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="397"/>
+        <location filename="../app/studio/models_page.cpp" line="400"/>
         <source>✔ passed</source>
         <translation>✔ 통과</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="397"/>
+        <location filename="../app/studio/models_page.cpp" line="400"/>
         <source>✘ failed</source>
         <translation>✘ 실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="398"/>
+        <location filename="../app/studio/models_page.cpp" line="401"/>
         <source>Checker</source>
         <translation>검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="399"/>
+        <location filename="../app/studio/models_page.cpp" line="402"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="401"/>
+        <location filename="../app/studio/models_page.cpp" line="404"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="403"/>
+        <location filename="../app/studio/models_page.cpp" line="406"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="406"/>
+        <location filename="../app/studio/models_page.cpp" line="409"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="409"/>
+        <location filename="../app/studio/models_page.cpp" line="412"/>
         <source>Tolerance</source>
         <translation>허용 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="413"/>
+        <location filename="../app/studio/models_page.cpp" line="416"/>
         <source>System evaluation</source>
         <translation>시스템 평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="415"/>
+        <location filename="../app/studio/models_page.cpp" line="418"/>
         <source>Not evaluated</source>
         <translation>평가 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="417"/>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="417"/>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="418"/>
+        <location filename="../app/studio/models_page.cpp" line="421"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="419"/>
+        <location filename="../app/studio/models_page.cpp" line="422"/>
         <source>Latency p50</source>
         <translation>지연 p50</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="419"/>
-        <location filename="../app/studio/models_page.cpp" line="420"/>
-        <location filename="../app/studio/models_page.cpp" line="421"/>
+        <location filename="../app/studio/models_page.cpp" line="422"/>
+        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <location filename="../app/studio/models_page.cpp" line="423"/>
         <source>Latency p95</source>
         <translation>지연 p95</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="421"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
         <source>Latency p99</source>
         <translation>지연 p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
-        <location filename="../app/studio/models_page.cpp" line="474"/>
+        <location filename="../app/studio/models_page.cpp" line="427"/>
+        <location filename="../app/studio/models_page.cpp" line="477"/>
         <source>Throughput</source>
         <translation>처리량</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="427"/>
         <source>%1 rows/s at batch 64</source>
         <translation>배치 64에서 초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="425"/>
+        <location filename="../app/studio/models_page.cpp" line="428"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="443"/>
+        <location filename="../app/studio/models_page.cpp" line="446"/>
         <source>Set Stage</source>
         <translation>단계 설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="450"/>
-        <location filename="../app/studio/models_page.cpp" line="469"/>
+        <location filename="../app/studio/models_page.cpp" line="453"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Predict…</source>
         <translation>예측…</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="454"/>
+        <location filename="../app/studio/models_page.cpp" line="457"/>
         <source>Open Run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="459"/>
+        <location filename="../app/studio/models_page.cpp" line="462"/>
         <source>Staging</source>
         <translation>스테이징</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="460"/>
+        <location filename="../app/studio/models_page.cpp" line="463"/>
         <source>Production</source>
         <translation>프로덕션</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="461"/>
+        <location filename="../app/studio/models_page.cpp" line="464"/>
         <source>Archived</source>
         <translation>보관됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="462"/>
+        <location filename="../app/studio/models_page.cpp" line="465"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="466"/>
+        <location filename="../app/studio/models_page.cpp" line="469"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="467"/>
+        <location filename="../app/studio/models_page.cpp" line="470"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="468"/>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
         <source>Stage:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="475"/>
         <source>Model / version</source>
         <translation>모델 / 버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="475"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Accuracy / R²</source>
         <translation>정확도 / R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Latency p50/p95/p99</source>
         <translation>지연 p50/p95/p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="480"/>
+        <location filename="../app/studio/models_page.cpp" line="483"/>
         <source>Could not read the registry: %1</source>
         <translation>레지스트리를 읽지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="482"/>
+        <location filename="../app/studio/models_page.cpp" line="485"/>
         <source>1 model</source>
         <translation>모델 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="482"/>
+        <location filename="../app/studio/models_page.cpp" line="485"/>
         <source>%1 models</source>
         <translation>모델 %1개</translation>
     </message>
@@ -1642,18 +1652,18 @@
         <translation>%2에 대한 예측 %1개 · 읽기 %3초, 추론 %4초</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="211"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="213"/>
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="220"/>
-        <location filename="../app/studio/predict_dialog.cpp" line="224"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="222"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="226"/>
         <source>Save Predictions</source>
         <translation>예측 저장</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="221"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="223"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -2104,177 +2114,177 @@
 <context>
     <name>kiln::studio::SweepDialog</name>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="278"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="280"/>
         <source>Add parameter</source>
         <translation>파라미터 추가</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="279"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="281"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="292"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="294"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="293"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="295"/>
         <source>Target:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="294"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="296"/>
         <source>Search:</source>
         <translation>탐색 방식:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="295"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="297"/>
         <source>Trials (budget):</source>
         <translation>시행 수(예산):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="296"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="298"/>
         <source>Grid points per range:</source>
         <translation>범위당 격자 점 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="297"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="299"/>
         <source>Trials at once (0: auto):</source>
         <translation>동시 시행 수(0: 자동):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="298"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="300"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="299"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="301"/>
         <source>Mode:</source>
         <translation>방향:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="300"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="302"/>
         <source>Epochs per trial:</source>
         <translation>시행당 에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="301"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="303"/>
         <source>Hidden widths (base):</source>
         <translation>은닉층 너비(기본):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="302"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="304"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="306"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="308"/>
         <source>Swept parameters (range low:high, or choices a|b|c):</source>
         <translation>스윕할 파라미터 (범위 최소:최대, 또는 선택지 a|b|c):</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="322"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="324"/>
         <source>Sweep Hyper-parameters</source>
         <translation>하이퍼파라미터 스윕</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
         <source>Parameter</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
         <source>Distribution</source>
         <translation>분포</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="323"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="324"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
         <source>Auto (from the metric&apos;s name)</source>
         <translation>자동 (지표 이름으로 판단)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="329"/>
         <source>Minimise</source>
         <translation>최소화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="330"/>
         <source>Maximise</source>
         <translation>최대화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="329"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="331"/>
         <source>Start Sweep</source>
         <translation>스윕 시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="330"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="332"/>
         <source>Stop hopeless trials early (median rule)</source>
         <translation>가망 없는 시도를 일찍 중단 (중앙값 규칙)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="332"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
         <source>After three trials have finished, a trial whose best value so far is worse than the median of the finished trials at the same epoch is stopped.</source>
         <translation>시도 세 개가 끝난 뒤에는, 지금까지의 최고 값이 같은 에포크에서 끝난 시도들의 중앙값보다 나쁜 시도를 중단합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="336"/>
         <source>The same seed draws the same trials and trains them the same way.</source>
         <translation>같은 시드는 같은 시도를 뽑고 같은 방식으로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="344"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="346"/>
         <source>log-uniform</source>
         <translation>로그 균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="345"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="347"/>
         <source>uniform</source>
         <translation>균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="346"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="348"/>
         <source>whole numbers</source>
         <translation>정수</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="347"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="349"/>
         <source>choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="411"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="413"/>
         <source>Choose a dataset.</source>
         <translation>데이터셋을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="412"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="414"/>
         <source>Choose the target column.</source>
         <translation>대상 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="413"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="415"/>
         <source>Name the metric that picks the best trial.</source>
         <translation>최고 시행을 고를 지표를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="425"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="427"/>
         <source>Add at least one swept parameter.</source>
         <translation>스윕할 파라미터를 하나 이상 추가하세요.</translation>
     </message>
@@ -3870,7 +3880,7 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="196"/>
+        <location filename="../widgets/histogram_view.cpp" line="198"/>
         <source>%1 (× 1e300)</source>
         <translation>%1 (× 1e300)</translation>
     </message>
@@ -3905,27 +3915,27 @@
         <translation>%1의 분포</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="197"/>
+        <location filename="../widgets/histogram_view.cpp" line="199"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="206"/>
+        <location filename="../widgets/histogram_view.cpp" line="208"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="207"/>
+        <location filename="../widgets/histogram_view.cpp" line="209"/>
         <source>Bins:</source>
         <translation>구간:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="208"/>
+        <location filename="../widgets/histogram_view.cpp" line="210"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="209"/>
+        <location filename="../widgets/histogram_view.cpp" line="211"/>
         <source>Number of bins; Auto picks numpy&apos;s automatic count</source>
         <translation>구간 수. 자동은 numpy의 자동 개수를 씁니다</translation>
     </message>
@@ -4889,14 +4899,19 @@ Register a trained run.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>Kiln Studio, a desktop ML workbench</source>
         <translation>Kiln Studio, 데스크톱 머신러닝 작업대</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>Open the workspace in DIR.</source>
         <translation>DIR의 작업 공간을 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="36"/>
+        <source>Print how soon the first window painted, then quit.</source>
+        <translation>첫 창이 그려지기까지 걸린 시간을 출력하고 종료합니다.</translation>
     </message>
 </context>
 </TS>

@@ -5,13 +5,19 @@
 
 #include <exception>
 
+#include "core/modules/engine_module.h"
+
 namespace kiln {
 namespace widgets {
 namespace {
 
 kiln::Environment captureSafely() {
     try {
-        return kiln::captureEnvironment();
+        auto engines = kiln::engineModule();
+        if (engines) return (*engines)->captureEnvironment();
+        kiln::Environment environment;
+        environment.cudaReason = engines.error().toString();
+        return environment;
     } catch (const std::exception& e) {
         kiln::Environment environment;
         environment.cudaReason = std::string("The environment could not be read: ") + e.what();

@@ -7,7 +7,7 @@
 
 #include <exception>
 
-#include "core/data/image_folder.h"
+#include "core/modules/engine_module.h"
 #include "core/data/table.h"
 #include "core/store/object_store.h"
 #include "widgets/pool_task.h"
@@ -108,10 +108,13 @@ void ThumbnailModel::loadPending() {
             [batch, root, cache] {
                 QVector<Loaded> out;
                 const kiln::ObjectStore store(root);
+                auto engines = kiln::engineModule();
                 for (const QString& hash : batch) {
                     Loaded loaded{hash, {}};
                     try {
-                        auto path = kiln::imageThumbnail(store, hash.toStdString(), cache, kThumbnailSize);
+                        auto path = engines ? (*engines)->imageThumbnail(store, hash.toStdString(), cache,
+                                                                         kThumbnailSize)
+                                            : kiln::Result<std::filesystem::path>(engines.error());
                         if (path) loaded.image = QImage(QString::fromStdString(path.value().string()));
                     } catch (const std::exception&) {
                         // A thumbnail that cannot be made keeps the pending picture.

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "core/base/build_info.h"
+#include "core/modules/engine_module.h"
 #include "widgets/environment_probe.h"
 
 namespace kiln {
@@ -132,6 +133,9 @@ void AboutDialog::fillTree() {
     QTreeWidgetItem* kilnGroup = addGroup(tr("Kiln"));
     addRow(kilnGroup, tr("Version"), QLatin1String(kiln::build::kKilnVersion));
     addRow(kilnGroup, tr("Build type"), QLatin1String(kiln::build::kBuildType));
+    addRow(kilnGroup, tr("Engines"),
+           kiln::engineModuleLoaded() ? QString::fromStdString(kiln::engineModulePath().string())
+                                      : tr("not loaded: %1").arg(orUnknown(env.cudaReason)));
     QTreeWidgetItem* systemGroup = addGroup(tr("System"));
     addRow(systemGroup, tr("Operating system"), orUnknown(env.os));
     addRow(systemGroup, tr("Kernel"), orUnknown(env.kernel));
@@ -159,7 +163,8 @@ void AboutDialog::fillTree() {
 
 QString AboutDialog::reportText() const {
     QString text = QStringLiteral("Kiln Studio %1\n").arg(QLatin1String(kiln::build::kKilnVersion));
-    if (m_probe->isReady()) text += q(m_probe->environment().toText());
+    auto engines = kiln::engineModule();
+    if (m_probe->isReady() && engines) text += q((*engines)->environmentText(m_probe->environment()));
     return text;
 }
 

@@ -22,9 +22,7 @@
 #include "app/studio/predict_dialog.h"
 #include "app/studio/run_tab.h"
 #include "app/studio/training_ui.h"
-#include "core/export/batch_predict.h"
-#include "core/export/exporter.h"
-#include "core/export/model_registry.h"
+#include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 #include "core/train/run_spec.h"
 #include "widgets/job_manager.h"
@@ -154,7 +152,12 @@ int ExportUi::exportRun(const QString& runId, const QString& file) {
             job.progress(++step, 4, stage);
         };
         job.progress(0, 4, "starting");
-        auto result = kiln::exportRun(root, id, path, progress);
+        auto engines = kiln::engineModule();
+        if (!engines) {
+            outcome->error = QString::fromStdString(engines.error().toString());
+            return fail(job, engines.error());
+        }
+        auto result = (*engines)->exportRun(root, id, path, progress);
         if (!result) {
             outcome->error = QString::fromStdString(result.error().toString());
             return fail(job, result.error());
@@ -213,7 +216,9 @@ int ExportUi::registerRun(const QString& runId, const QString& name) {
             outcome->error = QString::fromStdString(ws.error().toString());
             return fail(job, ws.error());
         }
-        auto doc = kiln::ModelRegistry(**ws).registerRun(id, model);
+        auto engines = kiln::engineModule();
+        auto doc = engines ? (*engines)->registerModel(**ws, id, model)
+                           : kiln::Result<nlohmann::json>(engines.error());
         if (!doc) {
             outcome->error = QString::fromStdString(doc.error().toString());
             return fail(job, doc.error());
@@ -280,7 +285,9 @@ int ExportUi::predict(const QString& reference, const QString& onnxPath, const Q
     const std::string model = onnxPath.toStdString(), input = data.toStdString();
     auto work = [model, input, outcome](kiln::JobContext& job) -> kiln::Status {
         job.progress(0, 1, "predicting");
-        auto table = kiln::predictFile(model, input);
+        auto engines = kiln::engineModule();
+        auto table = engines ? (*engines)->predictFile(model, input, kiln::PredictOptions{})
+                             : kiln::Result<kiln::PredictionTable>(engines.error());
         if (!table) {
             outcome->error = QString::fromStdString(table.error().toString());
             return fail(job, table.error());

@@ -6,7 +6,7 @@
 
 #include "app/studio/import_preview_dialog.h"
 #include "core/base/names.h"
-#include "core/data/image_folder.h"
+#include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 #include "widgets/job_manager.h"
 
@@ -104,7 +104,9 @@ int ImportController::startImageImport(const QString& folder, const QString& nam
     auto work = [dir, path, dataset, outcome](kiln::JobContext& job) -> kiln::Status {
         auto workspace = kiln::Workspace::open(dir, false);
         if (!workspace) return fail(job, workspace.error());
-        auto imported = kiln::importImageDataset(*workspace.value(), path, dataset, job);
+        auto engines = kiln::engineModule();
+        if (!engines) return fail(job, engines.error());
+        auto imported = (*engines)->importImageDataset(*workspace.value(), path, dataset, job);
         if (!imported) return fail(job, imported.error());
         outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
                              QString::number(imported.value().version);

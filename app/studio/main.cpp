@@ -5,9 +5,11 @@
 
 #include "app/studio/language_manager.h"
 #include "app/studio/main_window.h"
+#include "app/studio/startup_report.h"
 #include "app/studio/studio_resources.h"
 #include "app/studio/studio_settings.h"
 #include "core/base/build_info.h"
+#include "core/modules/engine_module.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -28,9 +30,17 @@ int main(int argc, char* argv[]) {
         QStringLiteral("workspace"), QApplication::translate("main", "Open the workspace in DIR."),
         QStringLiteral("DIR"));
     parser.addOption(workspace);
+    const QCommandLineOption startupReport(
+        QStringLiteral("startup-report"),
+        QApplication::translate("main", "Print how soon the first window painted, then quit."));
+    parser.addOption(startupReport);
     parser.process(app);
 
     kiln::studio::MainWindow window(parser.value(workspace));
+    if (parser.isSet(startupReport)) kiln::studio::reportFirstPaintAndQuit(window);
     window.show();
+    // The engines (LibTorch, OpenCV, ONNX, XGBoost) load behind the first window, not before it.
+    if (!parser.isSet(startupReport))
+        kiln::studio::afterFirstPaint(window, [] { kiln::loadEngineModuleInBackground(); });
     return QApplication::exec();
 }

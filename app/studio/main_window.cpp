@@ -26,6 +26,7 @@
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/settings_dialog.h"
+#include "app/studio/startup_report.h"
 #include "app/studio/compare_ui.h"
 #include "app/studio/export_ui.h"
 #include "app/studio/training_ui.h"
@@ -102,7 +103,8 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
             &MainWindow::updateStatus);
     connect(m_jobs, &kiln::widgets::JobManager::runningCountChanged, this,
             &MainWindow::updateStatus);
-    m_environment->start();
+    // The probe reads the environment through the engines: only once the window is up.
+    kiln::studio::afterFirstPaint(*this, [this] { m_environment->start(); });
     openWorkspace(initialWorkspace(workspaceDir), true);
 }
 

@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/studio/export_dialog.h"
-#include "core/export/model_registry.h"
+#include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
@@ -47,7 +47,8 @@ RegistryRead readRegistry(const QString& dir) {
             r.error = QString::fromStdString(ws.error().toString());
             return r;
         }
-        auto list = kiln::ModelRegistry(**ws).list();
+        auto engines = kiln::engineModule();
+        auto list = engines ? (*engines)->listModels(**ws) : kiln::Result<nlohmann::json>(engines.error());
         if (!list)
             r.error = QString::fromStdString(list.error().toString());
         else
@@ -343,7 +344,9 @@ void ModelsPage::setStage(const QString& ref, const QString& stage) {
         try {
             auto ws = kiln::Workspace::open(dir.toStdString(), false);
             if (!ws) return QString::fromStdString(ws.error().toString());
-            auto done = kiln::ModelRegistry(**ws).promote(ref.toStdString(), stage.toStdString());
+            auto engines = kiln::engineModule();
+            if (!engines) return QString::fromStdString(engines.error().toString());
+            auto done = (*engines)->promoteModel(**ws, ref.toStdString(), stage.toStdString());
             return done ? QString() : QString::fromStdString(done.error().toString());
         } catch (const std::exception& e) {
             return QString::fromUtf8(e.what());

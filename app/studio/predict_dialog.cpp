@@ -17,7 +17,7 @@
 
 #include <sstream>
 
-#include "core/export/batch_predict.h"
+#include "core/modules/engine_module.h"
 #include "core/store/output_file.h"
 
 namespace kiln {
@@ -202,8 +202,10 @@ bool PredictionsView::saveCsv(const QString& file, QString* error) const {
     auto writer = target ? kiln::AtomicFileWriter::create(*target)
                          : kiln::Result<std::unique_ptr<kiln::AtomicFileWriter>>(target.error());
     kiln::Status written = writer ? kiln::Status() : kiln::Status(writer.error());
-    if (writer) {
-        kiln::writePredictionsCsv(*m_model->table(), (*writer)->stream());
+    auto engines = kiln::engineModule();
+    if (writer && !engines) written = kiln::Status(engines.error());
+    if (writer && engines) {
+        (*engines)->writePredictionsCsv(*m_model->table(), (*writer)->stream());
         written = (*writer)->commit();
     }
     if (!written) {

@@ -21,7 +21,7 @@
 #include "core/data/dataset_catalog.h"
 #include "core/runs/launcher.h"
 #include "core/store/workspace.h"
-#include "core/sweep/sweep_launcher.h"
+#include "core/modules/engine_module.h"
 #include "widgets/job_manager.h"
 #include "widgets/pool_task.h"
 
@@ -147,7 +147,9 @@ int SweepController::start(const SweepRequest& req) {
         s.medianStopping = r.medianStopping;
         s.metric = r.metric.toStdString();
         s.maximize = r.mode.isEmpty() ? !kiln::lowerIsBetter(s.metric) : r.mode == QLatin1String("max");
-        if (auto st = kiln::prepareSweep(**ws, s); !st) return st.error();
+        auto engines = kiln::engineModule();
+        if (!engines) return engines.error();
+        if (auto st = (*engines)->prepareSweep(**ws, s); !st) return st.error();
         if (s.gpus > 0) s.base.device = "auto";  // Studio picks the device: each slot its GPU
         const std::string id = kiln::newSweepId();
         const int planned = int(kiln::sweepAssignments(s).size());
@@ -161,7 +163,7 @@ int SweepController::start(const SweepRequest& req) {
                 },
                 Qt::QueuedConnection);
         auto outcome =
-            kiln::runSweep(**ws, id, s, version->id, listener.get(), job, r.kilnPath.toStdString());
+            (*engines)->runSweep(**ws, id, s, version->id, listener.get(), job, r.kilnPath.toStdString());
         if (!outcome) return outcome.error();
         if (outcome->cancelled)
             return kiln::makeError(kiln::ErrorCode::Cancelled,

@@ -17,7 +17,8 @@ set(deps libtorch libsqlite3 libopencv-core)
 set(paths ./usr/bin/kiln ./usr/libexec/kiln/kiln-engine)
 if(WITH_STUDIO)
   list(APPEND deps libqt6widgets6 libqt6charts6)
-  list(APPEND paths ./usr/bin/kiln-studio ./usr/share/applications/io.kiln.Studio.desktop
+  list(APPEND paths ./usr/bin/kiln-studio ./usr/lib/kiln/kiln-engines.so
+       ./usr/share/applications/io.kiln.Studio.desktop
        ./usr/share/metainfo/io.kiln.Studio.metainfo.xml
        ./usr/share/icons/hicolor/scalable/apps/io.kiln.Studio.svg)
 endif()

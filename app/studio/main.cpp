@@ -9,7 +9,6 @@
 #include "app/studio/studio_resources.h"
 #include "app/studio/studio_settings.h"
 #include "core/base/build_info.h"
-#include "core/modules/engine_module.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -38,9 +37,8 @@ int main(int argc, char* argv[]) {
 
     kiln::studio::MainWindow window(parser.value(workspace));
     if (parser.isSet(startupReport)) kiln::studio::reportFirstPaintAndQuit(window);
+    // The engines (LibTorch, OpenCV, ONNX, XGBoost) load behind the first window, not before it:
+    // the main window's environment probe starts them once it has painted.
     window.show();
-    // The engines (LibTorch, OpenCV, ONNX, XGBoost) load behind the first window, not before it.
-    if (!parser.isSet(startupReport))
-        kiln::studio::afterFirstPaint(window, [] { kiln::loadEngineModuleInBackground(); });
     return QApplication::exec();
 }

@@ -66,10 +66,6 @@ inline constexpr const char* kEngineModuleEntry = "kiln_engine_module";
 // tried and dlopen's reason when it cannot be loaded.
 Result<const EngineModule*> engineModule();
 
-// Starts loading the module on a background thread (a front end calls it once its first window
-// shows); engineModule() then finds it loaded or waits for that load.
-void loadEngineModuleInBackground();
-
 // Whether the module is loaded now (it never unloads).
 bool engineModuleLoaded();
 

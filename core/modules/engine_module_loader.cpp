@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <mutex>
 #include <system_error>
-#include <thread>
 #include <vector>
 
 #ifndef KILN_ENGINE_MODULE_BUILD_PATH
@@ -81,11 +80,6 @@ Result<const EngineModule*> engineModule() {
         g_loaded = bool(*g_result);
     });
     return *g_result;
-}
-
-void loadEngineModuleInBackground() {
-    if (g_loaded) return;
-    std::thread([] { (void)engineModule(); }).detach();
 }
 
 bool engineModuleLoaded() { return g_loaded; }

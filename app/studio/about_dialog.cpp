@@ -163,8 +163,9 @@ void AboutDialog::fillTree() {
 
 QString AboutDialog::reportText() const {
     QString text = QStringLiteral("Kiln Studio %1\n").arg(QLatin1String(kiln::build::kKilnVersion));
+    if (!m_probe->isReady()) return text;  // the probe loads the engines; never the GUI thread
     auto engines = kiln::engineModule();
-    if (m_probe->isReady() && engines) text += q((*engines)->environmentText(m_probe->environment()));
+    if (engines) text += q((*engines)->environmentText(m_probe->environment()));
     return text;
 }
 

@@ -15,6 +15,7 @@
 #include "core/base/parallel.h"
 #include "core/data/column_chunk.h"
 #include "core/data/dataset_catalog.h"
+#include "core/data/image_header.h"
 #include "core/data/table_writer.h"
 #include "core/store/object_store.h"
 #include "core/store/workspace.h"
@@ -44,6 +45,10 @@ DecodedImage decodeAndStore(const ObjectStore& store, const ImageFile& file) {
     DecodedImage d;
     std::error_code ec;
     d.bytes = std::int64_t(fs::file_size(file.path, ec));
+    if (auto header = checkImageHeader(file.path); !header) {
+        d.reason = header.error().message;
+        return d;
+    }
     cv::Mat image;
     try {
         image = cv::imread(file.path.string(), cv::IMREAD_UNCHANGED);
@@ -198,6 +203,8 @@ Result<fs::path> imageThumbnail(const ObjectStore& store, const std::string& ima
     std::error_code ec;
     if (fs::exists(target, ec)) return target;
     if (!store.contains(imageHash)) return makeError(ErrorCode::NotFound, "no such image object", imageHash);
+    if (auto header = checkImageHeader(store.pathFor(imageHash)); !header)
+        return makeError(ErrorCode::Corrupt, "stored image cannot be decoded: " + header.error().message, imageHash);
     cv::Mat image = cv::imread(store.pathFor(imageHash).string(), cv::IMREAD_COLOR);
     if (image.empty()) return makeError(ErrorCode::Corrupt, "stored image cannot be decoded", imageHash);
     const double scale = double(size) / double(std::max(image.cols, image.rows));

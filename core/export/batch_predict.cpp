@@ -14,6 +14,7 @@
 #include "core/base/json_number.h"
 #include "core/data/csv_import.h"
 #include "core/data/image_folder.h"
+#include "core/data/image_header.h"
 #include "core/data/table.h"
 #include "core/export/held_out.h"
 #include "core/export/onnx_executor.h"
@@ -224,6 +225,10 @@ Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& 
     for (std::size_t i = 0; i < files->size(); ++i) {
         const auto& f = (*files)[i];
         t.ids.push_back(f.relative);
+        if (auto header = checkImageHeader(f.path); !header) {
+            t.errors[i] = header.error().message;
+            continue;
+        }
         try {
             cv::Mat img = cv::imread(f.path.string(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
             if (img.empty()) {

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/data/image_header.h"
 #include "core/data/table.h"
 #include "core/features/feature_recipe.h"
 #include "core/store/object_store.h"
@@ -16,6 +17,7 @@ namespace {
 
 // Decodes one image into `out` as [channels, size, size] uint8 (RGB order for colour).
 Status decodeInto(const std::string& path, const ImageCoding& coding, std::uint8_t* out) {
+    if (auto header = checkImageHeader(path); !header) return header;
     cv::Mat image =
         cv::imread(path, coding.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
     if (image.empty()) return makeError(ErrorCode::Corrupt, "cannot decode image", path);

@@ -205,12 +205,17 @@ Status checkImageHeader(const std::filesystem::path& path) {
     if (header->width < 1 || header->height < 1)
         return makeError(ErrorCode::Corrupt, "the " + header->format + " header gives a size of " + size + " pixels",
                          path.string());
-    if (header->width > kMaxImageSide || header->height > kMaxImageSide ||
-        header->width * header->height > kMaxImagePixels)
+    // Sides up to 2^32 - 1 (PNG, TIFF): their product is taken in double, as it can pass 2^63.
+    const double pixels = double(header->width) * double(header->height);
+    if (header->width > kMaxImageSide || header->height > kMaxImageSide)
+        return makeError(ErrorCode::Corrupt,
+                         "the " + header->format + " header claims " + size + " pixels; Kiln decodes at most " +
+                             std::to_string(kMaxImageSide) + " pixels a side",
+                         path.string());
+    if (pixels > double(kMaxImagePixels))
         return makeError(ErrorCode::Corrupt,
                          "the " + header->format + " header claims " + size + " pixels (" +
-                             std::to_string(header->width * header->height / 1'000'000) +
-                             " megapixels); Kiln decodes at most " +
+                             std::to_string(std::int64_t(pixels / 1e6)) + " megapixels); Kiln decodes at most " +
                              std::to_string(kMaxImagePixels / 1'000'000) + " megapixels",
                          path.string());
     return {};

@@ -109,6 +109,12 @@ TEST_CASE("An image that claims too many pixels, no size or no known header is r
     writeBytes(dir / "zero.png", zero);
     CHECK(checkImageHeader(dir / "zero.png").error().message == "the PNG header gives a size of 0 × 8 pixels");
 
+    auto wide = encode(".png", 8, 8, 3);
+    std::fill(wide.begin() + 16, wide.begin() + 24, 0xFF);  // 4294967295 × 4294967295
+    writeBytes(dir / "wide.png", wide);
+    CHECK(checkImageHeader(dir / "wide.png").error().message ==
+          "the PNG header claims 4294967295 × 4294967295 pixels; Kiln decodes at most 1048576 pixels a side");
+
     writeBytes(dir / "text.png", {'h', 'e', 'l', 'l', 'o'});
     CHECK(checkImageHeader(dir / "text.png").error().message ==
           "not a decodable image: not a PNG, JPEG, BMP, TIFF or WebP file");

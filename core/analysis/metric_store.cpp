@@ -1,4 +1,5 @@
 #include "core/analysis/metric_store.h"
+#include "core/analysis/metric_summary.h"
 #include "core/store/migrations.h"
 
 #include <algorithm>
@@ -64,8 +65,17 @@ Result<std::vector<MetricSeries>> MetricStore::read(const SeriesRequest& request
     auto st = m_catalog.prepare(kSeriesSql);
     if (!st) return st.error();
     std::vector<MetricSeries> out;
+    SummaryReader summaries(m_catalog);
     for (const auto& runId : request.runIds) {
         for (const auto& key : request.keys) {
+            auto summary = summaries.read(runId, key, request);
+            if (!summary) return summary.error();
+            if (*summary) {
+                MetricSeries series{runId, key, {}, (*summary)->storedPoints};
+                series.points = downsample((*summary)->points, request.pixelWidth, request.method);
+                out.push_back(std::move(series));
+                continue;
+            }
             auto points = readOne(*st, runId, key, request);
             if (!points) return points.error();
             if (points->empty()) continue;
@@ -122,7 +132,7 @@ Status MetricWriter::flush() {
     if (!m_insert) {
         auto st = m_catalog.prepare(
             "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING 1");
         if (!st) return st.error();
         m_insert.emplace(std::move(*st));
     }
@@ -133,27 +143,34 @@ Status MetricWriter::flush() {
     }
     if (auto st = m_catalog.begin(); !st) return st;
     std::map<std::pair<std::string, std::string>, const MetricPoint*> last;
-    auto run = [&](Statement& st, std::initializer_list<SqlValue> values) -> Status {
+    // Steps `st` once; true when it gave a row (the insert's RETURNING: the point was new).
+    auto run = [&](Statement& st, std::initializer_list<SqlValue> values) -> Result<bool> {
         (void)st.reset();
         auto bound = st.bind(values);
-        auto step = bound ? st.step() : Result<bool>(bound.error());
-        if (!step) return step.error();
-        return {};
+        auto row = bound ? st.step() : Result<bool>(bound.error());
+        (void)st.reset();  // a statement left on its row would block the commit
+        return row;
     };
+    SummaryAccumulator summary(m_catalog);
     for (const auto& p : m_buffer) {
-        auto st = run(*m_insert, {p.runId, p.key, p.step, p.epoch, p.value, p.wallTime});
-        if (!st) {
+        auto inserted = run(*m_insert, {p.runId, p.key, p.step, p.epoch, p.value, p.wallTime});
+        if (!inserted) {
             m_catalog.rollback();
-            return st;
+            return inserted.error();
         }
+        if (*inserted) summary.add(p.runId, p.key, {p.step, p.epoch, p.wallTime, p.value});
         const MetricPoint*& kept = last[{p.runId, p.key}];
         if (!kept || p.step > kept->step) kept = &p;
     }
     for (const auto& [series, p] : last)
         if (auto st = run(*m_last, {p->runId, p->key, p->step, p->epoch, p->value}); !st) {
             m_catalog.rollback();
-            return st;
+            return st.error();
         }
+    if (auto st = summary.write(); !st) {
+        m_catalog.rollback();
+        return st;
+    }
     if (auto st = m_catalog.commit(); !st) {
         m_catalog.rollback();
         return st;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/analysis/metric_summary.h"
 #include "core/remote/worker_event.h"
 #include "core/store/catalog.h"
 #include "core/store/sha256.h"
@@ -55,11 +56,16 @@ Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, d
     if (std::isnan(e.value)) return {};  // the worker wrote no value
     // One savepoint (it nests in a caller's transaction): the point and metric_last together.
     if (auto st = c.execute("SAVEPOINT metric"); !st) return st;
-    auto st = c.execute(
+    const double wallTime = e.wallTime != 0 ? e.wallTime : time;
+    // RETURNING gives a row only when the point is new: a repeated step keeps the first value.
+    auto inserted = c.queryValue(
         "INSERT OR IGNORE INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES "
-        "(?, ?, ?, ?, ?, ?)",
-        {id, e.key, e.step, std::int64_t(e.epoch), e.value, e.wallTime != 0 ? e.wallTime : time});
+        "(?, ?, ?, ?, ?, ?) RETURNING 1",
+        {id, e.key, e.step, std::int64_t(e.epoch), e.value, wallTime});
+    Status st = inserted || inserted.error().code == ErrorCode::NotFound ? Status() : Status(inserted.error());
     if (st) st = c.execute(kUpsertMetricLast, {id, e.key, e.step, std::int64_t(e.epoch), e.value});
+    if (st && inserted)
+        st = c.execute(upsertMetricSummaryPointSql(), {id, e.key, e.step, std::int64_t(e.epoch), wallTime, e.value});
     if (!st) (void)c.execute("ROLLBACK TO metric");
     (void)c.execute("RELEASE metric");
     return st;

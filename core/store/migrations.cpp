@@ -1,5 +1,7 @@
 #include "core/store/migrations.h"
 
+#include <string>
+
 namespace kiln {
 
 namespace {
@@ -139,7 +141,57 @@ INSERT INTO metric_last (run_id, key, step, epoch, value)
   SELECT run_id, key, MAX(step), epoch, value FROM metrics GROUP BY run_id, key;
 )sql";
 
+// Version 4: a summary pyramid of every metric series, so a compare of long curves reads buckets
+// instead of every point (core/analysis/metric_summary.h). Level L has one row per 2^(6+2L)
+// steps: how many points it holds and its lowest and highest point with their step, epoch and
+// wall time. Filled here: level 0 from the metrics (a bare column beside MIN() or MAX() is
+// SQLite's value from that row), each level above from the one below.
+std::string metricSummarySql() {
+    std::string sql = R"sql(
+CREATE TABLE metric_summary (
+  run_id    TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key       TEXT NOT NULL,
+  level     INTEGER NOT NULL,
+  bucket    INTEGER NOT NULL,
+  points    INTEGER NOT NULL,
+  min_step  INTEGER NOT NULL, min_epoch INTEGER NOT NULL, min_wall REAL NOT NULL, min_value REAL NOT NULL,
+  max_step  INTEGER NOT NULL, max_epoch INTEGER NOT NULL, max_wall REAL NOT NULL, max_value REAL NOT NULL,
+  PRIMARY KEY (run_id, key, level, bucket)
+) WITHOUT ROWID;
+INSERT INTO metric_summary
+  SELECT run_id, key, 0, step >> 6, COUNT(*), step, epoch, wall_time, MIN(value), 0, 0, 0, 0
+  FROM metrics GROUP BY run_id, key, step >> 6;
+UPDATE metric_summary SET (max_step, max_epoch, max_wall, max_value) = (
+  SELECT step, epoch, wall_time, MAX(value) FROM metrics m
+  WHERE m.run_id = metric_summary.run_id AND m.key = metric_summary.key
+    AND m.step >= metric_summary.bucket << 6 AND m.step < (metric_summary.bucket + 1) << 6)
+  WHERE level = 0;
+)sql";
+    for (int level = 1; level < 8; ++level) {
+        const std::string l = std::to_string(level), below = std::to_string(level - 1);
+        sql += "INSERT INTO metric_summary SELECT run_id, key, " + l +
+               ", bucket >> 2, SUM(points), min_step, min_epoch, min_wall, MIN(min_value), 0, 0, 0, 0 "
+               "FROM metric_summary WHERE level = " + below + " GROUP BY run_id, key, bucket >> 2;\n";
+        sql += "UPDATE metric_summary SET (max_step, max_epoch, max_wall, max_value) = ("
+               "SELECT b.max_step, b.max_epoch, b.max_wall, MAX(b.max_value) FROM metric_summary b "
+               "WHERE b.run_id = metric_summary.run_id AND b.key = metric_summary.key AND b.level = " + below +
+               " AND b.bucket >> 2 = metric_summary.bucket) WHERE level = " + l + ";\n";
+    }
+    return sql;
+}
+
 }  // namespace
+
+const char* const kUpsertMetricSummaryMerge =
+    " ON CONFLICT (run_id, key, level, bucket) DO UPDATE SET points = points + excluded.points, "
+    "min_step = CASE WHEN excluded.min_value < min_value THEN excluded.min_step ELSE min_step END, "
+    "min_epoch = CASE WHEN excluded.min_value < min_value THEN excluded.min_epoch ELSE min_epoch END, "
+    "min_wall = CASE WHEN excluded.min_value < min_value THEN excluded.min_wall ELSE min_wall END, "
+    "min_value = MIN(min_value, excluded.min_value), "
+    "max_step = CASE WHEN excluded.max_value > max_value THEN excluded.max_step ELSE max_step END, "
+    "max_epoch = CASE WHEN excluded.max_value > max_value THEN excluded.max_epoch ELSE max_epoch END, "
+    "max_wall = CASE WHEN excluded.max_value > max_value THEN excluded.max_wall ELSE max_wall END, "
+    "max_value = MAX(max_value, excluded.max_value)";
 
 const char* const kUpsertMetricLast =
     "INSERT INTO metric_last (run_id, key, step, epoch, value) VALUES (?, ?, ?, ?, ?) "
@@ -147,10 +199,12 @@ const char* const kUpsertMetricLast =
     "value = excluded.value WHERE excluded.step > metric_last.step";
 
 const std::vector<Migration>& catalogMigrations() {
+    static const std::string summarySql = metricSummarySql();
     static const std::vector<Migration> migrations = {
         {1, "initial catalog: datasets, runs, metrics, models, hosts", kInitialSchema},
         {2, "profile cache per dataset version", kProfileCache},
         {3, "the last value of every metric series", kMetricLast},
+        {4, "a summary pyramid of every metric series", summarySql.c_str()},
     };
     return migrations;
 }

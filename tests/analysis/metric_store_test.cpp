@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 
 #include "analysis_fixtures.h"
+#include "core/remote/worker_event.h"
+#include "core/runs/run_recorder.h"
 #include "core/analysis/metric_store.h"
 
 using namespace kiln;
@@ -120,4 +123,116 @@ TEST_CASE("metric axes are named", "[metrics]") {
     CHECK(parseMetricAxis("epoch").value() == MetricAxis::Epoch);
     CHECK(parseMetricAxis("time").value() == MetricAxis::WallTime);
     CHECK_FALSE(parseMetricAxis("pixels"));
+}
+
+namespace {
+
+// Every row of metric_summary, in key order, as text (to compare two catalogs' pyramids).
+std::vector<std::string> summaryRows(Catalog& c) {
+    return c.queryRows<std::string>(
+               "SELECT run_id || ' ' || key || ' ' || level || ' ' || bucket || ' ' || points || ' ' || "
+               "min_step || ' ' || min_epoch || ' ' || min_wall || ' ' || min_value || ' ' || max_step || ' ' || "
+               "max_epoch || ' ' || max_wall || ' ' || max_value FROM metric_summary "
+               "ORDER BY run_id, key, level, bucket",
+               {}, [](const Statement& st) { return st.columnText(0); })
+        .value();
+}
+
+double curve(int i) { return i == 77777 ? 50.0 : i == 150001 ? -50.0 : std::cos(i * 0.001) + 0.001 * (i % 7); }
+
+}  // namespace
+
+TEST_CASE("long curves are drawn from the summary pyramid with what reading every point draws",
+          "[metrics]") {
+    test::RunsFixture f;
+    f.addRun("p", 11, "completed", "{}", {}, {});
+    MetricWriter writer(f.catalog(), 4096);
+    for (int i = 0; i < 200000; ++i) REQUIRE(writer.add({"p", "loss", i, i / 1000, curve(i), 5000.0 + i * 0.5}));
+    REQUIRE(writer.flush());
+
+    SeriesRequest request{{"p"}, {"loss"}, MetricAxis::Step, 800};
+    auto pyramid = MetricStore(f.catalog()).read(request);
+    REQUIRE(pyramid);
+    REQUIRE(pyramid->size() == 1);
+    const auto& drawn = (*pyramid)[0].points;
+    CHECK((*pyramid)[0].storedPoints == 200000);
+    CHECK(drawn.size() <= 1600);
+    CHECK(drawn.size() > 1000);
+    CHECK(drawn.front().x == 0);
+    CHECK(drawn.back().x == 199999);
+    auto has = [&](const std::vector<SeriesPoint>& points, double x, double y) {
+        return std::any_of(points.begin(), points.end(), [&](const SeriesPoint& p) { return p.x == x && p.y == y; });
+    };
+    CHECK(has(drawn, 77777, 50.0));    // the spike up
+    CHECK(has(drawn, 150001, -50.0));  // and the one down
+    for (std::size_t i = 1; i < drawn.size(); ++i) REQUIRE(drawn[i].x > drawn[i - 1].x);
+    for (const auto& p : drawn) REQUIRE(p.y == curve(int(p.x)));  // real points only
+
+    // Zoomed on steps: only the range, its ends included.
+    request.xMin = 50000, request.xMax = 149999;
+    auto zoomed = MetricStore(f.catalog()).read(request);
+    REQUIRE(zoomed);
+    const auto& z = (*zoomed)[0].points;
+    CHECK(z.front().x == 50000);
+    CHECK(z.back().x == 149999);
+    CHECK(has(z, 77777, 50.0));
+    CHECK_FALSE(has(z, 150001, -50.0));
+    for (const auto& p : z) REQUIRE((p.x >= 50000 && p.x <= 149999));
+    CHECK((*zoomed)[0].storedPoints >= 100000);
+    CHECK((*zoomed)[0].storedPoints <= 100000 + 2 * 256);  // the two edge buckets at most
+
+    // Epochs and seconds, unzoomed, from the same buckets.
+    request.xMin.reset(), request.xMax.reset();
+    request.axis = MetricAxis::Epoch;
+    auto epochs = MetricStore(f.catalog()).read(request);
+    REQUIRE(epochs);
+    CHECK(has((*epochs)[0].points, 77, 50.0));
+    request.axis = MetricAxis::WallTime;
+    auto seconds = MetricStore(f.catalog()).read(request);
+    REQUIRE(seconds);
+    CHECK((*seconds)[0].points.front().x == 0);
+    CHECK(has((*seconds)[0].points, 77777 * 0.5, 50.0));
+
+    // Without the pyramid the same request reads every point, and draws the same extremes.
+    REQUIRE(f.catalog().execute("DELETE FROM metric_summary"));
+    request.axis = MetricAxis::Step;
+    auto raw = MetricStore(f.catalog()).read(request);
+    REQUIRE(raw);
+    CHECK((*raw)[0].storedPoints == 200000);
+    CHECK(has((*raw)[0].points, 77777, 50.0));
+    CHECK(has((*raw)[0].points, 150001, -50.0));
+}
+
+TEST_CASE("the pyramid is the same whether points come in batches, one event at a time or by migration",
+          "[metrics]") {
+    auto points = [](int i) { return MetricPoint{"r", i % 3 ? "loss" : "acc", i, i / 100, curve(i * 37), 100.0 + i}; };
+    test::RunsFixture batched;
+    batched.addRun("r", 11, "completed", "{}", {}, {});
+    {
+        MetricWriter writer(batched.catalog(), 777);
+        for (int i = 0; i < 30000; ++i) REQUIRE(writer.add(points(i)));
+        REQUIRE(writer.add({"r", "loss", 4, 0, 999.0, 1.0}));  // a repeated step keeps the first value
+    }
+    test::RunsFixture recorded;
+    recorded.addRun("r", 11, "completed", "{}", {}, {});
+    RunRecorder recorder(recorded.catalog(), "r");
+    for (int i = 0; i < 30000; ++i) {
+        auto p = points(i);
+        event::Metric m{p.key, p.value, p.step, int(p.epoch), p.wallTime};
+        WorkerEvent e;
+        e.time = p.wallTime;
+        e.body = m;
+        REQUIRE(recorder.ingest(e));
+    }
+    REQUIRE(recorder.ingest(R"({"event":"metric","key":"loss","value":999,"step":4,"epoch":0,"time":1})"));
+    const auto rows = summaryRows(batched.catalog());
+    CHECK(rows.size() > 30000 / 64);
+    CHECK(rows == summaryRows(recorded.catalog()));
+
+    // Migration 4 builds it from the stored metrics.
+    REQUIRE(recorded.catalog().execute("DROP TABLE metric_summary; DELETE FROM schema_version WHERE version > 3"));
+    auto migrated = Catalog::open(recorded.catalog().file());
+    REQUIRE(migrated);
+    CHECK((*migrated)->schemaVersion() == Catalog::latestSchemaVersion());
+    CHECK(summaryRows(**migrated) == rows);
 }

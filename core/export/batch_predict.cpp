@@ -5,6 +5,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -12,6 +14,7 @@
 #include <random>
 
 #include "core/base/json_number.h"
+#include "core/base/parallel.h"
 #include "core/data/csv_import.h"
 #include "core/data/image_folder.h"
 #include "core/data/image_header.h"
@@ -66,17 +69,47 @@ Status collect(const std::map<std::string, HostTensor>& out, std::size_t count,
                   t.probabilities);
 }
 
+// Rows per batch at most: small enough that each node's tensors stay in the allocator's reused
+// heap (no page faults per node) and the threads stay busy to the end.
+constexpr std::size_t kMaxBatchRows = 8192;
+
+// Runs the rows in batches, side by side on the threads asked for, LibTorch single-threaded in
+// each: an MLP's nodes are too small for intra-op threads to pay for their wake-ups, whole
+// batches are not. Each batch is computed the same way whatever the thread count, so the
+// predictions are too. Outputs are collected in row order.
 Status runBatches(const OnnxExecutor& exec, const std::map<std::string, HostTensor>& inputs,
                   std::size_t rows, const PredictOptions& o, PredictionTable& t) {
     auto started = Clock::now();
-    for (std::size_t b = 0; b < rows; b += o.batchRows) {
-        auto count = std::min(o.batchRows, rows - b);
-        auto out = exec.run(sliceRows(inputs, b, count));
-        if (!out) return out.error();
-        if (auto st = collect(*out, count, t); !st) return st;
+    const int threads = o.threads > 0 ? o.threads : defaultThreadCount();
+    const std::size_t batchRows = std::max<std::size_t>(1, std::min(o.batchRows, kMaxBatchRows));
+    const std::size_t batches = rows == 0 ? 0 : (rows + batchRows - 1) / batchRows;
+    std::vector<Result<std::map<std::string, HostTensor>>> outputs(
+        batches, makeError(ErrorCode::Cancelled, "not run"));
+    std::atomic<std::size_t> next{0};
+    OnnxExecutor::setThreads(1);
+    const int workers = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(batches, 1)));
+    parallelSlices(std::uint64_t(workers), workers,
+                   [&](int, std::uint64_t, std::uint64_t) {
+                       for (std::size_t b = next++; b < batches; b = next++) {
+                           const std::size_t from = b * batchRows;
+                           outputs[b] = exec.run(sliceRows(inputs, from, std::min(batchRows, rows - from)));
+                           if (!outputs[b]) next = batches;  // the first error stops the others
+                       }
+                   });
+    OnnxExecutor::setThreads(o.threads);
+    for (std::size_t b = 0; b < batches; ++b) {
+        if (!outputs[b]) return outputs[b].error();
+        if (auto st = collect(*outputs[b], std::min(batchRows, rows - b * batchRows), t); !st) return st;
+        outputs[b] = makeError(ErrorCode::Cancelled, "collected");  // free as we go
     }
     t.inferSeconds += std::chrono::duration<double>(Clock::now() - started).count();
     return {};
+}
+
+// `value` as printf's %.{digits}g writes it (std::to_chars promises the same text), in `buf`.
+std::string_view shortest(char (&buf)[32], double value, int digits) {
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits);
+    return ec == std::errc() ? std::string_view(buf, std::size_t(end - buf)) : std::string_view("nan");
 }
 
 // "row 3: …; row 8: …" for the rows with a text in `byRow`, at most ten of them.
@@ -346,13 +379,12 @@ void writePredictionsCsv(const PredictionTable& t, std::ostream& out) {
             auto l = std::size_t(t.labels[i]);
             line += csvTextField(l < k ? t.classes[l] : std::to_string(l));
             for (std::size_t c = 0; c < k; ++c) {
-                std::snprintf(buf, sizeof buf, ",%.6g", double(t.probabilities[i * k + c]));
-                line += buf;
+                line += ',';
+                line += shortest(buf, double(t.probabilities[i * k + c]), 6);
             }
             if (errors) line += ',';
         } else {
-            std::snprintf(buf, sizeof buf, "%.7g", double(t.values[i]));
-            line += buf;
+            line += shortest(buf, double(t.values[i]), 7);
             if (errors) line += ',';
         }
         line += '\n';

@@ -33,8 +33,8 @@ struct PredictionTable {
 
 // How to predict.
 struct PredictOptions {
-    std::size_t batchRows = 65536;  // rows per executor call
-    int threads = 0;                // LibTorch threads (0: every core)
+    std::size_t batchRows = 8192;  // rows per executor call (at most 8192)
+    int threads = 0;               // batches run side by side (0: every core)
 };
 
 // Runs a Kiln-exported ONNX file on a CSV/TSV file (columns matched to inputs by name; missing

@@ -2,6 +2,8 @@
 // families in onnx_ops_*.cpp (LibTorch on the CPU), values are freed after their last use.
 #include "core/export/onnx_executor.h"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -311,8 +313,23 @@ std::string OnnxExecutor::inputType(const std::string& name) const {
     return it == m_impl->inputTypes.end() ? "" : expectedType(it->second);
 }
 
+namespace {
+
+// OpenBLAS keeps its own thread count, which LibTorch's does not change: a GEMM called from two
+// threads at once with two BLAS threads each oversubscribes the cores (predictions ran 2x
+// slower). Found at run time, as BLAS is whichever libblas.so.3 Debian's alternatives chose.
+void setBlasThreads(int threads) {
+    using SetThreads = void (*)(int);
+    static const auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (set) set(threads);
+}
+
+}  // namespace
+
 void OnnxExecutor::setThreads(int threads) {
-    torch::set_num_threads(threads > 0 ? threads : defaultThreadCount());
+    const int n = threads > 0 ? threads : defaultThreadCount();
+    torch::set_num_threads(n);
+    setBlasThreads(n);
 }
 
 namespace {

@@ -47,7 +47,7 @@ public:
     Result<std::map<std::string, HostTensor>> run(const std::map<std::string, HostTensor>& inputs,
                                                   const std::vector<std::string>& alsoReturn) const;
 
-    // LibTorch intra-op threads used by every executor in the process (0: every core).
+    // LibTorch intra-op and OpenBLAS threads for every executor in the process (0: every core).
     static void setThreads(int threads);
 
     struct Impl;

@@ -215,6 +215,24 @@ TEST_CASE("raw CSV rows with missing values and unseen categories predict", "[ex
     CHECK(t->rows() == 3);
     CHECK(t->probabilities.size() == 6);
     CHECK_THAT(t->warnings.at(0), Catch::Contains("extra"));
+    // Batches side by side or one after another give the same predictions to the bit.
+    fs::path many = dir / "many.csv";
+    {
+        std::ofstream out(many);
+        out << "x2,colour,x1,day,amount\n";
+        for (int i = 0; i < 20000; ++i)
+            out << (i % 13) * 0.1 << "," << (i % 3 ? "red" : "blue") << "," << (i % 7) - 3 << ",2024-01-"
+                << 10 + i % 9 << "," << i % 50 << "\n";
+    }
+    PredictOptions one, two;
+    one.threads = 1, two.threads = 2;  // 20,000 rows: three batches
+    auto serial = predictFile(model, many, one), parallel = predictFile(model, many, two);
+    REQUIRE(serial.ok());
+    REQUIRE(parallel.ok());
+    CHECK(serial->labels == parallel->labels);
+    CHECK(serial->probabilities.size() == 40000);
+    CHECK(serial->probabilities == parallel->probabilities);
+
     std::ofstream(dir / "short.csv") << "x2,colour\n1,red\n";
     auto missing = predictFile(model, dir / "short.csv");
     REQUIRE_FALSE(missing.ok());

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -83,24 +84,23 @@ Status runBatches(const OnnxExecutor& exec, const std::map<std::string, HostTens
     const int threads = o.threads > 0 ? o.threads : defaultThreadCount();
     const std::size_t batchRows = std::max<std::size_t>(1, std::min(o.batchRows, kMaxBatchRows));
     const std::size_t batches = rows == 0 ? 0 : (rows + batchRows - 1) / batchRows;
-    std::vector<Result<std::map<std::string, HostTensor>>> outputs(
-        batches, makeError(ErrorCode::Cancelled, "not run"));
-    std::atomic<std::size_t> next{0};
+    std::vector<std::optional<Result<std::map<std::string, HostTensor>>>> outputs(batches);
+    std::atomic<bool> failed{false};
     OnnxExecutor::setThreads(1);
     const int workers = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(batches, 1)));
-    parallelSlices(std::uint64_t(workers), workers,
-                   [&](int, std::uint64_t, std::uint64_t) {
-                       for (std::size_t b = next++; b < batches; b = next++) {
-                           const std::size_t from = b * batchRows;
-                           outputs[b] = exec.run(sliceRows(inputs, from, std::min(batchRows, rows - from)));
-                           if (!outputs[b]) next = batches;  // the first error stops the others
-                       }
-                   });
+    parallelSlices(batches, workers, [&](int, std::uint64_t begin, std::uint64_t end) {
+        for (std::size_t b = begin; b < end && !failed; ++b) {
+            const std::size_t from = b * batchRows;
+            outputs[b] = exec.run(sliceRows(inputs, from, std::min(batchRows, rows - from)));
+            if (!*outputs[b]) failed = true;  // the first error stops the others
+        }
+    });
     OnnxExecutor::setThreads(o.threads);
+    for (const auto& out : outputs)  // batches after an error stay unrun
+        if (out && !*out) return out->error();
     for (std::size_t b = 0; b < batches; ++b) {
-        if (!outputs[b]) return outputs[b].error();
-        if (auto st = collect(*outputs[b], std::min(batchRows, rows - b * batchRows), t); !st) return st;
-        outputs[b] = makeError(ErrorCode::Cancelled, "collected");  // free as we go
+        if (auto st = collect(**outputs[b], std::min(batchRows, rows - b * batchRows), t); !st) return st;
+        outputs[b].reset();  // free as we go
     }
     t.inferSeconds += std::chrono::duration<double>(Clock::now() - started).count();
     return {};

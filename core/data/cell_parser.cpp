@@ -34,12 +34,6 @@ bool readNumber(std::string_view s, std::size_t& i, int minDigits, int maxDigits
     return n >= minDigits;
 }
 
-bool validDay(int y, int m, int d) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1) return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= kDays[m - 1] + (m == 2 && leap);
-}
 
 // " HH:MM[:SS[.fff]][Z]" or "THH:MM…" at s[i]; true when the rest of the cell is a valid time.
 bool readTime(std::string_view s, std::size_t i, ParsedDate& out) {
@@ -71,6 +65,13 @@ bool readTime(std::string_view s, std::size_t i, ParsedDate& out) {
 }
 
 }  // namespace
+
+bool isValidDate(int y, int m, int d) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1) return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= kDays[m - 1] + (m == 2 && leap);
+}
 
 bool parseGroupedNumber(std::string_view cell, char thousands, char decimal, double& out) {
     cell = trimSpaces(cell);
@@ -194,7 +195,7 @@ bool parseDate(std::string_view cell, DateOrder order, ParsedDate& out) {
         m = order == DateOrder::DayFirst ? b : a;
         d = order == DateOrder::DayFirst ? a : b;
     }
-    if (!validDay(y, m, d) || !readTime(cell, i, out)) return false;
+    if (!isValidDate(y, m, d) || !readTime(cell, i, out)) return false;
     out.days = daysFromCivil(y, unsigned(m), unsigned(d));
     return true;
 }

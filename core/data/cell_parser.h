@@ -46,6 +46,8 @@ struct ParsedDate {
 // ISO `2024-01-31`, `2024-01-31T12:00:00(.123)(Z)`, `2024-01-31 12:00`, and `31/01/2024`,
 // `01/31/2024`, `31.01.2024` (with an optional time) read in `order`. False when not a valid date.
 bool parseDate(std::string_view cell, DateOrder order, ParsedDate& out);
+// Whether day `d` of month `m` (1-12) exists in year `y` (leap years as Gregorian).
+bool isValidDate(int y, int m, int d);
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d);
 // "2024-01-31" and "2024-01-31T12:00:00.000" (milliseconds shown only when not zero).

@@ -13,6 +13,7 @@
 #include "core/base/parallel_pass.h"
 #include "core/data/csv_chunk_parser.h"
 #include "core/data/csv_reader.h"
+#include "core/data/csv_scan.h"
 #include "core/data/csv_text_check.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table_writer.h"
@@ -40,6 +41,7 @@ struct Plan {
     std::size_t bodyStart = 0;
     std::vector<ColumnSpec> columns;
     EncodingRepairs repairs;  // invalid UTF-8 bytes replaced
+    QuoteScan quotes;         // from the check's read of the text: where chunks may be cut
     std::string_view view() const { return {source.data(), source.size()}; }
 };
 
@@ -223,6 +225,7 @@ Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& option
     const ChunkParseConfig config = chunkConfig(plan, options);
     ParallelPass<ChunkOutcome> chunks(bounds.size() - 1, [&](std::size_t k) {
         if (job.cancelled()) throw std::runtime_error("cancelled");
+        plan.source.prefetch(bounds[k], bounds[k + 1]);
         return parseChunk(config, bounds[k], bounds[k + 1], bounds[k + 1]);
     });
     PassResult pass;
@@ -259,8 +262,10 @@ Result<PassResult> runPass(const Plan& plan, const CsvImportOptions& options, bo
     if (!sequential && threads > 1 && body > 2 * options.chunkBytes) {
         bool unterminated = false;
         auto release = [&](std::size_t from, std::size_t to) { plan.source.release(from, to); };
-        auto bounds = findChunkBoundaries(plan.view(), plan.bodyStart, options.chunkBytes, threads,
-                                          unterminated, release);
+        auto bounds = plan.quotes.pieces.empty()
+                          ? findChunkBoundaries(plan.view(), plan.bodyStart, options.chunkBytes,
+                                                threads, unterminated, release)
+                          : chunkBoundaries(plan.quotes, plan.bodyStart, unterminated);
         if (!unterminated) return parallelPass(plan, options, bounds, threads, writer, job);
     }
     sequential = true;
@@ -363,7 +368,8 @@ namespace {
 Result<CsvImportResult> readPlanned(const ObjectStore& store, Plan& plan,
                                     const CsvImportOptions& options, JobContext& job) {
     if (auto s = checkCsvText(plan.source, plan.path, options.strictEncoding,
-                              threadCount(options), plan.repairs);
+                              threadCount(options), plan.repairs, &plan.quotes,
+                              options.chunkBytes);
         !s)
         return s.error();
     if (plan.source.encoding() == TextEncoding::Latin1)
@@ -411,7 +417,7 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
                                      const CsvImportOptions& options, JobContext& job) {
     auto source = TextSource::open(file);
     if (!source) return source.error();
-    Plan plan{file.string(), std::move(*source), {}, 0, {}, {}};
+    Plan plan{file.string(), std::move(*source), {}, 0, {}, {}, {}};
     auto result = readPlanned(store, plan, options, job);
     // A file truncated under the import reads as zeros past its new end: whatever error that
     // caused (a NUL byte, a short record) is not the real one.

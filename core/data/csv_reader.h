@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +33,6 @@ public:
     bool strayQuote() const { return m_stray; }
 
 private:
-    bool readQuoted(const char*& p, std::size_t field);
     void finishRecord();
 
     const char* m_pos;
@@ -50,6 +48,25 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_scratchRefs;  // field -> scratch offset
 };
 
+// The pieces RecordReader reads fields with, for parsers that take each field as it comes.
+
+// The end of the unquoted field starting at `p`: the first delimiter, '\n' or '\r', or `end`.
+// A quote on the way is kept literally and sets `stray`.
+const char* unquotedFieldEnd(const char* p, const char* end, char delimiter, bool& stray);
+
+// A quoted field's content: a view into the text, or (escaped: it held `""` or text after its
+// closing quote) the bytes appended to a scratch string from scratchStart on.
+struct QuotedField {
+    std::string_view text;
+    bool escaped = false;
+    std::size_t scratchStart = 0;
+};
+// Reads the quoted field at `p` (*p == '"'), leaving `p` after it; text after the closing quote
+// is kept and sets `stray`. False when the text ends before the quote closes (`p` stays on the
+// opening quote).
+bool readQuotedField(const char*& p, const char* end, char delimiter, QuotedField& field,
+                     std::string& scratch, bool& stray);
+
 // Line (1-based) and column (1-based, in characters) of byte `offset` of UTF-8 `text`.
 // Lines end at LF, CRLF or CR. Linear in `offset`; for error messages only.
 struct TextLocation {
@@ -57,16 +74,6 @@ struct TextLocation {
     std::uint64_t column = 1;
 };
 TextLocation locate(std::string_view text, std::size_t offset);
-
-// Chunk boundaries for a parallel parse of the records in `text` starting at `begin`: each
-// boundary is the start of a record, found with a quote-parity scan (RFC 4180: quotes pair up),
-// about `chunkBytes` apart. The first element is `begin`, the last `text.size()`. Pieces are
-// scanned on `threads` threads; `scanned(from, to)` (optional, called on those threads) hears
-// when a piece is done, so its pages can be released. `unterminated` is set when the text ends
-// inside quotes.
-std::vector<std::size_t> findChunkBoundaries(
-    std::string_view text, std::size_t begin, std::size_t chunkBytes, unsigned threads,
-    bool& unterminated, const std::function<void(std::size_t, std::size_t)>& scanned = {});
 
 // Offset of the first NUL byte in `text`, or npos. Binary files contain them; text never does.
 std::size_t findNulByte(std::string_view text);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/data/csv_reader.h"
+#include "core/data/csv_scan.h"
 
 namespace kiln {
 
@@ -29,38 +30,32 @@ Error errorAt(const Source& plan, std::size_t offset, const std::string& message
                      plan.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
 }
 
-// Window boundaries for scanText: every 32 MiB, moved back to the start of a UTF-8 character.
-std::vector<std::size_t> scanWindows(std::string_view text) {
-    constexpr std::size_t kWindow = std::size_t(32) << 20;
-    std::vector<std::size_t> bounds{0};
-    for (std::size_t at = kWindow; at < text.size(); at += kWindow) {
-        std::size_t end = at;
-        while (end > bounds.back() && (std::uint8_t(text[end]) & 0xC0) == 0x80) --end;
-        if (end > bounds.back()) bounds.push_back(end);
-    }
-    bounds.push_back(text.size());
-    return bounds;
-}
-
-// Scans the text for NUL bytes (binary files) and weighs it as UTF-8, in windows shared by
-// `threads` threads, releasing each window's pages as it goes so the scan does not hold the
-// whole file in memory. Reports the first NUL byte.
-Status scanText(const Source& plan, bool checkUtf8, Utf8Evidence& evidence, unsigned threads) {
+// Scans the text in pieces shared by `threads` threads, reading each piece once: for NUL bytes
+// (binary files), as UTF-8 (only pieces with bytes >= 0x80 are weighed), and for the quotes and
+// record ends that chunk boundaries are cut from (`quotes`). Releases each piece's pages as it
+// goes so the scan does not hold the whole file in memory. Reports the first NUL byte.
+Status scanText(const Source& plan, bool checkUtf8, Utf8Evidence& evidence, unsigned threads,
+                std::size_t pieceBytes, QuoteScan& quotes) {
     const std::string_view text = plan.view();
-    const auto bounds = scanWindows(text);
-    const std::size_t windows = bounds.size() - 1;
+    quotes.newline = '\n';
+    quotes.starts = pieceStarts(text, 0, pieceBytes);
+    const std::size_t pieces = quotes.starts.size() - 1;
+    quotes.pieces.assign(pieces, {});
     std::atomic<std::size_t> next{0}, firstNul{std::string_view::npos};
     std::mutex mutex;
     auto work = [&] {
-        for (std::size_t k; (k = next++) < windows;) {
-            const std::size_t at = bounds[k], end = bounds[k + 1];
-            if (at > firstNul) break;  // an earlier window found one
-            if (auto nul = findNulByte(text.substr(at, end - at)); nul != std::string_view::npos) {
-                for (std::size_t seen = firstNul; at + nul < seen;)
-                    if (firstNul.compare_exchange_weak(seen, at + nul)) break;
+        for (std::size_t k; (k = next++) < pieces;) {
+            const std::size_t at = quotes.starts[k], end = quotes.starts[k + 1];
+            if (at > firstNul) break;  // an earlier piece found one
+            plan.source.prefetch(at, end);
+            auto facts = scanTextPiece(text, at, end, quotes.newline);
+            if (facts.firstNul != std::string_view::npos) {
+                for (std::size_t seen = firstNul; facts.firstNul < seen;)
+                    if (firstNul.compare_exchange_weak(seen, facts.firstNul)) break;
                 break;
             }
-            if (checkUtf8) {
+            quotes.pieces[k] = facts.quotes;
+            if (checkUtf8 && facts.nonAscii) {
                 auto e = weighUtf8(text.data() + at, end - at, end == text.size(), kMaxSamples);
                 std::lock_guard lock(mutex);
                 evidence.invalidBytes += e.invalidBytes;
@@ -71,7 +66,7 @@ Status scanText(const Source& plan, bool checkUtf8, Utf8Evidence& evidence, unsi
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, windows); ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
     std::sort(evidence.firstInvalid.begin(), evidence.firstInvalid.end());
@@ -79,6 +74,14 @@ Status scanText(const Source& plan, bool checkUtf8, Utf8Evidence& evidence, unsi
     if (firstNul != std::string_view::npos)
         return errorAt(plan, firstNul, "binary data (a NUL byte): this is not a text file");
     return {};
+}
+
+// True when the scan found a record end in some piece: the text has LF line ends, as `quotes`
+// assumed (a text with CR alone is cut again with CR).
+bool hasLineFeeds(const QuoteScan& quotes) {
+    return std::any_of(quotes.pieces.begin(), quotes.pieces.end(), [](const PieceScan& p) {
+        return p.firstEnd[0] != std::string_view::npos || p.firstEnd[1] != std::string_view::npos;
+    });
 }
 
 std::string hexByte(std::uint8_t b) {
@@ -116,17 +119,19 @@ Status settleEncoding(Source& plan, const Utf8Evidence& e) {
     return {};
 }
 
-// Refuses empty and binary files and settles the encoding.
-Status checkText(Source& plan, unsigned threads) {
+// Refuses empty and binary files and settles the encoding; keeps the scan's quotes in
+// `quotes` when the text stayed as it was read (clears them when it was repaired or transcoded).
+Status checkText(Source& plan, unsigned threads, std::size_t pieceBytes, QuoteScan& quotes) {
     if (plan.source.size() == 0)
         return makeError(ErrorCode::InvalidArgument, "the file is empty", plan.path + ":1:1");
     auto enc = plan.source.encoding();
     Utf8Evidence evidence;
     if (auto s = scanText(plan, enc == TextEncoding::Utf8 || enc == TextEncoding::Utf8Bom, evidence,
-                          threads);
+                          threads, pieceBytes, quotes);
         !s)
         return s;
     if (auto s = settleEncoding(plan, evidence); !s) return s;
+    if (evidence.invalidBytes > 0 || !hasLineFeeds(quotes)) quotes = QuoteScan{};
     std::size_t controls = 0, sample = std::min<std::size_t>(plan.source.size(), kSampleBytes);
     for (std::size_t i = 0; i < sample; ++i) {
         auto c = std::uint8_t(plan.source.data()[i]);
@@ -149,9 +154,13 @@ std::string encodingRepairsNote(const EncodingRepairs& r) {
 }
 
 Status checkCsvText(TextSource& source, const std::string& path, bool strictEncoding,
-                    unsigned threads, EncodingRepairs& repairs) {
+                    unsigned threads, EncodingRepairs& repairs, QuoteScan* quotes,
+                    std::size_t pieceBytes) {
     Source plan{source, path, strictEncoding, repairs};
-    return checkText(plan, threads);
+    QuoteScan scan;
+    auto status = checkText(plan, threads, pieceBytes, scan);
+    if (quotes) *quotes = std::move(scan);
+    return status;
 }
 
 }  // namespace kiln

@@ -394,6 +394,21 @@ void TextSource::replaceInvalidUtf8() {
     m_size = m_owned.size();
 }
 
+void TextSource::prefetch(std::size_t begin, std::size_t end) const {
+#if defined(MADV_POPULATE_READ)
+    constexpr int kPopulateRead = MADV_POPULATE_READ;
+#else
+    constexpr int kPopulateRead = 22;  // the value in Linux's headers; older kernels refuse it
+#endif
+    if (!m_mapping || !m_mapping->base) return;
+    const std::uintptr_t page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    std::uintptr_t from = reinterpret_cast<std::uintptr_t>(m_data) + begin;
+    std::uintptr_t to = reinterpret_cast<std::uintptr_t>(m_data) + end;
+    from = from / page * page;
+    if (to <= from) return;
+    ::madvise(reinterpret_cast<void*>(from), to - from, kPopulateRead);
+}
+
 void TextSource::release(std::size_t begin, std::size_t end) const {
     if (!m_mapping || !m_mapping->base) return;
     auto base = reinterpret_cast<std::uintptr_t>(m_mapping->base);

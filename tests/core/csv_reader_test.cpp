@@ -3,6 +3,7 @@
 
 #include "core/data/csv_dialect.h"
 #include "core/data/csv_reader.h"
+#include "core/data/csv_scan.h"
 #include "core/data/text_encoding.h"
 
 using namespace kiln;

@@ -120,3 +120,22 @@ TEST_CASE("An abandoned table writer leaves no objects", "[table]") {
     std::error_code ec;
     CHECK(std::filesystem::is_empty(dir / "objects" / "tmp", ec));
 }
+
+TEST_CASE("A chunk's category index finds every value and takes back the last", "[table]") {
+    ColumnSpec spec;
+    spec.name = "c";
+    spec.type = ColumnType::Categorical;
+    ColumnChunk chunk;
+    for (int i = 0; i < 5000; ++i) chunk.append(spec, "value " + std::to_string(i % 3000));
+    REQUIRE(chunk.dictionary.size() == 3000);
+    for (int i = 0; i < 5000; ++i) CHECK(chunk.codes[std::size_t(i)] == i % 3000);
+    // The index grew several times on the way; taking back the last value leaves the rest.
+    chunk.append(spec, "new");
+    chunk.dropLast(ColumnType::Categorical);
+    CHECK(chunk.dictionary.size() == 3000);
+    chunk.append(spec, "value 2999");
+    CHECK(chunk.codes.back() == 2999);
+    chunk.append(spec, "other");
+    CHECK(chunk.codes.back() == 3000);
+    CHECK(chunk.rows == 5002);
+}

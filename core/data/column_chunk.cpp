@@ -167,6 +167,17 @@ void ColumnChunk::append(const ColumnSpec& spec, std::string_view cell) {
     m_undo = first ? kFirstMismatch : 0;
 }
 
+void ColumnChunk::clear() {
+    ints.clear(), floats.clear(), bytes.clear(), codes.clear();
+    dictionary.clear();
+    dictionaryIndex = CategoryIndex{};
+    text.clear(), lengths.clear(), mask.clear(), found.clear();
+    rows = missing = 0;
+    mismatch = false;
+    firstMismatch.clear();
+    m_undo = 0;
+}
+
 void ColumnChunk::dropLast(ColumnType type) {
     switch (type) {
         case ColumnType::Integer:

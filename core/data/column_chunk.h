@@ -74,6 +74,9 @@ struct ColumnChunk {
     }
     void appendFloat(double x) { floats.push_back(x), ++rows, m_undo = 0; }
     void appendTime(std::int64_t x) { ints.push_back(x), ++rows, m_undo = 0; }
+    // Empties the chunk for the next rows, keeping the memory of its vectors (a parser that
+    // reuses chunks does not fault in fresh pages for each).
+    void clear();
     // Takes back the last cell appended (as `type`), with all it changed: a parser that meets a
     // record with the wrong field count after storing its first cells drops them again.
     void dropLast(ColumnType type);

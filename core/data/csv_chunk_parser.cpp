@@ -253,9 +253,14 @@ private:
 }  // namespace
 
 ChunkOutcome parseChunk(const ChunkParseConfig& config, std::size_t from, std::size_t stopAfter,
-                        std::size_t limit) {
+                        std::size_t limit, std::vector<ColumnChunk> reuse) {
     ChunkOutcome out;
-    out.columns.resize(config.columns->size());
+    if (reuse.size() == config.columns->size()) {
+        for (auto& column : reuse) column.clear();
+        out.columns = std::move(reuse);
+    } else {
+        out.columns.resize(config.columns->size());
+    }
     reserve(out, *config.columns, stopAfter - from);
     ChunkReader(config, out).run(from, stopAfter, limit);
     return out;

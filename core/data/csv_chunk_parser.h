@@ -41,8 +41,10 @@ struct ChunkParseConfig {
 // Parses the records that start in [from, stopAfter) of `config.text`, reading no further than
 // `limit` (a record may run past `stopAfter` up to `limit`). Records with the wrong number of
 // fields are fatal or skipped; an unterminated quote is fatal (or `truncated` when `limit` is not
-// the end of the text). Blank lines are skipped. Thread-safe for distinct outcomes.
+// the end of the text). Blank lines are skipped. Thread-safe for distinct outcomes. `reuse`
+// (optional: an earlier outcome's columns, one per column) is emptied and filled again, so that
+// their memory serves again.
 ChunkOutcome parseChunk(const ChunkParseConfig& config, std::size_t from, std::size_t stopAfter,
-                        std::size_t limit);
+                        std::size_t limit, std::vector<ColumnChunk> reuse = {});
 
 }  // namespace kiln

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -206,10 +207,13 @@ Result<PassResult> sequentialPass(const Plan& plan, const CsvImportOptions& opti
     PassResult pass;
     auto config = chunkConfig(plan, options);
     const std::size_t size = plan.source.size();
+    std::vector<ColumnChunk> spare;  // the last chunk's columns, filled again
     for (std::size_t pos = plan.bodyStart; pos < size;) {
         if (job.cancelled()) return cancelled();
-        auto o = parseChunk(config, pos, std::min(size, pos + options.chunkBytes), size);
+        auto o = parseChunk(config, pos, std::min(size, pos + options.chunkBytes), size,
+                            std::move(spare));
         if (auto s = consume(plan, o, false, writer, pass); !s) return s.error();
+        spare = std::move(o.columns);
         if (o.end <= pos) break;
         plan.source.release(pos, o.end);
         pos = o.end;
@@ -223,10 +227,18 @@ Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& option
                                 const std::vector<std::size_t>& bounds, unsigned threads,
                                 TableWriter& writer, JobContext& job) {
     const ChunkParseConfig config = chunkConfig(plan, options);
+    // Columns of consumed chunks, handed back to the parser threads to fill again.
+    std::mutex spareMutex;
+    std::vector<std::vector<ColumnChunk>> spare;
     ParallelPass<ChunkOutcome> chunks(bounds.size() - 1, [&](std::size_t k) {
         if (job.cancelled()) throw std::runtime_error("cancelled");
         plan.source.prefetch(bounds[k], bounds[k + 1]);
-        return parseChunk(config, bounds[k], bounds[k + 1], bounds[k + 1]);
+        std::vector<ColumnChunk> reuse;
+        {
+            std::lock_guard lock(spareMutex);
+            if (!spare.empty()) reuse = std::move(spare.back()), spare.pop_back();
+        }
+        return parseChunk(config, bounds[k], bounds[k + 1], bounds[k + 1], std::move(reuse));
     });
     PassResult pass;
     std::optional<Error> error;
@@ -240,6 +252,10 @@ Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& option
             return false;
         }
         if (pass.restartSequential) return false;
+        {
+            std::lock_guard lock(spareMutex);
+            spare.push_back(std::move(o.columns));
+        }
         plan.source.release(bounds[k], bounds[k + 1]);
         job.progress(bounds[k + 1], plan.source.size(), "Parsing");
         return true;

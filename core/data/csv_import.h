@@ -34,7 +34,7 @@ struct CsvImportOptions {
     bool skipBadRows = false;                       // skip records with the wrong field count
     bool strictEncoding = false;  // refuse invalid bytes in a UTF-8 file instead of replacing them
     unsigned threads = 0;                           // 0: one per core
-    std::size_t chunkBytes = std::size_t(8) << 20;  // text per parallel chunk
+    std::size_t chunkBytes = std::size_t(4) << 20;  // text per parallel chunk
 };
 
 // A record skipped in tolerant mode: where it was and what was wrong.

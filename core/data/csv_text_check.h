@@ -21,7 +21,7 @@ namespace kiln {
 // has no LF line ends; cut chunks from it with chunkBoundaries (core/data/csv_scan.h).
 Status checkCsvText(TextSource& source, const std::string& path, bool strictEncoding,
                     unsigned threads, EncodingRepairs& repairs, QuoteScan* quotes = nullptr,
-                    std::size_t pieceBytes = std::size_t(8) << 20);
+                    std::size_t pieceBytes = std::size_t(4) << 20);
 
 // "3 invalid UTF-8 bytes replaced by U+FFFD (the first at line 5, column 4)"; `repairs` has a
 // sample.

@@ -57,30 +57,32 @@ ObjectStore::ObjectStore(fs::path root) : m_root(std::move(root)) {}
 
 namespace {
 
-// Hashes a file's bytes where they lie in the page cache (mapped, not copied out), a stretch at
-// a time; false when it cannot be mapped (the caller reads it instead).
-bool hashMapped(int fd, Sha256& hasher) {
+// Hashes a file's bytes where they lie in the page cache, mapped a stretch at a time rather
+// than copied out (each stretch unmapped before the next, so they never count towards the
+// process's memory together). Returns how far it got: a stretch that cannot be mapped is left,
+// with the rest, to hashRead.
+std::size_t hashMapped(int fd, Sha256& hasher) {
     struct stat st {};
-    if (::fstat(fd, &st) != 0) return false;
+    if (::fstat(fd, &st) != 0) return 0;
     const std::size_t size = std::size_t(st.st_size);
-    if (size == 0) return true;
-    void* base = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-    if (base == MAP_FAILED) return false;
-    constexpr std::size_t kStretch = std::size_t(8) << 20;
+    constexpr std::size_t kStretch = std::size_t(8) << 20;  // a multiple of any page size
     constexpr int kPopulateRead = 22;  // MADV_POPULATE_READ (Linux 5.14); refused before
-    const auto* bytes = static_cast<const char*>(base);
-    for (std::size_t at = 0; at < size; at += kStretch) {
+    std::size_t at = 0;
+    for (; at < size; at += kStretch) {
         const std::size_t n = std::min(kStretch, size - at);
-        ::madvise(const_cast<char*>(bytes) + at, n, kPopulateRead);
-        hasher.update(bytes + at, n);
+        void* base = ::mmap(nullptr, n, PROT_READ, MAP_SHARED, fd, off_t(at));
+        if (base == MAP_FAILED) break;
+        ::madvise(base, n, kPopulateRead);
+        hasher.update(base, n);
+        ::munmap(base, n);
     }
-    ::munmap(base, size);
-    return true;
+    return at;
 }
 
-Status hashRead(int fd, Sha256& hasher) {
+// Hashes a file's bytes from `from` to its end, read into a buffer.
+Status hashRead(int fd, std::size_t from, Sha256& hasher) {
     std::vector<char> buffer(kChunk);
-    for (off_t at = 0;;) {
+    for (off_t at = off_t(from);;) {
         ssize_t n = ::pread(fd, buffer.data(), buffer.size(), at);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return makeError(ErrorCode::Io, std::strerror(errno));
@@ -94,8 +96,8 @@ Status hashRead(int fd, Sha256& hasher) {
 
 Result<std::string> ObjectStore::adoptTemporary(int fd, ImportRecord* record) const {
     Sha256 hasher;
-    if (!hashMapped(fd, hasher))
-        if (!hashRead(fd, hasher)) return ioError("cannot read a temporary file", tmpDir());
+    if (!hashRead(fd, hashMapped(fd, hasher), hasher))
+        return ioError("cannot read a temporary file", tmpDir());
     if (::fsync(fd) != 0) return ioError("cannot flush object to disk", tmpDir());
     ::fchmod(fd, 0444);
     std::string hash = hasher.hexDigest();

@@ -6,6 +6,7 @@
 #include <map>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace kiln {
 
@@ -35,9 +36,10 @@ Result<MetricAxis> parseMetricAxis(const std::string& name) {
                      "unknown x axis '" + name + "' (expected step, epoch or time)");
 }
 
-Result<std::vector<SeriesPoint>> MetricStore::readOne(Statement& st, const std::string& runId,
-                                                      const std::string& key,
-                                                      const SeriesRequest& request) {
+namespace {
+
+Result<std::vector<SeriesPoint>> readOne(Statement& st, const std::string& runId,
+                                         const std::string& key, const SeriesRequest& request) {
     auto [lo, hi] = stepBounds(request);
     if (auto r = st.reset(); !r) return r.error();
     if (auto b = st.bind({runId, key, lo, hi}); !b) return b.error();
@@ -61,13 +63,23 @@ Result<std::vector<SeriesPoint>> MetricStore::readOne(Statement& st, const std::
     return points;
 }
 
-Result<std::vector<MetricSeries>> MetricStore::read(const SeriesRequest& request) {
-    auto st = m_catalog.prepare(kSeriesSql);
+// One (run, key) pair of a request.
+struct SeriesName {
+    const std::string* runId;
+    const std::string* key;
+};
+
+// Reads `names` (a slice of the request's pairs) through `catalog`, in order.
+Result<std::vector<MetricSeries>> readSeries(Catalog& catalog, const SeriesRequest& request,
+                                             const SeriesName* names, std::size_t count) {
+    auto st = catalog.prepare(kSeriesSql);
     if (!st) return st.error();
     std::vector<MetricSeries> out;
-    SummaryReader summaries(m_catalog);
-    for (const auto& runId : request.runIds) {
-        for (const auto& key : request.keys) {
+    SummaryReader summaries(catalog);
+    for (const SeriesName* name = names; name < names + count; ++name) {
+        const std::string& runId = *name->runId;
+        const std::string& key = *name->key;
+        if (request.useSummary) {
             auto summary = summaries.read(runId, key, request);
             if (!summary) return summary.error();
             if (*summary) {
@@ -76,15 +88,58 @@ Result<std::vector<MetricSeries>> MetricStore::read(const SeriesRequest& request
                 out.push_back(std::move(series));
                 continue;
             }
-            auto points = readOne(*st, runId, key, request);
-            if (!points) return points.error();
-            if (points->empty()) continue;
-            MetricSeries series{runId, key, {}, points->size()};
-            series.points = request.pixelWidth > 0
-                                ? downsample(*points, request.pixelWidth, request.method)
-                                : std::move(*points);
-            out.push_back(std::move(series));
         }
+        auto points = readOne(*st, runId, key, request);
+        if (!points) return points.error();
+        if (points->empty()) continue;
+        MetricSeries series{runId, key, {}, points->size()};
+        series.points = request.pixelWidth > 0
+                            ? downsample(*points, request.pixelWidth, request.method)
+                            : std::move(*points);
+        out.push_back(std::move(series));
+    }
+    return out;
+}
+
+// How many threads read a compare of `series` series: one per core for a plot of many long
+// series (a thread pays for opening a connection, about a millisecond), else this one alone.
+unsigned readerThreads(Catalog& catalog, const SeriesRequest& request, std::size_t series) {
+    constexpr std::size_t kSeriesPerThread = 16;
+    if (request.pixelWidth <= 0 || catalog.inTransaction() || catalog.file().empty() ||
+        catalog.file() == ":memory:")
+        return 1;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return unsigned(std::min<std::size_t>(cores, std::max<std::size_t>(1, series / kSeriesPerThread)));
+}
+
+}  // namespace
+
+Result<std::vector<MetricSeries>> MetricStore::read(const SeriesRequest& request) {
+    std::vector<SeriesName> names;
+    for (const auto& runId : request.runIds)
+        for (const auto& key : request.keys) names.push_back({&runId, &key});
+    const unsigned threads = readerThreads(m_catalog, request, names.size());
+    if (threads <= 1) return readSeries(m_catalog, request, names.data(), names.size());
+    // Contiguous slices, so that the parts join in run and key order.
+    std::vector<std::optional<Result<std::vector<MetricSeries>>>> parts(threads);
+    auto slice = [&](unsigned t) {
+        return std::pair{names.size() * t / threads, names.size() * (t + 1) / threads};
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t)
+        helpers.emplace_back([&, t] {
+            auto [from, to] = slice(t);
+            auto own = Catalog::open(m_catalog.file());
+            parts[t] = own ? readSeries(**own, request, names.data() + from, to - from)
+                           : Result<std::vector<MetricSeries>>(own.error());
+        });
+    auto [from, to] = slice(0);
+    parts[0] = readSeries(m_catalog, request, names.data() + from, to - from);
+    for (auto& h : helpers) h.join();
+    std::vector<MetricSeries> out;
+    for (auto& part : parts) {
+        if (!*part) return part->error();
+        for (auto& series : **part) out.push_back(std::move(series));
     }
     return out;
 }

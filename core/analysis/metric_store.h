@@ -26,6 +26,9 @@ struct SeriesRequest {
     int pixelWidth = 0;  // 0: every point; else thinned for a plot this many pixels wide
     DownsampleMethod method = DownsampleMethod::MinMax;
     std::optional<double> xMin, xMax;  // a zoomed view: only points with x in [xMin, xMax]
+    // false: every point in range is read even where the summary pyramid would do (as before
+    // schema 4), for checks and benchmarks that compare the two.
+    bool useSummary = true;
 };
 
 // One (run, key) curve as read and thinned.
@@ -38,7 +41,9 @@ struct MetricSeries {
 
 // Reads metric curves from the catalog. Each (run, key) series is one range scan of the metrics
 // primary key (run_id, key, step), so reading is proportional to the points read, never to the
-// size of the table. Borrows the catalog; use it on the catalog's thread.
+// size of the table. A compare of many series reads them on several threads, each with a
+// connection of its own to the same catalog file (SQLite's WAL lets readers run side by side),
+// when the catalog has no transaction open. Borrows the catalog; use it on the catalog's thread.
 class MetricStore {
 public:
     explicit MetricStore(Catalog& catalog) : m_catalog(catalog) {}
@@ -52,8 +57,6 @@ public:
     Result<std::vector<std::string>> keys(const std::vector<std::string>& runIds);
 
 private:
-    Result<std::vector<SeriesPoint>> readOne(Statement& st, const std::string& runId,
-                                             const std::string& key, const SeriesRequest& request);
     Catalog& m_catalog;
 };
 

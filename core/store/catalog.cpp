@@ -159,6 +159,8 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& file
 
 Catalog::~Catalog() { sqlite3_close_v2(m_db); }
 
+bool Catalog::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
 Status Catalog::configure() {
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     // Read the schema version before changing anything: a newer catalog must stay untouched.

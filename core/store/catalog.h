@@ -88,6 +88,8 @@ public:
     Status begin();
     Status commit();
     void rollback();
+    // True while a transaction is open on this connection.
+    bool inTransaction() const;
 
     Result<CatalogCounts> counts();
 

@@ -236,3 +236,42 @@ TEST_CASE("the pyramid is the same whether points come in batches, one event at 
     CHECK((*migrated)->schemaVersion() == Catalog::latestSchemaVersion());
     CHECK(summaryRows(**migrated) == rows);
 }
+
+TEST_CASE("a compare of many series read on several connections is the one read on one", "[metrics]") {
+    test::RunsFixture f;
+    std::vector<std::string> ids;
+    MetricWriter writer(f.catalog(), 4096);
+    for (int r = 0; r < 24; ++r) {
+        ids.push_back("r" + std::to_string(r));
+        f.addRun(ids.back(), 11, "completed", "{}", {}, {});
+        // Long curves (read from the pyramid) and short ones (read point by point), a spike each.
+        const int steps = r % 3 ? 20000 : 300;
+        for (const char* key : {"loss", "acc"})
+            for (int s = 0; s < steps; ++s)
+                REQUIRE(writer.add({ids.back(), key, s, s / 100, s == 777 + r ? 9.0 + r : std::cos(s * 0.003 + r), 1e9 + s}));
+    }
+    REQUIRE(writer.flush());
+    SeriesRequest request{ids, {"acc", "loss", "none"}, MetricAxis::Step, 400};
+    auto side = MetricStore(f.catalog()).read(request);  // 48 series: read side by side
+    REQUIRE(f.catalog().begin());  // an open transaction keeps the read on this connection
+    auto alone = MetricStore(f.catalog()).read(request);
+    f.catalog().rollback();
+    REQUIRE(side);
+    REQUIRE(alone);
+    REQUIRE(side->size() == 48);
+    REQUIRE(alone->size() == 48);
+    for (std::size_t i = 0; i < side->size(); ++i) {
+        const auto& a = (*side)[i];
+        const auto& b = (*alone)[i];
+        CHECK(a.runId == ids[i / 2]);
+        CHECK(a.key == (i % 2 ? "loss" : "acc"));
+        CHECK(a.runId == b.runId);
+        CHECK(a.key == b.key);
+        CHECK(a.storedPoints == b.storedPoints);
+        REQUIRE(a.points.size() == b.points.size());
+        for (std::size_t k = 0; k < a.points.size(); ++k) {
+            REQUIRE(a.points[k].x == b.points[k].x);
+            REQUIRE(a.points[k].y == b.points[k].y);
+        }
+    }
+}

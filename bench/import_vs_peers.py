@@ -2,6 +2,7 @@
 """Kiln's CSV import and full profile against DuckDB and pandas on the same file, in one run.
 
 usage: /usr/bin/python3 bench/import_vs_peers.py [--build build] [--rows 8600000] [--runs 3]
+                                                 [--old-build DIR]
 
 Makes the deterministic mixed CSV with ../shared/bench/gen_csv.py (8.6M rows ~ 1 GB) unless it
 exists, then times, each in fresh processes with a warm page cache:
@@ -12,7 +13,9 @@ exists, then times, each in fresh processes with a warm page cache:
 DuckDB's npm package is installed once into a copy of the peer folder under ~/.cache.
 Checks Kiln's row count and per-column missing counts against the file's .meta.json, and prints
 MB/s and the ratios (targets: import >= 2x DuckDB and >= 5x pandas MB/s; peak RSS <= file size;
-profile faster than DuckDB's SUMMARIZE).
+profile faster than DuckDB's SUMMARIZE). With --old-build (an earlier checkout's build folder,
+for example a `git worktree` of the last commit built with `cmake --build DIR --target kiln`),
+its `kiln import` is timed the same way in the same run and printed beside, with its ratios.
 """
 import argparse
 import json
@@ -75,6 +78,7 @@ def main():
     ap.add_argument("--rows", type=int, default=8_600_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--file", default=None)
+    ap.add_argument("--old-build", default=None)
     a = ap.parse_args()
     path = a.file or os.path.join(tempfile.gettempdir(), f"kiln_bench_{a.rows}.csv")
     if not os.path.exists(path):
@@ -111,6 +115,15 @@ def main():
         "rss_vs_file": round(max(rss) * 1048576 / (mb * 1e6), 2),
         "correct_vs_meta": check_meta(path, imported),
     }
+    if a.old_build:
+        old_kiln = os.path.join(a.old_build, "app", "cli", "kiln")
+        o_imports, o_inprocess, _, o_rss, _ = kiln_runs(old_kiln, path, a.runs)
+        out["old_build"] = {
+            "import_s": [round(x, 2) for x in o_inprocess], "wall_s": [round(x, 2) for x in o_imports],
+            "peak_rss_MiB": round(max(o_rss)),
+            "ratio_whole_process_vs_duckdb":
+                round(mb / statistics.median(o_imports) / duck_mbs, 2) if duck_mbs else None,
+            "new_vs_old_whole_process": round(statistics.median(o_imports) / statistics.median(imports), 2)}
     print(json.dumps(out, indent=1))
 
 

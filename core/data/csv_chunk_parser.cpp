@@ -73,9 +73,34 @@ const char* readInteger(const char* p, const char* end, char delimiter, ColumnCh
     return q;
 }
 
+// A plain decimal of at most 15 digits ("-1234.5678"), exactly: its digits as an integer below
+// 2^53 divided by an exact power of ten is the correctly rounded value (Clinger's fast path), the
+// same double std::from_chars gives. nullptr for any other form.
+const char* readPlainDecimal(const char* p, const char* end, char delimiter, double& x) {
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char* q = p;
+    const bool negative = q < end && *q == '-';
+    q += negative;
+    std::uint64_t digits = 0;
+    int count = 0, fraction = 0;
+    for (; q < end && isDigit(*q) && count <= 15; ++q, ++count) digits = digits * 10 + unsigned(*q - '0');
+    if (q < end && *q == '.')
+        for (++q; q < end && isDigit(*q) && count <= 15; ++q, ++count, ++fraction)
+            digits = digits * 10 + unsigned(*q - '0');
+    if (count == 0 || count > 15 || !endsField(q, end, delimiter)) return nullptr;
+    x = double(digits) / kPowers[fraction];
+    if (negative) x = -x;
+    return q;
+}
+
 const char* readFloat(const char* p, const char* end, char delimiter, ColumnChunk& col) {
     if (!isDigit(*p) && *p != '-' && *p != '.') return nullptr;
     double x = 0;
+    if (const char* q = readPlainDecimal(p, end, delimiter, x)) {
+        col.appendFloat(x);
+        return q;
+    }
     auto [q, ec] = std::from_chars(p, end, x);
     if (ec != std::errc() || q - p > 64 || std::isnan(x) || !endsField(q, end, delimiter))
         return nullptr;

@@ -17,7 +17,9 @@ const std::vector<Command>& allCommands() {
                                                   makeCompareCommand(), makeSweepCommand(),
                                                   makeExportCommand(),  makePredictCommand(),
                                                   makeModelsCommand(),  makeModelCommand(),
-                                                  makeHostsCommand(),
+                                                  makeHostsCommand(),   makeRemoveCommand(),
+                                                  makeGcCommand(),      makeStarCommand(),
+                                                  makeUnstarCommand(),  makeRenameCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

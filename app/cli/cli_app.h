@@ -53,5 +53,10 @@ Command makePredictCommand();
 Command makeModelsCommand();
 Command makeModelCommand();
 Command makeHostsCommand();
+Command makeRemoveCommand();
+Command makeGcCommand();
+Command makeStarCommand();
+Command makeUnstarCommand();
+Command makeRenameCommand();
 
 }  // namespace kiln::cli

@@ -28,7 +28,8 @@ const std::vector<Command>& lightCommands() {
         makeInitCommand(),     makeImportCommand(),   makeDatasetsCommand(), makeShowCommand(),
         makeStatsCommand(),    makeValidateCommand(), makeTrainCommand(),    makeRunsCommand(),
         makeRunCommand(),      makeCancelCommand(),   makeResumeCommand(),   makeAttachCommand(),
-        makeCompareCommand(),  makeHostsCommand()};
+        makeCompareCommand(),  makeHostsCommand(),    makeRemoveCommand(),   makeGcCommand(),
+        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand()};
     return commands;
 }
 

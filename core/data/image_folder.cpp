@@ -174,6 +174,10 @@ Result<ImageImportResult> importImageFolder(const ObjectStore& store, const fs::
 
 Result<ImageDatasetImport> importImageDataset(Workspace& workspace, const fs::path& folder,
                                               const std::string& name, JobContext& job) {
+    // Held until the version is recorded: a garbage collection (which takes the commit lock
+    // exclusively) never sees the pictures stored but not yet referenced.
+    auto storing = ImportRecord::begin(workspace.objects());
+    if (!storing) return storing.error();
     auto images = importImageFolder(workspace.objects(), folder, job);
     if (!images) return images.error();
     std::error_code ec;

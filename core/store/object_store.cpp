@@ -13,6 +13,7 @@
 #include <fstream>
 #include <vector>
 
+#include "core/store/object_collection.h"
 #include "core/store/sha256.h"
 
 namespace kiln {
@@ -288,6 +289,23 @@ Status ImportRecord::add(std::string_view hash) {
     if (::write(m_fd, line.data(), line.size()) != ssize_t(line.size()))
         return ioError("cannot write an import record", m_path);
     return {};
+}
+
+Result<std::unique_ptr<CollectionLock>> CollectionLock::acquire(const ObjectStore& store) {
+    int fd = openCommitLock(store.tmpDir());
+    if (fd < 0) return ioError("cannot create the commit lock", store.tmpDir() / kCommitLock);
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        Error busy = makeError(ErrorCode::Busy, "an import is storing objects in this workspace",
+                               store.root().string());
+        busy.hint = "try again when it has finished";
+        return busy;
+    }
+    return std::unique_ptr<CollectionLock>(new CollectionLock(fd));
+}
+
+CollectionLock::~CollectionLock() {
+    if (m_fd >= 0) ::close(m_fd);  // closing releases the lock
 }
 
 ObjectStore::Usage ObjectStore::usage() const {

@@ -1,10 +1,10 @@
 #include "core/store/workspace.h"
 
-#include <cctype>
 #include <cstdlib>
 #include <string>
-#include <unordered_set>
 #include <vector>
+
+#include "core/store/object_collection.h"
 
 namespace kiln {
 
@@ -17,31 +17,6 @@ std::string envOrEmpty(const char* name) {
     const char* value = std::getenv(name);
     return value ? value : "";
 }
-// Every object hash a dataset version names: its manifest and the arrays its manifest lists.
-Result<std::unordered_set<std::string>> referencedHashes(Catalog& catalog) {
-    std::unordered_set<std::string> hashes;
-    auto stmt = catalog.prepare("SELECT content_hash, manifest FROM dataset_versions");
-    if (!stmt) return stmt.error();
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        hashes.insert(stmt->columnText(0));
-        const std::string manifest = stmt->columnText(1);
-        std::size_t run = 0;  // hex digits before i
-        for (std::size_t i = 0; i <= manifest.size(); ++i) {
-            bool hex =
-                i < manifest.size() && std::isxdigit(static_cast<unsigned char>(manifest[i]));
-            if (hex) {
-                ++run;
-                continue;
-            }
-            if (run == 64) hashes.insert(manifest.substr(i - 64, 64));
-            run = 0;
-        }
-    }
-    return hashes;
-}
 
 // Removes the objects of imports killed before their catalog rows were written (their records
 // in objects/tmp), keeping every object a dataset version references. Does nothing while a live
@@ -50,7 +25,7 @@ void removeAbandonedImports(Workspace& workspace) {
     auto abandoned = workspace.objects().findAbandoned();
     if (abandoned.lockFd < 0) return;
     std::vector<std::string> orphans;
-    auto referenced = referencedHashes(workspace.catalog());
+    auto referenced = datasetObjectReferences(workspace.catalog());
     if (referenced)
         for (const auto& hash : abandoned.hashes)
             if (!referenced->count(hash)) orphans.push_back(hash);

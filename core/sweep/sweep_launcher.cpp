@@ -9,6 +9,7 @@
 #include "core/data/table.h"
 #include "core/env/environment.h"
 #include "core/store/workspace.h"
+#include "core/sweep/sweep_record.h"
 #include "core/sweep/trial_runner.h"
 
 namespace kiln {
@@ -155,7 +156,7 @@ Status prepareSweep(Workspace& ws, SweepSpec& sweep) {
 }
 
 fs::path sweepRecordPath(Workspace& ws, const std::string& id) {
-    return ws.root() / "sweeps" / (id + ".json");
+    return sweepRecordFile(ws.root(), id);
 }
 
 Result<RecordedSweep> readSweepForResume(Workspace& ws, const std::string& id) {

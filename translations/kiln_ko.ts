@@ -1008,72 +1008,72 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="266"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="269"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="276"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
@@ -1082,142 +1082,152 @@
         <translation type="vanished">CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="280"/>
+        <location filename="../app/studio/main_window.cpp" line="290"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="291"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <source>&amp;Free Unused Space…</source>
+        <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <source>Remove stored data that no dataset, run or model uses any more</source>
+        <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="311"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="303"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="304"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="304"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="314"/>
+        <location filename="../app/studio/main_window.cpp" line="326"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="327"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="337"/>
+        <location filename="../app/studio/main_window.cpp" line="350"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <location filename="../app/studio/main_window.cpp" line="351"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="367"/>
+        <location filename="../app/studio/main_window.cpp" line="381"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="401"/>
+        <location filename="../app/studio/main_window.cpp" line="415"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="402"/>
+        <location filename="../app/studio/main_window.cpp" line="416"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="404"/>
+        <location filename="../app/studio/main_window.cpp" line="418"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="410"/>
+        <location filename="../app/studio/main_window.cpp" line="424"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="410"/>
+        <location filename="../app/studio/main_window.cpp" line="424"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="461"/>
+        <location filename="../app/studio/main_window.cpp" line="496"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
@@ -1230,28 +1240,28 @@
         <translation type="vanished">항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="437"/>
+        <location filename="../app/studio/main_window.cpp" line="472"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="443"/>
-        <location filename="../app/studio/main_window.cpp" line="447"/>
+        <location filename="../app/studio/main_window.cpp" line="478"/>
+        <location filename="../app/studio/main_window.cpp" line="482"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="448"/>
+        <location filename="../app/studio/main_window.cpp" line="483"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="456"/>
+        <location filename="../app/studio/main_window.cpp" line="491"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="456"/>
+        <location filename="../app/studio/main_window.cpp" line="491"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -3027,6 +3037,172 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::WorkspaceEditsUi</name>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="95"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="144"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="223"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="262"/>
+        <source>Cannot Delete</source>
+        <translation>삭제할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="154"/>
+        <source>Dataset %1, with all its versions</source>
+        <translation>데이터셋 %1 (모든 버전 포함)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="156"/>
+        <source>Version %1 of %2 (%3 rows)</source>
+        <translation>%2의 버전 %1 (%3행)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="159"/>
+        <source>Run %1 (%2)</source>
+        <translation>실행 %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="160"/>
+        <source>The record of sweep %1</source>
+        <translation>스윕 %1의 기록</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="162"/>
+        <source>Model %1 version %2</source>
+        <translation>모델 %1 버전 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
+        <source>These will be deleted:</source>
+        <translation>다음 항목이 삭제됩니다:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="167"/>
+        <source>Run %1 is starred.</source>
+        <translation>실행 %1에 별표가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="169"/>
+        <source>Model %1 version %2 is in production.</source>
+        <translation>모델 %1 버전 %2는 운영(production) 단계입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="171"/>
+        <source>Model %1 version %2 is in staging.</source>
+        <translation>모델 %1 버전 %2는 스테이징 단계입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="174"/>
+        <source>You can undo this for a few seconds. The stored data is freed by Tools ▸ Free Unused Space.</source>
+        <translation>몇 초 동안 실행 취소할 수 있습니다. 저장된 데이터는 도구 ▸ 사용하지 않는 공간 비우기로 비웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="184"/>
+        <source>Run %1 is still at work: cancel it first.</source>
+        <translation>실행 %1이(가) 아직 작업 중입니다. 먼저 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="186"/>
+        <source>Run %1 is the source of model %2 version %3: delete that model version first.</source>
+        <translation>실행 %1은(는) 모델 %2 버전 %3의 원본입니다. 그 모델 버전을 먼저 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="190"/>
+        <source>A version to delete trained model %1 version %2: delete that model version first.</source>
+        <translation>삭제할 버전으로 모델 %1 버전 %2를 학습했습니다. 그 모델 버전을 먼저 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="194"/>
+        <source>Nothing was deleted.</source>
+        <translation>아무것도 삭제하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="227"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>항목 %n개를 삭제했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <source>Deleted %1.</source>
+        <translation>%1을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="232"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="291"/>
+        <source>Rename Dataset</source>
+        <translation>데이터셋 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="291"/>
+        <source>Rename Run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
+        <source>Cannot Rename</source>
+        <translation>이름을 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="327"/>
+        <source>Cannot Star</source>
+        <translation>별표를 달 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="350"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="353"/>
+        <source>Cannot Show the Source</source>
+        <translation>원본을 보여 줄 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="354"/>
+        <source>The file it was imported from is no longer there:
+%1</source>
+        <translation>가져온 원본 파일이 더 이상 없습니다:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="373"/>
+        <source>Cannot Free Space</source>
+        <translation>공간을 비울 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="377"/>
+        <source>Nothing to free: every stored file is still in use.</source>
+        <translation>비울 것이 없습니다. 저장된 파일을 모두 사용 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="378"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="388"/>
+        <source>Free Unused Space</source>
+        <translation>사용하지 않는 공간 비우기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="382"/>
+        <source>%1 can be freed: %2 stored files no dataset uses, %3 run folders and %4 thumbnails of deleted items. Free it?</source>
+        <translation>%1을(를) 비울 수 있습니다: 어떤 데이터셋도 쓰지 않는 저장 파일 %2개, 삭제된 항목의 실행 폴더 %3개와 썸네일 %4개. 비울까요?</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="391"/>
+        <source>Freed %1.</source>
+        <translation>%1을(를) 비웠습니다.</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::BarChartView</name>
     <message>
         <location filename="../widgets/bar_chart_view.cpp" line="63"/>
@@ -4304,95 +4480,158 @@
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="38"/>
+        <location filename="../widgets/navigator_view.cpp" line="42"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="41"/>
+        <location filename="../widgets/navigator_view.cpp" line="45"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="44"/>
+        <location filename="../widgets/navigator_view.cpp" line="48"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="46"/>
+        <location filename="../widgets/navigator_view.cpp" line="50"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="49"/>
+        <location filename="../widgets/navigator_view.cpp" line="53"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="52"/>
+        <location filename="../widgets/navigator_view.cpp" line="56"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="118"/>
+        <location filename="../widgets/navigator_view.cpp" line="133"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="119"/>
+        <location filename="../widgets/navigator_view.cpp" line="134"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="120"/>
+        <location filename="../widgets/navigator_view.cpp" line="135"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="126"/>
+        <location filename="../widgets/navigator_view.cpp" line="141"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="126"/>
+        <location filename="../widgets/navigator_view.cpp" line="141"/>
         <source>rows</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="127"/>
+        <location filename="../widgets/navigator_view.cpp" line="142"/>
         <source>version %1 · %2 %3</source>
         <translation>버전 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="131"/>
+        <location filename="../widgets/navigator_view.cpp" line="146"/>
         <source>%1, imported %2</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="156"/>
+        <location filename="../widgets/navigator_view.cpp" line="172"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="158"/>
+        <location filename="../widgets/navigator_view.cpp" line="174"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="160"/>
+        <location filename="../widgets/navigator_view.cpp" line="176"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="162"/>
+        <location filename="../widgets/navigator_view.cpp" line="178"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="234"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="236"/>
+        <source>Train a Model…</source>
+        <translation>모델 학습…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="237"/>
+        <location filename="../widgets/navigator_view.cpp" line="251"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="238"/>
+        <source>Show Source File</source>
+        <translation>원본 파일 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="240"/>
+        <source>Compare Selected Runs</source>
+        <translation>선택한 실행 비교</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="242"/>
+        <source>Export ONNX…</source>
+        <translation>ONNX 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="243"/>
+        <source>Register Model…</source>
+        <translation>모델 등록…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="248"/>
+        <source>Remove Star</source>
+        <translation>별표 해제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="250"/>
+        <source>Star (Keep)</source>
+        <translation>별표 (보관)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="252"/>
+        <source>Show Run Folder</source>
+        <translation>실행 폴더 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <source>Delete %n Items…</source>
+        <translation>
+            <numerusform>항목 %n개 삭제…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4899,17 +5138,17 @@ Register a trained run.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="25"/>
         <source>Kiln Studio, a desktop ML workbench</source>
         <translation>Kiln Studio, 데스크톱 머신러닝 작업대</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>Open the workspace in DIR.</source>
         <translation>DIR의 작업 공간을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>Print how soon the first window painted, then quit.</source>
         <translation>첫 창이 그려지기까지 걸린 시간을 출력하고 종료합니다.</translation>
     </message>

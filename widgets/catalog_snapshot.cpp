@@ -50,6 +50,7 @@ void fill(const kiln::CatalogOverview& o, CatalogSnapshot& snapshot) {
         entry.id = qs(r.id);
         entry.name = qs(r.name);
         entry.detail = QString::fromLatin1(kiln::runStatusName(r.status));
+        entry.starred = o.starredRuns.count(r.id) > 0;
         add(snapshot.entries, std::move(entry));
     }
     for (const kiln::ModelSummary& m : o.models) {

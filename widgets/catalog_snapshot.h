@@ -22,6 +22,7 @@ struct CatalogEntry {
     int version = 0;      // a dataset version's number; 0 for the dataset itself (its newest)
     quint64 rows = 0;     // a dataset version's rows (images for image datasets)
     QString createdAt;    // a dataset version's import time (ISO 8601 UTC)
+    bool starred = false;  // a run kept by retention rules (core/lifecycle/stars.h)
 
     // "NAME" for a dataset (its newest version), "NAME@3" for a version.
     QString reference() const {

@@ -6,11 +6,15 @@
 #include <QHeaderView>
 #include <QHash>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace kiln {
 namespace widgets {
@@ -68,6 +72,11 @@ NavigatorView::NavigatorView(QWidget* parent) : QWidget(parent), m_tree(new QTre
     m_tree->setExpandsOnDoubleClick(true);
     m_tree->setIndentation(16);
     m_tree->setIconSize(QSize(18, 18));
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->installEventFilter(this);
+    connect(m_tree, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& at) { showContextMenu(at); });
     for (int i = 0; i < 3; ++i) {
         m_sections[i] = new QTreeWidgetItem(m_tree);
         m_sections[i]->setIcon(0, sectionIcon(CatalogKind(i)));
@@ -114,7 +123,13 @@ void NavigatorView::display(const CatalogSnapshot& snapshot) {
 }
 
 void NavigatorView::retranslateUi() {
-    const kiln::CatalogCounts& counts = m_snapshot.counts;
+    kiln::CatalogCounts counts = m_snapshot.counts;
+    for (const CatalogEntry& entry : m_snapshot.entries) {
+        if (entry.version > 0 || !m_hidden.contains(entryKey(entry))) continue;
+        if (entry.kind == CatalogKind::Dataset) --counts.datasets;
+        if (entry.kind == CatalogKind::Run) --counts.runs;
+        if (entry.kind == CatalogKind::Model) --counts.models;
+    }
     m_sections[0]->setText(0, tr("Datasets (%1)").arg(counts.datasets));
     m_sections[1]->setText(0, tr("Runs (%1)").arg(counts.runs));
     m_sections[2]->setText(0, tr("Models (%1)").arg(counts.models));
@@ -136,12 +151,13 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
     QHash<QString, QTreeWidgetItem*> datasets;
     for (int i = 0; i < m_snapshot.entries.size(); ++i) {
         const CatalogEntry& entry = m_snapshot.entries[i];
-        if (entry.kind != kind) continue;
+        if (entry.kind != kind || m_hidden.contains(entryKey(entry))) continue;
         if (entry.version > 0) {
             if (QTreeWidgetItem* parent = datasets.value(entry.name)) addVersion(parent, i);
             continue;
         }
-        auto* item = new QTreeWidgetItem(section, {entry.name});
+        auto* item = new QTreeWidgetItem(
+            section, {entry.starred ? QStringLiteral("\u2605 ") + entry.name : entry.name});
         if (kind == CatalogKind::Dataset) datasets.insert(entry.name, item);
         item->setData(0, kEntryRole, i);
         item->setIcon(0, section->icon(0));
@@ -171,9 +187,94 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
 }
 
 void NavigatorView::activate(QTreeWidgetItem* item) {
+    if (const CatalogEntry* entry = entryAt(item)) Q_EMIT entryActivated(*entry);
+}
+
+const CatalogEntry* NavigatorView::entryAt(QTreeWidgetItem* item) const {
     const int index = item ? item->data(0, kEntryRole).toInt() : -1;
-    if (index < 0 || index >= m_snapshot.entries.size()) return;
-    Q_EMIT entryActivated(m_snapshot.entries[index]);
+    if (index < 0 || index >= m_snapshot.entries.size()) return nullptr;
+    return &m_snapshot.entries[index];
+}
+
+QString NavigatorView::entryKey(const CatalogEntry& entry) {
+    return QString::number(int(entry.kind)) + QLatin1Char(':') + entry.reference() +
+           QLatin1Char(':') + entry.id;
+}
+
+void NavigatorView::setHiddenEntries(const QStringList& keys) {
+    m_hidden = keys;
+    retranslateUi();
+}
+
+QVector<CatalogEntry> NavigatorView::selectedEntries(CatalogKind kind) const {
+    QVector<CatalogEntry> out;
+    for (QTreeWidgetItem* item : m_tree->selectedItems())
+        if (const CatalogEntry* entry = entryAt(item); entry && entry->kind == kind) out.push_back(*entry);
+    return out;
+}
+
+QMenu* NavigatorView::buildContextMenu(QTreeWidgetItem* item) {
+    const CatalogEntry* clicked = entryAt(item);
+    if (!clicked) return nullptr;
+    if (!item->isSelected()) {
+        m_tree->clearSelection();
+        item->setSelected(true);
+    }
+    QVector<CatalogEntry> entries = selectedEntries(clicked->kind);
+    if (entries.isEmpty()) entries.push_back(*clicked);
+    const bool one = entries.size() == 1;
+    auto* menu = new QMenu(this);
+    auto offer = [&](NavigatorAction action, const QString& text, bool enabled = true) {
+        QAction* a = menu->addAction(text);
+        a->setEnabled(enabled);
+        a->setData(int(action));
+        connect(a, &QAction::triggered, this, [this, action, entries] { Q_EMIT actionRequested(action, entries); });
+        return a;
+    };
+    offer(NavigatorAction::Open, tr("Open"), one);
+    if (clicked->kind == CatalogKind::Dataset) {
+        offer(NavigatorAction::Train, tr("Train a Model…"), one);
+        if (clicked->version == 0) offer(NavigatorAction::Rename, tr("Rename…"), one);
+        offer(NavigatorAction::Reveal, tr("Show Source File"), one);
+    } else if (clicked->kind == CatalogKind::Run) {
+        offer(NavigatorAction::Compare, tr("Compare Selected Runs"), entries.size() >= 2);
+        menu->addSeparator();
+        offer(NavigatorAction::Export, tr("Export ONNX…"), one);
+        offer(NavigatorAction::Register, tr("Register Model…"), one);
+        menu->addSeparator();
+        const bool allStarred =
+            std::all_of(entries.begin(), entries.end(), [](const CatalogEntry& e) { return e.starred; });
+        if (allStarred)
+            offer(NavigatorAction::Unstar, tr("Remove Star"));
+        else
+            offer(NavigatorAction::Star, tr("Star (Keep)"));
+        offer(NavigatorAction::Rename, tr("Rename…"), one);
+        offer(NavigatorAction::Reveal, tr("Show Run Folder"), one);
+    }
+    menu->addSeparator();
+    QAction* remove = offer(NavigatorAction::Remove, one ? tr("Delete…") : tr("Delete %n Items…", nullptr, int(entries.size())));
+    remove->setShortcut(QKeySequence::Delete);
+    return menu;
+}
+
+void NavigatorView::showContextMenu(const QPoint& at) {
+    QMenu* menu = buildContextMenu(m_tree->itemAt(at));
+    if (!menu) return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(m_tree->viewport()->mapToGlobal(at));
+}
+
+bool NavigatorView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_tree && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete)) {
+        if (const CatalogEntry* current = entryAt(m_tree->currentItem())) {
+            QVector<CatalogEntry> entries = selectedEntries(current->kind);
+            if (entries.isEmpty()) entries.push_back(*current);
+            Q_EMIT actionRequested(NavigatorAction::Remove, entries);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void NavigatorView::changeEvent(QEvent* event) {

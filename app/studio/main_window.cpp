@@ -33,6 +33,7 @@
 #include "app/studio/studio_settings.h"
 #include "app/studio/verify_objects_job.h"
 #include "app/studio/welcome_page.h"
+#include "app/studio/workspace_edits_ui.h"
 #include "core/store/workspace.h"
 #include "widgets/dataset_page.h"
 #include "widgets/environment_probe.h"
@@ -95,6 +96,9 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
                 kind = e.datasetKind;
         openDataset(reference, kind);
     });
+    m_edits = new WorkspaceEditsUi(m_tabs, m_navigator, this);
+    connect(m_navigator, &kiln::widgets::NavigatorView::actionRequested, this, &MainWindow::navigatorAction);
+    connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_navigator, &kiln::widgets::NavigatorView::reload);
     createMenus();
     createStatusBar();
     retranslateUi();
@@ -143,6 +147,8 @@ void MainWindow::createActions() {
     m_fullScreen->setShortcut(QKeySequence::FullScreen);
     m_verify = new QAction(this);
     m_verify->setObjectName(QStringLiteral("actionVerifyObjects"));
+    m_freeSpace = new QAction(this);
+    m_freeSpace->setObjectName(QStringLiteral("actionFreeUnusedSpace"));
     m_about = new QAction(this);
     m_about->setObjectName(QStringLiteral("actionAbout"));
     m_about->setMenuRole(QAction::AboutRole);
@@ -159,6 +165,7 @@ void MainWindow::createActions() {
     connect(m_fullScreen, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m_verify, &QAction::triggered, this, &MainWindow::startVerifyObjects);
+    connect(m_freeSpace, &QAction::triggered, this, [this] { m_edits->freeUnusedSpace(); });
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -198,6 +205,7 @@ void MainWindow::createMenus() {
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(QStringLiteral("menuTools"));
     m_toolsMenu->addAction(m_verify);
+    m_toolsMenu->addAction(m_freeSpace);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
@@ -287,6 +295,8 @@ void MainWindow::retranslateActions() {
     m_fullScreen->setText(tr("&Full Screen"));
     m_verify->setText(tr("&Verify Workspace Objects"));
     m_verify->setStatusTip(tr("Re-hash every stored object and report any that are corrupt"));
+    m_freeSpace->setText(tr("&Free Unused Space…"));
+    m_freeSpace->setStatusTip(tr("Remove stored data that no dataset, run or model uses any more"));
     m_about->setText(tr("&About Kiln"));
     m_aboutQt->setText(tr("About &Qt"));
 }
@@ -320,6 +330,7 @@ void MainWindow::updateStatus() {
         m_deviceLabel->setToolTip(QString::fromStdString(m_environment->environment().cudaReason));
     m_jobsLabel->setText(runningJobsText());
     m_verify->setEnabled(m_workspace != nullptr);
+    m_freeSpace->setEnabled(m_workspace != nullptr);
     m_import->setEnabled(m_workspace != nullptr);
     m_importFolder->setEnabled(m_workspace != nullptr);
 }
@@ -349,6 +360,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     m_training->setWorkspace(m_workspacePath);
     m_compare->setWorkspace(m_workspacePath);
     m_export->setWorkspace(m_workspacePath);
+    m_edits->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();
     return true;
@@ -427,6 +439,27 @@ QWidget* MainWindow::openDataset(const QString& reference, const QString& kind) 
     const QIcon icon(QStringLiteral(":/icons/dataset.svg"));
     m_tabs->setCurrentIndex(m_tabs->addTab(page, icon, QString(reference).replace(QLatin1Char('@'), QLatin1String(" v"))));
     return page;
+}
+
+// The navigator's context menu: each verb goes to the panel that does it.
+void MainWindow::navigatorAction(kiln::widgets::NavigatorAction action, const QVector<CatalogEntry>& entries) {
+    using kiln::widgets::NavigatorAction;
+    if (entries.isEmpty()) return;
+    const CatalogEntry& first = entries.front();
+    QStringList runIds;
+    for (const CatalogEntry& e : entries) runIds << e.id;
+    switch (action) {
+    case NavigatorAction::Open: return openEntry(first);
+    case NavigatorAction::Train: m_training->openTrainPanel(first.reference()); return;
+    case NavigatorAction::Compare: m_compare->compare(runIds); return;
+    case NavigatorAction::Export: return m_export->chooseExport(first.id);
+    case NavigatorAction::Register: return m_export->chooseRegister(first.id);
+    case NavigatorAction::Star: return m_edits->setStarred(entries, true);
+    case NavigatorAction::Unstar: return m_edits->setStarred(entries, false);
+    case NavigatorAction::Rename: return m_edits->rename(first);
+    case NavigatorAction::Reveal: return m_edits->reveal(first);
+    case NavigatorAction::Remove: return m_edits->remove(entries);
+    }
 }
 
 void MainWindow::datasetImported(const QString& reference, const QString& kind) {

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 
@@ -23,6 +24,7 @@ class JobsView;
 class NavigatorView;
 struct CatalogEntry;
 struct CatalogSnapshot;
+enum class NavigatorAction;
 }  // namespace widgets
 }  // namespace kiln
 
@@ -35,6 +37,7 @@ class ImportController;
 class TrainingUi;
 class RecentWorkspacesMenu;
 class WelcomePage;
+class WorkspaceEditsUi;
 
 // Kiln Studio's window. It only wires panels together: the navigator (left), tabs (centre),
 // the jobs dock (bottom), menus and the status bar. Files dropped anywhere on it, or chosen with
@@ -71,6 +74,7 @@ public:
     TrainingUi* training() const { return m_training; }
     CompareUi* compareUi() const { return m_compare; }
     ExportUi* exportUi() const { return m_export; }
+    WorkspaceEditsUi* edits() const { return m_edits; }
     QString deviceText() const;
     QString runningJobsText() const;
 
@@ -91,6 +95,8 @@ private:
     void restoreWindow();
     void showError(const QString& title, const QString& text, const QString& details);
     void openEntry(const kiln::widgets::CatalogEntry& entry);
+    void navigatorAction(kiln::widgets::NavigatorAction action,
+                         const QVector<kiln::widgets::CatalogEntry>& entries);
     void closeTab(int index);
     void showSnapshot(const kiln::widgets::CatalogSnapshot& snapshot);
     void updateStatus();
@@ -109,6 +115,7 @@ private:
     TrainingUi* m_training = nullptr;
     CompareUi* m_compare = nullptr;
     ExportUi* m_export = nullptr;
+    WorkspaceEditsUi* m_edits = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;
     kiln::widgets::NavigatorView* m_navigator = nullptr;
@@ -130,6 +137,7 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_fullScreen = nullptr;
     QAction* m_verify = nullptr;
+    QAction* m_freeSpace = nullptr;
     QAction* m_about = nullptr;
     QAction* m_aboutQt = nullptr;
     QLabel* m_workspaceLabel = nullptr;

@@ -61,6 +61,10 @@ Result<CatalogOverview> readCatalogOverview(Catalog& catalog) {
     auto runs = RunStore(catalog).newest(kMaxEntries);
     if (!runs) return runs.error();
     o.runs = std::move(*runs);
+    auto starred = catalog.queryRows<std::string>("SELECT run_id FROM tags WHERE key = 'starred'", {},
+                                                  [](const Statement& st) { return st.columnText(0); });
+    if (!starred) return starred.error();
+    o.starredRuns.insert(starred->begin(), starred->end());
     auto models = readModels(catalog);
     if (!models) return models.error();
     o.models = std::move(*models);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,14 @@ struct ModelSummary {
 
 // What is in a workspace's catalog, read in one go for a navigator or a welcome page: counts,
 // datasets by name (at most 1,000; without their latest version), their versions by name then newest first (at most 10,000;
-// without schema and manifest), the newest 1,000 runs (id, name and status) and models by name
+// without schema and manifest), the newest 1,000 runs (id, name and status), the starred runs and models by name
 // (at most 1,000).
 struct CatalogOverview {
     CatalogCounts counts;
     std::vector<DatasetSummary> datasets;
     std::vector<DatasetVersion> versions;
     std::vector<StoredRun> runs;
+    std::set<std::string> starredRuns;  // ids of the runs starred (core/lifecycle/stars.h)
     std::vector<ModelSummary> models;
 };
 

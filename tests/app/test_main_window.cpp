@@ -137,7 +137,7 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(viewActions.contains(navigatorDock->toggleViewAction()));
     CHECK(viewActions.contains(jobsDock->toggleViewAction()));
     CHECK(actionNames(view).contains(QStringLiteral("actionFullScreen")));
-    CHECK(actionNames(tools) == QStringList{QStringLiteral("actionVerifyObjects")});
+    CHECK(actionNames(tools) == QStringList{QStringLiteral("actionVerifyObjects"), QStringLiteral("actionFreeUnusedSpace")});
     CHECK(actionNames(help).contains(QStringLiteral("actionAbout")));
 
     // The toggle actions really hide and show the docks.

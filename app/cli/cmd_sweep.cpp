@@ -115,6 +115,8 @@ Result<SweepSpec> buildSweep(Workspace& ws, const Arguments& args, std::int64_t&
     useDataset(s.base, *version);
     usage = true;  // the train options' errors are usage errors, as in `kiln train`
     if (auto st = applyTrainSpecOptions(args, s.base); !st) return st.error();
+    if (s.base.target.empty() && s.base.datasetKind != "images")
+        return makeError(ErrorCode::InvalidArgument, "--target COL is required");
     usage = false;
     if (auto st = readSweepOptions(args, s); !st) return st.error();
     if (auto st = prepareSweep(ws, s); !st) return st.error();

@@ -31,7 +31,9 @@ int runTrain(const Arguments& args) {
     RunSpec spec;
     useDataset(spec, *version);
     if (auto st = applyTrainSpecOptions(args, spec); !st) return reportUsageError(st.error().message);
-    if (auto st = prepareRunSpec(ws, spec); !st) return reportError(st.error());
+    auto excluded = excludedColumns(args);
+    if (!excluded) return reportUsageError(excluded.error().message);
+    if (auto st = prepareRunSpec(ws, spec, *excluded); !st) return reportError(st.error());
     if (!args.json)
         for (const auto& note : spec.notes) std::cout << "note: " << printable(note) << "\n";
     auto runId = recordRun(ws, spec, version->id, host);
@@ -82,7 +84,7 @@ Command makeTrainCommand() {
     Command c;
     c.name = "train";
     c.summary = "train a model on a dataset in a worker process and record the run";
-    c.usage = "kiln train DS[@VER] --target COL [options]";
+    c.usage = "kiln train DS[@VER] [--target COL] [--features A,B | --exclude A,B] [options]";
     c.description =
         "Defines a run (spec.json), starts `kiln worker` for it and prints a line per epoch.\n"
         "Everything is recorded in the catalog: params, metrics per epoch, environment,\n"
@@ -90,8 +92,12 @@ Command makeTrainCommand() {
         "Ctrl-C cancels the run after a checkpoint (exit 130); `kiln resume RUN` continues it,\n"
         "as it does a run whose worker was killed (the run is then interrupted, exit 1).\n"
         "With --on HOST the worker runs on that host over SSH (the dataset is staged there once)\n"
-        "and keeps training if the connection drops; `kiln attach RUN` follows it again.";
+        "and keeps training if the connection drops; `kiln attach RUN` follows it again.\n"
+        "Before training it says which columns it left out and why, and warns about features\n"
+        "that look like identifiers or leaks (unique per row, named like an ID, giving the\n"
+        "target alone) or are mostly missing.";
     c.options = trainSpecOptions();
+    c.options.push_back({"exclude", "COLS", "leave these columns out of the features (comma-separated)"});
     c.options.push_back({"on", "HOST", "train on this SSH host (see `kiln hosts`); default: here"});
     c.minPositionals = 1;
     c.maxPositionals = 1;

@@ -59,6 +59,22 @@ std::vector<double> numberList(const std::string& name, const std::string& text)
     return out;
 }
 
+// "a,b , c" → {"a", "b", "c"}; empty names refused.
+std::vector<std::string> columnList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    for (;;) {
+        const std::size_t comma = text.find(',', from);
+        std::string part = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        part.erase(0, part.find_first_not_of(' '));
+        part.erase(part.find_last_not_of(' ') + 1);
+        if (part.empty()) throw BadOption{"a column list has an empty name: '" + text + "'"};
+        out.push_back(part);
+        if (comma == std::string::npos) return out;
+        from = comma + 1;
+    }
+}
+
 void applyModelOptions(const Arguments& args, RunSpec& spec) {
     spec.model.family = args.value("model").value_or(spec.model.family);
     if (auto h = args.value("hidden")) {
@@ -106,14 +122,15 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
         spec.split.train = f[0], spec.split.val = f[1], spec.split.test = f[2];
     }
-    if (spec.target.empty()) throw BadOption{"--target COL is required"};
+    if (auto f = args.value("features")) spec.features = columnList(*f);
 }
 
 }  // namespace
 
 std::vector<OptionSpec> trainSpecOptions() {
     return {
-        {"target", "COL", "the column to predict (images: class)"},
+        {"target", "COL", "the column to predict (default: the one named target, label, class, y, outcome or response; images: class)"},
+        {"features", "COLS", "the columns the model sees, comma-separated (default: every useful column)"},
         {"task", "KIND", "auto|classification|regression (default auto: from the target's type)"},
         {"model", "FAMILY",
          "auto|linear|mlp|cnn|boosted|forest|tree (default auto: tables compare linear, MLP, "
@@ -156,6 +173,16 @@ Status applyTrainSpecOptions(const Arguments& args, RunSpec& spec) {
         return makeError(ErrorCode::InvalidArgument, bad.message);
     }
     return {};
+}
+
+Result<std::vector<std::string>> excludedColumns(const Arguments& args) {
+    auto text = args.value("exclude");
+    if (!text) return std::vector<std::string>{};
+    try {
+        return columnList(*text);
+    } catch (const BadOption& bad) {
+        return makeError(ErrorCode::InvalidArgument, bad.message);
+    }
 }
 
 }  // namespace kiln::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "app/cli/command.h"
@@ -15,5 +16,8 @@ std::vector<OptionSpec> trainSpecOptions();
 // Applies those options to `spec` (its dataset fields already set). InvalidArgument naming the
 // option for a malformed value: callers report it as bad usage.
 Status applyTrainSpecOptions(const Arguments& args, RunSpec& spec);
+
+// --exclude A,B as column names (empty when not given); InvalidArgument for an empty name.
+Result<std::vector<std::string>> excludedColumns(const Arguments& args);
 
 }  // namespace kiln::cli

@@ -1,7 +1,11 @@
 #include "core/runs/launcher.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
+#include "core/features/feature_checks.h"
 #include "core/remote/host_lock.h"
 #include "core/remote/ssh_executor.h"
 #include "core/remote/ssh_host.h"
@@ -89,10 +93,91 @@ void useDataset(RunSpec& spec, const DatasetVersion& version) {
     spec.datasetKind = version.kind;
 }
 
-Status prepareRunSpec(Workspace& ws, RunSpec& spec) {
+namespace {
+
+// A table's target when none was given: the column named like one.
+Status chooseTarget(RunSpec& spec, const Table& table) {
+    if (!spec.target.empty() || spec.datasetKind == "images") return {};
+    spec.target = suggestTarget(table);
+    if (spec.target.empty()) {
+        Error e = makeError(ErrorCode::InvalidArgument,
+                            "no target given, and no column is named like one (target, label, class, "
+                            "y, outcome, response)");
+        e.hint = "choose the column to predict with --target COL";
+        return e;
+    }
+    spec.notes.push_back("target '" + spec.target + "' chosen by its name");
+    return {};
+}
+
+Status excludeFeatures(RunSpec& spec, const Table& table, const std::vector<std::string>& excluded) {
+    for (const auto& name : excluded) {
+        if (table.columnIndex(name) < 0)
+            return makeError(ErrorCode::NotFound, "no column '" + name + "' to exclude in the dataset");
+        auto at = std::find(spec.features.begin(), spec.features.end(), name);
+        if (at == spec.features.end()) continue;
+        spec.features.erase(at);
+        spec.notes.push_back("left out column '" + name + "': excluded");
+    }
+    if (spec.features.empty())
+        return makeError(ErrorCode::InvalidArgument, "every feature column is excluded",
+                         "target " + spec.target);
+    return {};
+}
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", whole ? 100.0 * double(part) / double(whole) : 0.0);
+    return text;
+}
+
+// What happens to missing cells, said before training: rows without a target are left out; a
+// feature's missing cells are filled (or, for trees, kept) as the recipe does (feature_recipe.h).
+void noteMissing(RunSpec& spec, const Table& table) {
+    const int target = table.columnIndex(spec.target);
+    if (target >= 0)
+        if (std::uint64_t missing = table.column(std::size_t(target)).info().missing; missing > 0)
+            spec.notes.push_back(std::to_string(missing) + " of " + std::to_string(table.rows()) +
+                                 " rows have no target ('" + spec.target + "', " +
+                                 percent(missing, table.rows()) + "): they are left out");
+    std::string numbers, categories;
+    for (const auto& name : spec.features) {
+        const ColumnInfo& info = table.column(std::size_t(table.columnIndex(name))).info();
+        if (info.missing == 0) continue;
+        const std::string item = "'" + name + "' " + std::to_string(info.missing) + " (" +
+                                 percent(info.missing, table.rows()) + ")";
+        const bool categorical = info.type == ColumnType::Categorical || info.type == ColumnType::Boolean;
+        std::string& list = categorical ? categories : numbers;
+        list += (list.empty() ? "" : ", ") + item;
+    }
+    const std::string& family = spec.model.family;
+    const bool trees = family == "boosted" || family == "forest" || family == "tree";
+    if (!numbers.empty())
+        spec.notes.push_back("missing numbers in " + numbers + ": " +
+                             (trees ? std::string("kept missing, the trees learn where they go")
+                              : family == "auto"
+                                  ? std::string("filled with the training median and a missing indicator "
+                                                "(trees keep them missing)")
+                                  : std::string("filled with the training median and a missing indicator")));
+    if (!categories.empty())
+        spec.notes.push_back("missing categories in " + categories +
+                             ": filled with the most frequent category of the training rows");
+}
+
+}  // namespace
+
+Status prepareRunSpec(Workspace& ws, RunSpec& spec, const std::vector<std::string>& excluded) {
     auto table = Table::open(ws.objects(), spec.datasetHash);
     if (!table) return table.error();
+    if (auto st = chooseTarget(spec, **table); !st) return st;
     if (auto st = resolveSpec(spec, **table); !st) return st;
+    if (auto st = excludeFeatures(spec, **table, excluded); !st) return st;
+    if (spec.datasetKind != "images") noteMissing(spec, **table);
+    if (spec.datasetKind != "images")
+        for (const auto& warning : checkFeatures(**table, spec.target, spec.features,
+                                                 spec.task == TaskKind::Classification))
+            if (warning.reason != FeatureWarning::Reason::MostlyMissing)  // noteMissing said it
+                spec.notes.push_back(describeFeatureWarning(warning));
     return spec.validate();
 }
 

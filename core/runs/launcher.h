@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/base/result.h"
 #include "core/remote/local_executor.h"
@@ -53,9 +54,12 @@ struct LaunchOptions {
 void useDataset(RunSpec& spec, const DatasetVersion& version);
 
 // Completes a spec a front end filled in (dataset fields, target, options) against its data:
-// the task, features and model family decided (with notes saying why, resolveSpec) and the
+// a table's target, when none was given, is the column named like one (suggestTarget; else
+// InvalidArgument asking for one); the task, features and model family decided (with notes
+// saying why, resolveSpec); the `excluded` columns taken out of the features; a note for each
+// feature that looks like an identifier or a leak or is mostly missing (checkFeatures); the
 // whole spec validated. Front ends set the seed with setRunSeed (run_spec.h) before this.
-Status prepareRunSpec(Workspace& workspace, RunSpec& spec);
+Status prepareRunSpec(Workspace& workspace, RunSpec& spec, const std::vector<std::string>& excluded = {});
 
 // Records a prepared run going to `host` (empty or "local": this machine): the host must exist
 // before anything is recorded; the run is queued with that host from the first read on.

@@ -2200,101 +2200,106 @@
     </message>
     <message>
         <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <source>Choose the column to predict…</source>
+        <translation>예측할 열을 고르세요…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
         <source>Parameter</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
         <source>Distribution</source>
         <translation>분포</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="325"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="326"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="327"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="328"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="329"/>
         <source>Auto (from the metric&apos;s name)</source>
         <translation>자동 (지표 이름으로 판단)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="329"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="330"/>
         <source>Minimise</source>
         <translation>최소화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="330"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="331"/>
         <source>Maximise</source>
         <translation>최대화</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="331"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="332"/>
         <source>Start Sweep</source>
         <translation>스윕 시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="332"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="333"/>
         <source>Stop hopeless trials early (median rule)</source>
         <translation>가망 없는 시도를 일찍 중단 (중앙값 규칙)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="334"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="335"/>
         <source>After three trials have finished, a trial whose best value so far is worse than the median of the finished trials at the same epoch is stopped.</source>
         <translation>시도 세 개가 끝난 뒤에는, 지금까지의 최고 값이 같은 에포크에서 끝난 시도들의 중앙값보다 나쁜 시도를 중단합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="336"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="337"/>
         <source>The same seed draws the same trials and trains them the same way.</source>
         <translation>같은 시드는 같은 시도를 뽑고 같은 방식으로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="346"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="347"/>
         <source>log-uniform</source>
         <translation>로그 균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="347"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="348"/>
         <source>uniform</source>
         <translation>균등</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="348"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="349"/>
         <source>whole numbers</source>
         <translation>정수</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="349"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="350"/>
         <source>choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="413"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="417"/>
         <source>Choose a dataset.</source>
         <translation>데이터셋을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="414"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="418"/>
         <source>Choose the target column.</source>
         <translation>대상 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="415"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="419"/>
         <source>Name the metric that picks the best trial.</source>
         <translation>최고 시행을 고를 지표를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="427"/>
+        <location filename="../app/studio/sweep_dialog.cpp" line="431"/>
         <source>Add at least one swept parameter.</source>
         <translation>스윕할 파라미터를 하나 이상 추가하세요.</translation>
     </message>
@@ -2400,143 +2405,200 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="241"/>
+        <location filename="../app/studio/train_panel.cpp" line="248"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="213"/>
+        <location filename="../app/studio/train_panel.cpp" line="218"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="73"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="80"/>
         <source>Could not read the datasets: %1</source>
         <translation>데이터셋을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="75"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="82"/>
         <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
         <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="77"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="84"/>
         <source>Choose the target column.</source>
         <translation>목표 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="80"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="87"/>
+        <source>Tick at least one feature column.</source>
+        <translation>특성 열을 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="90"/>
         <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
         <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="85"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="95"/>
         <source>Split: the fractions add up to %1; they must add up to 1.</source>
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="289"/>
+        <location filename="../app/studio/train_panel.cpp" line="296"/>
         <source>Boosting rounds:</source>
         <translation>부스팅 라운드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="289"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="108"/>
+        <location filename="../app/studio/train_panel.cpp" line="296"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="110"/>
         <source>Trees:</source>
         <translation>트리 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="295"/>
+        <location filename="../app/studio/train_panel.cpp" line="302"/>
         <source> rounds without improvement</source>
         <translation> 라운드 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="309"/>
+        <location filename="../app/studio/train_panel.cpp" line="316"/>
         <source>default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="337"/>
+        <location filename="../app/studio/train_panel.cpp" line="344"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="354"/>
+        <location filename="../app/studio/train_panel.cpp" line="361"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="355"/>
+        <location filename="../app/studio/train_panel.cpp" line="362"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="356"/>
+        <location filename="../app/studio/train_panel.cpp" line="363"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="357"/>
+        <location filename="../app/studio/train_panel.cpp" line="364"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="358"/>
+        <location filename="../app/studio/train_panel.cpp" line="365"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="359"/>
+        <location filename="../app/studio/train_panel.cpp" line="366"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="104"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="114"/>
         <source>classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="105"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="115"/>
         <source>regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="107"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="117"/>
         <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="108"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="118"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="111"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="121"/>
         <source>chosen by cross-validation</source>
         <translation>교차 검증으로 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="113"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %2 feature columns</source>
         <translation> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %2개</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="120"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="155"/>
+        <source>%1 has a different value on every row: an identifier, which a model learns by heart instead of a pattern.</source>
+        <translation>%1은(는) 행마다 값이 다릅니다: 식별자이며, 모델이 패턴 대신 값을 외워 버립니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="159"/>
+        <source>%1 is named and valued like an identifier or a matched-set number: it can leak which rows belong together.</source>
+        <translation>%1은(는) 이름과 값이 식별자나 짝지은 집합 번호 같습니다: 어떤 행끼리 묶이는지가 새어 나갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="163"/>
+        <source>%1 alone gives the target on %2 of the rows: is it the answer under another name?</source>
+        <translation>%1 하나만으로 행의 %2에서 목표값을 맞힙니다: 다른 이름의 정답이 아닌가요?</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="166"/>
+        <source>%1 is %2 missing.</source>
+        <translation>%1은(는) %2가 결측입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/train_panel_spec.cpp" line="178"/>
+        <source>%n row(s) without a target are left out.</source>
+        <translation>
+            <numerusform>목표값이 없는 행 %n개는 제외합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="184"/>
+        <source>%1 (%2, %3%)</source>
+        <translation>%1 (%2개, %3%)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="193"/>
+        <source>Missing numbers in %1 are kept missing: the trees learn where they go.</source>
+        <translation>%1의 결측 숫자는 그대로 둡니다: 트리가 어느 쪽으로 보낼지 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="195"/>
+        <source>Missing numbers in %1 are filled with the training median, with a missing indicator (trees keep them missing).</source>
+        <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다 (트리는 결측 그대로 둡니다).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="197"/>
+        <source>Missing numbers in %1 are filled with the training median, with a missing indicator.</source>
+        <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="200"/>
+        <source>Missing categories in %1 are filled with the most frequent category.</source>
+        <translation>%1의 결측 범주는 가장 흔한 범주로 채웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
         <source>Auto (from the target)</source>
         <translation>자동 (목표 열에서)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
         <source>Regression</source>
         <translation>회귀</translation>
     </message>
@@ -2545,102 +2607,102 @@
         <translation type="vanished">자동 (표는 MLP, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="176"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>CNN (images)</source>
         <translation>CNN (이미지)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>Boosted trees (XGBoost)</source>
         <translation>부스티드 트리 (XGBoost)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>Random forest</source>
         <translation>랜덤 포레스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
         <source>Decision tree</source>
         <translation>결정 트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Step decay</source>
         <translation>단계 감쇠</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
         <source>Balanced</source>
         <translation>균형</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
@@ -2649,285 +2711,300 @@
         <translation type="vanished">이 컴퓨터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="211"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
         <source>Train a model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="215"/>
         <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
         <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="64"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="65"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="79"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="81"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="123"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="125"/>
         <source>Optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="146"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="148"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="160"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="162"/>
         <source>Hardware</source>
         <translation>하드웨어</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="66"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="67"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="67"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="68"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="68"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="69"/>
         <source>Target:</source>
         <translation>목표:</translation>
     </message>
     <message>
         <location filename="../app/studio/train_panel_form.cpp" line="71"/>
+        <source>Features:</source>
+        <translation>특성:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="73"/>
         <source>Task:</source>
         <translation>작업:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="82"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="84"/>
         <source>Family:</source>
         <translation>모델 계열:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="87"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="89"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="90"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="92"/>
         <source>Activation:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="93"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="95"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="94"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="96"/>
         <source>Batch normalisation</source>
         <translation>배치 정규화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="96"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
         <source>CNN width:</source>
         <translation>CNN 너비:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="97"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="99"/>
         <source>CNN depth:</source>
         <translation>CNN 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="100"/>
         <source>Image size:</source>
         <translation>이미지 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="99"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="101"/>
         <source>Random horizontal flips</source>
         <translation>무작위 좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="109"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="111"/>
         <source>Maximum depth:</source>
         <translation>최대 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="112"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="114"/>
         <source>Minimum child weight:</source>
         <translation>최소 자식 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="115"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
         <source>Row subsample:</source>
         <translation>행 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="119"/>
         <source>Column sample:</source>
         <translation>열 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="118"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="120"/>
         <source>L1 penalty:</source>
         <translation>L1 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="119"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="121"/>
         <source>L2 penalty:</source>
         <translation>L2 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="127"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="129"/>
         <source>Optimiser:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="110"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="129"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="112"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="133"/>
         <source>Weight decay:</source>
         <translation>가중치 감쇠:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="133"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
         <source>Schedule:</source>
         <translation>스케줄:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="139"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="138"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="140"/>
         <source>Early stopping:</source>
         <translation>조기 종료:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="140"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="142"/>
         <source>Class weights:</source>
         <translation>클래스 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="155"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="157"/>
         <source>Cross-validation folds:</source>
         <translation>교차 검증 폴드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
         <source>Auto (the best by cross-validation; CNN for images)</source>
         <translation>자동 (교차 검증으로 최적 선택, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
         <source>Auto compares linear, MLP, boosted trees and a random forest by cross-validation on the training rows and keeps the best. Boosted trees and forests usually win on tables; a decision tree is one tree a person can read.</source>
         <translation>자동은 학습 행에서 교차 검증으로 선형, MLP, 부스티드 트리, 랜덤 포레스트를 비교해 가장 좋은 것을 씁니다. 표 데이터에서는 보통 부스티드 트리와 포레스트가 이기며, 결정 트리는 사람이 읽을 수 있는 트리 하나입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="194"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="196"/>
         <source>Boosted trees: the most boosting rounds (early stopping may end sooner). Random forest: the number of trees.</source>
         <translation>부스티드 트리: 최대 부스팅 라운드 수(조기 종료로 더 일찍 끝날 수 있음). 랜덤 포레스트: 트리 개수.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="196"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="198"/>
         <source>How many splits a row passes at most from the root to a leaf</source>
         <translation>한 행이 루트에서 리프까지 거치는 분할의 최대 개수</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="198"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="200"/>
         <source>How much each boosting round corrects the rounds before it; smaller needs more rounds but often generalises better</source>
         <translation>각 부스팅 라운드가 이전 라운드를 얼마나 보정하는지. 작을수록 라운드가 더 필요하지만 일반화가 더 잘 되는 경우가 많습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="202"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="204"/>
         <source>A split is made only when each side keeps at least this much weight (about rows, for regression)</source>
         <translation>양쪽이 모두 이 이상의 가중치(회귀에서는 대략 행 수)를 가질 때만 분할합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="204"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="206"/>
         <source>The share of the training rows each tree sees</source>
         <translation>각 트리가 보는 학습 행의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="205"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
         <source>The share of the input columns each tree may split on</source>
         <translation>각 트리가 분할에 쓸 수 있는 입력 열의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="206"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="208"/>
         <source>L1 penalty on leaf values (XGBoost&apos;s alpha)</source>
         <translation>리프 값에 대한 L1 페널티 (XGBoost의 alpha)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="209"/>
         <source>L2 penalty on leaf values (XGBoost&apos;s lambda)</source>
         <translation>리프 값에 대한 L2 페널티 (XGBoost의 lambda)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="219"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="221"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="227"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="296"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="220"/>
+        <location filename="../app/studio/train_panel.cpp" line="303"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="221"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="226"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="150"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="152"/>
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="151"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="153"/>
         <source>Validation:</source>
         <translation>검증:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="152"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="154"/>
         <source>Test:</source>
         <translation>테스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="153"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="155"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="165"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="167"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="163"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="165"/>
         <source>Run on:</source>
         <translation>실행 위치:</translation>
     </message>
     <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="223"/>
+        <source>Choose the column to predict…</source>
+        <translation>예측할 열을 고르세요…</translation>
+    </message>
+    <message>
         <location filename="../app/studio/train_panel_form.cpp" line="224"/>
+        <source>The columns the model sees. Identifiers, constants and free text are left out unless you tick them; a warning sign marks a column to look at.</source>
+        <translation>모델이 보는 열입니다. 식별자, 상수, 자유 텍스트는 직접 선택하지 않으면 빠집니다. 경고 표시는 살펴볼 열입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="229"/>
         <source>Train and score the model K times, each time holding out another K-th of the training and validation rows; the test rows are never used. Auto uses cross-validation to choose the family either way.</source>
         <translation>학습·검증 행을 K개로 나눠 매번 다른 하나를 빼 두고 모델을 K번 학습하고 평가합니다. 테스트 행은 쓰지 않습니다. 자동은 이 설정과 관계없이 교차 검증으로 모델 계열을 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="228"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="233"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>

@@ -322,6 +322,7 @@ SweepDialog::SweepDialog(const QString& workspace, QWidget* parent)
 
 void SweepDialog::retranslateUi() {
     setWindowTitle(tr("Sweep Hyper-parameters"));
+    m_target->lineEdit()->setPlaceholderText(tr("Choose the column to predict…"));
     m_params->setHorizontalHeaderLabels({tr("Parameter"), tr("Distribution"), tr("Values")});
     m_search->setItemText(0, tr("Random"));
     m_search->setItemText(1, tr("Grid"));
@@ -373,24 +374,27 @@ void SweepDialog::loadColumns() {
     const QString dataset = m_dataset->currentData().toString();
     if (dataset.isEmpty() || m_workspace.isEmpty()) return;
     const QString dir = m_workspace;
-    kiln::widgets::runInPool<QStringList>(
+    kiln::widgets::runInPool<SpecResolution>(
         this,
         [dir, dataset] {
-            QStringList columns;
             auto ws = kiln::Workspace::open(dir.toStdString(), false);
-            if (!ws) return columns;
+            if (!ws) return SpecResolution{};
             auto version = kiln::DatasetCatalog((*ws)->catalog()).resolve(dataset.toStdString());
-            if (!version) return columns;
+            if (!version) return SpecResolution{};
             kiln::RunSpec spec;
             spec.datasetHash = version->contentHash;
             spec.datasetKind = version->kind;
-            return resolveForPanel(dir, spec).columns;
+            return resolveForPanel(dir, spec);
         },
-        [this](QStringList columns) {
-            const QString current = m_pendingTarget.isEmpty() ? m_target->currentText() : m_pendingTarget;
+        [this](SpecResolution columns) {
+            // A target named for this sweep, else the one shown if this dataset has it, else the
+            // column named like a target, else none: a person chooses.
+            QString target = m_pendingTarget.isEmpty() ? m_target->currentText() : m_pendingTarget;
+            if (!columns.columns.contains(target)) target = columns.suggestedTarget;
             m_target->clear();
-            m_target->addItems(columns);
-            m_target->setCurrentText(current.isEmpty() && !columns.isEmpty() ? columns.last() : current);
+            m_target->addItems(columns.columns);
+            m_target->setCurrentIndex(m_target->findText(target));
+            if (target.isEmpty()) m_target->clearEditText();
         });
 }
 

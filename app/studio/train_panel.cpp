@@ -1,5 +1,6 @@
 #include "app/studio/train_panel.h"
 
+#include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
 
@@ -73,6 +74,7 @@ void TrainPanel::connectChanges() {
     connect(m_dataset, &QComboBox::currentIndexChanged, this, [this] { showVersions(); });
     connect(m_version, &QComboBox::currentIndexChanged, this, resolveLater);
     connect(m_target, &QComboBox::currentIndexChanged, this, resolveLater);
+    connect(m_features, &FeatureList::choiceChanged, this, resolveLater);
     connect(m_task, &QComboBox::currentIndexChanged, this, resolveLater);
     connect(m_family, &QComboBox::currentIndexChanged, this, [this, resolveLater] {
         updateModelKnobs();
@@ -173,6 +175,9 @@ void TrainPanel::showVersions() {
     const bool images = dataset && dataset->kind == QLatin1String("images");
     const QSignalBlocker blocker(m_target);
     m_target->clear();
+    m_features->resetToAutomatic();
+    m_features->clear();
+    m_dataGroup->setRowVisible(m_features, !images);
     if (images) m_target->addItem(QStringLiteral("class"), QStringLiteral("class"));
     m_resolution = SpecResolution{};
     updateModelKnobs();
@@ -212,12 +217,14 @@ void TrainPanel::showResolution(const SpecResolution& resolution) {
                 m_target->addItem(
                     tr("%1 (%2)").arg(resolution.columns[i], resolution.columnTypes.value(i)),
                     resolution.columns[i]);
-            // The last column is the usual place for the label.
+            // The column named like a target; else a person chooses (no guess: the last column
+            // of airquality is the day of the month).
             const int keptIndex = m_target->findData(kept);
-            m_target->setCurrentIndex(keptIndex >= 0 ? keptIndex : m_target->count() - 1);
+            m_target->setCurrentIndex(keptIndex >= 0 ? keptIndex : m_target->findData(resolution.suggestedTarget));
         }
         if (m_target->currentData().toString() != kept) return requestResolution();
     }
+    showFeatures();
     updateState();
     Q_EMIT resolved();
 }

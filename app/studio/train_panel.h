@@ -25,6 +25,7 @@ class EnvironmentProbe;
 namespace kiln {
 namespace studio {
 
+class FeatureList;
 class FormSection;
 class RunOnBox;
 
@@ -55,6 +56,7 @@ public:
     // then).
     void selectDataset(const QString& reference);
     bool selectTarget(const QString& column);
+    FeatureList* featureList() const { return m_features; }
     void setEpochs(int epochs);
     void setEarlyStopping(int patience);
 
@@ -103,6 +105,9 @@ private:
     void showTreeDefaults(const QString& family);
     void stepOverOneFold(int folds);
     QString resolutionText() const;
+    QStringList warningLines() const;
+    QString missingLine() const;
+    void showFeatures();
     QString versionText(const VersionChoice& version) const;
     QStringList formProblems() const;
     const DatasetChoice* currentDataset() const;
@@ -133,6 +138,7 @@ private:
     QComboBox* m_dataset = nullptr;
     QComboBox* m_version = nullptr;
     QComboBox* m_target = nullptr;
+    FeatureList* m_features = nullptr;
     QComboBox* m_task = nullptr;
     QLabel* m_resolutionLabel = nullptr;
     QComboBox* m_family = nullptr;

@@ -76,7 +76,10 @@ SpecResolution resolveForPanel(const QString& dir, kiln::RunSpec spec) {
             const auto& info = (*table)->column(i).info();
             out.columns << qs(info.name);
             out.columnTypes << QString::fromLatin1(kiln::columnTypeName(info.type));
+            out.columnMissing << quint64(info.missing);
         }
+        out.rows = quint64((*table)->rows());
+        out.suggestedTarget = qs(kiln::suggestTarget(**table));
         if (spec.target.empty()) return out;
         if (auto st = kiln::resolveSpec(spec, **table); !st) {
             out.error = qs(st.error().message);
@@ -86,6 +89,9 @@ SpecResolution resolveForPanel(const QString& dir, kiln::RunSpec spec) {
         out.family = qs(spec.model.family);
         out.features = qsList(spec.features);
         out.notes = qsList(spec.notes);
+        if (spec.datasetKind != "images")
+            out.warnings = kiln::checkFeatures(**table, spec.target, spec.features,
+                                               spec.task == kiln::TaskKind::Classification);
     } catch (const std::exception& e) {
         out.error = QString::fromLocal8Bit(e.what());
     }

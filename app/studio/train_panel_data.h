@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include "core/features/feature_checks.h"
 #include "core/train/run_spec.h"
 
 namespace kiln {
@@ -37,10 +38,15 @@ struct SpecResolution {
     QString target;  // the target it was resolved for (empty: columns only)
     QStringList columns;
     QStringList columnTypes;  // "float", "categorical", … (same order)
+    QVector<quint64> columnMissing;  // missing cells per column (same order)
+    quint64 rows = 0;
+    QString suggestedTarget;  // the column named like a target, or empty (kiln::suggestTarget)
     QString task;             // "classification" or "regression" (empty on error)
     QString family;  // "auto" (a table: chosen by CV when the run starts), "cnn", a named family
     QStringList features;
     QStringList notes;
+    // Features that look like identifiers or leaks, or are mostly missing (kiln::checkFeatures).
+    std::vector<kiln::FeatureWarning> warnings;
     QString error;  // resolveSpec's failure (unknown target, no usable feature)
 };
 

@@ -1,6 +1,7 @@
 // The Train panel's form: its groups of fields and their texts in the current language.
 #include "app/studio/train_panel.h"
 
+#include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
 
@@ -67,6 +68,7 @@ QWidget* TrainPanel::createDataGroup() {
     m_version = g->choiceRow(QT_TR_NOOP("Version:"), "versionBox", {});
     m_target = g->choiceRow(QT_TR_NOOP("Target:"), "targetBox", {});
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_features = g->row(QT_TR_NOOP("Features:"), new FeatureList(this));
     m_task = g->choiceRow(
         QT_TR_NOOP("Task:"), "taskBox",
         {QStringLiteral("auto"), QStringLiteral("classification"), QStringLiteral("regression")});
@@ -218,6 +220,9 @@ void TrainPanel::retranslateUi() {
         group->retranslate();
     m_earlyStopping->setSpecialValueText(tr("Off"));
     m_earlyStopping->setSuffix(tr(" epochs without improvement"));
+    m_target->setPlaceholderText(tr("Choose the column to predict…"));
+    m_features->setToolTip(tr("The columns the model sees. Identifiers, constants and free text are "
+                              "left out unless you tick them; a warning sign marks a column to look at."));
     m_imageSize->setSuffix(tr(" px"));
     m_cvFolds->setSpecialValueText(tr("Off"));
     m_cvFolds->setToolTip(

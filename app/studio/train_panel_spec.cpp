@@ -2,6 +2,7 @@
 // what the choices resolve to on the data.
 #include "app/studio/train_panel.h"
 
+#include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
 
@@ -12,6 +13,9 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
+#include <QLocale>
+
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/model_family.h"
@@ -30,6 +34,9 @@ kiln::RunSpec TrainPanel::spec() const {
         s.datasetHash = version->hash.toStdString();
     }
     s.target = m_target->currentData().toString().toStdString();
+    if (m_features->isChosen())
+        for (const QString& column : m_features->checkedColumns())
+            if (column.toStdString() != s.target) s.features.push_back(column.toStdString());
     const QString task = choice(m_task);
     s.task = task == QLatin1String("classification") ? kiln::TaskKind::Classification
              : task == QLatin1String("regression")   ? kiln::TaskKind::Regression
@@ -75,6 +82,9 @@ QStringList TrainPanel::formProblems() const {
         problems << tr("Import a dataset first: drop a CSV file or an image folder on the window.");
     if (m_datasets.isEmpty()) return problems;
     if (m_target->currentData().toString().isEmpty()) problems << tr("Choose the target column.");
+    if (m_features->isChosen() && m_features->checkedColumns().isEmpty() &&
+        currentDataset() && currentDataset()->kind != QLatin1String("images"))
+        problems << tr("Tick at least one feature column.");
     std::vector<int> hidden;
     if (!parseHidden(m_hidden->text(), hidden))
         problems << tr("Hidden layers: write layer widths separated by commas, e.g. 128, 64.");
@@ -122,7 +132,95 @@ QString TrainPanel::resolutionText() const {
     for (const QString& note : m_resolution.notes)
         text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
                 QStringLiteral("</span>");
+    if (const QString missing = missingLine(); !missing.isEmpty())
+        text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + missing.toHtmlEscaped() +
+                QStringLiteral("</span>");
+    const QStringList warnings = warningLines();
+    for (std::size_t i = 0; i < m_resolution.warnings.size(); ++i)
+        if (m_resolution.warnings[i].reason != kiln::FeatureWarning::Reason::MostlyMissing)  // said above
+            text += QStringLiteral("<br><span style=\"color:#b06000\">⚠ ") +
+                    warnings.value(int(i)).toHtmlEscaped() + QStringLiteral("</span>");
     return text;
+}
+
+// What to look at before training, one line per feature (kiln::checkFeatures), translated.
+QStringList TrainPanel::warningLines() const {
+    QStringList lines;
+    using Reason = kiln::FeatureWarning::Reason;
+    for (const auto& w : m_resolution.warnings) {
+        const QString column = QString::fromStdString(w.column);
+        const QString share = QLocale().toString(100 * w.share, 'f', 1) + QLatin1Char('%');
+        switch (w.reason) {
+        case Reason::UniquePerRow:
+            lines << tr("%1 has a different value on every row: an identifier, which a model learns "
+                        "by heart instead of a pattern.").arg(column);
+            break;
+        case Reason::IdentifierName:
+            lines << tr("%1 is named and valued like an identifier or a matched-set number: it can "
+                        "leak which rows belong together.").arg(column);
+            break;
+        case Reason::PredictsTarget:
+            lines << tr("%1 alone gives the target on %2 of the rows: is it the answer under another "
+                        "name?").arg(column, share);
+            break;
+        case Reason::MostlyMissing: lines << tr("%1 is %2 missing.").arg(column, share); break;
+        }
+    }
+    return lines;
+}
+
+// What happens to missing cells: rows without a target left out, features filled or kept.
+QString TrainPanel::missingLine() const {
+    const SpecResolution& r = m_resolution;
+    QStringList parts;
+    const int target = int(r.columns.indexOf(m_target->currentData().toString()));
+    if (target >= 0 && r.columnMissing.value(target) > 0)
+        parts << tr("%n row(s) without a target are left out.", nullptr, int(r.columnMissing.value(target)));
+    QStringList numbers, categories;
+    for (const QString& feature : r.features) {
+        const int i = int(r.columns.indexOf(feature));
+        const quint64 missing = r.columnMissing.value(i);
+        if (i < 0 || missing == 0) continue;
+        const QString item = tr("%1 (%2, %3%)")
+                                 .arg(feature, QLocale().toString(missing),
+                                      QLocale().toString(100.0 * double(missing) / double(std::max<quint64>(r.rows, 1)), 'f', 1));
+        const QString type = r.columnTypes.value(i);
+        (type == QLatin1String("categorical") || type == QLatin1String("boolean") ? categories : numbers) << item;
+    }
+    const QString family = r.family;
+    const bool trees = kiln::isTreeFamily(family.toStdString());
+    if (!numbers.isEmpty())
+        parts << (trees ? tr("Missing numbers in %1 are kept missing: the trees learn where they go.")
+                  : family == QLatin1String("auto")
+                      ? tr("Missing numbers in %1 are filled with the training median, with a missing "
+                           "indicator (trees keep them missing).")
+                      : tr("Missing numbers in %1 are filled with the training median, with a missing indicator."))
+                     .arg(numbers.join(QLatin1String(", ")));
+    if (!categories.isEmpty())
+        parts << tr("Missing categories in %1 are filled with the most frequent category.")
+                     .arg(categories.join(QLatin1String(", ")));
+    return parts.join(QLatin1Char(' '));
+}
+
+// The feature list after a resolution: the automatic choice, why columns are left out, warnings.
+void TrainPanel::showFeatures() {
+    const SpecResolution& r = m_resolution;
+    if (r.columns.isEmpty() || (currentDataset() && currentDataset()->kind == QLatin1String("images"))) return;
+    QHash<QString, QString> notes;
+    const QString leftOut = QStringLiteral("left out column '");
+    for (const QString& note : r.notes)
+        if (note.startsWith(leftOut)) {
+            const QString column = note.mid(leftOut.size()).section(QStringLiteral("': "), 0, 0);
+            notes.insert(column, note.section(QStringLiteral("': "), 1));
+        }
+    QStringList warned;
+    const QStringList lines = warningLines();
+    for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+        const QString column = QString::fromStdString(r.warnings[i].column);
+        warned << column;
+        notes.insert(column, lines.value(int(i)));
+    }
+    m_features->showColumns(r.columns, m_target->currentData().toString(), r.features, notes, warned);
 }
 
 }  // namespace studio

@@ -112,8 +112,7 @@ bool noMessageBoxShown() {
 // A Train panel for an MLP on `dataset`, run on the test host (these runs test epochs and
 // re-attaching; auto would cross-validate four families first).
 TrainPanel* panelOnHost(TrainingFixture& f, const QString& dataset) {
-    TrainPanel* panel = f.training->openTrainPanel(dataset);
-    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
+    TrainPanel* panel = kiln::test::openPanelWithTarget(f, dataset, kiln::test::fixtureTarget(dataset));
     auto* family = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
     REQUIRE(family);
     family->setCurrentIndex(family->findData(QStringLiteral("mlp")));

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
@@ -15,6 +16,7 @@
 #include <QTabWidget>
 #include <QTableView>
 
+#include "app/studio/feature_list.h"
 #include "app/studio/kiln_path.h"
 #include "app/studio/main_window.h"
 #include "app/studio/run_controller.h"
@@ -43,9 +45,7 @@ namespace {
 constexpr int kRunTimeoutMs = 180000;
 
 TrainPanel* readyPanel(TrainingFixture& f, const QString& dataset) {
-    TrainPanel* panel = f.training->openTrainPanel(dataset);
-    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
-    return panel;
+    return kiln::test::openPanelWithTarget(f, dataset, kiln::test::fixtureTarget(dataset));
 }
 
 // Picks `target` and waits for the panel to resolve it.
@@ -108,9 +108,15 @@ TEST_CASE("the kiln path resolver finds the worker executable", "[training]") {
 TEST_CASE("the train panel's defaults make a valid spec once a dataset is chosen", "[training]") {
     TrainingFixture f;
     REQUIRE(f.imported);
+    // No column of iris is named like a target: the panel asks rather than guess.
+    TrainPanel* asking = f.training->openTrainPanel(QStringLiteral("iris"));
+    REQUIRE(waitUntil([&] { return !asking->isBusy() && !asking->resolution().columns.isEmpty(); }, 20000));
+    CHECK(asking->spec().target.empty());
+    CHECK(asking->problemsText().contains(QStringLiteral("Choose the target column.")));
+    CHECK_FALSE(asking->findChild<QPushButton*>(QStringLiteral("trainButton"))->isEnabled());
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     const kiln::RunSpec spec = panel->spec();
-    // The last column is the default target; auto resolves it to classification.
+    // Auto resolves species to classification.
     CHECK(spec.dataset == "iris");
     CHECK(spec.target == "species");
     CHECK(panel->resolution().task == QStringLiteral("classification"));
@@ -151,6 +157,60 @@ TEST_CASE("the train panel's defaults make a valid spec once a dataset is chosen
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_ko.png")));
     LanguageManager::apply(QStringLiteral("en"));
     QTest::qWait(50);
+}
+
+TEST_CASE("the train panel finds the target by its name and names identifiers and leaks", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    {
+        auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
+        REQUIRE(ws.ok());
+        kiln::NullJobContext job;
+        const std::string csv = std::string(KILN_FIXTURE_DIR) + "/../../cli/fixtures/train/leaky.csv";
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::CsvImportOptions{}, job).ok());
+    }
+    f.navigator->reload();
+    TrainPanel* panel = f.training->openTrainPanel(QStringLiteral("leaky"));
+    // "outcome" is named like a target: chosen without asking.
+    REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->isReady(); }, 20000));
+    CHECK(panel->spec().target == "outcome");
+    CHECK(panel->spec().features.empty());  // untouched: the automatic choice
+
+    QListWidget* list = panel->featureList();
+    auto item = [&](const QString& name) -> QListWidgetItem* {
+        const auto found = list->findItems(name, Qt::MatchExactly);
+        return found.isEmpty() ? nullptr : found.front();
+    };
+    REQUIRE(list->count() == 6);  // every column but the target
+    CHECK(item(QStringLiteral("row_id"))->checkState() == Qt::Unchecked);
+    CHECK(item(QStringLiteral("row_id"))->toolTip().contains(QStringLiteral("looks like an ID")));
+    CHECK(item(QStringLiteral("stratum"))->checkState() == Qt::Checked);
+    CHECK_FALSE(item(QStringLiteral("stratum"))->icon().isNull());
+    CHECK(item(QStringLiteral("answer_code"))->toolTip().contains(QStringLiteral("alone gives the target on 100.0%")));
+    CHECK(item(QStringLiteral("x"))->icon().isNull());
+    const QString text = panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))->text();
+    CHECK(text.contains(QStringLiteral("answer_code alone gives the target")));
+    CHECK(text.contains(QStringLiteral("stratum is named and valued like an identifier")));
+    CHECK(text.contains(QStringLiteral("Missing numbers in sparse (80, 40.0%) are filled with the training median")));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_features.png")));
+    kiln::studio::LanguageManager::apply(QStringLiteral("ko"));
+    REQUIRE(waitUntil([&] {
+        return kiln::test::hasHangul(panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))->text());
+    }));
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_features_ko.png")));
+    kiln::studio::LanguageManager::apply(QStringLiteral("en"));
+
+    // Unticking the leak and the matched-set number: the spec names its features, the warnings go.
+    item(QStringLiteral("answer_code"))->setCheckState(Qt::Unchecked);
+    item(QStringLiteral("stratum"))->setCheckState(Qt::Unchecked);
+    REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->isReady() && panel->resolution().warnings.size() == 1; }, 20000));
+    const auto features = panel->spec().features;
+    CHECK(features == std::vector<std::string>{"x", "colour", "sparse"});
+    CHECK(panel->resolution().warnings.front().column == "sparse");  // 40% missing
+    CHECK_FALSE(panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))->text().contains(QStringLiteral("answer_code")));
+    // Ticking nothing is no run.
+    for (const char* name : {"x", "colour", "sparse"}) item(QString::fromLatin1(name))->setCheckState(Qt::Unchecked);
+    CHECK(panel->problemsText().contains(QStringLiteral("Tick at least one feature column.")));
 }
 
 TEST_CASE("the train panel offers the tree families with their knobs and defaults", "[training]") {
@@ -428,7 +488,7 @@ TEST_CASE("the main window lists runs with their status and reattaches them at s
     window->training()->trainAction()->trigger();
     auto* panel = qobject_cast<TrainPanel*>(window->tabs()->currentWidget());
     REQUIRE(panel != nullptr);
-    REQUIRE(waitUntil([&] { return panel->isReady(); }, 20000));
+    REQUIRE(waitUntil([&] { return !panel->isBusy() && !panel->resolution().columns.isEmpty(); }, 20000));
     CHECK(panel->spec().dataset == "iris");
     CHECK(panel->spec().datasetVersion == 1);
     window.reset();

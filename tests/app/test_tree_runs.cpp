@@ -49,9 +49,7 @@ bool importTabular(TrainingFixture& f, int rows) {
 // The Train panel on `dataset` with `target` and `family` chosen, resolved and ready.
 TrainPanel* panelFor(TrainingFixture& f, const QString& dataset, const QString& target,
                      const QString& family) {
-    TrainPanel* panel = f.training->openTrainPanel(dataset);
-    REQUIRE(waitUntil([&] { return panel->isReady() && !panel->isBusy(); }, 20000));
-    REQUIRE(panel->selectTarget(target));
+    TrainPanel* panel = kiln::test::openPanelWithTarget(f, dataset, target);
     auto* box = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
     box->setCurrentIndex(box->findData(family));
     REQUIRE(waitUntil(

@@ -16,6 +16,7 @@
 #include "app/studio/run_controller.h"
 #include "app/studio/run_tab.h"
 #include "app/studio/studio_resources.h"
+#include "app/studio/train_panel.h"
 #include "app/studio/training_ui.h"
 #include "core/data/csv_import.h"
 #include "core/jobs/job_context.h"
@@ -90,6 +91,25 @@ struct TrainingFixture {
 };
 
 // Presses the panel's Train and returns the run tab that opens.
+// The Train panel on `dataset` with its columns read and `target` chosen (iris and wine name no
+// column like a target, so the panel asks for one), resolved and ready.
+inline kiln::studio::TrainPanel* openPanelWithTarget(TrainingFixture& f, const QString& dataset,
+                                                     const QString& target) {
+    kiln::studio::TrainPanel* panel = f.training->openTrainPanel(dataset);
+    REQUIRE(kiln::test::waitUntil(
+        [&] { return !panel->isBusy() && !panel->resolution().columns.isEmpty(); }, 20000));
+    REQUIRE(panel->selectTarget(target));
+    REQUIRE(kiln::test::waitUntil(
+        [&] { return !panel->isBusy() && panel->isReady() && panel->spec().target == target.toStdString(); },
+        20000));
+    return panel;
+}
+
+// The target iris and wine are trained on in these tests.
+inline QString fixtureTarget(const QString& dataset) {
+    return dataset == QLatin1String("wine") ? QStringLiteral("cultivar") : QStringLiteral("species");
+}
+
 inline kiln::studio::RunTab* pressTrain(TrainingFixture& f, QWidget* panel) {
     const int before = f.tabs->count();
     panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();

@@ -870,10 +870,6 @@
         <translation>자동 감지 (%1)</translation>
     </message>
     <message>
-        <source>yes: 3,14 reads as 3.14</source>
-        <translation type="vanished">예: 3,14를 3.14로 읽음</translation>
-    </message>
-    <message>
         <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
         <source>no</source>
         <translation>아니요</translation>
@@ -1008,260 +1004,248 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="276"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="290"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="291"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import CSV/TSV files or image folders into the workspace</source>
-        <translation type="vanished">CSV/TSV 파일이나 이미지 폴더를 작업 공간으로 가져옵니다</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="291"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="302"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="303"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="311"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="324"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="324"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="326"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="350"/>
+        <location filename="../app/studio/main_window.cpp" line="352"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="351"/>
+        <location filename="../app/studio/main_window.cpp" line="353"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="381"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="415"/>
+        <location filename="../app/studio/main_window.cpp" line="417"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="416"/>
+        <location filename="../app/studio/main_window.cpp" line="418"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="418"/>
+        <location filename="../app/studio/main_window.cpp" line="420"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="424"/>
+        <location filename="../app/studio/main_window.cpp" line="426"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="424"/>
+        <location filename="../app/studio/main_window.cpp" line="426"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="496"/>
+        <location filename="../app/studio/main_window.cpp" line="498"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <source>1 item queued for import. Importing arrives with the data module.</source>
-        <translation type="vanished">항목 1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
-    </message>
-    <message>
-        <source>%1 items queued for import. Importing arrives with the data module.</source>
-        <translation type="vanished">항목 %1개를 가져오기 대기열에 넣었습니다. 가져오기는 데이터 모듈과 함께 제공됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main_window.cpp" line="472"/>
+        <location filename="../app/studio/main_window.cpp" line="474"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="478"/>
-        <location filename="../app/studio/main_window.cpp" line="482"/>
+        <location filename="../app/studio/main_window.cpp" line="480"/>
+        <location filename="../app/studio/main_window.cpp" line="484"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="483"/>
+        <location filename="../app/studio/main_window.cpp" line="485"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="491"/>
+        <location filename="../app/studio/main_window.cpp" line="493"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="491"/>
+        <location filename="../app/studio/main_window.cpp" line="493"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -1702,6 +1686,24 @@
         <location filename="../app/studio/run_controller.cpp" line="200"/>
         <source>An unknown error stopped the run.</source>
         <translation>알 수 없는 오류로 실행이 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::RunJobs</name>
+    <message>
+        <location filename="../app/studio/run_jobs.cpp" line="45"/>
+        <source>Training run %1</source>
+        <translation>학습 실행 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_jobs.cpp" line="56"/>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_jobs.cpp" line="69"/>
+        <source>connection lost; the run trains on: %1</source>
+        <translation>연결이 끊겼습니다. 실행은 계속 학습합니다: %1</translation>
     </message>
 </context>
 <context>
@@ -2603,10 +2605,6 @@
         <translation>회귀</translation>
     </message>
     <message>
-        <source>Auto (MLP for tables, CNN for images)</source>
-        <translation type="vanished">자동 (표는 MLP, 이미지는 CNN)</translation>
-    </message>
-    <message>
         <location filename="../app/studio/train_panel_form.cpp" line="178"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
@@ -2705,10 +2703,6 @@
         <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>This machine</source>
-        <translation type="vanished">이 컴퓨터</translation>
     </message>
     <message>
         <location filename="../app/studio/train_panel_form.cpp" line="213"/>
@@ -3061,14 +3055,6 @@
         <translation>데이터셋: %1 (버전: %2) · 실행: %3 · 모델: %4 · 원격 호스트: %5</translation>
     </message>
     <message>
-        <source>… and %1 more</source>
-        <translation type="vanished">… 외 %1개</translation>
-    </message>
-    <message>
-        <source>Importing arrives with the data module. These files are kept until then:</source>
-        <translation type="vanished">가져오기는 데이터 모듈과 함께 제공됩니다. 그때까지 다음 파일을 보관합니다:</translation>
-    </message>
-    <message>
         <location filename="../app/studio/welcome_page.cpp" line="111"/>
         <source>Welcome to Kiln Studio</source>
         <translation>Kiln Studio에 오신 것을 환영합니다</translation>
@@ -3097,10 +3083,6 @@
         <location filename="../app/studio/welcome_page.cpp" line="120"/>
         <source>none</source>
         <translation>없음</translation>
-    </message>
-    <message>
-        <source>Waiting for import (%1)</source>
-        <translation type="vanished">가져오기 대기 중 (%1)</translation>
     </message>
     <message>
         <location filename="../app/studio/welcome_page.cpp" line="122"/>
@@ -4282,32 +4264,32 @@
 <context>
     <name>kiln::widgets::JobManager</name>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="67"/>
+        <location filename="../widgets/job_manager.cpp" line="90"/>
         <source>Unexpected error: %1</source>
         <translation>예기치 않은 오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="70"/>
+        <location filename="../widgets/job_manager.cpp" line="93"/>
         <source>Unexpected error of unknown type</source>
         <translation>알 수 없는 유형의 예기치 않은 오류</translation>
     </message>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="124"/>
+        <location filename="../widgets/job_manager.cpp" line="148"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="126"/>
+        <location filename="../widgets/job_manager.cpp" line="150"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="128"/>
+        <location filename="../widgets/job_manager.cpp" line="152"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../widgets/job_manager.cpp" line="130"/>
+        <location filename="../widgets/job_manager.cpp" line="154"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>

@@ -33,6 +33,29 @@ JobManager::~JobManager() {
     m_pool.waitForDone();
 }
 
+int JobManager::track(const QString& title, std::function<void()> cancel) {
+    JobRecord record;
+    record.id = int(m_jobs.size()) + 1;
+    record.title = title;
+    record.context = std::make_shared<kiln::BasicJobContext>();
+    record.cancelHook = std::move(cancel);
+    m_jobs.push_back(record);
+    Q_EMIT jobStarted(record.id);
+    Q_EMIT runningCountChanged(runningCount());
+    return record.id;
+}
+
+kiln::BasicJobContext* JobManager::context(int id) {
+    JobRecord* record = find(id);
+    return record ? record->context.get() : nullptr;
+}
+
+void JobManager::finishTracked(int id, JobState state, const QString& message) {
+    JobRecord* record = find(id);
+    if (!record || record->state != JobState::Running) return;
+    finish(id, state, message);
+}
+
 int JobManager::start(const QString& title, JobFunction work) {
     JobRecord record;
     record.id = int(m_jobs.size()) + 1;
@@ -88,6 +111,7 @@ bool JobManager::cancel(int id) {
     JobRecord* record = find(id);
     if (!record || record->state != JobState::Running) return false;
     record->context->cancel();
+    if (record->cancelHook) record->cancelHook();
     return true;
 }
 

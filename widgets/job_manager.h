@@ -27,6 +27,7 @@ struct JobRecord {
     JobState state = JobState::Running;
     QString message;
     std::shared_ptr<kiln::BasicJobContext> context;
+    std::function<void()> cancelHook;  // tracked jobs: how to stop the work done elsewhere
 };
 
 // Runs core jobs on its own thread pool, one BasicJobContext each. Every exception a job throws
@@ -41,6 +42,11 @@ public:
 
     // Starts `work` on the pool and returns the job's id (1, 2, …).
     int start(const QString& title, JobFunction work);
+    // A job whose work runs elsewhere (a training run's worker process): listed, with progress
+    // its owner reports through context(), ended by finishTracked(). Cancel calls `cancel`.
+    int track(const QString& title, std::function<void()> cancel);
+    kiln::BasicJobContext* context(int id);
+    void finishTracked(int id, JobState state, const QString& message);
     // Asks a running job to stop at its next check. False when no such job is running.
     bool cancel(int id);
     void cancelAll();

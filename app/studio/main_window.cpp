@@ -25,6 +25,7 @@
 #include "app/studio/import_controller.h"
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
+#include "app/studio/run_jobs.h"
 #include "app/studio/settings_dialog.h"
 #include "app/studio/startup_report.h"
 #include "app/studio/compare_ui.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     createCentre();
     createDocks();
     m_training = new TrainingUi(m_tabs, m_navigator, m_environment, this);
+    new RunJobs(m_training->controller(), m_jobs, this);
     m_compare = new CompareUi(m_tabs, m_jobs, this);
     m_compare->attachNavigator(m_navigator);
     m_export = new ExportUi(m_tabs, m_jobs, this);

@@ -20,6 +20,7 @@
 #include "app/studio/kiln_path.h"
 #include "app/studio/main_window.h"
 #include "app/studio/run_controller.h"
+#include "app/studio/run_jobs.h"
 #include "app/studio/run_tab.h"
 #include "app/studio/train_panel.h"
 #include "core/data/dataset_catalog.h"
@@ -28,6 +29,7 @@
 #include "training_test_fixture.h"
 #include "widgets/confusion_matrix_view.h"
 #include "widgets/evaluation_view.h"
+#include "widgets/job_manager.h"
 #include "widgets/metric_plot.h"
 #include "widgets/per_class_model.h"
 #include "widgets/run_curves_view.h"
@@ -290,10 +292,21 @@ TEST_CASE("a classification run trains, shows its curves and its evaluation, and
     TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
     chooseFamily(panel, QStringLiteral("mlp"));
     panel->setEpochs(40);
+    // The run is a job of the Jobs dock while it trains, as every background job is.
+    kiln::widgets::JobManager jobs;
+    kiln::studio::RunJobs runJobs(f.training->controller(), &jobs);
     RunTab* tab = pressTrain(f, panel);
+    REQUIRE(waitUntil([&] { return jobs.runningCount() == 1 || runEnded(tab); }, kRunTimeoutMs));
     REQUIRE(waitUntil([&] { return runEnded(tab); }, kRunTimeoutMs));
     INFO(tab->logText().toStdString());
     REQUIRE(tab->status() == QStringLiteral("completed"));
+    REQUIRE(jobs.job(1) != nullptr);
+    CHECK(jobs.job(1)->title == QStringLiteral("Training run %1").arg(tab->runId()));
+    REQUIRE(waitUntil([&] { return jobs.runningCount() == 0; }));
+    CHECK(jobs.job(1)->state == kiln::widgets::JobState::Completed);
+    const kiln::JobProgress last = jobs.progress(1);
+    CHECK((last.total > 0 && last.total % 40 == 0));  // the spec's 40 epochs of steps
+    CHECK(last.stage == "epoch 40");
 
     auto* curves = tab->curves();
     CHECK(curves->task() == QStringLiteral("classification"));

@@ -141,3 +141,25 @@ TEST_CASE("pool work written with Result hands back its value, its error or its 
     CHECK(thrown->error().code == kiln::ErrorCode::Internal);
     CHECK_THAT(thrown->error().message, Catch::Contains("boom"));
 }
+
+TEST_CASE("a tracked job lists work done elsewhere and cancels through its owner", "[widgets][jobs]") {
+    JobManager jobs;
+    QSignalSpy finished(&jobs, &JobManager::jobFinished);
+    int cancels = 0;
+    const int id = jobs.track(QStringLiteral("Training run r1"), [&] { ++cancels; });
+    CHECK(jobs.runningCount() == 1);
+    jobs.context(id)->progress(3, 10, "epoch 1");
+    CHECK(jobs.progress(id).done == 3);
+    CHECK(jobs.cancel(id));
+    CHECK(cancels == 1);
+    CHECK(jobs.runningCount() == 1);  // it ends when its owner says so
+    jobs.finishTracked(id, JobState::Cancelled, QString());
+    jobs.finishTracked(id, JobState::Completed, QString());  // only once
+    CHECK(jobs.runningCount() == 0);
+    CHECK(jobs.job(id)->state == JobState::Cancelled);
+    CHECK(finished.count() == 1);
+    CHECK_FALSE(jobs.cancel(id));
+    CHECK(cancels == 1);
+    jobs.cancelAll();  // closing Studio never stops a tracked run
+    CHECK(cancels == 1);
+}

@@ -18,6 +18,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 
+#include <algorithm>
 #include <exception>
 
 #include "app/studio/about_dialog.h"
@@ -427,7 +428,15 @@ void MainWindow::importPaths(const QStringList& paths) {
     statusBar()->showMessage(message, kStatusMessageMs);
 }
 
-QWidget* MainWindow::openDataset(const QString& reference, const QString& kind) {
+QWidget* MainWindow::openDataset(const QString& given, const QString& kind) {
+    // "NAME" is its newest version: one tab for both, "NAME vN".
+    QString reference = given;
+    if (!given.contains(QLatin1Char('@'))) {
+        int newest = 0;
+        for (const CatalogEntry& e : m_navigator->snapshot().entries)
+            if (e.kind == kiln::widgets::CatalogKind::Dataset && e.name == given) newest = std::max(newest, e.version);
+        if (newest > 0) reference = given + QLatin1Char('@') + QString::number(newest);
+    }
     for (int i = 0; i < m_tabs->count(); ++i)
         if (datasetReferenceOf(m_tabs->widget(i)) == reference) {
             m_tabs->setCurrentIndex(i);

@@ -102,6 +102,9 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     m_edits = new WorkspaceEditsUi(m_tabs, m_navigator, this);
     connect(m_navigator, &kiln::widgets::NavigatorView::actionRequested, this, &MainWindow::navigatorAction);
     connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_navigator, &kiln::widgets::NavigatorView::reload);
+    connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_training, &TrainingUi::catalogChanged);
+    // Background jobs (sweeps, registrations, image imports) change the catalog as they end.
+    connect(m_jobs, &kiln::widgets::JobManager::jobFinished, m_navigator, &kiln::widgets::NavigatorView::reload);
     createMenus();
     createStatusBar();
     retranslateUi();
@@ -475,6 +478,7 @@ void MainWindow::navigatorAction(kiln::widgets::NavigatorAction action, const QV
 
 void MainWindow::datasetImported(const QString& reference, const QString& kind) {
     m_navigator->reload();
+    m_training->catalogChanged();
     openDataset(reference, kind);
 }
 

@@ -126,6 +126,43 @@ void TrainPanel::setWorkspace(const QString& dir) {
         });
 }
 
+void TrainPanel::reloadDatasets() {
+    if (m_workspace.isEmpty()) return;
+    const int generation = ++m_generation;
+    const QString dir = m_workspace;
+    beginRead();
+    kiln::widgets::runInPool<DatasetChoices>(
+        this, [dir] { return readDatasetChoices(dir); },
+        [this, generation](DatasetChoices choices) {
+            endRead();
+            if (generation == m_generation) refreshDatasets(choices);
+        });
+}
+
+// The new lists, with the current dataset and version kept selected (and so the target and the
+// rest of the form); a choice that is gone is replaced as on a fresh start.
+void TrainPanel::refreshDatasets(const DatasetChoices& choices) {
+    const QString dataset = m_dataset->currentData().toString();
+    const qint64 version = datasetVersionId();
+    bool kept = false;
+    for (const DatasetChoice& d : choices.datasets)
+        if (d.name == dataset)
+            for (const VersionChoice& v : d.versions) kept |= v.id == version;
+    if (!kept || !choices.error.isEmpty()) return showDatasets(choices);
+    m_datasets = choices.datasets;
+    m_readError.clear();
+    const QSignalBlocker datasetBlocker(m_dataset);
+    const QSignalBlocker versionBlocker(m_version);
+    m_dataset->clear();
+    for (const DatasetChoice& d : m_datasets) m_dataset->addItem(d.name, d.name);
+    m_dataset->setCurrentIndex(m_dataset->findData(dataset));
+    m_version->clear();
+    for (const VersionChoice& v : currentDataset()->versions) m_version->addItem(versionText(v), v.id);
+    m_version->setCurrentIndex(m_version->findData(version));
+    updateState();
+    Q_EMIT loaded();
+}
+
 void TrainPanel::showDatasets(const DatasetChoices& choices) {
     m_datasets = choices.datasets;
     m_readError = choices.error;

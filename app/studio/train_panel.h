@@ -46,6 +46,9 @@ public:
 
     // Reads the workspace's datasets and hosts (in the background); loaded() follows.
     void setWorkspace(const QString& dir);
+    // Reads the datasets again after the catalog changed (an import, a removal), keeping the
+    // dataset, version, target and every other choice when they are still there.
+    void reloadDatasets();
     // Reads the hosts again and probes them (after Settings ▸ Hosts changed them).
     void reloadHosts();
     // Where the run goes: a host name, empty for this computer.
@@ -95,6 +98,7 @@ private:
     void retranslateToolTips();
     void addTreeRows();
     void showDatasets(const DatasetChoices& choices);
+    void refreshDatasets(const DatasetChoices& choices);
     void showVersions();
     void requestResolution();
     void showResolution(const SpecResolution& resolution);

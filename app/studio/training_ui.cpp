@@ -77,6 +77,10 @@ TrainPanel* TrainingUi::findTrainPanel() const {
     return nullptr;
 }
 
+void TrainingUi::catalogChanged() {
+    if (TrainPanel* panel = findTrainPanel()) panel->reloadDatasets();
+}
+
 void TrainingUi::reloadHosts() {
     if (TrainPanel* panel = findTrainPanel()) panel->reloadHosts();
 }

@@ -49,6 +49,8 @@ public:
     RunTab* findRunTab(const QString& runId) const;
     // The workspace's hosts changed (Settings ▸ Hosts): the Train panel reads them again.
     void reloadHosts();
+    // The catalog changed (an import, a removal): an open Train panel lists the datasets again.
+    void catalogChanged();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -215,6 +215,26 @@ TEST_CASE("the train panel finds the target by its name and names identifiers an
     CHECK(panel->problemsText().contains(QStringLiteral("Tick at least one feature column.")));
 }
 
+TEST_CASE("an open train panel lists a dataset imported after it opened and keeps its choices", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    TrainPanel* panel = readyPanel(f, QStringLiteral("iris"));
+    auto* datasets = panel->findChild<QComboBox*>(QStringLiteral("datasetBox"));
+    REQUIRE(datasets->findData(QStringLiteral("leaky")) < 0);
+    {
+        auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
+        REQUIRE(ws.ok());
+        kiln::NullJobContext job;
+        const std::string csv = std::string(KILN_FIXTURE_DIR) + "/../../cli/fixtures/train/leaky.csv";
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::CsvImportOptions{}, job).ok());
+    }
+    f.training->catalogChanged();
+    REQUIRE(waitUntil([&] { return datasets->findData(QStringLiteral("leaky")) >= 0 && !panel->isBusy(); }, 20000));
+    CHECK(panel->spec().dataset == "iris");
+    CHECK(panel->spec().target == "species");
+    CHECK(panel->isReady());
+}
+
 TEST_CASE("the train panel offers the tree families with their knobs and defaults", "[training]") {
     TrainingFixture f;
     REQUIRE(f.imported);

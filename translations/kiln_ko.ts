@@ -1004,265 +1004,261 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="276"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="280"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="291"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="291"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="302"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="303"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="304"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="305"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="302"/>
+        <location filename="../app/studio/main_window.cpp" line="306"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="303"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="327"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window.cpp" line="332"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window.cpp" line="333"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="352"/>
+        <location filename="../app/studio/main_window.cpp" line="356"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="353"/>
+        <location filename="../app/studio/main_window.cpp" line="357"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window.cpp" line="387"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="417"/>
+        <location filename="../app/studio/main_window.cpp" line="421"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="418"/>
+        <location filename="../app/studio/main_window.cpp" line="422"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="420"/>
+        <location filename="../app/studio/main_window.cpp" line="424"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="426"/>
+        <location filename="../app/studio/main_window.cpp" line="430"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="426"/>
+        <location filename="../app/studio/main_window.cpp" line="430"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="498"/>
+        <location filename="../app/studio/main_window.cpp" line="511"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="474"/>
+        <location filename="../app/studio/main_window.cpp" line="487"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="480"/>
-        <location filename="../app/studio/main_window.cpp" line="484"/>
+        <location filename="../app/studio/main_window.cpp" line="493"/>
+        <location filename="../app/studio/main_window.cpp" line="497"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="485"/>
+        <location filename="../app/studio/main_window.cpp" line="498"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="493"/>
+        <location filename="../app/studio/main_window.cpp" line="506"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="493"/>
+        <location filename="../app/studio/main_window.cpp" line="506"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
     <name>kiln::studio::ModelsPage</name>
-    <message>
+    <message numerus="yes">
         <location filename="../app/studio/models_page.cpp" line="248"/>
         <location filename="../app/studio/models_page.cpp" line="487"/>
-        <source>1 version</source>
-        <translation>버전 1개</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/models_page.cpp" line="248"/>
-        <location filename="../app/studio/models_page.cpp" line="487"/>
-        <source>%1 versions</source>
-        <translation>버전 %1개</translation>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>버전 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/studio/models_page.cpp" line="259"/>
@@ -2407,12 +2403,12 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="248"/>
+        <location filename="../app/studio/train_panel.cpp" line="285"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="218"/>
+        <location filename="../app/studio/train_panel.cpp" line="255"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2447,58 +2443,58 @@
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="296"/>
+        <location filename="../app/studio/train_panel.cpp" line="333"/>
         <source>Boosting rounds:</source>
         <translation>부스팅 라운드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="296"/>
+        <location filename="../app/studio/train_panel.cpp" line="333"/>
         <location filename="../app/studio/train_panel_form.cpp" line="110"/>
         <source>Trees:</source>
         <translation>트리 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="302"/>
+        <location filename="../app/studio/train_panel.cpp" line="339"/>
         <source> rounds without improvement</source>
         <translation> 라운드 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="316"/>
+        <location filename="../app/studio/train_panel.cpp" line="353"/>
         <source>default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="344"/>
+        <location filename="../app/studio/train_panel.cpp" line="381"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="361"/>
+        <location filename="../app/studio/train_panel.cpp" line="398"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="362"/>
+        <location filename="../app/studio/train_panel.cpp" line="399"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="363"/>
+        <location filename="../app/studio/train_panel.cpp" line="400"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="364"/>
+        <location filename="../app/studio/train_panel.cpp" line="401"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="365"/>
+        <location filename="../app/studio/train_panel.cpp" line="402"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="366"/>
+        <location filename="../app/studio/train_panel.cpp" line="403"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
@@ -2527,10 +2523,12 @@
         <source>chosen by cross-validation</source>
         <translation>교차 검증으로 선택</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
-        <source> · model &lt;b&gt;%1&lt;/b&gt; · %2 feature columns</source>
-        <translation> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %2개</translation>
+        <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
+        <translation>
+            <numerusform> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
@@ -2942,7 +2940,7 @@
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="303"/>
+        <location filename="../app/studio/train_panel.cpp" line="340"/>
         <location filename="../app/studio/train_panel_form.cpp" line="222"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
@@ -3016,23 +3014,23 @@
         <translation>실행을 시작하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="89"/>
-        <location filename="../app/studio/training_ui.cpp" line="135"/>
+        <location filename="../app/studio/training_ui.cpp" line="93"/>
+        <location filename="../app/studio/training_ui.cpp" line="139"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="131"/>
+        <location filename="../app/studio/training_ui.cpp" line="135"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="132"/>
+        <location filename="../app/studio/training_ui.cpp" line="136"/>
         <source>&amp;Train…</source>
         <translation>학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_ui.cpp" line="133"/>
+        <location filename="../app/studio/training_ui.cpp" line="137"/>
         <source>Define a training run on a dataset and start it</source>
         <translation>데이터셋에 대한 학습 실행을 정의하고 시작합니다</translation>
     </message>
@@ -3304,7 +3302,7 @@
     <name>kiln::widgets::BoxPlotView</name>
     <message>
         <location filename="../widgets/box_plot_view.cpp" line="121"/>
-        <location filename="../widgets/box_plot_view.cpp" line="216"/>
+        <location filename="../widgets/box_plot_view.cpp" line="215"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -3318,28 +3316,30 @@
         <source>Could not compute the boxes: %1</source>
         <translation>상자를 계산할 수 없습니다: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../widgets/box_plot_view.cpp" line="166"/>
-        <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %1 values lie beyond them.</source>
-        <translation>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %1개가 있습니다.</translation>
+        <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
+        <translation>
+            <numerusform>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %Ln개가 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="177"/>
+        <location filename="../widgets/box_plot_view.cpp" line="176"/>
         <source>%1 by %2</source>
         <translation>%2별 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="178"/>
+        <location filename="../widgets/box_plot_view.cpp" line="177"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="214"/>
+        <location filename="../widgets/box_plot_view.cpp" line="213"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="215"/>
+        <location filename="../widgets/box_plot_view.cpp" line="214"/>
         <source>Split by:</source>
         <translation>나눌 기준:</translation>
     </message>
@@ -3472,52 +3472,67 @@
 <context>
     <name>kiln::widgets::ColumnProfilePanel</name>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="93"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="112"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="93"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="37"/>
         <source>%1th percentile</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="96"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="30"/>
+        <source>%1st percentile</source>
+        <translation>%1백분위수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="32"/>
+        <source>%1nd percentile</source>
+        <translation>%1백분위수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="34"/>
+        <source>%1rd percentile</source>
+        <translation>%1백분위수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
         <source>Outliers (1.5 × IQR)</source>
         <translation>이상값 (1.5 × IQR)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="97"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="116"/>
         <source>%1 low · %2 high</source>
         <translation>낮음 %1 · 높음 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="122"/>
         <source>Infinite values</source>
         <translation>무한대 값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="103"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="122"/>
         <source>%1 inf · %2 -inf, left out of the statistics</source>
         <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="134"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="134"/>
         <source>%1 – %2, mean %3</source>
         <translation>%1 – %2, 평균 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="133"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="152"/>
         <source>Quantiles</source>
         <translation>분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="133"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="152"/>
         <source>Most frequent values</source>
         <translation>가장 잦은 값</translation>
     </message>
@@ -4115,7 +4130,7 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="198"/>
+        <location filename="../widgets/histogram_view.cpp" line="197"/>
         <source>%1 (× 1e300)</source>
         <translation>%1 (× 1e300)</translation>
     </message>
@@ -4129,48 +4144,50 @@
         <source>Could not count the values: %1</source>
         <translation>값을 셀 수 없습니다: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../widgets/histogram_view.cpp" line="136"/>
-        <source>%1 values · %2 missing · %3 bins%4</source>
-        <translation>값 %1개 · 결측 %2개 · 구간 %3개%4</translation>
+        <source>%Ln value(s) · %1 missing · %2 bins%3</source>
+        <translation>
+            <numerusform>값 %Ln개 · 결측 %1개 · 구간 %2개%3</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="140"/>
+        <location filename="../widgets/histogram_view.cpp" line="139"/>
         <source> (automatic)</source>
         <translation> (자동)</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="151"/>
+        <location filename="../widgets/histogram_view.cpp" line="150"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="151"/>
+        <location filename="../widgets/histogram_view.cpp" line="150"/>
         <source>Distribution of %1</source>
         <translation>%1의 분포</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="199"/>
+        <location filename="../widgets/histogram_view.cpp" line="198"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="208"/>
+        <location filename="../widgets/histogram_view.cpp" line="207"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="209"/>
+        <location filename="../widgets/histogram_view.cpp" line="208"/>
         <source>Bins:</source>
         <translation>구간:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="210"/>
+        <location filename="../widgets/histogram_view.cpp" line="209"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="211"/>
+        <location filename="../widgets/histogram_view.cpp" line="210"/>
         <source>Number of bins; Auto picks numpy&apos;s automatic count</source>
         <translation>구간 수. 자동은 numpy의 자동 개수를 씁니다</translation>
     </message>

@@ -164,8 +164,7 @@ void BoxPlotView::showResult(const Result& result) {
         setCaption(tr("Could not compute the boxes: %1").arg(result.error));
     else
         setCaption(tr("Whiskers reach the furthest values within 1.5 × IQR of the box; "
-                      "%1 values lie beyond them.")
-                       .arg(outliers));
+                      "%Ln value(s) lie beyond them.", nullptr, int(outliers)));
     setBusy(false);
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/column_profile_panel.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -7,6 +8,8 @@
 #include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 #include "core/data/numeric_summary.h"
 #include "core/data/profile.h"
@@ -18,6 +21,22 @@ namespace widgets {
 namespace {
 
 constexpr int kTopShown = 6;
+
+// "1st percentile", "5th percentile", "22nd percentile": English ordinals, each form its own text.
+QString percentileName(double percent) {
+    const int n = int(std::lround(percent));
+    const QString number = QLocale().toString(percent);
+    if (n % 100 < 11 || n % 100 > 13) {
+        if (n % 10 == 1) return QCoreApplication::translate("kiln::widgets::ColumnProfilePanel", "%1st percentile")
+                .arg(number);
+        if (n % 10 == 2) return QCoreApplication::translate("kiln::widgets::ColumnProfilePanel", "%1nd percentile")
+                .arg(number);
+        if (n % 10 == 3) return QCoreApplication::translate("kiln::widgets::ColumnProfilePanel", "%1rd percentile")
+                .arg(number);
+    }
+    return QCoreApplication::translate("kiln::widgets::ColumnProfilePanel", "%1th percentile")
+        .arg(number);
+}
 
 QString row(const QString& label, const QString& value) {
     return QStringLiteral("<tr><td style='color:#5f6670; padding-right:12px'>%1</td>"
@@ -90,7 +109,7 @@ QString ColumnProfilePanel::numericDetails(int r) const {
     QString html;
     for (std::size_t i = 0; i < s.quantiles.size() && i < kiln::kProfileQuantiles.size(); ++i) {
         const double q = kiln::kProfileQuantiles[i];
-        const QString label = q == 0.5 ? tr("Median") : tr("%1th percentile").arg(q * 100);
+        const QString label = q == 0.5 ? tr("Median") : percentileName(q * 100);
         html += row(label, ColumnProfileModel::formatValue(c, s.quantiles[i]));
     }
     html += row(tr("Outliers (1.5 × IQR)"),

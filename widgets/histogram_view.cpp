@@ -133,9 +133,8 @@ void HistogramView::showResult(const Result& result) {
     if (!result.error.isEmpty())
         setCaption(tr("Could not count the values: %1").arg(result.error));
     else
-        setCaption(tr("%1 values · %2 missing · %3 bins%4")
-                       .arg(locale.toString(qulonglong(result.count)),
-                            locale.toString(qulonglong(result.missing)),
+        setCaption(tr("%Ln value(s) · %1 missing · %2 bins%3", nullptr, int(result.count))
+                       .arg(locale.toString(qulonglong(result.missing)),
                             QString::number(m_histogram.counts.size()),
                             m_bins->value() == 0 ? tr(" (automatic)") : QString()));
     setBusy(false);

@@ -42,6 +42,17 @@ bool installKorean() {
     return true;
 }
 
+// English needs only its plural forms ("1 run", "2 runs"), the sources' "%n run(s)" otherwise.
+void installEnglishPlurals() {
+    auto* plurals = new QTranslator(QCoreApplication::instance());
+    if (!plurals->load(QStringLiteral(":/i18n/kiln_en.qm"))) {
+        delete plurals;
+        return;
+    }
+    g_kiln = plurals;
+    QCoreApplication::installTranslator(plurals);
+}
+
 }  // namespace
 
 QString LanguageManager::effectiveLanguage(const QString& setting) {
@@ -54,6 +65,7 @@ QString LanguageManager::apply(const QString& setting) {
     removeTranslators();
     QString language = effectiveLanguage(setting);
     if (language == QLatin1String("ko") && !installKorean()) language = QStringLiteral("en");
+    if (language == QLatin1String("en")) installEnglishPlurals();
     QLocale::setDefault(language == QLatin1String("ko")
                             ? QLocale(QLocale::Korean, QLocale::SouthKorea)
                             : QLocale(QLocale::English, QLocale::UnitedStates));

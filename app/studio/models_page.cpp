@@ -245,7 +245,7 @@ void ModelsPage::display(const QJsonObject& doc, const QString& error) {
         bold.setBold(true);
         top->setFont(0, bold);
         const int versionCount = static_cast<int>(vs.size());
-        top->setText(1, versionCount == 1 ? tr("1 version") : tr("%1 versions").arg(versionCount));
+        top->setText(1, tr("%n version(s)", nullptr, int(versionCount)));
         if (m_pendingSelect == name) toSelect = top;
         for (const auto& vv : vs) {
             const QJsonObject v = vv.toObject();
@@ -484,7 +484,7 @@ void ModelsPage::retranslateUi() {
     else
         m_status->setText((modelCount == 1 ? tr("1 model") : tr("%1 models").arg(modelCount)) +
                           QStringLiteral(" · ") +
-                          (versionCount == 1 ? tr("1 version") : tr("%1 versions").arg(versionCount)));
+                          tr("%n version(s)", nullptr, int(versionCount)));
 }
 
 void ModelsPage::changeEvent(QEvent* event) {

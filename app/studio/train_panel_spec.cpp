@@ -120,8 +120,8 @@ QString TrainPanel::resolutionText() const {
     const bool chosenLater = m_resolution.family == QLatin1String("auto");
     const QString family = chosenLater ? tr("chosen by cross-validation")
                                        : kiln::widgets::modelFamilyName(m_resolution.family);
-    text += tr(" · model <b>%1</b> · %2 feature columns")
-                .arg(family, QString::number(m_resolution.features.size()));
+    text += tr(" · model <b>%1</b> · %n feature column(s)", nullptr, int(m_resolution.features.size()))
+                .arg(family);
     // Name the features (the first few) so a newcomer sees what the model learns from.
     constexpr int kNamed = 8;
     QStringList named = m_resolution.features.mid(0, kNamed);

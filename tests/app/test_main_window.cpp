@@ -375,3 +375,19 @@ TEST_CASE("the window remembers its geometry", "[app]") {
     CHECK(again.size() == QSize(1111, 777));
     QThreadPool::globalInstance()->waitForDone();
 }
+
+TEST_CASE("counts read as English and Korean say them: 1 run, 2 runs", "[app]") {
+    kiln::studio::initStudioResources();
+    auto said = [](int n) {
+        return QCoreApplication::translate("kiln::studio::CompareUi", "Compare (%n run(s))", nullptr, n);
+    };
+    LanguageManager::apply(QStringLiteral("en"));
+    CHECK(said(1) == QStringLiteral("Compare (1 run)"));
+    CHECK(said(2) == QStringLiteral("Compare (2 runs)"));
+    CHECK(QCoreApplication::translate("kiln::widgets::HistogramView", "%Ln value(s) · %1 missing · %2 bins%3",
+                                      nullptr, 1234)
+              .startsWith(QStringLiteral("1,234 values")));
+    LanguageManager::apply(QStringLiteral("ko"));
+    CHECK(said(1) == QStringLiteral("비교 (실행 1개)"));
+    LanguageManager::apply(QStringLiteral("en"));
+}

@@ -192,6 +192,7 @@ TEST_CASE("the train panel finds the target by its name and names identifiers an
     CHECK(item(QStringLiteral("x"))->icon().isNull());
     const QString text = panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))->text();
     CHECK(text.contains(QStringLiteral("answer_code alone gives the target")));
+    CHECK(text.contains(QStringLiteral("5 feature columns")));
     CHECK(text.contains(QStringLiteral("stratum is named and valued like an identifier")));
     CHECK(text.contains(QStringLiteral("Missing numbers in sparse (80, 40.0%) are filled with the training median")));
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_features.png")));

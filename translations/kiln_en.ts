@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>kiln::studio::CompareUi</name>
+    <message numerus="yes">
+        <location filename="../app/studio/compare_ui.cpp" line="82"/>
+        <source>Compare (%n run(s))</source>
+        <translation>
+            <numerusform>Compare (%n run)</numerusform>
+            <numerusform>Compare (%n runs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ModelsPage</name>
+    <message numerus="yes">
+        <location filename="../app/studio/models_page.cpp" line="248"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::TrainPanel</name>
+    <message numerus="yes">
+        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
+        <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
+        <translation>
+            <numerusform> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column</numerusform>
+            <numerusform> · model &lt;b&gt;%1&lt;/b&gt; · %n feature columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/train_panel_spec.cpp" line="178"/>
+        <source>%n row(s) without a target are left out.</source>
+        <translation>
+            <numerusform>%n row without a target is left out.</numerusform>
+            <numerusform>%n rows without a target are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::WorkspaceEditsUi</name>
+    <message numerus="yes">
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>Deleted %n item.</numerusform>
+            <numerusform>Deleted %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::BoxPlotView</name>
+    <message numerus="yes">
+        <location filename="../widgets/box_plot_view.cpp" line="166"/>
+        <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
+        <translation>
+            <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value lies beyond them.</numerusform>
+            <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln values lie beyond them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::CompareCurvesPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/compare_curves_panel.cpp" line="316"/>
+        <source>%n hidden (click the legend)</source>
+        <translation>
+            <numerusform>%n hidden (click the legend)</numerusform>
+            <numerusform>%n hidden (click the legend)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::CompareView</name>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="170"/>
+        <source>Reading %n run(s)…</source>
+        <translation>
+            <numerusform>Reading %n run…</numerusform>
+            <numerusform>Reading %n runs…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="238"/>
+        <source>%n run(s) compared</source>
+        <translation>
+            <numerusform>%n run compared</numerusform>
+            <numerusform>%n runs compared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::HistogramView</name>
+    <message numerus="yes">
+        <location filename="../widgets/histogram_view.cpp" line="136"/>
+        <source>%Ln value(s) · %1 missing · %2 bins%3</source>
+        <translation>
+            <numerusform>%Ln value · %1 missing · %2 bins%3</numerusform>
+            <numerusform>%Ln values · %1 missing · %2 bins%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::NavigatorView</name>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <source>Delete %n Items…</source>
+        <translation>
+            <numerusform>Delete %n Item…</numerusform>
+            <numerusform>Delete %n Items…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ParallelCoordinatesView</name>
+    <message numerus="yes">
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="188"/>
+        <source>Sweep: %n trial(s)</source>
+        <translation>
+            <numerusform>Sweep: %n trial</numerusform>
+            <numerusform>Sweep: %n trials</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ParamMetricScatter</name>
+    <message numerus="yes">
+        <location filename="../widgets/param_metric_scatter.cpp" line="159"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::RunsTableView</name>
+    <message numerus="yes">
+        <location filename="../widgets/runs_table_view.cpp" line="194"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs_table_view.cpp" line="196"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

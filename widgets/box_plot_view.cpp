@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -32,6 +33,18 @@ struct BoxPlotView::Result {
 namespace {
 
 constexpr std::size_t kMaxGroups = 12;
+constexpr std::size_t kMaxOutlierPoints = 500;  // per box and side; the extremes always among them
+
+// The values of [first, last) to draw, every one or an even spread that keeps both ends.
+void addSpread(std::vector<double>::const_iterator first, std::vector<double>::const_iterator last,
+               QVector<double>& out) {
+    const auto n = std::size_t(last - first);
+    if (n <= kMaxOutlierPoints) {
+        for (auto it = first; it != last; ++it) out << *it;
+        return;
+    }
+    for (std::size_t i = 0; i < kMaxOutlierPoints; ++i) out << first[i * (n - 1) / (kMaxOutlierPoints - 1)];
+}
 
 bool isPlainNumber(kiln::ColumnType type) {
     return type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float;
@@ -54,6 +67,8 @@ BoxStats boxOf(QString name, std::vector<double>& values) {
     box.lowWhisker = low != values.end() ? *low : box.q1;
     box.highWhisker = high != values.begin() ? *(high - 1) : box.q3;
     box.outliers = quint64((low - values.begin()) + (values.end() - high));
+    addSpread(values.begin(), low, box.outlierValues);
+    addSpread(high, values.end(), box.outlierValues);
     return box;
 }
 
@@ -178,6 +193,11 @@ void BoxPlotView::draw() {
     chart->legend()->hide();
     if (m_boxes.isEmpty()) return;
     auto* series = new QBoxPlotSeries;
+    auto* outliers = new QScatterSeries;  // beyond the whiskers, one point each
+    outliers->setObjectName(QStringLiteral("outlierPoints"));
+    outliers->setMarkerSize(6);
+    outliers->setColor(QColor(0x5f, 0x63, 0x68));
+    outliers->setBorderColor(Qt::transparent);
     double lo = m_boxes.front().lowWhisker, hi = m_boxes.front().highWhisker;
     QStringList names;
     for (int i = 0; i < m_boxes.size(); ++i) {
@@ -192,20 +212,30 @@ void BoxPlotView::draw() {
         names << name;
         lo = std::min(lo, b.lowWhisker);
         hi = std::max(hi, b.highWhisker);
+        for (double v : b.outlierValues) {
+            outliers->append(double(i), v);
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
     }
     chart->addSeries(series);
+    chart->addSeries(outliers);
     auto* x = new QBarCategoryAxis;
     x->append(names);
     auto* y = new QValueAxis;
     const double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
-    y->setRange(lo - pad, hi + pad);
+    // Positive data keeps a positive axis: no counts of -5.
+    y->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
     y->applyNiceNumbers();
+    if (lo >= 0 && y->min() < 0) y->setMin(0);
     styleAxis(x, m_splitName);
     styleAxis(y, m_valueName);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    outliers->attachAxis(x);
+    outliers->attachAxis(y);
 }
 
 void BoxPlotView::retranslateUi() {

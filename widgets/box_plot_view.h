@@ -24,6 +24,7 @@ struct BoxStats {
     QString group;
     double lowWhisker = 0, q1 = 0, median = 0, q3 = 0, highWhisker = 0;
     quint64 count = 0, outliers = 0;
+    QVector<double> outlierValues;  // drawn as points: all of them, or kMaxOutlierPoints spread evenly
 };
 
 // Box plots of a numeric column, optionally one box per value of a categorical or boolean
@@ -39,6 +40,7 @@ public:
     // -1: no split.
     bool setSplitColumn(int column);
     const QVector<BoxStats>& boxes() const { return m_boxes; }
+    QChartView* chartView() const { return m_view; }
 
 protected:
     void retranslateUi() override;

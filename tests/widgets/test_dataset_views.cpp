@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QScatterSeries>
+#include <QValueAxis>
 #include <QFileInfo>
 #include <QListView>
 #include <QTabWidget>
@@ -159,6 +163,22 @@ TEST_CASE("each chart kind draws the iris data and saves as PNG and SVG", "[widg
     REQUIRE(f.page->boxPlot()->boxes().size() == 3);  // split by species
     CHECK(f.page->boxPlot()->boxes()[0].group == QStringLiteral("setosa"));
     CHECK(f.page->boxPlot()->boxes()[0].median == Approx(1.5));
+    // Every value beyond the whiskers is a point, inside the axis; positive data, positive axis.
+    quint64 beyond = 0;
+    for (const auto& box : f.page->boxPlot()->boxes()) {
+        CHECK(quint64(box.outlierValues.size()) == box.outliers);
+        beyond += box.outliers;
+    }
+    CHECK(beyond > 0);  // iris petal length: setosa and versicolor have some
+    QScatterSeries* points = nullptr;
+    for (QAbstractSeries* s : f.page->boxPlot()->chartView()->chart()->series())
+        if (s->objectName() == QStringLiteral("outlierPoints")) points = qobject_cast<QScatterSeries*>(s);
+    REQUIRE(points);
+    CHECK(quint64(points->count()) == beyond);
+    auto* axis = qobject_cast<QValueAxis*>(points->attachedAxes().back());
+    REQUIRE(axis);
+    CHECK(axis->min() >= 0);
+    for (const QPointF& p : points->points()) CHECK((p.y() >= axis->min() && p.y() <= axis->max()));
     CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("chart_box_plot.png")));
 
     charts->setCurrentWidget(f.page->barChart());

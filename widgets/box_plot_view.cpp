@@ -14,6 +14,7 @@
 #include <cmath>
 #include <exception>
 #include <numeric>
+#include <set>
 
 #include "core/data/numeric_summary.h"
 #include "core/data/profile.h"
@@ -72,30 +73,52 @@ BoxStats boxOf(QString name, std::vector<double>& values) {
     return box;
 }
 
-// The group of each row: a category code, 0/1 for booleans, -1 for missing or no split.
-int groupOf(const kiln::ColumnView* split, std::uint64_t row) {
-    if (!split || split->isMissing(row)) return split ? -1 : 0;
-    if (split->info().type == kiln::ColumnType::Categorical) return split->code(row);
-    return split->number(row) != 0 ? 1 : 0;
-}
+// The groups a split column makes: a category's code, 0/1 for booleans, or, for whole numbers,
+// each value in increasing order (Month 5…9); -1 for missing or no split.
+class Groups {
+public:
+    explicit Groups(const kiln::ColumnView* split) : m_split(split) {
+        if (!split || split->info().type != kiln::ColumnType::Integer) return;
+        std::set<std::int64_t> values;
+        for (std::uint64_t r = 0; r < split->rows(); ++r)
+            if (!split->isMissing(r)) values.insert(split->int64s()[r]);
+        m_values.assign(values.begin(), values.end());
+    }
+    std::size_t count() const {
+        if (!m_split) return 1;
+        if (m_split->info().type == kiln::ColumnType::Categorical) return m_split->info().categories.size();
+        return m_split->info().type == kiln::ColumnType::Integer ? m_values.size() : 2;
+    }
+    int of(std::uint64_t row) const {
+        if (!m_split || m_split->isMissing(row)) return m_split ? -1 : 0;
+        if (m_split->info().type == kiln::ColumnType::Categorical) return m_split->code(row);
+        if (m_split->info().type == kiln::ColumnType::Integer)
+            return int(std::lower_bound(m_values.begin(), m_values.end(), m_split->int64s()[row]) - m_values.begin());
+        return m_split->number(row) != 0 ? 1 : 0;
+    }
+    QString name(int group) const {
+        if (!m_split) return {};
+        if (m_split->info().type == kiln::ColumnType::Categorical)
+            return QString::fromStdString(m_split->info().categories[std::size_t(group)]);
+        if (m_split->info().type == kiln::ColumnType::Integer)
+            return QString::number(m_values[std::size_t(group)]);
+        return group ? QStringLiteral("true") : QStringLiteral("false");
+    }
 
-QString groupName(const kiln::ColumnView* split, int group) {
-    if (!split) return {};
-    if (split->info().type == kiln::ColumnType::Categorical)
-        return QString::fromStdString(split->info().categories[std::size_t(group)]);
-    return group ? QStringLiteral("true") : QStringLiteral("false");
-}
+private:
+    const kiln::ColumnView* m_split;
+    std::vector<std::int64_t> m_values;
+};
 
 QVector<BoxStats> computeBoxes(const kiln::Table& table, int column, int splitColumn) {
     const kiln::ColumnView& view = table.column(std::size_t(column));
     const kiln::ColumnView* split = splitColumn >= 0 ? &table.column(std::size_t(splitColumn)) : nullptr;
-    std::size_t groups = 1;
-    if (split)
-        groups = split->info().type == kiln::ColumnType::Categorical ? split->info().categories.size() : 2;
+    const Groups grouping(split);
+    const std::size_t groups = grouping.count();
     std::vector<std::vector<double>> values(groups);
     const std::vector<double> numbers = kiln::columnAsDoubles(view);
     for (std::uint64_t row = 0; row < numbers.size(); ++row) {  // ±inf has no place on the axis
-        const int group = groupOf(split, row);
+        const int group = grouping.of(row);
         if (group >= 0 && std::isfinite(numbers[row])) values[std::size_t(group)].push_back(numbers[row]);
     }
     std::vector<std::size_t> order(groups);
@@ -107,7 +130,7 @@ QVector<BoxStats> computeBoxes(const kiln::Table& table, int column, int splitCo
     std::sort(order.begin(), order.end());
     QVector<BoxStats> boxes;
     for (std::size_t g : order)
-        if (!values[g].empty()) boxes.push_back(boxOf(groupName(split, int(g)), values[g]));
+        if (!values[g].empty()) boxes.push_back(boxOf(grouping.name(int(g)), values[g]));
     return boxes;
 }
 
@@ -133,7 +156,7 @@ BoxPlotView::BoxPlotView(QWidget* parent)
 void BoxPlotView::setTable(std::shared_ptr<const kiln::Table> table) {
     m_table = std::move(table);
     m_column->setTable(m_table, &isPlainNumber);
-    m_split->setTable(m_table, &ColumnComboBox::isGroupLike, tr("(none)"));
+    m_split->setTable(m_table, ColumnComboBox::ColumnFilter(&ColumnComboBox::isGroupColumn), tr("(none)"));
     recompute();
 }
 

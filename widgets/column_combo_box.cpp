@@ -1,5 +1,8 @@
 #include "widgets/column_combo_box.h"
 
+#include <algorithm>
+#include <set>
+
 #include "core/data/table.h"
 
 namespace kiln {
@@ -12,13 +15,19 @@ ColumnComboBox::ColumnComboBox(QWidget* parent) : QComboBox(parent) {
 
 void ColumnComboBox::setTable(const std::shared_ptr<const kiln::Table>& table, TypeFilter filter,
                               const QString& noneText) {
+    setTable(table, ColumnFilter([filter](const kiln::ColumnView& c) { return !filter || filter(c.info().type); }),
+             noneText);
+}
+
+void ColumnComboBox::setTable(const std::shared_ptr<const kiln::Table>& table, ColumnFilter filter,
+                              const QString& noneText) {
     const QSignalBlocker blocker(this);
     clear();
     if (!noneText.isEmpty()) addItem(noneText, -1);
     if (!table) return;
     for (std::size_t i = 0; i < table->columnCount(); ++i) {
         const kiln::ColumnInfo& info = table->column(i).info();
-        if (filter && !filter(info.type)) continue;
+        if (filter && !filter(table->column(i))) continue;
         addItem(QString::fromStdString(info.name), int(i));
         setItemData(count() - 1, QString::fromLatin1(kiln::columnTypeName(info.type)),
                     Qt::ToolTipRole);
@@ -48,6 +57,24 @@ bool ColumnComboBox::setCurrentColumnName(const QString& name) {
 void ColumnComboBox::setNoneText(const QString& text) {
     const int index = findData(-1);
     if (index >= 0) setItemText(index, text);
+}
+
+bool ColumnComboBox::isFewWholeNumbers(const kiln::ColumnView& column) {
+    if (column.info().type != kiln::ColumnType::Integer || column.rows() == 0) return false;
+    constexpr std::uint64_t kSample = 100000;
+    const std::uint64_t rows = column.rows(), n = std::min(rows, kSample);
+    std::set<std::int64_t> seen;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        const std::uint64_t row = rows <= kSample ? i : i * rows / n;
+        if (column.isMissing(row)) continue;
+        seen.insert(column.int64s()[row]);
+        if (int(seen.size()) > kMaxGroupValues) return false;
+    }
+    return seen.size() >= 2;
+}
+
+bool ColumnComboBox::isGroupColumn(const kiln::ColumnView& column) {
+    return isGroupLike(column.info().type) || isFewWholeNumbers(column);
 }
 
 bool ColumnComboBox::isNumberLike(kiln::ColumnType type) {

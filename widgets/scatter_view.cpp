@@ -104,7 +104,8 @@ ScatterView::Result computeScatter(const kiln::Table& table, int x, int y, int c
         return result;
     }
     const kiln::ColumnView& c = table.column(std::size_t(colour));
-    result.groups = ColumnComboBox::isMeasurement(c.info().type) ? byRange(sample, c) : byCategory(sample, c);
+    const bool ranges = ColumnComboBox::isMeasurement(c.info().type) && !ColumnComboBox::isFewWholeNumbers(c);
+    result.groups = ranges ? byRange(sample, c) : byCategory(sample, c);
     return result;
 }
 

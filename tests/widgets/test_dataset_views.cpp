@@ -293,3 +293,43 @@ TEST_CASE("the image dataset tab shows classes, sizes and thumbnails", "[widgets
     }
     QThreadPool::globalInstance()->waitForDone();
 }
+
+TEST_CASE("whole numbers with few values split and colour as groups, not ranges", "[widgets][charts]") {
+    QTemporaryDir files;
+    const QString csv = files.filePath(QStringLiteral("air.csv"));
+    {
+        std::ofstream out(csv.toStdString());
+        out << "Ozone,Temp,Month,Day\n";
+        for (int i = 0; i < 150; ++i)
+            out << 10 + (i * 37) % 120 << "," << 56 + (i * 7) % 40 << "," << 5 + i / 30 << "," << 1 + i % 30 << "\n";
+    }
+    kiln::test::DatasetWorkspace workspace;
+    const QString reference = workspace.importCsv(csv, QStringLiteral("air"));
+    REQUIRE(reference == QStringLiteral("air@1"));
+    auto page = std::make_unique<kiln::widgets::DatasetPage>(workspace.path(), reference);
+    page->resize(1280, 760);
+    page->show();
+    REQUIRE(waitUntil([&] { return page->isLoaded(); }, 30000));
+    page->sections()->setCurrentIndex(1);
+    page->chartTabs()->setCurrentWidget(page->boxPlot());
+    page->boxPlot()->setColumn(0);
+    REQUIRE(page->boxPlot()->setSplitColumn(2));      // Month: 5 values
+    CHECK_FALSE(page->boxPlot()->setSplitColumn(3));  // Day: 30 values, a measurement
+    page->boxPlot()->setSplitColumn(2);
+    REQUIRE(waitUntil([&] { return !page->boxPlot()->isBusy() && page->boxPlot()->boxes().size() == 5; }, 30000));
+    QStringList groups;
+    for (const auto& box : page->boxPlot()->boxes()) groups << box.group;
+    CHECK(groups == QStringList{QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
+                                QStringLiteral("9")});
+    CHECK(kiln::test::saveScreenshot(page.get(), QStringLiteral("chart_box_plot_by_month.png")));
+
+    page->chartTabs()->setCurrentWidget(page->scatter());
+    REQUIRE(page->scatter()->setColumns(1, 0, 2));
+    REQUIRE(waitUntil([&] { return !page->scatter()->isBusy() && page->scatter()->groups().size() == 5; }, 30000));
+    QStringList colours;
+    for (const auto& g : page->scatter()->groups()) colours << g.name;
+    colours.sort();
+    CHECK(colours == groups);  // "5", not "5 – 5.8"
+    page.reset();
+    QThreadPool::globalInstance()->waitForDone();
+}

@@ -1783,227 +1783,232 @@
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="370"/>
+        <location filename="../app/studio/run_tab.cpp" line="372"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="380"/>
+        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <source> · ETA %1</source>
+        <translation> · 남은 시간 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="383"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="380"/>
+        <location filename="../app/studio/run_tab.cpp" line="383"/>
         <source>Stopped in round %1 of %2</source>
         <translation>라운드 %1/%2에서 중지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="385"/>
+        <location filename="../app/studio/run_tab.cpp" line="388"/>
         <source>%1 grown</source>
         <translation>%1 학습 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="387"/>
+        <location filename="../app/studio/run_tab.cpp" line="390"/>
         <source>%1 of %2 rounds · stopped early · best round %3</source>
         <translation>%1/%2 라운드 · 조기 종료 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
         <source>%1 of %2 rounds · best round %3</source>
         <translation>%1/%2 라운드 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="390"/>
+        <location filename="../app/studio/run_tab.cpp" line="393"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="394"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="434"/>
+        <location filename="../app/studio/run_tab.cpp" line="437"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="439"/>
+        <location filename="../app/studio/run_tab.cpp" line="442"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="444"/>
+        <location filename="../app/studio/run_tab.cpp" line="447"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="445"/>
+        <location filename="../app/studio/run_tab.cpp" line="448"/>
         <source>Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7</source>
         <translation>실행 %1 · 호스트 %2 · 데이터셋 %3 v%4 · 목표 %5 · %6 · %7</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="455"/>
+        <location filename="../app/studio/run_tab.cpp" line="458"/>
         <source>Lost the connection to %1: %2. Reconnect follows the worker again.</source>
         <translation>%1와(과)의 연결이 끊겼습니다: %2. 다시 연결하면 작업자를 다시 따라갑니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="481"/>
+        <location filename="../app/studio/run_tab.cpp" line="484"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="482"/>
+        <location filename="../app/studio/run_tab.cpp" line="485"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="483"/>
+        <location filename="../app/studio/run_tab.cpp" line="486"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="484"/>
+        <location filename="../app/studio/run_tab.cpp" line="487"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="485"/>
+        <location filename="../app/studio/run_tab.cpp" line="488"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="486"/>
+        <location filename="../app/studio/run_tab.cpp" line="489"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="497"/>
+        <location filename="../app/studio/run_tab.cpp" line="500"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="498"/>
+        <location filename="../app/studio/run_tab.cpp" line="501"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="499"/>
+        <location filename="../app/studio/run_tab.cpp" line="502"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="500"/>
+        <location filename="../app/studio/run_tab.cpp" line="503"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="501"/>
+        <location filename="../app/studio/run_tab.cpp" line="504"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="502"/>
+        <location filename="../app/studio/run_tab.cpp" line="505"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="503"/>
+        <location filename="../app/studio/run_tab.cpp" line="506"/>
         <source>Connection lost</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="504"/>
+        <location filename="../app/studio/run_tab.cpp" line="507"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="508"/>
+        <location filename="../app/studio/run_tab.cpp" line="511"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="509"/>
+        <location filename="../app/studio/run_tab.cpp" line="512"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="510"/>
+        <location filename="../app/studio/run_tab.cpp" line="513"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="511"/>
+        <location filename="../app/studio/run_tab.cpp" line="514"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="512"/>
+        <location filename="../app/studio/run_tab.cpp" line="515"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="514"/>
+        <location filename="../app/studio/run_tab.cpp" line="517"/>
         <source>Connect to the host again and follow the worker from where this Studio lost it</source>
         <translation>호스트에 다시 접속하여 연결이 끊긴 지점부터 작업자를 따라갑니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="516"/>
+        <location filename="../app/studio/run_tab.cpp" line="519"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="517"/>
+        <location filename="../app/studio/run_tab.cpp" line="520"/>
         <source>Write a verified ONNX file with the preprocessing inside</source>
         <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="518"/>
+        <location filename="../app/studio/run_tab.cpp" line="521"/>
         <source>Register as Model…</source>
         <translation>모델로 등록…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="519"/>
+        <location filename="../app/studio/run_tab.cpp" line="522"/>
         <source>Export, verify and evaluate this run as a new model version</source>
         <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="520"/>
+        <location filename="../app/studio/run_tab.cpp" line="523"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="521"/>
+        <location filename="../app/studio/run_tab.cpp" line="524"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="522"/>
+        <location filename="../app/studio/run_tab.cpp" line="525"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="523"/>
+        <location filename="../app/studio/run_tab.cpp" line="526"/>
         <source>Tree</source>
         <translation>트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="524"/>
+        <location filename="../app/studio/run_tab.cpp" line="527"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="527"/>
+        <location filename="../app/studio/run_tab.cpp" line="530"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="528"/>
+        <location filename="../app/studio/run_tab.cpp" line="531"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="528"/>
+        <location filename="../app/studio/run_tab.cpp" line="531"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -3301,45 +3306,45 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="121"/>
-        <location filename="../widgets/box_plot_view.cpp" line="215"/>
+        <location filename="../widgets/box_plot_view.cpp" line="159"/>
+        <location filename="../widgets/box_plot_view.cpp" line="268"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="135"/>
+        <location filename="../widgets/box_plot_view.cpp" line="173"/>
         <source>This dataset has no numeric column.</source>
         <translation>이 데이터셋에는 숫자 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="164"/>
+        <location filename="../widgets/box_plot_view.cpp" line="202"/>
         <source>Could not compute the boxes: %1</source>
         <translation>상자를 계산할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="166"/>
+        <location filename="../widgets/box_plot_view.cpp" line="204"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %Ln개가 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="176"/>
+        <location filename="../widgets/box_plot_view.cpp" line="214"/>
         <source>%1 by %2</source>
         <translation>%2별 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="177"/>
+        <location filename="../widgets/box_plot_view.cpp" line="215"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="213"/>
+        <location filename="../widgets/box_plot_view.cpp" line="266"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="214"/>
+        <location filename="../widgets/box_plot_view.cpp" line="267"/>
         <source>Split by:</source>
         <translation>나눌 기준:</translation>
     </message>
@@ -5081,58 +5086,58 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ScatterView</name>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="141"/>
-        <location filename="../widgets/scatter_view.cpp" line="255"/>
+        <location filename="../widgets/scatter_view.cpp" line="142"/>
+        <location filename="../widgets/scatter_view.cpp" line="256"/>
         <source>(one colour)</source>
         <translation>(한 가지 색)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="171"/>
+        <location filename="../widgets/scatter_view.cpp" line="172"/>
         <source>A scatter plot needs numeric or date columns.</source>
         <translation>산점도에는 숫자 또는 날짜 열이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="200"/>
+        <location filename="../widgets/scatter_view.cpp" line="201"/>
         <source>Could not sample the rows: %1</source>
         <translation>행을 표본 추출할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="202"/>
+        <location filename="../widgets/scatter_view.cpp" line="203"/>
         <source>%1 of %2 rows shown (one row in every %3; rows with a missing value left out)</source>
         <translation>%2행 중 %1행 표시 (%3행마다 한 행, 결측값이 있는 행 제외)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="206"/>
+        <location filename="../widgets/scatter_view.cpp" line="207"/>
         <source>All %1 rows with both values shown</source>
         <translation>두 값이 모두 있는 %1행 모두 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="215"/>
+        <location filename="../widgets/scatter_view.cpp" line="216"/>
         <source>%1 against %2</source>
         <translation>%2 대비 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="216"/>
+        <location filename="../widgets/scatter_view.cpp" line="217"/>
         <source>%1 against %2, coloured by %3</source>
         <translation>%2 대비 %1, %3별 색상</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="217"/>
+        <location filename="../widgets/scatter_view.cpp" line="218"/>
         <source>Scatter plot</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="252"/>
+        <location filename="../widgets/scatter_view.cpp" line="253"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="253"/>
+        <location filename="../widgets/scatter_view.cpp" line="254"/>
         <source>Y:</source>
         <translation>Y:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="254"/>
+        <location filename="../widgets/scatter_view.cpp" line="255"/>
         <source>Colour:</source>
         <translation>색상:</translation>
     </message>

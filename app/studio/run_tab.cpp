@@ -367,7 +367,10 @@ QString RunTab::progressText() const {
     const double elapsed = m_nowTime - m_record.startedTime;
     if (m_record.isActive() && done > 0 && m_record.startedTime > 0 && elapsed > 0) {
         const double remaining = elapsed * (double(epochs) * steps - done) / done;
-        text += tr(" · ETA %1 (early stopping may end sooner)").arg(duration(remaining));
+        // Only when early stopping is on can the run end before its last epoch.
+        const bool earlyStopping = m_record.spec.value(QLatin1String("early_stopping")).toInt() > 0;
+        text += earlyStopping ? tr(" · ETA %1 (early stopping may end sooner)").arg(duration(remaining))
+                              : tr(" · ETA %1").arg(duration(remaining));
     }
     return text;
 }

@@ -437,6 +437,7 @@ TEST_CASE("a run shows live curves while it trains and cancel stops it", "[train
                       kRunTimeoutMs));
     CHECK(tab->status() == QStringLiteral("running"));
     CHECK(tab->progressText().contains(QStringLiteral("ETA")));
+    CHECK_FALSE(tab->progressText().contains(QStringLiteral("early stopping")));  // it is off
     CHECK(tab->cancelButton()->isVisible());
     CHECK(tab->cancelButton()->isEnabled());
     // Redraws are coalesced: far fewer than one per point.

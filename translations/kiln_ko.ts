@@ -2541,54 +2541,59 @@
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="155"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="160"/>
+        <source>%1 steps per epoch at batch size %2: each epoch is long; a batch of %3 makes it about %4 times shorter.</source>
+        <translation>배치 크기 %2에서 에포크당 %1스텝입니다: 에포크가 깁니다. 배치를 %3로 하면 약 %4배 짧아집니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="175"/>
         <source>%1 has a different value on every row: an identifier, which a model learns by heart instead of a pattern.</source>
         <translation>%1은(는) 행마다 값이 다릅니다: 식별자이며, 모델이 패턴 대신 값을 외워 버립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="159"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="179"/>
         <source>%1 is named and valued like an identifier or a matched-set number: it can leak which rows belong together.</source>
         <translation>%1은(는) 이름과 값이 식별자나 짝지은 집합 번호 같습니다: 어떤 행끼리 묶이는지가 새어 나갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="163"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="183"/>
         <source>%1 alone gives the target on %2 of the rows: is it the answer under another name?</source>
         <translation>%1 하나만으로 행의 %2에서 목표값을 맞힙니다: 다른 이름의 정답이 아닌가요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="166"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="186"/>
         <source>%1 is %2 missing.</source>
         <translation>%1은(는) %2가 결측입니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="198"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>목표값이 없는 행 %n개는 제외합니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
         <source>%1 (%2, %3%)</source>
         <translation>%1 (%2개, %3%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="193"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="213"/>
         <source>Missing numbers in %1 are kept missing: the trees learn where they go.</source>
         <translation>%1의 결측 숫자는 그대로 둡니다: 트리가 어느 쪽으로 보낼지 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="195"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="215"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator (trees keep them missing).</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다 (트리는 결측 그대로 둡니다).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="197"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="217"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="200"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="220"/>
         <source>Missing categories in %1 are filled with the most frequent category.</source>
         <translation>%1의 결측 범주는 가장 흔한 범주로 채웁니다.</translation>
     </message>

@@ -111,6 +111,7 @@ private:
     QString resolutionText() const;
     QStringList warningLines() const;
     QString missingLine() const;
+    QString largeDataLine() const;
     void showFeatures();
     QString versionText(const VersionChoice& version) const;
     QStringList formProblems() const;

@@ -135,12 +135,32 @@ QString TrainPanel::resolutionText() const {
     if (const QString missing = missingLine(); !missing.isEmpty())
         text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + missing.toHtmlEscaped() +
                 QStringLiteral("</span>");
+    if (const QString big = largeDataLine(); !big.isEmpty())
+        text += QStringLiteral("<br><span style=\"color:#b06000\">⚠ ") + big.toHtmlEscaped() +
+                QStringLiteral("</span>");
     const QStringList warnings = warningLines();
     for (std::size_t i = 0; i < m_resolution.warnings.size(); ++i)
         if (m_resolution.warnings[i].reason != kiln::FeatureWarning::Reason::MostlyMissing)  // said above
             text += QStringLiteral("<br><span style=\"color:#b06000\">⚠ ") +
                     warnings.value(int(i)).toHtmlEscaped() + QStringLiteral("</span>");
     return text;
+}
+
+// A network on many rows with a small batch: thousands of steps an epoch, hours an ETA. Says so,
+// with a batch that keeps an epoch near a thousand steps.
+QString TrainPanel::largeDataLine() const {
+    constexpr double kManySteps = 2000;
+    const QString family = m_resolution.family;
+    if (kiln::isTreeFamily(family.toStdString()) || m_resolution.rows == 0) return {};
+    const int batch = std::max(1, m_batchSize->value());
+    const double steps = std::ceil(double(m_resolution.rows) * m_train->value() / batch);
+    if (steps < kManySteps) return {};
+    int better = batch;
+    while (better < 4096 && double(m_resolution.rows) * m_train->value() / better > 1000) better *= 2;
+    return tr("%1 steps per epoch at batch size %2: each epoch is long; a batch of %3 makes it about "
+              "%4 times shorter.")
+        .arg(QLocale().toString(qlonglong(steps)), QLocale().toString(batch), QLocale().toString(better),
+             QLocale().toString(better / batch));
 }
 
 // What to look at before training, one line per feature (kiln::checkFeatures), translated.

@@ -2,6 +2,8 @@
 // tabs (live curves, cancel, evaluation), and a finished run read back after a "restart".
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -214,6 +216,35 @@ TEST_CASE("the train panel finds the target by its name and names identifiers an
     // Ticking nothing is no run.
     for (const char* name : {"x", "colour", "sparse"}) item(QString::fromLatin1(name))->setCheckState(Qt::Unchecked);
     CHECK(panel->problemsText().contains(QStringLiteral("Tick at least one feature column.")));
+}
+
+TEST_CASE("the train panel warns when a small batch makes every epoch long", "[training]") {
+    TrainingFixture f;
+    REQUIRE(f.imported);
+    {
+        const std::string csv = f.dir.path().toStdString() + "/many.csv";
+        std::ofstream out(csv);
+        out << "a,b,label\n";
+        for (int i = 0; i < 3000; ++i) out << i % 97 << "," << (i * 13) % 101 << "," << (i % 3 ? "x" : "y") << "\n";
+        out.close();
+        auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
+        REQUIRE(ws.ok());
+        kiln::NullJobContext job;
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "many", kiln::CsvImportOptions{}, job).ok());
+    }
+    TrainPanel* panel = f.training->openTrainPanel(QStringLiteral("many"));
+    REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->isReady(); }, 20000));
+    auto* label = panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"));
+    CHECK_FALSE(label->text().contains(QStringLiteral("steps per epoch")));  // batch 32: 66 steps
+    panel->findChild<QSpinBox*>(QStringLiteral("batchSizeBox"))->setValue(1);
+    REQUIRE(waitUntil([&] { return label->text().contains(QStringLiteral("steps per epoch")); }));
+    CHECK(label->text().contains(QStringLiteral("2,100 steps per epoch at batch size 1")));
+    CHECK(label->text().contains(QStringLiteral("a batch of 4 makes it about 4 times shorter")));
+    // Trees have no batches.
+    auto* family = panel->findChild<QComboBox*>(QStringLiteral("familyBox"));
+    family->setCurrentIndex(family->findData(QStringLiteral("boosted")));
+    REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->resolution().family == QStringLiteral("boosted"); }, 20000));
+    CHECK_FALSE(label->text().contains(QStringLiteral("steps per epoch")));
 }
 
 TEST_CASE("an open train panel lists a dataset imported after it opened and keeps its choices", "[training]") {

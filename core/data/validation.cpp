@@ -85,6 +85,11 @@ void checkColumn(const ColumnView& view, const ColumnProfile& c, const Validatio
     if (missingShare > options.mostlyMissing)
         add("mostly_missing", IssueSeverity::Warning, percent(missingShare) + " of values are missing",
             missingShare);
+    else if (missingShare > options.someMissing)
+        add("some_missing", IssueSeverity::Warning,
+            percent(missingShare) + " of values are missing: as the target those rows are left out of "
+                                    "training; as a feature the cells are filled (or, for trees, kept)",
+            missingShare);
     if (c.distinct == 1)
         add("constant", IssueSeverity::Warning, "has a single value: it carries no information", 1);
     bool unique = c.count == rows && (c.distinctIsEstimate ? double(c.distinct) >= 0.98 * double(rows)

@@ -14,7 +14,7 @@ namespace kiln {
 class Table;
 
 // One thing a validation found: `kind` is a stable identifier for scripts ("constant",
-// "all_missing", "mostly_missing", "high_cardinality", "id_like", "duplicate_rows", "outliers",
+// "all_missing", "mostly_missing", "some_missing", "high_cardinality", "id_like", "duplicate_rows", "outliers",
 // "infinite_values", "class_imbalance"), `message` the sentence a person reads.
 struct ValidationFinding {
     std::string kind;
@@ -39,11 +39,12 @@ struct ValidationOptions {
     std::string target;  // a column whose classes are checked for imbalance (optional)
     double imbalanceRatio = 0.2;   // minority/majority below this is reported
     double mostlyMissing = 0.5;    // share of missing cells above this is reported
+    double someMissing = 0.1;      // a share above this (and at most mostlyMissing) is reported too
     int threads = 0;
 };
 
-// Checks one dataset version using its profile: constant and all-missing columns, mostly-missing
-// columns, high-cardinality categoricals, ID-like columns, duplicate rows (by a 64-bit hash of
+// Checks one dataset version using its profile: constant and all-missing columns, mostly- and
+// partly-missing columns (above someMissing), high-cardinality categoricals, ID-like columns, duplicate rows (by a 64-bit hash of
 // every cell), IQR outliers, infinite values, and class imbalance of the target. NotFound for an unknown target.
 Result<ValidationReport> validateTable(const Table& table, const TableProfile& profile,
                                        const ValidationOptions& options, JobContext& job);

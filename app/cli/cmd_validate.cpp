@@ -97,8 +97,8 @@ Command makeValidateCommand() {
     c.usage = "kiln validate DS[@VER] [--target COL] [--against DS@VER]";
     c.description =
         "Reports constant and all-missing columns, mostly and partly (over 10%) missing\n"
-        "columns, high-cardinality categoricals, ID-like columns, duplicate rows, IQR outliers and, with --target, class\n"
-        "imbalance. With --against, also the schema changes and per-column drift from that\n"
+        "columns, high-cardinality categoricals, ID-like columns, duplicate rows, IQR outliers\n"
+        "and, with --target, class imbalance. With --against, also the schema changes and per-column drift from that\n"
         "version: PSI over its deciles or categories, and the Kolmogorov-Smirnov test for numbers.";
     c.options = {{"target", "COL", "check this column's classes for imbalance"},
                  {"against", "DS@VER", "compare with this version (drift)"}};

@@ -98,8 +98,9 @@ Command makeValidateCommand() {
     c.description =
         "Reports constant and all-missing columns, mostly and partly (over 10%) missing\n"
         "columns, high-cardinality categoricals, ID-like columns, duplicate rows, IQR outliers\n"
-        "and, with --target, class imbalance. With --against, also the schema changes and per-column drift from that\n"
-        "version: PSI over its deciles or categories, and the Kolmogorov-Smirnov test for numbers.";
+        "and, with --target, class imbalance. With --against, also the schema changes and the\n"
+        "per-column drift from that version: PSI over its deciles or categories, and the\n"
+        "Kolmogorov-Smirnov test for numbers.";
     c.options = {{"target", "COL", "check this column's classes for imbalance"},
                  {"against", "DS@VER", "compare with this version (drift)"}};
     c.minPositionals = 1;

@@ -261,6 +261,59 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::EditActions</name>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="64"/>
+        <source>Copy the selected cells of a table (tab-separated) or the selected text</source>
+        <translation>표에서 선택한 셀(탭으로 구분) 또는 선택한 텍스트를 복사</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="66"/>
+        <source>Delete the selected datasets, runs or models in the navigator</source>
+        <translation>탐색기에서 선택한 데이터셋, 실행, 모델을 삭제</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="86"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="89"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="89"/>
+        <source>Does</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="108"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="109"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="110"/>
+        <source>Copy the selected cells or text (Ctrl+C where you are)</source>
+        <translation>선택한 셀이나 텍스트를 복사합니다 (해당 위치에서 Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="111"/>
+        <source>&amp;Close Tab</source>
+        <translation>탭 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/edit_actions.cpp" line="112"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::EntryPage</name>
     <message>
         <location filename="../app/studio/entry_page.cpp" line="38"/>
@@ -1004,248 +1057,248 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="280"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="290"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="291"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="291"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="302"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="303"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="304"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="305"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="306"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="302"/>
+        <location filename="../app/studio/main_window.cpp" line="308"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="303"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="304"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="305"/>
+        <location filename="../app/studio/main_window.cpp" line="311"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="306"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window.cpp" line="327"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window.cpp" line="333"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window.cpp" line="334"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window.cpp" line="334"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="332"/>
+        <location filename="../app/studio/main_window.cpp" line="338"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="333"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window.cpp" line="362"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="357"/>
+        <location filename="../app/studio/main_window.cpp" line="363"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="387"/>
+        <location filename="../app/studio/main_window.cpp" line="393"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="421"/>
+        <location filename="../app/studio/main_window.cpp" line="427"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="422"/>
+        <location filename="../app/studio/main_window.cpp" line="428"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="424"/>
+        <location filename="../app/studio/main_window.cpp" line="430"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="430"/>
+        <location filename="../app/studio/main_window.cpp" line="436"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="430"/>
+        <location filename="../app/studio/main_window.cpp" line="436"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="511"/>
+        <location filename="../app/studio/main_window.cpp" line="517"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="487"/>
+        <location filename="../app/studio/main_window.cpp" line="493"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="493"/>
-        <location filename="../app/studio/main_window.cpp" line="497"/>
+        <location filename="../app/studio/main_window.cpp" line="499"/>
+        <location filename="../app/studio/main_window.cpp" line="503"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="498"/>
+        <location filename="../app/studio/main_window.cpp" line="504"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="506"/>
+        <location filename="../app/studio/main_window.cpp" line="512"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="506"/>
+        <location filename="../app/studio/main_window.cpp" line="512"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -3776,87 +3829,92 @@
 <context>
     <name>kiln::widgets::DatasetPage</name>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="109"/>
+        <location filename="../widgets/dataset_page.cpp" line="119"/>
         <source>The dataset could not be opened: %1</source>
         <translation>데이터셋을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="119"/>
+        <location filename="../widgets/dataset_page.cpp" line="129"/>
         <source>Profiling %1 rows…</source>
         <translation>%1개 행 프로파일링 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="139"/>
+        <location filename="../widgets/dataset_page.cpp" line="149"/>
         <source>Profiling failed: %1</source>
         <translation>프로파일링 실패: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="143"/>
+        <location filename="../widgets/dataset_page.cpp" line="153"/>
         <source>Profile read from the cache in %1 s.</source>
         <translation>캐시에서 프로파일을 %1초 만에 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="144"/>
+        <location filename="../widgets/dataset_page.cpp" line="154"/>
         <source>Profiled in %1 s.</source>
         <translation>%1초 만에 프로파일링했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="153"/>
+        <location filename="../widgets/dataset_page.cpp" line="163"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="164"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="154"/>
+        <location filename="../widgets/dataset_page.cpp" line="165"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="155"/>
+        <location filename="../widgets/dataset_page.cpp" line="166"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="156"/>
+        <location filename="../widgets/dataset_page.cpp" line="167"/>
         <source>Drift</source>
         <translation>드리프트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="157"/>
+        <location filename="../widgets/dataset_page.cpp" line="168"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="158"/>
+        <location filename="../widgets/dataset_page.cpp" line="169"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="159"/>
+        <location filename="../widgets/dataset_page.cpp" line="170"/>
         <source>Categories</source>
         <translation>범주</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="160"/>
+        <location filename="../widgets/dataset_page.cpp" line="171"/>
         <source>Scatter</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="161"/>
+        <location filename="../widgets/dataset_page.cpp" line="172"/>
         <source>Correlation</source>
         <translation>상관</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="163"/>
+        <location filename="../widgets/dataset_page.cpp" line="174"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="164"/>
+        <location filename="../widgets/dataset_page.cpp" line="175"/>
         <source>&lt;b&gt;%1&lt;/b&gt; could not be opened.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="169"/>
+        <location filename="../widgets/dataset_page.cpp" line="180"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 rows × %4 columns · imported %5 from &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · %3행 × %4열 · %5에 &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;에서 가져옴</translation>
     </message>

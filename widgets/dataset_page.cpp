@@ -1,5 +1,6 @@
 #include "widgets/dataset_page.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include "widgets/column_profile_panel.h"
 #include "widgets/correlation_heatmap.h"
 #include "widgets/dataset_table_model.h"
+#include "widgets/selection_copy.h"
 #include "widgets/drift_view.h"
 #include "widgets/histogram_view.h"
 #include "widgets/pool_task.h"
@@ -58,6 +60,14 @@ QWidget* DatasetPage::buildTableSection() {
     m_tableView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_profilePanel = new ColumnProfilePanel(splitter);
     splitter->addWidget(m_tableView);
+    // Ctrl+C (and right-click ▸ Copy) copies the selected cells as tab-separated text.
+    m_copyCells = new QAction(this);
+    m_copyCells->setObjectName(QStringLiteral("copyCells"));
+    m_copyCells->setShortcut(QKeySequence::Copy);
+    m_copyCells->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyCells, &QAction::triggered, this, [this] { copySelectedCells(*m_tableView); });
+    m_tableView->addAction(m_copyCells);
+    m_tableView->setContextMenuPolicy(Qt::ActionsContextMenu);
     splitter->addWidget(m_profilePanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -150,6 +160,7 @@ void DatasetPage::showProfile(const LoadedProfile& profile) {
 }
 
 void DatasetPage::retranslateUi() {
+    m_copyCells->setText(tr("Copy"));
     m_sections->setTabText(0, tr("Table"));
     m_sections->setTabText(1, tr("Charts"));
     m_sections->setTabText(2, tr("Validation"));

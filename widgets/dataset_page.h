@@ -8,6 +8,7 @@
 
 class QLabel;
 class QTabWidget;
+class QAction;
 class QTableView;
 
 namespace kiln {
@@ -76,6 +77,7 @@ private:
     QLabel* m_header = nullptr;
     QTabWidget* m_sections = nullptr;
     QTableView* m_tableView = nullptr;
+    QAction* m_copyCells = nullptr;
     DatasetTableModel* m_model = nullptr;
     ColumnProfilePanel* m_profilePanel = nullptr;
     QTabWidget* m_charts = nullptr;

@@ -22,6 +22,7 @@
 #include <exception>
 
 #include "app/studio/about_dialog.h"
+#include "app/studio/edit_actions.h"
 #include "app/studio/entry_page.h"
 #include "app/studio/import_controller.h"
 #include "app/studio/language_manager.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_training, &TrainingUi::catalogChanged);
     // Background jobs (sweeps, registrations, image imports) change the catalog as they end.
     connect(m_jobs, &kiln::widgets::JobManager::jobFinished, m_navigator, &kiln::widgets::NavigatorView::reload);
+    m_editActions = new EditActions(this, m_tabs, [this](int index) { closeTab(index); });
     createMenus();
     createStatusBar();
     retranslateUi();
@@ -191,7 +193,9 @@ void MainWindow::createMenus() {
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settings);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_editActions->closeTabAction());
     m_fileMenu->addAction(m_quit);
+    menuBar()->addMenu(m_editActions->editMenu());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("menuView"));
@@ -215,6 +219,8 @@ void MainWindow::createMenus() {
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
+    m_helpMenu->addAction(m_editActions->shortcutsAction());
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_about);
     m_helpMenu->addAction(m_aboutQt);
 }

@@ -32,6 +32,7 @@ namespace kiln {
 namespace studio {
 
 class CompareUi;
+class EditActions;
 class ExportUi;
 class ImportController;
 class TrainingUi;
@@ -75,6 +76,7 @@ public:
     CompareUi* compareUi() const { return m_compare; }
     ExportUi* exportUi() const { return m_export; }
     WorkspaceEditsUi* edits() const { return m_edits; }
+    EditActions* editActions() const { return m_editActions; }
     QString deviceText() const;
     QString runningJobsText() const;
 
@@ -116,6 +118,7 @@ private:
     CompareUi* m_compare = nullptr;
     ExportUi* m_export = nullptr;
     WorkspaceEditsUi* m_edits = nullptr;
+    EditActions* m_editActions = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;
     kiln::widgets::NavigatorView* m_navigator = nullptr;

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QItemSelectionModel>
+#include <QTableView>
+#include <QDialog>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -20,11 +24,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "app/studio/edit_actions.h"
 #include "app/studio/import_controller.h"
 #include "app/studio/import_preview_dialog.h"
 #include "app/studio/language_manager.h"
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
+#include "core/jobs/job_context.h"
+#include "core/data/csv_import.h"
 #include "core/store/workspace.h"
 #include "widgets/csv_preview_model.h"
 #include "widgets/dataset_page.h"
@@ -135,8 +142,12 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(actionNames(file) ==
           QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
                       QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"),
-                      QStringLiteral("actionSettings"),
+                      QStringLiteral("actionSettings"), QStringLiteral("actionCloseTab"),
                       QStringLiteral("actionQuit")});
+    auto* edit = f.window->findChild<QMenu*>(QStringLiteral("menuEdit"));
+    REQUIRE(edit);
+    CHECK(actionNames(edit) == QStringList{QStringLiteral("actionCopy")});
+    CHECK(actionNames(help).first() == QStringLiteral("actionShortcuts"));
     CHECK(file->actions().at(2)->menu()->objectName() == QStringLiteral("menuRecentWorkspaces"));
     const QList<QAction*> viewActions = view->actions();
     auto* navigatorDock = f.window->findChild<QDockWidget*>(QStringLiteral("navigatorDock"));
@@ -390,4 +401,56 @@ TEST_CASE("counts read as English and Korean say them: 1 run, 2 runs", "[app]") 
     LanguageManager::apply(QStringLiteral("ko"));
     CHECK(said(1) == QStringLiteral("비교 (실행 1개)"));
     LanguageManager::apply(QStringLiteral("en"));
+}
+
+TEST_CASE("cells copy as tab-separated text, tabs close with Ctrl+W, shortcuts are listed", "[app]") {
+    WindowFixture f;
+    REQUIRE(f.settled());
+    {
+        auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
+        REQUIRE(ws.ok());
+        kiln::NullJobContext job;
+        REQUIRE(kiln::importCsvDataset(**ws, std::string(KILN_FIXTURE_DIR) + "/iris.csv", "iris",
+                                       kiln::CsvImportOptions{}, job)
+                    .ok());
+    }
+    auto* page = qobject_cast<kiln::widgets::DatasetPage*>(
+        f.window->openDataset(QStringLiteral("iris@1"), QStringLiteral("table")));
+    REQUIRE(f.window->tabs()->count() == 2);
+    REQUIRE(page);
+    REQUIRE(waitUntil([&] { return page->isLoaded(); }));
+    QTableView* table = page->tableView();
+    auto* model = table->model();
+    table->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(1, 1)),
+                                    QItemSelectionModel::Select);
+    table->setFocus();
+    QApplication::clipboard()->clear();
+    REQUIRE(f.window->editActions()->copyFocused());
+    const QString expected = model->index(0, 0).data().toString() + QLatin1Char('\t') +
+                             model->index(0, 1).data().toString() + QLatin1Char('\n') +
+                             model->index(1, 0).data().toString() + QLatin1Char('\t') +
+                             model->index(1, 1).data().toString() + QLatin1Char('\n');
+    CHECK(QApplication::clipboard()->text() == expected);
+    // The table's own Copy (Ctrl+C, right-click) does the same.
+    QApplication::clipboard()->clear();
+    page->findChild<QAction*>(QStringLiteral("copyCells"))->trigger();
+    CHECK(QApplication::clipboard()->text() == expected);
+
+    const auto rows = f.window->editActions()->shortcutRows();
+    QStringList keys;
+    for (const auto& row : rows) keys << row.first;
+    CHECK(keys.filter(QStringLiteral("Ctrl+W")).size() == 1);
+    CHECK(keys.contains(QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)));
+    CHECK(keys.contains(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    f.window->editActions()->showShortcuts();
+    auto* dialog = f.window->findChild<QDialog*>(QStringLiteral("shortcutsDialog"));
+    REQUIRE(dialog);
+    CHECK(kiln::test::saveScreenshot(dialog, QStringLiteral("keyboard_shortcuts.png")));
+    dialog->close();
+
+    f.window->tabs()->setCurrentIndex(1);
+    f.window->editActions()->closeTabAction()->trigger();
+    CHECK(f.window->tabs()->count() == 1);
+    f.window->editActions()->closeTabAction()->trigger();  // the welcome page stays
+    CHECK(f.window->tabs()->count() == 1);
 }

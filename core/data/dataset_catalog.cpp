@@ -154,6 +154,28 @@ Result<std::vector<DatasetVersion>> DatasetCatalog::versions(std::string_view na
     return found;
 }
 
+Status DatasetCatalog::setDescription(std::string_view name, const std::string& description) {
+    auto updated = m_catalog.queryValue(
+        "UPDATE datasets SET description = ? WHERE name = ? RETURNING id",
+        {description, std::string(name)});
+    if (!updated && updated.error().code == ErrorCode::NotFound)
+        return makeError(ErrorCode::NotFound,
+                         "no dataset named '" + std::string(name) + "'; see 'kiln datasets'");
+    if (!updated) return updated.error();
+    return {};
+}
+
+Result<std::string> DatasetCatalog::description(std::string_view name) {
+    auto found = m_catalog.queryValue("SELECT description FROM datasets WHERE name = ?",
+                                      {std::string(name)});
+    if (!found && found.error().code == ErrorCode::NotFound)
+        return makeError(ErrorCode::NotFound,
+                         "no dataset named '" + std::string(name) + "'; see 'kiln datasets'");
+    if (!found) return found.error();
+    if (const auto* text = std::get_if<std::string>(&*found)) return *text;
+    return std::string();
+}
+
 Result<DatasetVersion> DatasetCatalog::resolve(std::string_view reference) {
     auto at = reference.rfind('@');
     std::string name(reference.substr(0, at));

@@ -73,6 +73,11 @@ public:
     // Resolves "NAME" (newest version), "NAME@3" (version 3) or "NAME@<hash prefix>" (at least
     // 4 hex digits). NotFound names what is missing; InvalidArgument for an ambiguous prefix.
     Result<DatasetVersion> resolve(std::string_view reference);
+    // Sets what dataset `name` is (`kiln show`, Studio's dataset tab): a sample's origin and
+    // licence, a person's words. NotFound when there is no such dataset.
+    Status setDescription(std::string_view name, const std::string& description);
+    // Dataset `name`'s description ("" when it has none); NotFound when there is no such dataset.
+    Result<std::string> description(std::string_view name);
 
 private:
     Result<std::optional<DatasetVersion>> findByHash(std::int64_t datasetId,

@@ -19,7 +19,7 @@ const std::vector<Command>& allCommands() {
                                                   makeModelsCommand(),  makeModelCommand(),
                                                   makeHostsCommand(),   makeRemoveCommand(),
                                                   makeGcCommand(),      makeStarCommand(),
-                                                  makeUnstarCommand(),  makeRenameCommand(),
+                                                  makeUnstarCommand(),  makeRenameCommand(),  makeSamplesCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

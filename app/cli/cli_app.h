@@ -58,5 +58,6 @@ Command makeGcCommand();
 Command makeStarCommand();
 Command makeUnstarCommand();
 Command makeRenameCommand();
+Command makeSamplesCommand();
 
 }  // namespace kiln::cli

@@ -11,6 +11,8 @@
 #include "app/cli/import_images.h"
 #include "core/base/names.h"
 #include "core/data/csv_import.h"
+#include "core/data/dataset_catalog.h"
+#include "core/samples/sample_library.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -186,7 +188,43 @@ int importOne(Workspace& ws, const std::string& path, const Arguments& args, con
     return kExitOk;
 }
 
+// --sample NAME: one of Kiln's samples, named after it unless --name says otherwise, its source
+// and licence recorded as the dataset's description.
+int runSampleImport(const Arguments& args, const CsvImportOptions& options) {
+    if (!args.positionals.empty())
+        return reportUsageError("--sample imports a sample dataset; give it no file as well");
+    auto sample = findSample(*args.value("sample"));
+    if (!sample) return reportError(sample.error());
+    Arguments named = args;
+    if (!named.has("name")) named.options["name"] = sample->name;
+    auto workspace = openWorkspace(args, true);
+    if (!workspace) return reportError(workspace.error());
+    std::signal(SIGINT, [](int) { g_interrupted = 1; });
+    nlohmann::json imports = nlohmann::json::array();
+    if (int s = importOne(**workspace, sample->path, named, options, imports); s != kExitOk) return s;
+    const std::string name = *named.value("name");
+    DatasetCatalog catalog((*workspace)->catalog());
+    if (auto s = catalog.setDescription(name, describeSample(*sample)); !s) return reportError(s.error());
+    if (args.json) {
+        std::cout << nlohmann::json{{"imports", imports}, {"sample", sample->name},
+                                    {"target", sample->target}}.dump(2)
+                  << "\n";
+    } else {
+        std::cout << "  " << sample->title << ", " << sample->licence << "\n"
+                  << "  train it: kiln train " << printable(name) << " --target " << sample->target
+                  << "\n";
+    }
+    return kExitOk;
+}
+
 int runImport(const Arguments& args) {
+    if (args.has("sample")) {
+        auto options = parseOptions(args);
+        if (!options) return reportError(options.error());
+        return runSampleImport(args, *options);
+    }
+    if (args.positionals.empty())
+        return reportUsageError("name a file or folder to import (or --sample NAME)");
     if (args.has("name") && args.positionals.size() > 1)
         return reportUsageError(
             "--name names one dataset; import several files without it (each is named after its "
@@ -211,7 +249,7 @@ Command makeImportCommand() {
     c.name = "import";
     c.summary = "import CSV/TSV files or image folders as dataset versions";
     c.usage =
-        "kiln import PATH... [--name N] [--format auto|csv|tsv|images] [--delimiter C] "
+        "kiln import PATH... | --sample NAME [--name N] [--format auto|csv|tsv|images] [--delimiter C] "
         "[--header|--no-header] "
         "[--type COL=TYPE,...] [--skip-bad-rows] [--strict-encoding]";
     c.description =
@@ -232,9 +270,11 @@ Command makeImportCommand() {
         "date-mdy, datetime, categorical, text.\n"
         "A folder is an image dataset (PNG, JPEG, BMP, TIFF, WebP): one sub-folder per class\n"
         "(nested folders give class names like outer/inner), or flat and unlabelled; files that\n"
-        "cannot be decoded are skipped and listed.";
+        "cannot be decoded are skipped and listed.\n"
+        "--sample NAME imports one of the datasets shipped with Kiln (kiln samples lists them).";
     c.options = {
         {"name", "N", "dataset name (default: the file name without extension)"},
+        {"sample", "NAME", "import a sample dataset shipped with Kiln (see kiln samples)"},
         {"format", "FORMAT", "auto (default), csv, tsv or images"},
         {"delimiter", "C", "field delimiter (one character, or 'tab')"},
         {"no-header", "", "the first row is data, not column names"},
@@ -246,7 +286,7 @@ Command makeImportCommand() {
         {"strict-encoding", "",
          "refuse a UTF-8 file with invalid bytes (default: replace them by U+FFFD and report "
          "them)"}};
-    c.minPositionals = 1;
+    c.minPositionals = 0;
     c.maxPositionals = -1;
     c.run = runImport;
     return c;

@@ -5,6 +5,7 @@
 
 #include "app/cli/cli_app.h"
 #include "core/base/json_number.h"
+#include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/store/workspace.h"
@@ -140,13 +141,18 @@ int runShow(const Arguments& args) {
     auto table = Table::open((*workspace)->objects(), version->contentHash);
     if (!table) return reportError(table.error());
     std::uint64_t rows = std::min(head, (*table)->rows());
+    auto description = catalog.description(version->dataset);
+    if (!description) return reportError(description.error());
     if (args.json) {
-        std::cout << showJson(*version, **table, rows).dump(2) << "\n";
+        nlohmann::json out = showJson(*version, **table, rows);
+        out["description"] = *description;
+        std::cout << out.dump(2) << "\n";
         return kExitOk;
     }
     std::cout << "Dataset '" << version->dataset << "' version " << version->version << " (hash "
               << version->contentHash.substr(0, 12) << "): " << (*table)->rows() << " rows x "
               << (*table)->columnCount() << " columns, from " << version->sourcePath << "\n";
+    if (!description->empty()) std::cout << "  " << printable(*description) << "\n";
     printSchema(**table);
     if (rows) printHead(**table, rows);
     return kExitOk;

@@ -16,6 +16,7 @@
 
 #include "app/cli/arg_parser.h"
 #include "app/cli/cli_app.h"
+#include "core/samples/sample_library.h"
 
 namespace {
 
@@ -29,18 +30,22 @@ const std::vector<Command>& lightCommands() {
         makeStatsCommand(),    makeValidateCommand(), makeTrainCommand(),    makeRunsCommand(),
         makeRunCommand(),      makeCancelCommand(),   makeResumeCommand(),   makeAttachCommand(),
         makeCompareCommand(),  makeHostsCommand(),    makeRemoveCommand(),   makeGcCommand(),
-        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand()};
+        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand(),  makeSamplesCommand()};
     return commands;
 }
 
 // Whether the front end answers this line: parsed as its own commands would parse it, a light
-// command (an image import aside: decoding images is the engine's), or `--version` alone. An
+// command (an image import aside, a sample's included: decoding images is the engine's), or `--version` alone. An
 // unknown word, `kiln --help` and a bare `kiln` go to the engine, which knows every command.
 bool answeredHere(const std::vector<std::string>& args) {
     const kiln::cli::ParseResult parsed = kiln::cli::parseCommandLine(args, lightCommands());
     if (!parsed.command) return parsed.versionRequested && !parsed.helpRequested;
     if (parsed.command->name != "import" || !parsed.usageError.empty()) return true;
     if (parsed.arguments.value("format") == std::optional<std::string>("images")) return false;
+    if (auto name = parsed.arguments.value("sample")) {
+        auto sample = kiln::findSample(*name);
+        return !sample || sample->kind != "images";
+    }
     std::error_code ec;
     for (const auto& path : parsed.arguments.positionals)
         if (fs::is_directory(path, ec)) return false;

@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="198"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>%n row without a target is left out.</numerusform>
@@ -57,7 +57,7 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="166"/>
+        <location filename="../widgets/box_plot_view.cpp" line="204"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value lies beyond them.</numerusform>

@@ -458,38 +458,38 @@
 <context>
     <name>kiln::studio::ExportUi</name>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="136"/>
+        <location filename="../app/studio/export_ui.cpp" line="157"/>
         <source>Export ONNX</source>
         <translation>ONNX 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="137"/>
+        <location filename="../app/studio/export_ui.cpp" line="158"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="183"/>
+        <location filename="../app/studio/export_ui.cpp" line="206"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="198"/>
-        <location filename="../app/studio/export_ui.cpp" line="238"/>
+        <location filename="../app/studio/export_ui.cpp" line="221"/>
+        <location filename="../app/studio/export_ui.cpp" line="261"/>
         <source>Register as Model</source>
         <translation>모델로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="199"/>
+        <location filename="../app/studio/export_ui.cpp" line="222"/>
         <source>Register run %1 as a new version of the model named:</source>
         <translation>실행 %1을(를) 다음 이름의 모델의 새 버전으로 등록:</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="231"/>
+        <location filename="../app/studio/export_ui.cpp" line="254"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="239"/>
+        <location filename="../app/studio/export_ui.cpp" line="262"/>
         <source>The run could not be registered.
 
 %1</source>
@@ -498,27 +498,27 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="262"/>
+        <location filename="../app/studio/export_ui.cpp" line="285"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="301"/>
+        <location filename="../app/studio/export_ui.cpp" line="324"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="309"/>
+        <location filename="../app/studio/export_ui.cpp" line="332"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="311"/>
+        <location filename="../app/studio/export_ui.cpp" line="334"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="312"/>
+        <location filename="../app/studio/export_ui.cpp" line="335"/>
         <source>The predictions could not be made.
 
 %1</source>
@@ -527,32 +527,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="320"/>
+        <location filename="../app/studio/export_ui.cpp" line="343"/>
         <source>&amp;Export ONNX…</source>
         <translation>ONNX 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="321"/>
+        <location filename="../app/studio/export_ui.cpp" line="344"/>
         <source>Export the current run as a verified ONNX model with its preprocessing</source>
         <translation>현재 실행을 전처리를 포함한 검증된 ONNX 모델로 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="322"/>
+        <location filename="../app/studio/export_ui.cpp" line="345"/>
         <source>Register as &amp;Model…</source>
         <translation>모델로 등록(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="324"/>
+        <location filename="../app/studio/export_ui.cpp" line="347"/>
         <source>Export, verify and evaluate the current run and record it as a model version</source>
         <translation>현재 실행을 내보내고 검증·평가한 뒤 모델 버전으로 기록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="325"/>
+        <location filename="../app/studio/export_ui.cpp" line="348"/>
         <source>M&amp;odels</source>
         <translation>모델(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="326"/>
+        <location filename="../app/studio/export_ui.cpp" line="349"/>
         <source>Registered models, their versions, stages and figures</source>
         <translation>등록된 모델과 버전, 단계, 수치</translation>
     </message>
@@ -869,22 +869,22 @@
 <context>
     <name>kiln::studio::ImportController</name>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="32"/>
+        <location filename="../app/studio/import_controller.cpp" line="33"/>
         <source>Imported %1: %2 rows</source>
         <translation>%1 가져옴: %2행</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="33"/>
+        <location filename="../app/studio/import_controller.cpp" line="34"/>
         <source>Already imported as %1 (%2 rows)</source>
         <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="98"/>
+        <location filename="../app/studio/import_controller.cpp" line="107"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_controller.cpp" line="119"/>
+        <location filename="../app/studio/import_controller.cpp" line="130"/>
         <source>Import folder %1</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
@@ -1057,248 +1057,248 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="291"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="306"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="308"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="302"/>
+        <location filename="../app/studio/main_window.cpp" line="311"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="303"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="304"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="305"/>
+        <location filename="../app/studio/main_window.cpp" line="314"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="306"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="319"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="311"/>
+        <location filename="../app/studio/main_window.cpp" line="320"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="332"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="333"/>
+        <location filename="../app/studio/main_window.cpp" line="342"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="334"/>
+        <location filename="../app/studio/main_window.cpp" line="343"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="334"/>
+        <location filename="../app/studio/main_window.cpp" line="343"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <location filename="../app/studio/main_window.cpp" line="347"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="348"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="362"/>
+        <location filename="../app/studio/main_window.cpp" line="371"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="363"/>
+        <location filename="../app/studio/main_window.cpp" line="372"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="393"/>
+        <location filename="../app/studio/main_window.cpp" line="403"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="427"/>
+        <location filename="../app/studio/main_window.cpp" line="437"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="428"/>
+        <location filename="../app/studio/main_window.cpp" line="438"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="430"/>
+        <location filename="../app/studio/main_window.cpp" line="440"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="436"/>
+        <location filename="../app/studio/main_window.cpp" line="446"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="436"/>
+        <location filename="../app/studio/main_window.cpp" line="446"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="517"/>
+        <location filename="../app/studio/main_window.cpp" line="531"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="493"/>
+        <location filename="../app/studio/main_window.cpp" line="503"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="499"/>
-        <location filename="../app/studio/main_window.cpp" line="503"/>
+        <location filename="../app/studio/main_window.cpp" line="509"/>
+        <location filename="../app/studio/main_window.cpp" line="513"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="504"/>
+        <location filename="../app/studio/main_window.cpp" line="514"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="512"/>
+        <location filename="../app/studio/main_window.cpp" line="522"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="512"/>
+        <location filename="../app/studio/main_window.cpp" line="523"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -1589,57 +1589,57 @@
 <context>
     <name>kiln::studio::PredictDialog</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="89"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
         <source>Predict with %1</source>
         <translation>%1(으)로 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="93"/>
         <source>A CSV/TSV file or a folder of images</source>
         <translation>CSV/TSV 파일 또는 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="92"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="94"/>
         <source>CSV File…</source>
         <translation>CSV 파일…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="93"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
         <source>Image Folder…</source>
         <translation>이미지 폴더…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="100"/>
         <source>Data to Predict</source>
         <translation>예측할 데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="96"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="101"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="100"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="110"/>
         <source>Image Folder to Predict</source>
         <translation>예측할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="113"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="124"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="114"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="125"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="115"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="126"/>
         <source>Columns are matched to the model&apos;s inputs by name; missing values and unseen categories predict normally.</source>
         <translation>열은 이름으로 모델 입력에 맞춥니다. 결측값과 처음 보는 범주도 그대로 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="122"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="133"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
@@ -1647,32 +1647,32 @@
 <context>
     <name>kiln::studio::PredictionModel</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="63"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="65"/>
         <source>no prediction</source>
         <translation>예측 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="80"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="80"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="81"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="83"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="84"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="83"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="85"/>
         <source>P(%1)</source>
         <translation>P(%1)</translation>
     </message>
@@ -1680,33 +1680,33 @@
 <context>
     <name>kiln::studio::PredictionsView</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="149"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="160"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="166"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="177"/>
         <source>Save as CSV…</source>
         <translation>CSV로 저장…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="194"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="205"/>
         <source>%1 predictions for %2 · read %3 s, inference %4 s</source>
         <translation>%2에 대한 예측 %1개 · 읽기 %3초, 추론 %4초</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="213"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="224"/>
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="222"/>
-        <location filename="../app/studio/predict_dialog.cpp" line="226"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="236"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="240"/>
         <source>Save Predictions</source>
         <translation>예측 저장</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="223"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="236"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -2067,84 +2067,195 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::SampleTexts</name>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="21"/>
+        <source>Palmer penguins</source>
+        <translation>파머 펭귄</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="22"/>
+        <source>Diabetes progression</source>
+        <translation>당뇨병 진행</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="23"/>
+        <source>Handwritten digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="29"/>
+        <source>344 penguins of three species from three islands: bill, flipper and body measurements, sex and year, with missing values.</source>
+        <translation>세 섬에 사는 세 종의 펭귄 344마리: 부리·지느러미·몸무게 측정값, 성별, 연도. 결측값이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="32"/>
+        <source>442 diabetes patients: age, sex, body mass index, blood pressure and six blood serum measurements; the target is a measure of disease progression one year later.</source>
+        <translation>당뇨병 환자 442명: 나이, 성별, 체질량지수, 혈압과 여섯 가지 혈청 측정값. 예측 대상은 1년 뒤의 질병 진행 정도입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="36"/>
+        <source>300 greyscale pictures of handwritten digits, 30 of each from 0 to 9, one folder per digit (8 × 8 pixels, drawn at 32 × 32).</source>
+        <translation>손으로 쓴 숫자의 흑백 그림 300장. 0부터 9까지 숫자마다 30장, 숫자마다 폴더 하나 (8 × 8 픽셀을 32 × 32로 그림).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="43"/>
+        <source>Image classification</source>
+        <translation>이미지 분류</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="44"/>
+        <source>Regression of %1</source>
+        <translation>%1 회귀</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="45"/>
+        <source>Classification of %1</source>
+        <translation>%1 분류</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/sample_texts.cpp" line="46"/>
+        <source>%1 · licence: %2</source>
+        <translation>%1 · 라이선스: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::SamplesUi</name>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="59"/>
+        <source>Open &amp;Sample</source>
+        <translation>샘플 열기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="61"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="68"/>
+        <source>No samples installed</source>
+        <translation>설치된 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="79"/>
+        <source>Open Sample</source>
+        <translation>샘플 열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="80"/>
+        <source>There is no sample called %1.</source>
+        <translation>%1(이)라는 샘플이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="81"/>
+        <source>Open a workspace first: the sample is imported into it.</source>
+        <translation>먼저 작업 공간을 여세요. 샘플은 그 작업 공간으로 가져옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="91"/>
+        <source>Importing the sample %1…</source>
+        <translation>샘플 %1 가져오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/samples_ui.cpp" line="105"/>
+        <source>%1 is ready: explore it here, or train it in the Train tab (%2 is the target).</source>
+        <translation>%1 준비 완료: 여기서 살펴보거나 학습 탭에서 학습하세요 (목표: %2).</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::SettingsDialog</name>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="99"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="113"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="100"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="114"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="101"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="115"/>
         <source>Hosts</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="102"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="116"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="103"/>
-        <source>Opened when Kiln Studio starts. Leave empty for the default.</source>
-        <translation>Kiln Studio를 시작할 때 엽니다. 비워 두면 기본 위치를 사용합니다.</translation>
+        <location filename="../app/studio/settings_dialog.cpp" line="118"/>
+        <source>Opened when Kiln Studio starts. Leave empty for the default (%1).</source>
+        <translation>Kiln Studio를 시작할 때 엽니다. 비워 두면 기본 작업 공간(%1)을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="104"/>
-        <source>Workspace folder:</source>
-        <translation>작업 공간 폴더:</translation>
+        <location filename="../app/studio/settings_dialog.cpp" line="120"/>
+        <source>Workspace at start:</source>
+        <translation>시작 작업 공간:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="105"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="121"/>
+        <source>Open now:</source>
+        <translation>지금 열린 곳:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/settings_dialog.cpp" line="122"/>
+        <source>No workspace is open.</source>
+        <translation>열린 작업 공간이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/settings_dialog.cpp" line="123"/>
+        <source>Open This One at Start</source>
+        <translation>시작할 때 이 작업 공간 열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/settings_dialog.cpp" line="125"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="106"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="126"/>
         <source>Default device:</source>
         <translation>기본 장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="107"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="127"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="110"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="130"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="111"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="131"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="112"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="132"/>
         <source>CUDA (GPU)</source>
         <translation>CUDA (GPU)</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="127"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="147"/>
         <source>Checking for CUDA…</source>
         <translation>CUDA 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="130"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="150"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA를 사용할 수 있습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="131"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="151"/>
         <source>CUDA is not available: %1</source>
         <translation>CUDA를 사용할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/settings_dialog.cpp" line="141"/>
+        <location filename="../app/studio/settings_dialog.cpp" line="161"/>
         <source>Choose Workspace Folder</source>
         <translation>작업 공간 폴더 선택</translation>
     </message>
@@ -2461,12 +2572,12 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="285"/>
+        <location filename="../app/studio/train_panel.cpp" line="298"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="255"/>
+        <location filename="../app/studio/train_panel.cpp" line="258"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2501,58 +2612,58 @@
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="333"/>
+        <location filename="../app/studio/train_panel.cpp" line="346"/>
         <source>Boosting rounds:</source>
         <translation>부스팅 라운드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="333"/>
+        <location filename="../app/studio/train_panel.cpp" line="346"/>
         <location filename="../app/studio/train_panel_form.cpp" line="110"/>
         <source>Trees:</source>
         <translation>트리 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="339"/>
+        <location filename="../app/studio/train_panel.cpp" line="352"/>
         <source> rounds without improvement</source>
         <translation> 라운드 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="353"/>
+        <location filename="../app/studio/train_panel.cpp" line="366"/>
         <source>default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="381"/>
+        <location filename="../app/studio/train_panel.cpp" line="394"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="398"/>
+        <location filename="../app/studio/train_panel.cpp" line="411"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="399"/>
+        <location filename="../app/studio/train_panel.cpp" line="412"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="400"/>
+        <location filename="../app/studio/train_panel.cpp" line="413"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="401"/>
+        <location filename="../app/studio/train_panel.cpp" line="414"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="402"/>
+        <location filename="../app/studio/train_panel.cpp" line="415"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="403"/>
+        <location filename="../app/studio/train_panel.cpp" line="416"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
@@ -3003,7 +3114,7 @@
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="340"/>
+        <location filename="../app/studio/train_panel.cpp" line="353"/>
         <location filename="../app/studio/train_panel_form.cpp" line="222"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
@@ -3101,57 +3212,77 @@
 <context>
     <name>kiln::studio::WelcomePage</name>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="100"/>
+        <location filename="../app/studio/welcome_page.cpp" line="143"/>
+        <source>Try a sample</source>
+        <translation>샘플로 시작하기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/welcome_page.cpp" line="146"/>
+        <source>Kiln&apos;s sample datasets are not installed here.</source>
+        <translation>이 컴퓨터에는 Kiln 샘플 데이터셋이 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/welcome_page.cpp" line="147"/>
+        <source>Datasets that come with Kiln, to train a first model within a minute. Opening one imports it into this workspace.</source>
+        <translation>Kiln에 포함된 데이터셋으로 1분 안에 첫 모델을 학습해 보세요. 열면 이 작업 공간으로 가져옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/welcome_page.cpp" line="160"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/welcome_page.cpp" line="165"/>
         <source>No workspace is open.</source>
         <translation>열린 작업 공간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="101"/>
+        <location filename="../app/studio/welcome_page.cpp" line="166"/>
         <source>Reading the catalog…</source>
         <translation>카탈로그를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="102"/>
+        <location filename="../app/studio/welcome_page.cpp" line="167"/>
         <source>Datasets: %1 (versions: %2) · Runs: %3 · Models: %4 · Remote hosts: %5</source>
         <translation>데이터셋: %1 (버전: %2) · 실행: %3 · 모델: %4 · 원격 호스트: %5</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="111"/>
+        <location filename="../app/studio/welcome_page.cpp" line="176"/>
         <source>Welcome to Kiln Studio</source>
         <translation>Kiln Studio에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="113"/>
+        <location filename="../app/studio/welcome_page.cpp" line="178"/>
         <source>Explore datasets, train models on this machine or a remote one, compare runs and export verified ONNX models.</source>
         <translation>데이터셋을 탐색하고, 이 컴퓨터나 원격 컴퓨터에서 모델을 학습하고, 실행을 비교하고, 검증된 ONNX 모델로 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="115"/>
+        <location filename="../app/studio/welcome_page.cpp" line="180"/>
         <source>Bring in data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="117"/>
+        <location filename="../app/studio/welcome_page.cpp" line="182"/>
         <source>Drag CSV or TSV files, or a folder of images with one sub-folder per class, anywhere onto this window. Or choose &lt;b&gt;File ▸ Import…&lt;/b&gt;. Several files at once are fine.</source>
         <translation>CSV 또는 TSV 파일, 또는 클래스마다 하위 폴더가 하나씩 있는 이미지 폴더를 이 창 아무 곳에나 끌어다 놓으세요. &lt;b&gt;파일 ▸ 가져오기…&lt;/b&gt;를 선택해도 됩니다. 여러 파일을 한 번에 가져올 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="119"/>
+        <location filename="../app/studio/welcome_page.cpp" line="185"/>
         <source>Workspace</source>
         <translation>작업 공간</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="120"/>
+        <location filename="../app/studio/welcome_page.cpp" line="186"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="122"/>
+        <location filename="../app/studio/welcome_page.cpp" line="188"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/welcome_page.cpp" line="123"/>
+        <location filename="../app/studio/welcome_page.cpp" line="189"/>
         <source>Open Workspace…</source>
         <translation>작업 공간 열기…</translation>
     </message>
@@ -3410,70 +3541,70 @@
 <context>
     <name>kiln::widgets::ChartPanel</name>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="173"/>
+        <location filename="../widgets/chart_panel.cpp" line="174"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="173"/>
+        <location filename="../widgets/chart_panel.cpp" line="174"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="174"/>
+        <location filename="../widgets/chart_panel.cpp" line="175"/>
         <source>Save Chart</source>
         <translation>차트 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="127"/>
-        <location filename="../widgets/chart_panel.cpp" line="180"/>
+        <location filename="../widgets/chart_panel.cpp" line="128"/>
+        <location filename="../widgets/chart_panel.cpp" line="183"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="116"/>
+        <location filename="../widgets/chart_panel.cpp" line="117"/>
         <source>%1 is inside a Kiln workspace; Kiln does not save charts among its own files. Choose another folder.</source>
         <translation>%1은(는) Kiln 작업 공간 안에 있습니다. Kiln은 자신의 파일 사이에 차트를 저장하지 않습니다. 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="121"/>
+        <location filename="../widgets/chart_panel.cpp" line="122"/>
         <source>%1 is not a regular file (a folder, a pipe or a device).</source>
         <translation>%1은(는) 일반 파일이 아닙니다(폴더, 파이프 또는 장치).</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="124"/>
+        <location filename="../widgets/chart_panel.cpp" line="125"/>
         <source>The folder of %1 does not exist.</source>
         <translation>%1의 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="146"/>
-        <location filename="../widgets/chart_panel.cpp" line="156"/>
-        <location filename="../widgets/chart_panel.cpp" line="168"/>
+        <location filename="../widgets/chart_panel.cpp" line="147"/>
+        <location filename="../widgets/chart_panel.cpp" line="157"/>
+        <location filename="../widgets/chart_panel.cpp" line="169"/>
         <source>Could not write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="192"/>
+        <location filename="../widgets/chart_panel.cpp" line="195"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="197"/>
+        <location filename="../widgets/chart_panel.cpp" line="200"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="198"/>
+        <location filename="../widgets/chart_panel.cpp" line="201"/>
         <source>Save the chart as an image</source>
         <translation>차트를 이미지로 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="200"/>
+        <location filename="../widgets/chart_panel.cpp" line="203"/>
         <source>Save as PNG…</source>
         <translation>PNG로 저장…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="201"/>
+        <location filename="../widgets/chart_panel.cpp" line="204"/>
         <source>Save as SVG…</source>
         <translation>SVG로 저장…</translation>
     </message>
@@ -4263,37 +4394,37 @@
 <context>
     <name>kiln::widgets::ImageDatasetPage</name>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="130"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="131"/>
         <source>Gallery:</source>
         <translation>갤러리:</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="133"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="134"/>
         <source>All classes</source>
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="135"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="136"/>
         <source>Class balance</source>
         <translation>클래스 균형</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="135"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="136"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="137"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="138"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="138"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="139"/>
         <source>&lt;b&gt;%1&lt;/b&gt; could not be opened: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/image_dataset_page.cpp" line="143"/>
+        <location filename="../widgets/image_dataset_page.cpp" line="144"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 images in %4 classes · imported from &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · 클래스 %4개에 이미지 %3장 · &lt;span style=&apos;color:#5f6670&apos;&gt;%5&lt;/span&gt;에서 가져옴</translation>
     </message>

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "core/store/output_file.h"
+#include "widgets/recent_folder.h"
 
 namespace kiln {
 namespace widgets {
@@ -171,8 +172,10 @@ bool ChartPanel::saveSvg(const QString& path) const {
 
 void ChartPanel::chooseFile(bool svg) {
     const QString filter = svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Chart"), QString(), filter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Chart"),
+                                                recentFolder(QStringLiteral("chart")), filter);
     if (path.isEmpty()) return;
+    rememberFolder(QStringLiteral("chart"), path);
     const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
     if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
     const bool saved = svg ? saveSvg(path) : savePng(path);

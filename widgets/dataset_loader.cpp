@@ -28,6 +28,8 @@ LoadedDataset open(const QString& workspaceDir, const QString& reference) {
         return loaded;
     }
     loaded.version = version.value();
+    if (auto about = catalog.description(loaded.version.dataset))
+        loaded.description = QString::fromStdString(*about);
     loaded.objectsRoot = QString::fromStdString(workspace.value()->objects().root().string());
     auto table = kiln::Table::open(workspace.value()->objects(), loaded.version.contentHash);
     if (!table)
@@ -38,6 +40,11 @@ LoadedDataset open(const QString& workspaceDir, const QString& reference) {
 }
 
 }  // namespace
+
+QString descriptionLine(const QString& description) {
+    if (description.isEmpty()) return {};
+    return QStringLiteral("<br><span style='color:#5f6670; font-size:9pt'>%1</span>").arg(description.toHtmlEscaped());
+}
 
 LoadedDataset loadDataset(const QString& workspaceDir, const QString& reference) {
     try {

@@ -20,6 +20,7 @@ struct LoadedDataset {
     kiln::DatasetVersion version;
     std::shared_ptr<const kiln::Table> table;
     QString objectsRoot;  // the workspace's objects/ folder (for images and thumbnails)
+    QString description;  // the dataset's description (a sample's source and licence), or empty
     QString error;        // empty when loaded
     bool ok() const { return error.isEmpty(); }
 };
@@ -32,6 +33,9 @@ struct LoadedProfile {
     QString error;
     bool ok() const { return error.isEmpty(); }
 };
+
+// A dataset page header's second line: the dataset's description in small quiet type, or empty.
+QString descriptionLine(const QString& description);
 
 // Opens the workspace at `workspaceDir` on the calling thread (its own catalog connection),
 // resolves `reference` ("NAME", "NAME@3") and maps the version's table. For a pool thread.

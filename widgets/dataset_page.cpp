@@ -184,7 +184,8 @@ void DatasetPage::retranslateUi() {
                           .arg(locale.toString(qulonglong(m_dataset.table->rows())))
                           .arg(m_dataset.table->columnCount())
                           .arg(QString::fromStdString(v.createdAt).left(10),
-                               QString::fromStdString(v.sourcePath).toHtmlEscaped()));
+                               QString::fromStdString(v.sourcePath).toHtmlEscaped()) +
+                      descriptionLine(m_dataset.description));
 }
 
 void DatasetPage::changeEvent(QEvent* event) {

@@ -54,6 +54,7 @@ ImageDatasetPage::ImageDatasetPage(const QString& workspaceDir, const QString& r
 void ImageDatasetPage::buildUi() {
     m_header = new QLabel(this);
     m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
     m_balance = new BarChartView(this);
     m_sizes = new ScatterView(this);
     auto* charts = new QSplitter(Qt::Horizontal, this);
@@ -146,7 +147,8 @@ void ImageDatasetPage::retranslateUi() {
                           .arg(v.version)
                           .arg(QLocale().toString(qulonglong(m_dataset.table->rows())))
                           .arg(m_counts.size())
-                          .arg(QString::fromStdString(v.sourcePath).toHtmlEscaped()));
+                          .arg(QString::fromStdString(v.sourcePath).toHtmlEscaped()) +
+                      descriptionLine(m_dataset.description));
 }
 
 void ImageDatasetPage::changeEvent(QEvent* event) {

@@ -22,11 +22,14 @@
 #include "app/studio/predict_dialog.h"
 #include "app/studio/run_tab.h"
 #include "app/studio/training_ui.h"
+#include "core/base/names.h"
 #include "core/modules/engine_module.h"
+#include "core/runs/run_store.h"
 #include "core/store/workspace.h"
 #include "core/train/run_spec.h"
 #include "widgets/job_manager.h"
 #include "widgets/navigator_view.h"
+#include "widgets/recent_folder.h"
 
 namespace kiln {
 namespace studio {
@@ -39,6 +42,19 @@ kiln::Status fail(kiln::JobContext& job, const kiln::Error& error) {
 }
 
 // Whether run `runId` of the workspace at `root` is a classification (its spec.json says so).
+QString naturalModelName(const QString& workspace, const QString& runId) {
+    auto ws = kiln::Workspace::open(workspace.toStdString(), false);
+    if (!ws) return runId;
+    auto run = kiln::RunStore((*ws)->catalog()).get(runId.toStdString());
+    if (!run) return runId;
+    const auto spec = nlohmann::json::parse(run->specJson, nullptr, false);
+    const std::string target = spec.is_object() ? spec.value("target", std::string()) : std::string();
+    std::string dataset = run->dataset;
+    if (dataset.empty() && spec.is_object()) dataset = spec.value("dataset", std::string());
+    if (dataset.empty()) return runId;
+    return QString::fromStdString(kiln::validNameFrom(target.empty() ? dataset : dataset + "_" + target));
+}
+
 bool runIsClassification(const std::filesystem::path& root, const std::string& runId) {
     std::ifstream in(root / "runs" / runId / "spec.json");
     std::stringstream text;
@@ -131,11 +147,18 @@ void ExportUi::updateActions() {
     m_register->setEnabled(completed);
 }
 
+QString ExportUi::suggestedName(const QString& runId) const {
+    return naturalModelName(m_workspace, runId);
+}
+
 void ExportUi::chooseExport(const QString& runId) {
-    const QString suggested = QStringLiteral("%1/%2.onnx").arg(QDir::homePath(), runId);
+    const QString suggested = QDir(kiln::widgets::recentFolder(QStringLiteral("export")))
+                                  .filePath(suggestedName(runId) + QStringLiteral(".onnx"));
     const QString file = QFileDialog::getSaveFileName(m_window, tr("Export ONNX"), suggested,
                                                       tr("ONNX models (*.onnx)"));
-    if (!file.isEmpty()) exportRun(runId, file);
+    if (file.isEmpty()) return;
+    kiln::widgets::rememberFolder(QStringLiteral("export"), file);
+    exportRun(runId, file);
 }
 
 int ExportUi::exportRun(const QString& runId, const QString& file) {
@@ -197,7 +220,7 @@ void ExportUi::chooseRegister(const QString& runId) {
     const QString name = QInputDialog::getText(
         m_window, tr("Register as Model"),
         tr("Register run %1 as a new version of the model named:").arg(runId), QLineEdit::Normal,
-        QString(), &ok);
+        suggestedName(runId), &ok);
     if (ok && !name.trimmed().isEmpty()) registerRun(runId, name.trimmed());
 }
 

@@ -51,6 +51,10 @@ public:
     QAction* registerAction() const { return m_register; }
     QAction* modelsAction() const { return m_models; }
 
+    // What run `runId`'s model is naturally called: its dataset and target ("penguins_species"),
+    // made a valid name; the run id when the run cannot be read. Export ONNX… offers it as the
+    // file name (in the folder exported to last), Register as Model… as the model's name.
+    QString suggestedName(const QString& runId) const;
     // Export ONNX… for run `runId`: asks for the file, then exportRun().
     void chooseExport(const QString& runId);
     // Starts the export job; its result dialog opens when it ends. Returns the job id.

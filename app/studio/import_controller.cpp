@@ -6,6 +6,7 @@
 
 #include "app/studio/import_preview_dialog.h"
 #include "core/base/names.h"
+#include "core/data/dataset_catalog.h"
 #include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 #include "widgets/job_manager.h"
@@ -33,6 +34,12 @@ QString doneText(const QString& reference, bool created, std::uint64_t rows) {
                 : QCoreApplication::translate("kiln::studio::ImportController",
                                               "Already imported as %1 (%2 rows)");
     return text.arg(reference).arg(rows);
+}
+
+// Records `about` as dataset `dataset`'s description; nothing to do when it is empty.
+kiln::Status describe(kiln::Workspace& ws, const std::string& dataset, const std::string& about) {
+    if (about.empty()) return {};
+    return kiln::DatasetCatalog(ws.catalog()).setDescription(dataset, about);
 }
 
 }  // namespace
@@ -79,14 +86,16 @@ int ImportController::track(int id, std::shared_ptr<Outcome> outcome) {
 }
 
 int ImportController::startCsvImport(const QString& file, const QString& name,
-                                     const kiln::CsvImportOptions& options) {
+                                     const kiln::CsvImportOptions& options, const QString& description) {
     auto outcome = std::make_shared<Outcome>();
-    const std::string dir = m_workspace.toStdString(), path = file.toStdString(), dataset = name.toStdString();
-    auto work = [dir, path, dataset, options, outcome](kiln::JobContext& job) -> kiln::Status {
+    const std::string dir = m_workspace.toStdString(), path = file.toStdString(), dataset = name.toStdString(),
+                      about = description.toStdString();
+    auto work = [dir, path, dataset, options, about, outcome](kiln::JobContext& job) -> kiln::Status {
         auto workspace = kiln::Workspace::open(dir, false);
         if (!workspace) return fail(job, workspace.error());
         auto imported = kiln::importCsvDataset(*workspace.value(), path, dataset, options, job);
         if (!imported) return fail(job, imported.error());
+        if (auto s = describe(**workspace, imported.value().dataset, about); !s) return fail(job, s.error());
         outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
                              QString::number(imported.value().version);
         outcome->kind = QStringLiteral("table");
@@ -98,16 +107,18 @@ int ImportController::startCsvImport(const QString& file, const QString& name,
     return track(m_jobs->start(tr("Import %1").arg(QFileInfo(file).fileName()), std::move(work)), outcome);
 }
 
-int ImportController::startImageImport(const QString& folder, const QString& name) {
+int ImportController::startImageImport(const QString& folder, const QString& name, const QString& description) {
     auto outcome = std::make_shared<Outcome>();
-    const std::string dir = m_workspace.toStdString(), path = folder.toStdString(), dataset = name.toStdString();
-    auto work = [dir, path, dataset, outcome](kiln::JobContext& job) -> kiln::Status {
+    const std::string dir = m_workspace.toStdString(), path = folder.toStdString(), dataset = name.toStdString(),
+                      about = description.toStdString();
+    auto work = [dir, path, dataset, about, outcome](kiln::JobContext& job) -> kiln::Status {
         auto workspace = kiln::Workspace::open(dir, false);
         if (!workspace) return fail(job, workspace.error());
         auto engines = kiln::engineModule();
         if (!engines) return fail(job, engines.error());
         auto imported = (*engines)->importImageDataset(*workspace.value(), path, dataset, job);
         if (!imported) return fail(job, imported.error());
+        if (auto s = describe(**workspace, imported.value().dataset, about); !s) return fail(job, s.error());
         outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
                              QString::number(imported.value().version);
         outcome->kind = QStringLiteral("images");

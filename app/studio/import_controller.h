@@ -41,8 +41,11 @@ public:
     ImportPreviewDialog* currentPreview() const;
     QStringList waitingFiles() const { return m_waiting; }
 
-    int startCsvImport(const QString& file, const QString& name, const kiln::CsvImportOptions& options);
-    int startImageImport(const QString& folder, const QString& name);
+    // Import jobs; a non-empty `description` is recorded on the dataset before the job ends (a
+    // sample's source and licence), so the tab that opens shows it.
+    int startCsvImport(const QString& file, const QString& name, const kiln::CsvImportOptions& options,
+                       const QString& description = {});
+    int startImageImport(const QString& folder, const QString& name, const QString& description = {});
 
 Q_SIGNALS:
     // A job imported (or found already imported) dataset version `reference` ("NAME@3") of

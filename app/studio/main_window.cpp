@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -25,6 +26,8 @@
 #include "app/studio/edit_actions.h"
 #include "app/studio/entry_page.h"
 #include "app/studio/import_controller.h"
+#include "app/studio/samples_ui.h"
+#include "widgets/recent_folder.h"
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/run_jobs.h"
@@ -100,6 +103,11 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
                 kind = e.datasetKind;
         openDataset(reference, kind);
     });
+    m_samples = new SamplesUi(m_imports, m_training, m_tabs, this);
+    m_welcome->setSamples(m_samples->samples());
+    connect(m_welcome, &WelcomePage::sampleRequested, m_samples, &SamplesUi::openSample);
+    connect(m_samples, &SamplesUi::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     m_edits = new WorkspaceEditsUi(m_tabs, m_navigator, this);
     connect(m_navigator, &kiln::widgets::NavigatorView::actionRequested, this, &MainWindow::navigatorAction);
     connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_navigator, &kiln::widgets::NavigatorView::reload);
@@ -190,6 +198,7 @@ void MainWindow::createMenus() {
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_import);
     m_fileMenu->addAction(m_importFolder);
+    m_fileMenu->addMenu(m_samples->menu());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settings);
     m_fileMenu->addSeparator();
@@ -369,6 +378,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     while (m_tabs->count() > 1) closeTab(m_tabs->count() - 1);
     m_navigator->setWorkspace(m_workspacePath);
     m_imports->setWorkspace(m_workspacePath);
+    m_samples->setWorkspace(m_workspacePath);
     m_training->setWorkspace(m_workspacePath);
     m_compare->setWorkspace(m_workspacePath);
     m_export->setWorkspace(m_workspacePath);
@@ -508,14 +518,21 @@ void MainWindow::chooseWorkspace() {
 }
 
 void MainWindow::chooseImport() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Data"), QString(), tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import Data"), kiln::widgets::recentFolder(QStringLiteral("import")),
+                                      tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+    if (files.isEmpty()) return;
+    kiln::widgets::rememberFolder(QStringLiteral("import"), files.first());
     importPaths(files);
 }
 
 void MainWindow::chooseImportFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Image Folder"));
-    if (!folder.isEmpty()) importPaths({folder});
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Import Image Folder"), kiln::widgets::recentFolder(QStringLiteral("import-folder")));
+    if (folder.isEmpty()) return;
+    // The next folder is most likely a sibling: the dialog opens on the parent.
+    kiln::widgets::rememberFolder(QStringLiteral("import-folder"), QFileInfo(folder).absolutePath());
+    importPaths({folder});
 }
 
 void MainWindow::showSettings() {

@@ -38,6 +38,7 @@ class ImportController;
 class TrainingUi;
 class RecentWorkspacesMenu;
 class WelcomePage;
+class SamplesUi;
 class WorkspaceEditsUi;
 
 // Kiln Studio's window. It only wires panels together: the navigator (left), tabs (centre),
@@ -76,6 +77,7 @@ public:
     CompareUi* compareUi() const { return m_compare; }
     ExportUi* exportUi() const { return m_export; }
     WorkspaceEditsUi* edits() const { return m_edits; }
+    SamplesUi* samples() const { return m_samples; }
     EditActions* editActions() const { return m_editActions; }
     QString deviceText() const;
     QString runningJobsText() const;
@@ -118,6 +120,7 @@ private:
     CompareUi* m_compare = nullptr;
     ExportUi* m_export = nullptr;
     WorkspaceEditsUi* m_edits = nullptr;
+    SamplesUi* m_samples = nullptr;
     EditActions* m_editActions = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;

@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFont>
 #include <QFormLayout>
@@ -19,6 +20,7 @@
 
 #include "core/modules/engine_module.h"
 #include "core/store/output_file.h"
+#include "widgets/recent_folder.h"
 
 namespace kiln {
 namespace studio {
@@ -92,14 +94,23 @@ PredictDialog::PredictDialog(const QString& modelTitle, const QString& onnxPath,
     auto* file = new QPushButton(tr("CSV File…"), this);
     auto* folder = new QPushButton(tr("Image Folder…"), this);
     connect(file, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Data to Predict"), m_path->text(),
+        const QString start = m_path->text().isEmpty()
+                                  ? kiln::widgets::recentFolder(QStringLiteral("predict"))
+                                  : m_path->text();
+        const QString f = QFileDialog::getOpenFileName(this, tr("Data to Predict"), start,
                                                        tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
-        if (!f.isEmpty()) setDataPath(f);
+        if (f.isEmpty()) return;
+        kiln::widgets::rememberFolder(QStringLiteral("predict"), f);
+        setDataPath(f);
     });
     connect(folder, &QPushButton::clicked, this, [this] {
-        const QString d = QFileDialog::getExistingDirectory(this, tr("Image Folder to Predict"),
-                                                            m_path->text());
-        if (!d.isEmpty()) setDataPath(d);
+        const QString start = m_path->text().isEmpty()
+                                  ? kiln::widgets::recentFolder(QStringLiteral("predict"))
+                                  : m_path->text();
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Image Folder to Predict"), start);
+        if (d.isEmpty()) return;
+        kiln::widgets::rememberFolder(QStringLiteral("predict"), QFileInfo(d).absolutePath());
+        setDataPath(d);
     });
     auto* row = new QHBoxLayout;
     row->addWidget(m_path, 1);
@@ -218,10 +229,13 @@ bool PredictionsView::saveCsv(const QString& file, QString* error) const {
 }
 
 void PredictionsView::chooseSave() {
-    const QString file = QFileDialog::getSaveFileName(
-        this, tr("Save Predictions"), QFileInfo(m_data).completeBaseName() + QStringLiteral("_predictions.csv"),
-        tr("CSV (*.csv)"));
+    const QString suggested = QDir(kiln::widgets::recentFolder(QStringLiteral("predictions")))
+                                  .filePath(QFileInfo(m_data).completeBaseName() +
+                                            QStringLiteral("_predictions.csv"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Save Predictions"), suggested, tr("CSV (*.csv)"));
     if (file.isEmpty()) return;
+    kiln::widgets::rememberFolder(QStringLiteral("predictions"), file);
     QString error;
     if (!saveCsv(file, &error)) QMessageBox::warning(this, tr("Save Predictions"), error);
 }

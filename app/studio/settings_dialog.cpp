@@ -50,6 +50,7 @@ void SettingsDialog::buildUi() {
     resize(760, 520);
 
     connect(m_browse, &QPushButton::clicked, this, &SettingsDialog::browse);
+    connect(m_useOpen, &QPushButton::clicked, this, [this] { m_workspace->setText(m_openDir); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_hosts, &HostsPage::hostsChanged, this, &SettingsDialog::hostsChanged);
@@ -67,6 +68,16 @@ QWidget* SettingsDialog::createGeneralPage() {
     workspaceRow->addWidget(m_browse);
     m_workspaceHint = new QLabel(this);
     m_workspaceHint->setWordWrap(true);
+    m_openLabel = new QLabel(this);
+    m_openWorkspace = new QLabel(this);
+    m_openWorkspace->setObjectName(QStringLiteral("openWorkspacePath"));
+    m_openWorkspace->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openWorkspace->setWordWrap(true);
+    m_useOpen = new QPushButton(this);
+    m_useOpen->setObjectName(QStringLiteral("useOpenWorkspace"));
+    auto* openRow = new QHBoxLayout;
+    openRow->addWidget(m_openWorkspace, 1);
+    openRow->addWidget(m_useOpen);
 
     m_language = new QComboBox(this);
     for (int i = 0; i < 3; ++i) m_language->addItem(QString());
@@ -80,6 +91,7 @@ QWidget* SettingsDialog::createGeneralPage() {
     m_languageLabel = new QLabel(this);
     m_deviceLabel = new QLabel(this);
     m_form = new QFormLayout;
+    m_form->addRow(m_openLabel, openRow);
     m_form->addRow(m_workspaceLabel, workspaceRow);
     m_form->addRow(nullptr, m_workspaceHint);
     m_form->addRow(m_languageLabel, m_language);
@@ -92,7 +104,9 @@ QWidget* SettingsDialog::createGeneralPage() {
 }
 
 void SettingsDialog::setOpenWorkspace(const QString& dir) {
+    m_openDir = dir;
     m_hosts->setWorkspace(dir);
+    retranslateUi();
 }
 
 void SettingsDialog::retranslateUi() {
@@ -100,8 +114,14 @@ void SettingsDialog::retranslateUi() {
     m_pages->setTabText(0, tr("General"));
     m_pages->setTabText(1, tr("Hosts"));
     m_browse->setText(tr("Browse…"));
-    m_workspaceHint->setText(tr("Opened when Kiln Studio starts. Leave empty for the default."));
-    m_workspaceLabel->setText(tr("Workspace folder:"));
+    m_workspaceHint->setText(
+        tr("Opened when Kiln Studio starts. Leave empty for the default (%1).")
+            .arg(QString::fromStdString(kiln::Workspace::defaultPath().string())));
+    m_workspaceLabel->setText(tr("Workspace at start:"));
+    m_openLabel->setText(tr("Open now:"));
+    m_openWorkspace->setText(m_openDir.isEmpty() ? tr("No workspace is open.") : m_openDir);
+    m_useOpen->setText(tr("Open This One at Start"));
+    m_useOpen->setEnabled(!m_openDir.isEmpty());
     m_languageLabel->setText(tr("Language:"));
     m_deviceLabel->setText(tr("Default device:"));
     m_language->setItemText(0, tr("System default"));
@@ -138,7 +158,8 @@ bool SettingsDialog::isCudaSelectable() const {
 
 void SettingsDialog::browse() {
     const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Choose Workspace Folder"), workspaceFolder());
+        QFileDialog::getExistingDirectory(this, tr("Choose Workspace Folder"),
+                                          workspaceFolder().isEmpty() ? m_openDir : workspaceFolder());
     if (!dir.isEmpty()) m_workspace->setText(dir);
 }
 

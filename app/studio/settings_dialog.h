@@ -68,6 +68,10 @@ private:
     QComboBox* m_device = nullptr;
     QLabel* m_cudaReason = nullptr;
     QLabel* m_workspaceHint = nullptr;
+    QLabel* m_openLabel = nullptr;
+    QLabel* m_openWorkspace = nullptr;  // the workspace open in the window now
+    QPushButton* m_useOpen = nullptr;   // makes it the one opened at start
+    QString m_openDir;
     QLabel* m_workspaceLabel = nullptr;
     QLabel* m_languageLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;

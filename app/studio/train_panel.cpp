@@ -144,11 +144,14 @@ void TrainPanel::reloadDatasets() {
 void TrainPanel::refreshDatasets(const DatasetChoices& choices) {
     const QString dataset = m_dataset->currentData().toString();
     const qint64 version = datasetVersionId();
-    bool kept = false;
-    for (const DatasetChoice& d : choices.datasets)
+    bool kept = false, wantedHere = false;
+    for (const DatasetChoice& d : choices.datasets) {
         if (d.name == dataset)
             for (const VersionChoice& v : d.versions) kept |= v.id == version;
-    if (!kept || !choices.error.isEmpty()) return showDatasets(choices);
+        // A dataset asked for before the list held it (one just imported) is chosen now.
+        wantedHere |= !m_wantedDataset.isEmpty() && d.name == m_wantedDataset;
+    }
+    if (wantedHere || !kept || !choices.error.isEmpty()) return showDatasets(choices);
     m_datasets = choices.datasets;
     m_readError.clear();
     const QSignalBlocker datasetBlocker(m_dataset);
@@ -256,14 +259,24 @@ void TrainPanel::showResolution(const SpecResolution& resolution) {
                     resolution.columns[i]);
             // The column named like a target; else a person chooses (no guess: the last column
             // of airquality is the day of the month).
+            // A target asked for (a sample's) comes first, once its dataset's columns are here.
+            const int wantedIndex = m_target->findData(m_wantedTarget);
             const int keptIndex = m_target->findData(kept);
-            m_target->setCurrentIndex(keptIndex >= 0 ? keptIndex : m_target->findData(resolution.suggestedTarget));
+            if (wantedIndex >= 0) m_wantedTarget.clear();
+            m_target->setCurrentIndex(wantedIndex >= 0  ? wantedIndex
+                                      : keptIndex >= 0 ? keptIndex
+                                                       : m_target->findData(resolution.suggestedTarget));
         }
         if (m_target->currentData().toString() != kept) return requestResolution();
     }
     showFeatures();
     updateState();
     Q_EMIT resolved();
+}
+
+void TrainPanel::preferTarget(const QString& column) {
+    m_wantedTarget = column;
+    if (selectTarget(column)) m_wantedTarget.clear();
 }
 
 bool TrainPanel::selectTarget(const QString& column) {

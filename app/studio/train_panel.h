@@ -59,6 +59,9 @@ public:
     // then).
     void selectDataset(const QString& reference);
     bool selectTarget(const QString& column);
+    // Chooses `column` as the target now, or as soon as the chosen dataset's columns are read
+    // (a sample opened with its target).
+    void preferTarget(const QString& column);
     FeatureList* featureList() const { return m_features; }
     void setEpochs(int epochs);
     void setEarlyStopping(int patience);
@@ -123,6 +126,7 @@ private:
     kiln::widgets::EnvironmentProbe* m_environment;
     QString m_workspace;
     QString m_wantedDataset;
+    QString m_wantedTarget;
     qint64 m_wantedVersion = 0;  // 0: the newest
     QVector<DatasetChoice> m_datasets;
     SpecResolution m_resolution;

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
 #include <QMenu>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -15,6 +18,7 @@
 #include "app/studio/studio_settings.h"
 #include "qt_test_helpers.h"
 #include "widgets/environment_probe.h"
+#include "widgets/recent_folder.h"
 #include "widgets/navigator_view.h"
 
 using kiln::studio::LanguageManager;
@@ -96,4 +100,42 @@ TEST_CASE("Settings stores the language, and the window switches at once", "[app
     kiln::studio::StudioSettings::setDefaultDevice(QStringLiteral("auto"));
     LanguageManager::apply(QStringLiteral("en"));
     QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("Settings shows the workspace open now and can make it the one opened at start", "[app][settings]") {
+    kiln::studio::initStudioResources();
+    LanguageManager::apply(QStringLiteral("en"));
+    kiln::studio::StudioSettings::setWorkspaceFolder(QString());
+    QTemporaryDir dir;
+    kiln::studio::MainWindow window(dir.path());
+    window.resize(1280, 800);
+    window.show();
+    window.findChild<QAction*>(QStringLiteral("actionSettings"))->trigger();
+    auto* dialog = window.findChild<kiln::studio::SettingsDialog*>();
+    REQUIRE(dialog);
+    auto* open = dialog->findChild<QLabel*>(QStringLiteral("openWorkspacePath"));
+    auto* use = dialog->findChild<QPushButton*>(QStringLiteral("useOpenWorkspace"));
+    REQUIRE((open && use));
+    CHECK(open->text() == QDir::cleanPath(dir.path()));
+    CHECK(dialog->workspaceFolder().isEmpty());
+    use->click();
+    CHECK(dialog->workspaceFolder() == QDir::cleanPath(dir.path()));
+    CHECK(kiln::test::saveScreenshot(dialog, QStringLiteral("settings_open_workspace.png")));
+    dialog->accept();
+    CHECK(kiln::studio::StudioSettings::workspaceFolder() == QDir::cleanPath(dir.path()));
+    kiln::studio::StudioSettings::setWorkspaceFolder(QString());
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("file dialogs open where the last one of their kind chose", "[app][settings]") {
+    QTemporaryDir dir;
+    const QString folder = QDir::cleanPath(dir.path());
+    CHECK(kiln::widgets::recentFolder(QStringLiteral("test-never-chosen")) == QDir::homePath());
+    kiln::widgets::rememberFolder(QStringLiteral("test-import"), folder + QStringLiteral("/data.csv"));
+    CHECK(kiln::widgets::recentFolder(QStringLiteral("test-import")) == folder);
+    kiln::widgets::rememberFolder(QStringLiteral("test-folder"), folder);
+    CHECK(kiln::widgets::recentFolder(QStringLiteral("test-folder")) == folder);
+    // A folder since removed is not offered.
+    kiln::widgets::rememberFolder(QStringLiteral("test-gone"), folder + QStringLiteral("/gone/x.csv"));
+    CHECK(kiln::widgets::recentFolder(QStringLiteral("test-gone")) == QDir::homePath());
 }

@@ -104,6 +104,9 @@ TEST_CASE("a completed run exports, registers, changes stage and predicts in Stu
     CHECK(window->training()->menu()->actions().contains(ui->exportAction()));
     CHECK(window->training()->menu()->actions().contains(ui->modelsAction()));
     CHECK(saveScreenshot(window.get(), QStringLiteral("run_tab_export.png")));
+    // Export and Register offer the model's natural name: its dataset and target.
+    CHECK(ui->suggestedName(runId) == QStringLiteral("iris_species"));
+    CHECK(ui->suggestedName(QStringLiteral("no-such-run")) == QStringLiteral("no-such-run"));
 
     SECTION("export shows the verification with its figures") {
         const QString file = outputs.filePath(QStringLiteral("iris.onnx"));

@@ -142,7 +142,8 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(actionNames(file) ==
           QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
                       QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"),
-                      QStringLiteral("actionSettings"), QStringLiteral("actionCloseTab"),
+                      QStringLiteral("menuOpenSample"), QStringLiteral("actionSettings"),
+                      QStringLiteral("actionCloseTab"),
                       QStringLiteral("actionQuit")});
     auto* edit = f.window->findChild<QMenu*>(QStringLiteral("menuEdit"));
     REQUIRE(edit);

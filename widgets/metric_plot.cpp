@@ -124,6 +124,13 @@ void MetricPlot::setXRange(double min, double max) {
 void MetricPlot::setIntegerX(bool integer) {
     m_integerX = integer;
     m_x->setLabelFormat(integer ? QStringLiteral("%d") : QStringLiteral("%.4g"));
+    // Until points come, whole steps from 1 (not 0, 0, 0, 0, 1 from a 0..1 range).
+    if (integer && !m_fixedX && !hasPoints()) {
+        m_x->setRange(1, 5);
+        m_x->setTickType(QValueAxis::TicksDynamic);
+        m_x->setTickAnchor(0);
+        m_x->setTickInterval(1);
+    }
 }
 
 void MetricPlot::addSeries(const QString& key, const QString& label, SeriesStyle style,
@@ -223,6 +230,16 @@ int MetricPlot::drawnPointCount(const QString& key) const {
     return it == m_series.end() ? 0 : it->drawn;
 }
 
+bool MetricPlot::marksPoints(const QString& key) const {
+    auto it = m_series.find(key);
+    auto* xy = it == m_series.end() ? nullptr : qobject_cast<QXYSeries*>(it->chartSeries);
+    return xy && xy->pointsVisible();
+}
+
+double MetricPlot::xMin() const { return m_x->min(); }
+double MetricPlot::xMax() const { return m_x->max(); }
+double MetricPlot::xTickInterval() const { return m_x->tickInterval(); }
+
 bool MetricPlot::hasPoints() const {
     for (const QString& key : m_order)
         if (pointCount(key) > 0) return true;
@@ -285,7 +302,10 @@ void MetricPlot::drawSeries(Series& series, int buckets) {
         return;
     }
     if (series.style != SeriesStyle::Scatter) points = downsample(points, buckets);
-    static_cast<QXYSeries*>(series.chartSeries)->replace(points);
+    auto* xy = static_cast<QXYSeries*>(series.chartSeries);
+    // A short curve (one epoch, a few) shows its points: a single point has no line to draw.
+    if (series.style != SeriesStyle::Scatter) xy->setPointsVisible(points.size() <= kMarkedPoints);
+    xy->replace(points);
     series.drawn = points.size();
 }
 

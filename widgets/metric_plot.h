@@ -28,6 +28,8 @@ class MetricPlot : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kRedrawIntervalMs = 40;
+    // Curves of at most this many points show a marker at each point.
+    static constexpr int kMarkedPoints = 30;
 
     explicit MetricPlot(QWidget* parent = nullptr);
 
@@ -54,6 +56,12 @@ public:
     int pointCount(const QString& key) const;
     // Points the chart draws for `key` now (after downsampling), as of the last redraw.
     int drawnPointCount(const QString& key) const;
+    // Whether series `key` shows a marker at each point (short curves do).
+    bool marksPoints(const QString& key) const;
+    // The x axis as drawn: its ends and its tick step.
+    double xMin() const;
+    double xMax() const;
+    double xTickInterval() const;
     int redrawCount() const { return m_redraws; }
     bool hasPoints() const;
     QChart* chart() const { return m_chart; }

@@ -57,6 +57,27 @@ TEST_CASE("a metric plot coalesces redraws and draws no more points than pixels"
     CHECK(plot.pointCount(QStringLiteral("loss")) == 20000);
 }
 
+TEST_CASE("an epoch axis steps by whole epochs from 1, and a short curve shows its points", "[metric_plot]") {
+    MetricPlot plot;
+    plot.resize(500, 300);
+    plot.show();
+    plot.addSeries(QStringLiteral("loss"), QStringLiteral("Loss"));
+    plot.setIntegerX(true);
+    REQUIRE(QTest::qWaitForWindowExposed(&plot));
+    // Nothing yet: epochs 1 to 5 in steps of 1 (not a 0..1 range labelled 0, 0, 0, 0, 1).
+    CHECK(plot.xMin() == 1);
+    CHECK(plot.xMax() == 5);
+    CHECK(plot.xTickInterval() == 1);
+    // One epoch: its point is drawn as a marker, since a single point makes no line.
+    plot.addPoint(QStringLiteral("loss"), 1, 0.04);
+    QTest::qWait(3 * MetricPlot::kRedrawIntervalMs);
+    CHECK(plot.marksPoints(QStringLiteral("loss")));
+    CHECK(plot.xTickInterval() == 1);
+    for (int epoch = 2; epoch <= 200; ++epoch) plot.addPoint(QStringLiteral("loss"), epoch, 1.0 / epoch);
+    QTest::qWait(3 * MetricPlot::kRedrawIntervalMs);
+    CHECK_FALSE(plot.marksPoints(QStringLiteral("loss")));
+}
+
 TEST_CASE("run curves route metrics to their plots and guess the task", "[metric_plot]") {
     RunCurvesView view;
     view.addMetric(QStringLiteral("train_loss"), 1, 0.9);

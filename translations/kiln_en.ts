@@ -46,7 +46,7 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>Deleted %n item.</numerusform>
@@ -109,7 +109,23 @@
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <location filename="../widgets/navigator_view.cpp" line="159"/>
+        <source>Sweep: %1 (%n trial(s))</source>
+        <translation>
+            <numerusform>Sweep: %1 (%n trial)</numerusform>
+            <numerusform>Sweep: %1 (%n trials)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="272"/>
+        <source>Delete %n Sweeps and Their Trials…</source>
+        <translation>
+            <numerusform>Delete %n Sweep and Its Trials…</numerusform>
+            <numerusform>Delete %n Sweeps and Their Trials…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="296"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>Delete %n Item…</numerusform>

@@ -346,7 +346,17 @@
         <translation>이 모델의 버전, 계보, ONNX 내보내기가 여기에 열립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/entry_page.cpp" line="52"/>
+        <location filename="../app/studio/entry_page.cpp" line="50"/>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/entry_page.cpp" line="51"/>
+        <source>The comparison of this sweep&apos;s trials opens here.</source>
+        <translation>이 스윕의 시도 비교가 여기에 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/entry_page.cpp" line="56"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · id &lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:gray&apos;&gt;%4&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · ID &lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:gray&apos;&gt;%4&lt;/p&gt;</translation>
     </message>
@@ -1247,58 +1257,58 @@
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="437"/>
+        <location filename="../app/studio/main_window.cpp" line="441"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="438"/>
+        <location filename="../app/studio/main_window.cpp" line="442"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="440"/>
+        <location filename="../app/studio/main_window.cpp" line="444"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="446"/>
+        <location filename="../app/studio/main_window.cpp" line="450"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="446"/>
+        <location filename="../app/studio/main_window.cpp" line="450"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="531"/>
+        <location filename="../app/studio/main_window.cpp" line="535"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="503"/>
+        <location filename="../app/studio/main_window.cpp" line="507"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="509"/>
         <location filename="../app/studio/main_window.cpp" line="513"/>
+        <location filename="../app/studio/main_window.cpp" line="517"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="514"/>
+        <location filename="../app/studio/main_window.cpp" line="518"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="522"/>
+        <location filename="../app/studio/main_window.cpp" line="526"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="523"/>
+        <location filename="../app/studio/main_window.cpp" line="527"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -3290,165 +3300,165 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="95"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="96"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="144"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="223"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="262"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="145"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="226"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="265"/>
         <source>Cannot Delete</source>
         <translation>삭제할 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="154"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="155"/>
         <source>Dataset %1, with all its versions</source>
         <translation>데이터셋 %1 (모든 버전 포함)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="156"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="157"/>
         <source>Version %1 of %2 (%3 rows)</source>
         <translation>%2의 버전 %1 (%3행)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="159"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="160"/>
         <source>Run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="160"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="161"/>
         <source>The record of sweep %1</source>
         <translation>스윕 %1의 기록</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="162"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
         <source>Model %1 version %2</source>
         <translation>모델 %1 버전 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="164"/>
         <source>These will be deleted:</source>
         <translation>다음 항목이 삭제됩니다:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="167"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="168"/>
         <source>Run %1 is starred.</source>
         <translation>실행 %1에 별표가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="169"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="170"/>
         <source>Model %1 version %2 is in production.</source>
         <translation>모델 %1 버전 %2는 운영(production) 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="171"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="172"/>
         <source>Model %1 version %2 is in staging.</source>
         <translation>모델 %1 버전 %2는 스테이징 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="174"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="175"/>
         <source>You can undo this for a few seconds. The stored data is freed by Tools ▸ Free Unused Space.</source>
         <translation>몇 초 동안 실행 취소할 수 있습니다. 저장된 데이터는 도구 ▸ 사용하지 않는 공간 비우기로 비웁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="184"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="185"/>
         <source>Run %1 is still at work: cancel it first.</source>
         <translation>실행 %1이(가) 아직 작업 중입니다. 먼저 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="186"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="187"/>
         <source>Run %1 is the source of model %2 version %3: delete that model version first.</source>
         <translation>실행 %1은(는) 모델 %2 버전 %3의 원본입니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="190"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="191"/>
         <source>A version to delete trained model %1 version %2: delete that model version first.</source>
         <translation>삭제할 버전으로 모델 %1 버전 %2를 학습했습니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="194"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="195"/>
         <source>Nothing was deleted.</source>
         <translation>아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="227"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="230"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>항목 %n개를 삭제했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="231"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
         <source>Deleted %1.</source>
         <translation>%1을(를) 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="232"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="235"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="291"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="294"/>
         <source>Rename Dataset</source>
         <translation>데이터셋 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="291"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="294"/>
         <source>Rename Run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="310"/>
         <source>Cannot Rename</source>
         <translation>이름을 바꿀 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="327"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="330"/>
         <source>Cannot Star</source>
         <translation>별표를 달 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="350"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="353"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="357"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="360"/>
         <source>Cannot Show the Source</source>
         <translation>원본을 보여 줄 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="354"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="361"/>
         <source>The file it was imported from is no longer there:
 %1</source>
         <translation>가져온 원본 파일이 더 이상 없습니다:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="373"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="380"/>
         <source>Cannot Free Space</source>
         <translation>공간을 비울 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="377"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="384"/>
         <source>Nothing to free: every stored file is still in use.</source>
         <translation>비울 것이 없습니다. 저장된 파일을 모두 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="378"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="388"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="385"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="395"/>
         <source>Free Unused Space</source>
         <translation>사용하지 않는 공간 비우기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="382"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="389"/>
         <source>%1 can be freed: %2 stored files no dataset uses, %3 run folders and %4 thumbnails of deleted items. Free it?</source>
         <translation>%1을(를) 비울 수 있습니다: 어떤 데이터셋도 쓰지 않는 저장 파일 %2개, 삭제된 항목의 실행 폴더 %3개와 썸네일 %4개. 비울까요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="391"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="398"/>
         <source>Freed %1.</source>
         <translation>%1을(를) 비웠습니다.</translation>
     </message>
@@ -4750,159 +4760,193 @@
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message>
-        <location filename="../widgets/catalog_snapshot.cpp" line="33"/>
+        <location filename="../widgets/catalog_snapshot.cpp" line="34"/>
         <source>%1 · versions: %2</source>
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="42"/>
+        <location filename="../widgets/navigator_view.cpp" line="44"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="45"/>
+        <location filename="../widgets/navigator_view.cpp" line="47"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="48"/>
+        <location filename="../widgets/navigator_view.cpp" line="50"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="50"/>
+        <location filename="../widgets/navigator_view.cpp" line="52"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="53"/>
+        <location filename="../widgets/navigator_view.cpp" line="55"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="56"/>
+        <location filename="../widgets/navigator_view.cpp" line="58"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="133"/>
+        <location filename="../widgets/navigator_view.cpp" line="135"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="134"/>
+        <location filename="../widgets/navigator_view.cpp" line="136"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="135"/>
+        <location filename="../widgets/navigator_view.cpp" line="137"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="141"/>
+        <location filename="../widgets/navigator_view.cpp" line="143"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="141"/>
+        <location filename="../widgets/navigator_view.cpp" line="143"/>
         <source>rows</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="142"/>
+        <location filename="../widgets/navigator_view.cpp" line="144"/>
         <source>version %1 · %2 %3</source>
         <translation>버전 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="146"/>
+        <location filename="../widgets/navigator_view.cpp" line="148"/>
         <source>%1, imported %2</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="159"/>
+        <source>Sweep: %1 (%n trial(s))</source>
+        <translation>
+            <numerusform>스윕: %1 (시도 %n개)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="172"/>
+        <location filename="../widgets/navigator_view.cpp" line="162"/>
+        <source>Sweep %1: its trials, each named by what sets it apart</source>
+        <translation>스윕 %1: 각 시도는 다른 시도와 다른 점으로 이름이 붙습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="197"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="174"/>
+        <location filename="../widgets/navigator_view.cpp" line="199"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="176"/>
+        <location filename="../widgets/navigator_view.cpp" line="201"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="178"/>
+        <location filename="../widgets/navigator_view.cpp" line="203"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="234"/>
+        <location filename="../widgets/navigator_view.cpp" line="268"/>
+        <source>Compare Its Trials</source>
+        <translation>시도 비교</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="269"/>
+        <source>Show Sweep Record</source>
+        <translation>스윕 기록 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="271"/>
+        <source>Delete Sweep and Its Trials…</source>
+        <translation>스윕과 그 시도 삭제…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/navigator_view.cpp" line="272"/>
+        <source>Delete %n Sweeps and Their Trials…</source>
+        <translation>
+            <numerusform>스윕 %n개와 그 시도 삭제…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="275"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="236"/>
+        <location filename="../widgets/navigator_view.cpp" line="277"/>
         <source>Train a Model…</source>
         <translation>모델 학습…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="237"/>
-        <location filename="../widgets/navigator_view.cpp" line="251"/>
+        <location filename="../widgets/navigator_view.cpp" line="278"/>
+        <location filename="../widgets/navigator_view.cpp" line="292"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="238"/>
+        <location filename="../widgets/navigator_view.cpp" line="279"/>
         <source>Show Source File</source>
         <translation>원본 파일 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="240"/>
+        <location filename="../widgets/navigator_view.cpp" line="281"/>
         <source>Compare Selected Runs</source>
         <translation>선택한 실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="242"/>
+        <location filename="../widgets/navigator_view.cpp" line="283"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="243"/>
+        <location filename="../widgets/navigator_view.cpp" line="284"/>
         <source>Register Model…</source>
         <translation>모델 등록…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="248"/>
+        <location filename="../widgets/navigator_view.cpp" line="289"/>
         <source>Remove Star</source>
         <translation>별표 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="250"/>
+        <location filename="../widgets/navigator_view.cpp" line="291"/>
         <source>Star (Keep)</source>
         <translation>별표 (보관)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="252"/>
+        <location filename="../widgets/navigator_view.cpp" line="293"/>
         <source>Show Run Folder</source>
         <translation>실행 폴더 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <location filename="../widgets/navigator_view.cpp" line="296"/>
         <source>Delete…</source>
         <translation>삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="255"/>
+        <location filename="../widgets/navigator_view.cpp" line="296"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>항목 %n개 삭제…</numerusform>

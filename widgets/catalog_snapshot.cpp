@@ -1,6 +1,7 @@
 #include "widgets/catalog_snapshot.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <exception>
 
@@ -44,6 +45,10 @@ void fill(const kiln::CatalogOverview& o, CatalogSnapshot& snapshot) {
         entry.createdAt = qs(v.createdAt);
         snapshot.entries.push_back(std::move(entry));
     }
+    // A sweep's trials are named by what sets them apart; the sweep is an entry of its own,
+    // named like its runs (dataset/target family), listed after the runs.
+    QVector<CatalogEntry> sweeps;
+    QHash<QString, int> sweepIndex;
     for (const kiln::StoredRun& r : o.runs) {
         CatalogEntry entry;
         entry.kind = CatalogKind::Run;
@@ -51,8 +56,23 @@ void fill(const kiln::CatalogOverview& o, CatalogSnapshot& snapshot) {
         entry.name = qs(r.name);
         entry.detail = QString::fromLatin1(kiln::runStatusName(r.status));
         entry.starred = o.starredRuns.count(r.id) > 0;
+        if (auto trial = o.sweepTrials.find(r.id); trial != o.sweepTrials.end()) {
+            entry.sweepId = qs(trial->second.sweepId);
+            if (!sweepIndex.contains(entry.sweepId)) {
+                CatalogEntry sweep;
+                sweep.kind = CatalogKind::Sweep;
+                sweep.id = sweep.sweepId = entry.sweepId;
+                sweep.name = entry.name;
+                sweepIndex.insert(entry.sweepId, sweeps.size());
+                sweeps.push_back(sweep);
+            }
+            ++sweeps[sweepIndex.value(entry.sweepId)].trials;
+            const QString number = QStringLiteral("#%1").arg(trial->second.trial);
+            entry.name = trial->second.label.empty() ? number : number + QStringLiteral(" · ") + qs(trial->second.label);
+        }
         add(snapshot.entries, std::move(entry));
     }
+    for (CatalogEntry& sweep : sweeps) snapshot.entries.push_back(std::move(sweep));
     for (const kiln::ModelSummary& m : o.models) {
         CatalogEntry entry;
         entry.kind = CatalogKind::Model;

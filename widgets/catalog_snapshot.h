@@ -10,8 +10,8 @@ namespace kiln {
 namespace widgets {
 
 // What the navigator lists: a dataset (and its versions, entries with `version` > 0 listed
-// after the datasets), a run or a model.
-enum class CatalogKind { Dataset, Run, Model };
+// after the datasets), a run, a model, or a sweep (listed under Runs, its trials inside it).
+enum class CatalogKind { Dataset, Run, Model, Sweep };
 
 struct CatalogEntry {
     CatalogKind kind = CatalogKind::Dataset;
@@ -23,6 +23,8 @@ struct CatalogEntry {
     quint64 rows = 0;     // a dataset version's rows (images for image datasets)
     QString createdAt;    // a dataset version's import time (ISO 8601 UTC)
     bool starred = false;  // a run kept by retention rules (core/lifecycle/stars.h)
+    QString sweepId;       // a run that is a sweep trial: its sweep; a sweep: its own id
+    int trials = 0;        // a sweep: how many of its trials are listed
 
     // "NAME" for a dataset (its newest version), "NAME@3" for a version.
     QString reference() const {

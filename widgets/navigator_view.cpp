@@ -30,6 +30,8 @@ QIcon sectionIcon(CatalogKind kind) {
             return QIcon(QStringLiteral(":/icons/run.svg"));
         case CatalogKind::Model:
             return QIcon(QStringLiteral(":/icons/model.svg"));
+        case CatalogKind::Sweep:
+            return QIcon(QStringLiteral(":/icons/sweep.svg"));
     }
     return {};
 }
@@ -146,9 +148,27 @@ void NavigatorView::addVersion(QTreeWidgetItem* dataset, int index) {
     item->setToolTip(0, tr("%1, imported %2").arg(entry.reference(), entry.createdAt));
 }
 
+QTreeWidgetItem* NavigatorView::sweepItem(QTreeWidgetItem* section, const QString& sweepId,
+                                          QHash<QString, QTreeWidgetItem*>& made) {
+    if (QTreeWidgetItem* item = made.value(sweepId)) return item;
+    for (int i = 0; i < m_snapshot.entries.size(); ++i) {
+        const CatalogEntry& sweep = m_snapshot.entries[i];
+        if (sweep.kind != CatalogKind::Sweep || sweep.id != sweepId) continue;
+        if (m_hidden.contains(entryKey(sweep))) return nullptr;
+        auto* item = new QTreeWidgetItem(
+            section, {tr("Sweep: %1 (%n trial(s))", nullptr, sweep.trials).arg(sweep.name)});
+        item->setData(0, kEntryRole, i);
+        item->setIcon(0, QIcon(QStringLiteral(":/icons/sweep.svg")));
+        item->setToolTip(0, tr("Sweep %1: its trials, each named by what sets it apart").arg(sweep.id));
+        made.insert(sweepId, item);
+        return item;
+    }
+    return section;  // a trial whose sweep is not listed stays a plain run
+}
+
 void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
     qDeleteAll(section->takeChildren());
-    QHash<QString, QTreeWidgetItem*> datasets;
+    QHash<QString, QTreeWidgetItem*> datasets, sweeps;
     for (int i = 0; i < m_snapshot.entries.size(); ++i) {
         const CatalogEntry& entry = m_snapshot.entries[i];
         if (entry.kind != kind || m_hidden.contains(entryKey(entry))) continue;
@@ -156,8 +176,13 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
             if (QTreeWidgetItem* parent = datasets.value(entry.name)) addVersion(parent, i);
             continue;
         }
+        QTreeWidgetItem* parent = section;
+        if (kind == CatalogKind::Run && !entry.sweepId.isEmpty()) {
+            parent = sweepItem(section, entry.sweepId, sweeps);
+            if (!parent) continue;  // its sweep is being deleted
+        }
         auto* item = new QTreeWidgetItem(
-            section, {entry.starred ? QStringLiteral("\u2605 ") + entry.name : entry.name});
+            parent, {entry.starred ? QStringLiteral("\u2605 ") + entry.name : entry.name});
         if (kind == CatalogKind::Dataset) datasets.insert(entry.name, item);
         item->setData(0, kEntryRole, i);
         item->setIcon(0, section->icon(0));
@@ -201,6 +226,13 @@ QString NavigatorView::entryKey(const CatalogEntry& entry) {
            QLatin1Char(':') + entry.id;
 }
 
+QStringList NavigatorView::trialsOf(const QString& sweepId) const {
+    QStringList ids;
+    for (const CatalogEntry& e : m_snapshot.entries)
+        if (e.kind == CatalogKind::Run && e.sweepId == sweepId) ids << e.id;
+    return ids;
+}
+
 void NavigatorView::setHiddenEntries(const QStringList& keys) {
     m_hidden = keys;
     retranslateUi();
@@ -231,6 +263,15 @@ QMenu* NavigatorView::buildContextMenu(QTreeWidgetItem* item) {
         connect(a, &QAction::triggered, this, [this, action, entries] { Q_EMIT actionRequested(action, entries); });
         return a;
     };
+    if (clicked->kind == CatalogKind::Sweep) {
+        // A sweep opens as the comparison of its trials.
+        offer(NavigatorAction::Open, tr("Compare Its Trials"), one);
+        offer(NavigatorAction::Reveal, tr("Show Sweep Record"), one);
+        menu->addSeparator();
+        offer(NavigatorAction::Remove, one ? tr("Delete Sweep and Its Trials…")
+                                           : tr("Delete %n Sweeps and Their Trials…", nullptr, int(entries.size())));
+        return menu;
+    }
     offer(NavigatorAction::Open, tr("Open"), one);
     if (clicked->kind == CatalogKind::Dataset) {
         offer(NavigatorAction::Train, tr("Train a Model…"), one);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 #include "widgets/catalog_snapshot.h"
@@ -32,6 +33,8 @@ public:
     // Reads the catalog again, e.g. after an import.
     void reload();
     const CatalogSnapshot& snapshot() const { return m_snapshot; }
+    // The run ids of sweep `sweepId`'s trials listed, newest first.
+    QStringList trialsOf(const QString& sweepId) const;
     // True from reload() until its snapshot is shown.
     bool isLoading() const { return m_loading; }
     QTreeWidget* tree() const { return m_tree; }
@@ -56,6 +59,10 @@ protected:
 private:
     void display(const CatalogSnapshot& snapshot);
     void fillSection(QTreeWidgetItem* section, CatalogKind kind);
+    // The item of sweep `sweepId` under `section`, made on first use (in `made`); nullptr when the
+    // sweep is hidden (being deleted), `section` when it is not listed.
+    QTreeWidgetItem* sweepItem(QTreeWidgetItem* section, const QString& sweepId,
+                               QHash<QString, QTreeWidgetItem*>& made);
     void addVersion(QTreeWidgetItem* dataset, int index);
     void retranslateUi();
     void activate(QTreeWidgetItem* item);
@@ -63,7 +70,7 @@ private:
     void showContextMenu(const QPoint& at);
 
     QTreeWidget* m_tree;
-    QTreeWidgetItem* m_sections[3] = {};
+    QTreeWidgetItem* m_sections[3] = {};  // Datasets, Runs (sweeps inside), Models
     QString m_workspace;
     CatalogSnapshot m_snapshot;
     QStringList m_hidden;

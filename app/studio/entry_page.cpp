@@ -46,6 +46,10 @@ void EntryPage::retranslateUi() {
             kind = tr("Model");
             comingNext = tr("The versions, lineage and ONNX export of this model open here.");
             break;
+        case CatalogKind::Sweep:
+            kind = tr("Sweep");
+            comingNext = tr("The comparison of this sweep's trials opens here.");
+            break;
     }
     m_title->setText(m_entry.name);
     m_details->setText(

@@ -416,6 +416,10 @@ void MainWindow::openEntry(const CatalogEntry& entry) {
         m_export->openModels(entry.name);
         return;
     }
+    if (entry.kind == kiln::widgets::CatalogKind::Sweep) {  // a sweep is the comparison of its trials
+        m_compare->compare(m_navigator->trialsOf(entry.id));
+        return;
+    }
     const QString key = EntryPage::keyFor(entry);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* page = qobject_cast<EntryPage*>(m_tabs->widget(i));

@@ -55,6 +55,7 @@ kiln::RemovalTarget targetOf(const CatalogEntry& entry) {
         return {kiln::RemovalKind::Dataset, entry.name.toStdString()};
     case CatalogKind::Run: return {kiln::RemovalKind::Run, entry.id.toStdString()};
     case CatalogKind::Model: return {kiln::RemovalKind::Model, entry.name.toStdString()};
+    case CatalogKind::Sweep: return {kiln::RemovalKind::Sweep, entry.id.toStdString()};
     }
     return {};
 }
@@ -206,6 +207,8 @@ QStringList WorkspaceEditsUi::hiddenKeysOf(const kiln::RemovalPlan& plan) const 
             gone = std::any_of(plan.runs.begin(), plan.runs.end(), [&](const auto& r) { return qs(r.id) == e.id; });
         else if (e.kind == CatalogKind::Model)
             gone = has(plan.models, e.name);
+        else if (e.kind == CatalogKind::Sweep)
+            gone = has(plan.sweeps, e.id);
         else if (e.version == 0)
             gone = has(plan.datasets, e.name);
         else
@@ -332,6 +335,10 @@ void WorkspaceEditsUi::setStarred(const QVector<CatalogEntry>& entries, bool sta
 void WorkspaceEditsUi::reveal(const CatalogEntry& entry) {
     if (entry.kind == CatalogKind::Run) {
         m_openFolder(QDir(m_workspace).filePath(QStringLiteral("runs/") + entry.id));
+        return;
+    }
+    if (entry.kind == CatalogKind::Sweep) {  // sweeps/<id>.json, with the other sweeps' records
+        m_openFolder(QDir(m_workspace).filePath(QStringLiteral("sweeps")));
         return;
     }
     if (entry.kind != CatalogKind::Dataset) return;

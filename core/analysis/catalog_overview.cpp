@@ -65,6 +65,9 @@ Result<CatalogOverview> readCatalogOverview(Catalog& catalog) {
                                                   [](const Statement& st) { return st.columnText(0); });
     if (!starred) return starred.error();
     o.starredRuns.insert(starred->begin(), starred->end());
+    auto trials = readSweepTrials(catalog);
+    if (!trials) return trials.error();
+    o.sweepTrials = std::move(*trials);
     auto models = readModels(catalog);
     if (!models) return models.error();
     o.models = std::move(*models);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/data/dataset_catalog.h"
 #include "core/runs/run_store.h"
 #include "core/store/catalog.h"
+#include "core/sweep/trial_labels.h"
 
 namespace kiln {
 
@@ -29,6 +31,7 @@ struct CatalogOverview {
     std::vector<DatasetVersion> versions;
     std::vector<StoredRun> runs;
     std::set<std::string> starredRuns;  // ids of the runs starred (core/lifecycle/stars.h)
+    std::map<std::string, SweepTrial> sweepTrials;  // the runs that are sweep trials, by run id
     std::vector<ModelSummary> models;
 };
 

@@ -8,6 +8,7 @@
 
 #include "core/jobs/job_context.h"
 #include "core/sweep/sweep_scheduler.h"
+#include "core/sweep/trial_labels.h"
 
 using namespace kiln;
 
@@ -205,4 +206,25 @@ TEST_CASE("the median rule stops hopeless trials once enough have finished", "[s
     for (int i = 3; i < 6; ++i) CHECK(outcome->trials[i].status == "stopped");
     REQUIRE(outcome->best);
     CHECK(outcome->best->number <= 3);
+}
+
+TEST_CASE("sweep trials are labelled by what sets them apart", "[sweep]") {
+    const std::map<std::string, std::map<std::string, std::string>> runs = {
+        {"a", {{"optimizer.lr", "0.01"}, {"model.hidden", "[64]"}, {"seed", "0"}, {"model.dropout", "0"}}},
+        {"b", {{"optimizer.lr", "0.001"}, {"model.hidden", "[64]"}, {"seed", "0"}, {"model.dropout", "0.2"}}},
+        {"c", {{"optimizer.lr", "0.01"}, {"model.hidden", "[64]"}, {"seed", "0"}}}};
+    const auto labels = labelTrials(runs);
+    CHECK(labels.at("a") == "dropout 0 · lr 0.01");
+    CHECK(labels.at("b") == "dropout 0.2 · lr 0.001");
+    CHECK(labels.at("c") == "lr 0.01");
+    // Two differing keys with one last part keep their whole names.
+    const auto clash = labelTrials({{"x", {{"model.lr", "1"}, {"optimizer.lr", "2"}}},
+                                    {"y", {{"model.lr", "3"}, {"optimizer.lr", "4"}}}});
+    CHECK(clash.at("x") == "model.lr 1 · optimizer.lr 2");
+    // Trials that differ in nothing recorded get no label (the caller names them by number).
+    CHECK(labelTrials({{"x", {{"seed", "0"}}}, {"y", {{"seed", "0"}}}}).at("x").empty());
+    // Numbers read as a person writes them; other values stay as they are.
+    const auto rounded = labelTrials({{"x", {{"optimizer.lr", "0.0056263848"}, {"model.hidden", "[16,8]"}}},
+                                      {"y", {{"optimizer.lr", "0.1"}, {"model.hidden", "[4]"}}}});
+    CHECK(rounded.at("x") == "hidden [16,8] · lr 0.00563");
 }

@@ -19,7 +19,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QThreadPool>
+#include <QTreeWidget>
 
 #include <catch2/catch.hpp>
 
@@ -35,6 +37,7 @@
 #include "qt_test_helpers.h"
 #include "widgets/compare_view.h"
 #include "widgets/job_manager.h"
+#include "widgets/navigator_view.h"
 #include "widgets/parallel_coordinates_view.h"
 #include "widgets/runs_table_model.h"
 #include "widgets/runs_table_view.h"
@@ -254,6 +257,39 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     all->scatter()->choose(QStringLiteral("optimizer.lr"), QStringLiteral("val_loss"));
     CHECK(all->scatter()->pointCount() == 12);
     CHECK(all->curves()->lineCount() == 12);
+
+    // The navigator lists the trials under their sweep, each named by what sets it apart.
+    NavigatorView navigator;
+    navigator.resize(360, 700);
+    navigator.show();
+    navigator.setWorkspace(dir.path());
+    REQUIRE(waitUntil([&] { return !navigator.isLoading() && navigator.snapshot().counts.runs == 12; }, 20000));
+    QTreeWidgetItem* runsSection = navigator.tree()->topLevelItem(1);
+    REQUIRE(runsSection->childCount() == 1);
+    QTreeWidgetItem* group = runsSection->child(0);
+    CHECK(group->text(0) == QStringLiteral("Sweep: iris/species mlp (12 trials)"));
+    REQUIRE(group->childCount() == 12);
+    QSet<QString> names;
+    for (int i = 0; i < group->childCount(); ++i) {
+        const QString name = group->child(i)->text(0);
+        INFO(name.toStdString());
+        CHECK(name.contains(QStringLiteral("lr ")));
+        CHECK(name.contains(QStringLiteral("dropout ")));
+        CHECK(name.endsWith(QStringLiteral(" · completed")));
+        CHECK_FALSE(name.contains(QStringLiteral("iris/species")));
+        names.insert(name);
+    }
+    CHECK(names.size() == 12);  // no two trials look alike
+    CHECK(navigator.trialsOf(sweep->sweepId()).size() == 12);
+    std::unique_ptr<QMenu> menu(navigator.buildContextMenu(group));
+    REQUIRE(menu);
+    QStringList verbs;
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator()) verbs << a->text();
+    CHECK(verbs == QStringList{QStringLiteral("Compare Its Trials"), QStringLiteral("Show Sweep Record"),
+                               QStringLiteral("Delete Sweep and Its Trials…")});
+    group->setExpanded(true);
+    CHECK(saveScreenshot(&navigator, QStringLiteral("navigator_sweep.png")));
 
     window.reset();
     QThreadPool::globalInstance()->waitForDone();

@@ -88,8 +88,16 @@ kiln::widgets::CompareView* CompareUi::compare(const QStringList& runIds) {
 void CompareUi::showSweepDialog() {
     SweepDialog dialog(m_workspace, m_window);
     if (m_lastSweep) dialog.setRequest(m_lastSweep->request());
-    if (dialog.exec() != QDialog::Accepted) return;
+    m_dialog = &dialog;
+    const int result = dialog.exec();
+    m_dialog = nullptr;
+    if (result != QDialog::Accepted) return;
     if (auto request = dialog.request()) startSweep(*request);
+}
+
+void CompareUi::catalogChanged() {
+    if (m_runsView) m_runsView->reload();
+    if (m_dialog) m_dialog->reloadDatasets();
 }
 
 SweepView* CompareUi::startSweep(const SweepRequest& request) {

@@ -21,6 +21,7 @@ namespace kiln {
 namespace studio {
 
 class SweepController;
+class SweepDialog;
 class SweepView;
 struct SweepRequest;
 
@@ -48,6 +49,10 @@ public:
     // Starts a sweep and opens its tab (what the dialog does once accepted).
     SweepView* startSweep(const SweepRequest& request);
     SweepController* lastSweep() const { return m_lastSweep; }
+    // The catalog changed: the Runs tab and an open Sweep dialog read it again.
+    void catalogChanged();
+    // The Sweep dialog on screen, or nullptr.
+    SweepDialog* sweepDialog() const { return m_dialog; }
 
 private:
     void retranslateUi();
@@ -61,6 +66,7 @@ private:
     QAction* m_sweep;
     kiln::widgets::RunsTableView* m_runsView = nullptr;
     SweepController* m_lastSweep = nullptr;
+    SweepDialog* m_dialog = nullptr;  // while the Sweep dialog is open
 };
 
 }  // namespace studio

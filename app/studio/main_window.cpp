@@ -26,7 +26,9 @@
 #include "app/studio/edit_actions.h"
 #include "app/studio/entry_page.h"
 #include "app/studio/import_controller.h"
+#include "app/studio/run_controller.h"
 #include "app/studio/samples_ui.h"
+#include "widgets/catalog_events.h"
 #include "widgets/recent_folder.h"
 #include "app/studio/language_manager.h"
 #include "app/studio/recent_workspaces_menu.h"
@@ -110,10 +112,7 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     m_edits = new WorkspaceEditsUi(m_tabs, m_navigator, this);
     connect(m_navigator, &kiln::widgets::NavigatorView::actionRequested, this, &MainWindow::navigatorAction);
-    connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_navigator, &kiln::widgets::NavigatorView::reload);
-    connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_training, &TrainingUi::catalogChanged);
-    // Background jobs (sweeps, registrations, image imports) change the catalog as they end.
-    connect(m_jobs, &kiln::widgets::JobManager::jobFinished, m_navigator, &kiln::widgets::NavigatorView::reload);
+    connectCatalogEvents();
     m_editActions = new EditActions(this, m_tabs, [this](int index) { closeTab(index); });
     createMenus();
     createStatusBar();
@@ -497,9 +496,21 @@ void MainWindow::navigatorAction(kiln::widgets::NavigatorAction action, const QV
 }
 
 void MainWindow::datasetImported(const QString& reference, const QString& kind) {
-    m_navigator->reload();
-    m_training->catalogChanged();
+    m_catalogEvents->notify();
     openDataset(reference, kind);
+}
+
+// One "catalog changed" for the window: what changes the catalog notifies, what shows it reloads.
+void MainWindow::connectCatalogEvents() {
+    using kiln::widgets::CatalogEvents;
+    m_catalogEvents = new CatalogEvents(this);
+    connect(m_edits, &WorkspaceEditsUi::catalogChanged, m_catalogEvents, &CatalogEvents::notify);
+    // Background jobs (sweeps, registrations, image imports) change the catalog as they end.
+    connect(m_jobs, &kiln::widgets::JobManager::jobFinished, m_catalogEvents, &CatalogEvents::notify);
+    connect(m_training->controller(), &RunController::runsChanged, m_catalogEvents, &CatalogEvents::notify);
+    connect(m_catalogEvents, &CatalogEvents::changed, m_navigator, &kiln::widgets::NavigatorView::reload);
+    connect(m_catalogEvents, &CatalogEvents::changed, m_training, &TrainingUi::catalogChanged);
+    connect(m_catalogEvents, &CatalogEvents::changed, m_compare, &CompareUi::catalogChanged);
 }
 
 void MainWindow::newWorkspace() {

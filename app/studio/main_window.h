@@ -18,6 +18,7 @@ class Workspace;
 
 namespace kiln {
 namespace widgets {
+class CatalogEvents;
 class EnvironmentProbe;
 class JobManager;
 class JobsView;
@@ -79,6 +80,7 @@ public:
     WorkspaceEditsUi* edits() const { return m_edits; }
     SamplesUi* samples() const { return m_samples; }
     EditActions* editActions() const { return m_editActions; }
+    kiln::widgets::CatalogEvents* catalogEvents() const { return m_catalogEvents; }
     QString deviceText() const;
     QString runningJobsText() const;
 
@@ -94,6 +96,7 @@ private:
     void createDocks();
     void createCentre();
     void createStatusBar();
+    void connectCatalogEvents();
     void retranslateUi();
     void retranslateActions();
     void restoreWindow();
@@ -121,6 +124,7 @@ private:
     ExportUi* m_export = nullptr;
     WorkspaceEditsUi* m_edits = nullptr;
     SamplesUi* m_samples = nullptr;
+    kiln::widgets::CatalogEvents* m_catalogEvents = nullptr;
     EditActions* m_editActions = nullptr;
     kiln::widgets::JobManager* m_jobs;
     kiln::widgets::EnvironmentProbe* m_environment;

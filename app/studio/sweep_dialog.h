@@ -119,6 +119,9 @@ public:
     // Fills the dialog (tests, and the last sweep's values).
     void setRequest(const SweepRequest& request);
     QTableWidget* paramTable() const { return m_params; }
+    // Lists the datasets again (one imported while the dialog is open), keeping the choice.
+    void reloadDatasets() { loadDatasets(); }
+    QComboBox* datasetBox() const { return m_dataset; }
 
     void accept() override;
 

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QComboBox>
+#include <QTimer>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -26,7 +28,12 @@
 #include "core/store/workspace.h"
 #include "core/train/run_spec.h"
 #include "qt_test_helpers.h"
+#include "widgets/catalog_events.h"
 #include "widgets/navigator_view.h"
+#include "widgets/runs_table_model.h"
+#include "widgets/runs_table_view.h"
+#include "app/studio/compare_ui.h"
+#include "app/studio/sweep_dialog.h"
 
 using kiln::studio::MainWindow;
 using kiln::test::waitUntil;
@@ -223,6 +230,43 @@ TEST_CASE("a deletion lists what goes, can be undone, then is carried out", "[ap
     auto table = kiln::Table::open(ws->objects(), wine->contentHash);
     REQUIRE(table.ok());
     for (std::size_t c = 0; c < (*table)->columnCount(); ++c) CHECK((*table)->column(c).rows() == wine->rows);
+}
+
+TEST_CASE("one catalog change reaches every view: navigator, Runs tab, Sweep dialog", "[app][edits]") {
+    EditsFixture f;
+    kiln::widgets::RunsTableView* runs = f.window->compareUi()->openRuns();
+    REQUIRE(waitUntil([&] { return runs->model()->rowCount() == 2; }));
+
+    // A deletion carried out: the Runs tab no longer lists the run.
+    bool finished = false;
+    QObject::connect(f.window->edits(), &kiln::studio::WorkspaceEditsUi::removalFinished,
+                     [&](bool, const QString&) { finished = true; });
+    f.window->edits()->remove({f.entry(CatalogKind::Dataset, QStringLiteral("wine"))});
+    REQUIRE(waitUntil([&] { return finished; }));
+    CHECK(waitUntil([&] { return runs->model()->rowCount() == 1; }));
+    CHECK(waitUntil([&] { return f.window->navigator()->snapshot().counts.runs == 1; }));
+    const int changes = f.window->catalogEvents()->changeCount();
+
+    // A dataset imported while the Sweep dialog is open is offered in it at once.
+    QStringList offered;
+    // (Inside the dialog's event loop: CHECK, since a REQUIRE would throw through Qt.)
+    QTimer::singleShot(0, [&] {
+        kiln::studio::SweepDialog* dialog = f.window->compareUi()->sweepDialog();
+        if (!dialog) return;
+        CHECK(waitUntil([&] { return dialog->datasetBox()->count() == 1; }));
+        auto ws = f.open();
+        kiln::NullJobContext job;
+        CHECK(kiln::importCsvDataset(*ws, std::string(KILN_FIXTURE_DIR) + "/wine.csv", "wine2",
+                                     kiln::CsvImportOptions{}, job).ok());
+        f.window->catalogEvents()->notify();
+        f.window->catalogEvents()->notify();  // two notifications, one change
+        waitUntil([&] { return dialog->datasetBox()->count() == 2; });
+        for (int i = 0; i < dialog->datasetBox()->count(); ++i) offered << dialog->datasetBox()->itemText(i);
+        dialog->reject();
+    });
+    f.window->compareUi()->showSweepDialog();
+    CHECK(offered == QStringList{QStringLiteral("iris"), QStringLiteral("wine2")});
+    CHECK(f.window->catalogEvents()->changeCount() == changes + 1);
 }
 
 TEST_CASE("a run a registered model came from is not deleted, and says why", "[app][edits]") {

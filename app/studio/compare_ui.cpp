@@ -37,9 +37,15 @@ void CompareUi::retranslateUi() {
     m_runs->setStatusTip(tr("Every run of the workspace in a table: sort, filter, compare"));
     m_sweep->setText(tr("&Sweep…"));
     m_sweep->setStatusTip(tr("Sweep hyper-parameters: many runs, the best one named"));
-    if (m_runsView) {
-        const int i = m_tabs->indexOf(m_runsView);
-        if (i >= 0) m_tabs->setTabText(i, tr("Runs"));
+    // Open tabs take the new language too.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* page = m_tabs->widget(i);
+        if (page == m_runsView)
+            m_tabs->setTabText(i, tr("Runs"));
+        else if (auto* compare = qobject_cast<kiln::widgets::CompareView*>(page))
+            m_tabs->setTabText(i, tr("Compare (%n run(s))", nullptr, int(compare->runIds().size())));
+        else if (qobject_cast<SweepView*>(page))
+            m_tabs->setTabText(i, tr("Sweep"));
     }
 }
 

@@ -347,6 +347,14 @@ void ExportUi::retranslateUi() {
         tr("Export, verify and evaluate the current run and record it as a model version"));
     m_models->setText(tr("M&odels"));
     m_models->setStatusTip(tr("Registered models, their versions, stages and figures"));
+    // Open tabs take the new language too.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* page = m_tabs->widget(i);
+        if (page == m_modelsPage)
+            m_tabs->setTabText(i, tr("Models"));
+        else if (auto* predictions = qobject_cast<PredictionsView*>(page))
+            m_tabs->setTabText(i, tr("Predictions · %1").arg(predictions->reference()));
+    }
 }
 
 bool ExportUi::eventFilter(QObject* watched, QEvent* event) {

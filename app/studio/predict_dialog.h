@@ -69,6 +69,8 @@ public:
     PredictionModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString summaryText() const;
+    // The model version the predictions came from ("wine@2"), as the tab title names it.
+    QString reference() const { return m_title; }
     // Writes the predictions as CSV (row, label, p_<class>… or row, value); false when it cannot.
     bool saveCsv(const QString& file, QString* error = nullptr) const;
 

@@ -24,7 +24,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "app/studio/compare_ui.h"
 #include "app/studio/edit_actions.h"
+#include "app/studio/export_ui.h"
+#include "app/studio/training_ui.h"
 #include "app/studio/import_controller.h"
 #include "app/studio/import_preview_dialog.h"
 #include "app/studio/language_manager.h"
@@ -191,6 +194,11 @@ TEST_CASE("Tools > Verify Workspace Objects runs as a job in the jobs dock", "[a
 TEST_CASE("Korean shows Korean in the whole window", "[app][i18n]") {
     WindowFixture f;
     REQUIRE(f.settled());
+    // Tabs already open take the new language as well.
+    f.window->compareUi()->openRuns();
+    f.window->training()->openTrainPanel();
+    f.window->exportUi()->openModels();
+    f.window->compareUi()->compare({});
     REQUIRE(LanguageManager::apply(QStringLiteral("ko")) == QStringLiteral("ko"));
     auto* file = f.window->findChild<QMenu*>(QStringLiteral("menuFile"));
     const QString expected = QCoreApplication::translate("kiln::studio::MainWindow", "&File");
@@ -201,6 +209,10 @@ TEST_CASE("Korean shows Korean in the whole window", "[app][i18n]") {
     CHECK(kiln::test::hasHangul(f.window->findChild<QMenu*>(QStringLiteral("menuTools"))->title()));
     CHECK(kiln::test::hasHangul(f.window->navigator()->tree()->topLevelItem(0)->text(0)));
     CHECK(kiln::test::hasHangul(f.window->runningJobsText()));
+    for (int i = 0; i < f.window->tabs()->count(); ++i) {
+        INFO(f.window->tabs()->tabText(i).toStdString());
+        CHECK(kiln::test::hasHangul(f.window->tabs()->tabText(i)));
+    }
     f.window->startVerifyObjects();
     REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("main_window_ko.png")));

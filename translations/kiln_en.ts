@@ -4,7 +4,8 @@
 <context>
     <name>kiln::studio::CompareUi</name>
     <message numerus="yes">
-        <location filename="../app/studio/compare_ui.cpp" line="82"/>
+        <location filename="../app/studio/compare_ui.cpp" line="46"/>
+        <location filename="../app/studio/compare_ui.cpp" line="88"/>
         <source>Compare (%n run(s))</source>
         <translation>
             <numerusform>Compare (%n run)</numerusform>

@@ -242,20 +242,22 @@
         <translation>하이퍼파라미터 스윕: 여러 실행 중 가장 좋은 실행을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/compare_ui.cpp" line="42"/>
-        <location filename="../app/studio/compare_ui.cpp" line="71"/>
+        <location filename="../app/studio/compare_ui.cpp" line="44"/>
+        <location filename="../app/studio/compare_ui.cpp" line="77"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/compare_ui.cpp" line="82"/>
+        <location filename="../app/studio/compare_ui.cpp" line="46"/>
+        <location filename="../app/studio/compare_ui.cpp" line="88"/>
         <source>Compare (%n run(s))</source>
         <translation>
             <numerusform>비교 (실행 %n개)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/compare_ui.cpp" line="105"/>
+        <location filename="../app/studio/compare_ui.cpp" line="48"/>
+        <location filename="../app/studio/compare_ui.cpp" line="119"/>
         <source>Sweep</source>
         <translation>스윕</translation>
     </message>
@@ -509,6 +511,7 @@
     </message>
     <message>
         <location filename="../app/studio/export_ui.cpp" line="285"/>
+        <location filename="../app/studio/export_ui.cpp" line="354"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
@@ -519,6 +522,7 @@
     </message>
     <message>
         <location filename="../app/studio/export_ui.cpp" line="332"/>
+        <location filename="../app/studio/export_ui.cpp" line="356"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
@@ -1067,248 +1071,248 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="291"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="293"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="306"/>
+        <location filename="../app/studio/main_window.cpp" line="305"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="306"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="308"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="311"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window.cpp" line="311"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="314"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="314"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="319"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="320"/>
+        <location filename="../app/studio/main_window.cpp" line="319"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window.cpp" line="320"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="332"/>
+        <location filename="../app/studio/main_window.cpp" line="331"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="336"/>
+        <location filename="../app/studio/main_window.cpp" line="335"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="337"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="337"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="342"/>
+        <location filename="../app/studio/main_window.cpp" line="341"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="343"/>
+        <location filename="../app/studio/main_window.cpp" line="342"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="343"/>
+        <location filename="../app/studio/main_window.cpp" line="342"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="347"/>
+        <location filename="../app/studio/main_window.cpp" line="346"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="348"/>
+        <location filename="../app/studio/main_window.cpp" line="347"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="371"/>
+        <location filename="../app/studio/main_window.cpp" line="370"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="372"/>
+        <location filename="../app/studio/main_window.cpp" line="371"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="403"/>
+        <location filename="../app/studio/main_window.cpp" line="402"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="441"/>
+        <location filename="../app/studio/main_window.cpp" line="440"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="442"/>
+        <location filename="../app/studio/main_window.cpp" line="441"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="444"/>
+        <location filename="../app/studio/main_window.cpp" line="443"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="450"/>
+        <location filename="../app/studio/main_window.cpp" line="449"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="450"/>
+        <location filename="../app/studio/main_window.cpp" line="449"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="535"/>
+        <location filename="../app/studio/main_window.cpp" line="546"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="507"/>
+        <location filename="../app/studio/main_window.cpp" line="518"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="513"/>
-        <location filename="../app/studio/main_window.cpp" line="517"/>
+        <location filename="../app/studio/main_window.cpp" line="524"/>
+        <location filename="../app/studio/main_window.cpp" line="528"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="518"/>
+        <location filename="../app/studio/main_window.cpp" line="529"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="526"/>
+        <location filename="../app/studio/main_window.cpp" line="537"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="527"/>
+        <location filename="../app/studio/main_window.cpp" line="538"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -4146,78 +4150,98 @@
 <context>
     <name>kiln::widgets::DriftView</name>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="127"/>
+        <location filename="../widgets/drift_view.cpp" line="159"/>
         <source>%1 · version %2 · %3 rows</source>
         <translation>%1 · 버전 %2 · %3행</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="138"/>
+        <location filename="../widgets/drift_view.cpp" line="174"/>
         <source>Could not list the versions: %1</source>
         <translation>버전 목록을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="140"/>
+        <location filename="../widgets/drift_view.cpp" line="176"/>
         <source>There is no other table version to compare with. Import another version of this dataset (or another dataset) first.</source>
         <translation>비교할 다른 표 버전이 없습니다. 먼저 이 데이터셋의 다른 버전(또는 다른 데이터셋)을 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="157"/>
+        <location filename="../widgets/drift_view.cpp" line="195"/>
         <source>Comparing…</source>
         <translation>비교 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="194"/>
+        <location filename="../widgets/drift_view.cpp" line="241"/>
         <source>Could not compare: %1</source>
         <translation>비교할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="199"/>
+        <location filename="../widgets/drift_view.cpp" line="246"/>
         <source>Against %1: %2 schema changes; %3 of %4 columns drifted (PSI ≥ 0.1: moderate, ≥ 0.25: major).</source>
         <translation>%1 대비: 스키마 변경 %2개, 열 %4개 중 %3개에 드리프트 (PSI ≥ 0.1: 보통, ≥ 0.25: 큼).</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="227"/>
+        <location filename="../widgets/drift_view.cpp" line="307"/>
+        <source>%1 (bins from)</source>
+        <translation>%1 (구간 시작값)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="319"/>
+        <source>Share (%)</source>
+        <translation>비율 (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="324"/>
+        <source>%1: %2 against %3 · missing %4% and %5%</source>
+        <translation>%1: %2 대 %3 · 결측 %4%와 %5%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="330"/>
+        <source>%1 · %2: %3%</source>
+        <translation>%1 · %2: %3%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="341"/>
         <source>Compare against:</source>
         <translation>비교 대상:</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="228"/>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="342"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="228"/>
+        <location filename="../widgets/drift_view.cpp" line="342"/>
         <source>Schema change</source>
         <translation>스키마 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="228"/>
+        <location filename="../widgets/drift_view.cpp" line="342"/>
         <source>Types</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>Type</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>PSI</source>
         <translation>PSI</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>KS statistic</source>
         <translation>KS 통계량</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>KS p-value</source>
         <translation>KS p-값</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="230"/>
+        <location filename="../widgets/drift_view.cpp" line="344"/>
         <source>Level</source>
         <translation>수준</translation>
     </message>

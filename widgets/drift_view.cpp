@@ -1,6 +1,14 @@
 #include "widgets/drift_view.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QCursor>
+#include <QToolTip>
+#include <QValueAxis>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +33,7 @@ struct DriftView::Versions {
 struct DriftView::Comparison {
     int generation = 0;
     kiln::DriftReport report;
+    std::shared_ptr<const kiln::Table> reference;  // kept for the distributions drawn
     QString error;
 };
 
@@ -45,12 +54,19 @@ kiln::Result<std::vector<kiln::DatasetVersion>> readVersions(const QString& work
     return out;
 }
 
-kiln::Result<kiln::DriftReport> compareWith(const QString& workspaceDir, const QString& reference,
-                                            const std::shared_ptr<const kiln::Table>& current) {
+struct Compared {
+    kiln::DriftReport report;
+    std::shared_ptr<const kiln::Table> reference;
+};
+
+kiln::Result<Compared> compareWith(const QString& workspaceDir, const QString& reference,
+                                   const std::shared_ptr<const kiln::Table>& current) {
     const LoadedDataset loaded = loadDataset(workspaceDir, reference);
     if (!loaded.ok()) return kiln::makeError(kiln::ErrorCode::Io, loaded.error.toStdString());
     kiln::NullJobContext job;
-    return kiln::compareTables(*loaded.table, *current, job);
+    auto report = kiln::compareTables(*loaded.table, *current, job);
+    if (!report) return report.error();
+    return Compared{std::move(report.value()), loaded.table};
 }
 
 QString number(const std::optional<double>& value, int digits) {
@@ -65,7 +81,9 @@ DriftView::DriftView(QWidget* parent)
       m_reference(new QComboBox(this)),
       m_status(new QLabel(this)),
       m_schema(new QTreeWidget(this)),
-      m_table(new QTableWidget(this)) {
+      m_table(new QTableWidget(this)),
+      m_chartView(new QChartView(this)),
+      m_chart(new QChart) {
     setObjectName(QStringLiteral("driftView"));
     m_reference->setObjectName(QStringLiteral("driftReference"));
     m_reference->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -80,6 +98,17 @@ DriftView::DriftView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setShowGrid(false);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* own = m_chartView->chart();
+    m_chartView->setChart(m_chart);
+    delete own;
+    m_chartView->setObjectName(QStringLiteral("driftOverlay"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(220);
+    m_chartView->hide();
     auto* top = new QHBoxLayout;
     top->addWidget(m_referenceLabel);
     top->addWidget(m_reference);
@@ -90,7 +119,9 @@ DriftView::DriftView(QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_schema);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_chartView, 1);
     connect(m_reference, &QComboBox::currentIndexChanged, this, &DriftView::compare);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showOverlay(row); });
     retranslateUi();
 }
 
@@ -117,6 +148,7 @@ void DriftView::listVersions() {
 }
 
 void DriftView::showVersions(const Versions& versions) {
+    const QString chosen = m_reference->currentData().toString();
     {
         const QSignalBlocker blocker(m_reference);
         m_reference->clear();
@@ -132,7 +164,11 @@ void DriftView::showVersions(const Versions& versions) {
             if (v.datasetId == m_version.datasetId && v.version < m_version.version)
                 preferred = m_reference->count() - 1;  // the newest earlier version of this dataset
         }
-        m_reference->setCurrentIndex(preferred >= 0 ? preferred : (m_reference->count() ? 0 : -1));
+        // A listing again keeps the version chosen, if it is still there.
+        const int kept = chosen.isEmpty() ? -1 : m_reference->findData(chosen);
+        m_reference->setCurrentIndex(kept >= 0        ? kept
+                                     : preferred >= 0 ? preferred
+                                                      : (m_reference->count() ? 0 : -1));
     }
     if (!versions.error.isEmpty())
         m_status->setText(tr("Could not list the versions: %1").arg(versions.error));
@@ -140,7 +176,9 @@ void DriftView::showVersions(const Versions& versions) {
         m_status->setText(tr("There is no other table version to compare with. Import another "
                              "version of this dataset (or another dataset) first."));
     Q_EMIT versionsListed();
-    compare();
+    const bool same = !chosen.isEmpty() && m_reference->currentData().toString() == chosen &&
+                      (m_referenceTable || !m_error.isEmpty());
+    if (!same) compare();
 }
 
 bool DriftView::setReference(const QString& reference) {
@@ -157,15 +195,17 @@ void DriftView::compare() {
     m_status->setText(tr("Comparing…"));
     const QString dir = m_workspace, reference = m_reference->currentData().toString();
     auto current = m_current;
-    runResultInPool<kiln::DriftReport>(
+    runResultInPool<Compared>(
         this, [dir, reference, current] { return compareWith(dir, reference, current); },
-        [this, generation](kiln::Result<kiln::DriftReport> report) {
+        [this, generation](kiln::Result<Compared> compared) {
             Comparison result;
             result.generation = generation;
-            if (report)
-                result.report = std::move(report.value());
-            else
-                result.error = errorText(report.error());
+            if (compared) {
+                result.report = std::move(compared.value().report);
+                result.reference = compared.value().reference;
+            } else {
+                result.error = errorText(compared.error());
+            }
             showReport(result);
         });
 }
@@ -173,9 +213,16 @@ void DriftView::compare() {
 void DriftView::showReport(const Comparison& result) {
     if (result.generation != m_generation) return;
     m_report = result.report;
+    m_referenceTable = result.reference;
     m_error = result.error;
     m_busy = false;
     fill();
+    // The column that moved most is drawn first.
+    int most = -1;
+    for (int r = 0; r < int(m_report.columns.size()); ++r)
+        if (most < 0 || m_report.columns[std::size_t(r)].psi > m_report.columns[std::size_t(most)].psi) most = r;
+    if (most >= 0) m_table->selectRow(most);
+    showOverlay(most);
     Q_EMIT reportReady();
 }
 
@@ -221,6 +268,73 @@ void DriftView::fill() {
         }
     }
     m_table->resizeColumnsToContents();
+}
+
+void DriftView::showOverlay(int row) {
+    m_chart->removeAllSeries();
+    for (QAbstractAxis* axis : m_chart->axes()) {
+        m_chart->removeAxis(axis);
+        delete axis;
+    }
+    m_overlaid.clear();
+    const bool shown = row >= 0 && row < int(m_report.columns.size()) && m_referenceTable && m_current;
+    const std::string column = shown ? m_report.columns[std::size_t(row)].column : std::string();
+    const int before = shown ? m_referenceTable->columnIndex(column) : -1;
+    const int now = shown ? m_current->columnIndex(column) : -1;
+    m_chartView->setVisible(before >= 0 && now >= 0);
+    if (before < 0 || now < 0) return;
+    m_overlaid = QString::fromStdString(column);
+    m_pair = kiln::pairDistributions(m_referenceTable->column(std::size_t(before)),
+                                     m_current->column(std::size_t(now)));
+    const QString referenceName = m_reference->currentData().toString();
+    const QString currentName = versionReference(m_version);
+    auto* was = new QBarSet(referenceName);
+    auto* is = new QBarSet(currentName);
+    was->setColor(QColor(0x9a, 0xa0, 0xa6));
+    is->setColor(QColor(0x1a, 0x73, 0xe8));
+    QStringList labels;
+    for (std::size_t i = 0; i < m_pair.labels.size(); ++i) {
+        labels << QString::fromStdString(m_pair.labels[i]);
+        *was << 100 * m_pair.reference[i];
+        *is << 100 * m_pair.current[i];
+    }
+    auto* series = new QBarSeries;
+    series->append(was);
+    series->append(is);
+    m_chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(labels);
+    x->setTitleText(m_pair.numeric ? tr("%1 (bins from)").arg(m_overlaid) : m_overlaid);
+    auto* y = new QValueAxis;
+    double top = 0;
+    for (std::size_t i = 0; i < m_pair.labels.size(); ++i)
+        top = std::max({top, m_pair.reference[i], m_pair.current[i]});
+    // From 0 to the next whole ten of percent, ticks at round steps.
+    const double end = std::max(10.0, std::ceil(top * 10.0 - 1e-9) * 10);
+    y->setRange(0, end);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(end <= 30 ? 5 : end <= 60 ? 10 : 20);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setTitleText(tr("Share (%)"));
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    m_chart->setTitle(tr("%1: %2 against %3 · missing %4% and %5%")
+                          .arg(m_overlaid, currentName, referenceName)
+                          .arg(100 * m_pair.currentMissing, 0, 'f', 1)
+                          .arg(100 * m_pair.referenceMissing, 0, 'f', 1));
+    connect(series, &QBarSeries::hovered, this, [this, labels](bool on, int index, QBarSet* set) {
+        if (!on || index < 0 || index >= labels.size()) return QToolTip::hideText();
+        QToolTip::showText(QCursor::pos(), tr("%1 · %2: %3%").arg(set->label(), labels[index])
+                                               .arg(set->at(index), 0, 'f', 1));
+    });
+}
+
+void DriftView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_current && !m_busy) listVersions();  // a version imported since is offered
 }
 
 void DriftView::retranslateUi() {

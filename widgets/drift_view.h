@@ -7,6 +7,8 @@
 #include "core/data/dataset_catalog.h"
 #include "core/data/drift.h"
 
+class QChart;
+class QChartView;
 class QComboBox;
 class QLabel;
 class QTableWidget;
@@ -21,8 +23,10 @@ namespace widgets {
 
 // Drift of this dataset version against another version (of the same or another table
 // dataset): schema changes, and per column the PSI, the KS statistic and its p-value and a
-// level (stable, moderate, major) coloured green, amber and red. The versions are listed and the
-// comparison computed in the pool.
+// level (stable, moderate, major) coloured green, amber and red. The column chosen in the table
+// (the one that moved most, at first) has its two distributions drawn side by side, with the
+// shares on hover. The versions are listed (again each time the view is shown, so a version
+// imported since is offered) and the comparison computed in the pool.
 class DriftView : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +40,10 @@ public:
     QComboBox* referencePicker() const { return m_reference; }
     QTableWidget* driftTable() const { return m_table; }
     QTreeWidget* schemaChanges() const { return m_schema; }
+    // The column whose distributions are drawn ("" when none), and what is drawn.
+    QString overlaidColumn() const { return m_overlaid; }
+    const kiln::DistributionPair& overlay() const { return m_pair; }
+    QChartView* overlayChart() const { return m_chartView; }
     const kiln::DriftReport& report() const { return m_report; }
     bool isBusy() const { return m_busy; }
     QString statusText() const;
@@ -49,6 +57,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 public:
     struct Versions;    // the listed versions (defined in the .cpp)
@@ -60,6 +69,7 @@ private:
     void compare();
     void showReport(const Comparison& result);
     void fill();
+    void showOverlay(int row);
     void retranslateUi();
 
     QString m_workspace;
@@ -70,7 +80,12 @@ private:
     QLabel* m_status;
     QTreeWidget* m_schema;
     QTableWidget* m_table;
+    QChartView* m_chartView;
+    QChart* m_chart;
     kiln::DriftReport m_report;
+    std::shared_ptr<const kiln::Table> m_referenceTable;
+    kiln::DistributionPair m_pair;
+    QString m_overlaid;
     QString m_error;
     int m_generation = 0;
     bool m_busy = false;

@@ -1,6 +1,9 @@
 #include "core/data/drift.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <set>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -168,6 +171,132 @@ std::string DriftReport::toJson(int indent) const {
         cols.push_back(j);
     }
     return nlohmann::json{{"schema_changes", changes}, {"columns", cols}}.dump(indent);
+}
+
+namespace {
+
+constexpr std::uint64_t kPairSample = 1'000'000;
+
+// Calls `visit(row)` for evenly spaced rows, at most kPairSample of them.
+template <class Visit>
+void sampleRows(const ColumnView& column, Visit&& visit) {
+    const std::uint64_t rows = column.rows(), n = std::min(rows, kPairSample);
+    for (std::uint64_t i = 0; i < n; ++i) visit(rows <= kPairSample ? i : i * rows / n);
+}
+
+void normalise(std::vector<double>& counts) {
+    double total = 0;
+    for (double c : counts) total += c;
+    if (total > 0)
+        for (double& c : counts) c /= total;
+}
+
+double missingShare(const ColumnView& column) {
+    std::uint64_t seen = 0, missing = 0;
+    sampleRows(column, [&](std::uint64_t row) {
+        ++seen;
+        missing += column.isMissing(row);
+    });
+    return seen ? double(missing) / double(seen) : 0;
+}
+
+std::string binLabel(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    return text;
+}
+
+void pairNumbers(const ColumnView& ref, const ColumnView& cur, int bins, DistributionPair& out) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const ColumnView* c : {&ref, &cur})
+        sampleRows(*c, [&](std::uint64_t row) {
+            if (c->isMissing(row)) return;
+            const double v = c->number(row);
+            if (!std::isfinite(v)) return;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        });
+    if (!std::isfinite(lo)) return;
+    if (hi <= lo) hi = lo + 1;
+    const double width = (hi - lo) / bins;
+    out.reference.assign(std::size_t(bins), 0);
+    out.current.assign(std::size_t(bins), 0);
+    for (int b = 0; b < bins; ++b) out.labels.push_back(binLabel(lo + b * width));
+    auto count = [&](const ColumnView& c, std::vector<double>& counts) {
+        sampleRows(c, [&](std::uint64_t row) {
+            if (c.isMissing(row)) return;
+            const double v = c.number(row);
+            if (!std::isfinite(v)) return;
+            counts[std::size_t(std::clamp(int((v - lo) / width), 0, bins - 1))] += 1;
+        });
+    };
+    count(ref, out.reference);
+    count(cur, out.current);
+}
+
+void pairValues(const ColumnView& ref, const ColumnView& cur, int categories, DistributionPair& out) {
+    std::map<std::string, std::pair<double, double>> counts;  // value → (reference, current)
+    sampleRows(ref, [&](std::uint64_t row) {
+        if (!ref.isMissing(row)) counts[ref.text(row)].first += 1;
+    });
+    sampleRows(cur, [&](std::uint64_t row) {
+        if (!cur.isMissing(row)) counts[cur.text(row)].second += 1;
+    });
+    std::vector<std::pair<std::string, std::pair<double, double>>> ordered(counts.begin(), counts.end());
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+        return a.second.first + a.second.second > b.second.first + b.second.second;
+    });
+    double otherRef = 0, otherCur = 0;
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        if (int(i) < categories) {
+            out.labels.push_back(ordered[i].first);
+            out.reference.push_back(ordered[i].second.first);
+            out.current.push_back(ordered[i].second.second);
+        } else {
+            otherRef += ordered[i].second.first;
+            otherCur += ordered[i].second.second;
+        }
+    }
+    if (otherRef + otherCur > 0) {
+        out.labels.push_back("other");
+        out.reference.push_back(otherRef);
+        out.current.push_back(otherCur);
+    }
+}
+
+// Whole numbers with at most `most` distinct values (years, counts of cylinders): values, not bins.
+bool fewWholeNumbers(const ColumnView& a, const ColumnView& b, int most) {
+    if (a.info().type != ColumnType::Integer) return false;
+    std::set<double> seen;
+    bool few = true;
+    for (const ColumnView* c : {&a, &b})
+        sampleRows(*c, [&](std::uint64_t row) {
+            if (!few || c->isMissing(row)) return;
+            seen.insert(c->number(row));
+            few = int(seen.size()) <= most;
+        });
+    return few;
+}
+
+}  // namespace
+
+DistributionPair pairDistributions(const ColumnView& reference, const ColumnView& current,
+                                   int bins, int categories) {
+    DistributionPair out;
+    const ColumnType type = current.info().type;
+    out.numeric = type == ColumnType::Integer || type == ColumnType::Float ||
+                  type == ColumnType::Date || type == ColumnType::DateTime;
+    if (out.numeric && reference.info().type == type && !fewWholeNumbers(reference, current, categories))
+        pairNumbers(reference, current, std::max(1, bins), out);
+    else {
+        out.numeric = false;
+        pairValues(reference, current, std::max(1, categories), out);
+    }
+    normalise(out.reference);
+    normalise(out.current);
+    out.referenceMissing = missingShare(reference);
+    out.currentMissing = missingShare(current);
+    return out;
 }
 
 }  // namespace kiln

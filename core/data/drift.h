@@ -9,6 +9,7 @@
 
 namespace kiln {
 
+class ColumnView;
 class Table;
 
 // A column added, removed or retyped between two versions.
@@ -39,6 +40,19 @@ struct DriftReport {
 
 // Compares `current` against `reference` column by column (matched by name).
 Result<DriftReport> compareTables(const Table& reference, const Table& current, JobContext& job);
+
+// One column's two distributions side by side, for drawing: shared bins (numbers: even bins over
+// both versions' finite range; categories and booleans: the most frequent values of both, the
+// rest as "other"), each version's share of its non-missing cells in each bin, and the missing
+// shares. Evenly spaced samples of at most 1,000,000 rows per version.
+struct DistributionPair {
+    std::vector<std::string> labels;  // bin starts ("4.5") or values ("Adelie")
+    std::vector<double> reference, current;  // shares, each summing to 1 (or all 0 when empty)
+    double referenceMissing = 0, currentMissing = 0;  // shares of all rows
+    bool numeric = false;
+};
+DistributionPair pairDistributions(const ColumnView& reference, const ColumnView& current,
+                                   int bins = 20, int categories = 12);
 
 // Two-sample KS statistic of two ascending samples, and the asymptotic p-value of D for them.
 double ksStatistic(const std::vector<double>& a, const std::vector<double>& b);

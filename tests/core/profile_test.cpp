@@ -189,3 +189,39 @@ TEST_CASE("The KS p-value matches scipy's asymptotic value", "[validate]") {
     CHECK(lambda == Approx(1.441324832210316));
     CHECK(ksPValue(0.2, 100, 100) == Approx(0.03137665215307253).epsilon(1e-6));
 }
+
+TEST_CASE("a drifted column's two distributions share their bins", "[validate]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    std::string before = "x,colour,year\n", after = "x,colour,year\n";
+    for (int i = 0; i < 400; ++i) {
+        before += std::to_string(i % 100) + ".5," + (i % 2 ? "red" : "blue") + "," + std::to_string(2007 + i % 3) + "\n";
+        after += (i % 10 == 0 ? std::string() : std::to_string(i % 100 + 100) + ".5") + "," +
+                 (i % 4 ? "red" : "green") + "," + std::to_string(2008 + i % 3) + "\n";
+    }
+    auto a = tableFrom(dir, store, before, "a.csv");
+    auto b = tableFrom(dir, store, after, "b.csv");
+    // Numbers: even bins over both ranges (0.5 .. 199.5), the versions apart.
+    const DistributionPair x = pairDistributions(a->column(0), b->column(0), 4);
+    CHECK(x.numeric);
+    CHECK(x.labels == std::vector<std::string>{"0.5", "50.25", "100", "149.8"});
+    CHECK(x.reference[0] + x.reference[1] == Approx(1.0));
+    CHECK(x.current[2] + x.current[3] == Approx(1.0));
+    CHECK(x.currentMissing == Approx(0.1));
+    CHECK(x.referenceMissing == 0);
+    // Categories: the values of both, most frequent first.
+    const DistributionPair colour = pairDistributions(a->column(1), b->column(1));
+    CHECK_FALSE(colour.numeric);
+    CHECK(colour.labels == std::vector<std::string>{"red", "blue", "green"});
+    CHECK(colour.reference == std::vector<double>{0.5, 0.5, 0.0});
+    CHECK(colour.current[0] == Approx(0.75));
+    CHECK(colour.current[2] == Approx(0.25));
+    // Beyond the most values shown, the rest are "other".
+    const DistributionPair two = pairDistributions(a->column(1), b->column(1), 20, 2);
+    CHECK(two.labels == std::vector<std::string>{"red", "blue", "other"});
+    // A few whole numbers (years) are values, not bins; more of them than shown are binned.
+    CHECK(pairDistributions(a->column(2), b->column(2), 20, 3).numeric);
+    const DistributionPair years = pairDistributions(a->column(2), b->column(2));
+    CHECK(years.labels.size() == 4);  // 2007 … 2010
+    CHECK_FALSE(years.numeric);
+}

@@ -264,7 +264,28 @@ TEST_CASE("the drift view compares two versions column by column", "[widgets][dr
         if (c.column == "petal_length_cm") majorPetal = c.level == "major";
     CHECK(majorPetal);
     CHECK(drift->driftTable()->rowCount() == int(drift->report().columns.size()));
+    // The column that moved most is drawn at once: its two distributions over shared bins.
+    CHECK(drift->overlaidColumn() == QStringLiteral("petal_length_cm"));
+    CHECK(drift->overlayChart()->isVisible());
+    CHECK(drift->overlay().numeric);
+    CHECK(drift->overlay().labels.size() == 20);
+    // Clicking another drifted column draws that one; a category shows its values.
+    for (int r = 0; r < drift->driftTable()->rowCount(); ++r)
+        if (drift->driftTable()->item(r, 0)->text() == QStringLiteral("species")) drift->driftTable()->setCurrentCell(r, 0);
+    CHECK(drift->overlaidColumn() == QStringLiteral("species"));
+    CHECK_FALSE(drift->overlay().numeric);
+    CHECK(drift->overlay().labels.size() == 3);
+    for (int r = 0; r < drift->driftTable()->rowCount(); ++r)
+        if (drift->driftTable()->item(r, 0)->text() == QStringLiteral("petal_length_cm")) drift->driftTable()->setCurrentCell(r, 0);
     CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("drift_view.png")));
+
+    // A version imported while the tab is open is offered the next time the view is shown.
+    const QString third = f.workspace.importCsv(kiln::test::fixturePath(QStringLiteral("wine.csv")), QStringLiteral("wine"));
+    REQUIRE_FALSE(third.isEmpty());
+    f.page->sections()->setCurrentIndex(0);
+    f.page->sections()->setCurrentWidget(drift);
+    CHECK(waitUntil([&] { return drift->referencePicker()->count() == 2; }));
+    CHECK(drift->referencePicker()->currentData().toString() == QStringLiteral("iris@1"));
 }
 
 TEST_CASE("the image dataset tab shows classes, sizes and thumbnails", "[widgets][images]") {

@@ -1820,262 +1820,262 @@
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="353"/>
+        <location filename="../app/studio/run_tab.cpp" line="354"/>
         <source>Waiting for the worker…</source>
         <translation>워커를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="355"/>
+        <location filename="../app/studio/run_tab.cpp" line="356"/>
         <source>Last heard in round %1 of %2; the worker keeps training on %3</source>
         <translation>마지막 소식: 라운드 %1/%2, 워커는 %3에서 계속 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="356"/>
+        <location filename="../app/studio/run_tab.cpp" line="357"/>
         <source>Last heard in epoch %1 of %2; the worker keeps training on %3</source>
         <translation>마지막 소식은 에포크 %1/%2; 작업자는 %3에서 계속 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="358"/>
+        <location filename="../app/studio/run_tab.cpp" line="359"/>
         <source>Preparing the data…</source>
         <translation>데이터를 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="362"/>
+        <location filename="../app/studio/run_tab.cpp" line="363"/>
         <source>Round %1 of %2</source>
         <translation>라운드 %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="363"/>
+        <location filename="../app/studio/run_tab.cpp" line="364"/>
         <source>Epoch %1 of %2 · step %3 of %4</source>
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="372"/>
+        <location filename="../app/studio/run_tab.cpp" line="373"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <location filename="../app/studio/run_tab.cpp" line="374"/>
         <source> · ETA %1</source>
         <translation> · 남은 시간 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="383"/>
+        <location filename="../app/studio/run_tab.cpp" line="384"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="383"/>
+        <location filename="../app/studio/run_tab.cpp" line="384"/>
         <source>Stopped in round %1 of %2</source>
         <translation>라운드 %1/%2에서 중지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="388"/>
+        <location filename="../app/studio/run_tab.cpp" line="389"/>
         <source>%1 grown</source>
         <translation>%1 학습 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="390"/>
+        <location filename="../app/studio/run_tab.cpp" line="391"/>
         <source>%1 of %2 rounds · stopped early · best round %3</source>
         <translation>%1/%2 라운드 · 조기 종료 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="392"/>
         <source>%1 of %2 rounds · best round %3</source>
         <translation>%1/%2 라운드 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="393"/>
+        <location filename="../app/studio/run_tab.cpp" line="394"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="394"/>
+        <location filename="../app/studio/run_tab.cpp" line="395"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="437"/>
+        <location filename="../app/studio/run_tab.cpp" line="438"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="442"/>
+        <location filename="../app/studio/run_tab.cpp" line="443"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="447"/>
+        <location filename="../app/studio/run_tab.cpp" line="448"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="448"/>
+        <location filename="../app/studio/run_tab.cpp" line="449"/>
         <source>Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7</source>
         <translation>실행 %1 · 호스트 %2 · 데이터셋 %3 v%4 · 목표 %5 · %6 · %7</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="458"/>
+        <location filename="../app/studio/run_tab.cpp" line="459"/>
         <source>Lost the connection to %1: %2. Reconnect follows the worker again.</source>
         <translation>%1와(과)의 연결이 끊겼습니다: %2. 다시 연결하면 작업자를 다시 따라갑니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="484"/>
+        <location filename="../app/studio/run_tab.cpp" line="485"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="485"/>
+        <location filename="../app/studio/run_tab.cpp" line="486"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="486"/>
+        <location filename="../app/studio/run_tab.cpp" line="487"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="487"/>
+        <location filename="../app/studio/run_tab.cpp" line="488"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="488"/>
+        <location filename="../app/studio/run_tab.cpp" line="489"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="489"/>
+        <location filename="../app/studio/run_tab.cpp" line="490"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="500"/>
+        <location filename="../app/studio/run_tab.cpp" line="501"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="501"/>
+        <location filename="../app/studio/run_tab.cpp" line="502"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="502"/>
+        <location filename="../app/studio/run_tab.cpp" line="503"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="503"/>
+        <location filename="../app/studio/run_tab.cpp" line="504"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="504"/>
+        <location filename="../app/studio/run_tab.cpp" line="505"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="505"/>
+        <location filename="../app/studio/run_tab.cpp" line="506"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="506"/>
+        <location filename="../app/studio/run_tab.cpp" line="507"/>
         <source>Connection lost</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="507"/>
+        <location filename="../app/studio/run_tab.cpp" line="508"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="511"/>
+        <location filename="../app/studio/run_tab.cpp" line="512"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="512"/>
+        <location filename="../app/studio/run_tab.cpp" line="513"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="513"/>
+        <location filename="../app/studio/run_tab.cpp" line="514"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="514"/>
+        <location filename="../app/studio/run_tab.cpp" line="515"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="515"/>
+        <location filename="../app/studio/run_tab.cpp" line="516"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="517"/>
+        <location filename="../app/studio/run_tab.cpp" line="518"/>
         <source>Connect to the host again and follow the worker from where this Studio lost it</source>
         <translation>호스트에 다시 접속하여 연결이 끊긴 지점부터 작업자를 따라갑니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="519"/>
+        <location filename="../app/studio/run_tab.cpp" line="520"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="520"/>
+        <location filename="../app/studio/run_tab.cpp" line="521"/>
         <source>Write a verified ONNX file with the preprocessing inside</source>
         <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="521"/>
+        <location filename="../app/studio/run_tab.cpp" line="522"/>
         <source>Register as Model…</source>
         <translation>모델로 등록…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="522"/>
+        <location filename="../app/studio/run_tab.cpp" line="523"/>
         <source>Export, verify and evaluate this run as a new model version</source>
         <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="523"/>
+        <location filename="../app/studio/run_tab.cpp" line="524"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="524"/>
+        <location filename="../app/studio/run_tab.cpp" line="525"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="525"/>
+        <location filename="../app/studio/run_tab.cpp" line="526"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="526"/>
+        <location filename="../app/studio/run_tab.cpp" line="527"/>
         <source>Tree</source>
         <translation>트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="527"/>
+        <location filename="../app/studio/run_tab.cpp" line="528"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="530"/>
+        <location filename="../app/studio/run_tab.cpp" line="531"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="531"/>
+        <location filename="../app/studio/run_tab.cpp" line="532"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="531"/>
+        <location filename="../app/studio/run_tab.cpp" line="532"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -5093,99 +5093,104 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="133"/>
+        <location filename="../widgets/run_curves_view.cpp" line="142"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="133"/>
+        <location filename="../widgets/run_curves_view.cpp" line="142"/>
         <source>Round</source>
         <translation>라운드</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="134"/>
-        <location filename="../widgets/run_curves_view.cpp" line="135"/>
+        <location filename="../widgets/run_curves_view.cpp" line="143"/>
+        <location filename="../widgets/run_curves_view.cpp" line="144"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="136"/>
+        <location filename="../widgets/run_curves_view.cpp" line="145"/>
+        <source>Training, as it comes</source>
+        <translation>학습 (진행 중 값)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_curves_view.cpp" line="146"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="137"/>
+        <location filename="../widgets/run_curves_view.cpp" line="147"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="138"/>
-        <location filename="../widgets/run_curves_view.cpp" line="139"/>
+        <location filename="../widgets/run_curves_view.cpp" line="148"/>
+        <location filename="../widgets/run_curves_view.cpp" line="149"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="141"/>
+        <location filename="../widgets/run_curves_view.cpp" line="151"/>
         <source>Validation accuracy and macro F1</source>
         <translation>검증 정확도와 매크로 F1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="142"/>
+        <location filename="../widgets/run_curves_view.cpp" line="152"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="143"/>
+        <location filename="../widgets/run_curves_view.cpp" line="153"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="144"/>
+        <location filename="../widgets/run_curves_view.cpp" line="154"/>
         <source>Macro F1</source>
         <translation>매크로 F1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="145"/>
+        <location filename="../widgets/run_curves_view.cpp" line="155"/>
         <source>Validation ROC AUC</source>
         <translation>검증 ROC AUC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="146"/>
+        <location filename="../widgets/run_curves_view.cpp" line="156"/>
         <source>ROC AUC</source>
         <translation>ROC AUC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="148"/>
+        <location filename="../widgets/run_curves_view.cpp" line="158"/>
         <source>Validation RMSE and MAE</source>
         <translation>검증 RMSE와 MAE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="149"/>
+        <location filename="../widgets/run_curves_view.cpp" line="159"/>
         <source>Error (target units)</source>
         <translation>오차 (목표 단위)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="150"/>
+        <location filename="../widgets/run_curves_view.cpp" line="160"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="151"/>
+        <location filename="../widgets/run_curves_view.cpp" line="161"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="152"/>
+        <location filename="../widgets/run_curves_view.cpp" line="162"/>
         <source>Validation R²</source>
         <translation>검증 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="153"/>
+        <location filename="../widgets/run_curves_view.cpp" line="163"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/run_curves_view.cpp" line="155"/>
+        <location filename="../widgets/run_curves_view.cpp" line="165"/>
         <source>Validation metrics</source>
         <translation>검증 지표</translation>
     </message>

@@ -14,6 +14,7 @@ namespace widgets {
 namespace {
 
 const QString kTrainLoss = QStringLiteral("train_loss");
+const QString kTrainLossStep = QStringLiteral("train_loss_step");  // core's kTrainLossStep
 const QString kValLoss = QStringLiteral("val_loss");
 const QString kLr = QStringLiteral("lr");
 
@@ -41,6 +42,8 @@ RunCurvesView::RunCurvesView(QWidget* parent)
     grid->addWidget(m_secondary, 1, 0);
     grid->addWidget(m_lr, 1, 1);
     for (MetricPlot* plot : {m_loss, m_metric, m_secondary, m_lr}) plot->setIntegerX(true);
+    // The loss as it comes, drawn light under the epochs' means.
+    m_loss->addSeries(kTrainLossStep, QString(), SeriesStyle::Line, MetricPlot::paletteColour(0).lighter(160));
     m_loss->addSeries(kTrainLoss, QString(), SeriesStyle::Line, MetricPlot::paletteColour(0));
     m_loss->addSeries(kValLoss, QString(), SeriesStyle::Line, MetricPlot::paletteColour(1));
     m_lr->addSeries(kLr, QString(), SeriesStyle::Line, MetricPlot::paletteColour(4));
@@ -90,8 +93,14 @@ MetricPlot* RunCurvesView::plotFor(const QString& key) const {
     return nullptr;
 }
 
-void RunCurvesView::addMetric(const QString& key, int epoch, double value) {
+void RunCurvesView::addMetric(const QString& key, int epoch, double value, qint64 step,
+                              int stepsPerEpoch) {
     if (key.startsWith(QLatin1String("test_"))) return;
+    if (key == kTrainLossStep) {
+        // At its place in epochs: batch 250 of 1,000 is at 0.25, the end of epoch 1 at 1.
+        if (stepsPerEpoch > 0) m_loss->addPoint(key, double(step) / stepsPerEpoch, value);
+        return;
+    }
     if (m_task.isEmpty()) {
         if (key.endsWith(QLatin1String("accuracy")))
             setTask(QStringLiteral("classification"));
@@ -133,6 +142,7 @@ void RunCurvesView::retranslateUi() {
     const QString epoch = m_rounds ? tr("Round") : tr("Epoch");
     m_loss->setTitle(tr("Loss"));
     m_loss->setAxisTitles(epoch, tr("Loss"));
+    m_loss->setSeriesLabel(kTrainLossStep, tr("Training, as it comes"));
     m_loss->setSeriesLabel(kTrainLoss, tr("Training"));
     m_loss->setSeriesLabel(kValLoss, tr("Validation"));
     m_lr->setTitle(tr("Learning rate"));

@@ -25,7 +25,8 @@ public:
     // True for boosted trees: a step is a boosting round, and the x axes say "Round".
     void setRounds(bool rounds);
     // One value of `key` ("train_loss", "val_accuracy", …) at the end of `epoch`.
-    void addMetric(const QString& key, int epoch, double value);
+    // One metric point. train_loss_step needs its step and the steps per epoch to be placed.
+    void addMetric(const QString& key, int epoch, double value, qint64 step = 0, int stepsPerEpoch = 0);
     void clear();
 
     MetricPlot* lossPlot() const { return m_loss; }

@@ -46,7 +46,7 @@ kiln::Status readMetrics(kiln::RunStore& store, RunRecord& record) {
     auto metrics = store.metrics(record.id.toStdString());
     if (!metrics) return metrics.error();
     for (const kiln::RunMetric& m : *metrics)
-        record.metrics.push_back({qs(m.key), int(m.epoch), m.value});
+        record.metrics.push_back({qs(m.key), int(m.epoch), m.value, qint64(m.step)});
     return {};
 }
 

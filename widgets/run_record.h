@@ -15,6 +15,7 @@ struct RunMetricPoint {
     QString key;  // "train_loss", "val_accuracy", "test_rmse", …
     int epoch = 0;
     double value = 0;
+    qint64 step = 0;  // the epoch for per-epoch metrics; batches so far for train_loss_step
 };
 
 // One log line of a run's worker.

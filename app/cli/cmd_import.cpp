@@ -224,7 +224,8 @@ int runImport(const Arguments& args) {
         return runSampleImport(args, *options);
     }
     if (args.positionals.empty())
-        return reportUsageError("name a file or folder to import (or --sample NAME)");
+        return reportUsageError("'kiln import' needs more arguments: a file or folder to import, or "
+                                "--sample NAME");
     if (args.has("name") && args.positionals.size() > 1)
         return reportUsageError(
             "--name names one dataset; import several files without it (each is named after its "

@@ -236,7 +236,7 @@ void RunTab::showRecord(const RunRecord& record) {
     m_curves->setTask(record.task());
     m_curves->setRounds(isRounds());
     for (const auto& point : record.metrics)
-        m_curves->addMetric(point.key, point.epoch, point.value);
+        m_curves->addMetric(point.key, point.epoch, point.value, point.step, record.stepsPerEpoch);
     m_evaluation->setReport(record.report);
     showReport();
     const bool wasLoaded = m_loaded;
@@ -283,7 +283,8 @@ void RunTab::applyEvent(const kiln::WorkerEvent& e) {
     m_nowTime = std::max(m_nowTime, time);
     if (auto* metric = e.as<kiln::event::Metric>()) {
         if (!std::isnan(metric->value))
-            m_curves->addMetric(QString::fromStdString(metric->key), metric->epoch, metric->value);
+            m_curves->addMetric(QString::fromStdString(metric->key), metric->epoch, metric->value,
+                                metric->step, m_record.stepsPerEpoch);
     } else if (auto* progress = e.as<kiln::event::Progress>()) {
         m_record.epoch = progress->epoch;
         m_record.step = int(progress->step);

@@ -169,7 +169,7 @@ std::optional<double> trainEpoch(Session& s, int epoch) {
                        std::uint64_t(epoch));  // dropout and flips: per epoch
     auto order = torch::tensor(epochOrder(s, epoch), torch::kLong);
     const std::int64_t n = order.size(0), bs = s.spec.batchSize, steps = (n + bs - 1) / bs;
-    double sum = 0;
+    double sum = 0, windowSum = 0, windowRows = 0;  // the window: the batches since the last report
     auto lastReport = Clock::now();
     for (std::int64_t step = 0; step < steps; ++step) {
         if (s.listener.cancelled()) return std::nullopt;
@@ -184,8 +184,16 @@ std::optional<double> trainEpoch(Session& s, int epoch) {
         loss.backward();
         s.optimizer->step();
         sum += value * double(index.size(0));
+        windowSum += value * double(index.size(0));
+        windowRows += double(index.size(0));
         if (Clock::now() - lastReport > std::chrono::milliseconds(250) || step + 1 == steps) {
             s.listener.progress(epoch, step + 1, steps);
+            // The loss as it comes, so a long first epoch draws a curve before it ends; its step
+            // counts batches from the first epoch's start.
+            if (steps > 1 && windowRows > 0)
+                s.listener.metric(kTrainLossStep, windowSum / windowRows,
+                                  std::int64_t(epoch - 1) * steps + step + 1, epoch);
+            windowSum = windowRows = 0;
             lastReport = Clock::now();
         }
     }

@@ -13,13 +13,18 @@
 
 namespace kiln {
 
+// The training loss of the batches since the last progress report, recorded as it comes (a few
+// times a second) with step = batches since the first epoch's start; "train_loss" stays the
+// epoch's mean. Full-batch fits (one step an epoch) record none.
+inline constexpr const char* kTrainLossStep = "train_loss_step";
+
 // What a trainer tells whoever runs it, on the training thread, as it goes.
 class TrainListener {
 public:
     virtual ~TrainListener() = default;
     // Step `step` (1-based, within the epoch) of `stepsPerEpoch` in epoch `epoch` (1-based).
     virtual void progress(int epoch, std::int64_t step, std::int64_t stepsPerEpoch) = 0;
-    // One metric value; per-epoch metrics use step = epoch.
+    // One metric value; per-epoch metrics use step = epoch (kTrainLossStep counts batches).
     virtual void metric(const std::string& key, double value, std::int64_t step, int epoch) = 0;
     virtual void log(const std::string& level, const std::string& message) = 0;
     // A file the run made, relative to the run folder.

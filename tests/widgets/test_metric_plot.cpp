@@ -95,6 +95,19 @@ TEST_CASE("run curves route metrics to their plots and guess the task", "[metric
     CHECK(view.pointCount() == 5);
 }
 
+TEST_CASE("the training loss is drawn as it comes, before the first epoch ends", "[metric_plot]") {
+    RunCurvesView view;
+    // Batch 250 and 500 of 1,000 in epoch 1: points at 0.25 and 0.5 epochs.
+    view.addMetric(QStringLiteral("train_loss_step"), 1, 1.2, 250, 1000);
+    view.addMetric(QStringLiteral("train_loss_step"), 1, 0.9, 500, 1000);
+    view.addMetric(QStringLiteral("train_loss_step"), 1, 0.8, 600, 0);  // steps per epoch not known yet
+    CHECK(view.lossPlot()->pointCount(QStringLiteral("train_loss_step")) == 2);
+    CHECK(view.lossPlot()->pointCount(QStringLiteral("train_loss")) == 0);
+    CHECK(view.lossPlot()->hasPoints());
+    view.addMetric(QStringLiteral("train_loss"), 1, 0.95);
+    CHECK(view.lossPlot()->pointCount(QStringLiteral("train_loss")) == 1);
+}
+
 TEST_CASE("the confusion matrix shares rows and colours by share", "[metric_plot]") {
     ConfusionMatrixView view;
     view.setMatrix({QStringLiteral("a"), QStringLiteral("b")}, {8, 2, 0, 10});

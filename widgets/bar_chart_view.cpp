@@ -69,7 +69,17 @@ void BarChartView::showColumn() {
     if (profile)
         for (const kiln::CategoryCount& c : profile->top)
             m_counts.append({QString::fromStdString(c.value), quint64(c.count)});
-    m_title = tr("Most frequent values of %1").arg(name);
+    const kiln::ColumnInfo& info = m_table->column(std::size_t(column)).info();
+    if (info.ordered) {  // an order (age groups, grades) reads low to high, not by frequency
+        auto rank = [&info](const QString& value) {
+            return std::find(info.categories.begin(), info.categories.end(), value.toStdString()) -
+                   info.categories.begin();
+        };
+        std::stable_sort(m_counts.begin(), m_counts.end(),
+                         [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+    }
+    m_title = info.ordered ? tr("Values of %1, in their order").arg(name)
+                           : tr("Most frequent values of %1").arg(name);
     m_axisTitle = name;
     draw();
     const QLocale locale;

@@ -102,6 +102,8 @@ public:
             return QString::fromStdString(m_split->info().categories[std::size_t(group)]);
         if (m_split->info().type == kiln::ColumnType::Integer)
             return QString::number(m_values[std::size_t(group)]);
+        const auto& labels = m_split->info().labels;
+        if (labels.size() == 2) return QString::fromStdString(labels[group ? 1 : 0]);
         return group ? QStringLiteral("true") : QStringLiteral("false");
     }
 

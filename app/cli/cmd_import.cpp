@@ -36,6 +36,38 @@ ImageImportHook& imageImportHook() {
 
 namespace {
 
+// "a,b,c" → {a, b, c}, empty items left out.
+std::vector<std::string> splitOn(const std::string& text, char separator) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(separator, start), text.size());
+        if (end > start) items.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+// --rename OLD=NEW,…  --skip COL,…  --order COL=LOW|…|HIGH (repeatable options: joined by ',').
+Status parseColumnChoices(const Arguments& args, CsvImportOptions& o) {
+    for (const auto& item : splitOn(args.value("rename").value_or(""), ',')) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return makeError(ErrorCode::InvalidArgument,
+                             "--rename is written OLD=NEW, not '" + item + "'");
+        o.renames.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
+    o.skipColumns = splitOn(args.value("skip").value_or(""), ',');
+    for (const auto& item : splitOn(args.value("order").value_or(""), ',')) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+            return makeError(ErrorCode::InvalidArgument,
+                             "--order is written COLUMN=LOW|…|HIGH, not '" + item + "'");
+        o.categoryOrders.push_back({item.substr(0, eq), splitOn(item.substr(eq + 1), '|')});
+    }
+    return {};
+}
+
 Result<CsvImportOptions> parseOptions(const Arguments& args) {
     CsvImportOptions o;
     if (auto f = args.value("format")) {
@@ -74,16 +106,18 @@ Result<CsvImportOptions> parseOptions(const Arguments& args) {
     o.skipBadRows = args.has("skip-bad-rows");
     o.strictEncoding = args.has("strict-encoding");
     if (auto t = args.value("type")) o.typeOverrides.push_back(*t);
+    if (auto s = parseColumnChoices(args, o); !s) return s.error();
     return o;
 }
 
 nlohmann::json columnsJson(const TableManifest& m) {
     nlohmann::json cols = nlohmann::json::array();
-    for (const auto& c : m.columns)
-        cols.push_back({{"name", c.name},
-                        {"type", columnTypeName(c.type)},
-                        {"missing", c.missing},
-                        {"note", c.note}});
+    for (const auto& c : m.columns) {
+        nlohmann::json col = {
+            {"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}};
+        if (c.ordered) col["levels"] = c.categories;
+        cols.push_back(std::move(col));
+    }
     return cols;
 }
 
@@ -282,6 +316,12 @@ Command makeImportCommand() {
         {"header", "", "the first row is column names, even if it looks like data"},
         {"decimal-comma", "yes|no", "whether 3,14 means 3.14 (default: detected)"},
         {"type", "COL=TYPE", "force column types: --type id=text,day=date-mdy (repeatable)", true},
+        {"rename", "OLD=NEW", "store a column under another name: --rename V1=height (repeatable)",
+         true},
+        {"skip", "COL", "leave a column out: --skip row_id,notes (repeatable)", true},
+        {"order", "COL=A|B|C",
+         "categories with an order, low to high: --order 'agegp=25-34|35-44|45-54' (repeatable)",
+         true},
         {"skip-bad-rows", "",
          "skip rows with the wrong number of fields (reported with line numbers)"},
         {"strict-encoding", "",

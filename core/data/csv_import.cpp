@@ -12,6 +12,7 @@
 
 #include "core/base/names.h"
 #include "core/base/parallel_pass.h"
+#include "core/data/column_choices.h"
 #include "core/data/csv_chunk_parser.h"
 #include "core/data/csv_reader.h"
 #include "core/data/csv_scan.h"
@@ -77,56 +78,6 @@ std::vector<std::vector<std::string>> sampleRecords(std::string_view text, char 
     return records;
 }
 
-Result<ColumnSpec> overrideSpec(ColumnSpec spec, const std::string& typeName) {
-    std::string lower;
-    for (char c : typeName) lower += char(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "date-dmy" || lower == "date-mdy") {
-        spec.type = ColumnType::Date;
-        spec.dateOrder = lower == "date-dmy" ? DateOrder::DayFirst : DateOrder::MonthFirst;
-    } else if (auto type = parseColumnType(lower)) {
-        spec.type = *type;
-    } else {
-        return makeError(ErrorCode::InvalidArgument,
-                         "unknown column type '" + typeName +
-                             "' (use integer, float, boolean, date, date-dmy, date-mdy, datetime, "
-                             "categorical or text)");
-    }
-    spec.overridden = true;
-    spec.note = "type set by the user";
-    if (lower == "date-mdy") spec.note += " (month-first dates)";
-    if (lower == "date-dmy") spec.note += " (day-first dates)";
-    return spec;
-}
-
-Status applyOverrides(std::vector<ColumnSpec>& columns, const std::vector<std::string>& overrides) {
-    for (const auto& entry : overrides) {
-        std::size_t start = 0;
-        while (start <= entry.size()) {
-            std::size_t comma = std::min(entry.find(',', start), entry.size());
-            std::string item = entry.substr(start, comma - start);
-            start = comma + 1;
-            if (item.empty()) continue;
-            auto eq = item.rfind('=');
-            if (eq == std::string::npos)
-                return makeError(ErrorCode::InvalidArgument,
-                                 "a type override is written COLUMN=TYPE, not '" + item + "'");
-            std::string name = item.substr(0, eq);
-            auto it = std::find_if(columns.begin(), columns.end(),
-                                   [&](auto& c) { return c.name == name; });
-            if (it == columns.end()) {
-                std::string names;
-                for (auto& c : columns) names += (names.empty() ? "" : ", ") + c.name;
-                return makeError(ErrorCode::InvalidArgument,
-                                 "no column named '" + name + "' (columns: " + names + ")");
-            }
-            auto spec = overrideSpec(*it, item.substr(eq + 1));
-            if (!spec) return spec.error();
-            *it = *spec;
-        }
-    }
-    return {};
-}
-
 char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
     if (options.delimiter) return *options.delimiter;
     if (options.format == CsvImportOptions::Format::Tsv) return '\t';
@@ -160,7 +111,7 @@ Status planColumns(Plan& plan, const CsvImportOptions& options) {
             if (records[r].size() == count) cells.push_back(std::move(records[r][c]));
         plan.columns.push_back(inferColumn(names[c], cells, plan.dialect.decimalComma));
     }
-    return applyOverrides(plan.columns, options.typeOverrides);
+    return applyColumnChoices(plan.columns, options);
 }
 
 // What one pass over the data found besides the stored chunks.
@@ -325,6 +276,7 @@ bool retypeUndecided(Plan& plan, const TableWriter& writer) {
         typed.note = "no values in the sample; typed from the first " +
                      std::to_string(found.size()) + " values found further on" +
                      (typed.note.empty() ? "" : " (" + typed.note + ")");
+        typed.fileName = spec.fileName;
         spec = std::move(typed);
         changed = true;
     }

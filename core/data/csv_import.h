@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
@@ -31,6 +32,16 @@ struct CsvImportOptions {
     // Column types forced by the user: "name=type" (types as parseColumnType reads them, plus
     // "date-dmy" / "date-mdy" to fix the order of slashed dates).
     std::vector<std::string> typeOverrides;
+    // Columns (by their name in the file) stored under another name, or not stored at all.
+    std::vector<std::pair<std::string, std::string>> renames;  // {name in the file, new name}
+    std::vector<std::string> skipColumns;
+    // Categorical columns whose values have an order (age groups, grades): the levels from low
+    // to high. Values met that are not listed follow them, in the order met.
+    struct CategoryOrder {
+        std::string column;
+        std::vector<std::string> levels;
+    };
+    std::vector<CategoryOrder> categoryOrders;
     bool skipBadRows = false;                       // skip records with the wrong field count
     bool strictEncoding = false;  // refuse invalid bytes in a UTF-8 file instead of replacing them
     unsigned threads = 0;                           // 0: one per core

@@ -1,8 +1,9 @@
 #include "core/data/csv_preview.h"
 
 #include <algorithm>
-#include <cctype>
+#include <set>
 
+#include "core/data/column_choices.h"
 #include "core/data/csv_reader.h"
 
 namespace kiln {
@@ -11,12 +12,6 @@ namespace {
 
 constexpr std::size_t kSampleBytes = 256 * 1024;
 constexpr std::size_t kSampleRecords = 5000;
-
-std::string lowered(const std::string& text) {
-    std::string out;
-    for (char c : text) out += char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // The sample: whole records from the start of the text.
 std::string_view sampleOf(std::string_view text) {
@@ -42,45 +37,6 @@ std::vector<std::vector<std::string>> readRecords(std::string_view sample, char 
     return records;
 }
 
-Status overrideOne(ColumnSpec& spec, const std::string& typeName) {
-    const std::string lower = lowered(typeName);
-    if (lower == "date-dmy" || lower == "date-mdy") {
-        spec.type = ColumnType::Date;
-        spec.dateOrder = lower == "date-dmy" ? DateOrder::DayFirst : DateOrder::MonthFirst;
-    } else if (auto type = parseColumnType(lower)) {
-        spec.type = *type;
-    } else {
-        return makeError(ErrorCode::InvalidArgument, "unknown column type '" + typeName + "'");
-    }
-    spec.overridden = true;
-    spec.note = "type set by the user";
-    return {};
-}
-
-// "name=type" entries (several may share one entry, comma-separated), as the import reads them.
-Status applyOverrides(std::vector<ColumnSpec>& columns, const std::vector<std::string>& overrides) {
-    for (const auto& entry : overrides) {
-        std::size_t start = 0;
-        while (start <= entry.size()) {
-            std::size_t comma = std::min(entry.find(',', start), entry.size());
-            const std::string item = entry.substr(start, comma - start);
-            start = comma + 1;
-            if (item.empty()) continue;
-            const auto eq = item.rfind('=');
-            if (eq == std::string::npos)
-                return makeError(ErrorCode::InvalidArgument,
-                                 "a type override is written COLUMN=TYPE, not '" + item + "'");
-            auto it = std::find_if(columns.begin(), columns.end(),
-                                   [&](const ColumnSpec& c) { return c.name == item.substr(0, eq); });
-            if (it == columns.end())
-                return makeError(ErrorCode::InvalidArgument,
-                                 "no column named '" + item.substr(0, eq) + "'");
-            if (auto s = overrideOne(*it, item.substr(eq + 1)); !s) return s;
-        }
-    }
-    return {};
-}
-
 Status checkText(const TextSource& source, const std::string& path) {
     if (source.size() == 0)
         return makeError(ErrorCode::InvalidArgument, "the file is empty", path + ":1:1");
@@ -92,6 +48,22 @@ Status checkText(const TextSource& source, const std::string& path) {
                          path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column));
     }
     return {};
+}
+
+// Each column's distinct values in the sample, in the order met (none past kMaxListedValues).
+void listValues(CsvPreview& preview, const std::vector<std::vector<std::string>>& records) {
+    const std::size_t count = records[0].size();
+    preview.values.assign(count, {});
+    for (std::size_t c = 0; c < count; ++c) {
+        std::set<std::string> seen;
+        auto& values = preview.values[c];
+        for (std::size_t r = preview.dialect.header ? 1 : 0; r < records.size(); ++r) {
+            if (records[r].size() != count || isMissingMarker(records[r][c])) continue;
+            if (seen.insert(records[r][c]).second) values.push_back(records[r][c]);
+            if (values.size() > kMaxListedValues) break;
+        }
+        if (values.size() > kMaxListedValues) values.clear();
+    }
 }
 
 void inferColumns(CsvPreview& preview, std::vector<std::vector<std::string>>& records) {
@@ -137,7 +109,8 @@ Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImport
         (!options.noHeader && looksLikeHeader(records, preview.dialect.decimalComma));
     preview.sampledRecords = records.size() - (preview.dialect.header ? 1 : 0);
     inferColumns(preview, records);
-    if (auto s = applyOverrides(preview.columns, options.typeOverrides); !s) return s.error();
+    listValues(preview, records);
+    if (auto s = applyColumnChoices(preview.columns, options); !s) return s.error();
     const std::size_t first = preview.dialect.header ? 1 : 0;
     for (std::size_t r = first; r < records.size() && preview.rows.size() < rows; ++r)
         preview.rows.push_back(std::move(records[r]));

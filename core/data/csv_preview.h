@@ -14,14 +14,19 @@
 
 namespace kiln {
 
+constexpr std::size_t kMaxListedValues = 100;
+
 // What an import of a CSV/TSV file would read, decided from its first records only: the
-// encoding, the dialect, the column names and types (user overrides applied, as the import
-// applies them) and the first rows as text. Plain value type.
+// encoding, the dialect, the column names and types (the user's choices applied as the import
+// applies them: core/data/column_choices.h; skipped columns stay, marked) and the first rows as text. Plain value type.
 struct CsvPreview {
     TextEncoding encoding = TextEncoding::Utf8;
     CsvDialect dialect;
     std::vector<ColumnSpec> columns;
     std::vector<std::vector<std::string>> rows;  // the first data records, as written
+    // By column: the distinct values of the sample in the order met (to put categories in an
+    // order), empty for a column with more than kMaxListedValues.
+    std::vector<std::vector<std::string>> values;
     std::uint64_t bytes = 0;                     // size of the file
     std::size_t sampledRecords = 0;              // records the types were inferred from
 };

@@ -71,11 +71,14 @@ void profileText(const ColumnView& column, ColumnProfile& p, int topCount) {
     p.top = topOf(std::move(all), topCount);
 }
 
-void profileBooleanCounts(const ColumnProfile& p, ColumnProfile& out) {
+// `labels`: the column's words for false and true (ColumnInfo::labels), or none.
+void profileBooleanCounts(ColumnProfile& p, const std::vector<std::string>& labels) {
     if (!p.numeric || p.numeric->count == 0) return;
     auto trues = std::uint64_t(std::llround(p.numeric->mean * double(p.numeric->count)));
-    std::vector<CategoryCount> all = {{"true", trues}, {"false", p.numeric->count - trues}};
-    out.top = topOf(std::move(all), 2);
+    const bool spelled = labels.size() == 2;
+    std::vector<CategoryCount> all = {{spelled ? labels[1] : "true", trues},
+                                      {spelled ? labels[0] : "false", p.numeric->count - trues}};
+    p.top = topOf(std::move(all), 2);
 }
 
 // The columns the correlations cover (see ProfileOptions::correlationColumns), and how many
@@ -138,7 +141,7 @@ ColumnProfile profileColumn(const ColumnView& column, const ProfileOptions& opti
         p.distinct = p.numeric->distinct;
         p.distinctIsEstimate = p.numeric->distinctIsEstimate;
     }
-    if (p.type == ColumnType::Boolean) profileBooleanCounts(p, p);
+    if (p.type == ColumnType::Boolean) profileBooleanCounts(p, column.info().labels);
     return p;
 }
 

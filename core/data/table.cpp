@@ -27,6 +27,10 @@ std::string TableManifest::toJson() const {
         if (!c.mask.empty()) col["mask"] = c.mask;
         if (!c.offsets.empty()) col["offsets"] = c.offsets;
         if (c.type == ColumnType::Categorical) col["categories"] = c.categories;
+        // Written only when set, so the manifests (and hashes) of every other table stay as
+        // they always were.
+        if (c.ordered) col["ordered"] = true;
+        if (!c.labels.empty()) col["labels"] = c.labels;
         columnsJson.push_back(std::move(col));
     }
     nlohmann::json source = nlohmann::json::parse(sourceJson, nullptr, false);
@@ -38,8 +42,12 @@ std::string TableManifest::toJson() const {
 
 std::string TableManifest::schemaJson() const {
     nlohmann::json schema = nlohmann::json::array();
-    for (const auto& c : columns)
-        schema.push_back({{"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}});
+    for (const auto& c : columns) {
+        nlohmann::json column = {
+            {"name", c.name}, {"type", columnTypeName(c.type)}, {"missing", c.missing}, {"note", c.note}};
+        if (c.ordered) column["ordered"] = true;
+        schema.push_back(std::move(column));
+    }
     return schema.dump();
 }
 
@@ -65,6 +73,12 @@ Result<TableManifest> TableManifest::fromJson(std::string_view json) {
             c.note = col.value("note", "");
             if (col.contains("categories"))
                 c.categories = col.at("categories").get<std::vector<std::string>>();
+            c.ordered = col.value("ordered", false);
+            if (col.contains("labels")) {
+                c.labels = col.at("labels").get<std::vector<std::string>>();
+                if (c.labels.size() != 2)
+                    return makeError(ErrorCode::Corrupt, "a boolean column has two labels", c.name);
+            }
             m.columns.push_back(std::move(c));
         }
         return m;
@@ -198,6 +212,7 @@ std::string ColumnView::text(std::uint64_t row) const {
         case ColumnType::Float:
             return formatNumber(floats()[row]);
         case ColumnType::Boolean:
+            if (m_info->labels.size() == 2) return m_info->labels[bytes()[row] ? 1 : 0];
             return bytes()[row] ? "true" : "false";
         case ColumnType::Date:
             return formatDate(int64s()[row]);

@@ -31,6 +31,8 @@ struct ColumnInfo {
     std::string mask;                     // object hash of the missing mask, or empty
     std::string offsets;                  // Text only: object hash of the offsets array
     std::vector<std::string> categories;  // Categorical only: the dictionary, code order
+    bool ordered = false;                 // Categorical: `categories` run from low to high
+    std::vector<std::string> labels;      // Boolean: the words for 0 and 1 when not false/true
     std::string note;                     // how the type was decided ("day-first dates")
 };
 

@@ -195,6 +195,15 @@ private:
     std::vector<Piece> m_pieces;  // shared: where the earlier bytes are, in order
 };
 
+// "a, b, c" from `values[from..]`, the first ten of them.
+std::string joinedValues(const std::vector<std::string>& values, std::size_t from) {
+    std::string joined;
+    for (std::size_t i = from; i < values.size() && i < from + 10; ++i)
+        joined += (joined.empty() ? "'" : ", '") + values[i] + "'";
+    if (values.size() > from + 10) joined += ", …";
+    return joined;
+}
+
 bool hasMask(ColumnType type) {
     return type == ColumnType::Integer || type == ColumnType::Boolean || type == ColumnType::Text;
 }
@@ -220,6 +229,13 @@ struct TableWriter::Impl {
 TableWriter::TableWriter(const ObjectStore& store, std::vector<ColumnSpec> columns)
     : m_impl(new Impl{store, std::move(columns), {}, {}}) {
     m_impl->columns.resize(m_impl->specs.size());
+    // An ordered column's levels take the first codes, in their order.
+    for (std::size_t i = 0; i < m_impl->specs.size(); ++i) {
+        auto& c = m_impl->columns[i];
+        for (const auto& level : m_impl->specs[i].levels)
+            if (c.categoryIndex.try_emplace(level, std::int32_t(c.categories.size())).second)
+                c.categories.push_back(level);
+    }
 }
 
 TableWriter::~TableWriter() = default;
@@ -248,6 +264,7 @@ Status TableWriter::open() {
     for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
         auto& c = m_impl->columns[i];
         ColumnType type = m_impl->specs[i].type;
+        if (m_impl->specs[i].skipped) continue;
         files.push_back(&c.values);
         if (hasMask(type)) files.push_back(&c.mask);
         if (type == ColumnType::Text) files.push_back(&c.offsets);
@@ -263,7 +280,7 @@ Status TableWriter::open() {
     }
     for (std::size_t i = 0; i < m_impl->columns.size(); ++i) {
         auto& c = m_impl->columns[i];
-        if (m_impl->specs[i].type == ColumnType::Text)
+        if (m_impl->specs[i].type == ColumnType::Text && !m_impl->specs[i].skipped)
             if (auto s = c.offsets.write(&c.textEnd, sizeof c.textEnd); !s) return s;
     }
     return {};
@@ -322,6 +339,7 @@ Status TableWriter::append(std::vector<ColumnChunk>& chunks) {
     if (chunks.size() != m_impl->columns.size())
         return makeError(ErrorCode::Internal, "chunk has the wrong column count");
     for (std::size_t i = 0; i < chunks.size(); ++i) {
+        if (m_impl->specs[i].skipped) continue;
         auto& c = m_impl->columns[i];
         c.missing += chunks[i].missing;
         for (auto& v : chunks[i].found)
@@ -356,15 +374,23 @@ Result<std::string> TableWriter::commit(const std::string& sourceJson, unsigned 
     manifest = TableManifest{};
     manifest.rows = m_rows;
     manifest.sourceJson = sourceJson;
-    manifest.columns.resize(m_impl->specs.size());
+    const auto& specs = m_impl->specs;
+    manifest.columns.resize(std::size_t(std::count_if(
+        specs.begin(), specs.end(), [](const ColumnSpec& spec) { return !spec.skipped; })));
     std::vector<Job> jobs;
-    for (std::size_t i = 0; i < m_impl->specs.size(); ++i) {
-        const auto& spec = m_impl->specs[i];
+    for (std::size_t i = 0, k = 0; i < specs.size(); ++i) {
+        const auto& spec = specs[i];
+        if (spec.skipped) continue;
         auto& c = m_impl->columns[i];
-        auto& info = manifest.columns[i];
+        auto& info = manifest.columns[k++];  // sized above: the jobs point into it
         info.name = spec.name, info.type = spec.type, info.missing = c.missing,
         info.note = spec.note;
         info.categories = c.categories;
+        info.ordered = spec.type == ColumnType::Categorical && spec.ordered;
+        if (info.ordered && c.categories.size() > spec.levels.size())
+            info.note += "; met but not in the order, so placed after it: " +
+                         joinedValues(c.categories, spec.levels.size());
+        if (spec.type == ColumnType::Boolean) info.labels = spec.labels;
         bool text = spec.type == ColumnType::Text;
         jobs.push_back(
             {&c.values, npyValuesDescr(spec.type), text ? c.values.size() : m_rows, &info.values});

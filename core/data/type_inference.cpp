@@ -1,6 +1,7 @@
 #include "core/data/type_inference.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 namespace kiln {
@@ -93,11 +94,29 @@ void chooseTextKind(const std::vector<std::string_view>& values, std::size_t row
         spec.note = std::to_string(distinct.size()) + " distinct values in the sample";
 }
 
+// The words a Boolean column is shown with: those of its first value's kind, in its case
+// ("Yes" gives No/Yes, "TRUE" FALSE/TRUE); none for false/true, how every other column reads.
+std::vector<std::string> booleanLabels(std::string_view first) {
+    const std::string_view word = trimSpaces(first);
+    const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+    const bool allCaps = word.size() > 1 && upper(word[0]) && upper(word[1]);
+    const bool capital = !allCaps && !word.empty() && upper(word[0]);
+    const char head = char(std::tolower(static_cast<unsigned char>(word.empty() ? 't' : word[0])));
+    if (head != 'y' && head != 'n' && !allCaps && !capital) return {};
+    std::vector<std::string> labels = head == 'y' || head == 'n' ? std::vector<std::string>{"no", "yes"}
+                                                                 : std::vector<std::string>{"false", "true"};
+    for (std::string& label : labels)
+        for (std::size_t i = 0; i < label.size(); ++i)
+            if (allCaps || (capital && i == 0)) label[i] = char(std::toupper(static_cast<unsigned char>(label[i])));
+    return labels;
+}
+
 }  // namespace
 
 ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, bool decimalComma) {
     ColumnSpec spec;
     spec.name = std::move(name);
+    spec.fileName = spec.name;
     spec.decimalComma = decimalComma;
     std::vector<std::string_view> values;
     for (const auto& c : cells)
@@ -121,7 +140,7 @@ ColumnSpec inferColumn(std::string name, const std::vector<std::string>& cells, 
     spec.type = ColumnType::Float;
     if (allFit(values, spec)) return spec;
     spec.type = ColumnType::Boolean;
-    if (allFit(values, spec)) return spec;
+    if (allFit(values, spec)) return spec.labels = booleanLabels(values.front()), spec;
     if (tryDate(values, spec)) return spec;
     spec.note.clear();
     if (tryGrouped(values, spec)) return spec;

@@ -108,7 +108,7 @@ TEST_CASE("the recipe is fitted on the training rows only and serialises", "[tra
     REQUIRE(day != a->steps.end());
     CHECK(day->kind == "date");
     CHECK(a->target.classes ==
-          std::vector<std::string>{"false", "true"});  // yes/no is read as boolean
+          std::vector<std::string>{"no", "yes"});  // yes/no is boolean, its classes named as written
     std::vector<float> row(std::size_t(a->width()));
     a->transformRow(**table, 3, row.data());  // row 3 has x1 missing: the indicator is 1
     CHECK(row[std::size_t(x1 - a->steps.begin()) + 1] == 1.0f);

@@ -304,7 +304,7 @@ TEST_CASE("a decision tree is drawn with samples and values at every node", "[tr
     json split = readJson(run / "split.json");
     REQUIRE(report["tree"]["trees"].size() == 1);
     json nodes = report["tree"]["trees"][0]["nodes"];
-    CHECK(report["tree"]["trees"][0]["class"] == "true");  // yes/no is read as a boolean
+    CHECK(report["tree"]["trees"][0]["class"] == "yes");  // a yes/no boolean, named as written
     std::map<int, json> byId;
     for (const auto& n : nodes) byId[n["id"].get<int>()] = n;
     CHECK(byId[0]["samples"].get<double>() == double(split["train"].size()));

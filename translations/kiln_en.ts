@@ -28,7 +28,7 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="198"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>%n row without a target is left out.</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="204"/>
+        <location filename="../widgets/box_plot_view.cpp" line="206"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value lies beyond them.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>kiln::widgets::CompareCurvesPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/compare_curves_panel.cpp" line="316"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="321"/>
         <source>%n hidden (click the legend)</source>
         <translation>
             <numerusform>%n hidden (click the legend)</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>kiln::widgets::ParallelCoordinatesView</name>
     <message numerus="yes">
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="188"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="189"/>
         <source>Sweep: %n trial(s)</source>
         <translation>
             <numerusform>Sweep: %n trial</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>kiln::widgets::ParamMetricScatter</name>
     <message numerus="yes">
-        <location filename="../widgets/param_metric_scatter.cpp" line="159"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="167"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>
@@ -172,6 +172,25 @@
         <translation>
             <numerusform>%n selected</numerusform>
             <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::TableQueryBar</name>
+    <message numerus="yes">
+        <location filename="../widgets/table_query_bar.cpp" line="188"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/table_query_bar.cpp" line="189"/>
+        <source>%1 of %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln row</numerusform>
+            <numerusform>%1 of %Ln rows</numerusform>
         </translation>
     </message>
 </context>

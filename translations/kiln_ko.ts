@@ -220,6 +220,107 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::CategoryOrderDialog</name>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="20"/>
+        <source>Order of %1</source>
+        <translation>%1의 순서</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="26"/>
+        <source>Put the values of %1 from lowest to highest. Charts show them in this order and the column is stored as ordered categories.</source>
+        <translation>%1의 값을 낮은 것에서 높은 것 순으로 놓으세요. 차트는 이 순서로 보여 주고, 열은 순서 있는 범주로 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="37"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="39"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="41"/>
+        <source>Sort</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="43"/>
+        <source>Numbers inside the values are read as numbers: 2 before 10.</source>
+        <translation>값 안의 숫자는 숫자로 읽습니다: 2가 10보다 앞.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="44"/>
+        <source>Reverse</source>
+        <translation>뒤집기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/category_order_dialog.cpp" line="58"/>
+        <source>No order</source>
+        <translation>순서 없음</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ColumnChoicesTable</name>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="159"/>
+        <source>Named &apos;%1&apos; in the file; double-click to rename</source>
+        <translation>파일에서의 이름은 &apos;%1&apos;입니다. 두 번 클릭해 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="160"/>
+        <source>Double-click to rename</source>
+        <translation>두 번 클릭해 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="169"/>
+        <source>as detected</source>
+        <translation>감지된 대로</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="181"/>
+        <source>Order…</source>
+        <translation>순서…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="189"/>
+        <source>More than %1 different values in the first rows: too many to order here (kiln import --order takes any number).</source>
+        <translation>첫 행들에 서로 다른 값이 %1개보다 많아 여기서 순서를 정하기 어렵습니다(kiln import --order는 개수 제한이 없습니다).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="193"/>
+        <source>Put the values in an order, low to high (age groups, grades, sizes).</source>
+        <translation>값을 낮은 것에서 높은 것 순으로 놓습니다(연령대, 등급, 크기).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <source>Detected</source>
+        <translation>감지됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <source>Import as</source>
+        <translation>가져올 형식</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <source>Order</source>
+        <translation>순서</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::CompareUi</name>
     <message>
         <location filename="../app/studio/compare_ui.cpp" line="36"/>
@@ -906,164 +1007,144 @@
 <context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="169"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="170"/>
         <source>Reading the start of the file…</source>
         <translation>파일 앞부분을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
         <source>comma</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
         <source>semicolon</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
         <source>tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="229"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="223"/>
         <source>pipe</source>
         <translation>파이프</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="230"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="224"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
         <source>Detect (%1)</source>
         <translation>자동 감지 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="238"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="232"/>
         <source>This file cannot be imported as it is: %1</source>
         <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="240"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="234"/>
         <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
         <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="254"/>
-        <source>as detected</source>
-        <translation>감지된 대로</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="264"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="241"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="265"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="242"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="266"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="243"/>
         <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (no spaces or &apos;@&apos;), not starting with &apos;-&apos; or &apos;.&apos;.</source>
         <translation>문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있습니다(공백과 &apos;@&apos;는 안 됨). &apos;-&apos;나 &apos;.&apos;로 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="268"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="269"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
         <source>Delimiter:</source>
         <translation>구분자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="234"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="233"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="235"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="229"/>
         <source>Yes: 3,14 reads as 3.14</source>
         <translation>예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="236"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="230"/>
         <source>No: the decimal mark is a point</source>
         <translation>아니요: 소수점은 마침표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Comma ( , )</source>
         <translation>쉼표 ( , )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Semicolon ( ; )</source>
         <translation>세미콜론 ( ; )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="270"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
         <source>Tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="271"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
         <source>Pipe ( | )</source>
         <translation>파이프 ( | )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="273"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="250"/>
         <source>The first row names the columns</source>
         <translation>첫 행이 열 이름입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="274"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="251"/>
         <source>Decimal comma:</source>
         <translation>소수점 쉼표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="275"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="252"/>
         <source>Skip rows with the wrong number of fields (and list them)</source>
         <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
-        <source>Column types (change any of them):</source>
-        <translation>열 형식 (원하는 대로 바꾸세요):</translation>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="253"/>
+        <source>Columns (untick to leave one out, double-click a name to rename it):</source>
+        <translation>열(체크를 해제하면 빠지고, 이름을 두 번 클릭하면 바꿀 수 있습니다):</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
-        <source>Column</source>
-        <translation>열</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
-        <source>Detected</source>
-        <translation>감지됨</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
-        <source>Import as</source>
-        <translation>가져올 형식</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="278"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="255"/>
         <source>First rows, as they will be read:</source>
         <translation>읽히게 될 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="279"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -2706,72 +2787,82 @@
         <source>chosen by cross-validation</source>
         <translation>교차 검증으로 선택</translation>
     </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="125"/>
+        <source> · model &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · 모델 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="126"/>
+        <source>Input: the images&apos; pixels</source>
+        <translation>입력: 이미지의 픽셀</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="135"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="160"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="166"/>
         <source>%1 steps per epoch at batch size %2: each epoch is long; a batch of %3 makes it about %4 times shorter.</source>
         <translation>배치 크기 %2에서 에포크당 %1스텝입니다: 에포크가 깁니다. 배치를 %3로 하면 약 %4배 짧아집니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="175"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="181"/>
         <source>%1 has a different value on every row: an identifier, which a model learns by heart instead of a pattern.</source>
         <translation>%1은(는) 행마다 값이 다릅니다: 식별자이며, 모델이 패턴 대신 값을 외워 버립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="185"/>
         <source>%1 is named and valued like an identifier or a matched-set number: it can leak which rows belong together.</source>
         <translation>%1은(는) 이름과 값이 식별자나 짝지은 집합 번호 같습니다: 어떤 행끼리 묶이는지가 새어 나갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="183"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="189"/>
         <source>%1 alone gives the target on %2 of the rows: is it the answer under another name?</source>
         <translation>%1 하나만으로 행의 %2에서 목표값을 맞힙니다: 다른 이름의 정답이 아닌가요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="186"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="192"/>
         <source>%1 is %2 missing.</source>
         <translation>%1은(는) %2가 결측입니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="198"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>목표값이 없는 행 %n개는 제외합니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="210"/>
         <source>%1 (%2, %3%)</source>
         <translation>%1 (%2개, %3%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="213"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="219"/>
         <source>Missing numbers in %1 are kept missing: the trees learn where they go.</source>
         <translation>%1의 결측 숫자는 그대로 둡니다: 트리가 어느 쪽으로 보낼지 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="215"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="221"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator (trees keep them missing).</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다 (트리는 결측 그대로 둡니다).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="217"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="223"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="220"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="226"/>
         <source>Missing categories in %1 are filled with the most frequent category.</source>
         <translation>%1의 결측 범주는 가장 흔한 범주로 채웁니다.</translation>
     </message>
@@ -3475,33 +3566,38 @@
         <translation>이 데이터셋에는 범주형, 불리언 또는 텍스트 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="72"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="81"/>
+        <source>Values of %1, in their order</source>
+        <translation>%1의 값, 정한 순서대로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="82"/>
         <source>Most frequent values of %1</source>
         <translation>%1의 가장 잦은 값</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="77"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="87"/>
         <source>%1 distinct values · %2 missing · the %3 most frequent shown</source>
         <translation>고유값 %1개 · 결측 %2개 · 가장 잦은 %3개 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="93"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="103"/>
         <source>%1 in all</source>
         <translation>모두 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="101"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="111"/>
         <source>Bar chart</source>
         <translation>막대 차트</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="104"/>
-        <location filename="../widgets/bar_chart_view.cpp" line="129"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="114"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="139"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="139"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="149"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
@@ -3509,45 +3605,45 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="159"/>
-        <location filename="../widgets/box_plot_view.cpp" line="268"/>
+        <location filename="../widgets/box_plot_view.cpp" line="161"/>
+        <location filename="../widgets/box_plot_view.cpp" line="270"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="173"/>
+        <location filename="../widgets/box_plot_view.cpp" line="175"/>
         <source>This dataset has no numeric column.</source>
         <translation>이 데이터셋에는 숫자 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="202"/>
+        <location filename="../widgets/box_plot_view.cpp" line="204"/>
         <source>Could not compute the boxes: %1</source>
         <translation>상자를 계산할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="204"/>
+        <location filename="../widgets/box_plot_view.cpp" line="206"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %Ln개가 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="214"/>
+        <location filename="../widgets/box_plot_view.cpp" line="216"/>
         <source>%1 by %2</source>
         <translation>%2별 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="215"/>
+        <location filename="../widgets/box_plot_view.cpp" line="217"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="266"/>
+        <location filename="../widgets/box_plot_view.cpp" line="268"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="267"/>
+        <location filename="../widgets/box_plot_view.cpp" line="269"/>
         <source>Split by:</source>
         <translation>나눌 기준:</translation>
     </message>
@@ -3748,74 +3844,74 @@
 <context>
     <name>kiln::widgets::CompareCurvesPanel</name>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="214"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="216"/>
         <source>No metric recorded</source>
         <translation>기록된 지표 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="218"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="220"/>
         <source>%1 (log)</source>
         <translation>%1 (로그)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="315"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="320"/>
         <source>%1 runs, %2 points drawn</source>
         <translation>실행 %1개, 점 %2개 표시</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_curves_panel.cpp" line="316"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="321"/>
         <source>%n hidden (click the legend)</source>
         <translation>
             <numerusform>%n개 숨김 (범례를 클릭)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="322"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="327"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="323"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="328"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="324"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="329"/>
         <source>Smoothing:</source>
         <translation>평활화:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="325"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="330"/>
         <source>Exponential moving average weight (0: raw values)</source>
         <translation>지수 이동 평균 가중치 (0: 원래 값)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="326"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="331"/>
         <source>Log scale</source>
         <translation>로그 척도</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="327"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="332"/>
         <source>Reset zoom</source>
         <translation>확대 초기화</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="329"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="334"/>
         <source>Drag across the plot to zoom into a range; this shows all of it again</source>
         <translation>그래프를 드래그하면 구간을 확대합니다. 이 버튼은 전체를 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="330"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="335"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="331"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="336"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="332"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="337"/>
         <source>Wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
@@ -3939,6 +4035,19 @@
     </message>
 </context>
 <context>
+    <name>kiln::widgets::CsvPreviewModel</name>
+    <message>
+        <location filename="../widgets/csv_preview_model.cpp" line="62"/>
+        <source>(skipped)</source>
+        <translation>(건너뜀)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/csv_preview_model.cpp" line="63"/>
+        <source>%1, ordered</source>
+        <translation>%1, 순서 있음</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::CvTableModel</name>
     <message>
         <location filename="../widgets/cv_table_model.cpp" line="79"/>
@@ -3974,94 +4083,102 @@
 <context>
     <name>kiln::widgets::DatasetPage</name>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="119"/>
+        <location filename="../widgets/dataset_page.cpp" line="128"/>
         <source>The dataset could not be opened: %1</source>
         <translation>데이터셋을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="129"/>
+        <location filename="../widgets/dataset_page.cpp" line="143"/>
         <source>Profiling %1 rows…</source>
         <translation>%1개 행 프로파일링 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="149"/>
+        <location filename="../widgets/dataset_page.cpp" line="163"/>
         <source>Profiling failed: %1</source>
         <translation>프로파일링 실패: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="153"/>
+        <location filename="../widgets/dataset_page.cpp" line="167"/>
         <source>Profile read from the cache in %1 s.</source>
         <translation>캐시에서 프로파일을 %1초 만에 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="154"/>
+        <location filename="../widgets/dataset_page.cpp" line="168"/>
         <source>Profiled in %1 s.</source>
         <translation>%1초 만에 프로파일링했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="163"/>
+        <location filename="../widgets/dataset_page.cpp" line="177"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="164"/>
+        <location filename="../widgets/dataset_page.cpp" line="178"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="165"/>
+        <location filename="../widgets/dataset_page.cpp" line="179"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="166"/>
+        <location filename="../widgets/dataset_page.cpp" line="180"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="167"/>
+        <location filename="../widgets/dataset_page.cpp" line="181"/>
         <source>Drift</source>
         <translation>드리프트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="168"/>
+        <location filename="../widgets/dataset_page.cpp" line="182"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="169"/>
+        <location filename="../widgets/dataset_page.cpp" line="183"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="170"/>
+        <location filename="../widgets/dataset_page.cpp" line="184"/>
         <source>Categories</source>
         <translation>범주</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="171"/>
+        <location filename="../widgets/dataset_page.cpp" line="185"/>
         <source>Scatter</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="172"/>
+        <location filename="../widgets/dataset_page.cpp" line="186"/>
         <source>Correlation</source>
         <translation>상관</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="174"/>
+        <location filename="../widgets/dataset_page.cpp" line="188"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="175"/>
+        <location filename="../widgets/dataset_page.cpp" line="189"/>
         <source>&lt;b&gt;%1&lt;/b&gt; could not be opened.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="180"/>
+        <location filename="../widgets/dataset_page.cpp" line="194"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 rows × %4 columns · imported %5 from &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · %3행 × %4열 · %5에 &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;에서 가져옴</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::DatasetTableModel</name>
+    <message>
+        <location filename="../widgets/dataset_table_model.cpp" line="113"/>
+        <source>%1, ordered</source>
+        <translation>%1, 순서 있음</translation>
     </message>
 </context>
 <context>
@@ -4980,19 +5097,19 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ParallelCoordinatesView</name>
     <message numerus="yes">
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="188"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="189"/>
         <source>Sweep: %n trial(s)</source>
         <translation>
             <numerusform>스윕: 시행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="294"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="295"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="297"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="298"/>
         <source>worst</source>
         <translation>최저</translation>
     </message>
@@ -5020,39 +5137,39 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ParamMetricScatter</name>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="126"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="134"/>
         <source>Parameter against metric</source>
         <translation>파라미터 대 지표</translation>
     </message>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="127"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="135"/>
         <source>%1 against %2</source>
         <translation>%2 대비 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="143"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="151"/>
         <source>final %1</source>
         <translation>최종 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/param_metric_scatter.cpp" line="159"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="167"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>실행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="163"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="171"/>
         <source>%1 at positions: %2</source>
         <translation>%1 위치: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="168"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="176"/>
         <source>Parameter:</source>
         <translation>파라미터:</translation>
     </message>
     <message>
-        <location filename="../widgets/param_metric_scatter.cpp" line="169"/>
+        <location filename="../widgets/param_metric_scatter.cpp" line="177"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
@@ -5353,60 +5470,117 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ScatterView</name>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="142"/>
-        <location filename="../widgets/scatter_view.cpp" line="256"/>
+        <location filename="../widgets/scatter_view.cpp" line="144"/>
+        <location filename="../widgets/scatter_view.cpp" line="255"/>
         <source>(one colour)</source>
         <translation>(한 가지 색)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="172"/>
+        <location filename="../widgets/scatter_view.cpp" line="174"/>
         <source>A scatter plot needs numeric or date columns.</source>
         <translation>산점도에는 숫자 또는 날짜 열이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="201"/>
+        <location filename="../widgets/scatter_view.cpp" line="203"/>
         <source>Could not sample the rows: %1</source>
         <translation>행을 표본 추출할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="203"/>
+        <location filename="../widgets/scatter_view.cpp" line="205"/>
         <source>%1 of %2 rows shown (one row in every %3; rows with a missing value left out)</source>
         <translation>%2행 중 %1행 표시 (%3행마다 한 행, 결측값이 있는 행 제외)</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="207"/>
+        <location filename="../widgets/scatter_view.cpp" line="209"/>
         <source>All %1 rows with both values shown</source>
         <translation>두 값이 모두 있는 %1행 모두 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="216"/>
+        <location filename="../widgets/scatter_view.cpp" line="218"/>
         <source>%1 against %2</source>
         <translation>%2 대비 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="217"/>
+        <location filename="../widgets/scatter_view.cpp" line="219"/>
         <source>%1 against %2, coloured by %3</source>
         <translation>%2 대비 %1, %3별 색상</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="218"/>
+        <location filename="../widgets/scatter_view.cpp" line="220"/>
         <source>Scatter plot</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="253"/>
+        <location filename="../widgets/scatter_view.cpp" line="252"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="254"/>
+        <location filename="../widgets/scatter_view.cpp" line="253"/>
         <source>Y:</source>
         <translation>Y:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="255"/>
+        <location filename="../widgets/scatter_view.cpp" line="254"/>
         <source>Colour:</source>
         <translation>색상:</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::TableQueryBar</name>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="182"/>
+        <source>Choosing rows…</source>
+        <translation>행을 고르는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/table_query_bar.cpp" line="188"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/table_query_bar.cpp" line="189"/>
+        <source>%1 of %Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln행 중 %1행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="192"/>
+        <source>sorted by %1, highest first</source>
+        <translation>%1 기준 정렬, 큰 값부터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="193"/>
+        <source>sorted by %1, lowest first</source>
+        <translation>%1 기준 정렬, 작은 값부터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="199"/>
+        <source>Filter:</source>
+        <translation>필터:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="200"/>
+        <source>Ozone &gt; 50 and Month = 5, or any text to search</source>
+        <translation>Ozone &gt; 50 and Month = 5, 또는 찾을 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="201"/>
+        <source>Conditions joined by &apos;and&apos;: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;. Quote a value with &quot;…&quot; and a column name with spaces with `…`. Text without a column searches every cell.</source>
+        <translation>조건은 &apos;and&apos;로 잇습니다: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;(영어로 씁니다). 값은 &quot;…&quot;로, 공백이 있는 열 이름은 `…`로 감쌉니다. 열 이름 없는 텍스트는 모든 셀에서 찾습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="204"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_query_bar.cpp" line="205"/>
+        <source>Show every row in table order</source>
+        <translation>모든 행을 표의 순서대로 보여 줍니다</translation>
     </message>
 </context>
 <context>

@@ -31,11 +31,12 @@ QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const {
     const bool present = std::size_t(index.column()) < record.size();
     const std::string cell = present ? record[std::size_t(index.column())] : std::string();
     const bool missing = kiln::isMissingMarker(cell);
+    const bool skipped = m_preview.columns[std::size_t(index.column())].skipped;
     switch (role) {
         case Qt::DisplayRole:
             return missing && cell.empty() ? QStringLiteral("NA") : QString::fromStdString(cell);
         case Qt::ForegroundRole:
-            return missing ? QBrush(QColor(0x9a, 0x9f, 0xa6)) : QVariant();
+            return missing || skipped ? QBrush(QColor(0x9a, 0x9f, 0xa6)) : QVariant();
         case Qt::FontRole:
             if (missing) {
                 QFont font;
@@ -58,10 +59,13 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
         return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
     if (section < 0 || section >= columnCount()) return {};
     const kiln::ColumnSpec& spec = m_preview.columns[std::size_t(section)];
-    const QString type = QString::fromLatin1(kiln::columnTypeName(spec.type));
+    const QString type = spec.skipped ? tr("(skipped)")
+                       : spec.ordered ? tr("%1, ordered").arg(QString::fromLatin1(kiln::columnTypeName(spec.type)))
+                                      : QString::fromLatin1(kiln::columnTypeName(spec.type));
     if (role == Qt::DisplayRole)
         return QString::fromStdString(spec.name) + QLatin1Char('\n') + type +
-               (spec.overridden ? QStringLiteral(" *") : QString());
+               (spec.overridden && !spec.skipped ? QStringLiteral(" *") : QString());
+    if (role == Qt::ForegroundRole && spec.skipped) return QBrush(QColor(0x9a, 0x9f, 0xa6));
     if (role == Qt::ToolTipRole) return QString::fromStdString(spec.note);
     return {};
 }

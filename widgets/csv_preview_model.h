@@ -8,7 +8,8 @@ namespace kiln {
 namespace widgets {
 
 // The first rows of a CSV/TSV file as an import would read them: each header names the column
-// and its type (marked when the user chose it); missing markers are grey and italic.
+// and its type (marked when the user chose it, "(skipped)" for a column left out, whose cells are
+// grey); missing markers are grey and italic.
 class CsvPreviewModel : public QAbstractTableModel {
     Q_OBJECT
 public:

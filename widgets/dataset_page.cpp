@@ -1,5 +1,7 @@
 #include "widgets/dataset_page.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>
@@ -22,6 +24,7 @@
 #include "widgets/histogram_view.h"
 #include "widgets/pool_task.h"
 #include "widgets/scatter_view.h"
+#include "widgets/table_query_bar.h"
 #include "widgets/validation_view.h"
 
 namespace kiln {
@@ -48,7 +51,8 @@ DatasetPage::DatasetPage(const QString& workspaceDir, const QString& reference, 
 QWidget* DatasetPage::buildTableSection() {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_model = new DatasetTableModel(this);
-    m_tableView = new QTableView(splitter);
+    auto* tableSide = new QWidget(splitter);
+    m_tableView = new QTableView(tableSide);
     m_tableView->setObjectName(QStringLiteral("datasetTable"));
     m_tableView->setModel(m_model);
     m_tableView->setAlternatingRowColors(true);
@@ -58,8 +62,13 @@ QWidget* DatasetPage::buildTableSection() {
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_tableView->horizontalHeader()->setDefaultSectionSize(120);
     m_tableView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_queryBar = new TableQueryBar(m_model, m_tableView->horizontalHeader(), tableSide);
+    auto* tableLayout = new QVBoxLayout(tableSide);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_queryBar);
+    tableLayout->addWidget(m_tableView, 1);
     m_profilePanel = new ColumnProfilePanel(splitter);
-    splitter->addWidget(m_tableView);
+    splitter->addWidget(tableSide);
     // Ctrl+C (and right-click ▸ Copy) copies the selected cells as tab-separated text.
     m_copyCells = new QAction(this);
     m_copyCells->setObjectName(QStringLiteral("copyCells"));
@@ -121,6 +130,11 @@ void DatasetPage::showDataset(const LoadedDataset& dataset) {
         return;
     }
     m_model->setTable(dataset.table);
+    m_queryBar->reset();
+    // Each column at least as wide as its header ("categorical, ordered"), 120 px at the least.
+    QHeaderView* header = m_tableView->horizontalHeader();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        header->resizeSection(c, std::max(120, header->sectionSizeHint(c)));
     m_histogram->setTable(dataset.table);
     m_boxPlot->setTable(dataset.table);
     m_scatter->setTable(dataset.table);

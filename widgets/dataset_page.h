@@ -22,6 +22,7 @@ class DatasetTableModel;
 class DriftView;
 class HistogramView;
 class ScatterView;
+class TableQueryBar;
 class ValidationView;
 
 // The tab of a table dataset version: the virtual table with the column profile beside it,
@@ -44,6 +45,7 @@ public:
     QTabWidget* sections() const { return m_sections; }
     QTableView* tableView() const { return m_tableView; }
     DatasetTableModel* tableModel() const { return m_model; }
+    TableQueryBar* queryBar() const { return m_queryBar; }
     ColumnProfilePanel* profilePanel() const { return m_profilePanel; }
     QTabWidget* chartTabs() const { return m_charts; }
     HistogramView* histogram() const { return m_histogram; }
@@ -79,6 +81,7 @@ private:
     QTableView* m_tableView = nullptr;
     QAction* m_copyCells = nullptr;
     DatasetTableModel* m_model = nullptr;
+    TableQueryBar* m_queryBar = nullptr;
     ColumnProfilePanel* m_profilePanel = nullptr;
     QTabWidget* m_charts = nullptr;
     HistogramView* m_histogram = nullptr;

@@ -41,12 +41,23 @@ DatasetTableModel::DatasetTableModel(QObject* parent) : QAbstractTableModel(pare
 void DatasetTableModel::setTable(std::shared_ptr<const kiln::Table> table) {
     beginResetModel();
     m_table = std::move(table);
+    m_rows.reset();
     endResetModel();
+}
+
+void DatasetTableModel::setRows(std::shared_ptr<const std::vector<std::uint64_t>> rows) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+std::uint64_t DatasetTableModel::tableRow(int row) const {
+    return m_rows ? (*m_rows)[std::size_t(row)] : std::uint64_t(row);
 }
 
 int DatasetTableModel::rowCount(const QModelIndex& parent) const {
     if (parent.isValid() || !m_table) return 0;
-    return int(std::min(m_table->rows(), kMaxRows));
+    return int(std::min(m_rows ? std::uint64_t(m_rows->size()) : m_table->rows(), kMaxRows));
 }
 
 int DatasetTableModel::columnCount(const QModelIndex& parent) const {
@@ -56,7 +67,7 @@ int DatasetTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant DatasetTableModel::display(int row, int column) const {
     const kiln::ColumnView& view = m_table->column(std::size_t(column));
-    const auto r = std::uint64_t(row);
+    const std::uint64_t r = tableRow(row);
     if (view.isMissing(r)) return QStringLiteral("NA");
     const kiln::ColumnType type = view.info().type;
     if (type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float)
@@ -67,7 +78,7 @@ QVariant DatasetTableModel::display(int row, int column) const {
 QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     if (!m_table || !checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const kiln::ColumnView& view = m_table->column(std::size_t(index.column()));
-    const auto row = std::uint64_t(index.row());
+    const std::uint64_t row = tableRow(index.row());
     switch (role) {
         case Qt::DisplayRole:
         case Qt::ToolTipRole:
@@ -98,7 +109,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
 QVariant DatasetTableModel::columnHeader(int section, int role) const {
     const kiln::ColumnInfo& info = m_table->column(std::size_t(section)).info();
     const QString name = QString::fromStdString(info.name);
-    const QString type = QString::fromLatin1(kiln::columnTypeName(info.type));
+    const QString typeName = QString::fromLatin1(kiln::columnTypeName(info.type));
+    const QString type = info.ordered ? tr("%1, ordered").arg(typeName) : typeName;
     if (role == Qt::DisplayRole) return name + QLatin1Char('\n') + type;
     if (role == Qt::ToolTipRole)
         return info.note.empty() ? name : name + QLatin1String(" — ") + QString::fromStdString(info.note);
@@ -111,7 +123,10 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
         if (section < 0 || section >= columnCount()) return {};
         return columnHeader(section, role);
     }
-    if (role == Qt::DisplayRole) return QString::number(qint64(section) + 1);
+    if (role == Qt::DisplayRole) {
+        if (section < 0 || section >= rowCount()) return {};
+        return QString::number(qint64(tableRow(section)) + 1);
+    }
     if (role == Qt::TextAlignmentRole) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

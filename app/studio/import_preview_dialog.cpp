@@ -13,11 +13,11 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <exception>
 
+#include "app/studio/column_choices_table.h"
 #include "core/base/names.h"
 #include "widgets/csv_preview_model.h"
 #include "widgets/pool_task.h"
@@ -34,8 +34,6 @@ namespace {
 
 constexpr int kPreviewRows = 50;
 const char kDelimiters[] = {0, ',', ';', '\t', '|'};
-const char* const kTypes[] = {"",     "integer",  "float",       "boolean", "date",
-                              "date-dmy", "date-mdy", "datetime", "categorical", "text"};
 
 }  // namespace
 
@@ -86,8 +84,7 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     form->addRow(QString(), m_skipBad);
     // Another delimiter makes other columns: the type choices made for the old ones go.
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, [this] {
-        m_typeOverrides.clear();
-        m_detected.clear();
+        m_types->clearChoices();
         requestPreview();
     });
     connect(m_header, &QCheckBox::toggled, this, [this](bool on) {
@@ -101,11 +98,8 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
 
 void ImportPreviewDialog::buildUi() {
     m_typesTitle = new QLabel(this);
-    m_types = new QTableWidget(0, 3, this);
-    m_types->setObjectName(QStringLiteral("columnTypes"));
-    m_types->verticalHeader()->hide();
-    m_types->horizontalHeader()->setStretchLastSection(true);
-    m_types->setSelectionMode(QAbstractItemView::NoSelection);
+    m_types = new ColumnChoicesTable(this);
+    connect(m_types, &ColumnChoicesTable::choicesChanged, this, &ImportPreviewDialog::requestPreview);
     auto* top = new QHBoxLayout;
     top->addWidget(buildDialectBox(), 2);
     auto* typesBox = new QVBoxLayout;
@@ -144,8 +138,7 @@ kiln::CsvImportOptions ImportPreviewDialog::options() const {
     options.forceHeader = m_forceHeader;
     if (int choice = m_decimal->currentData().toInt(); choice >= 0) options.decimalComma = choice == 1;
     options.skipBadRows = m_skipBad->isChecked();
-    for (auto it = m_typeOverrides.cbegin(); it != m_typeOverrides.cend(); ++it)
-        options.typeOverrides.push_back((it.key() + QLatin1Char('=') + it.value()).toStdString());
+    m_types->addTo(options);
     return options;
 }
 
@@ -156,11 +149,19 @@ void ImportPreviewDialog::setDelimiter(char delimiter) {
 void ImportPreviewDialog::setHeader(bool header) { m_header->setChecked(header); }
 
 void ImportPreviewDialog::setColumnType(const QString& column, const QString& type) {
-    if (type.isEmpty())
-        m_typeOverrides.remove(column);
-    else
-        m_typeOverrides.insert(column, type);
-    requestPreview();
+    m_types->setColumnType(column, type);
+}
+
+void ImportPreviewDialog::setColumnName(const QString& column, const QString& name) {
+    m_types->setColumnName(column, name);
+}
+
+void ImportPreviewDialog::setColumnSkipped(const QString& column, bool skipped) {
+    m_types->setColumnSkipped(column, skipped);
+}
+
+void ImportPreviewDialog::setCategoryOrder(const QString& column, const QStringList& levels) {
+    m_types->setCategoryOrder(column, levels);
 }
 
 void ImportPreviewDialog::requestPreview() {
@@ -194,18 +195,11 @@ void ImportPreviewDialog::showPreview(const kiln::CsvPreview& preview, const QSt
     m_error = error;
     if (error.isEmpty()) {
         m_preview = preview;
-        for (const kiln::ColumnSpec& spec : preview.columns)
-            if (!spec.overridden)
-                m_detected.insert(QString::fromStdString(spec.name), QString::fromLatin1(kiln::columnTypeName(spec.type)));
-        // Overrides of columns that no longer exist (another delimiter) would fail the import.
-        const QStringList names = m_detected.keys();
-        for (const QString& name : m_typeOverrides.keys())
-            if (!names.contains(name)) m_typeOverrides.remove(name);
+        m_types->showColumns(preview);
         m_model->setPreview(preview);
         m_table->resizeColumnsToContents();
     }
     updateDialect();
-    fillTypes();
     updateImportButton();
     Q_EMIT previewUpdated();
 }
@@ -243,23 +237,6 @@ void ImportPreviewDialog::updateDialect() {
                               .arg(m_preview.sampledRecords));
 }
 
-void ImportPreviewDialog::fillTypes() {
-    m_types->setRowCount(int(m_preview.columns.size()));
-    for (int r = 0; r < int(m_preview.columns.size()); ++r) {
-        const QString name = QString::fromStdString(m_preview.columns[std::size_t(r)].name);
-        m_types->setItem(r, 0, new QTableWidgetItem(name));
-        m_types->setItem(r, 1, new QTableWidgetItem(m_detected.value(name)));
-        auto* combo = new QComboBox(m_types);
-        for (const char* type : kTypes)
-            combo->addItem(*type ? QString::fromLatin1(type) : tr("as detected"), QString::fromLatin1(type));
-        combo->setCurrentIndex(std::max(0, combo->findData(m_typeOverrides.value(name))));
-        connect(combo, &QComboBox::currentIndexChanged, this,
-                [this, name, combo] { setColumnType(name, combo->currentData().toString()); });
-        m_types->setCellWidget(r, 2, combo);
-    }
-    m_types->resizeColumnsToContents();
-}
-
 void ImportPreviewDialog::retranslateUi() {
     setWindowTitle(tr("Import %1").arg(QFileInfo(m_file).fileName()));
     m_nameLabel->setText(tr("Dataset name:"));
@@ -273,12 +250,11 @@ void ImportPreviewDialog::retranslateUi() {
     m_header->setText(tr("The first row names the columns"));
     m_decimalLabel->setText(tr("Decimal comma:"));
     m_skipBad->setText(tr("Skip rows with the wrong number of fields (and list them)"));
-    m_typesTitle->setText(tr("Column types (change any of them):"));
-    m_types->setHorizontalHeaderLabels({tr("Column"), tr("Detected"), tr("Import as")});
+    m_typesTitle->setText(tr("Columns (untick to leave one out, double-click a name to rename it):"));
+    m_types->retranslate();
     m_rowsTitle->setText(tr("First rows, as they will be read:"));
     m_importButton->setText(tr("Import"));
     updateDialect();
-    if (!m_busy) fillTypes();
 }
 
 void ImportPreviewDialog::changeEvent(QEvent* event) {

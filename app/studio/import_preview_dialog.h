@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDialog>
-#include <QMap>
 
 #include "core/data/csv_import.h"
 #include "core/data/csv_preview.h"
@@ -11,7 +10,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
-class QTableWidget;
 
 namespace kiln {
 namespace widgets {
@@ -22,9 +20,12 @@ class CsvPreviewModel;
 namespace kiln {
 namespace studio {
 
+class ColumnChoicesTable;
+
 // The preview before a CSV/TSV import: the detected encoding, delimiter, header and decimal
-// comma, each column's inferred type and the first rows. The delimiter, the header and each
-// column's type can be changed; every change previews again (in the pool). Accepting gives the
+// comma, each column's inferred type and the first rows. The delimiter and the header can be
+// changed, and each column imported or not, renamed, read as another type and, for categories,
+// given an order (ColumnChoicesTable); every change previews again (in the pool). Accepting gives the
 // options and the dataset name the import job takes.
 class ImportPreviewDialog : public QDialog {
     Q_OBJECT
@@ -42,11 +43,15 @@ public:
     // What the controls do, for scripts and tests: 0 lets Kiln detect the delimiter.
     void setDelimiter(char delimiter);
     void setHeader(bool header);
-    // `type` as the import reads it ("integer", "date-dmy", …); empty: as detected.
+    // `column` is the name in the file; `type` as the import reads it ("integer", "date-dmy", …),
+    // empty: as detected.
     void setColumnType(const QString& column, const QString& type);
+    void setColumnName(const QString& column, const QString& name);
+    void setColumnSkipped(const QString& column, bool skipped);
+    void setCategoryOrder(const QString& column, const QStringList& levels);
 
     QTableView* previewTable() const { return m_table; }
-    QTableWidget* columnTypes() const { return m_types; }
+    ColumnChoicesTable* columnTypes() const { return m_types; }
     kiln::widgets::CsvPreviewModel* previewModel() const { return m_model; }
 
 Q_SIGNALS:
@@ -64,7 +69,6 @@ private:
     QWidget* buildDialectBox();
     void requestPreview();
     void showPreview(const kiln::CsvPreview& preview, const QString& error, int generation);
-    void fillTypes();
     void updateDialect();
     void updateImportButton();
     bool nameIsValid() const;
@@ -73,8 +77,6 @@ private:
     QString m_file;
     kiln::CsvPreview m_preview;
     QString m_error;
-    QMap<QString, QString> m_typeOverrides;
-    QMap<QString, QString> m_detected;
     int m_generation = 0;
     bool m_busy = false;
     bool m_noHeader = false;
@@ -91,7 +93,7 @@ private:
     QComboBox* m_decimal = nullptr;  // detect / yes / no
     QCheckBox* m_skipBad = nullptr;
     QLabel* m_typesTitle = nullptr;
-    QTableWidget* m_types = nullptr;
+    ColumnChoicesTable* m_types = nullptr;
     QLabel* m_rowsTitle = nullptr;
     QTableView* m_table = nullptr;
     kiln::widgets::CsvPreviewModel* m_model = nullptr;

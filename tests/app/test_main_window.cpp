@@ -309,45 +309,6 @@ TEST_CASE("a failed import is reported in the job, not as a crash", "[app][dnd]"
     CHECK(f.window->tabs()->count() == 1);
 }
 
-TEST_CASE("the import preview reads a semicolon file with decimal commas", "[app][import]") {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("measurements.csv"));
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("station;date;temperature;rain;status\n"
-               "Nord;2024-01-03;3,5;12;ok\nSud;2024-01-04;-1,25;NA;ok\nEst;2024-01-05;7,0;3;fault\n"
-               "Ouest;2024-01-06;4,75;0;ok\nNord;2024-01-07;2,5;8;ok\nSud;2024-01-08;5,5;1;ok\n");
-    file.close();
-    kiln::studio::ImportPreviewDialog dialog(path);
-    dialog.show();
-    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
-    const kiln::CsvPreview& p = dialog.preview();
-    CHECK(p.dialect.delimiter == ';');
-    CHECK(p.dialect.header);
-    CHECK(p.dialect.decimalComma);
-    REQUIRE(p.columns.size() == 5);
-    CHECK(p.columns[1].type == kiln::ColumnType::Date);
-    CHECK(p.columns[2].type == kiln::ColumnType::Float);
-    CHECK(p.columns[3].type == kiln::ColumnType::Integer);
-    CHECK(p.rows.size() == 6);
-    CHECK(dialog.previewModel()->headerData(2, Qt::Horizontal).toString() == QStringLiteral("temperature\nfloat"));
-    auto* decimal = dialog.findChild<QComboBox*>(QStringLiteral("decimalComma"));
-    REQUIRE(decimal);
-    CHECK(decimal->currentText() == QStringLiteral("Detect (yes)"));
-
-    // Overriding a type and the delimiter previews again.
-    dialog.setColumnType(QStringLiteral("rain"), QStringLiteral("float"));
-    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
-    CHECK(dialog.preview().columns[3].type == kiln::ColumnType::Float);
-    CHECK(dialog.preview().columns[3].overridden);
-    CHECK(dialog.options().typeOverrides == std::vector<std::string>{"rain=float"});
-    CHECK(kiln::test::saveScreenshot(&dialog, QStringLiteral("import_preview.png")));
-    dialog.setDelimiter(',');
-    REQUIRE(waitUntil([&] { return !dialog.isBusy(); }));
-    CHECK(dialog.preview().columns.size() == 1);
-    QThreadPool::globalInstance()->waitForDone();
-}
-
 TEST_CASE("a workspace from a newer Kiln is refused with a message, not a crash", "[app]") {
     QTemporaryDir dir;
     REQUIRE(kiln::test::makeSchemaTooNew(dir.path()));

@@ -1,0 +1,215 @@
+#include "widgets/table_query_bar.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimer>
+
+#include <algorithm>
+#include <climits>
+#include <vector>
+
+#include "core/data/row_query.h"
+#include "core/data/table.h"
+#include "widgets/dataset_table_model.h"
+#include "widgets/pool_task.h"
+
+namespace kiln {
+namespace widgets {
+
+namespace {
+
+constexpr int kStatusWidth = 380;
+
+struct QueryOutcome {
+    std::shared_ptr<const std::vector<std::uint64_t>> rows;  // nullptr: every row
+    QString error;
+};
+
+QueryOutcome runQuery(const std::shared_ptr<const kiln::Table>& table, const std::string& filter,
+                      int sortColumn, bool descending) {
+    QueryOutcome outcome;
+    auto conditions = kiln::parseRowConditions(*table, filter);
+    if (!conditions) {
+        outcome.error = QString::fromStdString(conditions.error().message);
+        return outcome;
+    }
+    kiln::RowQuery query;
+    query.conditions = std::move(*conditions);
+    query.sortColumn = sortColumn;
+    query.descending = descending;
+    if (query.isIdentity()) return outcome;
+    auto rows = kiln::selectRows(*table, query);
+    if (!rows)
+        outcome.error = errorText(rows.error());
+    else
+        outcome.rows = std::make_shared<const std::vector<std::uint64_t>>(std::move(*rows));
+    return outcome;
+}
+
+}  // namespace
+
+TableQueryBar::TableQueryBar(DatasetTableModel* model, QHeaderView* header, QWidget* parent)
+    : QWidget(parent), m_model(model), m_header(header) {
+    setObjectName(QStringLiteral("tableQueryBar"));
+    m_label = new QLabel(this);
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("rowFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("rowFilterStatus"));
+    m_clear = new QPushButton(this);
+    m_clear->setObjectName(QStringLiteral("clearRowFilter"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    m_filter->setMinimumWidth(280);
+    layout->addWidget(m_filter, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_clear);
+    // The filter runs once typing pauses (or at Enter), not on every key.
+    m_typing = new QTimer(this);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(350);
+    connect(m_typing, &QTimer::timeout, this, &TableQueryBar::run);
+    connect(m_filter, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &TableQueryBar::run);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (text.isEmpty()) run();  // the line's own clear button
+    });
+    connect(m_clear, &QPushButton::clicked, this, &TableQueryBar::clear);
+    // A header click sorts: ascending, descending, then table order again.
+    m_header->setSectionsClickable(true);
+    m_header->setSortIndicatorShown(true);
+    m_header->setSortIndicatorClearable(true);
+    m_header->setSortIndicator(-1, Qt::AscendingOrder);
+    connect(m_header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        m_sortColumn = column;
+        m_descending = order == Qt::DescendingOrder;
+        run();
+    });
+    retranslateUi();
+}
+
+void TableQueryBar::reset() {
+    ++m_generation;  // a query still running was for the table before
+    m_busy = false;
+    m_error.clear();
+    forgetQuery();
+    showStatus();
+}
+
+void TableQueryBar::forgetQuery() {
+    const QSignalBlocker filterBlocker(m_filter);
+    m_filter->clear();
+    const QSignalBlocker headerBlocker(m_header);
+    m_header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_sortColumn = -1;
+    m_descending = false;
+}
+
+void TableQueryBar::setFilterText(const QString& text) {
+    const QSignalBlocker blocker(m_filter);
+    m_filter->setText(text);
+    run();
+}
+
+void TableQueryBar::sortBy(int column, Qt::SortOrder order) {
+    m_header->setSortIndicator(column, order);  // runs through sortIndicatorChanged
+    if (column == m_sortColumn && (order == Qt::DescendingOrder) == m_descending) return;
+    m_sortColumn = column;
+    m_descending = order == Qt::DescendingOrder;
+    run();
+}
+
+void TableQueryBar::clear() {
+    forgetQuery();
+    run();
+}
+
+void TableQueryBar::run() {
+    m_typing->stop();
+    const std::shared_ptr<const kiln::Table> table = m_model->table();
+    if (!table) return;
+    const int generation = ++m_generation;
+    m_busy = true;
+    m_error.clear();
+    showStatus();
+    const std::string filter = m_filter->text().toStdString();
+    const int sortColumn = m_sortColumn;
+    const bool descending = m_descending;
+    runInPool<QueryOutcome>(
+        this,
+        [table, filter, sortColumn, descending] {
+            try {
+                return runQuery(table, filter, sortColumn, descending);
+            } catch (const std::exception& e) {
+                return QueryOutcome{nullptr, QString::fromLocal8Bit(e.what())};
+            }
+        },
+        [this, generation](QueryOutcome outcome) {
+            if (generation != m_generation) return;  // a newer query is on its way
+            m_busy = false;
+            m_error = outcome.error;
+            if (m_error.isEmpty()) m_model->setRows(outcome.rows);  // a bad filter keeps the rows shown
+            showStatus();
+            Q_EMIT applied();
+        });
+}
+
+QString TableQueryBar::statusText() const { return m_status->text(); }
+
+void TableQueryBar::showStatus() {
+    m_filter->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b00020;"));
+    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    m_clear->setEnabled(!m_filter->text().isEmpty() || m_sortColumn >= 0);
+    const std::shared_ptr<const kiln::Table> table = m_model->table();
+    if (!table) {
+        m_status->clear();
+        return;
+    }
+    if (!m_error.isEmpty()) {  // long messages end in "…" here, whole in the tooltip
+        m_status->setText(m_status->fontMetrics().elidedText(m_error, Qt::ElideRight, kStatusWidth));
+        m_status->setToolTip(m_error);
+        return;
+    }
+    m_status->setToolTip(QString());
+    if (m_busy) {
+        m_status->setText(tr("Choosing rows…"));
+        return;
+    }
+    const QLocale locale;
+    const int total = int(std::min<std::uint64_t>(table->rows(), std::uint64_t(INT_MAX)));
+    QString text = m_model->showsEveryRow()
+                       ? tr("%Ln row(s)", nullptr, total)
+                       : tr("%1 of %Ln row(s)", nullptr, total).arg(locale.toString(m_model->rowCount()));
+    if (m_sortColumn >= 0 && std::size_t(m_sortColumn) < table->columnCount()) {
+        const QString name = QString::fromStdString(table->column(std::size_t(m_sortColumn)).info().name);
+        text += QStringLiteral(" · ") + (m_descending ? tr("sorted by %1, highest first").arg(name)
+                                                      : tr("sorted by %1, lowest first").arg(name));
+    }
+    m_status->setText(text);
+}
+
+void TableQueryBar::retranslateUi() {
+    m_label->setText(tr("Filter:"));
+    m_filter->setPlaceholderText(tr("Ozone > 50 and Month = 5, or any text to search"));
+    m_filter->setToolTip(tr("Conditions joined by 'and': = != < <= > >= contains, 'is missing', "
+                            "'is not missing'. Quote a value with \"…\" and a column name with "
+                            "spaces with `…`. Text without a column searches every cell."));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Show every row in table order"));
+    showStatus();
+}
+
+void TableQueryBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace widgets
+}  // namespace kiln

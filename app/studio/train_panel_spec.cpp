@@ -120,15 +120,21 @@ QString TrainPanel::resolutionText() const {
     const bool chosenLater = m_resolution.family == QLatin1String("auto");
     const QString family = chosenLater ? tr("chosen by cross-validation")
                                        : kiln::widgets::modelFamilyName(m_resolution.family);
-    text += tr(" · model <b>%1</b> · %n feature column(s)", nullptr, int(m_resolution.features.size()))
-                .arg(family);
-    // Name the features (the first few) so a newcomer sees what the model learns from.
-    constexpr int kNamed = 8;
-    QStringList named = m_resolution.features.mid(0, kNamed);
-    if (m_resolution.features.size() > kNamed) named << QStringLiteral("…");
-    text += QStringLiteral("<br><span style=\"color:#5f6368\">") +
-            tr("Features: %1").arg(named.join(QLatin1String(", ")).toHtmlEscaped()) +
-            QStringLiteral("</span>");
+    const bool images = currentDataset() && currentDataset()->kind == QLatin1String("images");
+    if (images) {  // the model reads the pictures (their listing's sha256 column is internal)
+        text += tr(" · model <b>%1</b>").arg(family) + QStringLiteral("<br><span style=\"color:#5f6368\">") +
+                tr("Input: the images' pixels") + QStringLiteral("</span>");
+    } else {
+        text += tr(" · model <b>%1</b> · %n feature column(s)", nullptr, int(m_resolution.features.size()))
+                    .arg(family);
+        // Name the features (the first few) so a newcomer sees what the model learns from.
+        constexpr int kNamed = 8;
+        QStringList named = m_resolution.features.mid(0, kNamed);
+        if (m_resolution.features.size() > kNamed) named << QStringLiteral("…");
+        text += QStringLiteral("<br><span style=\"color:#5f6368\">") +
+                tr("Features: %1").arg(named.join(QLatin1String(", ")).toHtmlEscaped()) +
+                QStringLiteral("</span>");
+    }
     for (const QString& note : m_resolution.notes)
         text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
                 QStringLiteral("</span>");

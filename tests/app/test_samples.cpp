@@ -164,6 +164,11 @@ TEST_CASE("a sample opens ready to train, a first model trains, and opening it a
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("sample_digits_opened.png")));
     REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->spec().dataset == "digits"; }, 30000));
     CHECK(panel->spec().target == "class");
+    // The model reads the pictures: the listing's internal sha256 column is not named a feature.
+    auto* resolution = panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"));
+    REQUIRE(resolution);
+    REQUIRE(waitUntil([&] { return resolution->text().contains(QStringLiteral("pixels")); }, 30000));
+    CHECK_FALSE(resolution->text().contains(QStringLiteral("sha256")));
 
     // Opening penguins again finds the same content: no new version, no second dataset.
     f.openFromWelcome(QStringLiteral("penguins"));

@@ -2,6 +2,8 @@
 // linear or log axis, with a legend that hides and shows runs and a zoom that reads again.
 #include "widgets/compare_curves_panel.h"
 
+#include "widgets/nice_axis.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -275,12 +277,15 @@ void CompareCurvesPanel::fitRanges(QValueAxis* x, QAbstractAxis* y, const PlotBo
         x->applyNiceNumbers();
         x->setLabelFormat(QStringLiteral("%.0f"));
     }
-    if (ymin == ymax) {
-        ymin -= log ? ymin * 0.5 : 0.5;
-        ymax += log ? ymax : 0.5;
+    if (auto* linear = qobject_cast<QValueAxis*>(y); linear && !log) {
+        fitNiceAxis(linear, ymin, ymax);  // a loss from 0, not from -0.03
+        return;
     }
-    const double pad = log ? 0 : (ymax - ymin) * 0.05;
-    y->setRange(ymin - pad, ymax + pad);
+    if (ymin == ymax) {
+        ymin *= 0.5;
+        ymax *= 2;
+    }
+    y->setRange(ymin, ymax);
 }
 
 // Legend entries stay visible for hidden runs (faded) and toggle them on click.

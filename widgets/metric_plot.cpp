@@ -15,37 +15,17 @@
 #include <cmath>
 #include <limits>
 
+#include "widgets/nice_axis.h"
+
 namespace kiln {
 namespace widgets {
 namespace {
-
-// Tick spacing that gives about `ticks` round steps (1, 2, 5 × 10^n) over `span`.
-double niceStep(double span, int ticks) {
-    const double raw = span / std::max(1, ticks);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * magnitude * 1.05) return m * magnitude;  // 0..1.02 still steps by 0.2
-    return 10 * magnitude;
-}
 
 QFont plotFont(int delta, bool bold = false) {
     QFont font;
     font.setPointSize(std::max(7, font.pointSize() + delta));
     font.setBold(bold);
     return font;
-}
-
-// Round ends and ticks at multiples of a 1-2-5 step; `pad` false keeps the given ends.
-void setNiceRange(QValueAxis* axis, double min, double max, bool round) {
-    const double step = niceStep(max - min, 5);
-    if (round) {
-        min = std::floor(min / step + 1e-9) * step;
-        max = std::ceil(max / step - 1e-9) * step;
-    }
-    axis->setRange(min, max);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(step);
 }
 
 void styleAxis(QValueAxis* axis) {

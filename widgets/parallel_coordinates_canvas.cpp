@@ -65,9 +65,10 @@ Axis makeAxis(const QString& name, const QStringList& values) {
         a.lo = *std::min_element(numbers.begin(), numbers.end());
         a.hi = *std::max_element(numbers.begin(), numbers.end());
         a.log = a.lo > 0 && a.hi / a.lo > 50;
-        if (a.hi <= a.lo) {
-            a.lo -= 0.5;
-            a.hi += 0.5;
+        if (a.hi <= a.lo) {  // one value (one trial): in the middle, the band on its side of 0
+            const double band = a.lo != 0 ? std::fabs(a.lo) * 0.5 : 0.5;
+            a.lo -= band;
+            a.hi += band;
             a.log = false;
         }
     } else if (!a.numeric) {

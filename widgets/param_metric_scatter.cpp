@@ -1,6 +1,8 @@
 // The Compare tab's scatter: any parameter of the runs against any of their final metrics.
 #include "widgets/param_metric_scatter.h"
 
+#include "widgets/nice_axis.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -55,12 +57,18 @@ int addRunPoints(QScatterSeries* series, const kiln::RunTable& table, const QStr
     return points;
 }
 
-// 8% of room around the points, not below 0 for values that are all positive.
-void padRanges(QValueAxis* x, QValueAxis* y, const PlotBounds& b) {
-    const double px = b.xmax > b.xmin ? (b.xmax - b.xmin) * 0.08 : 0.5;
-    const double py = b.ymax > b.ymin ? (b.ymax - b.ymin) * 0.08 : 0.5;
-    x->setRange(b.xmin >= 0 ? std::max(0.0, b.xmin - px) : b.xmin - px, b.xmax + px);
-    y->setRange(b.ymin >= 0 ? std::max(0.0, b.ymin - py) : b.ymin - py, b.ymax + py);
+// Round ranges around the points, not below 0 for values that are all positive; category
+// positions 0, 1, … each get half a step of room.
+void fitRanges(QValueAxis* x, QValueAxis* y, const PlotBounds& b, bool numeric) {
+    if (numeric) {
+        fitNiceAxis(x, b.xmin, b.xmax);
+    } else {
+        x->setRange(b.xmin - 0.5, b.xmax + 0.5);
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(1);
+    }
+    fitNiceAxis(y, b.ymin, b.ymax);
 }
 
 }  // namespace
@@ -146,7 +154,7 @@ void ParamMetricScatter::redraw() {
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    if (m_points > 0) padRanges(x, y, bounds);
+    if (m_points > 0) fitRanges(x, y, bounds, numeric);
     updateCaption(param, numeric, categories);
     Q_EMIT updated();
 }

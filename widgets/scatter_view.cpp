@@ -1,5 +1,7 @@
 #include "widgets/scatter_view.h"
 
+#include "widgets/nice_axis.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
@@ -236,11 +238,8 @@ void ScatterView::draw() {
         }
         chart->addSeries(series);
     }
-    const double dx = (x1 - x0) * 0.04 + (x1 == x0), dy = (y1 - y0) * 0.04 + (y1 == y0);
-    x->setRange(x0 - dx, x1 + dx);
-    y->setRange(y0 - dy, y1 + dy);
-    x->applyNiceNumbers();
-    y->applyNiceNumbers();
+    fitNiceAxis(x, x0, x1);  // Ozone from 0, not from -20
+    fitNiceAxis(y, y0, y1);
     styleAxis(x, m_xName);
     styleAxis(y, m_yName);
     chart->addAxis(x, Qt::AlignBottom);

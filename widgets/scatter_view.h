@@ -40,6 +40,7 @@ public:
     bool setColumns(int x, int y, int colour = -1);
     const QVector<ScatterGroup>& groups() const { return m_groups; }
     int pointCount() const;
+    QChartView* chartView() const { return m_view; }
 
 protected:
     void retranslateUi() override;

@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QScatterSeries>
 #include <QValueAxis>
+
+#include <cmath>
 #include <QFileInfo>
 #include <QListView>
 #include <QTabWidget>
@@ -27,6 +29,7 @@
 #include "widgets/column_profile_panel.h"
 #include "widgets/correlation_heatmap.h"
 #include "widgets/dataset_page.h"
+#include "widgets/nice_axis.h"
 #include "widgets/dataset_table_model.h"
 #include "widgets/drift_view.h"
 #include "widgets/heatmap_canvas.h"
@@ -351,6 +354,40 @@ TEST_CASE("whole numbers with few values split and colour as groups, not ranges"
     for (const auto& g : page->scatter()->groups()) colours << g.name;
     colours.sort();
     CHECK(colours == groups);  // "5", not "5 – 5.8"
+    // Positive data on axes that start at 0 or above and tick on round numbers.
+    for (QAbstractAxis* a : page->scatter()->chartView()->chart()->axes()) {
+        auto* axis = qobject_cast<QValueAxis*>(a);
+        REQUIRE(axis);
+        CHECK(axis->min() >= 0);
+        CHECK(axis->tickType() == QValueAxis::TicksDynamic);
+        const double ticks = (axis->max() - axis->min()) / axis->tickInterval();
+        CHECK(ticks == Approx(std::round(ticks)));
+        CHECK(std::fmod(axis->min(), axis->tickInterval()) == Approx(0).margin(1e-9));
+    }
     page.reset();
     QThreadPool::globalInstance()->waitForDone();
+}
+
+TEST_CASE("axes end and tick on round numbers, never below 0 for positive data", "[widgets][charts]") {
+    struct Case {
+        double low, high, min, max, step;
+    } cases[] = {
+        {1, 168, 0, 200, 50},          // Ozone: from 0, not from -20
+        {0.012, 0.679, 0, 0.8, 0.2},   // a loss: no tick at 0.679, no -0.03
+        {42.75, 97.2, 40, 100, 20},
+        {-3.5, -0.2, -4, 0, 1},        // all negative: not above 0
+        {-12, 30, -20, 40, 10},
+        {5, 5, 4.4, 5.6, 0.2},         // one value: a band around it
+        {0, 0, 0, 1, 0.2},             // zeros are not negative either
+    };
+    for (const Case& c : cases) {
+        INFO(c.low << " .. " << c.high);
+        QValueAxis axis;
+        kiln::widgets::fitNiceAxis(&axis, c.low, c.high);
+        CHECK(axis.min() == Approx(c.min));
+        CHECK(axis.max() == Approx(c.max));
+        CHECK(axis.tickInterval() == Approx(c.step));
+        CHECK(axis.min() <= c.low);
+        CHECK(axis.max() >= c.high);
+    }
 }

@@ -58,18 +58,29 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="206"/>
+        <location filename="../widgets/box_plot_view.cpp" line="208"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value lies beyond them.</numerusform>
             <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln values lie beyond them.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/box_plot_view.cpp" line="254"/>
+        <source>%1 · %Ln value(s)
+median %2 · quartiles %3 – %4
+whiskers %5 – %6</source>
+        <translation><numerusform>%1 · %Ln value
+median %2 · quartiles %3 – %4
+whiskers %5 – %6</numerusform><numerusform>%1 · %Ln values
+median %2 · quartiles %3 – %4
+whiskers %5 – %6</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kiln::widgets::CompareCurvesPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/compare_curves_panel.cpp" line="321"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="326"/>
         <source>%n hidden (click the legend)</source>
         <translation>
             <numerusform>%n hidden (click the legend)</numerusform>
@@ -99,12 +110,17 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message numerus="yes">
-        <location filename="../widgets/histogram_view.cpp" line="136"/>
+        <location filename="../widgets/histogram_view.cpp" line="138"/>
         <source>%Ln value(s) · %1 missing · %2 bins%3</source>
         <translation>
             <numerusform>%Ln value · %1 missing · %2 bins%3</numerusform>
             <numerusform>%Ln values · %1 missing · %2 bins%3</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/histogram_view.cpp" line="158"/>
+        <source>%1 – %2: %Ln value(s) (%3%)</source>
+        <translation><numerusform>%1 – %2: %Ln value (%3%)</numerusform><numerusform>%1 – %2: %Ln values (%3%)</numerusform></translation>
     </message>
 </context>
 <context>

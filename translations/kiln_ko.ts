@@ -3597,7 +3597,12 @@
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="149"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="152"/>
+        <source>%1: %2 (%3%)</source>
+        <translation>%1: %2 (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bar_chart_view.cpp" line="159"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
@@ -3605,45 +3610,59 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="161"/>
-        <location filename="../widgets/box_plot_view.cpp" line="270"/>
+        <location filename="../widgets/box_plot_view.cpp" line="163"/>
+        <location filename="../widgets/box_plot_view.cpp" line="282"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="175"/>
+        <location filename="../widgets/box_plot_view.cpp" line="177"/>
         <source>This dataset has no numeric column.</source>
         <translation>이 데이터셋에는 숫자 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="204"/>
+        <location filename="../widgets/box_plot_view.cpp" line="206"/>
         <source>Could not compute the boxes: %1</source>
         <translation>상자를 계산할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="206"/>
+        <location filename="../widgets/box_plot_view.cpp" line="208"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %Ln개가 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="216"/>
+        <location filename="../widgets/box_plot_view.cpp" line="218"/>
         <source>%1 by %2</source>
         <translation>%2별 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="217"/>
+        <location filename="../widgets/box_plot_view.cpp" line="219"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/box_plot_view.cpp" line="254"/>
+        <source>%1 · %Ln value(s)
+median %2 · quartiles %3 – %4
+whiskers %5 – %6</source>
+        <translation><numerusform>%1 · 값 %Ln개
+중앙값 %2 · 사분위 %3 – %4
+수염 %5 – %6</numerusform></translation>
+    </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="268"/>
+        <location filename="../widgets/box_plot_view.cpp" line="262"/>
+        <source>%1: %2, beyond the whiskers</source>
+        <translation>%1: %2, 수염 밖</translation>
+    </message>
+    <message>
+        <location filename="../widgets/box_plot_view.cpp" line="280"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="269"/>
+        <location filename="../widgets/box_plot_view.cpp" line="281"/>
         <source>Split by:</source>
         <translation>나눌 기준:</translation>
     </message>
@@ -3651,70 +3670,70 @@
 <context>
     <name>kiln::widgets::ChartPanel</name>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="174"/>
+        <location filename="../widgets/chart_panel.cpp" line="179"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="174"/>
+        <location filename="../widgets/chart_panel.cpp" line="179"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="175"/>
+        <location filename="../widgets/chart_panel.cpp" line="180"/>
         <source>Save Chart</source>
         <translation>차트 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="128"/>
-        <location filename="../widgets/chart_panel.cpp" line="183"/>
+        <location filename="../widgets/chart_panel.cpp" line="133"/>
+        <location filename="../widgets/chart_panel.cpp" line="188"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="117"/>
+        <location filename="../widgets/chart_panel.cpp" line="122"/>
         <source>%1 is inside a Kiln workspace; Kiln does not save charts among its own files. Choose another folder.</source>
         <translation>%1은(는) Kiln 작업 공간 안에 있습니다. Kiln은 자신의 파일 사이에 차트를 저장하지 않습니다. 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="122"/>
+        <location filename="../widgets/chart_panel.cpp" line="127"/>
         <source>%1 is not a regular file (a folder, a pipe or a device).</source>
         <translation>%1은(는) 일반 파일이 아닙니다(폴더, 파이프 또는 장치).</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="125"/>
+        <location filename="../widgets/chart_panel.cpp" line="130"/>
         <source>The folder of %1 does not exist.</source>
         <translation>%1의 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="147"/>
-        <location filename="../widgets/chart_panel.cpp" line="157"/>
-        <location filename="../widgets/chart_panel.cpp" line="169"/>
+        <location filename="../widgets/chart_panel.cpp" line="152"/>
+        <location filename="../widgets/chart_panel.cpp" line="162"/>
+        <location filename="../widgets/chart_panel.cpp" line="174"/>
         <source>Could not write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="195"/>
+        <location filename="../widgets/chart_panel.cpp" line="200"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="200"/>
+        <location filename="../widgets/chart_panel.cpp" line="219"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="201"/>
+        <location filename="../widgets/chart_panel.cpp" line="220"/>
         <source>Save the chart as an image</source>
         <translation>차트를 이미지로 저장</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="203"/>
+        <location filename="../widgets/chart_panel.cpp" line="222"/>
         <source>Save as PNG…</source>
         <translation>PNG로 저장…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_panel.cpp" line="204"/>
+        <location filename="../widgets/chart_panel.cpp" line="223"/>
         <source>Save as SVG…</source>
         <translation>SVG로 저장…</translation>
     </message>
@@ -3854,64 +3873,71 @@
         <translation>%1 (로그)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="320"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="259"/>
+        <source>%1
+%2 %3: %4</source>
+        <translation>%1
+%2 %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_curves_panel.cpp" line="325"/>
         <source>%1 runs, %2 points drawn</source>
         <translation>실행 %1개, 점 %2개 표시</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_curves_panel.cpp" line="321"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="326"/>
         <source>%n hidden (click the legend)</source>
         <translation>
             <numerusform>%n개 숨김 (범례를 클릭)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="327"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="332"/>
         <source>Metric:</source>
         <translation>지표:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="328"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="333"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="329"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="334"/>
         <source>Smoothing:</source>
         <translation>평활화:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="330"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="335"/>
         <source>Exponential moving average weight (0: raw values)</source>
         <translation>지수 이동 평균 가중치 (0: 원래 값)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="331"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="336"/>
         <source>Log scale</source>
         <translation>로그 척도</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="332"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="337"/>
         <source>Reset zoom</source>
         <translation>확대 초기화</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="334"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="339"/>
         <source>Drag across the plot to zoom into a range; this shows all of it again</source>
         <translation>그래프를 드래그하면 구간을 확대합니다. 이 버튼은 전체를 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="335"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="340"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="336"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="341"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_curves_panel.cpp" line="337"/>
+        <location filename="../widgets/compare_curves_panel.cpp" line="342"/>
         <source>Wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
@@ -4480,64 +4506,69 @@
 <context>
     <name>kiln::widgets::HistogramView</name>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="197"/>
+        <location filename="../widgets/histogram_view.cpp" line="220"/>
         <source>%1 (× 1e300)</source>
         <translation>%1 (× 1e300)</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="105"/>
+        <location filename="../widgets/histogram_view.cpp" line="107"/>
         <source>This dataset has no numeric or date column.</source>
         <translation>이 데이터셋에는 숫자 또는 날짜 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="134"/>
+        <location filename="../widgets/histogram_view.cpp" line="136"/>
         <source>Could not count the values: %1</source>
         <translation>값을 셀 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/histogram_view.cpp" line="136"/>
+        <location filename="../widgets/histogram_view.cpp" line="138"/>
         <source>%Ln value(s) · %1 missing · %2 bins%3</source>
         <translation>
             <numerusform>값 %Ln개 · 결측 %1개 · 구간 %2개%3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="139"/>
+        <location filename="../widgets/histogram_view.cpp" line="141"/>
         <source> (automatic)</source>
         <translation> (자동)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/histogram_view.cpp" line="158"/>
+        <source>%1 – %2: %Ln value(s) (%3%)</source>
+        <translation><numerusform>%1 – %2: 값 %Ln개 (%3%)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <location filename="../widgets/histogram_view.cpp" line="170"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="150"/>
+        <location filename="../widgets/histogram_view.cpp" line="170"/>
         <source>Distribution of %1</source>
         <translation>%1의 분포</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="198"/>
+        <location filename="../widgets/histogram_view.cpp" line="221"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="207"/>
+        <location filename="../widgets/histogram_view.cpp" line="230"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="208"/>
+        <location filename="../widgets/histogram_view.cpp" line="231"/>
         <source>Bins:</source>
         <translation>구간:</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="209"/>
+        <location filename="../widgets/histogram_view.cpp" line="232"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../widgets/histogram_view.cpp" line="210"/>
+        <location filename="../widgets/histogram_view.cpp" line="233"/>
         <source>Number of bins; Auto picks numpy&apos;s automatic count</source>
         <translation>구간 수. 자동은 numpy의 자동 개수를 씁니다</translation>
     </message>
@@ -4785,6 +4816,21 @@
         <location filename="../widgets/jobs_view.cpp" line="110"/>
         <source>Job</source>
         <translation>작업</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::MetricPlot</name>
+    <message>
+        <location filename="../widgets/metric_plot.cpp" line="167"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metric_plot.cpp" line="168"/>
+        <source>%1
+%2 %3: %4</source>
+        <translation>%1
+%2 %3: %4</translation>
     </message>
 </context>
 <context>
@@ -5471,7 +5517,7 @@ Register a trained run.</source>
     <name>kiln::widgets::ScatterView</name>
     <message>
         <location filename="../widgets/scatter_view.cpp" line="144"/>
-        <location filename="../widgets/scatter_view.cpp" line="255"/>
+        <location filename="../widgets/scatter_view.cpp" line="262"/>
         <source>(one colour)</source>
         <translation>(한 가지 색)</translation>
     </message>
@@ -5511,17 +5557,29 @@ Register a trained run.</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="252"/>
+        <location filename="../widgets/scatter_view.cpp" line="243"/>
+        <source>%1 = %2
+%3 = %4</source>
+        <translation>%1 = %2
+%3 = %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="244"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scatter_view.cpp" line="259"/>
         <source>X:</source>
         <translation>X:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="253"/>
+        <location filename="../widgets/scatter_view.cpp" line="260"/>
         <source>Y:</source>
         <translation>Y:</translation>
     </message>
     <message>
-        <location filename="../widgets/scatter_view.cpp" line="254"/>
+        <location filename="../widgets/scatter_view.cpp" line="261"/>
         <source>Colour:</source>
         <translation>색상:</translation>
     </message>

@@ -142,6 +142,16 @@ void BarChartView::draw() {
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
     series->attachAxis(x);
+    // The full value (labels may be shortened), its count and share.
+    quint64 total = 0;
+    for (const auto& c : m_counts) total += c.second;
+    connect(series, &QHorizontalBarSeries::hovered, this, [this, total](bool on, int index) {
+        const int i = m_counts.size() - 1 - index;  // drawn bottom-up
+        if (!on || i < 0 || i >= m_counts.size()) return showTip(QString());
+        const double share = total ? 100.0 * double(m_counts[i].second) / double(total) : 0;
+        showTip(tr("%1: %2 (%3%)").arg(m_counts[i].first, tipNumber(double(m_counts[i].second)))
+                    .arg(share, 0, 'f', 1));
+    });
 }
 
 void BarChartView::retranslateUi() {

@@ -1,5 +1,7 @@
 #include "widgets/box_plot_view.h"
 
+#include "widgets/nice_axis.h"
+
 #include <QBarCategoryAxis>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
@@ -245,14 +247,24 @@ void BoxPlotView::draw() {
     }
     chart->addSeries(series);
     chart->addSeries(outliers);
+    connect(series, &QBoxPlotSeries::hovered, this, [this, series](bool on, QBoxSet* set) {
+        const int i = series->boxSets().indexOf(set);
+        if (!on || i < 0 || i >= m_boxes.size()) return showTip(QString());
+        const BoxStats& b = m_boxes[i];
+        showTip(tr("%1 · %Ln value(s)\nmedian %2 · quartiles %3 – %4\nwhiskers %5 – %6", nullptr, int(b.count))
+                    .arg(b.group.isEmpty() ? m_valueName : b.group, tipNumber(b.median), tipNumber(b.q1),
+                         tipNumber(b.q3), tipNumber(b.lowWhisker), tipNumber(b.highWhisker)));
+    });
+    connect(outliers, &QScatterSeries::hovered, this, [this](const QPointF& point, bool on) {
+        const int i = int(std::lround(point.x()));
+        if (!on || i < 0 || i >= m_boxes.size()) return showTip(QString());
+        const QString group = m_boxes[i].group.isEmpty() ? m_valueName : m_boxes[i].group;
+        showTip(tr("%1: %2, beyond the whiskers").arg(group, tipNumber(point.y())));
+    });
     auto* x = new QBarCategoryAxis;
     x->append(names);
     auto* y = new QValueAxis;
-    const double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
-    // Positive data keeps a positive axis: no counts of -5.
-    y->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
-    y->applyNiceNumbers();
-    if (lo >= 0 && y->min() < 0) y->setMin(0);
+    fitNiceAxis(y, lo, hi);  // positive data keeps a positive axis: no counts of -5
     styleAxis(x, m_splitName);
     styleAxis(y, m_valueName);
     chart->addAxis(x, Qt::AlignBottom);

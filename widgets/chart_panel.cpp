@@ -12,8 +12,13 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QLocale>
 #include <QToolButton>
+#include <QToolTip>
+#include <QCursor>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 #include "core/store/output_file.h"
 #include "widgets/recent_folder.h"
@@ -194,6 +199,20 @@ void ChartPanel::setBusy(bool busy) {
     m_busy = busy;
     if (busy) setCaption(tr("Computing…"));
     if (!busy) Q_EMIT updated();
+}
+
+void ChartPanel::showTip(const QString& text) {
+    m_tip = text;
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, m_canvas);
+}
+
+QString ChartPanel::tipNumber(double value) {
+    const double magnitude = std::fabs(value);
+    if (value == std::floor(value) && magnitude < 1e15) return QLocale().toString(qlonglong(value));
+    return QLocale().toString(value, 'g', magnitude >= 1e-3 && magnitude < 1e6 ? 4 : 3);
 }
 
 void ChartPanel::retranslateUi() {

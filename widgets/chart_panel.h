@@ -32,6 +32,8 @@ public:
     QString caption() const;
     // True while a computation for the chart is under way.
     bool isBusy() const { return m_busy; }
+    // What hovering over the chart shows now (the values under the cursor), empty when nothing.
+    QString tipText() const { return m_tip; }
 
     // A colour of the house palette (cycles after ten).
     static QColor seriesColor(int index);
@@ -45,6 +47,10 @@ protected:
     QHBoxLayout* controls() const { return m_controls; }
     void setCaption(const QString& text);
     void setBusy(bool busy);
+    // Shows `text` beside the cursor (a hovered bar, box, point or bin); empty hides it.
+    void showTip(const QString& text);
+    // A number as the tips write it: up to 4 significant digits, grouped by the locale.
+    static QString tipNumber(double value);
     void changeEvent(QEvent* event) override;
     virtual void retranslateUi();
 
@@ -63,6 +69,7 @@ private:
     QLabel* m_caption;
     QToolButton* m_save;
     bool m_busy = false;
+    QString m_tip;
     mutable QString m_saveError;
 };
 

@@ -253,6 +253,11 @@ void CompareCurvesPanel::addRunLine(QChart* chart, int r, const std::string& key
     chart->addSeries(line);
     line->attachAxis(x);
     line->attachAxis(y);
+    const QString label = line->name();
+    connect(line, &QLineSeries::hovered, this, [this, label, x](const QPointF& p, bool on) {
+        if (!on) return showTip(QString());
+        showTip(tr("%1\n%2 %3: %4").arg(label, x->titleText(), tipNumber(p.x()), tipNumber(p.y())));
+    });
     line->setVisible(m_visible.value(r, true));
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/histogram_view.h"
 
+#include "widgets/nice_axis.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -140,6 +142,24 @@ void HistogramView::showResult(const Result& result) {
     setBusy(false);
 }
 
+QString HistogramView::binTip(double value, bool dates) const {
+    const int bin = m_histogram.binOf(value);
+    if (bin < 0) return {};
+    std::uint64_t total = 0;
+    for (std::uint64_t c : m_histogram.counts) total += c;
+    const bool days = dates && m_table->column(std::size_t(m_shownColumn)).info().type == kiln::ColumnType::Date;
+    auto edge = [&](double v) {
+        if (!dates) return tipNumber(v);
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(days ? v * kMsPerDay : v), Qt::UTC);
+        return t.toString(days ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM-dd hh:mm"));
+    };
+    const std::uint64_t count = m_histogram.counts[std::size_t(bin)];
+    const double share = total ? 100.0 * double(count) / double(total) : 0;
+    return tr("%1 – %2: %Ln value(s) (%3%)", nullptr, int(count))
+        .arg(edge(m_histogram.edges[std::size_t(bin)]), edge(m_histogram.edges[std::size_t(bin) + 1]))
+        .arg(share, 0, 'f', 1);
+}
+
 void HistogramView::draw() {
     QChart* chart = m_view->chart();
     chart->removeAllSeries();
@@ -177,6 +197,9 @@ void HistogramView::draw() {
     area->setBrush(fill);
     area->setPen(QPen(seriesColor(0).darker(130), 1.2));
     chart->addSeries(area);
+    connect(area, &QAreaSeries::hovered, this, [this, scale, dates](const QPointF& p, bool on) {
+        showTip(on ? binTip(p.x() / scale, dates) : QString());
+    });
     QAbstractAxis* x = nullptr;
     if (dates) {
         auto* axis = new QDateTimeAxis;
@@ -186,13 +209,13 @@ void HistogramView::draw() {
         x = axis;
     } else {
         auto* axis = new QValueAxis;
-        axis->setRange(m_histogram.edges.front() * scale, m_histogram.edges.back() * scale);
+        // The bins' ends, ticks on round numbers between them.
+        setNiceRange(axis, m_histogram.edges.front() * scale, m_histogram.edges.back() * scale, false);
         axis->setLabelFormat(QStringLiteral("%.4g"));
         x = axis;
     }
     auto* y = new QValueAxis;
-    y->setRange(0, double(highest) * 1.05 + 1);
-    y->applyNiceNumbers();
+    fitNiceAxis(y, 0, double(highest));
     y->setLabelFormat(QStringLiteral("%.0f"));
     styleAxis(x, huge ? tr("%1 (× 1e300)").arg(name) : name);
     styleAxis(y, tr("Count"));

@@ -44,6 +44,8 @@ private:
     void recompute();
     void showResult(const Result& result);
     void draw();
+    // The bin under `value` (in the column's units): its range, count and share.
+    QString binTip(double value, bool dates) const;
 
     std::shared_ptr<const kiln::Table> m_table;
     ColumnComboBox* m_column;

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QScatterSeries>
 #include <QTimer>
+#include <QToolTip>
+#include <QCursor>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -144,12 +146,27 @@ void MetricPlot::addSeries(const QString& key, const QString& label, SeriesStyle
         shown = area;
     }
     shown->setName(label);
+    connect(xy, &QXYSeries::hovered, this, [this, key](const QPointF& point, bool on) {
+        showTip(m_series.value(key).label, point, on);
+    });
     m_chart->addSeries(shown);
     shown->attachAxis(m_x);
     shown->attachAxis(m_y);
     s.chartSeries = shown;
     m_series.insert(key, s);
     m_order.push_back(key);
+}
+
+void MetricPlot::showTip(const QString& label, const QPointF& point, bool on) {
+    if (!on) {
+        m_tip.clear();
+        QToolTip::hideText();
+        return;
+    }
+    const QString x = m_integerX ? QString::number(qRound64(point.x())) : QString::number(point.x(), 'g', 5);
+    const QString xName = m_x->titleText().isEmpty() ? tr("x") : m_x->titleText();
+    m_tip = tr("%1\n%2 %3: %4").arg(label, xName, x, QString::number(point.y(), 'g', 5));
+    QToolTip::showText(QCursor::pos(), m_tip, this);
 }
 
 void MetricPlot::setSeriesLabel(const QString& key, const QString& label) {

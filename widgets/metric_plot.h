@@ -67,6 +67,8 @@ public:
     QChart* chart() const { return m_chart; }
     // Writes the plot as a PNG; false when the file cannot be written.
     bool savePng(const QString& path) const;
+    // What hovering a curve shows now (its name, the step and the value), empty when nothing.
+    QString tipText() const { return m_tip; }
 
     // Min/max decimation: at most 2 × `buckets` points, keeping each bucket's extremes in x
     // order, first and last point always kept. Points must be ordered by x.
@@ -78,6 +80,8 @@ Q_SIGNALS:
     void redrawn();
 
 private:
+    void showTip(const QString& label, const QPointF& point, bool on);
+    QString m_tip;
     struct Series {
         QString label;
         SeriesStyle style = SeriesStyle::Line;

@@ -237,6 +237,13 @@ void ScatterView::draw() {
             y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
         }
         chart->addSeries(series);
+        const QString group = m_groups.size() > 1 ? m_groups[i].name : QString();
+        connect(series, &QScatterSeries::hovered, this, [this, group](const QPointF& p, bool on) {
+            if (!on) return showTip(QString());
+            QString tip = tr("%1 = %2\n%3 = %4").arg(m_xName, tipNumber(p.x()), m_yName, tipNumber(p.y()));
+            if (!group.isEmpty()) tip += QLatin1Char('\n') + tr("%1: %2").arg(m_colourName, group);
+            showTip(tip);
+        });
     }
     fitNiceAxis(x, x0, x1);  // Ozone from 0, not from -20
     fitNiceAxis(y, y0, y1);

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QAreaSeries>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
+#include <QBarSet>
+#include <QAbstractBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -390,4 +395,67 @@ TEST_CASE("axes end and tick on round numbers, never below 0 for positive data",
         CHECK(axis.min() <= c.low);
         CHECK(axis.max() >= c.high);
     }
+}
+
+TEST_CASE("hovering a bin, a box, an outlier, a bar or a point shows its values", "[widgets][charts]") {
+    PageFixture f;
+    REQUIRE(f.open(f.reference));
+    f.page->sections()->setCurrentIndex(1);
+    auto seriesOf = [](ChartPanel* panel) {
+        auto* view = panel->findChild<QChartView*>();
+        REQUIRE(view);
+        return view->chart()->series();
+    };
+
+    f.page->histogram()->setColumn(2);  // petal length, 1 to 6.9
+    f.page->histogram()->setBins(20);
+    REQUIRE(settled(f.page->histogram()));
+    auto* area = qobject_cast<QAreaSeries*>(seriesOf(f.page->histogram()).front());
+    REQUIRE(area);
+    Q_EMIT area->hovered(QPointF(1.45, 10), true);
+    const auto& h = f.page->histogram()->histogram();
+    const int bin = h.binOf(1.45);
+    REQUIRE(bin >= 0);
+    CHECK(f.page->histogram()->tipText().contains(
+        QStringLiteral(": %1 value").arg(h.counts[std::size_t(bin)])));  // (no plural catalogue here)
+    CHECK(f.page->histogram()->tipText().startsWith(QStringLiteral("1.295 – 1.59")));
+    Q_EMIT area->hovered(QPointF(1.45, 10), false);
+    CHECK(f.page->histogram()->tipText().isEmpty());
+
+    f.page->boxPlot()->setColumn(2);
+    REQUIRE(f.page->boxPlot()->setSplitColumn(4));  // species
+    REQUIRE(waitUntil([&] { return !f.page->boxPlot()->isBusy() && f.page->boxPlot()->boxes().size() == 3; }, 30000));
+    QBoxPlotSeries* boxes = nullptr;
+    QScatterSeries* outliers = nullptr;
+    for (QAbstractSeries* s : seriesOf(f.page->boxPlot())) {
+        if (auto* b = qobject_cast<QBoxPlotSeries*>(s)) boxes = b;
+        if (auto* o = qobject_cast<QScatterSeries*>(s)) outliers = o;
+    }
+    REQUIRE((boxes && outliers));
+    Q_EMIT boxes->hovered(true, boxes->boxSets().at(0));
+    const BoxStats& first = f.page->boxPlot()->boxes().front();
+    CHECK(f.page->boxPlot()->tipText().startsWith(first.group + QStringLiteral(" · 50 value")));
+    CHECK(f.page->boxPlot()->tipText().contains(QStringLiteral("\nmedian ")));
+    CHECK(f.page->boxPlot()->tipText().contains(QStringLiteral("quartiles")));
+    REQUIRE(outliers->count() > 0);
+    const QPointF outlier = outliers->at(0);
+    Q_EMIT outliers->hovered(outlier, true);
+    CHECK(f.page->boxPlot()->tipText().contains(QStringLiteral("beyond the whiskers")));
+
+    f.page->barChart()->setColumn(4);
+    REQUIRE(settled(f.page->barChart()));
+    auto* bars = qobject_cast<QAbstractBarSeries*>(seriesOf(f.page->barChart()).front());
+    REQUIRE(bars);
+    Q_EMIT bars->hovered(true, 0, bars->barSets().front());
+    CHECK(f.page->barChart()->tipText().endsWith(QStringLiteral(": 50 (33.3%)")));
+
+    REQUIRE(f.page->scatter()->setColumns(0, 1, 4));
+    REQUIRE(waitUntil([&] { return !f.page->scatter()->isBusy() && f.page->scatter()->groups().size() == 3; }, 30000));
+    auto* points = qobject_cast<QScatterSeries*>(seriesOf(f.page->scatter()).front());
+    REQUIRE(points);
+    Q_EMIT points->hovered(points->at(0), true);
+    const QString tip = f.page->scatter()->tipText();
+    CHECK(tip.startsWith(QStringLiteral("sepal_length_cm = ")));
+    CHECK(tip.contains(QStringLiteral("\nsepal_width_cm = ")));
+    CHECK(tip.contains(QStringLiteral("\nspecies: ")));
 }

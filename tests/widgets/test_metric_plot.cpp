@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+#include <QXYSeries>
+#include <QChart>
 
 #include <cmath>
 
@@ -140,4 +142,23 @@ TEST_CASE("the per-class model lists classes and their macro average", "[metric_
     CHECK(model.index(2, PerClassModel::PrecisionColumn).data(Qt::UserRole).toDouble() ==
           Approx(0.75));
     CHECK(model.index(2, PerClassModel::SupportColumn).data(Qt::UserRole).toLongLong() == 6);
+}
+
+TEST_CASE("hovering a curve shows its name, the epoch and the value", "[metric_plot]") {
+    MetricPlot plot;
+    plot.resize(500, 300);
+    plot.show();
+    plot.addSeries(QStringLiteral("val_loss"), QStringLiteral("Validation loss"));
+    plot.setIntegerX(true);
+    plot.setAxisTitles(QStringLiteral("epoch"), QStringLiteral("loss"));
+    for (int epoch = 1; epoch <= 10; ++epoch) plot.addPoint(QStringLiteral("val_loss"), epoch, 1.0 / epoch);
+    QTest::qWait(3 * MetricPlot::kRedrawIntervalMs);
+    QXYSeries* line = nullptr;
+    for (QAbstractSeries* s : plot.chart()->series())
+        if (auto* xy = qobject_cast<QXYSeries*>(s)) line = xy;
+    REQUIRE(line);
+    Q_EMIT line->hovered(QPointF(3.9, 0.25), true);
+    CHECK(plot.tipText() == QStringLiteral("Validation loss\nepoch 4: 0.25"));
+    Q_EMIT line->hovered(QPointF(3.9, 0.25), false);
+    CHECK(plot.tipText().isEmpty());
 }

@@ -70,11 +70,14 @@
         <source>%1 · %Ln value(s)
 median %2 · quartiles %3 – %4
 whiskers %5 – %6</source>
-        <translation><numerusform>%1 · %Ln value
+        <translation>
+            <numerusform>%1 · %Ln value
 median %2 · quartiles %3 – %4
-whiskers %5 – %6</numerusform><numerusform>%1 · %Ln values
+whiskers %5 – %6</numerusform>
+            <numerusform>%1 · %Ln values
 median %2 · quartiles %3 – %4
-whiskers %5 – %6</numerusform></translation>
+whiskers %5 – %6</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -108,6 +111,14 @@ whiskers %5 – %6</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::ConfusionMatrixView</name>
+    <message numerus="yes">
+        <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
+        <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
+        <translation><numerusform>Actual %1, predicted %2: %n row (%3 of actual %1)</numerusform><numerusform>Actual %1, predicted %2: %n rows (%3 of actual %1)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::HistogramView</name>
     <message numerus="yes">
         <location filename="../widgets/histogram_view.cpp" line="138"/>
@@ -120,7 +131,10 @@ whiskers %5 – %6</numerusform></translation>
     <message numerus="yes">
         <location filename="../widgets/histogram_view.cpp" line="158"/>
         <source>%1 – %2: %Ln value(s) (%3%)</source>
-        <translation><numerusform>%1 – %2: %Ln value (%3%)</numerusform><numerusform>%1 – %2: %Ln values (%3%)</numerusform></translation>
+        <translation>
+            <numerusform>%1 – %2: %Ln value (%3%)</numerusform>
+            <numerusform>%1 – %2: %Ln values (%3%)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -194,7 +208,7 @@ whiskers %5 – %6</numerusform></translation>
 <context>
     <name>kiln::widgets::TableQueryBar</name>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="188"/>
+        <location filename="../widgets/table_query_bar.cpp" line="197"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -202,7 +216,7 @@ whiskers %5 – %6</numerusform></translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="189"/>
+        <location filename="../widgets/table_query_bar.cpp" line="198"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>

@@ -3647,9 +3647,11 @@
         <source>%1 · %Ln value(s)
 median %2 · quartiles %3 – %4
 whiskers %5 – %6</source>
-        <translation><numerusform>%1 · 값 %Ln개
+        <translation>
+            <numerusform>%1 · 값 %Ln개
 중앙값 %2 · 사분위 %3 – %4
-수염 %5 – %6</numerusform></translation>
+수염 %5 – %6</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/box_plot_view.cpp" line="262"/>
@@ -3795,7 +3797,7 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::ColumnProfilePanel</name>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="112"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="135"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
@@ -3820,42 +3822,42 @@ whiskers %5 – %6</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="115"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="138"/>
         <source>Outliers (1.5 × IQR)</source>
         <translation>이상값 (1.5 × IQR)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="116"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="139"/>
         <source>%1 low · %2 high</source>
         <translation>낮음 %1 · 높음 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="122"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="145"/>
         <source>Infinite values</source>
         <translation>무한대 값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="122"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="145"/>
         <source>%1 inf · %2 -inf, left out of the statistics</source>
         <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="134"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="157"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="134"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="157"/>
         <source>%1 – %2, mean %3</source>
         <translation>%1 – %2, 평균 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="152"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="175"/>
         <source>Quantiles</source>
         <translation>분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="152"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="175"/>
         <source>Most frequent values</source>
         <translation>가장 잦은 값</translation>
     </message>
@@ -3996,18 +3998,28 @@ whiskers %5 – %6</source>
 </context>
 <context>
     <name>kiln::widgets::ConfusionMatrixView</name>
+    <message numerus="yes">
+        <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
+        <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
+        <translation><numerusform>실제 %1, 예측 %2: %n행 (실제 %1 중 %3)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="139"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="195"/>
         <source>Predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="145"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="201"/>
         <source>Actual class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="162"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="208"/>
+        <source>%1 (% of each actual class)</source>
+        <translation>%1 (각 실제 클래스 중 %)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="219"/>
         <source>No confusion matrix</source>
         <translation>혼동 행렬 없음</translation>
     </message>
@@ -4392,113 +4404,123 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::EvaluationView</name>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="150"/>
-        <location filename="../widgets/evaluation_view.cpp" line="231"/>
+        <location filename="../widgets/evaluation_view.cpp" line="169"/>
+        <location filename="../widgets/evaluation_view.cpp" line="252"/>
         <source>Chance</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="160"/>
+        <location filename="../widgets/evaluation_view.cpp" line="179"/>
         <source>%1 (AUC %2)</source>
         <translation>%1 (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="198"/>
+        <location filename="../widgets/evaluation_view.cpp" line="217"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="219"/>
+        <location filename="../widgets/evaluation_view.cpp" line="238"/>
         <source> · best round %1</source>
         <translation> · 최적 라운드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="220"/>
+        <location filename="../widgets/evaluation_view.cpp" line="239"/>
         <source> · best epoch %1</source>
         <translation> · 최적 에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="205"/>
+        <location filename="../widgets/evaluation_view.cpp" line="224"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="225"/>
+        <location filename="../widgets/evaluation_view.cpp" line="244"/>
         <source>The evaluation on the test rows appears here when the run completes.</source>
         <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="228"/>
+        <location filename="../widgets/evaluation_view.cpp" line="247"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="229"/>
+        <location filename="../widgets/evaluation_view.cpp" line="248"/>
+        <source>Show each cell as a share of its actual class</source>
+        <translation>각 칸을 실제 클래스 중 비율로 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="249"/>
+        <source>Hover a cell for its count and share</source>
+        <translation>칸 위에 마우스를 올리면 개수와 비율이 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation_view.cpp" line="250"/>
         <source>ROC curve</source>
         <translation>ROC 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="230"/>
+        <location filename="../widgets/evaluation_view.cpp" line="251"/>
         <source>False positive rate</source>
         <translation>위양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="230"/>
+        <location filename="../widgets/evaluation_view.cpp" line="251"/>
         <source>True positive rate</source>
         <translation>진양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="232"/>
+        <location filename="../widgets/evaluation_view.cpp" line="253"/>
         <source>Precision–recall curve</source>
         <translation>정밀도–재현율 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="233"/>
+        <location filename="../widgets/evaluation_view.cpp" line="254"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="233"/>
+        <location filename="../widgets/evaluation_view.cpp" line="254"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="234"/>
+        <location filename="../widgets/evaluation_view.cpp" line="255"/>
         <source>Predicted vs actual</source>
         <translation>예측 대 실제</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="235"/>
+        <location filename="../widgets/evaluation_view.cpp" line="256"/>
         <source>Actual value</source>
         <translation>실제 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="235"/>
+        <location filename="../widgets/evaluation_view.cpp" line="256"/>
         <source>Predicted value</source>
         <translation>예측 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="236"/>
+        <location filename="../widgets/evaluation_view.cpp" line="257"/>
         <source>Perfect prediction</source>
         <translation>완벽한 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="237"/>
+        <location filename="../widgets/evaluation_view.cpp" line="258"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="238"/>
+        <location filename="../widgets/evaluation_view.cpp" line="259"/>
         <source>Residuals (actual − predicted)</source>
         <translation>잔차 (실제 − 예측)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="239"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="239"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>Rows</source>
         <translation>행</translation>
     </message>
@@ -4535,7 +4557,9 @@ whiskers %5 – %6</source>
     <message numerus="yes">
         <location filename="../widgets/histogram_view.cpp" line="158"/>
         <source>%1 – %2: %Ln value(s) (%3%)</source>
-        <translation><numerusform>%1 – %2: 값 %Ln개 (%3%)</numerusform></translation>
+        <translation>
+            <numerusform>%1 – %2: 값 %Ln개 (%3%)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/histogram_view.cpp" line="170"/>
@@ -5587,56 +5611,56 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::TableQueryBar</name>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="182"/>
+        <location filename="../widgets/table_query_bar.cpp" line="191"/>
         <source>Choosing rows…</source>
         <translation>행을 고르는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="188"/>
+        <location filename="../widgets/table_query_bar.cpp" line="197"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln행</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="189"/>
+        <location filename="../widgets/table_query_bar.cpp" line="198"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%Ln행 중 %1행</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="192"/>
+        <location filename="../widgets/table_query_bar.cpp" line="201"/>
         <source>sorted by %1, highest first</source>
         <translation>%1 기준 정렬, 큰 값부터</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="193"/>
+        <location filename="../widgets/table_query_bar.cpp" line="202"/>
         <source>sorted by %1, lowest first</source>
         <translation>%1 기준 정렬, 작은 값부터</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="199"/>
+        <location filename="../widgets/table_query_bar.cpp" line="208"/>
         <source>Filter:</source>
         <translation>필터:</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="200"/>
+        <location filename="../widgets/table_query_bar.cpp" line="209"/>
         <source>Ozone &gt; 50 and Month = 5, or any text to search</source>
         <translation>Ozone &gt; 50 and Month = 5, 또는 찾을 텍스트</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="201"/>
+        <location filename="../widgets/table_query_bar.cpp" line="210"/>
         <source>Conditions joined by &apos;and&apos;: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;. Quote a value with &quot;…&quot; and a column name with spaces with `…`. Text without a column searches every cell.</source>
         <translation>조건은 &apos;and&apos;로 잇습니다: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;(영어로 씁니다). 값은 &quot;…&quot;로, 공백이 있는 열 이름은 `…`로 감쌉니다. 열 이름 없는 텍스트는 모든 셀에서 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="204"/>
+        <location filename="../widgets/table_query_bar.cpp" line="213"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="205"/>
+        <location filename="../widgets/table_query_bar.cpp" line="214"/>
         <source>Show every row in table order</source>
         <translation>모든 행을 표의 순서대로 보여 줍니다</translation>
     </message>

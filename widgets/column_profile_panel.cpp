@@ -88,7 +88,30 @@ void ColumnProfilePanel::setProfile(std::shared_ptr<const kiln::TableProfile> pr
     m_model->setProfile(std::move(profile));
     m_view->resizeColumnsToContents();
     m_view->setColumnWidth(ColumnProfileModel::Distribution, 96);
+    fitColumns();
     if (m_model->rowCount() > 0) selectColumn(0);
+}
+
+void ColumnProfilePanel::fitColumns() {
+    const int room = m_view->viewport()->width();
+    for (int c = 0; c < m_model->columnCount(); ++c) m_view->setColumnHidden(c, false);
+    auto needed = [this] {
+        int width = 0;
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            if (!m_view->isColumnHidden(c))
+                width += c == ColumnProfileModel::Distribution ? 96 : m_view->columnWidth(c);
+        return width;
+    };
+    for (int c : {int(ColumnProfileModel::Type), int(ColumnProfileModel::Std), int(ColumnProfileModel::Distribution),
+                  int(ColumnProfileModel::Distinct), int(ColumnProfileModel::Mean)}) {
+        if (needed() <= room) break;
+        m_view->setColumnHidden(c, true);
+    }
+}
+
+void ColumnProfilePanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (m_model->rowCount() > 0) fitColumns();
 }
 
 void ColumnProfilePanel::setStatus(const QString& text) {

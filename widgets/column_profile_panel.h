@@ -19,7 +19,9 @@ class ColumnProfileModel;
 
 // The column profile beside a dataset's table: every column's type, missing, distinct,
 // mean/std/min/max and a histogram sparkline; below it the selected column's quantiles,
-// outliers and most frequent values. Shows a status line until the profile arrives.
+// outliers and most frequent values. Shows a status line until the profile arrives. A narrow
+// panel (a laptop window) leaves out the type, std, the sparkline, distinct and mean, in that
+// order, so that the columns that stay are never cut (each is also below the list).
 class ColumnProfilePanel : public QWidget {
     Q_OBJECT
 public:
@@ -35,9 +37,11 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void showDetails();
+    void fitColumns();
     QString numericDetails(int row) const;
     QString categoryDetails(int row) const;
     QString infiniteDetails(const kiln::ColumnProfile& column) const;  // a row when it has ±inf

@@ -2,9 +2,12 @@
 
 #include <QEvent>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiln {
 namespace widgets {
@@ -28,6 +31,60 @@ void ConfusionMatrixView::setMatrix(const QStringList& classes, const QVector<qi
     m_counts.resize(classes.size() * classes.size());
     updateGeometry();
     update();
+}
+
+void ConfusionMatrixView::setSharesFirst(bool shares) {
+    m_sharesFirst = shares;
+    update();
+}
+
+namespace {
+
+QFont smallerFont(const QFont& font) {
+    QFont small = font;
+    small.setPointSizeF(std::max(6.0, font.pointSizeF() - 1.5));
+    return small;
+}
+
+QFont boldFont(const QFont& font) {
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+
+QString percent(double share) { return QString::number(100.0 * share, 'f', 0) + QLatin1Char('%'); }
+
+}  // namespace
+
+bool ConfusionMatrixView::showsBothNumbers() const {
+    const Layout l = layoutFor();
+    return l.cell >= QFontMetrics(boldFont(font())).height() + QFontMetrics(smallerFont(font())).height() + 4;
+}
+
+QString ConfusionMatrixView::cellTip(int actual, int predicted) const {
+    const int k = m_classes.size();
+    if (actual < 0 || predicted < 0 || actual >= k || predicted >= k) return {};
+    return tr("Actual %1, predicted %2: %n row(s) (%3 of actual %1)", nullptr, int(count(actual, predicted)))
+        .arg(m_classes[actual], m_classes[predicted], percent(rowShare(actual, predicted)));
+}
+
+QPoint ConfusionMatrixView::cellAt(const QPoint& point) const {
+    const Layout l = layoutFor();
+    if (m_classes.isEmpty() || !l.grid.contains(point) || l.cell <= 0) return {-1, -1};
+    return {(point.y() - l.grid.top()) / l.cell, (point.x() - l.grid.left()) / l.cell};
+}
+
+bool ConfusionMatrixView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const QPoint cell = cellAt(static_cast<QHelpEvent*>(event)->pos());
+        const QString tip = cellTip(cell.x(), cell.y());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), tip, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void ConfusionMatrixView::setTitle(const QString& title) {
@@ -86,11 +143,9 @@ ConfusionMatrixView::Layout ConfusionMatrixView::layoutFor() const {
 
 void ConfusionMatrixView::paintCells(QPainter& painter, const Layout& l) const {
     const int k = m_classes.size();
-    QFont bold = font();
-    bold.setBold(true);
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, font().pointSizeF() - 1.5));
-    const bool roomy = l.cell >= 2 * QFontMetrics(font()).height() + 4;
+    const QFont bold = boldFont(font());
+    const QFont small = smallerFont(font());
+    const bool roomy = showsBothNumbers();
     for (int r = 0; r < k; ++r) {
         for (int c = 0; c < k; ++c) {
             const QRect cell(l.grid.left() + c * l.cell, l.grid.top() + r * l.cell, l.cell, l.cell);
@@ -101,18 +156,19 @@ void ConfusionMatrixView::paintCells(QPainter& painter, const Layout& l) const {
             painter.drawRect(cell.adjusted(0, 0, -1, -1));
             painter.setPen(share > 0.5 ? QColor(Qt::white) : QColor(0x20, 0x21, 0x24));
             const QString number = QString::number(count(r, c));
-            if (!roomy) {
-                painter.setFont(bold);
-                painter.drawText(cell, Qt::AlignCenter, number);
+            const QString main = m_sharesFirst ? percent(share) : number;
+            if (!roomy) {  // shares without their "%" (the title says so), to fit
+                painter.setFont(m_sharesFirst ? small : bold);
+                painter.drawText(cell, Qt::AlignCenter,
+                                 m_sharesFirst ? QString::number(std::lround(100.0 * share)) : main);
                 continue;
             }
             const QRect upper = cell.adjusted(0, 0, 0, -cell.height() / 2);
             const QRect lower = cell.adjusted(0, cell.height() / 2, 0, 0);
             painter.setFont(bold);
-            painter.drawText(upper, Qt::AlignHCenter | Qt::AlignBottom, number);
+            painter.drawText(upper, Qt::AlignHCenter | Qt::AlignBottom, main);
             painter.setFont(small);
-            painter.drawText(lower, Qt::AlignHCenter | Qt::AlignTop,
-                             QString::number(100.0 * share, 'f', 0) + QLatin1Char('%'));
+            painter.drawText(lower, Qt::AlignHCenter | Qt::AlignTop, m_sharesFirst ? number : percent(share));
         }
     }
     painter.setFont(font());
@@ -148,7 +204,8 @@ void ConfusionMatrixView::paintNames(QPainter& painter, const Layout& l) const {
     title.setBold(true);
     title.setPointSizeF(font().pointSizeF() + 1);
     painter.setFont(title);
-    painter.drawText(l.title, Qt::AlignCenter, m_title);
+    const bool bare = m_sharesFirst && !showsBothNumbers();
+    painter.drawText(l.title, Qt::AlignCenter, bare ? tr("%1 (% of each actual class)").arg(m_title) : m_title);
     painter.setFont(font());
 }
 

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QEvent>
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -63,6 +64,13 @@ QWidget* EvaluationView::createClassificationPage() {
     auto* page = new QWidget(this);
     m_confusion = new ConfusionMatrixView(page);
     m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
+    m_sharesFirst = new QCheckBox(page);
+    m_sharesFirst->setObjectName(QStringLiteral("confusionSharesFirst"));
+    connect(m_sharesFirst, &QCheckBox::toggled, m_confusion, &ConfusionMatrixView::setSharesFirst);
+    auto* matrixColumn = new QVBoxLayout;
+    matrixColumn->setSpacing(2);
+    matrixColumn->addWidget(m_confusion, 1);
+    matrixColumn->addWidget(m_sharesFirst, 0, Qt::AlignHCenter);
     m_roc = new MetricPlot(page);
     m_roc->setObjectName(QStringLiteral("rocPlot"));
     m_pr = new MetricPlot(page);
@@ -77,6 +85,8 @@ QWidget* EvaluationView::createClassificationPage() {
     m_table->setModel(m_perClass);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    // Compact rows: ten classes and the macro average fit beside the matrix.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -88,7 +98,7 @@ QWidget* EvaluationView::createClassificationPage() {
     tableColumn->addStretch(1);
     auto* grid = new QGridLayout(page);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_confusion, 0, 0);
+    grid->addLayout(matrixColumn, 0, 0);
     grid->addLayout(tableColumn, 0, 1);
     grid->addWidget(m_roc, 1, 0);
     grid->addWidget(m_pr, 1, 1);
@@ -140,6 +150,15 @@ void EvaluationView::showClassification(const QJsonObject& test) {
     for (const QJsonValue& row : test.value(QLatin1String("confusion_matrix")).toArray())
         for (const QJsonValue& cell : row.toArray()) counts << qint64(cell.toDouble());
     m_confusion->setMatrix(classes, counts);
+    // Many classes: the curves' names listed beside the plots, where each has room for its AUC.
+    const Qt::Alignment legend = classes.size() > 3 ? Qt::AlignRight : Qt::AlignBottom;
+    for (MetricPlot* plot : {m_roc, m_pr}) {
+        QLegend* names = plot->chart()->legend();
+        names->setAlignment(legend);
+        QFont font;  // as MetricPlot sets it, a point smaller for eleven names in the plot's height
+        font.setPointSizeF(std::max(7.0, font.pointSizeF() - (classes.size() > 6 ? 2 : 1)));
+        names->setFont(font);
+    }
     m_perClass->setReport(test.value(QLatin1String("per_class")).toArray());
     fillCurves(test.value(QLatin1String("curves")).toArray());
 }
@@ -226,6 +245,8 @@ void EvaluationView::retranslateUi() {
     m_summary->setText(summaryText());
     m_summary->setVisible(!m_task.isEmpty());
     m_confusion->setTitle(tr("Confusion matrix"));
+    m_sharesFirst->setText(tr("Show each cell as a share of its actual class"));
+    m_sharesFirst->setToolTip(tr("Hover a cell for its count and share"));
     m_roc->setTitle(tr("ROC curve"));
     m_roc->setAxisTitles(tr("False positive rate"), tr("True positive rate"));
     m_roc->setSeriesLabel(QStringLiteral("chance"), tr("Chance"));

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QStackedWidget;
 class QTableView;
@@ -56,6 +57,7 @@ private:
     QStackedWidget* m_pages;
     QLabel* m_emptyNote;
     ConfusionMatrixView* m_confusion = nullptr;
+    QCheckBox* m_sharesFirst = nullptr;
     MetricPlot* m_roc = nullptr;
     MetricPlot* m_pr = nullptr;
     QTableView* m_table = nullptr;

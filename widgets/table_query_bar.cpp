@@ -23,8 +23,6 @@ namespace widgets {
 
 namespace {
 
-constexpr int kStatusWidth = 380;
-
 struct QueryOutcome {
     std::shared_ptr<const std::vector<std::uint64_t>> rows;  // nullptr: every row
     QString error;
@@ -67,9 +65,11 @@ TableQueryBar::TableQueryBar(DatasetTableModel* model, QHeaderView* header, QWid
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
-    m_filter->setMinimumWidth(280);
-    layout->addWidget(m_filter, 1);
-    layout->addWidget(m_status);
+    m_filter->setMinimumWidth(160);
+    // The status takes the room left and ends in "…" when short of it: it never widens the bar.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_filter, 3);
+    layout->addWidget(m_status, 2);
     layout->addWidget(m_clear);
     // The filter runs once typing pauses (or at Enter), not on every key.
     m_typing = new QTimer(this);
@@ -161,7 +161,18 @@ void TableQueryBar::run() {
         });
 }
 
-QString TableQueryBar::statusText() const { return m_status->text(); }
+QString TableQueryBar::statusText() const { return m_statusText; }
+
+void TableQueryBar::setStatusText(const QString& text) {
+    m_statusText = text;
+    m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, std::max(20, m_status->width())));
+    m_status->setToolTip(text);
+}
+
+void TableQueryBar::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    setStatusText(m_statusText);
+}
 
 void TableQueryBar::showStatus() {
     m_filter->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b00020;"));
@@ -169,17 +180,15 @@ void TableQueryBar::showStatus() {
     m_clear->setEnabled(!m_filter->text().isEmpty() || m_sortColumn >= 0);
     const std::shared_ptr<const kiln::Table> table = m_model->table();
     if (!table) {
-        m_status->clear();
+        setStatusText(QString());
         return;
     }
     if (!m_error.isEmpty()) {  // long messages end in "…" here, whole in the tooltip
-        m_status->setText(m_status->fontMetrics().elidedText(m_error, Qt::ElideRight, kStatusWidth));
-        m_status->setToolTip(m_error);
+        setStatusText(m_error);
         return;
     }
-    m_status->setToolTip(QString());
     if (m_busy) {
-        m_status->setText(tr("Choosing rows…"));
+        setStatusText(tr("Choosing rows…"));
         return;
     }
     const QLocale locale;
@@ -192,7 +201,7 @@ void TableQueryBar::showStatus() {
         text += QStringLiteral(" · ") + (m_descending ? tr("sorted by %1, highest first").arg(name)
                                                       : tr("sorted by %1, lowest first").arg(name));
     }
-    m_status->setText(text);
+    setStatusText(text);
 }
 
 void TableQueryBar::retranslateUi() {

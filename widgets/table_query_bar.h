@@ -42,11 +42,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void run();
     void forgetQuery();  // no filter, no sort (nothing run)
     void showStatus();
+    void setStatusText(const QString& text);  // shown elided to the label's width
     void retranslateUi();
 
     DatasetTableModel* m_model;
@@ -57,6 +59,7 @@ private:
     QPushButton* m_clear = nullptr;
     QTimer* m_typing = nullptr;
     QString m_error;
+    QString m_statusText;
     int m_sortColumn = -1;
     bool m_descending = false;
     bool m_busy = false;

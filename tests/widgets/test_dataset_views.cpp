@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -116,6 +117,17 @@ TEST_CASE("the dataset tab shows the table at once and the profile when it arriv
     CHECK(profile->data(profile->index(0, ColumnProfileModel::Mean)).toString() == QStringLiteral("5.843"));
     CHECK(profile->data(profile->index(4, ColumnProfileModel::Type)).toString() == QStringLiteral("categorical"));
     CHECK(profile->data(profile->index(0, ColumnProfileModel::Distribution), ColumnProfileModel::SparklineRole).value<QList<qreal>>().size() > 3);
+    // At 1280 pixels the list keeps Min and Max whole, leaving out what is said elsewhere.
+    QTableView* list = f.page->profilePanel()->view();
+    QTest::qWait(50);
+    CHECK_FALSE(list->isColumnHidden(ColumnProfileModel::Max));
+    CHECK(list->columnViewportPosition(ColumnProfileModel::Max) + list->columnWidth(ColumnProfileModel::Max) <=
+          list->viewport()->width());
+    CHECK(list->isColumnHidden(ColumnProfileModel::Type));
+    f.page->resize(1900, 900);  // a wide window shows every column again
+    QTest::qWait(50);
+    CHECK_FALSE(list->isColumnHidden(ColumnProfileModel::Type));
+    f.page->resize(1280, 760);
     f.page->profilePanel()->selectColumn(2);
     CHECK(f.page->profilePanel()->detailsText().contains(QStringLiteral("4.35")));  // median petal length
     CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("dataset_tab.png")));

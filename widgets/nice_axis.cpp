@@ -52,6 +52,9 @@ void fitNiceAxis(QValueAxis* axis, double low, double high, int ticks) {
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
+    // As many decimals as the step has: 60, 70 (not 60.0); 0.2, 0.4; 0.05, 0.10.
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 12);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
 }  // namespace widgets

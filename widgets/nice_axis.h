@@ -15,7 +15,7 @@ void setNiceRange(QValueAxis* axis, double min, double max, bool round);
 // Fits `axis` to data from `low` to `high` as a person expects to read it: a little room on each
 // side, ends and ticks on round numbers (0, 50, 100 …; never 42.75), and no negative values for
 // data that has none (nor positive ones for data that is all negative). A single value gets a
-// band around it.
+// band around it. Labels get as many decimals as the step.
 void fitNiceAxis(QValueAxis* axis, double low, double high, int ticks = 5);
 
 }  // namespace widgets

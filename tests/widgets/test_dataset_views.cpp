@@ -407,6 +407,11 @@ TEST_CASE("axes end and tick on round numbers, never below 0 for positive data",
         CHECK(axis.min() <= c.low);
         CHECK(axis.max() >= c.high);
     }
+    QValueAxis axis;
+    kiln::widgets::fitNiceAxis(&axis, 62, 118);
+    CHECK(axis.labelFormat() == QStringLiteral("%.0f"));  // 60, 70, not 60.0
+    kiln::widgets::fitNiceAxis(&axis, 0.012, 0.679);
+    CHECK(axis.labelFormat() == QStringLiteral("%.1f"));
 }
 
 TEST_CASE("hovering a bin, a box, an outlier, a bar or a point shows its values", "[widgets][charts]") {

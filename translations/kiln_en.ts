@@ -28,7 +28,7 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="206"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>%n row without a target is left out.</numerusform>
@@ -115,7 +115,10 @@ whiskers %5 – %6</numerusform>
     <message numerus="yes">
         <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
         <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
-        <translation><numerusform>Actual %1, predicted %2: %n row (%3 of actual %1)</numerusform><numerusform>Actual %1, predicted %2: %n rows (%3 of actual %1)</numerusform></translation>
+        <translation>
+            <numerusform>Actual %1, predicted %2: %n row (%3 of actual %1)</numerusform>
+            <numerusform>Actual %1, predicted %2: %n rows (%3 of actual %1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2667,327 +2667,372 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="298"/>
+        <location filename="../app/studio/train_panel.cpp" line="303"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="258"/>
+        <location filename="../app/studio/train_panel.cpp" line="263"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="80"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="82"/>
         <source>Could not read the datasets: %1</source>
         <translation>데이터셋을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="82"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="84"/>
         <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
         <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="84"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="86"/>
         <source>Choose the target column.</source>
         <translation>목표 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="87"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="89"/>
         <source>Tick at least one feature column.</source>
         <translation>특성 열을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="90"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="92"/>
         <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
         <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="95"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="97"/>
         <source>Split: the fractions add up to %1; they must add up to 1.</source>
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="346"/>
+        <location filename="../app/studio/train_panel.cpp" line="351"/>
         <source>Boosting rounds:</source>
         <translation>부스팅 라운드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="346"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="110"/>
+        <location filename="../app/studio/train_panel.cpp" line="351"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="116"/>
         <source>Trees:</source>
         <translation>트리 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="352"/>
+        <location filename="../app/studio/train_panel.cpp" line="357"/>
         <source> rounds without improvement</source>
         <translation> 라운드 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="366"/>
+        <location filename="../app/studio/train_panel.cpp" line="371"/>
         <source>default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="394"/>
+        <location filename="../app/studio/train_panel.cpp" line="399"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="411"/>
+        <location filename="../app/studio/train_panel.cpp" line="416"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="412"/>
+        <location filename="../app/studio/train_panel.cpp" line="417"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="413"/>
+        <location filename="../app/studio/train_panel.cpp" line="418"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="414"/>
+        <location filename="../app/studio/train_panel.cpp" line="419"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="415"/>
+        <location filename="../app/studio/train_panel.cpp" line="420"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="416"/>
+        <location filename="../app/studio/train_panel.cpp" line="421"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="114"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="116"/>
         <source>classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="115"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="117"/>
         <source>regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="117"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="119"/>
         <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="118"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="120"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="121"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
         <source>chosen by cross-validation</source>
         <translation>교차 검증으로 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="125"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="127"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · 모델 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="126"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
         <source>Input: the images&apos; pixels</source>
         <translation>입력: 이미지의 픽셀</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="135"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="137"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="166"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="168"/>
         <source>%1 steps per epoch at batch size %2: each epoch is long; a batch of %3 makes it about %4 times shorter.</source>
         <translation>배치 크기 %2에서 에포크당 %1스텝입니다: 에포크가 깁니다. 배치를 %3로 하면 약 %4배 짧아집니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="183"/>
         <source>%1 has a different value on every row: an identifier, which a model learns by heart instead of a pattern.</source>
         <translation>%1은(는) 행마다 값이 다릅니다: 식별자이며, 모델이 패턴 대신 값을 외워 버립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="185"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="187"/>
         <source>%1 is named and valued like an identifier or a matched-set number: it can leak which rows belong together.</source>
         <translation>%1은(는) 이름과 값이 식별자나 짝지은 집합 번호 같습니다: 어떤 행끼리 묶이는지가 새어 나갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="189"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="191"/>
         <source>%1 alone gives the target on %2 of the rows: is it the answer under another name?</source>
         <translation>%1 하나만으로 행의 %2에서 목표값을 맞힙니다: 다른 이름의 정답이 아닌가요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="192"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="194"/>
         <source>%1 is %2 missing.</source>
         <translation>%1은(는) %2가 결측입니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="204"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="206"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>목표값이 없는 행 %n개는 제외합니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="210"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="212"/>
         <source>%1 (%2, %3%)</source>
         <translation>%1 (%2개, %3%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="219"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="224"/>
+        <source>Missing numbers in %1 are filled with the training mean, with a missing indicator.</source>
+        <translation>%1의 결측 숫자는 학습 데이터의 평균으로 채우고 결측 표시 열을 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="225"/>
+        <source>Missing numbers in %1 are filled with the value met most often in the training rows, with a missing indicator.</source>
+        <translation>%1의 결측 숫자는 학습 데이터에서 가장 자주 나온 값으로 채우고 결측 표시 열을 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="226"/>
+        <source>Missing numbers in %1 are filled with %2, with a missing indicator.</source>
+        <translation>%1의 결측 숫자는 %2(으)로 채우고 결측 표시 열을 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="227"/>
+        <source>Rows with a missing number in %1 are left out of training and evaluation.</source>
+        <translation>%1에 결측 숫자가 있는 행은 학습과 평가에서 뺍니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="229"/>
         <source>Missing numbers in %1 are kept missing: the trees learn where they go.</source>
         <translation>%1의 결측 숫자는 그대로 둡니다: 트리가 어느 쪽으로 보낼지 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="221"/>
-        <source>Missing numbers in %1 are filled with the training median, with a missing indicator (trees keep them missing).</source>
-        <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다 (트리는 결측 그대로 둡니다).</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="223"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="228"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="226"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="230"/>
+        <source>(Trees keep them missing.)</source>
+        <translation>(트리는 결측 그대로 둡니다.)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_spec.cpp" line="234"/>
         <source>Missing categories in %1 are filled with the most frequent category.</source>
         <translation>%1의 결측 범주는 가장 흔한 범주로 채웁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>Auto (from the target)</source>
         <translation>자동 (목표 열에서)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="175"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
         <source>Regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="178"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>CNN (images)</source>
         <translation>CNN (이미지)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>Boosted trees (XGBoost)</source>
         <translation>부스티드 트리 (XGBoost)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>Random forest</source>
         <translation>랜덤 포레스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="179"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>Decision tree</source>
         <translation>결정 트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="180"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>Constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>Step decay</source>
         <translation>단계 감쇠</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
         <source>Balanced</source>
         <translation>균형</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <source>Median of the training rows</source>
+        <translation>학습 데이터의 중앙값</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <source>Mean of the training rows</source>
+        <translation>학습 데이터의 평균</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
+        <source>Most frequent value</source>
+        <translation>가장 자주 나온 값</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
+        <source>A value of my choice</source>
+        <translation>직접 정한 값</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
+        <source>Leave their rows out</source>
+        <translation>그 행을 빼기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
         <source>Train a model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="215"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="224"/>
         <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
         <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
     </message>
@@ -2997,22 +3042,22 @@
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="81"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="87"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="125"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
         <source>Optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="148"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="154"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="162"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="168"/>
         <source>Hardware</source>
         <translation>하드웨어</translation>
     </message>
@@ -3042,240 +3087,250 @@
         <translation>작업:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="84"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="75"/>
+        <source>Missing numbers:</source>
+        <translation>결측 숫자:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="78"/>
+        <source>Fill value:</source>
+        <translation>채울 값:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/train_panel_form.cpp" line="90"/>
         <source>Family:</source>
         <translation>모델 계열:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="89"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="95"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="92"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
         <source>Activation:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="95"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="101"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="96"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="102"/>
         <source>Batch normalisation</source>
         <translation>배치 정규화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="104"/>
         <source>CNN width:</source>
         <translation>CNN 너비:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="99"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="105"/>
         <source>CNN depth:</source>
         <translation>CNN 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="100"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="106"/>
         <source>Image size:</source>
         <translation>이미지 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="101"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="107"/>
         <source>Random horizontal flips</source>
         <translation>무작위 좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="111"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
         <source>Maximum depth:</source>
         <translation>최대 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="114"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="120"/>
         <source>Minimum child weight:</source>
         <translation>최소 자식 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="123"/>
         <source>Row subsample:</source>
         <translation>행 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="119"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="125"/>
         <source>Column sample:</source>
         <translation>열 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="120"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="126"/>
         <source>L1 penalty:</source>
         <translation>L1 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="121"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="127"/>
         <source>L2 penalty:</source>
         <translation>L2 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="129"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
         <source>Optimiser:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="112"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="118"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="133"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="139"/>
         <source>Weight decay:</source>
         <translation>가중치 감쇠:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="141"/>
         <source>Schedule:</source>
         <translation>스케줄:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="143"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="139"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="145"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="140"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="146"/>
         <source>Early stopping:</source>
         <translation>조기 종료:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="142"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="148"/>
         <source>Class weights:</source>
         <translation>클래스 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="157"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="163"/>
         <source>Cross-validation folds:</source>
         <translation>교차 검증 폴드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="177"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
         <source>Auto (the best by cross-validation; CNN for images)</source>
         <translation>자동 (교차 검증으로 최적 선택, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="201"/>
         <source>Auto compares linear, MLP, boosted trees and a random forest by cross-validation on the training rows and keeps the best. Boosted trees and forests usually win on tables; a decision tree is one tree a person can read.</source>
         <translation>자동은 학습 행에서 교차 검증으로 선형, MLP, 부스티드 트리, 랜덤 포레스트를 비교해 가장 좋은 것을 씁니다. 표 데이터에서는 보통 부스티드 트리와 포레스트가 이기며, 결정 트리는 사람이 읽을 수 있는 트리 하나입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="196"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="205"/>
         <source>Boosted trees: the most boosting rounds (early stopping may end sooner). Random forest: the number of trees.</source>
         <translation>부스티드 트리: 최대 부스팅 라운드 수(조기 종료로 더 일찍 끝날 수 있음). 랜덤 포레스트: 트리 개수.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="198"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
         <source>How many splits a row passes at most from the root to a leaf</source>
         <translation>한 행이 루트에서 리프까지 거치는 분할의 최대 개수</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="200"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="209"/>
         <source>How much each boosting round corrects the rounds before it; smaller needs more rounds but often generalises better</source>
         <translation>각 부스팅 라운드가 이전 라운드를 얼마나 보정하는지. 작을수록 라운드가 더 필요하지만 일반화가 더 잘 되는 경우가 많습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="204"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
         <source>A split is made only when each side keeps at least this much weight (about rows, for regression)</source>
         <translation>양쪽이 모두 이 이상의 가중치(회귀에서는 대략 행 수)를 가질 때만 분할합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="206"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="215"/>
         <source>The share of the training rows each tree sees</source>
         <translation>각 트리가 보는 학습 행의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="216"/>
         <source>The share of the input columns each tree may split on</source>
         <translation>각 트리가 분할에 쓸 수 있는 입력 열의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="208"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="217"/>
         <source>L1 penalty on leaf values (XGBoost&apos;s alpha)</source>
         <translation>리프 값에 대한 L1 페널티 (XGBoost의 alpha)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="209"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="218"/>
         <source>L2 penalty on leaf values (XGBoost&apos;s lambda)</source>
         <translation>리프 값에 대한 L2 페널티 (XGBoost의 lambda)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="221"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="227"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="230"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="236"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="353"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
+        <location filename="../app/studio/train_panel.cpp" line="358"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="231"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="226"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="235"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="152"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="158"/>
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="153"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="159"/>
         <source>Validation:</source>
         <translation>검증:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="154"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="160"/>
         <source>Test:</source>
         <translation>테스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="155"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="161"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="167"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="165"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="171"/>
         <source>Run on:</source>
         <translation>실행 위치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="223"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="232"/>
         <source>Choose the column to predict…</source>
         <translation>예측할 열을 고르세요…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="224"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="233"/>
         <source>The columns the model sees. Identifiers, constants and free text are left out unless you tick them; a warning sign marks a column to look at.</source>
         <translation>모델이 보는 열입니다. 식별자, 상수, 자유 텍스트는 직접 선택하지 않으면 빠집니다. 경고 표시는 살펴볼 열입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="229"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="238"/>
         <source>Train and score the model K times, each time holding out another K-th of the training and validation rows; the test rows are never used. Auto uses cross-validation to choose the family either way.</source>
         <translation>학습·검증 행을 K개로 나눠 매번 다른 하나를 빼 두고 모델을 K번 학습하고 평가합니다. 테스트 행은 쓰지 않습니다. 자동은 이 설정과 관계없이 교차 검증으로 모델 계열을 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="233"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="242"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -4001,7 +4056,9 @@ whiskers %5 – %6</source>
     <message numerus="yes">
         <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
         <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
-        <translation><numerusform>실제 %1, 예측 %2: %n행 (실제 %1 중 %3)</numerusform></translation>
+        <translation>
+            <numerusform>실제 %1, 예측 %2: %n행 (실제 %1 중 %3)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/confusion_matrix_view.cpp" line="195"/>

@@ -1,9 +1,13 @@
 // The run-spec options shared by kiln train and kiln sweep.
 #include "app/cli/train_options.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
+
+#include "core/features/imputation.h"
 
 namespace kiln::cli {
 
@@ -98,6 +102,26 @@ void applyModelOptions(const Arguments& args, RunSpec& spec) {
     spec.model.l2 = number(args, "l2", spec.model.l2);
 }
 
+// --impute median|mean|most-frequent|constant=X|drop
+void applyImputation(const std::string& text, RunSpec& spec) {
+    std::string strategy = text.substr(0, text.find('='));
+    std::replace(strategy.begin(), strategy.end(), '-', '_');  // most-frequent
+    if (strategy == "constant" && text.find('=') != std::string::npos) {
+        const std::string value = text.substr(text.find('=') + 1);
+        char* end = nullptr;
+        const double x = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !std::isfinite(x))
+            throw BadOption{"--impute constant=X needs a number, not '" + value + "'"};
+        spec.imputeValue = x;
+        strategy = "constant";
+    }
+    if (strategy == "constant" && text.find('=') == std::string::npos)
+        throw BadOption{"--impute constant needs its value: constant=0"};
+    if (!isImputation(strategy) || (strategy != "constant" && text.find('=') != std::string::npos))
+        throw BadOption{"--impute must be median, mean, most-frequent, constant=X or drop, not '" + text + "'"};
+    spec.imputation = strategy;
+}
+
 void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.target = args.value("target").value_or(spec.datasetKind == "images" ? "class" : "");
     std::string task = args.value("task").value_or("auto");
@@ -117,6 +141,7 @@ void applyOptions(const Arguments& args, RunSpec& spec) {
     spec.augmentFlip = args.has("flip");
     spec.threads = count(args, "threads", 1, kMaxThreads, spec.threads);
     spec.cvFolds = count(args, "cv", 2, 50, spec.cvFolds);
+    if (auto impute = args.value("impute")) applyImputation(*impute, spec);
     if (auto s = args.value("split")) {
         auto f = numberList("split", *s);
         if (f.size() != 3) throw BadOption{"--split expects three fractions: train,val,test"};
@@ -144,6 +169,9 @@ std::vector<OptionSpec> trainSpecOptions() {
         {"l1", "X", "trees: L1 penalty on leaf weights (default 0)"},
         {"l2", "X", "trees: L2 penalty on leaf weights (default 1)"},
         {"cv", "K", "K-fold cross-validation on the non-test rows first (mean ± std per metric)"},
+        {"impute", "HOW",
+         "missing numbers: median (default), mean, most-frequent, constant=X, or drop their rows "
+         "(categories take the most frequent; trees keep missing values)"},
         {"hidden", "SIZES", "MLP hidden layer widths (default 128,64)"},
         {"activation", "NAME", "relu|gelu|tanh"},
         {"batch-norm", "", "batch normalisation after each hidden layer"},

@@ -76,6 +76,11 @@ void TrainPanel::connectChanges() {
     connect(m_target, &QComboBox::currentIndexChanged, this, resolveLater);
     connect(m_features, &FeatureList::choiceChanged, this, resolveLater);
     connect(m_task, &QComboBox::currentIndexChanged, this, resolveLater);
+    connect(m_imputation, &QComboBox::currentIndexChanged, this, [this] {
+        m_dataGroup->setRowVisible(m_imputeValue, choice(m_imputation) == QLatin1String("constant"));
+        updateState();
+    });
+    connect(m_imputeValue, &QDoubleSpinBox::valueChanged, this, [this] { updateState(); });
     connect(m_family, &QComboBox::currentIndexChanged, this, [this, resolveLater] {
         updateModelKnobs();
         resolveLater();

@@ -149,6 +149,8 @@ private:
     QComboBox* m_target = nullptr;
     FeatureList* m_features = nullptr;
     QComboBox* m_task = nullptr;
+    QComboBox* m_imputation = nullptr;     // how missing numbers are filled (RunSpec::imputation)
+    QDoubleSpinBox* m_imputeValue = nullptr;  // the constant, shown for "constant" only
     QLabel* m_resolutionLabel = nullptr;
     QComboBox* m_family = nullptr;
     QLineEdit* m_hidden = nullptr;

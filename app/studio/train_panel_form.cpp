@@ -72,6 +72,12 @@ QWidget* TrainPanel::createDataGroup() {
     m_task = g->choiceRow(
         QT_TR_NOOP("Task:"), "taskBox",
         {QStringLiteral("auto"), QStringLiteral("classification"), QStringLiteral("regression")});
+    m_imputation = g->choiceRow(QT_TR_NOOP("Missing numbers:"), "imputationBox",
+                                {QStringLiteral("median"), QStringLiteral("mean"), QStringLiteral("most_frequent"),
+                                 QStringLiteral("constant"), QStringLiteral("drop")});
+    m_imputeValue = g->realRow(QT_TR_NOOP("Fill value:"), "imputeValueBox", -1e12, 1e12, 1, 4,
+                               kDefaults.imputeValue);
+    g->setRowVisible(m_imputeValue, false);
     m_resolutionLabel = g->noteRow("resolutionLabel");
     m_resolutionLabel->setTextFormat(Qt::RichText);
     return g;
@@ -181,6 +187,9 @@ void TrainPanel::retranslateChoices() {
     setItemTexts(m_optimiser, {tr("Adam"), tr("AdamW"), tr("SGD with momentum")});
     setItemTexts(m_schedule, {tr("Constant"), tr("Step decay"), tr("Cosine")});
     setItemTexts(m_classWeights, {tr("None"), tr("Balanced")});
+    setItemTexts(m_imputation, {tr("Median of the training rows"), tr("Mean of the training rows"),
+                                tr("Most frequent value"), tr("A value of my choice"),
+                                tr("Leave their rows out")});
     setItemTexts(m_device, {tr("Auto (CUDA when available)"), tr("CPU"), tr("CUDA")});
     if (const DatasetChoice* dataset = currentDataset())
         for (int i = 0; i < m_version->count() && i < dataset->versions.size(); ++i)

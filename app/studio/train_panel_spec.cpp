@@ -70,6 +70,8 @@ kiln::RunSpec TrainPanel::spec() const {
     s.split.val = m_val->value();
     s.split.test = m_test->value();
     s.cvFolds = m_cvFolds->value();
+    s.imputation = choice(m_imputation).toStdString();
+    s.imputeValue = m_imputeValue->value();
     kiln::setRunSeed(s, std::uint64_t(m_seed->value()));
     s.device = choice(m_device).toStdString();
     return s;
@@ -215,13 +217,20 @@ QString TrainPanel::missingLine() const {
     }
     const QString family = r.family;
     const bool trees = kiln::isTreeFamily(family.toStdString());
-    if (!numbers.isEmpty())
-        parts << (trees ? tr("Missing numbers in %1 are kept missing: the trees learn where they go.")
-                  : family == QLatin1String("auto")
-                      ? tr("Missing numbers in %1 are filled with the training median, with a missing "
-                           "indicator (trees keep them missing).")
-                      : tr("Missing numbers in %1 are filled with the training median, with a missing indicator."))
-                     .arg(numbers.join(QLatin1String(", ")));
+    if (!numbers.isEmpty()) {
+        const QString list = numbers.join(QLatin1String(", "));
+        const QString how = choice(m_imputation);
+        const QString filled =
+            how == QLatin1String("mean")            ? tr("Missing numbers in %1 are filled with the training mean, with a missing indicator.").arg(list)
+            : how == QLatin1String("most_frequent") ? tr("Missing numbers in %1 are filled with the value met most often in the training rows, with a missing indicator.").arg(list)
+            : how == QLatin1String("constant")      ? tr("Missing numbers in %1 are filled with %2, with a missing indicator.").arg(list, QLocale().toString(m_imputeValue->value()))
+            : how == QLatin1String("drop")          ? tr("Rows with a missing number in %1 are left out of training and evaluation.").arg(list)
+                                                    : tr("Missing numbers in %1 are filled with the training median, with a missing indicator.").arg(list);
+        parts << (trees ? tr("Missing numbers in %1 are kept missing: the trees learn where they go.").arg(list)
+                  : family == QLatin1String("auto") && how != QLatin1String("drop")
+                      ? filled + QLatin1Char(' ') + tr("(Trees keep them missing.)")
+                                                    : filled);
+    }
     if (!categories.isEmpty())
         parts << tr("Missing categories in %1 are filled with the most frequent category.")
                      .arg(categories.join(QLatin1String(", ")));

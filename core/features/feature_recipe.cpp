@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/data/table.h"
+#include "core/features/imputation.h"
 
 namespace kiln {
 
@@ -48,13 +49,6 @@ double dayNumber(const ColumnView& c, std::uint64_t row) {
     return c.info().type == ColumnType::DateTime ? std::floor(v / 86400000.0) : v;
 }
 
-double median(std::vector<double> v) {
-    if (v.empty()) return 0;
-    auto mid = v.begin() + long(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    return *mid;
-}
-
 // Mean and standard deviation of values near the limits of a double (±1e308), where the plain
 // sums overflow: computed on the values divided by their largest magnitude, then scaled back.
 void meanScaleOfHuge(const std::vector<double>& v, double& mean, double& scale) {
@@ -92,7 +86,8 @@ std::uint64_t infiniteCells(const ColumnView& c) {
     return n;
 }
 
-FeatureStep fitNumeric(const ColumnView& c, const std::vector<std::uint64_t>& rows, bool date) {
+FeatureStep fitNumeric(const ColumnView& c, const std::vector<std::uint64_t>& rows, bool date,
+                       const RunSpec& spec) {
     FeatureStep s = newStep(c.info().name, date ? "date" : "numeric");
     std::vector<double> values;
     for (auto r : rows) {
@@ -102,7 +97,7 @@ FeatureStep fitNumeric(const ColumnView& c, const std::vector<std::uint64_t>& ro
         else
             values.push_back(v);
     }
-    s.fill = median(values);
+    s.fill = fillValue(values, spec.imputation, spec.imputeValue, date);
     if (date)
         for (double& v : values) v = civilFromDays(std::int64_t(v)).year;
     meanScale(values, s.mean, s.scale);
@@ -146,14 +141,14 @@ FeatureStep fitBoolean(const ColumnView& c, const std::vector<std::uint64_t>& ro
     return s;
 }
 
-Result<FeatureStep> fitStep(const ColumnView& c, const std::vector<std::uint64_t>& rows) {
+Result<FeatureStep> fitStep(const ColumnView& c, const std::vector<std::uint64_t>& rows, const RunSpec& spec) {
     switch (c.info().type) {
         case ColumnType::Integer:
         case ColumnType::Float:
-            return fitNumeric(c, rows, false);
+            return fitNumeric(c, rows, false, spec);
         case ColumnType::Date:
         case ColumnType::DateTime:
-            return fitNumeric(c, rows, true);
+            return fitNumeric(c, rows, true, spec);
         case ColumnType::Categorical:
             return fitCodes(c, rows);
         case ColumnType::Boolean:
@@ -288,7 +283,7 @@ Result<FeatureRecipe> FeatureRecipe::fit(const Table& table, const RunSpec& spec
         if (index < 0)
             return makeError(ErrorCode::NotFound, "no column '" + name + "' in the dataset");
         const ColumnView& column = table.column(std::size_t(index));
-        auto step = fitStep(column, trainRows);
+        auto step = fitStep(column, trainRows, spec);
         if (!step) return step.error();
         if (isTreeFamily(spec.model.family)) keepMissingValues(*step);
         if (step->kind == "numeric")
@@ -299,7 +294,7 @@ Result<FeatureRecipe> FeatureRecipe::fit(const Table& table, const RunSpec& spec
                     " treated as missing: " +
                     (step->keepMissing
                          ? std::string("the trees learn which way missing values go")
-                         : "filled with the training median" +
+                         : fillPhrase(spec.imputation, spec.imputeValue) +
                                (step->indicator ? " and flagged in " + name + ".missing"
                                                 : std::string())));
         recipe.steps.push_back(std::move(*step));

@@ -6,6 +6,7 @@
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
 #include "core/features/feature_checks.h"
+#include "core/features/imputation.h"
 #include "core/remote/host_lock.h"
 #include "core/remote/ssh_executor.h"
 #include "core/remote/ssh_host.h"
@@ -155,10 +156,9 @@ void noteMissing(RunSpec& spec, const Table& table) {
     if (!numbers.empty())
         spec.notes.push_back("missing numbers in " + numbers + ": " +
                              (trees ? std::string("kept missing, the trees learn where they go")
-                              : family == "auto"
-                                  ? std::string("filled with the training median and a missing indicator "
-                                                "(trees keep them missing)")
-                                  : std::string("filled with the training median and a missing indicator")));
+                              : family == "auto" && spec.imputation != "drop"
+                                  ? imputationPhrase(spec.imputation, spec.imputeValue) + " (trees keep them missing)"
+                                  : imputationPhrase(spec.imputation, spec.imputeValue)));
     if (!categories.empty())
         spec.notes.push_back("missing categories in " + categories +
                              ": filled with the most frequent category of the training rows");

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/data/table.h"
+#include "core/features/imputation.h"
 
 namespace kiln {
 
@@ -75,6 +76,8 @@ void runFields(R& r, F&& f) {
     f("augment_flip", r.augmentFlip);
     f("threads", r.threads);
     f("cv_folds", r.cvFolds);
+    f("imputation", r.imputation);
+    f("impute_value", r.imputeValue);
 }
 
 // The tables as values a template can take.
@@ -300,6 +303,9 @@ Status RunSpec::validate() const {
         out << "threads: " << threads << " is not in 0.." << kMaxThreads << " (0: every core)\n";
     if (cvFolds < 0 || cvFolds == 1 || cvFolds > 50)
         out << "cv_folds: " << cvFolds << " is not 0 (none) or in 2..50\n";
+    if (!isImputation(imputation))
+        out << "imputation: '" << imputation << "' is not " << imputationNames() << "\n";
+    if (!std::isfinite(imputeValue)) out << "impute_value: must be a finite number\n";
     if (task == TaskKind::Regression && classWeights == "balanced")
         out << "class_weights: balanced weights need a classification task\n";
     std::string problems = out.str();

@@ -86,6 +86,11 @@ struct RunSpec {
     bool augmentFlip = false;           // images: random horizontal flips while training
     int threads = 0;                    // CPU threads, 1..kMaxThreads; 0: every core
     int cvFolds = 0;  // 0: none; K ≥ 2: K-fold cross-validation on the non-test rows first
+    // Missing numbers in the features: median | mean | most_frequent | constant (imputeValue) |
+    // drop (core/features/imputation.h); categories take their most frequent value, trees keep
+    // missing values.
+    std::string imputation = "median";
+    double imputeValue = 0;
 
     // The spec as JSON (every field, so spec.json documents the defaults it ran with).
     std::string toJson(int indent = 2) const;

@@ -1,5 +1,7 @@
 #include "core/train/training_data.h"
 
+#include "core/features/imputation.h"
+
 #include "core/data/table.h"
 #include "core/store/object_store.h"
 
@@ -75,6 +77,15 @@ Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore&
     probe.target.task = spec.task;
     if (spec.task == TaskKind::Classification) probe.target.classes = targetClasses(t, spec.target);
     auto rows = labelledRows(t, probe);
+    const std::uint64_t withoutTarget = t.rows() - rows.size();
+    // "drop": rows with a missing feature take no part in training or evaluation (trees keep
+    // missing values, so they keep their rows too).
+    std::uint64_t incomplete = 0;
+    if (spec.imputation == "drop" && !isTreeFamily(spec.model.family) && spec.datasetKind != "images") {
+        const std::size_t before = rows.size();
+        rows = rowsWithEveryFeature(t, spec.features, rows);
+        incomplete = before - rows.size();
+    }
     std::vector<int> labels;
     for (auto r : rows)
         labels.push_back(spec.task == TaskKind::Classification ? probe.label(t, r) : 0);
@@ -84,11 +95,15 @@ Result<TrainingData> prepareTrainingData(const RunSpec& spec, const ObjectStore&
     auto recipe = FeatureRecipe::fit(t, spec, data.split.train);
     if (!recipe) return recipe.error();
     data.recipe = std::move(*recipe);
-    if (std::uint64_t dropped = t.rows() - rows.size(); dropped > 0)
+    if (std::uint64_t dropped = withoutTarget; dropped > 0)
         data.recipe.notes.push_back(
             std::to_string(dropped) + " row" + (dropped == 1 ? "" : "s") + " with a missing " +
             (spec.task == TaskKind::Classification ? "" : "or infinite ") + "target ('" +
             spec.target + "') " + (dropped == 1 ? "is" : "are") + " left out");
+    if (incomplete > 0)
+        data.recipe.notes.push_back(std::to_string(incomplete) + " row" + (incomplete == 1 ? "" : "s") +
+                                    " with a missing feature " + (incomplete == 1 ? "is" : "are") +
+                                    " left out (imputation: drop)");
     data.inputWidth = data.recipe.width();
     data.outputs =
         spec.task == TaskKind::Classification ? int(data.recipe.target.classes.size()) : 1;

@@ -197,6 +197,26 @@ TEST_CASE("the train panel finds the target by its name and names identifiers an
     CHECK(text.contains(QStringLiteral("5 feature columns")));
     CHECK(text.contains(QStringLiteral("stratum is named and valued like an identifier")));
     CHECK(text.contains(QStringLiteral("Missing numbers in sparse (80, 40.0%) are filled with the training median")));
+    // How they are filled is a choice: the spec and the panel's words follow it.
+    auto* imputation = panel->findChild<QComboBox*>(QStringLiteral("imputationBox"));
+    auto* fillValue = panel->findChild<QDoubleSpinBox*>(QStringLiteral("imputeValueBox"));
+    REQUIRE((imputation && fillValue));
+    CHECK_FALSE(fillValue->isVisibleTo(panel));
+    auto resolutionText = [&] { return panel->findChild<QLabel*>(QStringLiteral("resolutionLabel"))->text(); };
+    imputation->setCurrentIndex(imputation->findData(QStringLiteral("mean")));
+    CHECK(panel->spec().imputation == "mean");
+    CHECK(resolutionText().contains(QStringLiteral("sparse (80, 40.0%) are filled with the training mean")));
+    imputation->setCurrentIndex(imputation->findData(QStringLiteral("constant")));
+    CHECK(fillValue->isVisibleTo(panel));
+    fillValue->setValue(-1);
+    CHECK(panel->spec().imputation == "constant");
+    CHECK(panel->spec().imputeValue == -1);
+    CHECK(resolutionText().contains(QStringLiteral("are filled with -1")));
+    imputation->setCurrentIndex(imputation->findData(QStringLiteral("drop")));
+    CHECK(resolutionText().contains(QStringLiteral("Rows with a missing number in sparse (80, 40.0%) are left out")));
+    CHECK(panel->isReady());
+    CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_imputation.png")));
+    imputation->setCurrentIndex(imputation->findData(QStringLiteral("median")));
     CHECK(kiln::test::saveScreenshot(f.window.get(), QStringLiteral("train_panel_features.png")));
     kiln::studio::LanguageManager::apply(QStringLiteral("ko"));
     REQUIRE(waitUntil([&] {

@@ -9,6 +9,7 @@
 #include "core/features/feature_recipe.h"
 #include "core/features/split.h"
 #include "core/train/metrics.h"
+#include "core/train/training_data.h"
 #include "train_fixtures.h"
 
 using namespace kiln;
@@ -161,4 +162,61 @@ TEST_CASE("the float AUC of classification metrics equals rocAuc, with ties, zer
         }
         CHECK(classificationMetrics(probs, labels, classes).rocAuc == Approx(expected).epsilon(1e-12));
     }
+}
+
+TEST_CASE("missing numbers are filled as the spec chooses, or their rows left out", "[train][recipe]") {
+    TempDir dir;
+    auto data = importCsv(dir, "synthetic", 200);  // x1 is missing on every 17th row
+    RunSpec spec = tabularSpec(data, "label");
+    auto table = Table::open(data.ws->objects(), spec.datasetHash);
+    REQUIRE(table.ok());
+    const ColumnView& x1 = (*table)->column(std::size_t((*table)->columnIndex("x1")));
+    std::vector<std::uint64_t> rows;
+    std::vector<double> present;
+    for (std::uint64_t r = 0; r < 200; ++r) {
+        rows.push_back(r);
+        if (!x1.isMissing(r)) present.push_back(x1.number(r));
+    }
+    auto fillOf = [&](const std::string& strategy, double constant = 0) {
+        RunSpec s = spec;
+        s.imputation = strategy;
+        s.imputeValue = constant;
+        REQUIRE(s.validate().ok());
+        auto recipe = FeatureRecipe::fit(**table, s, rows);
+        REQUIRE(recipe.ok());
+        auto step = std::find_if(recipe->steps.begin(), recipe->steps.end(), [](auto& st) { return st.column == "x1"; });
+        REQUIRE(step != recipe->steps.end());
+        CHECK(step->indicator);
+        return step->fill;
+    };
+    double mean = 0;
+    for (double v : present) mean += v;
+    mean /= double(present.size());
+    std::vector<double> sorted = present;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(fillOf("median") == sorted[sorted.size() / 2]);
+    CHECK(fillOf("mean") == Approx(mean));
+    CHECK(fillOf("constant", -3.5) == -3.5);
+    CHECK(fillOf("drop") == sorted[sorted.size() / 2]);  // what prediction fills with
+    CHECK(fillOf("most_frequent") == sorted.front());  // all distinct: the smallest of the tie
+
+    // drop: the rows with a missing x1 take no part; the others are all there.
+    RunSpec drop = spec;
+    drop.imputation = "drop";
+    auto prepared = prepareTrainingData(drop, data.ws->objects());
+    REQUIRE(prepared.ok());
+    const auto& split = prepared->split;
+    const std::size_t used = split.train.size() + split.val.size() + split.test.size();
+    CHECK(used == present.size());
+    for (const auto* part : {&split.train, &split.val, &split.test})
+        for (std::uint64_t r : *part) CHECK_FALSE(x1.isMissing(r));
+    CHECK(std::any_of(prepared->recipe.notes.begin(), prepared->recipe.notes.end(), [](const std::string& n) {
+        return n == "12 rows with a missing feature are left out (imputation: drop)";
+    }));
+
+    RunSpec bad = spec;
+    bad.imputation = "average";
+    REQUIRE_FALSE(bad.validate().ok());
+    CHECK(bad.validate().error().message.find("imputation: 'average' is not median, mean, most_frequent, constant or drop") !=
+          std::string::npos);
 }

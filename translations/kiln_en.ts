@@ -14,6 +14,17 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::ExportResultDialog</name>
+    <message numerus="yes">
+        <location filename="../app/studio/export_dialog.cpp" line="129"/>
+        <source>the ONNX checker and shape inference passed (%1, %Ln node(s))</source>
+        <translation>
+            <numerusform>the ONNX checker and shape inference passed (%1, %Ln node)</numerusform>
+            <numerusform>the ONNX checker and shape inference passed (%1, %Ln nodes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::ModelsPage</name>
     <message numerus="yes">
         <location filename="../app/studio/models_page.cpp" line="248"/>
@@ -28,7 +39,7 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="132"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column</numerusform>
@@ -36,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="206"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="208"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>%n row without a target is left out.</numerusform>
@@ -58,7 +69,7 @@
 <context>
     <name>kiln::widgets::BoxPlotView</name>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="208"/>
+        <location filename="../widgets/box_plot_view.cpp" line="214"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value lies beyond them.</numerusform>
@@ -66,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="254"/>
+        <location filename="../widgets/box_plot_view.cpp" line="259"/>
         <source>%1 · %Ln value(s)
 median %2 · quartiles %3 – %4
 whiskers %5 – %6</source>

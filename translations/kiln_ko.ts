@@ -265,57 +265,67 @@
 <context>
     <name>kiln::studio::ColumnChoicesTable</name>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="159"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="167"/>
         <source>Named &apos;%1&apos; in the file; double-click to rename</source>
         <translation>파일에서의 이름은 &apos;%1&apos;입니다. 두 번 클릭해 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="160"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="168"/>
         <source>Double-click to rename</source>
         <translation>두 번 클릭해 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="169"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="142"/>
         <source>as detected</source>
         <translation>감지된 대로</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="181"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="143"/>
+        <source>date, day first (31/01/2024)</source>
+        <translation>날짜, 일이 먼저 (31/01/2024)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="144"/>
+        <source>date, month first (01/31/2024)</source>
+        <translation>날짜, 월이 먼저 (01/31/2024)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/column_choices_table.cpp" line="189"/>
         <source>Order…</source>
         <translation>순서…</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="189"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="197"/>
         <source>More than %1 different values in the first rows: too many to order here (kiln import --order takes any number).</source>
         <translation>첫 행들에 서로 다른 값이 %1개보다 많아 여기서 순서를 정하기 어렵습니다(kiln import --order는 개수 제한이 없습니다).</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="193"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="201"/>
         <source>Put the values in an order, low to high (age groups, grades, sizes).</source>
         <translation>값을 낮은 것에서 높은 것 순으로 놓습니다(연령대, 등급, 크기).</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="214"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="214"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="214"/>
         <source>Detected</source>
         <translation>감지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="214"/>
         <source>Import as</source>
         <translation>가져올 형식</translation>
     </message>
     <message>
-        <location filename="../app/studio/column_choices_table.cpp" line="206"/>
+        <location filename="../app/studio/column_choices_table.cpp" line="214"/>
         <source>Order</source>
         <translation>순서</translation>
     </message>
@@ -467,103 +477,110 @@
 <context>
     <name>kiln::studio::ExportResultDialog</name>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="27"/>
+        <location filename="../app/studio/export_dialog.cpp" line="82"/>
         <source>ONNX Export</source>
         <translation>ONNX 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="49"/>
+        <location filename="../app/studio/export_dialog.cpp" line="86"/>
         <source>The file was checked and read back from disk; it reproduces the trained model on %1 held-out rows.</source>
         <translation>파일을 검사하고 디스크에서 다시 읽었습니다. 검증용 %1개 행에서 학습된 모델과 같은 결과를 냅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="60"/>
+        <location filename="../app/studio/export_dialog.cpp" line="94"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="61"/>
+        <location filename="../app/studio/export_dialog.cpp" line="95"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="63"/>
+        <location filename="../app/studio/export_dialog.cpp" line="97"/>
         <source>ONNX checker</source>
         <translation>ONNX 검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="65"/>
+        <location filename="../app/studio/export_dialog.cpp" line="99"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="66"/>
+        <location filename="../app/studio/export_dialog.cpp" line="100"/>
         <source>Held-out rows run through the file and through the trained model</source>
         <translation>파일과 학습된 모델 양쪽에 통과시킨 검증용 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="68"/>
+        <location filename="../app/studio/export_dialog.cpp" line="102"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="69"/>
-        <location filename="../app/studio/export_dialog.cpp" line="76"/>
+        <location filename="../app/studio/export_dialog.cpp" line="103"/>
+        <location filename="../app/studio/export_dialog.cpp" line="108"/>
         <source>%1 (tolerance %2)</source>
         <translation>%1 (허용 오차 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="72"/>
+        <location filename="../app/studio/export_dialog.cpp" line="105"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="75"/>
+        <location filename="../app/studio/export_dialog.cpp" line="107"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="79"/>
+        <location filename="../app/studio/export_dialog.cpp" line="110"/>
         <source>Max |Δ value|</source>
         <translation>최대 |Δ 값|</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="82"/>
+        <location filename="../app/studio/export_dialog.cpp" line="112"/>
         <source>File size</source>
         <translation>파일 크기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="83"/>
+        <location filename="../app/studio/export_dialog.cpp" line="113"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2바이트)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="86"/>
+        <location filename="../app/studio/export_dialog.cpp" line="115"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="87"/>
+        <location filename="../app/studio/export_dialog.cpp" line="116"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="88"/>
+        <location filename="../app/studio/export_dialog.cpp" line="117"/>
         <source>%1 s in all, %2 s verifying</source>
         <translation>전체 %1초, 검증 %2초</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="101"/>
+        <location filename="../app/studio/export_dialog.cpp" line="91"/>
         <source>Copy SHA-256</source>
         <translation>SHA-256 복사</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/studio/export_dialog.cpp" line="129"/>
+        <source>the ONNX checker and shape inference passed (%1, %Ln node(s))</source>
+        <translation>
+            <numerusform>ONNX 검사기와 형상 추론 통과 (%1, 노드 %Ln개)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="121"/>
+        <location filename="../app/studio/export_dialog.cpp" line="139"/>
         <source>✔ Verified — the ONNX file matches the trained model</source>
         <translation>✔ 검증됨 — ONNX 파일이 학습된 모델과 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="122"/>
+        <location filename="../app/studio/export_dialog.cpp" line="140"/>
         <source>✘ Export failed — the file was not written</source>
         <translation>✘ 내보내기 실패 — 파일을 쓰지 않았습니다</translation>
     </message>
@@ -581,11 +598,6 @@
         <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="206"/>
-        <source>Export %1 to ONNX</source>
-        <translation>%1을(를) ONNX로 내보내기</translation>
-    </message>
-    <message>
         <location filename="../app/studio/export_ui.cpp" line="221"/>
         <location filename="../app/studio/export_ui.cpp" line="261"/>
         <source>Register as Model</source>
@@ -595,11 +607,6 @@
         <location filename="../app/studio/export_ui.cpp" line="222"/>
         <source>Register run %1 as a new version of the model named:</source>
         <translation>실행 %1을(를) 다음 이름의 모델의 새 버전으로 등록:</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/export_ui.cpp" line="254"/>
-        <source>Register %1 as model %2</source>
-        <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
         <location filename="../app/studio/export_ui.cpp" line="262"/>
@@ -615,11 +622,6 @@
         <location filename="../app/studio/export_ui.cpp" line="354"/>
         <source>Models</source>
         <translation>모델</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/export_ui.cpp" line="324"/>
-        <source>Predict %1 on %2</source>
-        <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
         <location filename="../app/studio/export_ui.cpp" line="332"/>
@@ -982,29 +984,6 @@
     </message>
 </context>
 <context>
-    <name>kiln::studio::ImportController</name>
-    <message>
-        <location filename="../app/studio/import_controller.cpp" line="33"/>
-        <source>Imported %1: %2 rows</source>
-        <translation>%1 가져옴: %2행</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_controller.cpp" line="34"/>
-        <source>Already imported as %1 (%2 rows)</source>
-        <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_controller.cpp" line="107"/>
-        <source>Import %1</source>
-        <translation>%1 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/import_controller.cpp" line="130"/>
-        <source>Import folder %1</source>
-        <translation>폴더 %1 가져오기</translation>
-    </message>
-</context>
-<context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
         <location filename="../app/studio/import_preview_dialog.cpp" line="170"/>
@@ -1350,11 +1329,6 @@
         <location filename="../app/studio/main_window.cpp" line="441"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main_window.cpp" line="443"/>
-        <source>Verify workspace objects</source>
-        <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
         <location filename="../app/studio/main_window.cpp" line="449"/>
@@ -1834,16 +1808,6 @@
 </context>
 <context>
     <name>kiln::studio::RunJobs</name>
-    <message>
-        <location filename="../app/studio/run_jobs.cpp" line="45"/>
-        <source>Training run %1</source>
-        <translation>학습 실행 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/run_jobs.cpp" line="56"/>
-        <source>epoch %1</source>
-        <translation>에포크 %1</translation>
-    </message>
     <message>
         <location filename="../app/studio/run_jobs.cpp" line="69"/>
         <source>connection lost; the run trains on: %1</source>
@@ -2377,11 +2341,6 @@
         <source>No trial of the sweep completed</source>
         <translation>완료된 스윕 시행이 없습니다</translation>
     </message>
-    <message>
-        <location filename="../app/studio/sweep_dialog.cpp" line="123"/>
-        <source>Sweep on %1</source>
-        <translation>%1 스윕</translation>
-    </message>
 </context>
 <context>
     <name>kiln::studio::SweepDialog</name>
@@ -2569,97 +2528,97 @@
 <context>
     <name>kiln::studio::SweepView</name>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="28"/>
+        <location filename="../app/studio/sweep_view.cpp" line="29"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="29"/>
+        <location filename="../app/studio/sweep_view.cpp" line="30"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="30"/>
+        <location filename="../app/studio/sweep_view.cpp" line="31"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="31"/>
+        <location filename="../app/studio/sweep_view.cpp" line="32"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="32"/>
+        <location filename="../app/studio/sweep_view.cpp" line="33"/>
         <source>stopped early (median rule)</source>
         <translation>일찍 중단됨 (중앙값 규칙)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="42"/>
+        <location filename="../app/studio/sweep_view.cpp" line="97"/>
         <source>Cancel Sweep</source>
         <translation>스윕 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="43"/>
+        <location filename="../app/studio/sweep_view.cpp" line="98"/>
         <source>Compare Trials</source>
         <translation>시행 비교</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="97"/>
+        <location filename="../app/studio/sweep_view.cpp" line="109"/>
         <source>Trial</source>
         <translation>시행</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="97"/>
+        <location filename="../app/studio/sweep_view.cpp" line="109"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="97"/>
+        <location filename="../app/studio/sweep_view.cpp" line="109"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="131"/>
+        <location filename="../app/studio/sweep_view.cpp" line="143"/>
         <source>running (epoch %1)</source>
         <translation>실행 중 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="161"/>
+        <location filename="../app/studio/sweep_view.cpp" line="173"/>
         <source>Sweep starting…</source>
         <translation>스윕 시작 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="162"/>
+        <location filename="../app/studio/sweep_view.cpp" line="174"/>
         <source>Sweep %1</source>
         <translation>스윕 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="165"/>
+        <location filename="../app/studio/sweep_view.cpp" line="177"/>
         <source>%1 of %2 trials done</source>
         <translation>시행 %2개 중 %1개 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="173"/>
+        <location filename="../app/studio/sweep_view.cpp" line="185"/>
         <source>Best so far: trial %1, %2 = %3 (%4)</source>
         <translation>현재 최고: 시행 %1, %2 = %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="180"/>
+        <location filename="../app/studio/sweep_view.cpp" line="192"/>
         <source>No trial has finished yet</source>
         <translation>아직 끝난 시행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="184"/>
+        <location filename="../app/studio/sweep_view.cpp" line="196"/>
         <source>Best so far:</source>
         <translation>현재 최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="184"/>
+        <location filename="../app/studio/sweep_view.cpp" line="196"/>
         <source>Best:</source>
         <translation>최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="185"/>
+        <location filename="../app/studio/sweep_view.cpp" line="197"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
@@ -2667,670 +2626,671 @@
 <context>
     <name>kiln::studio::TrainPanel</name>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="303"/>
+        <location filename="../app/studio/train_panel.cpp" line="306"/>
         <source>v%1 · %2 rows · %3</source>
         <translation>v%1 · %2행 · %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="263"/>
+        <location filename="../app/studio/train_panel.cpp" line="266"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="199"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="82"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="84"/>
         <source>Could not read the datasets: %1</source>
         <translation>데이터셋을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="84"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="86"/>
         <source>Import a dataset first: drop a CSV file or an image folder on the window.</source>
         <translation>먼저 데이터셋을 가져오세요: CSV 파일이나 이미지 폴더를 창에 끌어다 놓으면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="86"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="88"/>
         <source>Choose the target column.</source>
         <translation>목표 열을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="89"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="91"/>
         <source>Tick at least one feature column.</source>
         <translation>특성 열을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="92"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="94"/>
         <source>Hidden layers: write layer widths separated by commas, e.g. 128, 64.</source>
         <translation>은닉층: 층 너비를 쉼표로 구분해 쓰세요 (예: 128, 64).</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="97"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="99"/>
         <source>Split: the fractions add up to %1; they must add up to 1.</source>
         <translation>분할: 비율의 합이 %1입니다. 합이 1이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="351"/>
+        <location filename="../app/studio/train_panel.cpp" line="354"/>
         <source>Boosting rounds:</source>
         <translation>부스팅 라운드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="351"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="116"/>
+        <location filename="../app/studio/train_panel.cpp" line="354"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
         <source>Trees:</source>
         <translation>트리 수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="357"/>
+        <location filename="../app/studio/train_panel.cpp" line="360"/>
         <source> rounds without improvement</source>
         <translation> 라운드 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="371"/>
+        <location filename="../app/studio/train_panel.cpp" line="374"/>
         <source>default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="399"/>
+        <location filename="../app/studio/train_panel.cpp" line="402"/>
         <source>the host cannot be reached</source>
         <translation>호스트에 접속할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="416"/>
+        <location filename="../app/studio/train_panel.cpp" line="420"/>
         <source>Detecting devices…</source>
         <translation>장치를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="417"/>
+        <location filename="../app/studio/train_panel.cpp" line="421"/>
         <source>CUDA is available: %1</source>
         <translation>CUDA 사용 가능: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="418"/>
+        <location filename="../app/studio/train_panel.cpp" line="422"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="419"/>
+        <location filename="../app/studio/train_panel.cpp" line="423"/>
         <source>Detecting the devices of %1…</source>
         <translation>%1의 장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="420"/>
+        <location filename="../app/studio/train_panel.cpp" line="424"/>
         <source>CUDA on %1 is available: %2</source>
         <translation>%1의 CUDA 사용 가능: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="421"/>
+        <location filename="../app/studio/train_panel.cpp" line="425"/>
         <source>CUDA on %1 is unavailable: %2</source>
         <translation>%1의 CUDA 사용 불가: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="116"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="118"/>
         <source>classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="117"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="119"/>
         <source>regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="119"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="121"/>
         <source>Auto resolves to &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>자동 선택 결과: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="120"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="122"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>작업: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="123"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="125"/>
         <source>chosen by cross-validation</source>
         <translation>교차 검증으로 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="127"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="129"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · 모델 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="128"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
         <source>Input: the images&apos; pixels</source>
         <translation>입력: 이미지의 픽셀</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="130"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="132"/>
         <source> · model &lt;b&gt;%1&lt;/b&gt; · %n feature column(s)</source>
         <translation>
             <numerusform> · 모델 &lt;b&gt;%1&lt;/b&gt; · 특성 열 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="137"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="139"/>
         <source>Features: %1</source>
         <translation>특성: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="168"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="170"/>
         <source>%1 steps per epoch at batch size %2: each epoch is long; a batch of %3 makes it about %4 times shorter.</source>
         <translation>배치 크기 %2에서 에포크당 %1스텝입니다: 에포크가 깁니다. 배치를 %3로 하면 약 %4배 짧아집니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="183"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="185"/>
         <source>%1 has a different value on every row: an identifier, which a model learns by heart instead of a pattern.</source>
         <translation>%1은(는) 행마다 값이 다릅니다: 식별자이며, 모델이 패턴 대신 값을 외워 버립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="187"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="189"/>
         <source>%1 is named and valued like an identifier or a matched-set number: it can leak which rows belong together.</source>
         <translation>%1은(는) 이름과 값이 식별자나 짝지은 집합 번호 같습니다: 어떤 행끼리 묶이는지가 새어 나갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="191"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="193"/>
         <source>%1 alone gives the target on %2 of the rows: is it the answer under another name?</source>
         <translation>%1 하나만으로 행의 %2에서 목표값을 맞힙니다: 다른 이름의 정답이 아닌가요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="194"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="196"/>
         <source>%1 is %2 missing.</source>
         <translation>%1은(는) %2가 결측입니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/train_panel_spec.cpp" line="206"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="208"/>
         <source>%n row(s) without a target are left out.</source>
         <translation>
             <numerusform>목표값이 없는 행 %n개는 제외합니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="212"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="214"/>
         <source>%1 (%2, %3%)</source>
         <translation>%1 (%2개, %3%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="224"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="226"/>
         <source>Missing numbers in %1 are filled with the training mean, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터의 평균으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="225"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="227"/>
         <source>Missing numbers in %1 are filled with the value met most often in the training rows, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터에서 가장 자주 나온 값으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="226"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="228"/>
         <source>Missing numbers in %1 are filled with %2, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 %2(으)로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="227"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="229"/>
         <source>Rows with a missing number in %1 are left out of training and evaluation.</source>
         <translation>%1에 결측 숫자가 있는 행은 학습과 평가에서 뺍니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="229"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="231"/>
         <source>Missing numbers in %1 are kept missing: the trees learn where they go.</source>
         <translation>%1의 결측 숫자는 그대로 둡니다: 트리가 어느 쪽으로 보낼지 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="228"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="230"/>
         <source>Missing numbers in %1 are filled with the training median, with a missing indicator.</source>
         <translation>%1의 결측 숫자는 학습 데이터의 중앙값으로 채우고 결측 표시 열을 더합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="230"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="233"/>
         <source>(Trees keep them missing.)</source>
         <translation>(트리는 결측 그대로 둡니다.)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_spec.cpp" line="234"/>
+        <location filename="../app/studio/train_panel_spec.cpp" line="237"/>
         <source>Missing categories in %1 are filled with the most frequent category.</source>
         <translation>%1의 결측 범주는 가장 흔한 범주로 채웁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Auto (from the target)</source>
         <translation>자동 (목표 열에서)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="181"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="182"/>
         <source>Regression</source>
         <translation>회귀</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>Linear / logistic</source>
         <translation>선형 / 로지스틱</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
         <source>CNN (images)</source>
         <translation>CNN (이미지)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>Boosted trees (XGBoost)</source>
         <translation>부스티드 트리 (XGBoost)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>Random forest</source>
         <translation>랜덤 포레스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="185"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
         <source>Decision tree</source>
         <translation>결정 트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="186"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="187"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
         <source>Constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
         <source>Step decay</source>
         <translation>단계 감쇠</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="188"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="189"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
         <source>Balanced</source>
         <translation>균형</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
         <source>Median of the training rows</source>
         <translation>학습 데이터의 중앙값</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="190"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
         <source>Mean of the training rows</source>
         <translation>학습 데이터의 평균</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
         <source>Most frequent value</source>
         <translation>가장 자주 나온 값</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="191"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
         <source>A value of my choice</source>
         <translation>직접 정한 값</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="192"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
         <source>Leave their rows out</source>
         <translation>그 행을 빼기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="194"/>
         <source>Auto (CUDA when available)</source>
         <translation>자동 (가능하면 CUDA)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="194"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="193"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="194"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="222"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="230"/>
         <source>Train a model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="224"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="232"/>
         <source>Pick a dataset and the column to predict, then press Train. Every other setting has a sensible default; the run is recorded so it can be reproduced.</source>
         <translation>데이터셋과 예측할 열을 고른 뒤 학습을 누르세요. 나머지 설정에는 알맞은 기본값이 있고, 실행은 재현할 수 있도록 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="65"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="66"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="87"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="88"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="131"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="132"/>
         <source>Optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="154"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="155"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="168"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="169"/>
         <source>Hardware</source>
         <translation>하드웨어</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="67"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="68"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="68"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="69"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="69"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="70"/>
         <source>Target:</source>
         <translation>목표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="71"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="72"/>
         <source>Features:</source>
         <translation>특성:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="73"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="74"/>
         <source>Task:</source>
         <translation>작업:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="75"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="76"/>
         <source>Missing numbers:</source>
         <translation>결측 숫자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="78"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="79"/>
         <source>Fill value:</source>
         <translation>채울 값:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="90"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="91"/>
         <source>Family:</source>
         <translation>모델 계열:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="95"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="96"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="98"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="99"/>
         <source>Activation:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="101"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="102"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="102"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="103"/>
         <source>Batch normalisation</source>
         <translation>배치 정규화</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="104"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="105"/>
         <source>CNN width:</source>
         <translation>CNN 너비:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="105"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="106"/>
         <source>CNN depth:</source>
         <translation>CNN 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="106"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="107"/>
         <source>Image size:</source>
         <translation>이미지 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="107"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="108"/>
         <source>Random horizontal flips</source>
         <translation>무작위 좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="117"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="118"/>
         <source>Maximum depth:</source>
         <translation>최대 깊이:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="120"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="121"/>
         <source>Minimum child weight:</source>
         <translation>최소 자식 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="123"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="124"/>
         <source>Row subsample:</source>
         <translation>행 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="125"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="126"/>
         <source>Column sample:</source>
         <translation>열 샘플 비율:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="126"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="127"/>
         <source>L1 penalty:</source>
         <translation>L1 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="127"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="128"/>
         <source>L2 penalty:</source>
         <translation>L2 페널티:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="135"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="136"/>
         <source>Optimiser:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="118"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="137"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="119"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="138"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="139"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="140"/>
         <source>Weight decay:</source>
         <translation>가중치 감쇠:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="141"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="142"/>
         <source>Schedule:</source>
         <translation>스케줄:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="143"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="144"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="145"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="146"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="146"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="147"/>
         <source>Early stopping:</source>
         <translation>조기 종료:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="148"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="149"/>
         <source>Class weights:</source>
         <translation>클래스 가중치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="163"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="164"/>
         <source>Cross-validation folds:</source>
         <translation>교차 검증 폴드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="183"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="184"/>
         <source>Auto (the best by cross-validation; CNN for images)</source>
         <translation>자동 (교차 검증으로 최적 선택, 이미지는 CNN)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="201"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="209"/>
         <source>Auto compares linear, MLP, boosted trees and a random forest by cross-validation on the training rows and keeps the best. Boosted trees and forests usually win on tables; a decision tree is one tree a person can read.</source>
         <translation>자동은 학습 행에서 교차 검증으로 선형, MLP, 부스티드 트리, 랜덤 포레스트를 비교해 가장 좋은 것을 씁니다. 표 데이터에서는 보통 부스티드 트리와 포레스트가 이기며, 결정 트리는 사람이 읽을 수 있는 트리 하나입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="205"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
         <source>Boosted trees: the most boosting rounds (early stopping may end sooner). Random forest: the number of trees.</source>
         <translation>부스티드 트리: 최대 부스팅 라운드 수(조기 종료로 더 일찍 끝날 수 있음). 랜덤 포레스트: 트리 개수.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="207"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="215"/>
         <source>How many splits a row passes at most from the root to a leaf</source>
         <translation>한 행이 루트에서 리프까지 거치는 분할의 최대 개수</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="209"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="217"/>
         <source>How much each boosting round corrects the rounds before it; smaller needs more rounds but often generalises better</source>
         <translation>각 부스팅 라운드가 이전 라운드를 얼마나 보정하는지. 작을수록 라운드가 더 필요하지만 일반화가 더 잘 되는 경우가 많습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="213"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="221"/>
         <source>A split is made only when each side keeps at least this much weight (about rows, for regression)</source>
         <translation>양쪽이 모두 이 이상의 가중치(회귀에서는 대략 행 수)를 가질 때만 분할합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="215"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="223"/>
         <source>The share of the training rows each tree sees</source>
         <translation>각 트리가 보는 학습 행의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="216"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="224"/>
         <source>The share of the input columns each tree may split on</source>
         <translation>각 트리가 분할에 쓸 수 있는 입력 열의 비율</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="217"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="225"/>
         <source>L1 penalty on leaf values (XGBoost&apos;s alpha)</source>
         <translation>리프 값에 대한 L1 페널티 (XGBoost의 alpha)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="218"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="226"/>
         <source>L2 penalty on leaf values (XGBoost&apos;s lambda)</source>
         <translation>리프 값에 대한 L2 페널티 (XGBoost의 lambda)</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="230"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="236"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="238"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="244"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel.cpp" line="358"/>
-        <location filename="../app/studio/train_panel_form.cpp" line="231"/>
+        <location filename="../app/studio/train_panel.cpp" line="361"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="239"/>
         <source> epochs without improvement</source>
         <translation> 에포크 동안 개선 없으면</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="235"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="243"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="158"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="159"/>
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="159"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="160"/>
         <source>Validation:</source>
         <translation>검증:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="160"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="161"/>
         <source>Test:</source>
         <translation>테스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="161"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="162"/>
         <source>Seed:</source>
         <translation>시드:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="173"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="174"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="171"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="172"/>
         <source>Run on:</source>
         <translation>실행 위치:</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="232"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="240"/>
         <source>Choose the column to predict…</source>
         <translation>예측할 열을 고르세요…</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="233"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="241"/>
         <source>The columns the model sees. Identifiers, constants and free text are left out unless you tick them; a warning sign marks a column to look at.</source>
         <translation>모델이 보는 열입니다. 식별자, 상수, 자유 텍스트는 직접 선택하지 않으면 빠집니다. 경고 표시는 살펴볼 열입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="238"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="246"/>
         <source>Train and score the model K times, each time holding out another K-th of the training and validation rows; the test rows are never used. Auto uses cross-validation to choose the family either way.</source>
         <translation>학습·검증 행을 K개로 나눠 매번 다른 하나를 빼 두고 모델을 K번 학습하고 평가합니다. 테스트 행은 쓰지 않습니다. 자동은 이 설정과 관계없이 교차 검증으로 모델 계열을 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/train_panel_form.cpp" line="242"/>
+        <location filename="../app/studio/train_panel_form.cpp" line="250"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -3666,7 +3626,7 @@
     <name>kiln::widgets::BoxPlotView</name>
     <message>
         <location filename="../widgets/box_plot_view.cpp" line="163"/>
-        <location filename="../widgets/box_plot_view.cpp" line="282"/>
+        <location filename="../widgets/box_plot_view.cpp" line="287"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -3676,29 +3636,29 @@
         <translation>이 데이터셋에는 숫자 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="206"/>
+        <location filename="../widgets/box_plot_view.cpp" line="212"/>
         <source>Could not compute the boxes: %1</source>
         <translation>상자를 계산할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="208"/>
+        <location filename="../widgets/box_plot_view.cpp" line="214"/>
         <source>Whiskers reach the furthest values within 1.5 × IQR of the box; %Ln value(s) lie beyond them.</source>
         <translation>
             <numerusform>수염은 상자에서 1.5 × IQR 이내의 가장 먼 값까지 닿습니다. 그 바깥에 값 %Ln개가 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="218"/>
+        <location filename="../widgets/box_plot_view.cpp" line="223"/>
         <source>%1 by %2</source>
         <translation>%2별 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="219"/>
+        <location filename="../widgets/box_plot_view.cpp" line="224"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/box_plot_view.cpp" line="254"/>
+        <location filename="../widgets/box_plot_view.cpp" line="259"/>
         <source>%1 · %Ln value(s)
 median %2 · quartiles %3 – %4
 whiskers %5 – %6</source>
@@ -3709,17 +3669,17 @@ whiskers %5 – %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="262"/>
+        <location filename="../widgets/box_plot_view.cpp" line="267"/>
         <source>%1: %2, beyond the whiskers</source>
         <translation>%1: %2, 수염 밖</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="280"/>
+        <location filename="../widgets/box_plot_view.cpp" line="285"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
     <message>
-        <location filename="../widgets/box_plot_view.cpp" line="281"/>
+        <location filename="../widgets/box_plot_view.cpp" line="286"/>
         <source>Split by:</source>
         <translation>나눌 기준:</translation>
     </message>
@@ -3798,53 +3758,53 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::ColumnProfileModel</name>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="58"/>
         <location filename="../widgets/column_profile_model.cpp" line="60"/>
+        <location filename="../widgets/column_profile_model.cpp" line="62"/>
         <source>%1 days</source>
         <translation>%1일</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="112"/>
+        <location filename="../widgets/column_profile_model.cpp" line="114"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="113"/>
+        <location filename="../widgets/column_profile_model.cpp" line="115"/>
         <source>Type</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="114"/>
+        <location filename="../widgets/column_profile_model.cpp" line="116"/>
         <source>Missing</source>
         <translation>결측</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="115"/>
+        <location filename="../widgets/column_profile_model.cpp" line="117"/>
         <source>Distinct</source>
         <translation>고유값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="116"/>
+        <location filename="../widgets/column_profile_model.cpp" line="118"/>
         <source>Mean</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="117"/>
+        <location filename="../widgets/column_profile_model.cpp" line="119"/>
         <source>Std</source>
         <translation>표준편차</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="118"/>
+        <location filename="../widgets/column_profile_model.cpp" line="120"/>
         <source>Min</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="119"/>
+        <location filename="../widgets/column_profile_model.cpp" line="121"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_model.cpp" line="120"/>
+        <location filename="../widgets/column_profile_model.cpp" line="122"/>
         <source>Distribution</source>
         <translation>분포</translation>
     </message>
@@ -3852,69 +3812,107 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::ColumnProfilePanel</name>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="135"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="137"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="37"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="39"/>
         <source>%1th percentile</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="30"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="32"/>
         <source>%1st percentile</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="32"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="34"/>
         <source>%1nd percentile</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="34"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="36"/>
         <source>%1rd percentile</source>
         <translation>%1백분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="138"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="140"/>
         <source>Outliers (1.5 × IQR)</source>
         <translation>이상값 (1.5 × IQR)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="139"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="141"/>
         <source>%1 low · %2 high</source>
         <translation>낮음 %1 · 높음 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="145"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="147"/>
         <source>Infinite values</source>
         <translation>무한대 값</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="145"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="147"/>
         <source>%1 inf · %2 -inf, left out of the statistics</source>
         <translation>inf %1 · -inf %2, 통계에서 제외됨</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="157"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="159"/>
         <source>Length (bytes)</source>
         <translation>길이 (바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="157"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="159"/>
         <source>%1 – %2, mean %3</source>
         <translation>%1 – %2, 평균 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="175"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="177"/>
         <source>Quantiles</source>
         <translation>분위수</translation>
     </message>
     <message>
-        <location filename="../widgets/column_profile_panel.cpp" line="175"/>
+        <location filename="../widgets/column_profile_panel.cpp" line="177"/>
         <source>Most frequent values</source>
         <translation>가장 잦은 값</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ColumnTypeText</name>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="14"/>
+        <source>integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="15"/>
+        <source>float</source>
+        <translation>실수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="16"/>
+        <source>boolean</source>
+        <translation>불리언</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="17"/>
+        <source>date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="18"/>
+        <source>datetime</source>
+        <translation>날짜·시각</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="19"/>
+        <source>categorical</source>
+        <translation>범주형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/column_type_text.cpp" line="20"/>
+        <source>text</source>
+        <translation>텍스트</translation>
     </message>
 </context>
 <context>
@@ -4132,12 +4130,12 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::CsvPreviewModel</name>
     <message>
-        <location filename="../widgets/csv_preview_model.cpp" line="62"/>
+        <location filename="../widgets/csv_preview_model.cpp" line="64"/>
         <source>(skipped)</source>
         <translation>(건너뜀)</translation>
     </message>
     <message>
-        <location filename="../widgets/csv_preview_model.cpp" line="63"/>
+        <location filename="../widgets/csv_preview_model.cpp" line="65"/>
         <source>%1, ordered</source>
         <translation>%1, 순서 있음</translation>
     </message>
@@ -4193,77 +4191,77 @@ whiskers %5 – %6</source>
         <translation>프로파일링 실패: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="167"/>
+        <location filename="../widgets/dataset_page.cpp" line="177"/>
         <source>Profile read from the cache in %1 s.</source>
         <translation>캐시에서 프로파일을 %1초 만에 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="168"/>
+        <location filename="../widgets/dataset_page.cpp" line="178"/>
         <source>Profiled in %1 s.</source>
         <translation>%1초 만에 프로파일링했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="177"/>
+        <location filename="../widgets/dataset_page.cpp" line="182"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="178"/>
+        <location filename="../widgets/dataset_page.cpp" line="183"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="179"/>
+        <location filename="../widgets/dataset_page.cpp" line="184"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="180"/>
+        <location filename="../widgets/dataset_page.cpp" line="185"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="181"/>
+        <location filename="../widgets/dataset_page.cpp" line="186"/>
         <source>Drift</source>
         <translation>드리프트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="182"/>
+        <location filename="../widgets/dataset_page.cpp" line="187"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="183"/>
+        <location filename="../widgets/dataset_page.cpp" line="188"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="184"/>
+        <location filename="../widgets/dataset_page.cpp" line="189"/>
         <source>Categories</source>
         <translation>범주</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="185"/>
+        <location filename="../widgets/dataset_page.cpp" line="190"/>
         <source>Scatter</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="186"/>
+        <location filename="../widgets/dataset_page.cpp" line="191"/>
         <source>Correlation</source>
         <translation>상관</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="188"/>
+        <location filename="../widgets/dataset_page.cpp" line="194"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="189"/>
+        <location filename="../widgets/dataset_page.cpp" line="195"/>
         <source>&lt;b&gt;%1&lt;/b&gt; could not be opened.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="194"/>
+        <location filename="../widgets/dataset_page.cpp" line="200"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 rows × %4 columns · imported %5 from &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · %3행 × %4열 · %5에 &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;에서 가져옴</translation>
     </message>
@@ -4271,7 +4269,7 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::DatasetTableModel</name>
     <message>
-        <location filename="../widgets/dataset_table_model.cpp" line="113"/>
+        <location filename="../widgets/dataset_table_model.cpp" line="115"/>
         <source>%1, ordered</source>
         <translation>%1, 순서 있음</translation>
     </message>
@@ -4776,87 +4774,92 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::JobsModel</name>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="14"/>
+        <location filename="../widgets/jobs_model.cpp" line="16"/>
         <source>Checking columns</source>
         <translation>열 확인 중</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="15"/>
+        <location filename="../widgets/jobs_model.cpp" line="17"/>
         <source>Compared</source>
         <translation>비교 완료</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="16"/>
+        <location filename="../widgets/jobs_model.cpp" line="18"/>
         <source>Correlations</source>
         <translation>상관관계 계산</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="17"/>
+        <location filename="../widgets/jobs_model.cpp" line="19"/>
         <source>Looking for duplicate rows</source>
         <translation>중복 행 찾는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="18"/>
+        <location filename="../widgets/jobs_model.cpp" line="20"/>
         <source>Parsing</source>
         <translation>구문 분석 중</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="19"/>
+        <location filename="../widgets/jobs_model.cpp" line="21"/>
         <source>Profiled</source>
         <translation>프로파일 완료</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="20"/>
+        <location filename="../widgets/jobs_model.cpp" line="22"/>
         <source>Reading images</source>
         <translation>이미지 읽는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="21"/>
+        <location filename="../widgets/jobs_model.cpp" line="23"/>
+        <source>trials</source>
+        <translation>시도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/jobs_model.cpp" line="24"/>
         <source>Validated</source>
         <translation>검증 완료</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="22"/>
+        <location filename="../widgets/jobs_model.cpp" line="25"/>
         <source>Verifying objects</source>
         <translation>객체 검증 중</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="95"/>
+        <location filename="../widgets/jobs_model.cpp" line="98"/>
         <source>Issues: %1</source>
         <translation>문제: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="103"/>
+        <location filename="../widgets/jobs_model.cpp" line="106"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="108"/>
+        <location filename="../widgets/jobs_model.cpp" line="111"/>
         <source>%1% (%2 of %3)</source>
         <translation>%1% (%3 중 %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="118"/>
+        <location filename="../widgets/jobs_model.cpp" line="121"/>
         <source>Job</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="120"/>
+        <location filename="../widgets/jobs_model.cpp" line="123"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="122"/>
+        <location filename="../widgets/jobs_model.cpp" line="125"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="124"/>
+        <location filename="../widgets/jobs_model.cpp" line="127"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="126"/>
+        <location filename="../widgets/jobs_model.cpp" line="129"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -4864,39 +4867,152 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::JobsView</name>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="106"/>
+        <location filename="../widgets/jobs_view.cpp" line="108"/>
         <source>Cancel Job</source>
         <translation>작업 취소</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="107"/>
+        <location filename="../widgets/jobs_view.cpp" line="109"/>
         <source>Stop the selected job at its next checkpoint</source>
         <translation>선택한 작업을 다음 확인 지점에서 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="108"/>
+        <location filename="../widgets/jobs_view.cpp" line="110"/>
         <source>Clear Finished</source>
         <translation>끝난 작업 지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="109"/>
+        <location filename="../widgets/jobs_view.cpp" line="111"/>
         <source>Issues reported by jobs</source>
         <translation>작업이 보고한 문제</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="110"/>
+        <location filename="../widgets/jobs_view.cpp" line="112"/>
         <source>Issue</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="110"/>
+        <location filename="../widgets/jobs_view.cpp" line="112"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_view.cpp" line="110"/>
+        <location filename="../widgets/jobs_view.cpp" line="112"/>
         <source>Job</source>
         <translation>작업</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::Messages</name>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="31"/>
+        <source>Import folder %1</source>
+        <translation>폴더 %1 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="32"/>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="33"/>
+        <source>Imported %1: %2 rows</source>
+        <translation>%1 가져옴: %2행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="35"/>
+        <source>Already imported as %1 (%2 rows)</source>
+        <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="36"/>
+        <source>Training run %1</source>
+        <translation>학습 실행 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="37"/>
+        <source>Sweep on %1</source>
+        <translation>%1 스윕</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="38"/>
+        <source>Export %1 to ONNX</source>
+        <translation>%1을(를) ONNX로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="39"/>
+        <source>Register %1 as model %2</source>
+        <translation>%1을(를) 모델 %2(으)로 등록</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="40"/>
+        <source>Predict %1 on %2</source>
+        <translation>%1(으)로 %2 예측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="41"/>
+        <source>Verify workspace objects</source>
+        <translation>작업 공간 객체 검증</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="42"/>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="43"/>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="46"/>
+        <source>task classification chosen from target &apos;%1&apos; (%2)</source>
+        <translation>목표 &apos;%1&apos;(%2)을(를) 보고 분류 작업을 골랐습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <source>task regression chosen from target &apos;%1&apos; (%2)</source>
+        <translation>목표 &apos;%1&apos;(%2)을(를) 보고 회귀 작업을 골랐습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="51"/>
+        <source>model auto: the family (linear, MLP, boosted trees or forest) is chosen by cross-validation on the training rows when the run starts</source>
+        <translation>모델 자동: 실행이 시작될 때 학습 데이터의 교차 검증으로 계열(선형, MLP, 부스팅 트리, 랜덤 포레스트)을 고릅니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="55"/>
+        <source>left out column &apos;%1&apos;: it is free text</source>
+        <translation>열 &apos;%1&apos; 제외: 자유 텍스트입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="57"/>
+        <source>left out column &apos;%1&apos;: it looks like an ID (unique integers)</source>
+        <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (고유한 정수)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="59"/>
+        <source>left out column &apos;%1&apos;: it looks like an ID (a distinct category on most rows)</source>
+        <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (대부분의 행마다 다른 범주)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="62"/>
+        <source>left out column &apos;%1&apos;: it is constant</source>
+        <translation>열 &apos;%1&apos; 제외: 값이 하나뿐입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="63"/>
+        <source>left out column &apos;%1&apos;: excluded</source>
+        <translation>열 &apos;%1&apos; 제외: 직접 뺐습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="64"/>
+        <source>target &apos;%1&apos; chosen by its name</source>
+        <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="68"/>
+        <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
+        <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>
 </context>
 <context>

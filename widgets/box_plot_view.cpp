@@ -199,15 +199,20 @@ void BoxPlotView::recompute() {
 void BoxPlotView::showResult(const Result& result) {
     if (result.generation != m_generation) return;
     m_boxes = result.boxes;
+    m_error = result.error;
     draw();
+    showCaption();
+    setBusy(false);
+}
+
+void BoxPlotView::showCaption() {
     quint64 outliers = 0;
     for (const BoxStats& box : m_boxes) outliers += box.outliers;
-    if (!result.error.isEmpty())
-        setCaption(tr("Could not compute the boxes: %1").arg(result.error));
-    else
+    if (!m_error.isEmpty())
+        setCaption(tr("Could not compute the boxes: %1").arg(m_error));
+    else if (!m_boxes.isEmpty())
         setCaption(tr("Whiskers reach the furthest values within 1.5 × IQR of the box; "
                       "%Ln value(s) lie beyond them.", nullptr, int(outliers)));
-    setBusy(false);
 }
 
 void BoxPlotView::draw() {
@@ -281,6 +286,7 @@ void BoxPlotView::retranslateUi() {
     static_cast<QLabel*>(controls()->itemAt(3)->widget())->setText(tr("Split by:"));
     m_split->setNoneText(tr("(none)"));
     if (m_view) draw();
+    if (!isBusy()) showCaption();
 }
 
 }  // namespace widgets

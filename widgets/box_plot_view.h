@@ -52,12 +52,14 @@ private:
     void recompute();
     void showResult(const Result& result);
     void draw();
+    void showCaption();  // what the boxes show, in the language chosen now
 
     std::shared_ptr<const kiln::Table> m_table;
     ColumnComboBox* m_column;
     ColumnComboBox* m_split;
     QChartView* m_view = nullptr;
     QVector<BoxStats> m_boxes;
+    QString m_error;
     QString m_valueName, m_splitName;
     int m_generation = 0;
 };

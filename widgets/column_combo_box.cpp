@@ -1,5 +1,7 @@
 #include "widgets/column_combo_box.h"
 
+#include "widgets/column_type_text.h"
+
 #include <algorithm>
 #include <set>
 
@@ -29,7 +31,7 @@ void ColumnComboBox::setTable(const std::shared_ptr<const kiln::Table>& table, C
         const kiln::ColumnInfo& info = table->column(i).info();
         if (filter && !filter(table->column(i))) continue;
         addItem(QString::fromStdString(info.name), int(i));
-        setItemData(count() - 1, QString::fromLatin1(kiln::columnTypeName(info.type)),
+        setItemData(count() - 1, columnTypeText(info.type),
                     Qt::ToolTipRole);
     }
 }

@@ -1,5 +1,7 @@
 #include "widgets/column_profile_model.h"
 
+#include "widgets/column_type_text.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -67,7 +69,7 @@ QVariant ColumnProfileModel::display(const kiln::ColumnProfile& c, int field) co
         case Name:
             return QString::fromStdString(c.name);
         case Type:
-            return QString::fromLatin1(kiln::columnTypeName(c.type));
+            return columnTypeText(c.type);
         case Missing:
             return percent(c.missing, c.count + c.missing);
         case Distinct:

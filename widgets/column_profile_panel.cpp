@@ -1,5 +1,7 @@
 #include "widgets/column_profile_panel.h"
 
+#include "widgets/column_type_text.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
@@ -171,7 +173,7 @@ void ColumnProfilePanel::showDetails() {
     const bool numeric = c->numeric && c->numeric->count > 0;
     const QString title = QStringLiteral("<b>%1</b> <span style='color:#5f6670'>%2</span>")
                               .arg(QString::fromStdString(c->name).toHtmlEscaped(),
-                                   QString::fromLatin1(kiln::columnTypeName(c->type)));
+                                   columnTypeText(c->type));
     const QString heading = numeric ? tr("Quantiles") : tr("Most frequent values");
     m_details->setText(title + QStringLiteral("<p style='margin:6px 0 2px 0'>%1</p><table>").arg(heading) +
                        (numeric ? numericDetails(r) : categoryDetails(r)) + QStringLiteral("</table>"));

@@ -1,5 +1,7 @@
 #include "widgets/csv_preview_model.h"
 
+#include "widgets/column_type_text.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -60,8 +62,8 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
     if (section < 0 || section >= columnCount()) return {};
     const kiln::ColumnSpec& spec = m_preview.columns[std::size_t(section)];
     const QString type = spec.skipped ? tr("(skipped)")
-                       : spec.ordered ? tr("%1, ordered").arg(QString::fromLatin1(kiln::columnTypeName(spec.type)))
-                                      : QString::fromLatin1(kiln::columnTypeName(spec.type));
+                       : spec.ordered ? tr("%1, ordered").arg(columnTypeText(spec.type))
+                                      : columnTypeText(spec.type);
     if (role == Qt::DisplayRole)
         return QString::fromStdString(spec.name) + QLatin1Char('\n') + type +
                (spec.overridden && !spec.skipped ? QStringLiteral(" *") : QString());

@@ -163,14 +163,19 @@ void DatasetPage::showProfile(const LoadedProfile& profile) {
         m_profilePanel->setStatus(tr("Profiling failed: %1").arg(profile.error));
         return;
     }
-    m_profilePanel->setStatus(profile.fromCache
-                                  ? tr("Profile read from the cache in %1 s.").arg(profile.seconds, 0, 'f', 2)
-                                  : tr("Profiled in %1 s.").arg(profile.seconds, 0, 'f', 2));
+    showProfileStatus();
     m_profilePanel->setProfile(profile.profile);
     m_barChart->setProfile(m_dataset.table, profile.profile);
     m_heatmap->setProfile(profile.profile);
     m_validation->setDataset(m_dataset.table, profile.profile);
     Q_EMIT profileReady();
+}
+
+void DatasetPage::showProfileStatus() {
+    if (!m_profile.ok()) return;
+    m_profilePanel->setStatus(m_profile.fromCache
+                                  ? tr("Profile read from the cache in %1 s.").arg(m_profile.seconds, 0, 'f', 2)
+                                  : tr("Profiled in %1 s.").arg(m_profile.seconds, 0, 'f', 2));
 }
 
 void DatasetPage::retranslateUi() {
@@ -184,6 +189,7 @@ void DatasetPage::retranslateUi() {
     m_charts->setTabText(2, tr("Categories"));
     m_charts->setTabText(3, tr("Scatter"));
     m_charts->setTabText(4, tr("Correlation"));
+    if (m_profile.profile) showProfileStatus();
     if (!m_dataset.table) {
         m_header->setText(m_dataset.error.isEmpty() ? tr("Opening %1…").arg(m_reference.toHtmlEscaped())
                                                     : tr("<b>%1</b> could not be opened.").arg(m_reference.toHtmlEscaped()));

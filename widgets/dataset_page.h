@@ -70,6 +70,7 @@ private:
     void showDataset(const LoadedDataset& dataset);
     void chooseChartColumns();
     void showProfile(const LoadedProfile& profile);
+    void showProfileStatus();  // how long the profile took, in the language chosen now
     void retranslateUi();
 
     QString m_workspace;

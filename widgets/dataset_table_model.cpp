@@ -1,5 +1,7 @@
 #include "widgets/dataset_table_model.h"
 
+#include "widgets/column_type_text.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -109,7 +111,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
 QVariant DatasetTableModel::columnHeader(int section, int role) const {
     const kiln::ColumnInfo& info = m_table->column(std::size_t(section)).info();
     const QString name = QString::fromStdString(info.name);
-    const QString typeName = QString::fromLatin1(kiln::columnTypeName(info.type));
+    const QString typeName = columnTypeText(info.type);
     const QString type = info.ordered ? tr("%1, ordered").arg(typeName) : typeName;
     if (role == Qt::DisplayRole) return name + QLatin1Char('\n') + type;
     if (role == Qt::ToolTipRole)

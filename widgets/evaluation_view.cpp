@@ -151,7 +151,7 @@ void EvaluationView::showClassification(const QJsonObject& test) {
         for (const QJsonValue& cell : row.toArray()) counts << qint64(cell.toDouble());
     m_confusion->setMatrix(classes, counts);
     // Many classes: the curves' names listed beside the plots, where each has room for its AUC.
-    const Qt::Alignment legend = classes.size() > 3 ? Qt::AlignRight : Qt::AlignBottom;
+    const Qt::Alignment legend = classes.size() > 2 ? Qt::AlignRight : Qt::AlignBottom;
     for (MetricPlot* plot : {m_roc, m_pr}) {
         QLegend* names = plot->chart()->legend();
         names->setAlignment(legend);

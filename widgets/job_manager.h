@@ -40,7 +40,9 @@ public:
     explicit JobManager(QObject* parent = nullptr);
     ~JobManager() override;
 
-    // Starts `work` on the pool and returns the job's id (1, 2, …).
+    // Starts `work` on the pool and returns the job's id (1, 2, …). Titles (and the last words
+    // a job reports) are written in English; the Jobs dock says them in the language chosen
+    // (widgets/message_texts).
     int start(const QString& title, JobFunction work);
     // A job whose work runs elsewhere (a training run's worker process): listed, with progress
     // its owner reports through context(), ended by finishTracked(). Cancel calls `cancel`.

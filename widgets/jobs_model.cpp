@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include "widgets/message_texts.h"
+
 namespace kiln {
 namespace widgets {
 namespace {
@@ -18,6 +20,7 @@ constexpr int kPollIntervalMs = 50;
     QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Parsing"),
     QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Profiled"),
     QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Reading images"),
+    QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "trials"),
     QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Validated"),
     QT_TRANSLATE_NOOP("kiln::widgets::JobsModel", "Verifying objects"),
 };
@@ -80,20 +83,21 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const {
 QVariant JobsModel::display(const Row& row, const JobRecord& record, int column) const {
     switch (column) {
         case TitleColumn:
-            return record.title;
+            return localMessage(record.title);
         case StageColumn:
             // A finished job's last stage is usually its message; show it once.
             if (record.state != JobState::Running &&
                 QString::fromStdString(row.progress.stage) == record.message)
                 return QString();
-            return tr(row.progress.stage.c_str());
+            return localMessage(tr(row.progress.stage.c_str()));
         case ProgressColumn:
             return progressText(row.progress, record.state);
         case StateColumn:
             return jobStateName(record.state);
         case MessageColumn:
             if (row.issues > 0 && record.message.isEmpty()) return tr("Issues: %1").arg(row.issues);
-            return record.message;
+            // A job's last words may be a stage of core's ("trials") or a known message.
+            return localMessage(tr(record.message.toUtf8().constData()));
         default:
             return {};
     }

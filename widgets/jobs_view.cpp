@@ -1,5 +1,7 @@
 #include "widgets/jobs_view.h"
 
+#include "widgets/message_texts.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -142,7 +144,7 @@ void JobsView::updateButtons() {
 
 void JobsView::addIssue(int id, int severity, const QString& text, const QString& where) {
     const JobRecord* record = m_manager->job(id);
-    auto* item = new QTreeWidgetItem(m_issues, {text, where, record ? record->title : QString()});
+    auto* item = new QTreeWidgetItem(m_issues, {text, where, record ? localMessage(record->title) : QString()});
     item->setIcon(0, severityIcon(style(), severity));
     item->setToolTip(0, text);
 }

@@ -47,12 +47,13 @@ struct Axis {
     }
 };
 
-Axis makeAxis(const QString& name, const QStringList& values) {
+Axis makeAxis(const QString& name, const QStringList& values, bool categories = false) {
     Axis a;
     a.name = name;
+    a.numeric = !categories;
     QVector<double> numbers;
     for (const QString& v : values) {
-        if (v.isEmpty()) continue;
+        if (v.isEmpty() || !a.numeric) continue;
         bool ok = false;
         const double d = v.toDouble(&ok);
         if (!ok || !std::isfinite(d)) {
@@ -140,7 +141,7 @@ MetricRange metricRange(const QVector<ParallelLine>& lines, bool maximize) {
 }
 
 // Axes: every parameter, then the metric (always linear; 0 … 1 while no line has a value).
-QVector<Axis> plotAxes(const QStringList& params, const QString& metric,
+QVector<Axis> plotAxes(const QStringList& params, const QStringList& categorical, const QString& metric,
                        const QVector<ParallelLine>& lines, bool anyMetric) {
     QVector<Axis> axes;
     for (const QString& name : params) {
@@ -148,7 +149,7 @@ QVector<Axis> plotAxes(const QStringList& params, const QString& metric,
         for (const ParallelLine& l : lines)
             for (const auto& [k, v] : l.values)
                 if (k == name) values << v;
-        axes << makeAxis(name, values);
+        axes << makeAxis(name, values, categorical.contains(name));
     }
     QStringList metricValues;
     for (const ParallelLine& l : lines)
@@ -311,7 +312,7 @@ void ParallelCoordinatesCanvas::paintEvent(QPaintEvent*) {
         return;
     }
     const MetricRange range = metricRange(lines, maximize);
-    const QVector<Axis> axes = plotAxes(params, metric, lines, range.any);
+    const QVector<Axis> axes = plotAxes(params, categorical, metric, lines, range.any);
     const Layout layout = plotLayout(width(), height(), int(axes.size()));
     drawTitle(p, fonts.title, width(), static_cast<int>(lines.size()));
     drawLines(p, lines, axes, layout, range);

@@ -22,6 +22,7 @@ public:
     }
 
     QStringList params;
+    QStringList categorical;  // parameters drawn as categories whatever their values (a choice of 4|8|16)
     QString metric;
     bool maximize = false;
     QVector<ParallelLine> lines;

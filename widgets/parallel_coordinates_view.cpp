@@ -16,8 +16,9 @@ ParallelCoordinatesView::ParallelCoordinatesView(QWidget* parent)
 }
 
 void ParallelCoordinatesView::setAxes(const QStringList& params, const QString& metric,
-                                      bool maximize) {
+                                      bool maximize, const QStringList& categorical) {
     m_canvas->params = params;
+    m_canvas->categorical = categorical;
     m_canvas->metric = metric;
     m_canvas->maximize = maximize;
     m_canvas->lines.clear();
@@ -38,6 +39,10 @@ void ParallelCoordinatesView::setLine(const ParallelLine& line) {
 void ParallelCoordinatesView::clear() {
     m_canvas->lines.clear();
     refresh();
+}
+
+bool ParallelCoordinatesView::isCategoryAxis(const QString& name) const {
+    return m_canvas->categorical.contains(name);
 }
 
 int ParallelCoordinatesView::lineCount() const { return int(m_canvas->lines.size()); }
@@ -63,7 +68,7 @@ void ParallelCoordinatesView::refresh() {
 void ParallelCoordinatesView::retranslateUi() {
     ChartPanel::retranslateUi();
     m_canvas->emptyText = tr("Trials appear here as they start");
-    m_canvas->update();
+    refresh();  // the caption in the language chosen now
 }
 
 }  // namespace widgets

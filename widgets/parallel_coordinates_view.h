@@ -33,7 +33,11 @@ public:
     explicit ParallelCoordinatesView(QWidget* parent = nullptr);
 
     // The axes (parameters in order) and the metric; clears the lines.
-    void setAxes(const QStringList& params, const QString& metric, bool maximize);
+    // `categorical`: the parameters drawn as categories (a sweep's choices), even of numbers.
+    void setAxes(const QStringList& params, const QString& metric, bool maximize,
+                 const QStringList& categorical = {});
+    // Whether parameter `name`'s axis is drawn as categories.
+    bool isCategoryAxis(const QString& name) const;
     // Adds the line `line.id` or replaces it.
     void setLine(const ParallelLine& line);
     void clear();

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "app/studio/category_order_dialog.h"
+#include "widgets/column_type_text.h"
 
 namespace kiln {
 namespace studio {
@@ -137,6 +138,13 @@ QStringList ColumnChoicesTable::valuesOf(const QString& column) const {
     return values;
 }
 
+QString ColumnChoicesTable::typeChoiceText(const QString& type) const {
+    if (type.isEmpty()) return tr("as detected");
+    if (type == QLatin1String("date-dmy")) return tr("date, day first (31/01/2024)");
+    if (type == QLatin1String("date-mdy")) return tr("date, month first (01/31/2024)");
+    return kiln::widgets::columnTypeText(type);
+}
+
 void ColumnChoicesTable::fill() {
     m_filling = true;
     setRowCount(int(m_preview.columns.size()));
@@ -160,13 +168,13 @@ void ColumnChoicesTable::fillRow(int row, const kiln::ColumnSpec& spec) {
                                             : tr("Double-click to rename"));
     setItem(row, NameColumn, name);
 
-    auto* detected = new QTableWidgetItem(m_detected.value(file));
+    auto* detected = new QTableWidgetItem(kiln::widgets::columnTypeText(m_detected.value(file)));
     detected->setFlags(Qt::ItemIsEnabled);
     setItem(row, DetectedColumn, detected);
 
     auto* combo = new QComboBox(this);
     for (const char* type : kTypes)
-        combo->addItem(*type ? QString::fromLatin1(type) : tr("as detected"), QString::fromLatin1(type));
+        combo->addItem(typeChoiceText(QString::fromLatin1(type)), QString::fromLatin1(type));
     combo->setCurrentIndex(std::max(0, combo->findData(m_types.value(file))));
     combo->setEnabled(!m_skipped.contains(file));
     connect(combo, &QComboBox::currentIndexChanged, this,

@@ -50,6 +50,7 @@ private:
     QWidget* orderButton(const kiln::ColumnSpec& spec, const QStringList& values);
     void takeEdit(QTableWidgetItem* item);
     QStringList valuesOf(const QString& column) const;
+    QString typeChoiceText(const QString& type) const;  // "" is "as detected"
 
     kiln::CsvPreview m_preview;
     QMap<QString, QString> m_detected;  // file name → type name as first inferred

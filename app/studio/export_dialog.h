@@ -5,6 +5,7 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 
 namespace kiln {
 namespace studio {
@@ -46,12 +47,19 @@ public:
     // The value shown for the field whose object name is `field` (e.g. "rowsValue").
     QString fieldText(const QString& field) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
+    QString checkerText(const QString& line) const;
     void addRow(const QString& label, const QString& value, const QString& name,
                 const QString& tip = {});
 
     ExportOutcome m_outcome;
     QLabel* m_verdict;
+    QLabel* m_summary = nullptr;
+    QPushButton* m_copy = nullptr;
     QFormLayout* m_form;
 };
 

@@ -203,7 +203,7 @@ int ExportUi::exportRun(const QString& runId, const QString& file) {
         job.progress(4, 4, "done");
         return {};
     };
-    const int job = m_jobs->start(tr("Export %1 to ONNX").arg(QFileInfo(file).fileName()), std::move(work));
+    const int job = m_jobs->start(QStringLiteral("Export %1 to ONNX").arg(QFileInfo(file).fileName()), std::move(work));
     whenFinished(m_jobs, this, job, [this, outcome](bool) {
         if (m_lastResult) m_lastResult->deleteLater();
         auto* dialog = new ExportResultDialog(*outcome, m_window);
@@ -251,7 +251,7 @@ int ExportUi::registerRun(const QString& runId, const QString& name) {
         job.progress(1, 1, "registered");
         return {};
     };
-    const int job = m_jobs->start(tr("Register %1 as model %2").arg(runId, name), std::move(work));
+    const int job = m_jobs->start(QStringLiteral("Register %1 as model %2").arg(runId, name), std::move(work));
     whenFinished(m_jobs, this, job, [this, outcome](bool ok) {
         ok = ok && !outcome->reference.isEmpty();
         if (m_navigator) m_navigator->reload();
@@ -321,7 +321,7 @@ int ExportUi::predict(const QString& reference, const QString& onnxPath, const Q
         job.progress(1, 1, "done");
         return {};
     };
-    const int job = m_jobs->start(tr("Predict %1 on %2").arg(reference, QFileInfo(data).fileName()),
+    const int job = m_jobs->start(QStringLiteral("Predict %1 on %2").arg(reference, QFileInfo(data).fileName()),
                                   std::move(work));
     whenFinished(m_jobs, this, job, [this, outcome, reference, data](bool ok) {
         ok = ok && outcome->table;

@@ -30,9 +30,8 @@ kiln::Status fail(kiln::JobContext& job, const kiln::Error& error) {
 
 QString doneText(const QString& reference, bool created, std::uint64_t rows) {
     const QString text =
-        created ? QCoreApplication::translate("kiln::studio::ImportController", "Imported %1: %2 rows")
-                : QCoreApplication::translate("kiln::studio::ImportController",
-                                              "Already imported as %1 (%2 rows)");
+        created ? QStringLiteral("Imported %1: %2 rows")  // English: said again by widgets/message_texts
+                : QStringLiteral("Already imported as %1 (%2 rows)");
     return text.arg(reference).arg(rows);
 }
 
@@ -104,7 +103,7 @@ int ImportController::startCsvImport(const QString& file, const QString& name,
         job.progress(1, 1, text.toStdString());
         return {};
     };
-    return track(m_jobs->start(tr("Import %1").arg(QFileInfo(file).fileName()), std::move(work)), outcome);
+    return track(m_jobs->start(QStringLiteral("Import %1").arg(QFileInfo(file).fileName()), std::move(work)), outcome);
 }
 
 int ImportController::startImageImport(const QString& folder, const QString& name, const QString& description) {
@@ -127,7 +126,7 @@ int ImportController::startImageImport(const QString& folder, const QString& nam
         job.progress(1, 1, text.toStdString());
         return {};
     };
-    return track(m_jobs->start(tr("Import folder %1").arg(QFileInfo(folder).fileName()), std::move(work)),
+    return track(m_jobs->start(QStringLiteral("Import folder %1").arg(QFileInfo(folder).fileName()), std::move(work)),
                  outcome);
 }
 

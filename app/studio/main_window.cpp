@@ -440,7 +440,7 @@ int MainWindow::startVerifyObjects() {
         makeVerifyObjectsJob(m_workspace->objects().root(), tr("All %1 objects match their hashes"),
                              tr("%1 of %2 objects are corrupt"));
     m_jobsDock->show();
-    return m_jobs->start(tr("Verify workspace objects"), std::move(job));
+    return m_jobs->start(QStringLiteral("Verify workspace objects"), std::move(job));
 }
 
 void MainWindow::importPaths(const QStringList& paths) {

@@ -42,7 +42,7 @@ void RunJobs::follow(const QString& runId, const kiln::WorkerEvent& event) {
     if (event.is<kiln::event::Finished>()) return;  // runFinished ends the job
     int job = m_jobs.value(runId);
     if (job == 0) {
-        job = m_jobManager->track(tr("Training run %1").arg(runId), [this, runId] { m_runs->cancelRun(runId); });
+        job = m_jobManager->track(QStringLiteral("Training run %1").arg(runId), [this, runId] { m_runs->cancelRun(runId); });
         m_jobs.insert(runId, job);
         m_epochs.insert(runId, specEpochs(m_runs->workspace(), runId));
     }
@@ -53,7 +53,7 @@ void RunJobs::follow(const QString& runId, const kiln::WorkerEvent& event) {
     const std::uint64_t epochs = std::uint64_t(m_epochs.value(runId));
     const std::uint64_t done = std::uint64_t(std::max(0, progress->epoch - 1)) * steps + std::uint64_t(progress->step);
     context->progress(epochs ? std::min(done, epochs * steps) : done, epochs * steps,
-                      tr("epoch %1").arg(progress->epoch).toStdString());
+                      QStringLiteral("epoch %1").arg(progress->epoch).toStdString());
 }
 
 void RunJobs::finish(const QString& runId, const QString& status, const QString& error) {

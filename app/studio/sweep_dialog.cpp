@@ -120,7 +120,7 @@ int SweepController::start(const SweepRequest& req) {
     const SweepRequest r = m_request;
     QPointer<SweepController> self = this;
     auto listener = std::make_shared<StudioSweepListener>(this);
-    m_job = m_jobs->start(tr("Sweep on %1").arg(r.dataset), [r, self, listener](kiln::JobContext& job) -> kiln::Status {
+    m_job = m_jobs->start(QStringLiteral("Sweep on %1").arg(r.dataset), [r, self, listener](kiln::JobContext& job) -> kiln::Status {
         auto ws = kiln::Workspace::open(r.workspace.toStdString(), false);
         if (!ws) return ws.error();
         auto version = kiln::DatasetCatalog((*ws)->catalog()).resolve(r.dataset.toStdString());

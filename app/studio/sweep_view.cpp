@@ -1,5 +1,6 @@
 #include "app/studio/sweep_view.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,8 +40,8 @@ SweepView::SweepView(SweepController* controller, QWidget* parent)
       m_title(new QLabel(this)),
       m_best(new QLabel(this)),
       m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel Sweep"), this)),
-      m_compare(new QPushButton(tr("Compare Trials"), this)),
+      m_cancel(new QPushButton(this)),
+      m_compare(new QPushButton(this)),
       m_table(new QTableWidget(this)),
       m_plot(new kiln::widgets::ParallelCoordinatesView(this)) {
     setObjectName(QStringLiteral("sweepView"));
@@ -89,8 +90,19 @@ SweepView::SweepView(SweepController* controller, QWidget* parent)
         for (const auto& t : m_controller->trials()) updateTrial(t.number);
     });
     connect(m_controller, &SweepController::finished, this, [this] { updateHeader(); });
+    retranslateUi();
+}
+
+void SweepView::retranslateUi() {
+    m_cancel->setText(tr("Cancel Sweep"));
+    m_compare->setText(tr("Compare Trials"));
     rebuildColumns();
     updateHeader();
+}
+
+void SweepView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void SweepView::rebuildColumns() {
@@ -99,8 +111,13 @@ void SweepView::rebuildColumns() {
     headers << m_controller->request().metric;
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
+    // A choice (hidden=choice:4|8|16) is drawn as categories, even of numbers.
+    QStringList choices;
+    for (const QString& param : m_controller->request().params)
+        if (param.section(QLatin1Char('='), 1).startsWith(QLatin1String("choice:")))
+            choices << param.section(QLatin1Char('='), 0, 0).trimmed();
     m_plot->setAxes(m_controller->paramNames(), m_controller->request().metric,
-                    m_controller->maximize());
+                    m_controller->maximize(), choices);
     for (const auto& t : m_controller->trials()) updateTrial(t.number);
 }
 

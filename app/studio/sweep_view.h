@@ -35,7 +35,11 @@ public:
 Q_SIGNALS:
     void compareRequested(const QStringList& runIds);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void rebuildColumns();
     void updateTrial(int number);
     void updateHeader();

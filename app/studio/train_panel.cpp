@@ -1,5 +1,8 @@
 #include "app/studio/train_panel.h"
 
+#include "widgets/column_type_text.h"
+#include "widgets/message_texts.h"
+
 #include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
@@ -260,7 +263,7 @@ void TrainPanel::showResolution(const SpecResolution& resolution) {
             m_target->clear();
             for (int i = 0; i < resolution.columns.size(); ++i)
                 m_target->addItem(
-                    tr("%1 (%2)").arg(resolution.columns[i], resolution.columnTypes.value(i)),
+                    tr("%1 (%2)").arg(resolution.columns[i], kiln::widgets::columnTypeText(resolution.columnTypes.value(i))),
                     resolution.columns[i]);
             // The column named like a target; else a person chooses (no guess: the last column
             // of airquality is the day of the month).
@@ -410,8 +413,9 @@ void TrainPanel::showDevices() {
     updateState();
 }
 
-QString TrainPanel::deviceReasonText(bool ready, bool cuda, const QString& reason) const {
+QString TrainPanel::deviceReasonText(bool ready, bool cuda, const QString& englishReason) const {
     const QString where = host();
+    const QString reason = kiln::widgets::localMessage(englishReason);  // core's words, said again
     if (where.isEmpty())
         return !ready ? tr("Detecting devices…")
                : cuda ? tr("CUDA is available: %1").arg(reason)

@@ -4,6 +4,7 @@
 #include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
+#include "widgets/column_type_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -191,6 +192,13 @@ void TrainPanel::retranslateChoices() {
                                 tr("Most frequent value"), tr("A value of my choice"),
                                 tr("Leave their rows out")});
     setItemTexts(m_device, {tr("Auto (CUDA when available)"), tr("CPU"), tr("CUDA")});
+    // Target columns with their types, in the language chosen now.
+    for (int i = 0; i < m_target->count(); ++i) {
+        const int column = int(m_resolution.columns.indexOf(m_target->itemData(i).toString()));
+        if (column >= 0)
+            m_target->setItemText(i, tr("%1 (%2)").arg(m_resolution.columns[column],
+                                                       kiln::widgets::columnTypeText(m_resolution.columnTypes.value(column))));
+    }
     if (const DatasetChoice* dataset = currentDataset())
         for (int i = 0; i < m_version->count() && i < dataset->versions.size(); ++i)
             m_version->setItemText(i, versionText(dataset->versions[i]));

@@ -2,6 +2,8 @@
 // what the choices resolve to on the data.
 #include "app/studio/train_panel.h"
 
+#include "widgets/message_texts.h"
+
 #include "app/studio/feature_list.h"
 #include "app/studio/form_fields.h"
 #include "app/studio/run_on_box.h"
@@ -138,7 +140,7 @@ QString TrainPanel::resolutionText() const {
                 QStringLiteral("</span>");
     }
     for (const QString& note : m_resolution.notes)
-        text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + note.toHtmlEscaped() +
+        text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + kiln::widgets::localMessage(note).toHtmlEscaped() +
                 QStringLiteral("</span>");
     if (const QString missing = missingLine(); !missing.isEmpty())
         text += QStringLiteral("<br><span style=\"color:#5f6368\">• ") + missing.toHtmlEscaped() +

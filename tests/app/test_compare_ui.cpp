@@ -171,6 +171,9 @@ TEST_CASE("a sweep from Studio, the runs table and a compare of its runs", "[com
     CHECK(view->plot()->axes() == QStringList({QStringLiteral("lr"), QStringLiteral("hidden"),
                                                QStringLiteral("dropout"), QStringLiteral("val_loss")}));
     CHECK(view->trialTable()->rowCount() == 12);
+    // A choice is drawn as categories, even of numbers (4, 8, 16, "16,8"); a range on a scale.
+    CHECK(view->plot()->isCategoryAxis(QStringLiteral("hidden")));
+    CHECK_FALSE(view->plot()->isCategoryAxis(QStringLiteral("lr")));
     CHECK(saveScreenshot(view, QStringLiteral("sweep_view.png")));
     view->plot()->resize(1100, 520);
     CHECK(view->plot()->savePng(QStringLiteral(KILN_SCREENSHOT_DIR "/sweep_parallel_coordinates.png")));

@@ -84,13 +84,13 @@ TEST_CASE("a ten-class evaluation fits the run tab of a 1280x800 window", "[widg
     shares->setChecked(true);
     CHECK(matrix->sharesFirst());
     CHECK(kiln::test::saveScreenshot(&view, QStringLiteral("evaluation_ten_classes_shares.png")));
-    // Three classes keep their legend under the plot and both numbers in each cell.
+    // Two classes keep their legend under the plot and both numbers in each cell.
     EvaluationView few;
     QJsonObject report = tenClassReport();
     QJsonObject test = report.value(QStringLiteral("test")).toObject();
-    test.insert(QStringLiteral("classes"), QJsonArray{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-    test.insert(QStringLiteral("confusion_matrix"),
-                QJsonArray{QJsonArray{5, 1, 0}, QJsonArray{0, 6, 0}, QJsonArray{1, 0, 5}});
+    test.insert(QStringLiteral("classes"), QJsonArray{QStringLiteral("no"), QStringLiteral("yes")});
+    test.insert(QStringLiteral("confusion_matrix"), QJsonArray{QJsonArray{5, 1}, QJsonArray{2, 6}});
+    test.insert(QStringLiteral("curves"), QJsonArray{test.value(QStringLiteral("curves")).toArray().at(1)});
     report.insert(QStringLiteral("test"), test);
     few.resize(1030, 640);
     few.setReport(report);

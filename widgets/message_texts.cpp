@@ -1,0 +1,101 @@
+#include "widgets/message_texts.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <vector>
+
+#include "widgets/column_type_text.h"
+
+namespace kiln {
+namespace widgets {
+
+namespace {
+
+constexpr const char* kContext = "kiln::widgets::Messages";
+
+struct Pattern {
+    QRegularExpression english;  // anchored; its groups are %1, %2 … of the source
+    const char* source;          // what translators see (QT_TRANSLATE_NOOP below)
+};
+
+Pattern pattern(const char* regex, const char* source) {
+    return {QRegularExpression(QStringLiteral("^") + QString::fromUtf8(regex) + QStringLiteral("$")), source};
+}
+
+// The known messages, the most specific first.
+const std::vector<Pattern>& patterns() {
+    static const std::vector<Pattern> all = {
+        // Jobs (titles and last words; Studio makes them in English).
+        pattern("Import folder (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Import folder %1")),
+        pattern("Import (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Import %1")),
+        pattern("Imported (\\S+): (\\d+) rows", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Imported %1: %2 rows")),
+        pattern("Already imported as (\\S+) \\((\\d+) rows\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Already imported as %1 (%2 rows)")),
+        pattern("Training run (\\S+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Training run %1")),
+        pattern("Sweep on (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Sweep on %1")),
+        pattern("Export (.+) to ONNX", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Export %1 to ONNX")),
+        pattern("Register (\\S+) as model (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Register %1 as model %2")),
+        pattern("Predict (\\S+) on (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Predict %1 on %2")),
+        pattern("Verify workspace objects", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Verify workspace objects")),
+        pattern("epoch (\\d+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "epoch %1")),
+        pattern("done", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "done")),
+        // Notes of a run spec resolved by core (core/train/run_spec, core/runs/launcher).
+        pattern("task classification chosen from target '(.+)' \\((\\w+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "task classification chosen from target '%1' (%2)")),
+        pattern("task regression chosen from target '(.+)' \\((\\w+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "task regression chosen from target '%1' (%2)")),
+        pattern("model auto: the family \\(linear, MLP, boosted trees or forest\\) is chosen by "
+                "cross-validation on the training rows when the run starts",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "model auto: the family (linear, MLP, boosted trees or forest) is chosen by "
+                                  "cross-validation on the training rows when the run starts")),
+        pattern("left out column '(.+)': it is free text",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': it is free text")),
+        pattern("left out column '(.+)': it looks like an ID \\(unique integers\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': it looks like an ID (unique integers)")),
+        pattern("left out column '(.+)': it looks like an ID \\(a distinct category on most rows\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "left out column '%1': it looks like an ID (a distinct category on most rows)")),
+        pattern("left out column '(.+)': it is constant",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': it is constant")),
+        pattern("left out column '(.+)': excluded", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': excluded")),
+        pattern("target '(.+)' chosen by its name", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "target '%1' chosen by its name")),
+        // The environment report (core/env).
+        pattern("this LibTorch build has no CUDA support \\(Debian's libtorch is CPU-only; point "
+                "CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "this LibTorch build has no CUDA support (Debian's libtorch is CPU-only; point "
+                                  "CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)")),
+    };
+    return all;
+}
+
+// A part put back into a message: a column type as core names it is said in the language chosen.
+QString part(const QString& text) {
+    static const QStringList types = {QStringLiteral("integer"), QStringLiteral("float"), QStringLiteral("boolean"),
+                                      QStringLiteral("date"), QStringLiteral("datetime"), QStringLiteral("categorical"),
+                                      QStringLiteral("text")};
+    return types.contains(text) ? columnTypeText(text) : text;
+}
+
+}  // namespace
+
+QString localMessage(const QString& english) {
+    for (const Pattern& p : patterns()) {
+        const QRegularExpressionMatch m = p.english.match(english);
+        if (!m.hasMatch()) continue;
+        const QString text = QCoreApplication::translate(kContext, p.source);
+        switch (m.lastCapturedIndex()) {
+            case 0: return text;
+            case 1: return text.arg(part(m.captured(1)));
+            case 2: return text.arg(part(m.captured(1)), part(m.captured(2)));
+            default: return text.arg(part(m.captured(1)), part(m.captured(2)), part(m.captured(3)));
+        }
+    }
+    return english;
+}
+
+}  // namespace widgets
+}  // namespace kiln

@@ -124,7 +124,7 @@ whiskers %5 – %6</numerusform>
 <context>
     <name>kiln::widgets::ConfusionMatrixView</name>
     <message numerus="yes">
-        <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="71"/>
         <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
         <translation>
             <numerusform>Actual %1, predicted %2: %n row (%3 of actual %1)</numerusform>
@@ -181,7 +181,7 @@ whiskers %5 – %6</numerusform>
 <context>
     <name>kiln::widgets::ParallelCoordinatesView</name>
     <message numerus="yes">
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="189"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="190"/>
         <source>Sweep: %n trial(s)</source>
         <translation>
             <numerusform>Sweep: %n trial</numerusform>
@@ -236,6 +236,19 @@ whiskers %5 – %6</numerusform>
             <numerusform>%1 of %Ln row</numerusform>
             <numerusform>%1 of %Ln rows</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ValidationView</name>
+    <message numerus="yes">
+        <location filename="../widgets/validation_view.cpp" line="116"/>
+        <source>%1 rows, %2 columns: %Ln finding(s).</source>
+        <translation><numerusform>%1 rows, %2 columns: %Ln finding.</numerusform><numerusform>%1 rows, %2 columns: %Ln findings.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/validation_view.cpp" line="120"/>
+        <source>%Ln duplicate row(s) (row %1 repeats row %2).</source>
+        <translation><numerusform>%Ln duplicate row (row %1 repeats row %2).</numerusform><numerusform>%Ln duplicate rows (row %1 repeats row %2).</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -2578,47 +2578,47 @@
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="143"/>
+        <location filename="../app/studio/sweep_view.cpp" line="148"/>
         <source>running (epoch %1)</source>
         <translation>실행 중 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="173"/>
+        <location filename="../app/studio/sweep_view.cpp" line="178"/>
         <source>Sweep starting…</source>
         <translation>스윕 시작 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="174"/>
+        <location filename="../app/studio/sweep_view.cpp" line="179"/>
         <source>Sweep %1</source>
         <translation>스윕 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="177"/>
+        <location filename="../app/studio/sweep_view.cpp" line="182"/>
         <source>%1 of %2 trials done</source>
         <translation>시행 %2개 중 %1개 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="185"/>
+        <location filename="../app/studio/sweep_view.cpp" line="190"/>
         <source>Best so far: trial %1, %2 = %3 (%4)</source>
         <translation>현재 최고: 시행 %1, %2 = %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="192"/>
+        <location filename="../app/studio/sweep_view.cpp" line="197"/>
         <source>No trial has finished yet</source>
         <translation>아직 끝난 시행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="196"/>
+        <location filename="../app/studio/sweep_view.cpp" line="201"/>
         <source>Best so far:</source>
         <translation>현재 최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="196"/>
+        <location filename="../app/studio/sweep_view.cpp" line="201"/>
         <source>Best:</source>
         <translation>최고:</translation>
     </message>
     <message>
-        <location filename="../app/studio/sweep_view.cpp" line="197"/>
+        <location filename="../app/studio/sweep_view.cpp" line="202"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
@@ -4052,29 +4052,29 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::ConfusionMatrixView</name>
     <message numerus="yes">
-        <location filename="../widgets/confusion_matrix_view.cpp" line="67"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="71"/>
         <source>Actual %1, predicted %2: %n row(s) (%3 of actual %1)</source>
         <translation>
             <numerusform>실제 %1, 예측 %2: %n행 (실제 %1 중 %3)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="195"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="217"/>
         <source>Predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="201"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="223"/>
         <source>Actual class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="208"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="230"/>
         <source>%1 (% of each actual class)</source>
         <translation>%1 (각 실제 클래스 중 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="219"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="241"/>
         <source>No confusion matrix</source>
         <translation>혼동 행렬 없음</translation>
     </message>
@@ -4829,37 +4829,37 @@ whiskers %5 – %6</source>
         <translation>문제: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="106"/>
+        <location filename="../widgets/jobs_model.cpp" line="107"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="111"/>
+        <location filename="../widgets/jobs_model.cpp" line="112"/>
         <source>%1% (%2 of %3)</source>
         <translation>%1% (%3 중 %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="121"/>
+        <location filename="../widgets/jobs_model.cpp" line="122"/>
         <source>Job</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="123"/>
+        <location filename="../widgets/jobs_model.cpp" line="124"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="125"/>
+        <location filename="../widgets/jobs_model.cpp" line="126"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="127"/>
+        <location filename="../widgets/jobs_model.cpp" line="128"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_model.cpp" line="129"/>
+        <location filename="../widgets/jobs_model.cpp" line="130"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -5010,7 +5010,67 @@ whiskers %5 – %6</source>
         <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="68"/>
+        <location filename="../widgets/message_texts.cpp" line="66"/>
+        <source>every value is missing</source>
+        <translation>모든 값이 결측입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="69"/>
+        <source>%1 of values are missing: as the target those rows are left out of training; as a feature the cells are filled (or, for trees, kept)</source>
+        <translation>값의 %1이(가) 결측입니다: 목표라면 그 행은 학습에서 빠지고, 특성이라면 칸을 채웁니다(트리는 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="72"/>
+        <source>%1 of values are missing</source>
+        <translation>값의 %1이(가) 결측입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="74"/>
+        <source>has a single value: it carries no information</source>
+        <translation>값이 하나뿐이라 정보가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="76"/>
+        <source>every value is different: looks like an identifier, not a feature</source>
+        <translation>모든 값이 달라 특성이 아니라 식별자로 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="78"/>
+        <source>%1 distinct values: encode as text or drop before training</source>
+        <translation>서로 다른 값 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="80"/>
+        <source>about %1 distinct values: encode as text or drop before training</source>
+        <translation>서로 다른 값 약 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="83"/>
+        <source>1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)</source>
+        <translation>값 1개(%1)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %2, 높은 쪽 %3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="85"/>
+        <source>%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)</source>
+        <translation>값 %1개(%2)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %3, 높은 쪽 %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="88"/>
+        <source>1 row (%1) repeats an earlier row; first: row %2 equals row %3</source>
+        <translation>행 1개(%1)가 앞의 행과 같습니다. 처음: 행 %2 = 행 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="90"/>
+        <source>%1 rows (%2) repeat an earlier row; first: row %3 equals row %4</source>
+        <translation>행 %1개(%2)가 앞의 행과 같습니다. 처음: 행 %3 = 행 %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="94"/>
+        <source>class imbalance: &apos;%1&apos; has %2 rows, &apos;%3&apos; has %4 (ratio %5); consider class weights or stratified splits</source>
+        <translation>클래스 불균형: &apos;%1&apos;은(는) %2행, &apos;%3&apos;은(는) %4행 (비율 %5). 클래스 가중치나 층화 분할을 고려하세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="100"/>
         <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
         <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>
@@ -5340,39 +5400,39 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ParallelCoordinatesView</name>
     <message numerus="yes">
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="189"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="190"/>
         <source>Sweep: %n trial(s)</source>
         <translation>
             <numerusform>스윕: 시행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="295"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="296"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="298"/>
+        <location filename="../widgets/parallel_coordinates_canvas.cpp" line="299"/>
         <source>worst</source>
         <translation>최저</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="54"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="59"/>
         <source>%1 of %2 trials have a %3 value; colour: %3 (%4 is better)</source>
         <translation>시행 %2개 중 %1개에 %3 값이 있음. 색: %3 (%4 값이 좋음)</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="58"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="63"/>
         <source>higher</source>
         <translation>높은</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="58"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="63"/>
         <source>lower</source>
         <translation>낮은</translation>
     </message>
     <message>
-        <location filename="../widgets/parallel_coordinates_view.cpp" line="65"/>
+        <location filename="../widgets/parallel_coordinates_view.cpp" line="70"/>
         <source>Trials appear here as they start</source>
         <translation>시행이 시작되면 여기에 나타납니다</translation>
     </message>
@@ -5841,73 +5901,73 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::ValidationView</name>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="64"/>
-        <location filename="../widgets/validation_view.cpp" line="146"/>
+        <location filename="../widgets/validation_view.cpp" line="66"/>
+        <location filename="../widgets/validation_view.cpp" line="147"/>
         <source>(no target)</source>
         <translation>(목표 없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="76"/>
+        <location filename="../widgets/validation_view.cpp" line="78"/>
         <source>Validating…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="110"/>
+        <location filename="../widgets/validation_view.cpp" line="112"/>
         <source>Validation failed: %1</source>
         <translation>검증 실패: %1</translation>
     </message>
-    <message>
-        <location filename="../widgets/validation_view.cpp" line="114"/>
-        <source>%1 rows, %2 columns: %3 findings.</source>
-        <translation>%1행, %2열: 발견 사항 %3개.</translation>
+    <message numerus="yes">
+        <location filename="../widgets/validation_view.cpp" line="116"/>
+        <source>%1 rows, %2 columns: %Ln finding(s).</source>
+        <translation><numerusform>%1행, %2열: 발견 %Ln건.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/validation_view.cpp" line="120"/>
+        <source>%Ln duplicate row(s) (row %1 repeats row %2).</source>
+        <translation><numerusform>중복 행 %Ln개 (행 %1이 행 %2와 같음).</numerusform></translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="119"/>
-        <source>%1 duplicate rows (row %2 repeats row %3).</source>
-        <translation>중복 행 %1개 (%2행이 %3행을 반복).</translation>
-    </message>
-    <message>
-        <location filename="../widgets/validation_view.cpp" line="124"/>
+        <location filename="../widgets/validation_view.cpp" line="125"/>
         <source>No duplicate rows.</source>
         <translation>중복 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="133"/>
+        <location filename="../widgets/validation_view.cpp" line="134"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="134"/>
+        <location filename="../widgets/validation_view.cpp" line="135"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="135"/>
+        <location filename="../widgets/validation_view.cpp" line="136"/>
         <source>Info</source>
         <translation>정보</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="136"/>
+        <location filename="../widgets/validation_view.cpp" line="137"/>
         <source>(table)</source>
         <translation>(표 전체)</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="145"/>
+        <location filename="../widgets/validation_view.cpp" line="146"/>
         <source>Target for class balance:</source>
         <translation>클래스 균형을 볼 목표:</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="147"/>
+        <location filename="../widgets/validation_view.cpp" line="148"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="147"/>
+        <location filename="../widgets/validation_view.cpp" line="148"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/validation_view.cpp" line="147"/>
+        <location filename="../widgets/validation_view.cpp" line="148"/>
         <source>Finding</source>
         <translation>발견 사항</translation>
     </message>

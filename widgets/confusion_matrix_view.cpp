@@ -17,6 +17,8 @@ struct ConfusionMatrixView::Layout {
     QRect grid;  // the cells
     int cell = 0;
     int nameWidth = 0;
+    bool turned = false;  // column names read upwards: they are wider than a cell
+    int below = 0;        // the height of the column names under the grid
 };
 
 ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
@@ -55,6 +57,8 @@ QFont boldFont(const QFont& font) {
 QString percent(double share) { return QString::number(100.0 * share, 'f', 0) + QLatin1Char('%'); }
 
 }  // namespace
+
+bool ConfusionMatrixView::turnsColumnNames() const { return layoutFor().turned; }
 
 bool ConfusionMatrixView::showsBothNumbers() const {
     const Layout l = layoutFor();
@@ -132,9 +136,17 @@ ConfusionMatrixView::Layout ConfusionMatrixView::layoutFor() const {
     // Left: axis title (rotated) and class names; bottom: class names and axis title.
     const int left = line + 14 + l.nameWidth;
     const int top = l.title.bottom() + 8;
-    const int bottom = 2 * line + 16;
     const int k = std::max(1, int(m_classes.size()));
-    l.cell = std::max(8, std::min((width() - left - 12) / k, (height() - top - bottom) / k));
+    auto cellFor = [&](int below) {
+        return std::max(8, std::min((width() - left - 12) / k, (height() - top - below - line - 12) / k));
+    };
+    l.below = line + 4;
+    l.cell = cellFor(l.below);
+    if (names > l.cell - 2) {  // "versicolor" under a narrow cell: turned, not cut to "vers…"
+        l.turned = true;
+        l.below = std::min(names + 8, height() / 3);
+        l.cell = cellFor(l.below);
+    }
     const int side = l.cell * k;
     const int x = left + std::max(0, (width() - left - 12 - side) / 2);
     l.grid = QRect(x, top, side, side);
@@ -183,6 +195,16 @@ void ConfusionMatrixView::paintNames(QPainter& painter, const Layout& l) const {
         const QRect row(l.grid.left() - l.nameWidth - 4, l.grid.top() + i * l.cell, l.nameWidth,
                         l.cell);
         painter.drawText(row, Qt::AlignRight | Qt::AlignVCenter, name);
+        if (l.turned) {  // reading upwards, ending at the grid
+            const QString column = fm.elidedText(m_classes[i], Qt::ElideRight, l.below - 6);
+            painter.save();
+            painter.translate(l.grid.left() + i * l.cell + l.cell / 2, l.grid.bottom() + 4);
+            painter.rotate(-90);
+            painter.drawText(QRect(-(l.below - 4), -fm.height() / 2, l.below - 4, fm.height()),
+                             Qt::AlignRight | Qt::AlignVCenter, column);
+            painter.restore();
+            continue;
+        }
         const QString column = fm.elidedText(m_classes[i], Qt::ElideRight, l.cell - 2);
         const QRect below(l.grid.left() + i * l.cell, l.grid.bottom() + 4, l.cell, fm.height());
         painter.drawText(below, Qt::AlignHCenter | Qt::AlignTop, column);
@@ -190,7 +212,9 @@ void ConfusionMatrixView::paintNames(QPainter& painter, const Layout& l) const {
     QFont axis = font();
     axis.setBold(true);
     painter.setFont(axis);
-    const QRect predicted(l.grid.left(), l.grid.bottom() + fm.height() + 8, l.grid.width(),
+    // Centred under the grid, as wide as it needs (a small grid is narrower than its title).
+    const int titleWidth = std::max(l.grid.width(), QFontMetrics(axis).horizontalAdvance(tr("Predicted class")) + 8);
+    const QRect predicted(l.grid.center().x() - titleWidth / 2, l.grid.bottom() + l.below + 4, titleWidth,
                           fm.height() + 4);
     painter.drawText(predicted, Qt::AlignCenter, tr("Predicted class"));
     painter.save();

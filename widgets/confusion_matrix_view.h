@@ -29,6 +29,8 @@ public:
     // Shares (row percentages) as the main number of each cell, counts under them or in the tip.
     void setSharesFirst(bool shares);
     bool sharesFirst() const { return m_sharesFirst; }
+    // Whether the class names under the grid read upwards (wider than a cell, so not cut).
+    bool turnsColumnNames() const;
     // Whether each cell has room for both numbers at the present size.
     bool showsBothNumbers() const;
     // What hovering the cell says: "Actual 3, predicted 4: 3 rows (10% of actual 3)".

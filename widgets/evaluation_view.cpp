@@ -152,6 +152,12 @@ void EvaluationView::showClassification(const QJsonObject& test) {
     m_confusion->setMatrix(classes, counts);
     // Many classes: the curves' names listed beside the plots, where each has room for its AUC.
     const Qt::Alignment legend = classes.size() > 2 ? Qt::AlignRight : Qt::AlignBottom;
+    // A few classes: the matrix takes more of the height, so its cells keep both numbers and
+    // its names (the curves' legends have room for a few entries); many: the legends need it.
+    if (auto* grid = qobject_cast<QGridLayout*>(m_confusion->parentWidget()->layout())) {
+        grid->setRowStretch(0, classes.size() <= 6 ? 3 : 1);
+        grid->setRowStretch(1, classes.size() <= 6 ? 2 : 1);
+    }
     for (MetricPlot* plot : {m_roc, m_pr}) {
         QLegend* names = plot->chart()->legend();
         names->setAlignment(legend);

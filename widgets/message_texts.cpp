@@ -62,6 +62,38 @@ const std::vector<Pattern>& patterns() {
                 QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': it is constant")),
         pattern("left out column '(.+)': excluded", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "left out column '%1': excluded")),
         pattern("target '(.+)' chosen by its name", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "target '%1' chosen by its name")),
+        // Validation findings (core/data/validation).
+        pattern("every value is missing", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "every value is missing")),
+        pattern("(\\S+) of values are missing: as the target those rows are left out of training; as a "
+                "feature the cells are filled \\(or, for trees, kept\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "%1 of values are missing: as the target those rows are left out of training; "
+                                  "as a feature the cells are filled (or, for trees, kept)")),
+        pattern("(\\S+) of values are missing", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "%1 of values are missing")),
+        pattern("has a single value: it carries no information",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "has a single value: it carries no information")),
+        pattern("every value is different: looks like an identifier, not a feature",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "every value is different: looks like an identifier, not a feature")),
+        pattern("(\\d+) distinct values: encode as text or drop before training",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "%1 distinct values: encode as text or drop before training")),
+        pattern("(\\d+) \\(estimated\\) distinct values: encode as text or drop before training",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "about %1 distinct values: encode as text or drop before training")),
+        pattern("1 value \\((\\S+)\\) lies beyond 1\\.5 IQR of the quartiles \\((\\d+) low, (\\d+) high\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)")),
+        pattern("(\\d+) values \\((\\S+)\\) lie beyond 1\\.5 IQR of the quartiles \\((\\d+) low, (\\d+) high\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)")),
+        pattern("1 row \\((\\S+)\\) repeats an earlier row; first: row (\\d+) equals row (\\d+)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "1 row (%1) repeats an earlier row; first: row %2 equals row %3")),
+        pattern("(\\d+) rows \\((\\S+)\\) repeat an earlier row; first: row (\\d+) equals row (\\d+)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "%1 rows (%2) repeat an earlier row; first: row %3 equals row %4")),
+        pattern("class imbalance: '(.+)' has (\\d+) rows, '(.+)' has (\\d+) \\(ratio (\\S+)\\); consider class "
+                "weights or stratified splits",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "class imbalance: '%1' has %2 rows, '%3' has %4 (ratio %5); consider class weights "
+                                  "or stratified splits")),
         // The environment report (core/env).
         pattern("this LibTorch build has no CUDA support \\(Debian's libtorch is CPU-only; point "
                 "CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU\\)",
@@ -87,11 +119,15 @@ QString localMessage(const QString& english) {
         const QRegularExpressionMatch m = p.english.match(english);
         if (!m.hasMatch()) continue;
         const QString text = QCoreApplication::translate(kContext, p.source);
-        switch (m.lastCapturedIndex()) {
+        QStringList parts;
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i) parts << part(m.captured(i));
+        switch (parts.size()) {  // one pass: a part's own "%1" stays as it is
             case 0: return text;
-            case 1: return text.arg(part(m.captured(1)));
-            case 2: return text.arg(part(m.captured(1)), part(m.captured(2)));
-            default: return text.arg(part(m.captured(1)), part(m.captured(2)), part(m.captured(3)));
+            case 1: return text.arg(parts[0]);
+            case 2: return text.arg(parts[0], parts[1]);
+            case 3: return text.arg(parts[0], parts[1], parts[2]);
+            case 4: return text.arg(parts[0], parts[1], parts[2], parts[3]);
+            default: return text.arg(parts[0], parts[1], parts[2], parts[3], parts[4]);
         }
     }
     return english;

@@ -1,5 +1,7 @@
 #include "widgets/validation_view.h"
 
+#include "widgets/message_texts.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -111,13 +113,12 @@ void ValidationView::fill() {
         return;
     }
     const QLocale locale;
-    QString summary = tr("%1 rows, %2 columns: %3 findings.")
+    QString summary = tr("%1 rows, %2 columns: %Ln finding(s).", nullptr, int(m_report.findings.size()))
                           .arg(locale.toString(qulonglong(m_report.rows)))
-                          .arg(m_report.columns)
-                          .arg(m_report.findings.size());
+                          .arg(m_report.columns);
     if (m_report.duplicateRows > 0)
-        summary += QLatin1Char(' ') + tr("%1 duplicate rows (row %2 repeats row %3).")
-                                          .arg(locale.toString(qulonglong(m_report.duplicateRows)))
+        summary += QLatin1Char(' ') + tr("%Ln duplicate row(s) (row %1 repeats row %2).", nullptr,
+                                         int(m_report.duplicateRows))
                                           .arg(m_report.firstDuplicateRow + 1)
                                           .arg(m_report.firstDuplicateOf + 1);
     else
@@ -134,7 +135,7 @@ void ValidationView::fill() {
                          : f.severity == kiln::IssueSeverity::Warning ? tr("Warning")
                                                                       : tr("Info"));
         item->setText(1, f.column.empty() ? tr("(table)") : QString::fromStdString(f.column));
-        item->setText(2, QString::fromStdString(f.message));
+        item->setText(2, localMessage(QString::fromStdString(f.message)));  // core's words, said again
         item->setToolTip(2, QString::fromStdString(f.kind));
     }
     m_findings->resizeColumnToContents(0);

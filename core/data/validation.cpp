@@ -117,8 +117,8 @@ void checkColumn(const ColumnView& view, const ColumnProfile& c, const Validatio
     if (c.numeric && c.type != ColumnType::Boolean && c.numeric->outliersLow + c.numeric->outliersHigh > 0) {
         auto n = c.numeric->outliersLow + c.numeric->outliersHigh;
         add("outliers", IssueSeverity::Info,
-            std::to_string(n) + " values (" + percent(double(n) / double(c.count)) +
-                ") lie beyond 1.5 IQR of the quartiles (" + std::to_string(c.numeric->outliersLow) +
+            std::to_string(n) + (n == 1 ? " value (" : " values (") + percent(double(n) / double(c.count)) +
+                (n == 1 ? ") lies" : ") lie") + " beyond 1.5 IQR of the quartiles (" + std::to_string(c.numeric->outliersLow) +
                 " low, " + std::to_string(c.numeric->outliersHigh) + " high)",
             double(n));
     }
@@ -178,9 +178,10 @@ Result<ValidationReport> validateTable(const Table& table, const TableProfile& p
     if (report.duplicateRows > 0)
         report.findings.push_back(
             {"duplicate_rows", IssueSeverity::Warning, "",
-             std::to_string(report.duplicateRows) + " rows (" +
+             std::to_string(report.duplicateRows) + (report.duplicateRows == 1 ? " row (" : " rows (") +
                  percent(double(report.duplicateRows) / double(report.rows)) +
-                 ") repeat an earlier row; first: row " + std::to_string(report.firstDuplicateRow + 1) +
+                 (report.duplicateRows == 1 ? ") repeats" : ") repeat") +
+                 " an earlier row; first: row " + std::to_string(report.firstDuplicateRow + 1) +
                  " equals row " + std::to_string(report.firstDuplicateOf + 1),
              double(report.duplicateRows)});
     job.progress(2, 2, "Validated");

@@ -50,6 +50,7 @@
 #include "widgets/dataset_page.h"
 #include "widgets/job_manager.h"
 #include "widgets/navigator_view.h"
+#include "widgets/validation_view.h"
 
 using kiln::studio::LanguageManager;
 using kiln::studio::MainWindow;
@@ -232,6 +233,13 @@ TEST_CASE("a newcomer's first session reads whole in English and in Korean", "[a
     REQUIRE(page->boxPlot()->setSplitColumn(4));
     REQUIRE(waitUntil([&] { return !page->boxPlot()->isBusy() && page->boxPlot()->boxes().size() == 3; }, 30000));
     s.shoot(QStringLiteral("charts"));
+
+    // Validation with species as the target: iris repeats a row, and sepal width has outliers.
+    page->sections()->setCurrentIndex(2);
+    REQUIRE(page->validation()->setTarget(QStringLiteral("species")));
+    REQUIRE(waitUntil([&] { return !page->validation()->isBusy() && !page->validation()->report().findings.empty(); },
+                      30000));
+    s.shoot(QStringLiteral("validation"));
 
     // Train with chosen features: petal width left out.
     kiln::studio::TrainPanel* panel = s.window->training()->openTrainPanel(QStringLiteral("iris"));

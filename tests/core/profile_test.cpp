@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -154,6 +155,13 @@ TEST_CASE("Validation finds constant, ID-like, duplicate, outlying and imbalance
     CHECK(dupeReport.firstDuplicateRow == 2);
     CHECK(dupeReport.firstDuplicateOf == 0);
     CHECK(validateTable(*dupes, dupeProfile, ValidationOptions{"nope"}, job).error().code == ErrorCode::NotFound);
+    // One repeat is said in the singular ("1 rows … repeat" before).
+    auto one = tableFrom(dir, store, "a,b\n1,x\n2,y\n1,x\n3,z\n", "one_dupe.csv");
+    auto oneReport = validateTable(*one, profileTable(*one, {}, job).value(), {}, job).value();
+    const auto found = std::find_if(oneReport.findings.begin(), oneReport.findings.end(),
+                                    [](const auto& f) { return f.kind == "duplicate_rows"; });
+    REQUIRE(found != oneReport.findings.end());
+    CHECK(found->message.rfind("1 row (25.0%) repeats an earlier row; first: row 3 equals row 1", 0) == 0);
 }
 
 TEST_CASE("Drift reports schema changes, PSI and KS between versions", "[validate]") {

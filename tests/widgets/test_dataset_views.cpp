@@ -245,7 +245,7 @@ TEST_CASE("the validation view lists findings and class balance for a target", "
     REQUIRE(waitUntil([&] { return !view->isBusy(); }));
     // iris has one duplicated row (row 143 repeats row 102).
     CHECK(view->report().duplicateRows == 1);
-    CHECK(view->summaryText().contains(QStringLiteral("1 duplicate rows")));
+    CHECK(view->summaryText().contains(QStringLiteral("1 duplicate row")));
     CHECK(view->findings()->topLevelItemCount() == int(view->report().findings.size()));
     CHECK(kiln::test::saveScreenshot(f.page.get(), QStringLiteral("validation_view.png")));
 }

@@ -98,4 +98,14 @@ TEST_CASE("a ten-class evaluation fits the run tab of a 1280x800 window", "[widg
     REQUIRE(QTest::qWaitForWindowExposed(&few));
     CHECK(few.rocPlot()->chart()->legend()->alignment() == Qt::AlignBottom);
     CHECK(few.confusionMatrix()->showsBothNumbers());
+    CHECK_FALSE(few.confusionMatrix()->turnsColumnNames());
+    // Names wider than their cells read upwards under the grid instead of being cut short.
+    kiln::widgets::ConfusionMatrixView iris;
+    iris.setMatrix({QStringLiteral("setosa"), QStringLiteral("versicolor"), QStringLiteral("virginica")},
+                   {7, 0, 0, 0, 6, 1, 0, 1, 6});
+    iris.resize(320, 240);
+    iris.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&iris));
+    CHECK(iris.turnsColumnNames());
+    CHECK(kiln::test::saveScreenshot(&iris, QStringLiteral("confusion_turned_names.png")));
 }

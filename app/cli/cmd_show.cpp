@@ -1,10 +1,12 @@
 // kiln show: one dataset version's schema and first rows.
 #include <iomanip>
 #include <iostream>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
 #include "core/base/json_number.h"
+#include "core/data/row_query.h"
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/table.h"
@@ -71,30 +73,63 @@ void printSchema(const Table& table) {
     }
 }
 
-void printHead(const Table& table, std::uint64_t rows) {
+// The rows `shown` (table row numbers) as a table; `numbered` adds each row's number in the
+// table first (after --where or --sort they are not 1, 2, 3 …).
+void printHead(const Table& table, const std::vector<std::uint64_t>& shown, bool numbered) {
     std::vector<std::vector<std::string>> cells(table.columnCount());
     std::vector<std::size_t> widths(table.columnCount());
     for (std::size_t c = 0; c < table.columnCount(); ++c) {
         const auto& col = table.column(c);
         widths[c] = displayWidth(col.info().name);
-        for (std::uint64_t r = 0; r < rows; ++r) {
+        for (std::uint64_t r : shown) {
             cells[c].push_back(displayCell(col, r));
             widths[c] = std::max(widths[c], displayWidth(cells[c].back()));
         }
     }
+    std::size_t numberWidth = 3;
+    for (std::uint64_t r : shown) numberWidth = std::max(numberWidth, std::to_string(r + 1).size());
     std::cout << "\n";
+    if (numbered) pad("row", numberWidth, true), std::cout << "  ";
     for (std::size_t c = 0; c < cells.size(); ++c) {
         pad(table.column(c).info().name, widths[c], isNumeric(table.column(c).info().type));
         std::cout << (c + 1 < cells.size() ? "  " : "\n");
     }
-    for (std::uint64_t r = 0; r < rows; ++r)
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (numbered) pad(std::to_string(shown[i] + 1), numberWidth, true), std::cout << "  ";
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            pad(cells[c][r], widths[c], isNumeric(table.column(c).info().type));
+            pad(cells[c][i], widths[c], isNumeric(table.column(c).info().type));
             std::cout << (c + 1 < cells.size() ? "  " : "\n");
         }
+    }
 }
 
-nlohmann::json showJson(const DatasetVersion& v, const Table& table, std::uint64_t rows) {
+// --where and --sort as core's row query; the rows they choose, in their order.
+Result<std::vector<std::uint64_t>> chosenRows(const Arguments& args, const Table& table) {
+    RowQuery query;
+    if (auto where = args.value("where")) {
+        auto conditions = parseRowConditions(table, *where);
+        if (!conditions) return makeError(ErrorCode::InvalidArgument, conditions.error().message, "--where");
+        query.conditions = std::move(*conditions);
+    }
+    if (auto sort = args.value("sort")) {
+        std::string name = *sort;
+        for (const char* suffix : {":desc", ":asc"})
+            if (name.size() > std::strlen(suffix) && name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0) {
+                query.descending = std::string(suffix) == ":desc";
+                name.resize(name.size() - std::strlen(suffix));
+            }
+        query.sortColumn = table.columnIndex(name);
+        if (query.sortColumn < 0) {
+            std::string names;
+            for (const auto& c : table.manifest().columns) names += (names.empty() ? "" : ", ") + c.name;
+            return makeError(ErrorCode::InvalidArgument, "no column named '" + name + "' to sort by (columns: " + names + ")",
+                             "--sort");
+        }
+    }
+    return selectRows(table, query);
+}
+
+nlohmann::json showJson(const DatasetVersion& v, const Table& table, const std::vector<std::uint64_t>& shown) {
     nlohmann::json cols = nlohmann::json::array(), head = nlohmann::json::array();
     for (const auto& c : table.manifest().columns) {
         nlohmann::json col = {{"name", c.name},
@@ -104,7 +139,7 @@ nlohmann::json showJson(const DatasetVersion& v, const Table& table, std::uint64
         if (c.type == ColumnType::Categorical) col["categories"] = c.categories;
         cols.push_back(std::move(col));
     }
-    for (std::uint64_t r = 0; r < rows; ++r) {
+    for (std::uint64_t r : shown) {
         nlohmann::json row = nlohmann::json::array();
         for (std::size_t c = 0; c < table.columnCount(); ++c)
             row.push_back(cellJson(table.column(c), r));
@@ -140,12 +175,29 @@ int runShow(const Arguments& args) {
     if (!version) return reportError(version.error());
     auto table = Table::open((*workspace)->objects(), version->contentHash);
     if (!table) return reportError(table.error());
-    std::uint64_t rows = std::min(head, (*table)->rows());
+    // Without --where or --sort the first rows, without a list of every row.
+    const bool queried = args.value("where") || args.value("sort");
+    std::vector<std::uint64_t> chosenRowsList;
+    if (queried) {
+        auto chosen = chosenRows(args, **table);
+        if (!chosen) return reportError(chosen.error());
+        chosenRowsList = std::move(*chosen);
+    } else {
+        for (std::uint64_t r = 0; r < std::min(head, (*table)->rows()); ++r) chosenRowsList.push_back(r);
+    }
+    const std::vector<std::uint64_t>* chosen = &chosenRowsList;
+    std::vector<std::uint64_t> shown(chosen->begin(), chosen->begin() + long(std::min<std::uint64_t>(head, chosen->size())));
     auto description = catalog.description(version->dataset);
     if (!description) return reportError(description.error());
     if (args.json) {
-        nlohmann::json out = showJson(*version, **table, rows);
+        nlohmann::json out = showJson(*version, **table, shown);
         out["description"] = *description;
+        if (queried) {
+            out["matched"] = chosen->size();
+            nlohmann::json numbers = nlohmann::json::array();
+            for (std::uint64_t r : shown) numbers.push_back(r + 1);
+            out["row_numbers"] = numbers;  // 1-based, as the table numbers them
+        }
         std::cout << out.dump(2) << "\n";
         return kExitOk;
     }
@@ -154,7 +206,9 @@ int runShow(const Arguments& args) {
               << (*table)->columnCount() << " columns, from " << version->sourcePath << "\n";
     if (!description->empty()) std::cout << "  " << printable(*description) << "\n";
     printSchema(**table);
-    if (rows) printHead(**table, rows);
+    if (args.value("where"))
+        std::cout << "\n" << chosen->size() << " of " << (*table)->rows() << " rows match: " << printable(*args.value("where")) << "\n";
+    if (!shown.empty()) printHead(**table, shown, queried);
     return kExitOk;
 }
 
@@ -164,12 +218,17 @@ Command makeShowCommand() {
     Command c;
     c.name = "show";
     c.summary = "show a dataset version's schema and first rows";
-    c.usage = "kiln show DS[@VER] [--head N]";
+    c.usage = "kiln show DS[@VER] [--head N] [--where COND] [--sort COL[:desc]]";
     c.description =
         "DS is a dataset name; @VER a version number or a hash prefix (default: the newest).\n"
         "Prints each column's type, missing count and how its type was decided, then the\n"
-        "first N rows (default 10) as a table; missing cells show as NA.";
-    c.options = {{"head", "N", "rows to show (default 10)"}};
+        "first N rows (default 10) as a table; missing cells show as NA. --where keeps the\n"
+        "rows that hold every condition ('Ozone > 50 and Month = 5'; = != < <= > >= contains,\n"
+        "'is missing', 'is not missing'; text without a column searches every cell), --sort\n"
+        "orders them (missing cells last); each row then shows its number in the table.";
+    c.options = {{"head", "N", "rows to show (default 10)"},
+                 {"where", "COND", "only the rows that hold COND: --where 'Ozone > 50 and Month = 5'"},
+                 {"sort", "COL[:desc]", "rows in the order of COL, lowest first (:desc highest first)"}};
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runShow;

@@ -363,6 +363,10 @@ void sortRows(const ColumnView& view, bool descending, std::vector<std::uint64_t
 Result<std::vector<RowCondition>> parseRowConditions(const Table& table, std::string_view text) {
     std::vector<RowCondition> conditions;
     if (trimmed(text).empty()) return conditions;
+    const std::string whole = foldedText(trimmed(text));
+    if (whole == "and" || whole.rfind("and ", 0) == 0 ||
+        (whole.size() >= 4 && whole.compare(whole.size() - 4, 4, " and") == 0))
+        return makeError(ErrorCode::InvalidArgument, "an 'and' with nothing on one side");
     for (std::string_view clause : clausesOf(text)) {
         if (trimmed(clause).empty())
             return makeError(ErrorCode::InvalidArgument, "an 'and' with nothing on one side");

@@ -105,6 +105,8 @@ TEST_CASE("A condition that cannot be read says which part and why", "[table][qu
     CHECK(error("Ozone >").find("needs a value") != std::string::npos);
     CHECK(error("size > huge").find("small < medium < large") != std::string::npos);
     CHECK(error("Ozone > 3 and ").find("nothing on one side") != std::string::npos);
+    CHECK(error("remark contains calm and").find("nothing on one side") != std::string::npos);
+    CHECK(error("and Ozone > 3").find("nothing on one side") != std::string::npos);
 }
 
 TEST_CASE("A million rows sort and filter without copying a row", "[table][query]") {

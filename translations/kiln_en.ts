@@ -58,7 +58,7 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="243"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>Deleted %n item.</numerusform>
@@ -243,12 +243,18 @@ whiskers %5 – %6</numerusform>
     <message numerus="yes">
         <location filename="../widgets/validation_view.cpp" line="116"/>
         <source>%1 rows, %2 columns: %Ln finding(s).</source>
-        <translation><numerusform>%1 rows, %2 columns: %Ln finding.</numerusform><numerusform>%1 rows, %2 columns: %Ln findings.</numerusform></translation>
+        <translation>
+            <numerusform>%1 rows, %2 columns: %Ln finding.</numerusform>
+            <numerusform>%1 rows, %2 columns: %Ln findings.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/validation_view.cpp" line="120"/>
         <source>%Ln duplicate row(s) (row %1 repeats row %2).</source>
-        <translation><numerusform>%Ln duplicate row (row %1 repeats row %2).</numerusform><numerusform>%Ln duplicate rows (row %1 repeats row %2).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln duplicate row (row %1 repeats row %2).</numerusform>
+            <numerusform>%Ln duplicate rows (row %1 repeats row %2).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

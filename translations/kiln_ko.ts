@@ -3410,165 +3410,165 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="96"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="98"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="145"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="226"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="265"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="147"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="228"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="278"/>
         <source>Cannot Delete</source>
         <translation>삭제할 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="155"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="157"/>
         <source>Dataset %1, with all its versions</source>
         <translation>데이터셋 %1 (모든 버전 포함)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="157"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="159"/>
         <source>Version %1 of %2 (%3 rows)</source>
         <translation>%2의 버전 %1 (%3행)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="160"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="162"/>
         <source>Run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="161"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
         <source>The record of sweep %1</source>
         <translation>스윕 %1의 기록</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="165"/>
         <source>Model %1 version %2</source>
         <translation>모델 %1 버전 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="164"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="166"/>
         <source>These will be deleted:</source>
         <translation>다음 항목이 삭제됩니다:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="168"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="170"/>
         <source>Run %1 is starred.</source>
         <translation>실행 %1에 별표가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="170"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="172"/>
         <source>Model %1 version %2 is in production.</source>
         <translation>모델 %1 버전 %2는 운영(production) 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="172"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="174"/>
         <source>Model %1 version %2 is in staging.</source>
         <translation>모델 %1 버전 %2는 스테이징 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="175"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="177"/>
         <source>You can undo this for a few seconds. The stored data is freed by Tools ▸ Free Unused Space.</source>
         <translation>몇 초 동안 실행 취소할 수 있습니다. 저장된 데이터는 도구 ▸ 사용하지 않는 공간 비우기로 비웁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="185"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="187"/>
         <source>Run %1 is still at work: cancel it first.</source>
         <translation>실행 %1이(가) 아직 작업 중입니다. 먼저 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="187"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="189"/>
         <source>Run %1 is the source of model %2 version %3: delete that model version first.</source>
         <translation>실행 %1은(는) 모델 %2 버전 %3의 원본입니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="191"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="193"/>
         <source>A version to delete trained model %1 version %2: delete that model version first.</source>
         <translation>삭제할 버전으로 모델 %1 버전 %2를 학습했습니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="195"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="197"/>
         <source>Nothing was deleted.</source>
         <translation>아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="230"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="232"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="243"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>항목 %n개를 삭제했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="244"/>
         <source>Deleted %1.</source>
         <translation>%1을(를) 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="235"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="245"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="294"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
         <source>Rename Dataset</source>
         <translation>데이터셋 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="294"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
         <source>Rename Run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="310"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="323"/>
         <source>Cannot Rename</source>
         <translation>이름을 바꿀 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="330"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="343"/>
         <source>Cannot Star</source>
         <translation>별표를 달 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="357"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="360"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="370"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="373"/>
         <source>Cannot Show the Source</source>
         <translation>원본을 보여 줄 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="361"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="374"/>
         <source>The file it was imported from is no longer there:
 %1</source>
         <translation>가져온 원본 파일이 더 이상 없습니다:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="380"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="393"/>
         <source>Cannot Free Space</source>
         <translation>공간을 비울 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="384"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="397"/>
         <source>Nothing to free: every stored file is still in use.</source>
         <translation>비울 것이 없습니다. 저장된 파일을 모두 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="385"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="395"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="398"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="408"/>
         <source>Free Unused Space</source>
         <translation>사용하지 않는 공간 비우기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="389"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="402"/>
         <source>%1 can be freed: %2 stored files no dataset uses, %3 run folders and %4 thumbnails of deleted items. Free it?</source>
         <translation>%1을(를) 비울 수 있습니다: 어떤 데이터셋도 쓰지 않는 저장 파일 %2개, 삭제된 항목의 실행 폴더 %3개와 썸네일 %4개. 비울까요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="398"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="411"/>
         <source>Freed %1.</source>
         <translation>%1을(를) 비웠습니다.</translation>
     </message>
@@ -3576,48 +3576,48 @@
 <context>
     <name>kiln::widgets::BarChartView</name>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="63"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="66"/>
         <source>This dataset has no categorical, boolean or text column.</source>
         <translation>이 데이터셋에는 범주형, 불리언 또는 텍스트 열이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="81"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="84"/>
         <source>Values of %1, in their order</source>
         <translation>%1의 값, 정한 순서대로</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="82"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="85"/>
         <source>Most frequent values of %1</source>
         <translation>%1의 가장 잦은 값</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="87"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="90"/>
         <source>%1 distinct values · %2 missing · the %3 most frequent shown</source>
         <translation>고유값 %1개 · 결측 %2개 · 가장 잦은 %3개 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="103"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="106"/>
         <source>%1 in all</source>
         <translation>모두 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="111"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="114"/>
         <source>Bar chart</source>
         <translation>막대 차트</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="114"/>
-        <location filename="../widgets/bar_chart_view.cpp" line="139"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="117"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="142"/>
         <source>Count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="152"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="155"/>
         <source>%1: %2 (%3%)</source>
         <translation>%1: %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../widgets/bar_chart_view.cpp" line="159"/>
+        <location filename="../widgets/bar_chart_view.cpp" line="162"/>
         <source>Column:</source>
         <translation>열:</translation>
     </message>
@@ -4059,22 +4059,23 @@ whiskers %5 – %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="217"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="216"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="219"/>
         <source>Predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="223"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="225"/>
         <source>Actual class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="230"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="232"/>
         <source>%1 (% of each actual class)</source>
         <translation>%1 (각 실제 클래스 중 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/confusion_matrix_view.cpp" line="241"/>
+        <location filename="../widgets/confusion_matrix_view.cpp" line="243"/>
         <source>No confusion matrix</source>
         <translation>혼동 행렬 없음</translation>
     </message>
@@ -4459,123 +4460,123 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::EvaluationView</name>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="169"/>
-        <location filename="../widgets/evaluation_view.cpp" line="252"/>
+        <location filename="../widgets/evaluation_view.cpp" line="175"/>
+        <location filename="../widgets/evaluation_view.cpp" line="258"/>
         <source>Chance</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="179"/>
+        <location filename="../widgets/evaluation_view.cpp" line="185"/>
         <source>%1 (AUC %2)</source>
         <translation>%1 (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="217"/>
+        <location filename="../widgets/evaluation_view.cpp" line="223"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="238"/>
+        <location filename="../widgets/evaluation_view.cpp" line="244"/>
         <source> · best round %1</source>
         <translation> · 최적 라운드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="239"/>
+        <location filename="../widgets/evaluation_view.cpp" line="245"/>
         <source> · best epoch %1</source>
         <translation> · 최적 에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="224"/>
+        <location filename="../widgets/evaluation_view.cpp" line="230"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="244"/>
+        <location filename="../widgets/evaluation_view.cpp" line="250"/>
         <source>The evaluation on the test rows appears here when the run completes.</source>
         <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="247"/>
+        <location filename="../widgets/evaluation_view.cpp" line="253"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="248"/>
+        <location filename="../widgets/evaluation_view.cpp" line="254"/>
         <source>Show each cell as a share of its actual class</source>
         <translation>각 칸을 실제 클래스 중 비율로 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="249"/>
+        <location filename="../widgets/evaluation_view.cpp" line="255"/>
         <source>Hover a cell for its count and share</source>
         <translation>칸 위에 마우스를 올리면 개수와 비율이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="250"/>
+        <location filename="../widgets/evaluation_view.cpp" line="256"/>
         <source>ROC curve</source>
         <translation>ROC 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="251"/>
+        <location filename="../widgets/evaluation_view.cpp" line="257"/>
         <source>False positive rate</source>
         <translation>위양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="251"/>
+        <location filename="../widgets/evaluation_view.cpp" line="257"/>
         <source>True positive rate</source>
         <translation>진양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="253"/>
+        <location filename="../widgets/evaluation_view.cpp" line="259"/>
         <source>Precision–recall curve</source>
         <translation>정밀도–재현율 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="254"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="254"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="255"/>
+        <location filename="../widgets/evaluation_view.cpp" line="261"/>
         <source>Predicted vs actual</source>
         <translation>예측 대 실제</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="256"/>
+        <location filename="../widgets/evaluation_view.cpp" line="262"/>
         <source>Actual value</source>
         <translation>실제 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="256"/>
+        <location filename="../widgets/evaluation_view.cpp" line="262"/>
         <source>Predicted value</source>
         <translation>예측 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="257"/>
+        <location filename="../widgets/evaluation_view.cpp" line="263"/>
         <source>Perfect prediction</source>
         <translation>완벽한 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="258"/>
+        <location filename="../widgets/evaluation_view.cpp" line="264"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="259"/>
+        <location filename="../widgets/evaluation_view.cpp" line="265"/>
         <source>Residuals (actual − predicted)</source>
         <translation>잔차 (실제 − 예측)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="260"/>
+        <location filename="../widgets/evaluation_view.cpp" line="266"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="260"/>
+        <location filename="../widgets/evaluation_view.cpp" line="266"/>
         <source>Rows</source>
         <translation>행</translation>
     </message>
@@ -5919,12 +5920,16 @@ Register a trained run.</source>
     <message numerus="yes">
         <location filename="../widgets/validation_view.cpp" line="116"/>
         <source>%1 rows, %2 columns: %Ln finding(s).</source>
-        <translation><numerusform>%1행, %2열: 발견 %Ln건.</numerusform></translation>
+        <translation>
+            <numerusform>%1행, %2열: 발견 %Ln건.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/validation_view.cpp" line="120"/>
         <source>%Ln duplicate row(s) (row %1 repeats row %2).</source>
-        <translation><numerusform>중복 행 %Ln개 (행 %1이 행 %2와 같음).</numerusform></translation>
+        <translation>
+            <numerusform>중복 행 %Ln개 (행 %1이 행 %2와 같음).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/validation_view.cpp" line="125"/>

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
@@ -20,15 +21,17 @@ namespace kiln {
 namespace widgets {
 namespace {
 
-constexpr int kMaxLabel = 28;
-
 bool isCountable(kiln::ColumnType type) {
     return type == kiln::ColumnType::Categorical || type == kiln::ColumnType::Boolean ||
            type == kiln::ColumnType::Text;
 }
 
-QString shortLabel(const QString& label) {
-    return label.size() <= kMaxLabel ? label : label.left(kMaxLabel - 1) + QChar(0x2026);
+// A label as wide as a third of the chart allows (whole at 1280 pixels for names of some 40
+// characters), shortened in the middle past that; the tooltip gives it whole.
+QString shortLabel(const QString& label, int chartWidth) {
+    QFont font;
+    font.setPointSizeF(8.5);  // the axis labels' size (ChartPanel::styleAxis)
+    return QFontMetrics(font).elidedText(label, Qt::ElideMiddle, std::max(120, chartWidth / 3));
 }
 
 }  // namespace
@@ -118,7 +121,7 @@ void BarChartView::draw() {
     quint64 highest = 0;
     // Bars are drawn bottom-up: the largest count goes last to sit on top.
     for (int i = m_counts.size() - 1; i >= 0; --i) {
-        labels << shortLabel(m_counts[i].first);
+        labels << shortLabel(m_counts[i].first, m_view->width());
         *set << double(m_counts[i].second);
         highest = std::max(highest, m_counts[i].second);
     }

@@ -3,6 +3,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -87,6 +88,7 @@ WorkspaceEditsUi::WorkspaceEditsUi(QTabWidget* tabs, NavigatorView* navigator, Q
     connect(m_undoButton, &QPushButton::clicked, this, &WorkspaceEditsUi::undo);
     window->statusBar()->addWidget(m_undoBar);
     m_undoBar->hide();
+    m_undoBar->installEventFilter(this);  // a new language: the bar says it again
     m_confirm = [this](const QString& title, const QString& text) {
         return QMessageBox::question(m_window, title, text, QMessageBox::Yes | QMessageBox::Cancel,
                                      QMessageBox::Cancel) == QMessageBox::Yes;
@@ -230,11 +232,22 @@ void WorkspaceEditsUi::confirmPlan(const kiln::RemovalPlan& plan, const QString&
     if (!m_confirm(tr("Delete"), planText(plan))) return;
     m_pending = std::make_unique<kiln::RemovalPlan>(plan);
     m_navigator->setHiddenEntries(hiddenKeysOf(plan));
-    const int things = int(plan.versions.size() + plan.runs.size() + plan.modelVersions.size());
-    m_undoLabel->setText(named.isEmpty() ? tr("Deleted %n item(s).", nullptr, things) : tr("Deleted %1.").arg(named));
-    m_undoButton->setText(tr("Undo"));
+    m_undoThings = int(plan.versions.size() + plan.runs.size() + plan.modelVersions.size());
+    m_undoNamed = named;
+    showUndoTexts();
     m_undoBar->show();
     m_undoTimer->start();
+}
+
+void WorkspaceEditsUi::showUndoTexts() {
+    m_undoLabel->setText(m_undoNamed.isEmpty() ? tr("Deleted %n item(s).", nullptr, m_undoThings)
+                                               : tr("Deleted %1.").arg(m_undoNamed));
+    m_undoButton->setText(tr("Undo"));
+}
+
+bool WorkspaceEditsUi::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_undoBar && event->type() == QEvent::LanguageChange) showUndoTexts();
+    return QObject::eventFilter(watched, event);
 }
 
 void WorkspaceEditsUi::undo() {

@@ -68,7 +68,11 @@ Q_SIGNALS:
     void removalFinished(bool ok, const QString& error);
     void garbageCollected(bool ok, const QString& summary);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void showUndoTexts();  // the undo bar's words, in the language chosen now
     void confirmPlan(const kiln::RemovalPlan& plan, const QString& named);
     QStringList hiddenKeysOf(const kiln::RemovalPlan& plan) const;
     void closeTabsOf(const kiln::RemovalPlan& plan);
@@ -84,6 +88,8 @@ private:
     QTimer* m_undoTimer;
     QWidget* m_undoBar;
     QLabel* m_undoLabel;
+    QString m_undoNamed;  // what the pending removal is called ("iris"), or empty
+    int m_undoThings = 0;
     QPushButton* m_undoButton;
     std::function<bool(const QString&, const QString&)> m_confirm;
     std::function<QString(const QString&, const QString&)> m_askName;

@@ -156,7 +156,7 @@ struct Session {
         window = std::make_unique<MainWindow>(dir.path());
         window->resize(1280, 800);
         window->show();
-        window->edits()->setUndoMilliseconds(200);
+        window->edits()->setUndoMilliseconds(2500);  // long enough to be seen in the screenshots
         window->edits()->setConfirmer([](const QString&, const QString&) { return true; });
         for (const char* n : {"iris", "species", "setosa", "versicolor", "virginica", "sepal_length",
                               "sepal_width_cm", "petal_length_cm", "petal_width_cm", "lr", "val_loss", "progression",
@@ -297,6 +297,7 @@ TEST_CASE("a newcomer's first session reads whole in English and in Korean", "[a
                      [&](bool ok, const QString&) { removed = ok; });
     s.window->edits()->remove({entry});
     REQUIRE(waitUntil([&] { return s.window->edits()->hasPending(); }));
+    CHECK(s.window->edits()->undoBar()->isVisible());
     s.shoot(QStringLiteral("delete_undo"));
     REQUIRE(waitUntil([&] { return removed; }, 20000));
     REQUIRE(waitUntil([&] { return s.window->navigator()->snapshot().counts.runs == 2; }, 20000));

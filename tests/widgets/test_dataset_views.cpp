@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
 #include <QBarSet>
@@ -475,4 +476,28 @@ TEST_CASE("hovering a bin, a box, an outlier, a bar or a point shows its values"
     CHECK(tip.startsWith(QStringLiteral("sepal_length_cm = ")));
     CHECK(tip.contains(QStringLiteral("\nsepal_width_cm = ")));
     CHECK(tip.contains(QStringLiteral("\nspecies: ")));
+}
+
+TEST_CASE("class names of some forty characters are shown whole in a bar chart", "[widgets][charts]") {
+    BarChartView bars;
+    bars.resize(1000, 400);
+    bars.show();
+    const QString longName = QStringLiteral("Iris versicolor from the Gaspé Peninsula");
+    bars.setCounts(QStringLiteral("Class balance"), QStringLiteral("Class"),
+                   {{longName, 50}, {QStringLiteral("setosa"), 50}});
+    auto* view = bars.findChild<QChartView*>();
+    REQUIRE(view);
+    QStringList categories;
+    for (QAbstractAxis* axis : view->chart()->axes())
+        if (auto* c = qobject_cast<QBarCategoryAxis*>(axis)) categories = c->categories();
+    CHECK(categories.contains(longName));  // cut to 28 characters ("Iris versicolor from the Ga…") before
+    // A name too long for any chart is shortened in the middle, its ends kept.
+    const QString huge = QStringLiteral("a") + QString(200, QLatin1Char('x')) + QStringLiteral("z");
+    bars.setCounts(QStringLiteral("Class balance"), QStringLiteral("Class"), {{huge, 1}});
+    for (QAbstractAxis* axis : view->chart()->axes())
+        if (auto* c = qobject_cast<QBarCategoryAxis*>(axis)) categories = c->categories();
+    REQUIRE(categories.size() == 1);
+    CHECK(categories.front().startsWith(QLatin1Char('a')));
+    CHECK(categories.front().endsWith(QLatin1Char('z')));
+    CHECK(categories.front().contains(QChar(0x2026)));
 }

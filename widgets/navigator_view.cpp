@@ -155,8 +155,12 @@ QTreeWidgetItem* NavigatorView::sweepItem(QTreeWidgetItem* section, const QStrin
         const CatalogEntry& sweep = m_snapshot.entries[i];
         if (sweep.kind != CatalogKind::Sweep || sweep.id != sweepId) continue;
         if (m_hidden.contains(entryKey(sweep))) return nullptr;
+        // Trials hidden while their deletion may still be undone are not counted.
+        int hiddenTrials = 0;
+        for (const CatalogEntry& e : m_snapshot.entries)
+            if (e.kind == CatalogKind::Run && e.sweepId == sweepId && m_hidden.contains(entryKey(e))) ++hiddenTrials;
         auto* item = new QTreeWidgetItem(
-            section, {tr("Sweep: %1 (%n trial(s))", nullptr, sweep.trials).arg(sweep.name)});
+            section, {tr("Sweep: %1 (%n trial(s))", nullptr, std::max(0, sweep.trials - hiddenTrials)).arg(sweep.name)});
         item->setData(0, kEntryRole, i);
         item->setIcon(0, QIcon(QStringLiteral(":/icons/sweep.svg")));
         item->setToolTip(0, tr("Sweep %1: its trials, each named by what sets it apart").arg(sweep.id));

@@ -298,6 +298,12 @@ TEST_CASE("a newcomer's first session reads whole in English and in Korean", "[a
     s.window->edits()->remove({entry});
     REQUIRE(waitUntil([&] { return s.window->edits()->hasPending(); }));
     CHECK(s.window->edits()->undoBar()->isVisible());
+    // The sweep's group counts the trials still shown.
+    QTreeWidget* tree = s.window->navigator()->tree();
+    QStringList groups;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->text(0).startsWith(QStringLiteral("Sweep: "))) groups << (*it)->text(0);
+    CHECK(groups == QStringList{QStringLiteral("Sweep: iris/species mlp (1 trial)")});
     s.shoot(QStringLiteral("delete_undo"));
     REQUIRE(waitUntil([&] { return removed; }, 20000));
     REQUIRE(waitUntil([&] { return s.window->navigator()->snapshot().counts.runs == 2; }, 20000));

@@ -1,6 +1,8 @@
 #include "widgets/message_texts.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -115,22 +117,43 @@ QString part(const QString& text) {
 }  // namespace
 
 QString localMessage(const QString& english) {
-    for (const Pattern& p : patterns()) {
-        const QRegularExpressionMatch m = p.english.match(english);
-        if (!m.hasMatch()) continue;
-        const QString text = QCoreApplication::translate(kContext, p.source);
+    // Which pattern a message is, and its parts, found once: the Jobs dock asks on every repaint.
+    struct Found {
+        int pattern = -1;
         QStringList parts;
-        for (int i = 1; i <= m.lastCapturedIndex(); ++i) parts << part(m.captured(i));
-        switch (parts.size()) {  // one pass: a part's own "%1" stays as it is
-            case 0: return text;
-            case 1: return text.arg(parts[0]);
-            case 2: return text.arg(parts[0], parts[1]);
-            case 3: return text.arg(parts[0], parts[1], parts[2]);
-            case 4: return text.arg(parts[0], parts[1], parts[2], parts[3]);
-            default: return text.arg(parts[0], parts[1], parts[2], parts[3], parts[4]);
+    };
+    static QMutex mutex;
+    static QHash<QString, Found> known;
+    Found found;
+    {
+        const QMutexLocker lock(&mutex);
+        auto it = known.constFind(english);
+        if (it != known.constEnd()) {
+            found = *it;
+        } else {
+            const std::vector<Pattern>& all = patterns();
+            for (int p = 0; p < int(all.size()) && found.pattern < 0; ++p) {
+                const QRegularExpressionMatch m = all[std::size_t(p)].english.match(english);
+                if (!m.hasMatch()) continue;
+                found.pattern = p;
+                for (int i = 1; i <= m.lastCapturedIndex(); ++i) found.parts << m.captured(i);
+            }
+            if (known.size() > 4096) known.clear();  // names and numbers vary: keep it bounded
+            known.insert(english, found);
         }
     }
-    return english;
+    if (found.pattern < 0) return english;
+    const QString text = QCoreApplication::translate(kContext, patterns()[std::size_t(found.pattern)].source);
+    QStringList parts;
+    for (const QString& raw : found.parts) parts << part(raw);  // in the language chosen now
+    switch (parts.size()) {  // one pass: a part's own "%1" stays as it is
+        case 0: return text;
+        case 1: return text.arg(parts[0]);
+        case 2: return text.arg(parts[0], parts[1]);
+        case 3: return text.arg(parts[0], parts[1], parts[2]);
+        case 4: return text.arg(parts[0], parts[1], parts[2], parts[3]);
+        default: return text.arg(parts[0], parts[1], parts[2], parts[3], parts[4]);
+    }
 }
 
 }  // namespace widgets

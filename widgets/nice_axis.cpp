@@ -17,16 +17,25 @@ double niceStep(double span, int ticks) {
     return 10 * magnitude;
 }
 
+namespace {
+
+// The range and ticks at multiples of `step` from 0.
+void applyTicks(QValueAxis* axis, double min, double max, double step) {
+    axis->setRange(min, max);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+}
+
+}  // namespace
+
 void setNiceRange(QValueAxis* axis, double min, double max, bool round) {
     const double step = niceStep(max - min, 5);
     if (round) {
         min = std::floor(min / step + 1e-9) * step;
         max = std::ceil(max / step - 1e-9) * step;
     }
-    axis->setRange(min, max);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(step);
+    applyTicks(axis, min, max, step);
 }
 
 void fitNiceAxis(QValueAxis* axis, double low, double high, int ticks) {
@@ -48,10 +57,7 @@ void fitNiceAxis(QValueAxis* axis, double low, double high, int ticks) {
     max = std::ceil(max / step - 1e-9) * step;
     if (positive) min = std::max(0.0, min);
     if (negative) max = std::min(0.0, max);
-    axis->setRange(min, max);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(step);
+    applyTicks(axis, min, max, step);
     // As many decimals as the step has: 60, 70 (not 60.0); 0.2, 0.4; 0.05, 0.10.
     const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 12);
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));

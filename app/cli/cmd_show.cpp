@@ -1,7 +1,6 @@
 // kiln show: one dataset version's schema and first rows.
 #include <iomanip>
 #include <iostream>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_app.h"
@@ -112,12 +111,13 @@ Result<std::vector<std::uint64_t>> chosenRows(const Arguments& args, const Table
         query.conditions = std::move(*conditions);
     }
     if (auto sort = args.value("sort")) {
+        // COL, COL:asc or COL:desc (a column's own name may hold ':').
         std::string name = *sort;
-        for (const char* suffix : {":desc", ":asc"})
-            if (name.size() > std::strlen(suffix) && name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0) {
-                query.descending = std::string(suffix) == ":desc";
-                name.resize(name.size() - std::strlen(suffix));
-            }
+        const std::size_t colon = name.rfind(':');
+        if (colon != std::string::npos && (name.substr(colon) == ":desc" || name.substr(colon) == ":asc")) {
+            query.descending = name.substr(colon) == ":desc";
+            name.resize(colon);
+        }
         query.sortColumn = table.columnIndex(name);
         if (query.sortColumn < 0) {
             std::string names;
@@ -177,23 +177,22 @@ int runShow(const Arguments& args) {
     if (!table) return reportError(table.error());
     // Without --where or --sort the first rows, without a list of every row.
     const bool queried = args.value("where") || args.value("sort");
-    std::vector<std::uint64_t> chosenRowsList;
+    std::vector<std::uint64_t> chosen;
     if (queried) {
-        auto chosen = chosenRows(args, **table);
-        if (!chosen) return reportError(chosen.error());
-        chosenRowsList = std::move(*chosen);
+        auto rows = chosenRows(args, **table);
+        if (!rows) return reportError(rows.error());
+        chosen = std::move(*rows);
     } else {
-        for (std::uint64_t r = 0; r < std::min(head, (*table)->rows()); ++r) chosenRowsList.push_back(r);
+        for (std::uint64_t r = 0; r < std::min(head, (*table)->rows()); ++r) chosen.push_back(r);
     }
-    const std::vector<std::uint64_t>* chosen = &chosenRowsList;
-    std::vector<std::uint64_t> shown(chosen->begin(), chosen->begin() + long(std::min<std::uint64_t>(head, chosen->size())));
+    const std::vector<std::uint64_t> shown(chosen.begin(), chosen.begin() + long(std::min<std::uint64_t>(head, chosen.size())));
     auto description = catalog.description(version->dataset);
     if (!description) return reportError(description.error());
     if (args.json) {
         nlohmann::json out = showJson(*version, **table, shown);
         out["description"] = *description;
         if (queried) {
-            out["matched"] = chosen->size();
+            out["matched"] = chosen.size();
             nlohmann::json numbers = nlohmann::json::array();
             for (std::uint64_t r : shown) numbers.push_back(r + 1);
             out["row_numbers"] = numbers;  // 1-based, as the table numbers them
@@ -207,7 +206,7 @@ int runShow(const Arguments& args) {
     if (!description->empty()) std::cout << "  " << printable(*description) << "\n";
     printSchema(**table);
     if (args.value("where"))
-        std::cout << "\n" << chosen->size() << " of " << (*table)->rows() << " rows match: " << printable(*args.value("where")) << "\n";
+        std::cout << "\n" << chosen.size() << " of " << (*table)->rows() << " rows match: " << printable(*args.value("where")) << "\n";
     if (!shown.empty()) printHead(**table, shown, queried);
     return kExitOk;
 }

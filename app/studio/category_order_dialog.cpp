@@ -5,7 +5,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -116,10 +115,12 @@ int naturalCompare(const QString& a, const QString& b) {
             int jEnd = j;
             while (iEnd < a.size() && a[iEnd].isDigit()) ++iEnd;
             while (jEnd < b.size() && b[jEnd].isDigit()) ++jEnd;
-            const QString x = a.mid(i, iEnd - i).remove(QRegularExpression(QStringLiteral("^0+(?=.)")));
-            const QString y = b.mid(j, jEnd - j).remove(QRegularExpression(QStringLiteral("^0+(?=.)")));
-            if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
-            if (const int c = x.compare(y); c != 0) return c;
+            // Leading zeros say nothing: "007" is 7. A longer run of digits is the larger number.
+            int x = i, y = j;
+            while (x + 1 < iEnd && a[x] == QLatin1Char('0')) ++x;
+            while (y + 1 < jEnd && b[y] == QLatin1Char('0')) ++y;
+            if (iEnd - x != jEnd - y) return iEnd - x < jEnd - y ? -1 : 1;
+            if (const int c = QStringView(a).mid(x, iEnd - x).compare(QStringView(b).mid(y, jEnd - y)); c != 0) return c;
             i = iEnd;
             j = jEnd;
             continue;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <optional>
 
 #include "core/data/cell_parser.h"
 #include "core/data/table.h"
@@ -117,44 +118,45 @@ const Operator kOperators[] = {
     {"<", RowTest::Less},                   {">", RowTest::Greater},
 };
 
+// A condition's value in the units of a column of numbers, dates or booleans (days, ms, 0/1; a
+// boolean column's own words count), or nothing when it is not one.
+std::optional<double> numberIn(const ColumnInfo& info, const std::string& value) {
+    switch (info.type) {
+        case ColumnType::Boolean: {
+            if (std::uint8_t flag = 0; parseBoolean(value, flag)) return double(flag);
+            for (std::size_t i = 0; i < info.labels.size(); ++i)
+                if (sameFolded(info.labels[i], value)) return double(i);
+            return std::nullopt;
+        }
+        case ColumnType::Date:
+        case ColumnType::DateTime: {
+            ParsedDate date;
+            if (!parseDate(value, DateOrder::DayFirst, date)) return std::nullopt;
+            return info.type == ColumnType::Date ? double(date.days) : double(date.days * 86400000 + date.msOfDay);
+        }
+        default: {
+            double number = 0;
+            if (!parseDouble(value, false, number)) return std::nullopt;
+            return number;
+        }
+    }
+}
+
 Status checkValue(const ColumnView& view, const RowCondition& condition) {
     if (condition.test == RowTest::IsMissing || condition.test == RowTest::IsPresent ||
         condition.test == RowTest::Contains)
         return {};
     const ColumnInfo& info = view.info();
     const std::string& value = condition.value;
-    double number = 0;
-    std::uint8_t flag = 0;
-    ParsedDate date;
-    bool ok = true;
-    switch (info.type) {
-        case ColumnType::Integer:
-        case ColumnType::Float:
-            ok = parseDouble(value, false, number);
-            break;
-        case ColumnType::Boolean:
-            ok = parseBoolean(value, flag) ||
-                 std::any_of(info.labels.begin(), info.labels.end(), [&](const std::string& l) { return sameFolded(l, value); });
-            break;
-        case ColumnType::Date:
-        case ColumnType::DateTime:
-            ok = parseDate(value, DateOrder::DayFirst, date);
-            break;
-        case ColumnType::Categorical:
-            if (info.ordered && condition.test != RowTest::Equals && condition.test != RowTest::NotEquals) {
-                ok = std::find(info.categories.begin(), info.categories.end(), value) != info.categories.end();
-                if (!ok) {
-                    std::string levels;
-                    for (const auto& level : info.categories) levels += (levels.empty() ? "" : " < ") + level;
-                    return makeError(ErrorCode::InvalidArgument,
-                                     "'" + value + "' is not one of the values of " + info.name + " (" + levels + ")");
-                }
-            }
-            break;
-        case ColumnType::Text:
-            break;
+    if (info.type == ColumnType::Categorical && info.ordered && condition.test != RowTest::Equals &&
+        condition.test != RowTest::NotEquals &&
+        std::find(info.categories.begin(), info.categories.end(), value) == info.categories.end()) {
+        std::string levels;
+        for (const auto& level : info.categories) levels += (levels.empty() ? "" : " < ") + level;
+        return makeError(ErrorCode::InvalidArgument,
+                         "'" + value + "' is not one of the values of " + info.name + " (" + levels + ")");
     }
-    if (ok) return {};
+    if (!holdsNumbers(info.type) || numberIn(info, value)) return {};
     const char* kind = info.type == ColumnType::Boolean ? "a yes/no value"
                      : info.type == ColumnType::Date || info.type == ColumnType::DateTime ? "a date (2024-01-31)"
                                                                                            : "a number";
@@ -208,7 +210,8 @@ public:
         : m_view(view), m_test(condition.test), m_needle(foldedText(condition.value)), m_value(condition.value) {
         const ColumnInfo& info = view.info();
         if (info.type == ColumnType::Categorical) prepareCodes(info);
-        if (holdsNumbers(info.type) && condition.test != RowTest::Contains) m_number = numberOf(info, condition.value);
+        if (holdsNumbers(info.type) && condition.test != RowTest::Contains)
+            m_number = numberIn(info, condition.value).value_or(0);  // checked when the condition was read
     }
 
     bool holds(std::uint64_t row) const {
@@ -226,27 +229,6 @@ public:
     }
 
 private:
-    static double numberOf(const ColumnInfo& info, const std::string& value) {
-        double number = 0;
-        std::uint8_t flag = 0;
-        ParsedDate date;
-        switch (info.type) {
-            case ColumnType::Boolean:
-                if (info.labels.size() == 2 && !parseBoolean(value, flag)) return sameFolded(info.labels[1], value) ? 1 : 0;
-                parseBoolean(value, flag);
-                return flag;
-            case ColumnType::Date:
-                parseDate(value, DateOrder::DayFirst, date);
-                return double(date.days);
-            case ColumnType::DateTime:
-                parseDate(value, DateOrder::DayFirst, date);
-                return double(date.days * 86400000 + date.msOfDay);
-            default:
-                parseDouble(value, false, number);
-                return number;
-        }
-    }
-
     // Categories: whether each code holds, decided once.
     void prepareCodes(const ColumnInfo& info) {
         m_codes.assign(info.categories.size(), 0);

@@ -56,7 +56,10 @@ Status scanText(const Source& plan, bool checkUtf8, Utf8Evidence& evidence, unsi
             }
             quotes.pieces[k] = facts.quotes;
             if (checkUtf8 && facts.nonAscii) {
-                auto e = weighUtf8(text.data() + at, end - at, end == text.size(), kMaxSamples);
+                // A piece begins at a character's first byte (pieceStarts), so a character cut
+                // off at a piece's end is cut off in the file too: an invalid byte, whichever
+                // piece it ends.
+                auto e = weighUtf8(text.data() + at, end - at, true, kMaxSamples);
                 std::lock_guard lock(mutex);
                 evidence.invalidBytes += e.invalidBytes;
                 evidence.multibyteChars += e.multibyteChars;

@@ -37,7 +37,9 @@ std::string TableManifest::toJson() const {
     if (source.is_discarded()) source = nlohmann::json::object();
     nlohmann::json doc = {
         {"format", "kiln-table/1"}, {"rows", rows}, {"columns", columnsJson}, {"source", source}};
-    return doc.dump();
+    // A name or category that is not UTF-8 (a reader's slip) is written with U+FFFD, never a
+    // crash: every valid manifest dumps, and hashes, as it always did.
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string TableManifest::schemaJson() const {
@@ -48,7 +50,7 @@ std::string TableManifest::schemaJson() const {
         if (c.ordered) column["ordered"] = true;
         schema.push_back(std::move(column));
     }
-    return schema.dump();
+    return schema.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<TableManifest> TableManifest::fromJson(std::string_view json) {

@@ -263,6 +263,27 @@ TEST_CASE("Encodings: BOM, UTF-16 and Latin-1 all read as the same text", "[csv]
     }
 }
 
+// Found by fuzz_csv_import: a Latin-1 byte that ended a scan piece was not counted as invalid
+// UTF-8, so the file was taken as UTF-8, the raw byte reached a category, and writing the
+// manifest threw (kiln import aborted). Every piece size must read it as Latin-1.
+TEST_CASE("A Latin-1 byte at the end of a scan piece is still read as Latin-1", "[csv][import]") {
+    TempDir dir;
+    ObjectStore store(dir / "objects");
+    NullJobContext job;
+    const auto file = writeFile(dir, "l1.csv", "id,name\n1,caf\xe9\n2,\xd3\x32\n3,plain\n1,tea\n");
+    for (std::size_t piece = 1; piece <= 40; ++piece) {
+        CsvImportOptions o;
+        o.chunkBytes = piece;
+        o.threads = 2;
+        auto result = readCsvTable(store, file, o, job);
+        REQUIRE(result.ok());
+        CHECK(result->encoding == TextEncoding::Latin1);
+        auto table = Table::open(store, result->manifestHash);
+        REQUIRE(table.ok());
+        CHECK((*table)->column(1).text(1) == "\xc3\x93" "2");
+    }
+}
+
 TEST_CASE("Progress is reported in bytes under the stage Parsing", "[csv][import]") {
     TempDir dir;
     ObjectStore store(dir / "objects");

@@ -11,21 +11,6 @@ namespace kiln {
 
 namespace {
 
-const char* const kInsertSummary =
-    "INSERT INTO metric_summary (run_id, key, level, bucket, points, min_step, min_epoch, min_wall, "
-    "min_value, max_step, max_epoch, max_wall, max_value) ";
-
-std::string bucketSql() {
-    return std::string(kInsertSummary) + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
-           kUpsertMetricSummaryMerge;
-}
-
-void fold(std::int64_t& points, SummaryPoint& min, SummaryPoint& max, const SummaryPoint& p) {
-    if (points == 0 || p.value < min.value) min = p;
-    if (points == 0 || p.value > max.value) max = p;
-    ++points;
-}
-
 // One row of `SELECT step, epoch, value, wall_time` as a summary point.
 SummaryPoint rawPoint(const Statement& st) {
     return {st.columnInt(0), st.columnInt(1), st.columnDouble(3), st.columnDouble(2)};
@@ -42,16 +27,6 @@ Status prepareOnce(Catalog& c, std::optional<Statement>& slot, const std::string
 
 }  // namespace
 
-const std::string& upsertMetricSummaryPointSql() {
-    // A point that is the lowest and the highest of its bucket, at every level (?1…?6).
-    static const std::string sql =
-        "WITH levels (level) AS (VALUES (0), (1), (2), (3), (4), (5), (6), (7)) " +
-        std::string(kInsertSummary) +
-        "SELECT ?1, ?2, level, ?3 >> (6 + 2 * level), 1, ?3, ?4, ?5, ?6, ?3, ?4, ?5, ?6 FROM levels "
-        "WHERE true" + kUpsertMetricSummaryMerge;
-    return sql;
-}
-
 void SummaryAccumulator::add(const std::string& runId, const std::string& key, const SummaryPoint& point) {
     if (std::isnan(point.value)) return;
     // Points come series by series in step order: the last series and bucket are the usual hit.
@@ -64,34 +39,69 @@ void SummaryAccumulator::add(const std::string& runId, const std::string& key, c
     }
     for (int level = 0; level < kSummaryLevels; ++level) {
         const std::int64_t index = point.step >> summaryShift(level);
-        Bucket*& hot = m_last->hot[level];
+        SummaryBucket*& hot = m_last->hot[level];
         if (!hot || m_last->hotIndex[level] != index) {
             hot = &m_last->levels[level][index];
             m_last->hotIndex[level] = index;
         }
-        fold(hot->points, hot->min, hot->max, point);
+        hot->add(point);
     }
 }
 
 Status SummaryAccumulator::write() {
-    if (m_series.empty()) return {};
-    if (!m_upsert) {
-        auto st = m_catalog.prepare(bucketSql());
-        if (!st) return st.error();
-        m_upsert.emplace(std::move(*st));
-    }
-    for (const auto& [id, series] : m_series)
-        for (int level = 0; level < kSummaryLevels; ++level)
-            for (const auto& [bucket, b] : series.levels[level]) {
-                (void)m_upsert->reset();
-                auto bound = m_upsert->bind({series.runId, series.key, std::int64_t(level), bucket, b.points,
-                                             b.min.step, b.min.epoch, b.min.wallTime, b.min.value,
-                                             b.max.step, b.max.epoch, b.max.wallTime, b.max.value});
-                auto stepped = bound ? m_upsert->step() : Result<bool>(bound.error());
-                if (!stepped) return stepped.error();
-            }
-    m_series.clear();
+    Status status = writeAll();
+    m_series.clear();  // written or rolled back by the caller: never merged twice
     m_last = nullptr;
+    return status;
+}
+
+Status SummaryAccumulator::writeAll() {
+    for (const auto& [id, series] : m_series)
+        for (int level = 0; level < kSummaryLevels; ++level) {
+            // The buckets come in order, so a page's buckets are neighbours.
+            const auto& buckets = series.levels[level];
+            for (auto it = buckets.begin(); it != buckets.end();) {
+                const std::int64_t page = pageOf(it->first);
+                SummaryPage fresh;
+                for (; it != buckets.end() && pageOf(it->first) == page; ++it) fresh[slotOf(it->first)] = it->second;
+                if (auto st = writePage(series, level, page, fresh); !st) return st;
+            }
+        }
+    return {};
+}
+
+// Merges `fresh` (the new points' buckets of one page) into the page stored, and stores it.
+Status SummaryAccumulator::writePage(const Series& series, int level, std::int64_t page, SummaryPage& fresh) {
+    if (auto p = prepareOnce(m_catalog, m_select,
+                             "SELECT buckets FROM metric_summary_pages WHERE run_id = ? AND key = ? AND "
+                             "level = ? AND page = ?");
+        !p)
+        return p;
+    if (auto p = prepareOnce(m_catalog, m_upsert,
+                             "INSERT INTO metric_summary_pages (run_id, key, level, page, buckets) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, key, level, page) "
+                             "DO UPDATE SET buckets = excluded.buckets");
+        !p)
+        return p;
+    (void)m_select->reset();
+    if (auto b = m_select->bind({series.runId, series.key, std::int64_t(level), page}); !b) return b;
+    auto row = m_select->step();
+    if (!row) return row.error();
+    SummaryPage stored;
+    if (*row) {
+        const std::string_view bytes = m_select->columnBlob(0);
+        if (!decodeSummaryPage(bytes.data(), bytes.size(), stored))
+            return makeError(ErrorCode::Corrupt, "a metric summary page of run " + series.runId + " is damaged",
+                             "kiln.db; restore the workspace from a backup");
+    }
+    (void)m_select->reset();
+    for (int slot = 0; slot < kBucketsPerPage; ++slot) stored[slot].merge(fresh[slot]);
+    (void)m_upsert->reset();
+    auto bound = m_upsert->bind({series.runId, series.key, std::int64_t(level), page});
+    if (bound) bound = m_upsert->bindBlob(5, encodeSummaryPage(stored));
+    auto stepped = bound ? m_upsert->step() : Result<bool>(bound.error());
+    (void)m_upsert->reset();
+    if (!stepped) return stepped.error();
     return {};
 }
 
@@ -139,36 +149,39 @@ Result<std::optional<SummarySeries>> SummaryReader::read(const std::string& runI
     if (level < 0) return raw;
 
     const int shift = summaryShift(level);
-    // Only the columns the axis needs: decoding columns is most of the cost of a compare.
-    static const char* const kAxisColumns[] = {"", ", min_epoch, max_epoch", ", min_wall, max_wall"};
-    const int axis = request.axis == MetricAxis::Step ? 0 : request.axis == MetricAxis::Epoch ? 1 : 2;
-    auto& st = m_buckets[axis];
+    auto& st = m_pages;
     if (auto p = prepareOnce(m_catalog, st,
-                             std::string("SELECT points, min_step, min_value, max_step, max_value") +
-                                 kAxisColumns[axis] +
-                                 " FROM metric_summary WHERE run_id = ? AND key = ? AND level = ? AND "
-                                 "bucket BETWEEN ? AND ? ORDER BY bucket");
+                             "SELECT page, buckets FROM metric_summary_pages WHERE run_id = ? AND key = ? AND "
+                             "level = ? AND page BETWEEN ? AND ? ORDER BY page");
         !p)
         return p.error();
+    const std::int64_t firstBucket = (*first)->step >> shift, lastBucket = (*last)->step >> shift;
     (void)st->reset();
-    if (auto b = st->bind({runId, key, std::int64_t(level), (*first)->step >> shift, (*last)->step >> shift}); !b)
+    if (auto b = st->bind({runId, key, std::int64_t(level), pageOf(firstBucket), pageOf(lastBucket)}); !b)
         return b.error();
     std::vector<SummaryPoint> points{**first};
     SummarySeries out;
     auto keep = [&](const SummaryPoint& p) {
         if (p.step > points.back().step && p.step < (*last)->step) points.push_back(p);
     };
+    SummaryPage page;
     for (auto row = st->step();; row = st->step()) {
         if (!row) return row.error();
         if (!*row) break;
-        out.storedPoints += std::size_t(st->columnInt(0));
-        SummaryPoint min{st->columnInt(1), 0, 0, st->columnDouble(2)};
-        SummaryPoint max{st->columnInt(3), 0, 0, st->columnDouble(4)};
-        if (axis == 1) min.epoch = st->columnInt(5), max.epoch = st->columnInt(6);
-        if (axis == 2) min.wallTime = st->columnDouble(5), max.wallTime = st->columnDouble(6);
-        if (min.step > max.step) std::swap(min, max);
-        keep(min);
-        keep(max);
+        const std::int64_t pageIndex = st->columnInt(0);
+        const std::string_view bytes = st->columnBlob(1);
+        if (!decodeSummaryPage(bytes.data(), bytes.size(), page))
+            return makeError(ErrorCode::Corrupt, "a metric summary page of run " + runId + " is damaged",
+                             "kiln.db; restore the workspace from a backup");
+        for (int slot = 0; slot < kBucketsPerPage; ++slot) {
+            const std::int64_t bucket = pageIndex * kBucketsPerPage + slot;
+            SummaryBucket& b = page[std::size_t(slot)];
+            if (b.points == 0 || bucket < firstBucket || bucket > lastBucket) continue;
+            out.storedPoints += std::size_t(b.points);
+            if (b.min.step > b.max.step) std::swap(b.min, b.max);
+            keep(b.min);
+            keep(b.max);
+        }
     }
     (void)st->reset();
     if (out.storedPoints == 0) return raw;  // no summary for this series

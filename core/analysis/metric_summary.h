@@ -1,8 +1,9 @@
-// The summary pyramid kept beside every metric series (table metric_summary, schema 4), so a
-// compare of long curves reads a few thousand buckets instead of every point. Level L has one
-// bucket per 2^(6+2L) steps (64, 256, … about a million): how many points it holds, and its
-// lowest and its highest point with their step, epoch and wall time. A plot drawn from the
-// buckets keeps every bucket's extremes, so each spike and each minimum is drawn, at its own x.
+// The summary pyramid kept beside every metric series, so a compare of long curves reads a few
+// thousand buckets instead of every point. Level L has one bucket per 2^(6+2L) steps (64, 256, …
+// about a million): how many points it holds, and its lowest and its highest point with their
+// step, epoch and wall time, stored eight buckets to a row (core/store/summary_page.h, schema 5).
+// A plot drawn from the buckets keeps every bucket's extremes, so each spike and each minimum is
+// drawn, at its own x.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "core/analysis/downsample.h"
 #include "core/base/result.h"
 #include "core/store/catalog.h"
+#include "core/store/summary_page.h"
 
 namespace kiln {
 
@@ -23,44 +25,32 @@ struct SeriesRequest;
 constexpr int kSummaryLevels = 8;
 constexpr int summaryShift(int level) { return 6 + 2 * level; }
 
-// One stored metric point as the pyramid sees it.
-struct SummaryPoint {
-    std::int64_t step = 0;
-    std::int64_t epoch = 0;
-    double wallTime = 0;
-    double value = 0;
-};
-
-// Folds newly stored points into the buckets of every level and merges them into
-// metric_summary: what MetricWriter does per batch.
+// Folds newly stored points into the buckets of every level and merges them into the stored
+// pages: what MetricWriter does per batch and the run recorder per event.
 class SummaryAccumulator {
 public:
     explicit SummaryAccumulator(Catalog& catalog) : m_catalog(catalog) {}
     // A point the metrics table took (not one INSERT OR IGNORE kept out). NaN is left out.
     void add(const std::string& runId, const std::string& key, const SummaryPoint& point);
-    // Merges every bucket into metric_summary, in the caller's transaction, and forgets them.
+    // Merges every bucket into its stored page, in the caller's transaction (a page is read,
+    // merged and written back), and forgets them.
     Status write();
 
 private:
-    struct Bucket {
-        std::int64_t points = 0;
-        SummaryPoint min, max;
-    };
     struct Series {
         std::string runId, key;
-        std::map<std::int64_t, Bucket> levels[kSummaryLevels];
-        Bucket* hot[kSummaryLevels] = {};  // the bucket the last point went to, per level
+        std::map<std::int64_t, SummaryBucket> levels[kSummaryLevels];
+        SummaryBucket* hot[kSummaryLevels] = {};  // the bucket the last point went to, per level
         std::int64_t hotIndex[kSummaryLevels] = {};
     };
+    Status writeAll();
+    Status writePage(const Series& series, int level, std::int64_t page, SummaryPage& buckets);
+
     Catalog& m_catalog;
     std::unordered_map<std::string, Series> m_series;  // node-based: pointers into it stay valid
     Series* m_last = nullptr;
-    std::optional<Statement> m_upsert;
+    std::optional<Statement> m_select, m_upsert;
 };
-
-// The statement that merges one point into every level of its series, as the run recorder does
-// per event. Binds run_id, key, step, epoch, wall time, value.
-const std::string& upsertMetricSummaryPointSql();
 
 // A series drawn from its pyramid: its points (x on the request's axis, in step order, ready to
 // be downsampled) and how many stored points the buckets read stand for.
@@ -85,8 +75,7 @@ private:
     Result<std::optional<SummaryPoint>> endPoint(const std::string& runId, const std::string& key,
                                                  std::int64_t lo, std::int64_t hi, bool last);
     Catalog& m_catalog;
-    std::optional<Statement> m_first, m_last;
-    std::optional<Statement> m_buckets[3];  // per axis: step, epoch, wall time
+    std::optional<Statement> m_first, m_last, m_pages;
 };
 
 }  // namespace kiln

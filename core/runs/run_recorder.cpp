@@ -52,7 +52,8 @@ Status recordStarted(Catalog& c, const std::string& id, const event::Started& e,
                {device, e.environmentJson, e.pid, isoTime(time), id});
 }
 
-Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, double time) {
+Status recordMetric(Catalog& c, SummaryAccumulator& summary, const std::string& id, const event::Metric& e,
+                    double time) {
     if (std::isnan(e.value)) return {};  // the worker wrote no value
     // One savepoint (it nests in a caller's transaction): the point and metric_last together.
     if (auto st = c.execute("SAVEPOINT metric"); !st) return st;
@@ -64,8 +65,10 @@ Status recordMetric(Catalog& c, const std::string& id, const event::Metric& e, d
         {id, e.key, e.step, std::int64_t(e.epoch), e.value, wallTime});
     Status st = inserted || inserted.error().code == ErrorCode::NotFound ? Status() : Status(inserted.error());
     if (st) st = c.execute(kUpsertMetricLast, {id, e.key, e.step, std::int64_t(e.epoch), e.value});
-    if (st && inserted)
-        st = c.execute(upsertMetricSummaryPointSql(), {id, e.key, e.step, std::int64_t(e.epoch), wallTime, e.value});
+    if (st && inserted) {
+        summary.add(id, e.key, {e.step, std::int64_t(e.epoch), wallTime, e.value});
+        st = summary.write();
+    }
     if (!st) (void)c.execute("ROLLBACK TO metric");
     (void)c.execute("RELEASE metric");
     return st;
@@ -99,7 +102,7 @@ Status RunRecorder::ingest(const WorkerEvent& e) {
     }
     if (auto* metric = e.as<event::Metric>()) {
         m_lastEpoch = std::max(m_lastEpoch, metric->epoch);
-        return recordMetric(m_catalog, m_runId, *metric, time);
+        return recordMetric(m_catalog, m_summary, m_runId, *metric, time);
     }
     if (auto* artifact = e.as<event::Artifact>()) return recordArtifact(m_catalog, m_runId, *artifact);
     if (auto* finished = e.as<event::Finished>()) {

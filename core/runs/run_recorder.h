@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/metric_summary.h"
 #include "core/base/result.h"
 #include "core/runs/run_store.h"
 
@@ -21,7 +22,7 @@ struct WorkerEvent;
 class RunRecorder {
 public:
     RunRecorder(Catalog& catalog, std::string runId)
-        : m_catalog(catalog), m_runId(std::move(runId)) {}
+        : m_catalog(catalog), m_runId(std::move(runId)), m_summary(catalog) {}
 
     // Records one event line; torn lines and unknown events are skipped (Ok), a known event
     // with a field of the wrong type is Corrupt.
@@ -42,6 +43,7 @@ public:
 private:
     Catalog& m_catalog;
     std::string m_runId;
+    SummaryAccumulator m_summary;  // each new point into the pyramid, its statements kept
     std::string m_finished;
     int m_lastEpoch = 0;
 };

@@ -10,6 +10,7 @@
 #include "core/base/build_info.h"
 #include "core/base/logger.h"
 #include "core/store/migrations.h"
+#include "core/store/summary_page.h"
 
 namespace kiln {
 
@@ -124,6 +125,17 @@ std::string Statement::columnText(int column) const {
     return text ? std::string(text, std::size_t(sqlite3_column_bytes(m_stmt, column))) : std::string();
 }
 
+std::string_view Statement::columnBlob(int column) const {
+    auto bytes = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    return bytes ? std::string_view(bytes, std::size_t(sqlite3_column_bytes(m_stmt, column))) : std::string_view();
+}
+
+Status Statement::bindBlob(int index, std::string_view blob) {
+    if (sqlite3_bind_blob(m_stmt, index, blob.data(), int(blob.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        return sqlError(m_db, "cannot bind parameter " + std::to_string(index));
+    return {};
+}
+
 bool Statement::columnIsNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
@@ -163,6 +175,7 @@ bool Catalog::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; 
 
 Status Catalog::configure() {
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
+    if (registerSummaryPageFunction(m_db) != SQLITE_OK) return sqlError(m_db, "cannot prepare the catalog");
     // Read the schema version before changing anything: a newer catalog must stay untouched.
     auto version = queryValue("SELECT MAX(version) FROM schema_version");
     if (!version && version.error().code == ErrorCode::Corrupt)

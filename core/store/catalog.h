@@ -29,11 +29,15 @@ public:
 
     // Binds parameters 1..n in order.
     Status bind(std::initializer_list<SqlValue> values);
+    // Binds parameter `index` (from 1) to the bytes of `blob`, as a BLOB.
+    Status bindBlob(int index, std::string_view blob);
     // Advances to the next row: true when a row is ready, false when done, an Error on failure.
     Result<bool> step();
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;
     std::string columnText(int column) const;
+    // A BLOB column's bytes, valid until the statement steps, resets or is destroyed.
+    std::string_view columnBlob(int column) const;
     bool columnIsNull(int column) const;
     Status reset();
 

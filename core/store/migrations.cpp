@@ -180,18 +180,25 @@ UPDATE metric_summary SET (max_step, max_epoch, max_wall, max_value) = (
     return sql;
 }
 
-}  // namespace
+// Schema 5: the pyramid's buckets eight to a row, as one BLOB (core/store/summary_page.h), gathered
+// from schema 4's row per bucket by the catalog's kiln_summary_page aggregate.
+const char* const kMetricSummaryPages = R"sql(
+CREATE TABLE metric_summary_pages (
+  run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key     TEXT NOT NULL,
+  level   INTEGER NOT NULL,
+  page    INTEGER NOT NULL,
+  buckets BLOB NOT NULL,
+  PRIMARY KEY (run_id, key, level, page)
+) WITHOUT ROWID;
+INSERT INTO metric_summary_pages
+  SELECT run_id, key, level, bucket >> 3, kiln_summary_page(bucket & 7, points, min_step, min_epoch,
+         min_wall, min_value, max_step, max_epoch, max_wall, max_value)
+  FROM metric_summary GROUP BY run_id, key, level, bucket >> 3;
+DROP TABLE metric_summary;
+)sql";
 
-const char* const kUpsertMetricSummaryMerge =
-    " ON CONFLICT (run_id, key, level, bucket) DO UPDATE SET points = points + excluded.points, "
-    "min_step = CASE WHEN excluded.min_value < min_value THEN excluded.min_step ELSE min_step END, "
-    "min_epoch = CASE WHEN excluded.min_value < min_value THEN excluded.min_epoch ELSE min_epoch END, "
-    "min_wall = CASE WHEN excluded.min_value < min_value THEN excluded.min_wall ELSE min_wall END, "
-    "min_value = MIN(min_value, excluded.min_value), "
-    "max_step = CASE WHEN excluded.max_value > max_value THEN excluded.max_step ELSE max_step END, "
-    "max_epoch = CASE WHEN excluded.max_value > max_value THEN excluded.max_epoch ELSE max_epoch END, "
-    "max_wall = CASE WHEN excluded.max_value > max_value THEN excluded.max_wall ELSE max_wall END, "
-    "max_value = MAX(max_value, excluded.max_value)";
+}  // namespace
 
 const char* const kUpsertMetricLast =
     "INSERT INTO metric_last (run_id, key, step, epoch, value) VALUES (?, ?, ?, ?, ?) "
@@ -205,6 +212,7 @@ const std::vector<Migration>& catalogMigrations() {
         {2, "profile cache per dataset version", kProfileCache},
         {3, "the last value of every metric series", kMetricLast},
         {4, "a summary pyramid of every metric series", summarySql.c_str()},
+        {5, "the summary pyramid's buckets stored eight to a row", kMetricSummaryPages},
     };
     return migrations;
 }

@@ -20,8 +20,4 @@ const std::vector<Migration>& catalogMigrations();
 // written first, as the metrics table does.
 extern const char* const kUpsertMetricLast;
 
-// The ON CONFLICT clause that merges a metric_summary row (schema 4) into the one stored:
-// points add up, the lower minimum and the higher maximum are kept with their steps.
-extern const char* const kUpsertMetricSummaryMerge;
-
 }  // namespace kiln

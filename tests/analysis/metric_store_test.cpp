@@ -127,15 +127,30 @@ TEST_CASE("metric axes are named", "[metrics]") {
 
 namespace {
 
-// Every row of metric_summary, in key order, as text (to compare two catalogs' pyramids).
+// Every bucket of the pyramid that holds a point, in key order, as text (to compare two
+// catalogs' pyramids).
 std::vector<std::string> summaryRows(Catalog& c) {
-    return c.queryRows<std::string>(
-               "SELECT run_id || ' ' || key || ' ' || level || ' ' || bucket || ' ' || points || ' ' || "
-               "min_step || ' ' || min_epoch || ' ' || min_wall || ' ' || min_value || ' ' || max_step || ' ' || "
-               "max_epoch || ' ' || max_wall || ' ' || max_value FROM metric_summary "
-               "ORDER BY run_id, key, level, bucket",
-               {}, [](const Statement& st) { return st.columnText(0); })
-        .value();
+    auto st = c.prepare("SELECT run_id, key, level, page, buckets FROM metric_summary_pages "
+                        "ORDER BY run_id, key, level, page");
+    REQUIRE(st);
+    std::vector<std::string> rows;
+    auto text = [](const SummaryPoint& p) {
+        return std::to_string(p.step) + " " + std::to_string(p.epoch) + " " + std::to_string(p.wallTime) + " " +
+               std::to_string(p.value);
+    };
+    while (st->step().value()) {
+        SummaryPage page;
+        const std::string_view bytes = st->columnBlob(4);
+        REQUIRE(decodeSummaryPage(bytes.data(), bytes.size(), page));
+        for (int slot = 0; slot < kBucketsPerPage; ++slot) {
+            const SummaryBucket& b = page[std::size_t(slot)];
+            if (b.points == 0) continue;
+            rows.push_back(st->columnText(0) + " " + st->columnText(1) + " " + st->columnText(2) + " " +
+                           std::to_string(st->columnInt(3) * kBucketsPerPage + slot) + " " +
+                           std::to_string(b.points) + " " + text(b.min) + " " + text(b.max));
+        }
+    }
+    return rows;
 }
 
 double curve(int i) { return i == 77777 ? 50.0 : i == 150001 ? -50.0 : std::cos(i * 0.001) + 0.001 * (i % 7); }
@@ -194,7 +209,7 @@ TEST_CASE("long curves are drawn from the summary pyramid with what reading ever
     CHECK(has((*seconds)[0].points, 77777 * 0.5, 50.0));
 
     // Without the pyramid the same request reads every point, and draws the same extremes.
-    REQUIRE(f.catalog().execute("DELETE FROM metric_summary"));
+    REQUIRE(f.catalog().execute("DELETE FROM metric_summary_pages"));
     request.axis = MetricAxis::Step;
     auto raw = MetricStore(f.catalog()).read(request);
     REQUIRE(raw);
@@ -229,8 +244,9 @@ TEST_CASE("the pyramid is the same whether points come in batches, one event at 
     CHECK(rows.size() > 30000 / 64);
     CHECK(rows == summaryRows(recorded.catalog()));
 
-    // Migration 4 builds it from the stored metrics.
-    REQUIRE(recorded.catalog().execute("DROP TABLE metric_summary; DELETE FROM schema_version WHERE version > 3"));
+    // Migration 4 builds it from the stored metrics, a row per bucket, and migration 5 gathers
+    // the rows into pages.
+    REQUIRE(recorded.catalog().execute("DROP TABLE metric_summary_pages; DELETE FROM schema_version WHERE version > 3"));
     auto migrated = Catalog::open(recorded.catalog().file());
     REQUIRE(migrated);
     CHECK((*migrated)->schemaVersion() == Catalog::latestSchemaVersion());

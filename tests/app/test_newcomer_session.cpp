@@ -45,6 +45,7 @@
 #include "app/studio/training_ui.h"
 #include "app/studio/workspace_edits_ui.h"
 #include "qt_test_helpers.h"
+#include "scripted_session.h"
 #include "training_test_fixture.h"
 #include "widgets/box_plot_view.h"
 #include "widgets/dataset_page.h"
@@ -56,154 +57,11 @@ using kiln::studio::LanguageManager;
 using kiln::studio::MainWindow;
 using kiln::test::waitUntil;
 
-namespace {
-
-// Words a Korean screen may show in Latin letters: names of things, units, abbreviations.
-const std::set<QString> kKeptInLatin = {
-    QStringLiteral("kiln"),    QStringLiteral("studio"),  QStringLiteral("onnx"),   QStringLiteral("cpu"),
-    QStringLiteral("gpu"),     QStringLiteral("cuda"),    QStringLiteral("mlp"),    QStringLiteral("relu"),
-    QStringLiteral("gelu"),    QStringLiteral("tanh"),    QStringLiteral("adam"),   QStringLiteral("adamw"),
-    QStringLiteral("sgd"),     QStringLiteral("roc"),     QStringLiteral("auc"),    QStringLiteral("xgboost"),
-    QStringLiteral("csv"),     QStringLiteral("tsv"),     QStringLiteral("utf"),    QStringLiteral("png"),
-    QStringLiteral("svg"),     QStringLiteral("json"),    QStringLiteral("ssh"),    QStringLiteral("sha"),
-    QStringLiteral("iqr"),     QStringLiteral("rmse"),    QStringLiteral("mae"),    QStringLiteral("pca"),
-    QStringLiteral("lbfgs"),   QStringLiteral("ctrl"),    QStringLiteral("shift"),  QStringLiteral("del"),
-    QStringLiteral("esc"),     QStringLiteral("runtime"), QStringLiteral("pytorch"), QStringLiteral("libtorch"),
-    QStringLiteral("opencv"),  QStringLiteral("openblas"), QStringLiteral("cc0"),   QStringLiteral("bsd"),
-    QStringLiteral("scikit-learn"), QStringLiteral("uci"), QStringLiteral("palmer"), QStringLiteral("penguins"),
-    QStringLiteral("kib"),     QStringLiteral("mib"),     QStringLiteral("gib"),     QStringLiteral("cnn"),
-    QStringLiteral("debian"),  QStringLiteral("cmake_prefix_path"),
-};
-
-// Every text a person reads in the visible widgets under `root`: labels, buttons, tabs, group
-// titles, combo boxes, line edits, item views (headers and the first rows), charts, menus.
-QStringList visibleTexts(QWidget* root) {
-    QStringList texts;
-    auto plain = [](const QString& text) {
-        if (!Qt::mightBeRichText(text)) return text;
-        QTextDocument doc;
-        doc.setHtml(text);
-        return doc.toPlainText();
-    };
-    QList<QWidget*> widgets = root->findChildren<QWidget*>();
-    widgets.prepend(root);
-    for (QWidget* w : widgets) {
-        if (!w->isVisibleTo(root) && w != root) continue;
-        if (auto* l = qobject_cast<QLabel*>(w)) texts << plain(l->text());
-        if (auto* b = qobject_cast<QAbstractButton*>(w)) texts << b->text();
-        if (auto* g = qobject_cast<QGroupBox*>(w)) texts << g->title();
-        if (auto* c = qobject_cast<QComboBox*>(w)) texts << c->currentText();
-        // The row filter's example is written in its syntax, which stays English (and, contains).
-        if (auto* e = qobject_cast<QLineEdit*>(w); e && e->text().isEmpty() && e->objectName() != QLatin1String("rowFilter"))
-            texts << e->placeholderText();
-        if (auto* t = qobject_cast<QTabBar*>(w))
-            for (int i = 0; i < t->count(); ++i) texts << t->tabText(i);
-        if (auto* v = qobject_cast<QAbstractItemView*>(w); v && v->model()) {
-            QAbstractItemModel* m = v->model();
-            for (int c = 0; c < m->columnCount(); ++c) texts << m->headerData(c, Qt::Horizontal).toString();
-            for (int r = 0; r < std::min(m->rowCount(), 12); ++r)
-                for (int c = 0; c < m->columnCount(); ++c) texts << m->index(r, c).data().toString();
-        }
-        if (auto* tree = qobject_cast<QTreeWidget*>(w)) {
-            QTreeWidgetItemIterator it(tree);
-            for (; *it; ++it)
-                if (!(*it)->isHidden()) texts << (*it)->text(0);
-        }
-        if (auto* chart = qobject_cast<QChartView*>(w)) {
-            texts << chart->chart()->title();
-            for (QAbstractAxis* axis : chart->chart()->axes()) texts << axis->titleText();
-        }
-        if (auto* bar = qobject_cast<QMenuBar*>(w))
-            for (QAction* a : bar->actions()) texts << a->text();
-    }
-    return texts;
-}
-
-// The words of `texts` in Latin letters that are neither a name the session used nor kept in
-// Latin on purpose: what a Korean reader would meet in English.
-QStringList englishWords(const QStringList& texts, const std::set<QString>& names) {
-    QStringList found;
-    static const QRegularExpression pathLike(QStringLiteral("[^\\s]*[/@][^\\s]*"));
-    // A word starts where no letter or digit comes before it ("7dbb" of a run id is no word).
-    static const QRegularExpression word(QStringLiteral("(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_.0-9-]*"));
-    for (QString text : texts) {
-        text.remove(pathLike);  // file paths, NAME@VERSION
-        auto it = word.globalMatch(text);
-        while (it.hasNext()) {
-            const QString w = it.next().captured();
-            const QString lower = w.toLower();
-            const bool identifier = w.contains(QLatin1Char('_')) || w.contains(QLatin1Char('.')) ||
-                                    w.contains(QRegularExpression(QStringLiteral("[0-9]")));
-            if (w.size() < 3 || identifier || kKeptInLatin.count(lower) || names.count(lower)) continue;
-            if (!found.contains(w + QStringLiteral(" «") + text.left(80) + QStringLiteral("»")))
-                found << w + QStringLiteral(" «") + text.left(80) + QStringLiteral("»");
-        }
-    }
-    return found;
-}
-
-struct Session {
-    QTemporaryDir dir;
-    QTemporaryDir files;
-    std::unique_ptr<MainWindow> window;
-    std::set<QString> names;  // datasets, columns, values and runs the session made
-    int step = 0;
-
-    Session() {
-        kiln::studio::initStudioResources();
-        kiln::test::useBuiltKiln();
-        LanguageManager::apply(QStringLiteral("en"));
-        window = std::make_unique<MainWindow>(dir.path());
-        window->resize(1280, 800);
-        window->show();
-        window->edits()->setUndoMilliseconds(2500);  // long enough to be seen in the screenshots
-        window->edits()->setConfirmer([](const QString&, const QString&) { return true; });
-        for (const char* n : {"iris", "species", "setosa", "versicolor", "virginica", "sepal_length",
-                              "sepal_width_cm", "petal_length_cm", "petal_width_cm", "lr", "val_loss", "progression",
-                              "auto"})  // "auto": the family in a run's name (iris/species auto)
-            names.insert(QString::fromLatin1(n));
-    }
-    ~Session() {
-        window.reset();
-        QThreadPool::globalInstance()->waitForDone();
-    }
-
-    // Saves the window (and `dialog` over it) in English and in Korean, and says what the Korean
-    // screens still show in English.
-    void shoot(const QString& what, QWidget* dialog = nullptr) {
-        ++step;
-        const QString base = QStringLiteral("newcomer_%1_%2").arg(step, 2, 10, QLatin1Char('0')).arg(what);
-        auto save = [&](const QString& language) {
-            CHECK(kiln::test::saveScreenshot(window.get(), base + QStringLiteral("_") + language + QStringLiteral(".png")));
-            if (dialog)
-                CHECK(kiln::test::saveScreenshot(dialog, base + QStringLiteral("_dialog_") + language + QStringLiteral(".png")));
-        };
-        save(QStringLiteral("en"));
-        LanguageManager::apply(QStringLiteral("ko"));
-        QTest::qWait(150);
-        save(QStringLiteral("ko"));
-        QStringList texts = visibleTexts(window.get());
-        if (dialog) texts += visibleTexts(dialog);
-        for (QString& text : texts)  // the session's own folders are names, whatever their letters
-            text.remove(QDir::toNativeSeparators(dir.path())).remove(files.path()).remove(QDir(dir.path()).dirName());
-        const QStringList english = englishWords(texts, names);
-        INFO(base.toStdString() << ": left in English:\n  " << english.join(QStringLiteral("\n  ")).toStdString());
-        CHECK(english.isEmpty());
-        LanguageManager::apply(QStringLiteral("en"));
-        QTest::qWait(50);
-    }
-
-    kiln::widgets::DatasetPage* datasetTab() const {
-        for (int i = 0; i < window->tabs()->count(); ++i)
-            if (auto* p = qobject_cast<kiln::widgets::DatasetPage*>(window->tabs()->widget(i))) return p;
-        return nullptr;
-    }
-};
-
-}  // namespace
-
 TEST_CASE("a newcomer's first session reads whole in English and in Korean", "[app][newcomer]") {
-    Session s;
+    kiln::test::ScriptedSession s(QStringLiteral("newcomer"));
+    s.addNames({"iris", "species", "setosa", "versicolor", "virginica", "sepal_length", "sepal_width_cm",
+                "petal_length_cm", "petal_width_cm", "lr", "val_loss", "progression",
+                "auto"});  // "auto": the family in a run's name (iris/species auto)
     REQUIRE(waitUntil([&] { return s.window->environmentProbe()->isReady(); }, 30000));
     s.shoot(QStringLiteral("welcome"));
 
@@ -255,15 +113,8 @@ TEST_CASE("a newcomer's first session reads whole in English and in Korean", "[a
     CHECK(std::find(chosen.begin(), chosen.end(), "petal_width_cm") == chosen.end());
     panel->findChild<QSpinBox*>(QStringLiteral("epochsBox"))->setValue(5);
     s.shoot(QStringLiteral("train_panel"));
-    const int before = s.window->tabs()->count();
-    panel->findChild<QPushButton*>(QStringLiteral("trainButton"))->click();
-    REQUIRE(waitUntil([&] { return s.window->tabs()->count() > before; }, 30000));
-    auto* run = qobject_cast<kiln::studio::RunTab*>(s.window->tabs()->currentWidget());
-    REQUIRE(run);
-    REQUIRE(waitUntil([&] { return kiln::test::runEnded(run); }, 180000));
-    REQUIRE(run->status() == QStringLiteral("completed"));
+    kiln::studio::RunTab* run = s.trainAndWait(panel);
     const QString runId = run->runId();
-    s.names.insert(runId.toLower());
     run->pages()->setCurrentWidget(run->evaluation());
     s.shoot(QStringLiteral("run_evaluation"));
 

@@ -37,6 +37,14 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::PredictionsView</name>
+    <message numerus="yes">
+        <location filename="../app/studio/predict_dialog.cpp" line="226"/>
+        <source>%Ln prediction(s) for %1 · read %2 s, inference %3 s</source>
+        <translation><numerusform>%Ln prediction for %1 · read %2 s, inference %3 s</numerusform><numerusform>%Ln predictions for %1 · read %2 s, inference %3 s</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::TrainPanel</name>
     <message numerus="yes">
         <location filename="../app/studio/train_panel_spec.cpp" line="132"/>
@@ -133,6 +141,14 @@ whiskers %5 – %6</numerusform>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::DriftView</name>
+    <message numerus="yes">
+        <location filename="../widgets/drift_view.cpp" line="154"/>
+        <source>%1 · version %2 · %n row(s)</source>
+        <translation><numerusform>%1 · version %2 · %n row</numerusform><numerusform>%1 · version %2 · %n rows</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::HistogramView</name>
     <message numerus="yes">
         <location filename="../widgets/histogram_view.cpp" line="138"/>
@@ -154,7 +170,7 @@ whiskers %5 – %6</numerusform>
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="159"/>
+        <location filename="../widgets/navigator_view.cpp" line="163"/>
         <source>Sweep: %1 (%n trial(s))</source>
         <translation>
             <numerusform>Sweep: %1 (%n trial)</numerusform>
@@ -162,7 +178,7 @@ whiskers %5 – %6</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="272"/>
+        <location filename="../widgets/navigator_view.cpp" line="276"/>
         <source>Delete %n Sweeps and Their Trials…</source>
         <translation>
             <numerusform>Delete %n Sweep and Its Trials…</numerusform>
@@ -170,7 +186,7 @@ whiskers %5 – %6</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="296"/>
+        <location filename="../widgets/navigator_view.cpp" line="300"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>Delete %n Item…</numerusform>

@@ -222,42 +222,42 @@
 <context>
     <name>kiln::studio::CategoryOrderDialog</name>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="20"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="19"/>
         <source>Order of %1</source>
         <translation>%1의 순서</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="26"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="25"/>
         <source>Put the values of %1 from lowest to highest. Charts show them in this order and the column is stored as ordered categories.</source>
         <translation>%1의 값을 낮은 것에서 높은 것 순으로 놓으세요. 차트는 이 순서로 보여 주고, 열은 순서 있는 범주로 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="37"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="36"/>
         <source>Up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="39"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="38"/>
         <source>Down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="41"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="40"/>
         <source>Sort</source>
         <translation>정렬</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="43"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="42"/>
         <source>Numbers inside the values are read as numbers: 2 before 10.</source>
         <translation>값 안의 숫자는 숫자로 읽습니다: 2가 10보다 앞.</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="44"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="43"/>
         <source>Reverse</source>
         <translation>뒤집기</translation>
     </message>
     <message>
-        <location filename="../app/studio/category_order_dialog.cpp" line="58"/>
+        <location filename="../app/studio/category_order_dialog.cpp" line="57"/>
         <source>No order</source>
         <translation>순서 없음</translation>
     </message>
@@ -475,95 +475,173 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::EnvironmentTexts</name>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="30"/>
+        <source>Compiler</source>
+        <translation>컴파일러</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="31"/>
+        <source>Processor</source>
+        <translation>프로세서</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="32"/>
+        <source>CPU cores</source>
+        <translation>CPU 코어</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="33"/>
+        <source>CUDA available</source>
+        <translation>CUDA 사용 가능</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="34"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="35"/>
+        <source>CUDA version</source>
+        <translation>CUDA 버전</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="36"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="37"/>
+        <source>Host name</source>
+        <translation>호스트 이름</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="38"/>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="39"/>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="40"/>
+        <source>Operating system</source>
+        <translation>운영 체제</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="41"/>
+        <source>Torch threads</source>
+        <translation>Torch 스레드</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="46"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="46"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/environment_texts.cpp" line="52"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::ExportResultDialog</name>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="82"/>
+        <location filename="../app/studio/export_dialog.cpp" line="84"/>
         <source>ONNX Export</source>
         <translation>ONNX 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="86"/>
+        <location filename="../app/studio/export_dialog.cpp" line="88"/>
         <source>The file was checked and read back from disk; it reproduces the trained model on %1 held-out rows.</source>
         <translation>파일을 검사하고 디스크에서 다시 읽었습니다. 검증용 %1개 행에서 학습된 모델과 같은 결과를 냅니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="94"/>
+        <location filename="../app/studio/export_dialog.cpp" line="96"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="95"/>
+        <location filename="../app/studio/export_dialog.cpp" line="97"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="97"/>
+        <location filename="../app/studio/export_dialog.cpp" line="99"/>
         <source>ONNX checker</source>
         <translation>ONNX 검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="99"/>
+        <location filename="../app/studio/export_dialog.cpp" line="101"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="100"/>
+        <location filename="../app/studio/export_dialog.cpp" line="102"/>
         <source>Held-out rows run through the file and through the trained model</source>
         <translation>파일과 학습된 모델 양쪽에 통과시킨 검증용 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="102"/>
+        <location filename="../app/studio/export_dialog.cpp" line="104"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="103"/>
-        <location filename="../app/studio/export_dialog.cpp" line="108"/>
+        <location filename="../app/studio/export_dialog.cpp" line="105"/>
+        <location filename="../app/studio/export_dialog.cpp" line="110"/>
         <source>%1 (tolerance %2)</source>
         <translation>%1 (허용 오차 %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="105"/>
+        <location filename="../app/studio/export_dialog.cpp" line="107"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="107"/>
+        <location filename="../app/studio/export_dialog.cpp" line="109"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="110"/>
+        <location filename="../app/studio/export_dialog.cpp" line="112"/>
         <source>Max |Δ value|</source>
         <translation>최대 |Δ 값|</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="112"/>
+        <location filename="../app/studio/export_dialog.cpp" line="114"/>
         <source>File size</source>
         <translation>파일 크기</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="113"/>
+        <location filename="../app/studio/export_dialog.cpp" line="115"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2바이트)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="115"/>
+        <location filename="../app/studio/export_dialog.cpp" line="117"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="116"/>
+        <location filename="../app/studio/export_dialog.cpp" line="118"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="117"/>
+        <location filename="../app/studio/export_dialog.cpp" line="119"/>
         <source>%1 s in all, %2 s verifying</source>
         <translation>전체 %1초, 검증 %2초</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_dialog.cpp" line="91"/>
+        <location filename="../app/studio/export_dialog.cpp" line="93"/>
         <source>Copy SHA-256</source>
         <translation>SHA-256 복사</translation>
     </message>
@@ -1376,7 +1454,7 @@
     <name>kiln::studio::ModelsPage</name>
     <message numerus="yes">
         <location filename="../app/studio/models_page.cpp" line="248"/>
-        <location filename="../app/studio/models_page.cpp" line="487"/>
+        <location filename="../app/studio/models_page.cpp" line="488"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>버전 %n개</numerusform>
@@ -1434,13 +1512,13 @@
     </message>
     <message>
         <location filename="../app/studio/models_page.cpp" line="385"/>
-        <location filename="../app/studio/models_page.cpp" line="475"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
         <location filename="../app/studio/models_page.cpp" line="386"/>
-        <location filename="../app/studio/models_page.cpp" line="475"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
@@ -1461,7 +1539,7 @@
     </message>
     <message>
         <location filename="../app/studio/models_page.cpp" line="399"/>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="477"/>
         <source>Verification</source>
         <translation>검증</translation>
     </message>
@@ -1481,176 +1559,176 @@
         <translation>검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="402"/>
+        <location filename="../app/studio/models_page.cpp" line="403"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="404"/>
+        <location filename="../app/studio/models_page.cpp" line="405"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="406"/>
+        <location filename="../app/studio/models_page.cpp" line="407"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="409"/>
+        <location filename="../app/studio/models_page.cpp" line="410"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="412"/>
+        <location filename="../app/studio/models_page.cpp" line="413"/>
         <source>Tolerance</source>
         <translation>허용 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="416"/>
+        <location filename="../app/studio/models_page.cpp" line="417"/>
         <source>System evaluation</source>
         <translation>시스템 평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="418"/>
+        <location filename="../app/studio/models_page.cpp" line="419"/>
         <source>Not evaluated</source>
         <translation>평가 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <location filename="../app/studio/models_page.cpp" line="421"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="420"/>
+        <location filename="../app/studio/models_page.cpp" line="421"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="421"/>
+        <location filename="../app/studio/models_page.cpp" line="422"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="422"/>
+        <location filename="../app/studio/models_page.cpp" line="423"/>
         <source>Latency p50</source>
         <translation>지연 p50</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="422"/>
         <location filename="../app/studio/models_page.cpp" line="423"/>
         <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="425"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
         <source>Latency p95</source>
         <translation>지연 p95</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="425"/>
         <source>Latency p99</source>
         <translation>지연 p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="427"/>
-        <location filename="../app/studio/models_page.cpp" line="477"/>
+        <location filename="../app/studio/models_page.cpp" line="428"/>
+        <location filename="../app/studio/models_page.cpp" line="478"/>
         <source>Throughput</source>
         <translation>처리량</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="427"/>
+        <location filename="../app/studio/models_page.cpp" line="428"/>
         <source>%1 rows/s at batch 64</source>
         <translation>배치 64에서 초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="428"/>
+        <location filename="../app/studio/models_page.cpp" line="429"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="446"/>
+        <location filename="../app/studio/models_page.cpp" line="447"/>
         <source>Set Stage</source>
         <translation>단계 설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="453"/>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="454"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
         <source>Predict…</source>
         <translation>예측…</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="457"/>
+        <location filename="../app/studio/models_page.cpp" line="458"/>
         <source>Open Run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="462"/>
+        <location filename="../app/studio/models_page.cpp" line="463"/>
         <source>Staging</source>
         <translation>스테이징</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="463"/>
+        <location filename="../app/studio/models_page.cpp" line="464"/>
         <source>Production</source>
         <translation>프로덕션</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="464"/>
+        <location filename="../app/studio/models_page.cpp" line="465"/>
         <source>Archived</source>
         <translation>보관됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="465"/>
+        <location filename="../app/studio/models_page.cpp" line="466"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="469"/>
+        <location filename="../app/studio/models_page.cpp" line="470"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="470"/>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Stage:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="475"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Model / version</source>
         <translation>모델 / 버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="475"/>
+        <location filename="../app/studio/models_page.cpp" line="476"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="477"/>
         <source>Accuracy / R²</source>
         <translation>정확도 / R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="477"/>
         <source>Latency p50/p95/p99</source>
         <translation>지연 p50/p95/p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <location filename="../app/studio/models_page.cpp" line="484"/>
         <source>Could not read the registry: %1</source>
         <translation>레지스트리를 읽지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="485"/>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>1 model</source>
         <translation>모델 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="485"/>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>%1 models</source>
         <translation>모델 %1개</translation>
     </message>
@@ -1658,57 +1736,57 @@
 <context>
     <name>kiln::studio::PredictDialog</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="97"/>
         <source>Predict with %1</source>
         <translation>%1(으)로 예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="93"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="99"/>
         <source>A CSV/TSV file or a folder of images</source>
         <translation>CSV/TSV 파일 또는 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="94"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="100"/>
         <source>CSV File…</source>
         <translation>CSV 파일…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="95"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="101"/>
         <source>Image Folder…</source>
         <translation>이미지 폴더…</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="100"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="106"/>
         <source>Data to Predict</source>
         <translation>예측할 데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="101"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="107"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="110"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="116"/>
         <source>Image Folder to Predict</source>
         <translation>예측할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="124"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="130"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="125"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="131"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="126"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="132"/>
         <source>Columns are matched to the model&apos;s inputs by name; missing values and unseen categories predict normally.</source>
         <translation>열은 이름으로 모델 입력에 맞춥니다. 결측값과 처음 보는 범주도 그대로 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="133"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="139"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
@@ -1716,32 +1794,32 @@
 <context>
     <name>kiln::studio::PredictionModel</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="65"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="71"/>
         <source>no prediction</source>
         <translation>예측 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="88"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="82"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="88"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="83"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="89"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="84"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="90"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="85"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="91"/>
         <source>P(%1)</source>
         <translation>P(%1)</translation>
     </message>
@@ -1749,33 +1827,35 @@
 <context>
     <name>kiln::studio::PredictionsView</name>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="160"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="209"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="177"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="215"/>
         <source>Save as CSV…</source>
         <translation>CSV로 저장…</translation>
     </message>
-    <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="205"/>
-        <source>%1 predictions for %2 · read %3 s, inference %4 s</source>
-        <translation>%2에 대한 예측 %1개 · 읽기 %3초, 추론 %4초</translation>
+    <message numerus="yes">
+        <location filename="../app/studio/predict_dialog.cpp" line="226"/>
+        <source>%Ln prediction(s) for %1 · read %2 s, inference %3 s</source>
+        <translation>
+            <numerusform>%1의 예측 %Ln개 · 읽기 %2초, 추론 %3초</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="224"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="245"/>
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="236"/>
-        <location filename="../app/studio/predict_dialog.cpp" line="240"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="257"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="261"/>
         <source>Save Predictions</source>
         <translation>예측 저장</translation>
     </message>
     <message>
-        <location filename="../app/studio/predict_dialog.cpp" line="236"/>
+        <location filename="../app/studio/predict_dialog.cpp" line="257"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1817,42 +1897,42 @@
 <context>
     <name>kiln::studio::RunOnBox</name>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="95"/>
+        <location filename="../app/studio/run_on_box.cpp" line="96"/>
         <source>its host key is not trusted yet (Settings ▸ Hosts)</source>
         <translation>호스트 키를 아직 신뢰하지 않았습니다(설정 ▸ 호스트)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="98"/>
+        <location filename="../app/studio/run_on_box.cpp" line="99"/>
         <source>its Kiln speaks worker protocol %1, this Kiln %2</source>
         <translation>호스트의 Kiln은 작업자 프로토콜 %1, 이 Kiln은 %2을(를) 사용합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="105"/>
+        <location filename="../app/studio/run_on_box.cpp" line="106"/>
         <source>probing…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="108"/>
+        <location filename="../app/studio/run_on_box.cpp" line="109"/>
         <source>cannot be used: %1</source>
         <translation>사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="113"/>
+        <location filename="../app/studio/run_on_box.cpp" line="114"/>
         <source>This computer</source>
         <translation>이 컴퓨터</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="114"/>
+        <location filename="../app/studio/run_on_box.cpp" line="115"/>
         <source>This computer — %1</source>
         <translation>이 컴퓨터 — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="117"/>
+        <location filename="../app/studio/run_on_box.cpp" line="118"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_on_box.cpp" line="143"/>
+        <location filename="../app/studio/run_on_box.cpp" line="144"/>
         <source>%1 cannot take the run: %2</source>
         <translation>%1에서 실행할 수 없습니다: %2</translation>
     </message>
@@ -1860,267 +1940,272 @@
 <context>
     <name>kiln::studio::RunTab</name>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="209"/>
+        <location filename="../app/studio/run_tab.cpp" line="200"/>
         <source>Could not read the run: %1</source>
         <translation>실행을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="354"/>
+        <location filename="../app/studio/run_tab.cpp" line="345"/>
         <source>Waiting for the worker…</source>
         <translation>워커를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="356"/>
+        <location filename="../app/studio/run_tab.cpp" line="347"/>
         <source>Last heard in round %1 of %2; the worker keeps training on %3</source>
         <translation>마지막 소식: 라운드 %1/%2, 워커는 %3에서 계속 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="357"/>
+        <location filename="../app/studio/run_tab.cpp" line="348"/>
         <source>Last heard in epoch %1 of %2; the worker keeps training on %3</source>
         <translation>마지막 소식은 에포크 %1/%2; 작업자는 %3에서 계속 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="359"/>
+        <location filename="../app/studio/run_tab.cpp" line="350"/>
         <source>Preparing the data…</source>
         <translation>데이터를 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="363"/>
+        <location filename="../app/studio/run_tab.cpp" line="354"/>
         <source>Round %1 of %2</source>
         <translation>라운드 %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="364"/>
+        <location filename="../app/studio/run_tab.cpp" line="355"/>
         <source>Epoch %1 of %2 · step %3 of %4</source>
         <translation>에포크 %1/%2 · 스텝 %3/%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="373"/>
+        <location filename="../app/studio/run_tab.cpp" line="364"/>
         <source> · ETA %1 (early stopping may end sooner)</source>
         <translation> · 남은 시간 %1 (조기 종료로 더 빨리 끝날 수 있음)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="374"/>
+        <location filename="../app/studio/run_tab.cpp" line="365"/>
         <source> · ETA %1</source>
         <translation> · 남은 시간 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="384"/>
+        <location filename="../app/studio/run_tab.cpp" line="375"/>
         <source>Stopped in epoch %1 of %2</source>
         <translation>에포크 %1/%2에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="384"/>
+        <location filename="../app/studio/run_tab.cpp" line="375"/>
         <source>Stopped in round %1 of %2</source>
         <translation>라운드 %1/%2에서 중지됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="389"/>
+        <location filename="../app/studio/run_tab.cpp" line="380"/>
         <source>%1 grown</source>
         <translation>%1 학습 완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="391"/>
+        <location filename="../app/studio/run_tab.cpp" line="382"/>
         <source>%1 of %2 rounds · stopped early · best round %3</source>
         <translation>%1/%2 라운드 · 조기 종료 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="392"/>
+        <location filename="../app/studio/run_tab.cpp" line="383"/>
         <source>%1 of %2 rounds · best round %3</source>
         <translation>%1/%2 라운드 · 최고 라운드 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="394"/>
+        <location filename="../app/studio/run_tab.cpp" line="385"/>
         <source>%1 of %2 epochs · stopped early · best epoch %3</source>
         <translation>에포크 %1/%2 · 조기 종료 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="395"/>
+        <location filename="../app/studio/run_tab.cpp" line="386"/>
         <source>%1 of %2 epochs · best epoch %3</source>
         <translation>에포크 %1/%2 · 최적 에포크 %3</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="438"/>
+        <location filename="../app/studio/run_tab.cpp" line="429"/>
         <source>device not chosen yet</source>
         <translation>장치 선택 전</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="443"/>
+        <location filename="../app/studio/run_tab.cpp" line="434"/>
         <source>Run %1 · dataset %2 v%3 · target %4 · %5 on %6</source>
         <translation>실행 %1 · 데이터셋 %2 v%3 · 목표 %4 · %5 · %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="448"/>
+        <location filename="../app/studio/run_tab.cpp" line="439"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="449"/>
+        <location filename="../app/studio/run_tab.cpp" line="440"/>
         <source>Run %1 on %2 · dataset %3 v%4 · target %5 · %6 on %7</source>
         <translation>실행 %1 · 호스트 %2 · 데이터셋 %3 v%4 · 목표 %5 · %6 · %7</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="459"/>
+        <location filename="../app/studio/run_tab.cpp" line="450"/>
         <source>Lost the connection to %1: %2. Reconnect follows the worker again.</source>
         <translation>%1와(과)의 연결이 끊겼습니다: %2. 다시 연결하면 작업자를 다시 따라갑니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="485"/>
+        <location filename="../app/studio/run_tab.cpp" line="477"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="486"/>
+        <location filename="../app/studio/run_tab.cpp" line="478"/>
         <source>Why this device</source>
         <translation>이 장치를 고른 이유</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="487"/>
+        <location filename="../app/studio/run_tab.cpp" line="479"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="488"/>
+        <location filename="../app/studio/run_tab.cpp" line="479"/>
+        <source>this machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/run_tab.cpp" line="480"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="489"/>
+        <location filename="../app/studio/run_tab.cpp" line="481"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="490"/>
+        <location filename="../app/studio/run_tab.cpp" line="482"/>
         <source>Finished</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="501"/>
+        <location filename="../app/studio/run_tab.cpp" line="490"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="502"/>
+        <location filename="../app/studio/run_tab.cpp" line="491"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="503"/>
+        <location filename="../app/studio/run_tab.cpp" line="492"/>
         <source>Completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="504"/>
+        <location filename="../app/studio/run_tab.cpp" line="493"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="505"/>
+        <location filename="../app/studio/run_tab.cpp" line="494"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="506"/>
+        <location filename="../app/studio/run_tab.cpp" line="495"/>
         <source>Interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="507"/>
+        <location filename="../app/studio/run_tab.cpp" line="496"/>
         <source>Connection lost</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="508"/>
+        <location filename="../app/studio/run_tab.cpp" line="497"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="512"/>
+        <location filename="../app/studio/run_tab.cpp" line="501"/>
         <source>Cancel Run</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="513"/>
+        <location filename="../app/studio/run_tab.cpp" line="502"/>
         <source>The worker stops at the next batch and keeps a checkpoint</source>
         <translation>워커가 다음 배치에서 멈추고 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="514"/>
+        <location filename="../app/studio/run_tab.cpp" line="503"/>
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="515"/>
+        <location filename="../app/studio/run_tab.cpp" line="504"/>
         <source>Continue from the last checkpoint</source>
         <translation>마지막 체크포인트에서 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="516"/>
+        <location filename="../app/studio/run_tab.cpp" line="505"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="518"/>
+        <location filename="../app/studio/run_tab.cpp" line="507"/>
         <source>Connect to the host again and follow the worker from where this Studio lost it</source>
         <translation>호스트에 다시 접속하여 연결이 끊긴 지점부터 작업자를 따라갑니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="520"/>
+        <location filename="../app/studio/run_tab.cpp" line="509"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="521"/>
+        <location filename="../app/studio/run_tab.cpp" line="510"/>
         <source>Write a verified ONNX file with the preprocessing inside</source>
         <translation>전처리를 포함한 검증된 ONNX 파일을 씁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="522"/>
+        <location filename="../app/studio/run_tab.cpp" line="511"/>
         <source>Register as Model…</source>
         <translation>모델로 등록…</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="523"/>
+        <location filename="../app/studio/run_tab.cpp" line="512"/>
         <source>Export, verify and evaluate this run as a new model version</source>
         <translation>이 실행을 내보내고 검증·평가하여 새 모델 버전으로 등록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="524"/>
+        <location filename="../app/studio/run_tab.cpp" line="513"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="525"/>
+        <location filename="../app/studio/run_tab.cpp" line="514"/>
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="526"/>
+        <location filename="../app/studio/run_tab.cpp" line="515"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="527"/>
+        <location filename="../app/studio/run_tab.cpp" line="516"/>
         <source>Tree</source>
         <translation>트리</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="528"/>
+        <location filename="../app/studio/run_tab.cpp" line="517"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="531"/>
+        <location filename="../app/studio/run_tab.cpp" line="520"/>
         <source>Environment and spec</source>
         <translation>환경과 명세</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="532"/>
+        <location filename="../app/studio/run_tab.cpp" line="521"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../app/studio/run_tab.cpp" line="532"/>
+        <location filename="../app/studio/run_tab.cpp" line="521"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
@@ -4360,99 +4445,131 @@ whiskers %5 – %6</source>
 </context>
 <context>
     <name>kiln::widgets::DriftView</name>
-    <message>
-        <location filename="../widgets/drift_view.cpp" line="159"/>
-        <source>%1 · version %2 · %3 rows</source>
-        <translation>%1 · 버전 %2 · %3행</translation>
+    <message numerus="yes">
+        <location filename="../widgets/drift_view.cpp" line="154"/>
+        <source>%1 · version %2 · %n row(s)</source>
+        <translation>
+            <numerusform>%1 · 버전 %2 · %n행</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="174"/>
+        <location filename="../widgets/drift_view.cpp" line="160"/>
+        <source>major</source>
+        <translation>큼</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="161"/>
+        <source>moderate</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="162"/>
+        <source>stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="167"/>
+        <source>added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="168"/>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="169"/>
+        <source>type changed</source>
+        <translation>형식 바뀜</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_view.cpp" line="194"/>
         <source>Could not list the versions: %1</source>
         <translation>버전 목록을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="176"/>
+        <location filename="../widgets/drift_view.cpp" line="196"/>
         <source>There is no other table version to compare with. Import another version of this dataset (or another dataset) first.</source>
         <translation>비교할 다른 표 버전이 없습니다. 먼저 이 데이터셋의 다른 버전(또는 다른 데이터셋)을 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="195"/>
+        <location filename="../widgets/drift_view.cpp" line="215"/>
         <source>Comparing…</source>
         <translation>비교 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="241"/>
+        <location filename="../widgets/drift_view.cpp" line="261"/>
         <source>Could not compare: %1</source>
         <translation>비교할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="246"/>
+        <location filename="../widgets/drift_view.cpp" line="266"/>
         <source>Against %1: %2 schema changes; %3 of %4 columns drifted (PSI ≥ 0.1: moderate, ≥ 0.25: major).</source>
         <translation>%1 대비: 스키마 변경 %2개, 열 %4개 중 %3개에 드리프트 (PSI ≥ 0.1: 보통, ≥ 0.25: 큼).</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="307"/>
+        <location filename="../widgets/drift_view.cpp" line="331"/>
         <source>%1 (bins from)</source>
         <translation>%1 (구간 시작값)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="319"/>
+        <location filename="../widgets/drift_view.cpp" line="343"/>
         <source>Share (%)</source>
         <translation>비율 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="324"/>
+        <location filename="../widgets/drift_view.cpp" line="348"/>
         <source>%1: %2 against %3 · missing %4% and %5%</source>
         <translation>%1: %2 대 %3 · 결측 %4%와 %5%</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="330"/>
+        <location filename="../widgets/drift_view.cpp" line="354"/>
         <source>%1 · %2: %3%</source>
         <translation>%1 · %2: %3%</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="341"/>
+        <location filename="../widgets/drift_view.cpp" line="365"/>
         <source>Compare against:</source>
         <translation>비교 대상:</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="342"/>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="366"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="342"/>
+        <location filename="../widgets/drift_view.cpp" line="366"/>
         <source>Schema change</source>
         <translation>스키마 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="342"/>
+        <location filename="../widgets/drift_view.cpp" line="366"/>
         <source>Types</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>Type</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>PSI</source>
         <translation>PSI</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>KS statistic</source>
         <translation>KS 통계량</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>KS p-value</source>
         <translation>KS p-값</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_view.cpp" line="344"/>
+        <location filename="../widgets/drift_view.cpp" line="368"/>
         <source>Level</source>
         <translation>수준</translation>
     </message>
@@ -4906,172 +5023,252 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::Messages</name>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="31"/>
+        <location filename="../widgets/message_texts.cpp" line="33"/>
         <source>Import folder %1</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="32"/>
+        <location filename="../widgets/message_texts.cpp" line="34"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="33"/>
+        <location filename="../widgets/message_texts.cpp" line="35"/>
         <source>Imported %1: %2 rows</source>
         <translation>%1 가져옴: %2행</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="35"/>
+        <location filename="../widgets/message_texts.cpp" line="37"/>
         <source>Already imported as %1 (%2 rows)</source>
         <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="36"/>
+        <location filename="../widgets/message_texts.cpp" line="38"/>
         <source>Training run %1</source>
         <translation>학습 실행 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="37"/>
+        <location filename="../widgets/message_texts.cpp" line="39"/>
         <source>Sweep on %1</source>
         <translation>%1 스윕</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="38"/>
+        <location filename="../widgets/message_texts.cpp" line="40"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="39"/>
+        <location filename="../widgets/message_texts.cpp" line="41"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="40"/>
+        <location filename="../widgets/message_texts.cpp" line="42"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="41"/>
+        <location filename="../widgets/message_texts.cpp" line="43"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="42"/>
+        <location filename="../widgets/message_texts.cpp" line="44"/>
         <source>epoch %1</source>
         <translation>에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="43"/>
+        <location filename="../widgets/message_texts.cpp" line="45"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
         <location filename="../widgets/message_texts.cpp" line="46"/>
+        <source>starting</source>
+        <translation>시작하는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="47"/>
+        <source>predicting</source>
+        <translation>예측하는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <source>registered</source>
+        <translation>등록됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="50"/>
+        <source>exporting, verifying and evaluating</source>
+        <translation>내보내고 검증하고 평가하는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="52"/>
+        <source>loading run %1</source>
+        <translation>실행 %1 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="53"/>
+        <source>writing %1</source>
+        <translation>%1 쓰는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="55"/>
+        <source>verifying on %1 held-out rows</source>
+        <translation>보류 행 %1개로 검증하는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="57"/>
+        <source>verifying on %1 training rows</source>
+        <translation>학습 행 %1개로 검증하는 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="59"/>
+        <source>columns the model does not use were ignored: %1</source>
+        <translation>모델이 쓰지 않는 열은 무시했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="60"/>
+        <source>the folder %1 does not exist</source>
+        <translation>폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="63"/>
+        <source>cannot reach %1 over SSH: %2</source>
+        <translation>SSH로 %1에 연결할 수 없음: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="64"/>
+        <source>cannot reach %1 over SSH</source>
+        <translation>SSH로 %1에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="67"/>
+        <source>CUDA is not available: this LibTorch was built without CUDA (Debian&apos;s CPU build)</source>
+        <translation>CUDA를 쓸 수 없음: 이 LibTorch는 CUDA 없이 빌드되었습니다 (Debian의 CPU 빌드)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="70"/>
+        <source>CUDA is not available: no CUDA device is visible to LibTorch</source>
+        <translation>CUDA를 쓸 수 없음: LibTorch에 보이는 CUDA 장치가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="72"/>
+        <source>CUDA is available; using the first GPU</source>
+        <translation>CUDA 사용 가능: 첫 번째 GPU를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="73"/>
+        <source>the CPU was requested</source>
+        <translation>CPU가 요청되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="76"/>
         <source>task classification chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 분류 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <location filename="../widgets/message_texts.cpp" line="78"/>
         <source>task regression chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 회귀 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="51"/>
+        <location filename="../widgets/message_texts.cpp" line="81"/>
         <source>model auto: the family (linear, MLP, boosted trees or forest) is chosen by cross-validation on the training rows when the run starts</source>
         <translation>모델 자동: 실행이 시작될 때 학습 데이터의 교차 검증으로 계열(선형, MLP, 부스팅 트리, 랜덤 포레스트)을 고릅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="55"/>
+        <location filename="../widgets/message_texts.cpp" line="85"/>
         <source>left out column &apos;%1&apos;: it is free text</source>
         <translation>열 &apos;%1&apos; 제외: 자유 텍스트입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="57"/>
+        <location filename="../widgets/message_texts.cpp" line="87"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (unique integers)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (고유한 정수)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="59"/>
+        <location filename="../widgets/message_texts.cpp" line="89"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (a distinct category on most rows)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (대부분의 행마다 다른 범주)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="62"/>
+        <location filename="../widgets/message_texts.cpp" line="92"/>
         <source>left out column &apos;%1&apos;: it is constant</source>
         <translation>열 &apos;%1&apos; 제외: 값이 하나뿐입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="63"/>
+        <location filename="../widgets/message_texts.cpp" line="93"/>
         <source>left out column &apos;%1&apos;: excluded</source>
         <translation>열 &apos;%1&apos; 제외: 직접 뺐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="64"/>
+        <location filename="../widgets/message_texts.cpp" line="94"/>
         <source>target &apos;%1&apos; chosen by its name</source>
         <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="66"/>
+        <location filename="../widgets/message_texts.cpp" line="96"/>
         <source>every value is missing</source>
         <translation>모든 값이 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="69"/>
+        <location filename="../widgets/message_texts.cpp" line="99"/>
         <source>%1 of values are missing: as the target those rows are left out of training; as a feature the cells are filled (or, for trees, kept)</source>
         <translation>값의 %1이(가) 결측입니다: 목표라면 그 행은 학습에서 빠지고, 특성이라면 칸을 채웁니다(트리는 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="72"/>
+        <location filename="../widgets/message_texts.cpp" line="102"/>
         <source>%1 of values are missing</source>
         <translation>값의 %1이(가) 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="74"/>
+        <location filename="../widgets/message_texts.cpp" line="104"/>
         <source>has a single value: it carries no information</source>
         <translation>값이 하나뿐이라 정보가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="76"/>
+        <location filename="../widgets/message_texts.cpp" line="106"/>
         <source>every value is different: looks like an identifier, not a feature</source>
         <translation>모든 값이 달라 특성이 아니라 식별자로 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="78"/>
+        <location filename="../widgets/message_texts.cpp" line="108"/>
         <source>%1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="80"/>
+        <location filename="../widgets/message_texts.cpp" line="110"/>
         <source>about %1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 약 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="83"/>
+        <location filename="../widgets/message_texts.cpp" line="113"/>
         <source>1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)</source>
         <translation>값 1개(%1)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %2, 높은 쪽 %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="85"/>
+        <location filename="../widgets/message_texts.cpp" line="115"/>
         <source>%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)</source>
         <translation>값 %1개(%2)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %3, 높은 쪽 %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="88"/>
+        <location filename="../widgets/message_texts.cpp" line="118"/>
         <source>1 row (%1) repeats an earlier row; first: row %2 equals row %3</source>
         <translation>행 1개(%1)가 앞의 행과 같습니다. 처음: 행 %2 = 행 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="90"/>
+        <location filename="../widgets/message_texts.cpp" line="120"/>
         <source>%1 rows (%2) repeat an earlier row; first: row %3 equals row %4</source>
         <translation>행 %1개(%2)가 앞의 행과 같습니다. 처음: 행 %3 = 행 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="94"/>
+        <location filename="../widgets/message_texts.cpp" line="124"/>
         <source>class imbalance: &apos;%1&apos; has %2 rows, &apos;%3&apos; has %4 (ratio %5); consider class weights or stratified splits</source>
         <translation>클래스 불균형: &apos;%1&apos;은(는) %2행, &apos;%3&apos;은(는) %4행 (비율 %5). 클래스 가중치나 층화 분할을 고려하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="100"/>
+        <location filename="../widgets/message_texts.cpp" line="130"/>
         <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
         <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>
@@ -5275,123 +5472,123 @@ whiskers %5 – %6</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="159"/>
+        <location filename="../widgets/navigator_view.cpp" line="163"/>
         <source>Sweep: %1 (%n trial(s))</source>
         <translation>
             <numerusform>스윕: %1 (시도 %n개)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="162"/>
+        <location filename="../widgets/navigator_view.cpp" line="166"/>
         <source>Sweep %1: its trials, each named by what sets it apart</source>
         <translation>스윕 %1: 각 시도는 다른 시도와 다른 점으로 이름이 붙습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="197"/>
+        <location filename="../widgets/navigator_view.cpp" line="201"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="199"/>
+        <location filename="../widgets/navigator_view.cpp" line="203"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="201"/>
+        <location filename="../widgets/navigator_view.cpp" line="205"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="203"/>
+        <location filename="../widgets/navigator_view.cpp" line="207"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="268"/>
+        <location filename="../widgets/navigator_view.cpp" line="272"/>
         <source>Compare Its Trials</source>
         <translation>시도 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="269"/>
+        <location filename="../widgets/navigator_view.cpp" line="273"/>
         <source>Show Sweep Record</source>
         <translation>스윕 기록 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="271"/>
+        <location filename="../widgets/navigator_view.cpp" line="275"/>
         <source>Delete Sweep and Its Trials…</source>
         <translation>스윕과 그 시도 삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="272"/>
+        <location filename="../widgets/navigator_view.cpp" line="276"/>
         <source>Delete %n Sweeps and Their Trials…</source>
         <translation>
             <numerusform>스윕 %n개와 그 시도 삭제…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="275"/>
+        <location filename="../widgets/navigator_view.cpp" line="279"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="277"/>
+        <location filename="../widgets/navigator_view.cpp" line="281"/>
         <source>Train a Model…</source>
         <translation>모델 학습…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="278"/>
-        <location filename="../widgets/navigator_view.cpp" line="292"/>
+        <location filename="../widgets/navigator_view.cpp" line="282"/>
+        <location filename="../widgets/navigator_view.cpp" line="296"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="279"/>
+        <location filename="../widgets/navigator_view.cpp" line="283"/>
         <source>Show Source File</source>
         <translation>원본 파일 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="281"/>
+        <location filename="../widgets/navigator_view.cpp" line="285"/>
         <source>Compare Selected Runs</source>
         <translation>선택한 실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="283"/>
+        <location filename="../widgets/navigator_view.cpp" line="287"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="284"/>
+        <location filename="../widgets/navigator_view.cpp" line="288"/>
         <source>Register Model…</source>
         <translation>모델 등록…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="289"/>
+        <location filename="../widgets/navigator_view.cpp" line="293"/>
         <source>Remove Star</source>
         <translation>별표 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="291"/>
+        <location filename="../widgets/navigator_view.cpp" line="295"/>
         <source>Star (Keep)</source>
         <translation>별표 (보관)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="293"/>
+        <location filename="../widgets/navigator_view.cpp" line="297"/>
         <source>Show Run Folder</source>
         <translation>실행 폴더 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="296"/>
+        <location filename="../widgets/navigator_view.cpp" line="300"/>
         <source>Delete…</source>
         <translation>삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="296"/>
+        <location filename="../widgets/navigator_view.cpp" line="300"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>항목 %n개 삭제…</numerusform>
@@ -5619,32 +5816,32 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::RunRecord</name>
     <message>
-        <location filename="../widgets/run_record.cpp" line="92"/>
+        <location filename="../widgets/run_record.cpp" line="94"/>
         <source>Worker: kiln %1, protocol %2</source>
         <translation>워커: kiln %1, 프로토콜 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="98"/>
+        <location filename="../widgets/run_record.cpp" line="100"/>
         <source>Resumed on %1: %2</source>
         <translation>%1에서 이어서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="99"/>
+        <location filename="../widgets/run_record.cpp" line="101"/>
         <source>Started on %1: %2</source>
         <translation>%1에서 시작: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="103"/>
+        <location filename="../widgets/run_record.cpp" line="105"/>
         <source>Saved %1: %2 (%3 bytes)</source>
         <translation>%1 저장: %2 (%3바이트)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="111"/>
+        <location filename="../widgets/run_record.cpp" line="113"/>
         <source>Finished: %1</source>
         <translation>종료: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_record.cpp" line="113"/>
+        <location filename="../widgets/run_record.cpp" line="115"/>
         <source>Finished: %1 (%2)</source>
         <translation>종료: %1 (%2)</translation>
     </message>

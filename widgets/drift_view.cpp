@@ -1,5 +1,7 @@
 #include "widgets/drift_view.h"
 
+#include <climits>
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -19,6 +21,7 @@
 
 #include "core/data/table.h"
 #include "core/store/workspace.h"
+#include "widgets/column_type_text.h"
 #include "widgets/dataset_loader.h"
 #include "widgets/pool_task.h"
 
@@ -147,7 +150,28 @@ void DriftView::listVersions() {
         });
 }
 
+QString DriftView::versionLabel(const kiln::DatasetVersion& v) const {
+    return tr("%1 · version %2 · %n row(s)", nullptr, int(std::min<std::uint64_t>(v.rows, INT_MAX)))
+        .arg(QString::fromStdString(v.dataset))
+        .arg(v.version);
+}
+
+QString DriftView::levelText(const std::string& level) const {
+    if (level == "major") return tr("major");
+    if (level == "moderate") return tr("moderate");
+    if (level == "stable") return tr("stable");
+    return QString::fromStdString(level);
+}
+
+QString DriftView::changeText(const std::string& change) const {
+    if (change == "added") return tr("added");
+    if (change == "removed") return tr("removed");
+    if (change == "type changed") return tr("type changed");
+    return QString::fromStdString(change);
+}
+
 void DriftView::showVersions(const Versions& versions) {
+    m_listed = versions.versions;
     const QString chosen = m_reference->currentData().toString();
     {
         const QSignalBlocker blocker(m_reference);
@@ -156,11 +180,7 @@ void DriftView::showVersions(const Versions& versions) {
         for (const kiln::DatasetVersion& v : versions.versions) {
             if (v.id == m_version.id) continue;
             const QString reference = versionReference(v);
-            m_reference->addItem(tr("%1 · version %2 · %3 rows")
-                                     .arg(QString::fromStdString(v.dataset))
-                                     .arg(v.version)
-                                     .arg(v.rows),
-                                 reference);
+            m_reference->addItem(versionLabel(v), reference);
             if (v.datasetId == m_version.datasetId && v.version < m_version.version)
                 preferred = m_reference->count() - 1;  // the newest earlier version of this dataset
         }
@@ -250,16 +270,20 @@ void DriftView::fill() {
                           .arg(moved)
                           .arg(m_report.columns.size()));
     for (const kiln::SchemaChange& s : m_report.schemaChanges)
-        new QTreeWidgetItem(m_schema, {QString::fromStdString(s.column), QString::fromStdString(s.change),
-                                       s.to.empty() ? QString::fromStdString(s.from) : QString::fromStdString(s.from + " → " + s.to)});
+        new QTreeWidgetItem(m_schema, {QString::fromStdString(s.column), changeText(s.change),
+                                       s.to.empty()     ? columnTypeText(QString::fromStdString(s.from))
+                                       : s.from.empty() ? columnTypeText(QString::fromStdString(s.to))
+                                                        : columnTypeText(QString::fromStdString(s.from)) +
+                                                              QStringLiteral(" → ") +
+                                                              columnTypeText(QString::fromStdString(s.to))});
     m_schema->setVisible(!m_report.schemaChanges.empty());
     m_schema->resizeColumnToContents(0);
     m_table->setRowCount(int(m_report.columns.size()));
     for (int r = 0; r < int(m_report.columns.size()); ++r) {
         const kiln::ColumnDrift& c = m_report.columns[std::size_t(r)];
-        const QStringList cells = {QString::fromStdString(c.column), QString::fromStdString(c.type),
+        const QStringList cells = {QString::fromStdString(c.column), columnTypeText(QString::fromStdString(c.type)),
                                    QString::number(c.psi, 'f', 4), number(c.ks, 4), number(c.ksPValue, 4),
-                                   QString::fromStdString(c.level)};
+                                   levelText(c.level)};
         for (int k = 0; k < cells.size(); ++k) {
             auto* item = new QTableWidgetItem(cells[k]);
             item->setBackground(levelColour(QString::fromStdString(c.level)));
@@ -342,7 +366,19 @@ void DriftView::retranslateUi() {
     m_schema->setHeaderLabels({tr("Column"), tr("Schema change"), tr("Types")});
     m_table->setHorizontalHeaderLabels(
         {tr("Column"), tr("Type"), tr("PSI"), tr("KS statistic"), tr("KS p-value"), tr("Level")});
-    if (!m_busy && m_current) fill();
+    for (int i = 0; i < m_reference->count(); ++i)
+        for (const kiln::DatasetVersion& v : m_listed)
+            if (versionReference(v) == m_reference->itemData(i).toString()) m_reference->setItemText(i, versionLabel(v));
+    if (!m_busy && m_current) {
+        // Filled again in the new language, on the column drawn (its chart's words too).
+        const int row = m_table->currentRow();
+        {
+            const QSignalBlocker blocker(m_table);
+            fill();
+            if (row >= 0 && row < m_table->rowCount()) m_table->selectRow(row);
+        }
+        if (!m_overlaid.isEmpty()) showOverlay(row);
+    }
 }
 
 void DriftView::changeEvent(QEvent* event) {

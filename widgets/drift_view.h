@@ -50,6 +50,9 @@ public:
 
     // The colour of a drift level ("stable", "moderate", "major").
     static QColor levelColour(const QString& level);
+    // "stable", "moderate", "major" and a schema change as core names them, in the language chosen.
+    QString levelText(const std::string& level) const;
+    QString changeText(const std::string& change) const;
 
 Q_SIGNALS:
     void versionsListed();
@@ -66,6 +69,7 @@ public:
 private:
     void listVersions();
     void showVersions(const Versions& versions);
+    QString versionLabel(const kiln::DatasetVersion& version) const;
     void compare();
     void showReport(const Comparison& result);
     void fill();
@@ -83,6 +87,7 @@ private:
     QChartView* m_chartView;
     QChart* m_chart;
     kiln::DriftReport m_report;
+    std::vector<kiln::DatasetVersion> m_listed;  // the versions the picker was filled from
     std::shared_ptr<const kiln::Table> m_referenceTable;
     kiln::DistributionPair m_pair;
     QString m_overlaid;

@@ -110,6 +110,7 @@ void JobsView::retranslateUi() {
     m_clear->setText(tr("Clear Finished"));
     m_issuesTitle->setText(tr("Issues reported by jobs"));
     m_issues->setHeaderLabels({tr("Issue"), tr("Where"), tr("Job")});
+    for (int i = 0; i < m_issues->topLevelItemCount(); ++i) showIssue(m_issues->topLevelItem(i));
     m_model->retranslate();
 }
 
@@ -144,9 +145,19 @@ void JobsView::updateButtons() {
 
 void JobsView::addIssue(int id, int severity, const QString& text, const QString& where) {
     const JobRecord* record = m_manager->job(id);
-    auto* item = new QTreeWidgetItem(m_issues, {text, where, record ? localMessage(record->title) : QString()});
+    auto* item = new QTreeWidgetItem(m_issues, {QString(), where, QString()});
     item->setIcon(0, severityIcon(style(), severity));
+    // Core's words and the job's title are kept as they came and said in the language chosen.
+    item->setData(0, Qt::UserRole, text);
+    item->setData(2, Qt::UserRole, record ? record->title : QString());
+    showIssue(item);
+}
+
+void JobsView::showIssue(QTreeWidgetItem* item) {
+    const QString text = localMessage(item->data(0, Qt::UserRole).toString());
+    item->setText(0, text);
     item->setToolTip(0, text);
+    item->setText(2, localMessage(item->data(2, Qt::UserRole).toString()));
 }
 
 }  // namespace widgets

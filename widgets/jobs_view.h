@@ -6,6 +6,7 @@ class QLabel;
 class QPushButton;
 class QTableView;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kiln {
 namespace widgets {
@@ -37,6 +38,7 @@ private:
     void retranslateUi();
     void updateButtons();
     void addIssue(int id, int severity, const QString& text, const QString& where);
+    void showIssue(QTreeWidgetItem* item);
     int selectedJob() const;
 
     JobManager* m_manager;

@@ -43,6 +43,34 @@ const std::vector<Pattern>& patterns() {
         pattern("Verify workspace objects", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Verify workspace objects")),
         pattern("epoch (\\d+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "epoch %1")),
         pattern("done", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "done")),
+        pattern("starting", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "starting")),
+        pattern("predicting", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "predicting")),
+        pattern("registered", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "registered")),
+        pattern("exporting, verifying and evaluating",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "exporting, verifying and evaluating")),
+        // Export, verification and prediction (core/export).
+        pattern("loading run (\\S+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "loading run %1")),
+        pattern("writing (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "writing %1")),
+        pattern("verifying on (\\d+) held-out rows",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "verifying on %1 held-out rows")),
+        pattern("verifying on (\\d+) training rows",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "verifying on %1 training rows")),
+        pattern("columns the model does not use were ignored: (.+)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "columns the model does not use were ignored: %1")),
+        pattern("the folder (.+) does not exist", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the folder %1 does not exist")),
+        // Hosts (core/remote): what follows "ssh:" is OpenSSH's own line, shown as it said it.
+        pattern("cannot reach (\\S+) over SSH: (.+)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "cannot reach %1 over SSH: %2")),
+        pattern("cannot reach (\\S+) over SSH", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "cannot reach %1 over SSH")),
+        // Devices (core/train/trainer).
+        pattern("CUDA is not available: this LibTorch was built without CUDA \\(Debian's CPU build\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages",
+                                  "CUDA is not available: this LibTorch was built without CUDA (Debian's CPU build)")),
+        pattern("CUDA is not available: no CUDA device is visible to LibTorch",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "CUDA is not available: no CUDA device is visible to LibTorch")),
+        pattern("CUDA is available; using the first GPU",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "CUDA is available; using the first GPU")),
+        pattern("the CPU was requested", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the CPU was requested")),
         // Notes of a run spec resolved by core (core/train/run_spec, core/runs/launcher).
         pattern("task classification chosen from target '(.+)' \\((\\w+)\\)",
                 QT_TRANSLATE_NOOP("kiln::widgets::Messages", "task classification chosen from target '%1' (%2)")),
@@ -142,7 +170,16 @@ QString localMessage(const QString& english) {
             known.insert(english, found);
         }
     }
-    if (found.pattern < 0) return english;
+    if (found.pattern < 0) {
+        // An error as core writes it, "MESSAGE (WHERE)": the message said again, the place kept.
+        const int open = english.lastIndexOf(QStringLiteral(" ("));
+        if (open > 0 && english.endsWith(QLatin1Char(')'))) {
+            const QString head = english.left(open);
+            const QString local = localMessage(head);
+            if (local != head) return local + english.mid(open);
+        }
+        return english;
+    }
     const QString text = QCoreApplication::translate(kContext, patterns()[std::size_t(found.pattern)].source);
     QStringList parts;
     for (const QString& raw : found.parts) parts << part(raw);  // in the language chosen now

@@ -1,5 +1,7 @@
 #include "widgets/run_record.h"
 
+#include "widgets/message_texts.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -97,7 +99,7 @@ bool logLineFor(const kiln::WorkerEvent& e, RunLogLine& line) {
             (started->resume
                  ? QCoreApplication::translate("kiln::widgets::RunRecord", "Resumed on %1: %2")
                  : QCoreApplication::translate("kiln::widgets::RunRecord", "Started on %1: %2"))
-                .arg(qs(started->device), qs(started->deviceReason));
+                .arg(qs(started->device), localMessage(qs(started->deviceReason)));
     } else if (auto* artifact = e.as<kiln::event::Artifact>()) {
         line.message =
             QCoreApplication::translate("kiln::widgets::RunRecord", "Saved %1: %2 (%3 bytes)")

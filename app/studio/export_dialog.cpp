@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "widgets/message_texts.h"
+
 namespace kiln {
 namespace studio {
 
@@ -87,7 +89,7 @@ void ExportResultDialog::retranslateUi() {
                "%1 held-out rows.")
                 .arg(QLocale().toString(static_cast<int>(outcome.rows))));
     else
-        m_summary->setText(outcome.error.isEmpty() ? outcome.message : outcome.error);
+        m_summary->setText(kiln::widgets::localMessage(outcome.error.isEmpty() ? outcome.message : outcome.error));
     if (m_copy) m_copy->setText(tr("Copy SHA-256"));
     while (m_form->rowCount() > 0) m_form->removeRow(0);
     const QString yes = QStringLiteral("✔ "), no = QStringLiteral("✘ ");
@@ -119,9 +121,7 @@ void ExportResultDialog::retranslateUi() {
            QStringLiteral("timeValue"));
 }
 
-// Core's checker line ("onnx checker + shape inference passed (ai.onnx 13 …, 13 nodes)") said
-// in the language chosen; another line is shown as core wrote it.
-QString ExportResultDialog::checkerText(const QString& line) const {
+QString ExportResultDialog::checkerText(const QString& line) {
     static const QRegularExpression passed(
         QStringLiteral("^onnx checker \\+ shape inference passed \\((.*), (\\d+) nodes\\)$"));
     const QRegularExpressionMatch m = passed.match(line);

@@ -39,6 +39,9 @@ struct ExportOutcome {
 class ExportResultDialog : public QDialog {
     Q_OBJECT
 public:
+    // Core's checker line ("onnx checker + shape inference passed (…, 13 nodes)") in the language
+    // chosen (the Models tab says it too); another line is shown as core wrote it.
+    static QString checkerText(const QString& line);
     explicit ExportResultDialog(const ExportOutcome& outcome, QWidget* parent = nullptr);
 
     const ExportOutcome& outcome() const { return m_outcome; }
@@ -52,7 +55,6 @@ protected:
 
 private:
     void retranslateUi();
-    QString checkerText(const QString& line) const;
     void addRow(const QString& label, const QString& value, const QString& name,
                 const QString& tip = {});
 

@@ -398,7 +398,8 @@ void ModelsPage::showDetails() {
     html = QStringLiteral("<b>%1</b> <span style='color:%2'>%3</span><table>")
                .arg(tr("Verification"), passed ? QStringLiteral("#2e7d32") : QStringLiteral("#b3261e"),
                     passed ? tr("✔ passed") : tr("✘ failed"));
-    html += row.arg(tr("Checker"), ver.value(QLatin1String("checker")).toString().toHtmlEscaped());
+    html += row.arg(tr("Checker"),
+                    ExportResultDialog::checkerText(ver.value(QLatin1String("checker")).toString()).toHtmlEscaped());
     html += row.arg(tr("Rows compared"), QLocale().toString(ver.value(QLatin1String("rows")).toInt()));
     if (classification) {
         html += row.arg(tr("Max |Δ probability|"),
@@ -488,9 +489,13 @@ void ModelsPage::retranslateUi() {
 }
 
 void ModelsPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        retranslateUi();
-        showDetails();
+    if (event->type() == QEvent::LanguageChange && !m_loading) {
+        // The tree's words are made as it is filled: fill it again, on the version shown.
+        const QJsonObject current = currentVersion();
+        if (!current.isEmpty()) m_pendingSelect = reference(current);
+        display(m_doc, m_error);
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();  // the tree is filled in the new language when the read comes back
     }
     QWidget::changeEvent(event);
 }

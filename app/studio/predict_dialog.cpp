@@ -1,6 +1,9 @@
 #include "app/studio/predict_dialog.h"
 
+#include "widgets/message_texts.h"
+
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
@@ -16,10 +19,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
 #include <sstream>
 
 #include "core/modules/engine_module.h"
 #include "core/store/output_file.h"
+#include "widgets/message_texts.h"
 #include "widgets/recent_folder.h"
 
 namespace kiln {
@@ -153,28 +159,27 @@ PredictionsView::PredictionsView(const QString& modelTitle, const QString& dataP
       m_data(dataPath),
       m_model(new PredictionModel(this)),
       m_view(new QTableView(this)),
-      m_summary(new QLabel(this)) {
+      m_summary(new QLabel(this)),
+      m_heading(new QLabel(this)),
+      m_warnings(new QLabel(this)),
+      m_save(new QPushButton(this)) {
     setObjectName(QStringLiteral("predictionsView"));
     m_model->setTable(std::move(table));
     const kiln::PredictionTable& t = *m_model->table();
-    auto* title = new QLabel(tr("Predictions · %1").arg(modelTitle), this);
+    auto* title = m_heading;
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     title->setFont(big);
     m_summary->setObjectName(QStringLiteral("predictionsSummary"));
-    m_summary->setText(summaryText());
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
-    auto* warnings = new QLabel(this);
+    auto* warnings = m_warnings;
     warnings->setObjectName(QStringLiteral("predictionsWarnings"));
     warnings->setWordWrap(true);
     warnings->setStyleSheet(QStringLiteral("color: #8a5a00;"));
-    QStringList lines;
-    for (const auto& w : t.warnings) lines << QStringLiteral("⚠ ") + QString::fromStdString(w);
-    warnings->setText(lines.join(QLatin1Char('\n')));
-    warnings->setVisible(!lines.isEmpty());
-    auto* save = new QPushButton(tr("Save as CSV…"), this);
+    warnings->setVisible(!t.warnings.empty());
+    auto* save = m_save;
     save->setObjectName(QStringLiteral("savePredictionsButton"));
     connect(save, &QPushButton::clicked, this, &PredictionsView::chooseSave);
     m_view->setObjectName(QStringLiteral("predictionsTable"));
@@ -197,13 +202,29 @@ PredictionsView::PredictionsView(const QString& modelTitle, const QString& dataP
     layout->addWidget(m_summary);
     layout->addWidget(warnings);
     layout->addWidget(m_view, 1);
+    retranslateUi();
+}
+
+void PredictionsView::retranslateUi() {
+    m_heading->setText(tr("Predictions · %1").arg(m_title));
+    m_summary->setText(summaryText());
+    QStringList lines;
+    for (const auto& w : m_model->table()->warnings)
+        lines << QStringLiteral("⚠ ") + kiln::widgets::localMessage(QString::fromStdString(w));
+    m_warnings->setText(lines.join(QLatin1Char('\n')));
+    m_save->setText(tr("Save as CSV…"));
+    Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount() - 1);
+}
+
+void PredictionsView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 QString PredictionsView::summaryText() const {
     const kiln::PredictionTable& t = *m_model->table();
-    const QString rows = QLocale().toString(qulonglong(t.rows()));
-    return tr("%1 predictions for %2 · read %3 s, inference %4 s")
-        .arg(rows, m_data, QString::number(t.readSeconds, 'f', 3),
+    return tr("%Ln prediction(s) for %1 · read %2 s, inference %3 s", nullptr, int(std::min<std::size_t>(t.rows(), INT_MAX)))
+        .arg(m_data, QString::number(t.readSeconds, 'f', 3),
              QString::number(t.inferSeconds, 'f', 3));
 }
 

@@ -74,14 +74,21 @@ public:
     // Writes the predictions as CSV (row, label, p_<class>… or row, value); false when it cannot.
     bool saveCsv(const QString& file, QString* error = nullptr) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void chooseSave();
+    void retranslateUi();
 
     QString m_title;
     QString m_data;
     PredictionModel* m_model;
     QTableView* m_view;
     QLabel* m_summary;
+    QLabel* m_heading;
+    QLabel* m_warnings;
+    QPushButton* m_save;
 };
 
 }  // namespace studio

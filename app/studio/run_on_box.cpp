@@ -4,6 +4,7 @@
 #include <QSignalBlocker>
 #include <QStandardItemModel>
 
+#include "widgets/message_texts.h"
 #include "widgets/pool_task.h"
 
 namespace kiln {
@@ -93,7 +94,7 @@ void RunOnBox::setLocalDevices(const QString& text) {
 
 QString RunOnBox::reasonOf(const HostTest& t) const {
     if (t.unknownKey()) return tr("its host key is not trusted yet (Settings ▸ Hosts)");
-    if (!t.ok()) return t.error;
+    if (!t.ok()) return kiln::widgets::localMessage(t.error);  // core's words, said again
     if (!t.compatible)
         return tr("its Kiln speaks worker protocol %1, this Kiln %2")
             .arg(t.protocol)

@@ -22,10 +22,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/studio/environment_texts.h"
 #include "app/studio/run_controller.h"
 #include "widgets/decision_tree_view.h"
 #include "widgets/evaluation_view.h"
 #include "widgets/model_family.h"
+#include "widgets/message_texts.h"
 #include "widgets/model_insight_view.h"
 #include "widgets/pool_task.h"
 #include "widgets/run_curves_view.h"
@@ -63,17 +65,6 @@ QString chipStyle(const QString& status) {
                "QLabel { color: white; background: %1; border-radius: 9px; "
                "padding: 2px 10px; font-weight: bold; }")
         .arg(colour);
-}
-
-QString jsonText(const QJsonValue& value) {
-    if (value.isString()) return value.toString();
-    if (value.isBool()) return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isDouble()) return QString::number(value.toDouble(), 'g', 12);
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    return {};
 }
 
 }  // namespace
@@ -482,18 +473,16 @@ void RunTab::showEnvironment() {
         auto* item = new QTreeWidgetItem(m_environment, {key, value});
         item->setToolTip(1, value);
     };
-    add(tr("Device"), m_record.device);
-    add(tr("Why this device"), m_record.deviceReason);
-    add(tr("Host"), m_record.host);
+    // The catalog's device may carry its reason in brackets: the reason has its own row.
+    add(tr("Device"), m_record.device.section(QLatin1String(" ("), 0, 0));
+    add(tr("Why this device"), kiln::widgets::localMessage(m_record.deviceReason));
+    add(tr("Host"), m_record.host == QLatin1String("local") ? tr("this machine") : m_record.host);
     add(tr("Created"), m_record.createdAt);
     add(tr("Started"), m_record.startedAt);
     add(tr("Finished"), m_record.finishedAt);
     const QJsonObject& env = m_record.environment;
-    for (auto it = env.begin(); it != env.end(); ++it) {
-        const bool bytes = it.key().endsWith(QLatin1String("_bytes")) && it.value().isDouble();
-        add(it.key(), bytes ? QLocale().formattedDataSize(qint64(it.value().toDouble()))
-                            : jsonText(it.value()));
-    }
+    for (auto it = env.begin(); it != env.end(); ++it)
+        add(environmentKeyText(it.key()), environmentValueText(it.key(), it.value()));
     m_specView->setPlainText(QString::fromUtf8(QJsonDocument(m_record.spec).toJson()));
 }
 

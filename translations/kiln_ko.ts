@@ -6042,56 +6042,56 @@ Register a trained run.</source>
 <context>
     <name>kiln::widgets::TableQueryBar</name>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="191"/>
+        <location filename="../widgets/table_query_bar.cpp" line="193"/>
         <source>Choosing rows…</source>
         <translation>행을 고르는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="197"/>
+        <location filename="../widgets/table_query_bar.cpp" line="199"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln행</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="198"/>
+        <location filename="../widgets/table_query_bar.cpp" line="200"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%Ln행 중 %1행</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="201"/>
+        <location filename="../widgets/table_query_bar.cpp" line="203"/>
         <source>sorted by %1, highest first</source>
         <translation>%1 기준 정렬, 큰 값부터</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="202"/>
+        <location filename="../widgets/table_query_bar.cpp" line="204"/>
         <source>sorted by %1, lowest first</source>
         <translation>%1 기준 정렬, 작은 값부터</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="208"/>
+        <location filename="../widgets/table_query_bar.cpp" line="243"/>
         <source>Filter:</source>
         <translation>필터:</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="209"/>
-        <source>Ozone &gt; 50 and Month = 5, or any text to search</source>
-        <translation>Ozone &gt; 50 and Month = 5, 또는 찾을 텍스트</translation>
+        <location filename="../widgets/table_query_bar.cpp" line="244"/>
+        <source>%1, or any text to search</source>
+        <translation>%1, 또는 찾을 텍스트</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="210"/>
+        <location filename="../widgets/table_query_bar.cpp" line="245"/>
         <source>Conditions joined by &apos;and&apos;: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;. Quote a value with &quot;…&quot; and a column name with spaces with `…`. Text without a column searches every cell.</source>
         <translation>조건은 &apos;and&apos;로 잇습니다: = != &lt; &lt;= &gt; &gt;= contains, &apos;is missing&apos;, &apos;is not missing&apos;(영어로 씁니다). 값은 &quot;…&quot;로, 공백이 있는 열 이름은 `…`로 감쌉니다. 열 이름 없는 텍스트는 모든 셀에서 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="213"/>
+        <location filename="../widgets/table_query_bar.cpp" line="248"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/table_query_bar.cpp" line="214"/>
+        <location filename="../widgets/table_query_bar.cpp" line="249"/>
         <source>Show every row in table order</source>
         <translation>모든 행을 표의 순서대로 보여 줍니다</translation>
     </message>

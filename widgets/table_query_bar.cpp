@@ -1,5 +1,7 @@
 #include "widgets/table_query_bar.h"
 
+#include <cmath>
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -100,7 +102,7 @@ void TableQueryBar::reset() {
     m_busy = false;
     m_error.clear();
     forgetQuery();
-    showStatus();
+    retranslateUi();  // the example in the filter is written for the new table
 }
 
 void TableQueryBar::forgetQuery() {
@@ -204,9 +206,42 @@ void TableQueryBar::showStatus() {
     setStatusText(text);
 }
 
+// A filter written for the table shown: its first number column above a value it holds and its
+// first category equal to its first level ("bill_length_mm > 39 and species = Adelie").
+QString TableQueryBar::exampleFilter() const {
+    const std::shared_ptr<const kiln::Table> table = m_model->table();
+    const QString fallback = QStringLiteral("Ozone > 50 and Month = 5");
+    if (!table) return fallback;
+    auto quotedName = [](const std::string& name) {
+        const QString n = QString::fromStdString(name);
+        return n.contains(QLatin1Char(' ')) ? QLatin1Char('`') + n + QLatin1Char('`') : n;
+    };
+    QStringList parts;
+    bool number = false, category = false;
+    for (std::size_t c = 0; c < table->columnCount() && parts.size() < 2; ++c) {
+        const kiln::ColumnView& column = table->column(c);
+        const kiln::ColumnType type = column.info().type;
+        if (!number && (type == kiln::ColumnType::Integer || type == kiln::ColumnType::Float)) {
+            for (std::uint64_t r = 0; r < std::min<std::uint64_t>(table->rows(), 100); ++r)
+                if (!column.isMissing(r) && std::isfinite(column.number(r))) {
+                    parts << quotedName(column.info().name) + QStringLiteral(" > ") +
+                                 QString::number(std::floor(column.number(r)));
+                    number = true;
+                    break;
+                }
+        } else if (!category && type == kiln::ColumnType::Categorical && !column.info().categories.empty()) {
+            const QString level = QString::fromStdString(column.info().categories.front());
+            parts << quotedName(column.info().name) + QStringLiteral(" = ") +
+                         (level.contains(QLatin1Char(' ')) ? QLatin1Char('"') + level + QLatin1Char('"') : level);
+            category = true;
+        }
+    }
+    return parts.isEmpty() ? fallback : parts.join(QStringLiteral(" and "));
+}
+
 void TableQueryBar::retranslateUi() {
     m_label->setText(tr("Filter:"));
-    m_filter->setPlaceholderText(tr("Ozone > 50 and Month = 5, or any text to search"));
+    m_filter->setPlaceholderText(tr("%1, or any text to search").arg(exampleFilter()));
     m_filter->setToolTip(tr("Conditions joined by 'and': = != < <= > >= contains, 'is missing', "
                             "'is not missing'. Quote a value with \"…\" and a column name with "
                             "spaces with `…`. Text without a column searches every cell."));

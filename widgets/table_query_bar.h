@@ -50,6 +50,7 @@ private:
     void showStatus();
     void setStatusText(const QString& text);  // shown elided to the label's width
     void retranslateUi();
+    QString exampleFilter() const;
 
     DatasetTableModel* m_model;
     QHeaderView* m_header;

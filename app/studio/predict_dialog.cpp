@@ -213,7 +213,7 @@ void PredictionsView::retranslateUi() {
         lines << QStringLiteral("⚠ ") + kiln::widgets::localMessage(QString::fromStdString(w));
     m_warnings->setText(lines.join(QLatin1Char('\n')));
     m_save->setText(tr("Save as CSV…"));
-    Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount() - 1);
+    if (m_model->columnCount() > 0) Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount() - 1);
 }
 
 void PredictionsView::changeEvent(QEvent* event) {

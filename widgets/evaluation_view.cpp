@@ -17,6 +17,7 @@
 #include "widgets/confusion_matrix_view.h"
 #include "widgets/metric_plot.h"
 #include "widgets/per_class_model.h"
+#include "widgets/scroll_page.h"
 
 namespace kiln {
 namespace widgets {
@@ -53,10 +54,12 @@ EvaluationView::EvaluationView(QWidget* parent)
     m_pages->addWidget(m_emptyNote);
     m_pages->addWidget(createClassificationPage());
     m_pages->addWidget(createRegressionPage());
-    auto* layout = new QVBoxLayout(this);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_summary);
     layout->addWidget(m_pages, 1);
+    showScrolling(this, content);  // a short window scrolls the page, never grows past the screen
     retranslateUi();
 }
 

@@ -13,6 +13,7 @@
 #include "widgets/cv_table_model.h"
 #include "widgets/importance_chart.h"
 #include "widgets/model_family.h"
+#include "widgets/scroll_page.h"
 
 namespace kiln {
 namespace widgets {
@@ -55,11 +56,13 @@ ModelInsightView::ModelInsightView(QWidget* parent)
     cvLayout->addWidget(m_cvCaption);
     cvLayout->addWidget(m_cvTable);
     m_cvGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    auto* layout = new QVBoxLayout(this);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_choice);
     layout->addWidget(m_cvGroup);
     layout->addWidget(m_importance, 1);
+    showScrolling(this, content);  // a short window scrolls the page, never grows past the screen
     retranslateUi();
 }
 

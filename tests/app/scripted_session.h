@@ -61,6 +61,9 @@ struct ScriptedSession {
     // while Korean is on.
     void shoot(const QString& what, QWidget* dialog = nullptr, const std::function<QStringList()>& more = {}) {
         ++step;
+        // Nothing on the screen may need more room than 1280×800 (the window grew to 868 px once a
+        // run tab opened).
+        CHECK(window->size() == QSize(1280, 800));
         const QString base = QStringLiteral("%1_%2_%3").arg(prefix).arg(step, 2, 10, QLatin1Char('0')).arg(what);
         auto save = [&](const QString& language) {
             CHECK(saveScreenshot(window.get(), base + QStringLiteral("_") + language + QStringLiteral(".png")));

@@ -55,6 +55,12 @@ struct ScriptedSession {
     void addNames(std::initializer_list<const char*> words) {
         for (const char* w : words) names.insert(QString::fromUtf8(w).toLower());
     }
+    // A run id and each of its parts: "20261203-125504-bcba" ends in a word of letters one run
+    // in a few (its hex suffix), which is a name, not English.
+    void addRunId(const QString& id) {
+        names.insert(id.toLower());
+        for (const QString& part : id.toLower().split(QLatin1Char('-'))) names.insert(part);
+    }
 
     // Saves the window (and `dialog` over it) in English and in Korean, and says what the Korean
     // screens still show in English; `more` gives texts a screenshot cannot hold (tooltips), read
@@ -95,7 +101,7 @@ struct ScriptedSession {
         REQUIRE(run);
         REQUIRE(waitUntil([&] { return runEnded(run); }, 180000));
         REQUIRE(run->status() == QStringLiteral("completed"));
-        names.insert(run->runId().toLower());
+        addRunId(run->runId());
         return run;
     }
 

@@ -16,6 +16,12 @@ SummaryPoint rawPoint(const Statement& st) {
     return {st.columnInt(0), st.columnInt(1), st.columnDouble(3), st.columnDouble(2)};
 }
 
+// A stored page that is not a page: the catalog is damaged.
+Error damagedPage(const std::string& runId) {
+    return makeError(ErrorCode::Corrupt, "a metric summary page of run " + runId + " is damaged",
+                     "kiln.db; restore the workspace from a backup");
+}
+
 // Prepares `sql` into `slot` the first time.
 Status prepareOnce(Catalog& c, std::optional<Statement>& slot, const std::string& sql) {
     if (slot) return {};
@@ -90,9 +96,7 @@ Status SummaryAccumulator::writePage(const Series& series, int level, std::int64
     SummaryPage stored;
     if (*row) {
         const std::string_view bytes = m_select->columnBlob(0);
-        if (!decodeSummaryPage(bytes.data(), bytes.size(), stored))
-            return makeError(ErrorCode::Corrupt, "a metric summary page of run " + series.runId + " is damaged",
-                             "kiln.db; restore the workspace from a backup");
+        if (!decodeSummaryPage(bytes.data(), bytes.size(), stored)) return damagedPage(series.runId);
     }
     (void)m_select->reset();
     for (int slot = 0; slot < kBucketsPerPage; ++slot) stored[slot].merge(fresh[slot]);
@@ -170,9 +174,7 @@ Result<std::optional<SummarySeries>> SummaryReader::read(const std::string& runI
         if (!*row) break;
         const std::int64_t pageIndex = st->columnInt(0);
         const std::string_view bytes = st->columnBlob(1);
-        if (!decodeSummaryPage(bytes.data(), bytes.size(), page))
-            return makeError(ErrorCode::Corrupt, "a metric summary page of run " + runId + " is damaged",
-                             "kiln.db; restore the workspace from a backup");
+        if (!decodeSummaryPage(bytes.data(), bytes.size(), page)) return damagedPage(runId);
         for (int slot = 0; slot < kBucketsPerPage; ++slot) {
             const std::int64_t bucket = pageIndex * kBucketsPerPage + slot;
             SummaryBucket& b = page[std::size_t(slot)];

@@ -253,6 +253,24 @@ TEST_CASE("the pyramid is the same whether points come in batches, one event at 
     CHECK(summaryRows(**migrated) == rows);
 }
 
+TEST_CASE("a damaged summary page is refused with what it is, not read", "[metrics]") {
+    test::RunsFixture f;
+    f.addRun("d", 11, "completed", "{}", {}, {});
+    MetricWriter writer(f.catalog(), 4096);
+    for (int i = 0; i < 100000; ++i) REQUIRE(writer.add({"d", "loss", i, i / 1000, std::cos(i * 0.01), 1.0 + i}));
+    REQUIRE(writer.flush());
+    REQUIRE(f.catalog().execute("UPDATE metric_summary_pages SET buckets = x'00'"));
+    auto read = MetricStore(f.catalog()).read({{"d"}, {"loss"}, MetricAxis::Step, 800});
+    REQUIRE_FALSE(read);
+    CHECK(read.error().code == ErrorCode::Corrupt);
+    CHECK(read.error().message.find("summary page of run d is damaged") != std::string::npos);
+    // A writer meeting it says the same, and stores nothing of the batch.
+    REQUIRE(writer.add({"d", "loss", 100000, 100, 0.5, 2.0}));
+    auto flushed = writer.flush();
+    REQUIRE_FALSE(flushed);
+    CHECK(flushed.error().code == ErrorCode::Corrupt);
+}
+
 TEST_CASE("a compare of many series read on several connections is the one read on one", "[metrics]") {
     test::RunsFixture f;
     std::vector<std::string> ids;

@@ -145,32 +145,6 @@ void finish(PredictionTable& t) {
                              " no prediction (" + list + ")");
 }
 
-// Inputs no graph Kiln exports lacks; Corrupt naming what is missing.
-Status checkKilnModel(const OnnxExecutor& exec, PredictionTable& t) {
-    const auto& outs = exec.outputNames();
-    auto has = [&](const char* name) {
-        return std::find(outs.begin(), outs.end(), name) != outs.end();
-    };
-    std::string why;
-    auto classes = exec.metadata().find("kiln.classes");
-    if (exec.inputNames().empty())
-        why = "it has no inputs";
-    else if (has("label") && has("probabilities")) {
-        t.classification = true;
-        auto j = classes == exec.metadata().end() ? json()
-                                                  : json::parse(classes->second, nullptr, false);
-        if (j.is_array() && !j.empty() &&
-            std::all_of(j.begin(), j.end(), [](const json& c) { return c.is_string(); }))
-            t.classes = j.get<std::vector<std::string>>();
-        else
-            why = "it has no class names (metadata kiln.classes)";
-    } else if (!has("value")) {
-        why = "it has neither 'label' and 'probabilities' outputs nor a 'value' output";
-    }
-    if (why.empty()) return {};
-    return makeError(ErrorCode::Corrupt, "not a model exported by Kiln: " + why);
-}
-
 Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& data,
                                    const PredictOptions& o, PredictionTable t) {
     auto started = Clock::now();
@@ -313,11 +287,36 @@ std::map<std::string, HostTensor> sliceRows(const std::map<std::string, HostTens
     return out;
 }
 
+Status describeKilnOutputs(const OnnxExecutor& exec, PredictionTable& t) {
+    const auto& outs = exec.outputNames();
+    auto has = [&](const char* name) {
+        return std::find(outs.begin(), outs.end(), name) != outs.end();
+    };
+    std::string why;
+    auto classes = exec.metadata().find("kiln.classes");
+    if (exec.inputNames().empty())
+        why = "it has no inputs";
+    else if (has("label") && has("probabilities")) {
+        t.classification = true;
+        auto j = classes == exec.metadata().end() ? json()
+                                                  : json::parse(classes->second, nullptr, false);
+        if (j.is_array() && !j.empty() &&
+            std::all_of(j.begin(), j.end(), [](const json& c) { return c.is_string(); }))
+            t.classes = j.get<std::vector<std::string>>();
+        else
+            why = "it has no class names (metadata kiln.classes)";
+    } else if (!has("value")) {
+        why = "it has neither 'label' and 'probabilities' outputs nor a 'value' output";
+    }
+    if (why.empty()) return {};
+    return makeError(ErrorCode::Corrupt, "not a model exported by Kiln: " + why);
+}
+
 Result<PredictionTable> predictWith(const OnnxExecutor& exec, const fs::path& data,
                                     const PredictOptions& o) {
     OnnxExecutor::setThreads(o.threads);
     PredictionTable t;
-    if (auto st = checkKilnModel(exec, t); !st) return st.error();
+    if (auto st = describeKilnOutputs(exec, t); !st) return st.error();
     std::error_code ec;
     if (!fs::exists(data, ec))
         return makeError(ErrorCode::NotFound, "no such file or folder", data.string());

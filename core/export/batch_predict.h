@@ -53,6 +53,11 @@ Result<PredictionTable> predictFile(const std::filesystem::path& model,
 Result<PredictionTable> predictWith(const OnnxExecutor& executor, const std::filesystem::path& data,
                                     const PredictOptions& options = {});
 
+// Checks that `executor` holds a model Kiln exported (inputs; label, probabilities and
+// kiln.classes, or value) and sets `table`'s classification and classes from it. Corrupt naming
+// what is missing.
+Status describeKilnOutputs(const OnnxExecutor& executor, PredictionTable& table);
+
 // Writes the table as CSV (RFC 4180: fields with a comma, a quote or a line break are quoted,
 // quotes doubled; CRLF-free "\n" line ends): row (or path), label, then p_<class> per class; or
 // row, value; then `error` when some row has no prediction (its other cells empty). Text that

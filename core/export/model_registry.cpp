@@ -71,34 +71,64 @@ Result<ModelRegistry::Ref> ModelRegistry::resolve(const std::string& ref) {
     Ref r;
     r.model = ref.substr(0, at);
     auto st = m_ws.catalog().prepare(
-        "SELECT mv.id, mv.model_id, mv.version, mv.run_id, mv.onnx_path, mv.onnx_sha256 "
+        "SELECT mv.id, mv.model_id, mv.version, mv.run_id, mv.onnx_path, mv.onnx_sha256, mv.stage "
         "FROM model_versions mv "
         "JOIN models m ON m.id = mv.model_id WHERE m.name = ? AND (? < 0 OR mv.version = ?) "
-        "ORDER BY mv.version DESC LIMIT 1");
+        "AND (? = '' OR mv.stage = ?) ORDER BY mv.version DESC LIMIT 1");
     if (!st) return st.error();
     std::int64_t version = -1;
+    std::string stage;
     if (at != std::string::npos) {
         // Digits only: "m@2x", "m@-1" and "m@+2" name no version (stoll would read 2, -1, 2).
         const std::string digits = ref.substr(at + 1);
         bool number = !digits.empty() && digits.size() <= 18 &&
                       digits.find_first_not_of("0123456789") == std::string::npos;
-        if (!number)
+        if (digits == "production" || digits == "staging")
+            stage = digits;
+        else if (!number)
             return makeError(ErrorCode::InvalidArgument,
-                             "'" + printable(ref) + "' is not NAME@VERSION (a version number)");
-        version = std::stoll(digits);
+                             "'" + printable(ref) +
+                                 "' is not NAME@VERSION (a version number) or NAME@STAGE "
+                                 "(staging, production)");
+        else
+            version = std::stoll(digits);
     }
-    if (auto b = st->bind({r.model, version, version}); !b) return b.error();
+    if (auto b = st->bind({r.model, version, version, stage, stage}); !b) return b.error();
     auto row = st->step();
     if (!row) return row.error();
     if (!*row)
-        return makeError(ErrorCode::NotFound, "no model version '" + ref + "'", "see kiln models");
+        return makeError(ErrorCode::NotFound,
+                         stage.empty() ? "no model version '" + printable(ref) + "'"
+                                       : "model '" + printable(r.model) + "' has no version in " + stage,
+                         "see kiln models");
     r.id = st->columnInt(0);
     r.modelId = st->columnInt(1);
     r.version = st->columnInt(2);
     r.runId = st->columnText(3);
     r.onnxPath = modelFile(m_ws.root(), st->columnText(4), r.runId).string();
     r.sha256 = st->columnText(5);
+    r.stage = st->columnText(6);
     return r;
+}
+
+Result<ModelLocation> ModelRegistry::locate(const std::string& ref) {
+    auto r = resolve(ref);
+    if (!r) return r.error();
+    if (auto st = checkModelFile(*r); !st) return st.error();
+    auto doc = versionDocument(r->id);
+    if (!doc) return doc.error();
+    ModelLocation l;
+    l.model = r->model;
+    l.version = r->version;
+    l.stage = r->stage;
+    l.runId = r->runId;
+    l.file = r->onnxPath;
+    l.sha256 = r->sha256;
+    const json& lineage = (*doc)["lineage"];
+    l.dataset = lineage.value("dataset", "");
+    l.datasetVersion = lineage.value("dataset_version", std::int64_t(0));
+    l.datasetHash = lineage.value("dataset_version_hash", "");
+    return l;
 }
 
 Status ModelRegistry::checkModelFile(const Ref& r) {

@@ -11,6 +11,15 @@ namespace kiln {
 
 class Workspace;
 
+// Where a registered model version's file is, and what it is: what a server needs to load it
+// and to tell which version answered.
+struct ModelLocation {
+    std::string model, stage, runId, file, sha256;  // file: absolute, in this workspace
+    std::int64_t version = 0;
+    std::string dataset, datasetHash;  // the run's dataset version
+    std::int64_t datasetVersion = 0;
+};
+
 // The model registry over the catalog's models and model_versions tables. Used from one thread
 // with its Workspace.
 class ModelRegistry {
@@ -33,6 +42,11 @@ public:
     // gone.
     Result<nlohmann::json> evaluate(const std::string& ref);
 
+    // NAME (the newest version), NAME@VER or NAME@STAGE (staging or production: the version in
+    // that stage now), its file checked to be there with the sha256 the registry recorded.
+    // NotFound when no version matches (or none is in the stage), Corrupt when the file changed.
+    Result<ModelLocation> locate(const std::string& ref);
+
     // Every model with its versions: stage, lineage (run → dataset version), file (absolute, in
     // this workspace; stored relative to it), verification and system evaluation. {"models":
     // [{"name", "versions": [...]}]}.
@@ -43,6 +57,7 @@ private:
         std::int64_t id = 0;  // model_versions.id
         std::string model, runId, onnxPath, sha256;  // onnxPath: resolved in this workspace
         std::int64_t modelId = 0, version = 0;
+        std::string stage;
     };
     Result<Ref> resolve(const std::string& ref);
     Result<nlohmann::json> versionDocument(std::int64_t versionId);

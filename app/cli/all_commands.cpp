@@ -20,6 +20,7 @@ const std::vector<Command>& allCommands() {
                                                   makeHostsCommand(),   makeRemoveCommand(),
                                                   makeGcCommand(),      makeStarCommand(),
                                                   makeUnstarCommand(),  makeRenameCommand(),  makeSamplesCommand(),
+                                                  makeServeCommand(),   makeMonitorCommand(),
                                                   makeWorkerCommand()};
     return commands;
 }

@@ -52,6 +52,8 @@ Command makeExportCommand();
 Command makePredictCommand();
 Command makeModelsCommand();
 Command makeModelCommand();
+Command makeServeCommand();
+Command makeMonitorCommand();
 Command makeHostsCommand();
 Command makeRemoveCommand();
 Command makeGcCommand();

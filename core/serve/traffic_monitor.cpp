@@ -1,0 +1,214 @@
+#include "core/serve/traffic_monitor.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "core/data/csv_import.h"
+#include "core/data/table.h"
+#include "core/export/held_out.h"
+#include "core/export/model_registry.h"
+#include "core/export/onnx_executor.h"
+#include "core/features/split.h"
+#include "core/jobs/job_context.h"
+#include "core/serve/served_model.h"
+#include "core/serve/traffic_log.h"
+#include "core/store/object_store.h"
+#include "core/store/workspace.h"
+
+namespace kiln {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Tables made for the comparison live here, removed when it goes out of scope.
+struct Scratch {
+    fs::path dir;
+    std::unique_ptr<ObjectStore> store;
+    Scratch() {
+        std::random_device rd;
+        dir = fs::temp_directory_path() / ("kiln-monitor-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(dir);
+        store = std::make_unique<ObjectStore>(dir / "objects");
+    }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string cellText(const json& v) {
+    if (v.is_null()) return "";
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    return v.dump();
+}
+
+// Writes `columns` (name → one value per row) as a CSV file and reads it as a table, each
+// column forced to `types` (name → type name) so it compares with the reference's column.
+Result<std::shared_ptr<const Table>> tableOf(Scratch& scratch, const std::string& name,
+                                             const std::vector<std::string>& order,
+                                             const std::map<std::string, std::vector<std::string>>& columns,
+                                             const std::map<std::string, std::string>& types, JobContext& job) {
+    const fs::path file = scratch.dir / (name + ".csv");
+    {
+        std::ofstream out(file, std::ios::binary);
+        std::string line;
+        for (const auto& c : order) line += (line.empty() ? "" : ",") + csvField(c);
+        out << line << '\n';
+        const std::size_t rows = order.empty() ? 0 : columns.at(order.front()).size();
+        for (std::size_t r = 0; r < rows; ++r) {
+            line.clear();
+            for (std::size_t c = 0; c < order.size(); ++c)
+                line += (c ? "," : "") + csvField(columns.at(order[c])[r]);
+            out << line << '\n';
+        }
+    }
+    CsvImportOptions options;
+    options.format = CsvImportOptions::Format::Csv;
+    options.forceHeader = true;
+    for (const auto& [column, type] : types) options.typeOverrides.push_back(column + "=" + type);
+    auto read = readCsvTable(*scratch.store, file, options, job);
+    if (!read) return read.error();
+    auto table = Table::open(*scratch.store, read->manifestHash);
+    if (!table) return table.error();
+    return std::shared_ptr<const Table>(std::move(*table));
+}
+
+// The model's predictions on its run's test rows (validation, then training rows when the
+// split held none out), as text: a label or a number.
+Result<std::vector<std::string>> testPredictions(Workspace& ws, const ModelLocation& l, const Table& data) {
+    std::ifstream in(ws.runsDir() / l.runId / "split.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto split = DataSplit::fromJson(text.str());
+    if (!split) return withCause(makeError(ErrorCode::NotFound, "the run's split is not readable",
+                                           (ws.runsDir() / l.runId / "split.json").string()),
+                                 split.error());
+    std::vector<std::uint64_t> rows = !split->test.empty() ? split->test : !split->val.empty() ? split->val : split->train;
+    auto model = loadServedVersion(l);
+    if (!model) return model.error();
+    std::vector<std::pair<std::string, std::string>> inputs;
+    for (const auto& in : (*model)->inputs) inputs.emplace_back(in.name, in.type);
+    RowIssues issues;
+    auto raw = rawTableInputs(data, inputs, rows, &issues);
+    if (!raw) return raw.error();
+    auto out = (*model)->executor.run(*raw);
+    if (!out) return out.error();
+    std::vector<std::string> predictions;
+    const auto& classes = (*model)->classes;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if ((*model)->classification) {
+            auto label = std::size_t(out->at("label").int64s[i]);
+            predictions.push_back(label < classes.size() ? classes[label] : std::to_string(label));
+        } else {
+            predictions.push_back(json(double(out->at("value").floats[i])).dump());
+        }
+    }
+    return predictions;
+}
+
+}  // namespace
+
+std::string TrafficReport::toJson(int indent) const {
+    json inputsDoc = json::parse(inputs.toJson());
+    json doc = {{"model", model},       {"dataset", dataset},     {"versions", versions},
+                {"requests", requests}, {"rows", rows},           {"skipped_lines", skippedLines},
+                {"first", firstTime},   {"last", lastTime},       {"inputs", inputsDoc},
+                {"test_rows", testRows}};
+    if (predictions) {
+        json p = {{"column", predictions->column}, {"type", predictions->type}, {"psi", predictions->psi},
+                  {"level", predictions->level}};
+        if (predictions->ks) p["ks"] = *predictions->ks;
+        if (predictions->ksPValue) p["ks_p_value"] = *predictions->ksPValue;
+        doc["predictions"] = p;
+    }
+    return doc.dump(indent);
+}
+
+Result<TrafficReport> monitorTraffic(Workspace& ws, const std::string& ref, JobContext& job) {
+    auto located = ModelRegistry(ws).locate(ref);
+    if (!located) return located.error();
+    std::size_t skipped = 0;
+    auto lines = readTraffic(trafficFolder(ws, located->model), &skipped);
+    if (!lines) return lines.error();
+    auto reference = Table::open(ws.objects(), located->datasetHash);
+    if (!reference)
+        return makeError(ErrorCode::NotFound, "the model's training data (" + located->dataset + "@" +
+                                                  std::to_string(located->datasetVersion) +
+                                                  ") is not in this workspace");
+    auto served = loadServedVersion(*located);
+    if (!served) return served.error();
+    TrafficReport report;
+    report.model = located->model + "@" + std::to_string(located->version);
+    report.dataset = located->dataset + "@" + std::to_string(located->datasetVersion);
+    report.skippedLines = skipped;
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<std::string>> columns;
+    std::map<std::string, std::string> types;
+    for (const auto& in : (*served)->inputs) {
+        int index = (*reference)->columnIndex(in.name);
+        if (index < 0) continue;
+        order.push_back(in.name);
+        types[in.name] = columnTypeName((*reference)->column(std::size_t(index)).info().type);
+        columns[in.name];
+    }
+    std::vector<std::string> predicted;
+    std::set<std::string> versions;
+    for (const auto& line : *lines) {
+        const json& inputs = line.value("inputs", json::object());
+        const std::size_t rows = line.value("rows", std::size_t(0));
+        if (!inputs.is_object() || rows == 0) continue;
+        ++report.requests;
+        report.rows += rows;
+        versions.insert(line.value("model", "") + "@" + std::to_string(line.value("version", 0)));
+        if (report.firstTime.empty()) report.firstTime = line.value("time", "");
+        report.lastTime = line.value("time", "");
+        for (const auto& name : order) {
+            auto it = inputs.find(name);
+            for (std::size_t r = 0; r < rows; ++r)
+                columns[name].push_back(it != inputs.end() && it->is_array() && r < it->size() ? cellText((*it)[r]) : "");
+        }
+        const json& outputs = line.value("outputs", json::object());
+        const json& values = outputs.contains("label") ? outputs["label"] : outputs.value("value", json::array());
+        for (std::size_t r = 0; r < rows; ++r) predicted.push_back(r < values.size() ? cellText(values[r]) : "");
+    }
+    report.versions.assign(versions.begin(), versions.end());
+    if (report.rows == 0 || order.empty())
+        return makeError(ErrorCode::InvalidArgument, "the traffic log holds no rows for the model's inputs",
+                         trafficFolder(ws, located->model).string());
+    Scratch scratch;
+    auto live = tableOf(scratch, "traffic", order, columns, types, job);
+    if (!live) return live.error();
+    auto inputs = compareTables(**reference, **live, job);
+    if (!inputs) return inputs.error();
+    for (const auto& c : inputs->columns)
+        if (types.count(c.column)) report.inputs.columns.push_back(c);
+    for (const auto& s : inputs->schemaChanges)
+        if (types.count(s.column) && s.change != "removed") report.inputs.schemaChanges.push_back(s);
+    auto test = testPredictions(ws, *located, **reference);
+    if (!test) return test.error();
+    report.testRows = test->size();
+    const std::string kind = (*served)->classification ? "categorical" : "float";
+    auto testTable = tableOf(scratch, "test", {"prediction"}, {{"prediction", *test}}, {{"prediction", kind}}, job);
+    if (!testTable) return testTable.error();
+    auto liveTable = tableOf(scratch, "live", {"prediction"}, {{"prediction", predicted}}, {{"prediction", kind}}, job);
+    if (!liveTable) return liveTable.error();
+    auto drift = compareTables(**testTable, **liveTable, job);
+    if (!drift) return drift.error();
+    if (!drift->columns.empty()) report.predictions = drift->columns.front();
+    return report;
+}
+
+}  // namespace kiln

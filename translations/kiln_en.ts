@@ -27,8 +27,8 @@
 <context>
     <name>kiln::studio::ModelsPage</name>
     <message numerus="yes">
-        <location filename="../app/studio/models_page.cpp" line="248"/>
-        <location filename="../app/studio/models_page.cpp" line="487"/>
+        <location filename="../app/studio/models_page.cpp" line="255"/>
+        <location filename="../app/studio/models_page.cpp" line="498"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
@@ -41,7 +41,10 @@
     <message numerus="yes">
         <location filename="../app/studio/predict_dialog.cpp" line="226"/>
         <source>%Ln prediction(s) for %1 · read %2 s, inference %3 s</source>
-        <translation><numerusform>%Ln prediction for %1 · read %2 s, inference %3 s</numerusform><numerusform>%Ln predictions for %1 · read %2 s, inference %3 s</numerusform></translation>
+        <translation>
+            <numerusform>%Ln prediction for %1 · read %2 s, inference %3 s</numerusform>
+            <numerusform>%Ln predictions for %1 · read %2 s, inference %3 s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -145,7 +148,10 @@ whiskers %5 – %6</numerusform>
     <message numerus="yes">
         <location filename="../widgets/drift_view.cpp" line="154"/>
         <source>%1 · version %2 · %n row(s)</source>
-        <translation><numerusform>%1 · version %2 · %n row</numerusform><numerusform>%1 · version %2 · %n rows</numerusform></translation>
+        <translation>
+            <numerusform>%1 · version %2 · %n row</numerusform>
+            <numerusform>%1 · version %2 · %n rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -236,9 +242,20 @@ whiskers %5 – %6</numerusform>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::ServeView</name>
+    <message numerus="yes">
+        <location filename="../widgets/serve_view.cpp" line="285"/>
+        <source>%n live row(s) against %1 (inputs) and %2 test rows (predictions); requests: %3.</source>
+        <translation>
+            <numerusform>%n live row against %1 (inputs) and %2 test rows (predictions); requests: %3.</numerusform>
+            <numerusform>%n live rows against %1 (inputs) and %2 test rows (predictions); requests: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::TableQueryBar</name>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="197"/>
+        <location filename="../widgets/table_query_bar.cpp" line="199"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -246,7 +263,7 @@ whiskers %5 – %6</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/table_query_bar.cpp" line="198"/>
+        <location filename="../widgets/table_query_bar.cpp" line="200"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>

@@ -696,24 +696,24 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="285"/>
-        <location filename="../app/studio/export_ui.cpp" line="354"/>
+        <location filename="../app/studio/export_ui.cpp" line="286"/>
+        <location filename="../app/studio/export_ui.cpp" line="355"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="332"/>
-        <location filename="../app/studio/export_ui.cpp" line="356"/>
+        <location filename="../app/studio/export_ui.cpp" line="333"/>
+        <location filename="../app/studio/export_ui.cpp" line="357"/>
         <source>Predictions · %1</source>
         <translation>예측 · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="334"/>
+        <location filename="../app/studio/export_ui.cpp" line="335"/>
         <source>Predict</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="335"/>
+        <location filename="../app/studio/export_ui.cpp" line="336"/>
         <source>The predictions could not be made.
 
 %1</source>
@@ -722,32 +722,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="343"/>
+        <location filename="../app/studio/export_ui.cpp" line="344"/>
         <source>&amp;Export ONNX…</source>
         <translation>ONNX 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="344"/>
+        <location filename="../app/studio/export_ui.cpp" line="345"/>
         <source>Export the current run as a verified ONNX model with its preprocessing</source>
         <translation>현재 실행을 전처리를 포함한 검증된 ONNX 모델로 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="345"/>
+        <location filename="../app/studio/export_ui.cpp" line="346"/>
         <source>Register as &amp;Model…</source>
         <translation>모델로 등록(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="347"/>
+        <location filename="../app/studio/export_ui.cpp" line="348"/>
         <source>Export, verify and evaluate the current run and record it as a model version</source>
         <translation>현재 실행을 내보내고 검증·평가한 뒤 모델 버전으로 기록합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="348"/>
+        <location filename="../app/studio/export_ui.cpp" line="349"/>
         <source>M&amp;odels</source>
         <translation>모델(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/export_ui.cpp" line="349"/>
+        <location filename="../app/studio/export_ui.cpp" line="350"/>
         <source>Registered models, their versions, stages and figures</source>
         <translation>등록된 모델과 버전, 단계, 수치</translation>
     </message>
@@ -1209,243 +1209,243 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="291"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="293"/>
+        <location filename="../app/studio/main_window.cpp" line="296"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="302"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="305"/>
+        <location filename="../app/studio/main_window.cpp" line="308"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="306"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="310"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="311"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>Import CSV/TSV files into the workspace</source>
         <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="311"/>
+        <location filename="../app/studio/main_window.cpp" line="314"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="314"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="319"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window.cpp" line="320"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="319"/>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="320"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window.cpp" line="324"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="331"/>
+        <location filename="../app/studio/main_window.cpp" line="334"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="335"/>
+        <location filename="../app/studio/main_window.cpp" line="338"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="336"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="336"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="341"/>
+        <location filename="../app/studio/main_window.cpp" line="344"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="342"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="342"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="346"/>
+        <location filename="../app/studio/main_window.cpp" line="349"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="347"/>
+        <location filename="../app/studio/main_window.cpp" line="350"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="370"/>
+        <location filename="../app/studio/main_window.cpp" line="373"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="371"/>
+        <location filename="../app/studio/main_window.cpp" line="374"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="402"/>
+        <location filename="../app/studio/main_window.cpp" line="406"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="440"/>
+        <location filename="../app/studio/main_window.cpp" line="444"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="441"/>
+        <location filename="../app/studio/main_window.cpp" line="445"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="449"/>
+        <location filename="../app/studio/main_window.cpp" line="453"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="449"/>
+        <location filename="../app/studio/main_window.cpp" line="453"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="546"/>
+        <location filename="../app/studio/main_window.cpp" line="550"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="518"/>
+        <location filename="../app/studio/main_window.cpp" line="522"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="524"/>
         <location filename="../app/studio/main_window.cpp" line="528"/>
+        <location filename="../app/studio/main_window.cpp" line="532"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="529"/>
+        <location filename="../app/studio/main_window.cpp" line="533"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="537"/>
+        <location filename="../app/studio/main_window.cpp" line="541"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="538"/>
+        <location filename="../app/studio/main_window.cpp" line="542"/>
         <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
@@ -1453,282 +1453,293 @@
 <context>
     <name>kiln::studio::ModelsPage</name>
     <message numerus="yes">
-        <location filename="../app/studio/models_page.cpp" line="248"/>
-        <location filename="../app/studio/models_page.cpp" line="488"/>
+        <location filename="../app/studio/models_page.cpp" line="255"/>
+        <location filename="../app/studio/models_page.cpp" line="498"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>버전 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="259"/>
+        <location filename="../app/studio/models_page.cpp" line="266"/>
         <source>version %1</source>
         <translation>버전 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="271"/>
+        <location filename="../app/studio/models_page.cpp" line="278"/>
         <source>✔ verified</source>
         <translation>✔ 검증됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="271"/>
+        <location filename="../app/studio/models_page.cpp" line="278"/>
         <source>✘ not verified</source>
         <translation>✘ 검증 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="275"/>
+        <location filename="../app/studio/models_page.cpp" line="282"/>
         <source>%1 / %2 / %3 ms</source>
         <translation>%1 / %2 / %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="283"/>
+        <location filename="../app/studio/models_page.cpp" line="290"/>
         <source>%1 rows/s</source>
         <translation>초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="286"/>
+        <location filename="../app/studio/models_page.cpp" line="293"/>
         <source>Double-click to open the run</source>
         <translation>두 번 클릭하면 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="363"/>
+        <location filename="../app/studio/models_page.cpp" line="370"/>
         <source>No models yet. Register a completed run: open it and press Register as Model…</source>
         <translation>아직 모델이 없습니다. 완료된 실행을 열고 ‘모델로 등록…’을 누르세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="365"/>
+        <location filename="../app/studio/models_page.cpp" line="372"/>
         <source>Select a version</source>
         <translation>버전을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="383"/>
+        <location filename="../app/studio/models_page.cpp" line="390"/>
         <source>Lineage</source>
         <translation>계보</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="384"/>
+        <location filename="../app/studio/models_page.cpp" line="391"/>
         <source>Version</source>
         <translation>버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="385"/>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="392"/>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="386"/>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="393"/>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="388"/>
+        <location filename="../app/studio/models_page.cpp" line="395"/>
         <source>Registered</source>
         <translation>등록 시각</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="389"/>
+        <location filename="../app/studio/models_page.cpp" line="396"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="390"/>
+        <location filename="../app/studio/models_page.cpp" line="397"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="399"/>
-        <location filename="../app/studio/models_page.cpp" line="477"/>
+        <location filename="../app/studio/models_page.cpp" line="406"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
         <source>Verification</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="400"/>
+        <location filename="../app/studio/models_page.cpp" line="407"/>
         <source>✔ passed</source>
         <translation>✔ 통과</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="400"/>
+        <location filename="../app/studio/models_page.cpp" line="407"/>
         <source>✘ failed</source>
         <translation>✘ 실패</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="401"/>
+        <location filename="../app/studio/models_page.cpp" line="408"/>
         <source>Checker</source>
         <translation>검사기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="403"/>
+        <location filename="../app/studio/models_page.cpp" line="410"/>
         <source>Rows compared</source>
         <translation>비교한 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="405"/>
+        <location filename="../app/studio/models_page.cpp" line="412"/>
         <source>Max |Δ probability|</source>
         <translation>최대 |Δ 확률|</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="407"/>
+        <location filename="../app/studio/models_page.cpp" line="414"/>
         <source>Labels differing</source>
         <translation>다른 레이블</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="410"/>
+        <location filename="../app/studio/models_page.cpp" line="417"/>
         <source>Max relative error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="413"/>
+        <location filename="../app/studio/models_page.cpp" line="420"/>
         <source>Tolerance</source>
         <translation>허용 오차</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="417"/>
+        <location filename="../app/studio/models_page.cpp" line="424"/>
         <source>System evaluation</source>
         <translation>시스템 평가</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="419"/>
+        <location filename="../app/studio/models_page.cpp" line="426"/>
         <source>Not evaluated</source>
         <translation>평가 안 됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="421"/>
+        <location filename="../app/studio/models_page.cpp" line="428"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="421"/>
+        <location filename="../app/studio/models_page.cpp" line="428"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="422"/>
+        <location filename="../app/studio/models_page.cpp" line="429"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="423"/>
+        <location filename="../app/studio/models_page.cpp" line="430"/>
         <source>Latency p50</source>
         <translation>지연 p50</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="423"/>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
-        <location filename="../app/studio/models_page.cpp" line="425"/>
+        <location filename="../app/studio/models_page.cpp" line="430"/>
+        <location filename="../app/studio/models_page.cpp" line="431"/>
+        <location filename="../app/studio/models_page.cpp" line="432"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="424"/>
+        <location filename="../app/studio/models_page.cpp" line="431"/>
         <source>Latency p95</source>
         <translation>지연 p95</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="425"/>
+        <location filename="../app/studio/models_page.cpp" line="432"/>
         <source>Latency p99</source>
         <translation>지연 p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="428"/>
-        <location filename="../app/studio/models_page.cpp" line="478"/>
+        <location filename="../app/studio/models_page.cpp" line="435"/>
+        <location filename="../app/studio/models_page.cpp" line="488"/>
         <source>Throughput</source>
         <translation>처리량</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="428"/>
+        <location filename="../app/studio/models_page.cpp" line="435"/>
         <source>%1 rows/s at batch 64</source>
         <translation>배치 64에서 초당 %1행</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="429"/>
+        <location filename="../app/studio/models_page.cpp" line="436"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="447"/>
+        <location filename="../app/studio/models_page.cpp" line="454"/>
         <source>Set Stage</source>
         <translation>단계 설정</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="454"/>
-        <location filename="../app/studio/models_page.cpp" line="473"/>
+        <location filename="../app/studio/models_page.cpp" line="461"/>
+        <location filename="../app/studio/models_page.cpp" line="481"/>
         <source>Predict…</source>
         <translation>예측…</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="458"/>
+        <location filename="../app/studio/models_page.cpp" line="464"/>
+        <location filename="../app/studio/models_page.cpp" line="482"/>
+        <source>Serve…</source>
+        <translation>서비스…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="466"/>
         <source>Open Run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="463"/>
+        <location filename="../app/studio/models_page.cpp" line="471"/>
         <source>Staging</source>
         <translation>스테이징</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="464"/>
+        <location filename="../app/studio/models_page.cpp" line="472"/>
         <source>Production</source>
         <translation>프로덕션</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="465"/>
+        <location filename="../app/studio/models_page.cpp" line="473"/>
         <source>Archived</source>
         <translation>보관됨</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="466"/>
+        <location filename="../app/studio/models_page.cpp" line="474"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="470"/>
+        <location filename="../app/studio/models_page.cpp" line="478"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="471"/>
+        <location filename="../app/studio/models_page.cpp" line="479"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="472"/>
+        <location filename="../app/studio/models_page.cpp" line="480"/>
         <source>Stage:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="483"/>
+        <source>Answer predictions of this version over HTTP, with its traffic logged</source>
+        <translation>이 버전의 예측을 HTTP로 제공하고 트래픽을 기록합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>Model / version</source>
         <translation>모델 / 버전</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="476"/>
+        <location filename="../app/studio/models_page.cpp" line="486"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="477"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
         <source>Accuracy / R²</source>
         <translation>정확도 / R²</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="477"/>
+        <location filename="../app/studio/models_page.cpp" line="487"/>
         <source>Latency p50/p95/p99</source>
         <translation>지연 p50/p95/p99</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="484"/>
+        <location filename="../app/studio/models_page.cpp" line="494"/>
         <source>Could not read the registry: %1</source>
         <translation>레지스트리를 읽지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="486"/>
+        <location filename="../app/studio/models_page.cpp" line="496"/>
         <source>1 model</source>
         <translation>모델 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/models_page.cpp" line="486"/>
+        <location filename="../app/studio/models_page.cpp" line="496"/>
         <source>%1 models</source>
         <translation>모델 %1개</translation>
     </message>
@@ -2304,6 +2315,59 @@
         <location filename="../app/studio/samples_ui.cpp" line="105"/>
         <source>%1 is ready: explore it here, or train it in the Train tab (%2 is the target).</source>
         <translation>%1 준비 완료: 여기서 살펴보거나 학습 탭에서 학습하세요 (목표: %2).</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::ServeDialog</name>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="42"/>
+        <source>Serve %1</source>
+        <translation>%1 서비스</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="44"/>
+        <source>This computer only (127.0.0.1)</source>
+        <translation>이 컴퓨터만 (127.0.0.1)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="45"/>
+        <source>Every network (0.0.0.0), with a token</source>
+        <translation>모든 네트워크 (0.0.0.0), 토큰 필요</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="51"/>
+        <source>one per core</source>
+        <translation>코어마다 하나</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="52"/>
+        <source>Log every request&apos;s inputs and outputs (for drift)</source>
+        <translation>모든 요청의 입력과 출력을 기록 (드리프트 확인용)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="54"/>
+        <source>Off this computer, clients must send the token Studio makes for the server (&apos;Authorization: Bearer TOKEN&apos;); it is shown once the server runs.</source>
+        <translation>다른 컴퓨터의 클라이언트는 Studio가 서버용으로 만든 토큰을 보내야 합니다 (&apos;Authorization: Bearer TOKEN&apos;). 토큰은 서버가 실행되면 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="59"/>
+        <source>Listen on:</source>
+        <translation>수신 주소:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="60"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="61"/>
+        <source>Workers:</source>
+        <translation>작업 스레드:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/serve_ui.cpp" line="64"/>
+        <source>Serve</source>
+        <translation>서비스 시작</translation>
     </message>
 </context>
 <context>
@@ -4577,123 +4641,123 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::EvaluationView</name>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="175"/>
-        <location filename="../widgets/evaluation_view.cpp" line="258"/>
+        <location filename="../widgets/evaluation_view.cpp" line="178"/>
+        <location filename="../widgets/evaluation_view.cpp" line="261"/>
         <source>Chance</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="185"/>
+        <location filename="../widgets/evaluation_view.cpp" line="188"/>
         <source>%1 (AUC %2)</source>
         <translation>%1 (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="223"/>
+        <location filename="../widgets/evaluation_view.cpp" line="226"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · accuracy &lt;b&gt;%2&lt;/b&gt; · macro F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · 정확도 &lt;b&gt;%2&lt;/b&gt; · 매크로 F1 &lt;b&gt;%3&lt;/b&gt; · ROC AUC &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="244"/>
+        <location filename="../widgets/evaluation_view.cpp" line="247"/>
         <source> · best round %1</source>
         <translation> · 최적 라운드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="245"/>
+        <location filename="../widgets/evaluation_view.cpp" line="248"/>
         <source> · best epoch %1</source>
         <translation> · 최적 에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="230"/>
+        <location filename="../widgets/evaluation_view.cpp" line="233"/>
         <source>&lt;b&gt;Test set&lt;/b&gt; · %1 rows · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>&lt;b&gt;테스트 세트&lt;/b&gt; · %1행 · RMSE &lt;b&gt;%2&lt;/b&gt; · MAE &lt;b&gt;%3&lt;/b&gt; · R² &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="250"/>
+        <location filename="../widgets/evaluation_view.cpp" line="253"/>
         <source>The evaluation on the test rows appears here when the run completes.</source>
         <translation>실행이 끝나면 테스트 행에 대한 평가가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="253"/>
+        <location filename="../widgets/evaluation_view.cpp" line="256"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="254"/>
+        <location filename="../widgets/evaluation_view.cpp" line="257"/>
         <source>Show each cell as a share of its actual class</source>
         <translation>각 칸을 실제 클래스 중 비율로 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="255"/>
+        <location filename="../widgets/evaluation_view.cpp" line="258"/>
         <source>Hover a cell for its count and share</source>
         <translation>칸 위에 마우스를 올리면 개수와 비율이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="256"/>
+        <location filename="../widgets/evaluation_view.cpp" line="259"/>
         <source>ROC curve</source>
         <translation>ROC 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="257"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>False positive rate</source>
         <translation>위양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="257"/>
+        <location filename="../widgets/evaluation_view.cpp" line="260"/>
         <source>True positive rate</source>
         <translation>진양성률</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="259"/>
+        <location filename="../widgets/evaluation_view.cpp" line="262"/>
         <source>Precision–recall curve</source>
         <translation>정밀도–재현율 곡선</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="260"/>
+        <location filename="../widgets/evaluation_view.cpp" line="263"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="260"/>
+        <location filename="../widgets/evaluation_view.cpp" line="263"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="261"/>
+        <location filename="../widgets/evaluation_view.cpp" line="264"/>
         <source>Predicted vs actual</source>
         <translation>예측 대 실제</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="262"/>
+        <location filename="../widgets/evaluation_view.cpp" line="265"/>
         <source>Actual value</source>
         <translation>실제 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="262"/>
+        <location filename="../widgets/evaluation_view.cpp" line="265"/>
         <source>Predicted value</source>
         <translation>예측 값</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="263"/>
+        <location filename="../widgets/evaluation_view.cpp" line="266"/>
         <source>Perfect prediction</source>
         <translation>완벽한 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="264"/>
+        <location filename="../widgets/evaluation_view.cpp" line="267"/>
         <source>Test rows</source>
         <translation>테스트 행</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="265"/>
+        <location filename="../widgets/evaluation_view.cpp" line="268"/>
         <source>Residuals (actual − predicted)</source>
         <translation>잔차 (실제 − 예측)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="266"/>
+        <location filename="../widgets/evaluation_view.cpp" line="269"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation_view.cpp" line="266"/>
+        <location filename="../widgets/evaluation_view.cpp" line="269"/>
         <source>Rows</source>
         <translation>행</translation>
     </message>
@@ -5069,206 +5133,231 @@ whiskers %5 – %6</source>
     </message>
     <message>
         <location filename="../widgets/message_texts.cpp" line="43"/>
+        <source>Serve %1</source>
+        <translation>%1 서비스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="46"/>
+        <source>the request lacks the columns %1 that the model takes as input</source>
+        <translation>요청에 모델이 입력으로 받는 열 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <source>row %1, column &apos;%2&apos;: %3 is not a number</source>
+        <translation>%1행, 열 &apos;%2&apos;: %3은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="49"/>
+        <source>the body is not valid JSON</source>
+        <translation>본문이 올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="50"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="51"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="44"/>
+        <location filename="../widgets/message_texts.cpp" line="52"/>
         <source>epoch %1</source>
         <translation>에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="45"/>
+        <location filename="../widgets/message_texts.cpp" line="53"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="46"/>
+        <location filename="../widgets/message_texts.cpp" line="54"/>
         <source>starting</source>
         <translation>시작하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="47"/>
+        <location filename="../widgets/message_texts.cpp" line="55"/>
         <source>predicting</source>
         <translation>예측하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <location filename="../widgets/message_texts.cpp" line="56"/>
         <source>registered</source>
         <translation>등록됨</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="50"/>
+        <location filename="../widgets/message_texts.cpp" line="58"/>
         <source>exporting, verifying and evaluating</source>
         <translation>내보내고 검증하고 평가하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="52"/>
+        <location filename="../widgets/message_texts.cpp" line="60"/>
         <source>loading run %1</source>
         <translation>실행 %1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="53"/>
+        <location filename="../widgets/message_texts.cpp" line="61"/>
         <source>writing %1</source>
         <translation>%1 쓰는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="55"/>
+        <location filename="../widgets/message_texts.cpp" line="63"/>
         <source>verifying on %1 held-out rows</source>
         <translation>보류 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="57"/>
+        <location filename="../widgets/message_texts.cpp" line="65"/>
         <source>verifying on %1 training rows</source>
         <translation>학습 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="59"/>
+        <location filename="../widgets/message_texts.cpp" line="67"/>
         <source>columns the model does not use were ignored: %1</source>
         <translation>모델이 쓰지 않는 열은 무시했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="60"/>
+        <location filename="../widgets/message_texts.cpp" line="68"/>
         <source>the folder %1 does not exist</source>
         <translation>폴더 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="63"/>
+        <location filename="../widgets/message_texts.cpp" line="71"/>
         <source>cannot reach %1 over SSH: %2</source>
         <translation>SSH로 %1에 연결할 수 없음: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="64"/>
+        <location filename="../widgets/message_texts.cpp" line="72"/>
         <source>cannot reach %1 over SSH</source>
         <translation>SSH로 %1에 연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="67"/>
+        <location filename="../widgets/message_texts.cpp" line="75"/>
         <source>CUDA is not available: this LibTorch was built without CUDA (Debian&apos;s CPU build)</source>
         <translation>CUDA를 쓸 수 없음: 이 LibTorch는 CUDA 없이 빌드되었습니다 (Debian의 CPU 빌드)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="70"/>
+        <location filename="../widgets/message_texts.cpp" line="78"/>
         <source>CUDA is not available: no CUDA device is visible to LibTorch</source>
         <translation>CUDA를 쓸 수 없음: LibTorch에 보이는 CUDA 장치가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="72"/>
+        <location filename="../widgets/message_texts.cpp" line="80"/>
         <source>CUDA is available; using the first GPU</source>
         <translation>CUDA 사용 가능: 첫 번째 GPU를 씁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="73"/>
+        <location filename="../widgets/message_texts.cpp" line="81"/>
         <source>the CPU was requested</source>
         <translation>CPU가 요청되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="76"/>
+        <location filename="../widgets/message_texts.cpp" line="84"/>
         <source>task classification chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 분류 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="78"/>
+        <location filename="../widgets/message_texts.cpp" line="86"/>
         <source>task regression chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 회귀 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="81"/>
+        <location filename="../widgets/message_texts.cpp" line="89"/>
         <source>model auto: the family (linear, MLP, boosted trees or forest) is chosen by cross-validation on the training rows when the run starts</source>
         <translation>모델 자동: 실행이 시작될 때 학습 데이터의 교차 검증으로 계열(선형, MLP, 부스팅 트리, 랜덤 포레스트)을 고릅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="85"/>
+        <location filename="../widgets/message_texts.cpp" line="93"/>
         <source>left out column &apos;%1&apos;: it is free text</source>
         <translation>열 &apos;%1&apos; 제외: 자유 텍스트입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="87"/>
+        <location filename="../widgets/message_texts.cpp" line="95"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (unique integers)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (고유한 정수)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="89"/>
+        <location filename="../widgets/message_texts.cpp" line="97"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (a distinct category on most rows)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (대부분의 행마다 다른 범주)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="92"/>
+        <location filename="../widgets/message_texts.cpp" line="100"/>
         <source>left out column &apos;%1&apos;: it is constant</source>
         <translation>열 &apos;%1&apos; 제외: 값이 하나뿐입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="93"/>
+        <location filename="../widgets/message_texts.cpp" line="101"/>
         <source>left out column &apos;%1&apos;: excluded</source>
         <translation>열 &apos;%1&apos; 제외: 직접 뺐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="94"/>
+        <location filename="../widgets/message_texts.cpp" line="102"/>
         <source>target &apos;%1&apos; chosen by its name</source>
         <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="96"/>
+        <location filename="../widgets/message_texts.cpp" line="104"/>
         <source>every value is missing</source>
         <translation>모든 값이 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="99"/>
+        <location filename="../widgets/message_texts.cpp" line="107"/>
         <source>%1 of values are missing: as the target those rows are left out of training; as a feature the cells are filled (or, for trees, kept)</source>
         <translation>값의 %1이(가) 결측입니다: 목표라면 그 행은 학습에서 빠지고, 특성이라면 칸을 채웁니다(트리는 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="102"/>
+        <location filename="../widgets/message_texts.cpp" line="110"/>
         <source>%1 of values are missing</source>
         <translation>값의 %1이(가) 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="104"/>
+        <location filename="../widgets/message_texts.cpp" line="112"/>
         <source>has a single value: it carries no information</source>
         <translation>값이 하나뿐이라 정보가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="106"/>
+        <location filename="../widgets/message_texts.cpp" line="114"/>
         <source>every value is different: looks like an identifier, not a feature</source>
         <translation>모든 값이 달라 특성이 아니라 식별자로 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="108"/>
+        <location filename="../widgets/message_texts.cpp" line="116"/>
         <source>%1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="110"/>
+        <location filename="../widgets/message_texts.cpp" line="118"/>
         <source>about %1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 약 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="113"/>
+        <location filename="../widgets/message_texts.cpp" line="121"/>
         <source>1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)</source>
         <translation>값 1개(%1)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %2, 높은 쪽 %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="115"/>
+        <location filename="../widgets/message_texts.cpp" line="123"/>
         <source>%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)</source>
         <translation>값 %1개(%2)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %3, 높은 쪽 %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="118"/>
+        <location filename="../widgets/message_texts.cpp" line="126"/>
         <source>1 row (%1) repeats an earlier row; first: row %2 equals row %3</source>
         <translation>행 1개(%1)가 앞의 행과 같습니다. 처음: 행 %2 = 행 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="120"/>
+        <location filename="../widgets/message_texts.cpp" line="128"/>
         <source>%1 rows (%2) repeat an earlier row; first: row %3 equals row %4</source>
         <translation>행 %1개(%2)가 앞의 행과 같습니다. 처음: 행 %3 = 행 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="124"/>
+        <location filename="../widgets/message_texts.cpp" line="132"/>
         <source>class imbalance: &apos;%1&apos; has %2 rows, &apos;%3&apos; has %4 (ratio %5); consider class weights or stratified splits</source>
         <translation>클래스 불균형: &apos;%1&apos;은(는) %2행, &apos;%3&apos;은(는) %4행 (비율 %5). 클래스 가중치나 층화 분할을 고려하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="130"/>
+        <location filename="../widgets/message_texts.cpp" line="138"/>
         <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
         <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>
@@ -5349,52 +5438,52 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::ModelInsightView</name>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="104"/>
+        <location filename="../widgets/model_insight_view.cpp" line="107"/>
         <source>%1 %2 ± %3</source>
         <translation>%1 %2 ± %3</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="108"/>
+        <location filename="../widgets/model_insight_view.cpp" line="111"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="114"/>
+        <location filename="../widgets/model_insight_view.cpp" line="117"/>
         <source>Auto chose &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>자동 선택: &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="115"/>
+        <location filename="../widgets/model_insight_view.cpp" line="118"/>
         <source>Auto chose &lt;b&gt;%1&lt;/b&gt; because it scored best in cross-validation on the training rows: %2 %3</source>
         <translation>학습 행에 대한 교차 검증에서 가장 높은 점수를 받아 자동으로 &lt;b&gt;%1&lt;/b&gt;을(를) 선택했습니다: %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="119"/>
+        <location filename="../widgets/model_insight_view.cpp" line="122"/>
         <source>the others: %1</source>
         <translation>다른 후보: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="129"/>
+        <location filename="../widgets/model_insight_view.cpp" line="132"/>
         <source>The final model then trained on all %1 non-test rows for %2 boosting rounds, the folds&apos; mean best.</source>
         <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 부스팅 %2라운드(폴드별 최적 라운드의 평균) 동안 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="134"/>
+        <location filename="../widgets/model_insight_view.cpp" line="137"/>
         <source>The final model then trained on all %1 non-test rows for %2 epochs, the folds&apos; mean best.</source>
         <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 %2에포크(폴드별 최적 에포크의 평균) 동안 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="139"/>
+        <location filename="../widgets/model_insight_view.cpp" line="142"/>
         <source>The final model then trained on all %1 non-test rows.</source>
         <translation>이어서 최종 모델은 테스트가 아닌 모든 행 %1개로 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="146"/>
+        <location filename="../widgets/model_insight_view.cpp" line="149"/>
         <source>%1-fold cross-validation on the training and validation rows (the test rows are kept apart): each fold is scored on the rows held out of it.</source>
         <translation>학습·검증 행에 대한 %1겹 교차 검증(테스트 행은 따로 둠): 각 폴드는 그 폴드에서 빼 둔 행으로 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/model_insight_view.cpp" line="155"/>
+        <location filename="../widgets/model_insight_view.cpp" line="158"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
@@ -6037,6 +6126,222 @@ Register a trained run.</source>
         <location filename="../widgets/scatter_view.cpp" line="261"/>
         <source>Colour:</source>
         <translation>색상:</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::ServeView</name>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="133"/>
+        <source>Comparing the logged traffic with the training data…</source>
+        <translation>기록된 트래픽을 학습 데이터와 비교하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="155"/>
+        <source>Switched from %1 to %2.</source>
+        <translation>%1에서 %2(으)로 전환했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="158"/>
+        <source>Kept %1: the new version %2 failed to load (%3).</source>
+        <translation>%1을(를) 유지합니다: 새 버전 %2을(를) 불러오지 못했습니다 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="204"/>
+        <source>stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="205"/>
+        <source>moderate</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="206"/>
+        <source>major</source>
+        <translation>큼</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="216"/>
+        <source>Requests/s</source>
+        <translation>초당 요청</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="217"/>
+        <source>Rows/s</source>
+        <translation>초당 행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="218"/>
+        <source>Latency p50 (ms)</source>
+        <translation>지연 p50 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="219"/>
+        <source>Latency p99 (ms)</source>
+        <translation>지연 p99 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="220"/>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="221"/>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="221"/>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="241"/>
+        <source>Serving %1</source>
+        <translation>%1 서비스 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="244"/>
+        <source>Loading and verifying the model…</source>
+        <translation>모델을 불러와 검증하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="246"/>
+        <source>Answering at %1.</source>
+        <translation>%1에서 응답하는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="248"/>
+        <source>Stopped.</source>
+        <translation>중지되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="250"/>
+        <source>The server stopped: %1</source>
+        <translation>서버가 중지되었습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="253"/>
+        <source>Address:</source>
+        <translation>주소:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="256"/>
+        <source>Token:</source>
+        <translation>토큰:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="257"/>
+        <source>none (this computer only)</source>
+        <translation>없음 (이 컴퓨터만)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="258"/>
+        <source>Try it:</source>
+        <translation>사용 예:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="260"/>
+        <source>Copy curl Command</source>
+        <translation>curl 명령 복사</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="262"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="264"/>
+        <source>Last requests</source>
+        <translation>최근 요청</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Time (UTC)</source>
+        <translation>시각 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Latency (ms)</source>
+        <translation>지연 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="266"/>
+        <source>Answer</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="269"/>
+        <source>Served traffic against the training data</source>
+        <translation>학습 데이터와 비교한 서비스 트래픽</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="270"/>
+        <source>Compare Traffic</source>
+        <translation>트래픽 비교</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>KS</source>
+        <translation>KS</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>KS p-value</source>
+        <translation>KS p-값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="271"/>
+        <source>Level</source>
+        <translation>수준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="279"/>
+        <source>Every request is logged; Compare Traffic sets the live inputs against the training data and the live predictions against the test-set predictions.</source>
+        <translation>모든 요청이 기록됩니다. 트래픽 비교는 실제 입력을 학습 데이터와, 실제 예측을 테스트 세트의 예측과 비교합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/serve_view.cpp" line="286"/>
+        <source>%n live row(s) against %1 (inputs) and %2 test rows (predictions); requests: %3.</source>
+        <translation>
+            <numerusform>실제 행 %n개를 %1(입력) 및 테스트 행 %2개(예측)와 비교했습니다. 요청: %3개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="290"/>
+        <source>Below about 100 rows the figures are noisy.</source>
+        <translation>행이 약 100개 미만이면 수치의 변동이 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/serve_view.cpp" line="313"/>
+        <source>(predictions)</source>
+        <translation>(예측)</translation>
     </message>
 </context>
 <context>

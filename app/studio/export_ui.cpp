@@ -273,6 +273,7 @@ ModelsPage* ExportUi::openModels(const QString& select) {
     if (!m_modelsPage) {
         m_modelsPage = new ModelsPage;
         connect(m_modelsPage, &ModelsPage::predictRequested, this, &ExportUi::choosePredict);
+        connect(m_modelsPage, &ModelsPage::serveRequested, this, &ExportUi::serveRequested);
         connect(m_modelsPage, &ModelsPage::openRunRequested, this, [this](const QString& id) {
             if (m_training) m_training->openRun(id);
         });

@@ -79,6 +79,8 @@ Q_SIGNALS:
     void exportFinished(bool ok);
     void registerFinished(bool ok, const QString& reference, const QString& error);
     void predictFinished(bool ok, const QString& error);
+    // Serve… on a version of the Models tab ("NAME@VER").
+    void serveRequested(const QString& reference);
 
 private:
     RunTab* currentRunTab() const;

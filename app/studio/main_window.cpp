@@ -37,6 +37,7 @@
 #include "app/studio/startup_report.h"
 #include "app/studio/compare_ui.h"
 #include "app/studio/export_ui.h"
+#include "app/studio/serve_ui.h"
 #include "app/studio/training_ui.h"
 #include "app/studio/studio_settings.h"
 #include "app/studio/verify_objects_job.h"
@@ -105,6 +106,8 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
                 kind = e.datasetKind;
         openDataset(reference, kind);
     });
+    m_serve = new ServeUi(m_tabs, m_jobs, this);
+    connect(m_export, &ExportUi::serveRequested, m_serve, &ServeUi::chooseServe);
     m_samples = new SamplesUi(m_imports, m_training, m_tabs, this);
     m_welcome->setSamples(m_samples->samples());
     connect(m_welcome, &WelcomePage::sampleRequested, m_samples, &SamplesUi::openSample);
@@ -381,6 +384,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     m_training->setWorkspace(m_workspacePath);
     m_compare->setWorkspace(m_workspacePath);
     m_export->setWorkspace(m_workspacePath);
+    m_serve->setWorkspace(m_workspacePath);
     m_edits->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();

@@ -35,6 +35,7 @@ namespace studio {
 class CompareUi;
 class EditActions;
 class ExportUi;
+class ServeUi;
 class ImportController;
 class TrainingUi;
 class RecentWorkspacesMenu;
@@ -77,6 +78,7 @@ public:
     TrainingUi* training() const { return m_training; }
     CompareUi* compareUi() const { return m_compare; }
     ExportUi* exportUi() const { return m_export; }
+    ServeUi* serveUi() const { return m_serve; }
     WorkspaceEditsUi* edits() const { return m_edits; }
     SamplesUi* samples() const { return m_samples; }
     EditActions* editActions() const { return m_editActions; }
@@ -122,6 +124,7 @@ private:
     TrainingUi* m_training = nullptr;
     CompareUi* m_compare = nullptr;
     ExportUi* m_export = nullptr;
+    ServeUi* m_serve = nullptr;
     WorkspaceEditsUi* m_edits = nullptr;
     SamplesUi* m_samples = nullptr;
     kiln::widgets::CatalogEvents* m_catalogEvents = nullptr;

@@ -99,6 +99,7 @@ ModelsPage::ModelsPage(QWidget* parent)
       m_stageLabel(new QLabel(this)),
       m_stage(new QComboBox(this)),
       m_predict(new QPushButton(this)),
+      m_serve(new QPushButton(this)),
       m_lineage(new QLabel(this)),
       m_verification(new QLabel(this)),
       m_evaluation(new QLabel(this)),
@@ -125,6 +126,7 @@ ModelsPage::ModelsPage(QWidget* parent)
     m_stage->setObjectName(QStringLiteral("stageCombo"));
     for (const QString& s : modelStages()) m_stage->addItem(QString(), s);
     m_predict->setObjectName(QStringLiteral("predictButton"));
+    m_serve->setObjectName(QStringLiteral("serveButton"));
     for (QLabel* l : {m_lineage, m_verification, m_evaluation}) {
         l->setTextFormat(Qt::RichText);
         l->setWordWrap(true);
@@ -152,6 +154,7 @@ ModelsPage::ModelsPage(QWidget* parent)
     top->addWidget(m_stageLabel);
     top->addWidget(m_stage);
     top->addWidget(m_predict);
+    top->addWidget(m_serve);
     auto* boxes = new QHBoxLayout;
     for (QLabel* l : {m_lineage, m_verification, m_evaluation}) {
         auto* frame = new QGroupBox(m_details);
@@ -191,6 +194,10 @@ ModelsPage::ModelsPage(QWidget* parent)
         const QJsonObject v = currentVersion();
         if (!v.isEmpty())
             Q_EMIT predictRequested(reference(v), v.value(QLatin1String("onnx_path")).toString());
+    });
+    connect(m_serve, &QPushButton::clicked, this, [this] {
+        const QJsonObject v = currentVersion();
+        if (!v.isEmpty()) Q_EMIT serveRequested(reference(v));
     });
     retranslateUi();
     showDetails();
@@ -454,6 +461,7 @@ void ModelsPage::showContextMenu(const QPoint& pos) {
     menu.addAction(tr("Predict…"), this, [this, v] {
         Q_EMIT predictRequested(reference(v), v.value(QLatin1String("onnx_path")).toString());
     });
+    menu.addAction(tr("Serve…"), this, [this, v] { Q_EMIT serveRequested(reference(v)); });
     const QString runId = v.value(QLatin1String("lineage")).toObject().value(QLatin1String("run_id")).toString();
     menu.addAction(tr("Open Run"), this, [this, runId] { Q_EMIT openRunRequested(runId); });
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
@@ -471,6 +479,8 @@ void ModelsPage::retranslateUi() {
     m_refresh->setText(tr("Refresh"));
     m_stageLabel->setText(tr("Stage:"));
     m_predict->setText(tr("Predict…"));
+    m_serve->setText(tr("Serve…"));
+    m_serve->setToolTip(tr("Answer predictions of this version over HTTP, with its traffic logged"));
     for (int i = 0; i < m_stage->count(); ++i)
         m_stage->setItemText(i, stageName(m_stage->itemData(i).toString()));
     m_tree->setHeaderLabels({tr("Model / version"), tr("Stage"), tr("Run"), tr("Dataset"),

@@ -17,7 +17,8 @@ namespace studio {
 // The Models tab: every registered model with its versions (stage, lineage version → run →
 // dataset@version, verification, system evaluation), read from the registry on a pool thread.
 // The details of the selected version sit below the tree: a stage combo (none, staging,
-// production, archived), clickable lineage, verification and evaluation figures and Predict….
+// production, archived), clickable lineage, verification and evaluation figures, Predict… and
+// Serve….
 class ModelsPage : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +48,8 @@ Q_SIGNALS:
     void openDatasetRequested(const QString& reference);
     // Predict… on version `reference` whose file is `onnxPath`.
     void predictRequested(const QString& reference, const QString& onnxPath);
+    // Serve… on version `reference` ("NAME@VER").
+    void serveRequested(const QString& reference);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -73,6 +76,7 @@ private:
     QLabel* m_stageLabel;
     QComboBox* m_stage;
     QPushButton* m_predict;
+    QPushButton* m_serve;
     QLabel* m_lineage;
     QLabel* m_verification;
     QLabel* m_evaluation;

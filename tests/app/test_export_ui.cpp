@@ -27,6 +27,7 @@
 #include "core/train/run_spec.h"
 #include "qt_test_helpers.h"
 #include "training_test_fixture.h"
+#include "iris_run.h"
 #include "widgets/job_manager.h"
 #include "widgets/navigator_view.h"
 #include "run_fixtures.h"
@@ -40,31 +41,6 @@ using kiln::test::saveScreenshot;
 using kiln::test::waitUntil;
 
 namespace {
-
-// Trains a small MLP on iris (species) through a real worker; returns the completed run's id.
-QString trainIris(const QString& dir) {
-    auto ws = kiln::Workspace::open(dir.toStdString(), false);
-    REQUIRE(ws.ok());
-    auto version = kiln::DatasetCatalog((*ws)->catalog()).resolve("iris");
-    REQUIRE(version.ok());
-    kiln::RunSpec spec;
-    spec.dataset = "iris";
-    spec.datasetVersion = version->version;
-    spec.datasetHash = version->contentHash;
-    spec.target = "species";
-    spec.model.family = "mlp";
-    spec.epochs = 15;
-    spec.threads = 1;
-    auto table = kiln::Table::open((*ws)->objects(), spec.datasetHash);
-    REQUIRE(table.ok());
-    REQUIRE(kiln::resolveSpec(spec, **table).ok());
-    auto id = kiln::createRun(**ws, spec, version->id);
-    REQUIRE(id.ok());
-    auto status = kiln::test::runToEnd(**ws, *id, KILN_CLI_PATH);
-    REQUIRE(status.ok());
-    REQUIRE(*status == "completed");
-    return QString::fromStdString(*id);
-}
 
 std::string stageInCatalog(const QString& dir, const std::string& model, int version) {
     auto ws = kiln::Workspace::open(dir.toStdString(), false);
@@ -86,7 +62,7 @@ TEST_CASE("a completed run exports, registers, changes stage and predicts in Stu
     QTemporaryDir dir;
     QTemporaryDir outputs;  // exports and predictions go outside the workspace (Kiln refuses it)
     REQUIRE(kiln::test::importFixtures(dir.path(), {QStringLiteral("iris")}));
-    const QString runId = trainIris(dir.path());
+    const QString runId = kiln::test::trainIris(dir.path());
 
     auto window = std::make_unique<MainWindow>(dir.path());
     window->resize(1360, 860);

@@ -220,6 +220,8 @@ int runMonitor(const Arguments& args) {
     std::cout << report->model << " traffic: " << report->rows << " rows in " << report->requests
               << " requests, " << report->firstTime << " to " << report->lastTime << ", answered by "
               << versions << "\n";
+    if (report->rows < 100)
+        std::cout << "(only " << report->rows << " live rows: drift figures are noisy below about 100)\n";
     if (report->skippedLines) std::cout << "(" << report->skippedLines << " unreadable log lines skipped)\n";
     std::cout << "\nlive inputs against the training data (" << report->dataset << "):\n"
               << std::left << std::setw(24) << "COLUMN" << std::setw(13) << "TYPE" << std::setw(9) << "PSI"

@@ -28,7 +28,7 @@ class ObjectStore;
 class Workspace;
 
 // Bumped whenever the table below changes: a module of another build is refused.
-inline constexpr int kEngineModuleAbi = 1;
+inline constexpr int kEngineModuleAbi = 2;
 
 // The engines' entry points, each what its namesake in core does.
 struct EngineModule {
@@ -55,6 +55,8 @@ struct EngineModule {
     Result<SweepOutcome> (*runSweep)(Workspace& workspace, const std::string& sweepId, const SweepSpec& sweep,
                                      std::int64_t datasetVersionId, SweepListener* listener, JobContext& job,
                                      const std::filesystem::path& kilnPath) = nullptr;
+    // kiln monitor MODEL --traffic: the TrafficReport (core/serve) as JSON.
+    Result<std::string> (*monitorTraffic)(Workspace& workspace, const std::string& model) = nullptr;
 };
 
 // The module's one exported symbol: extern "C" const kiln::EngineModule* kiln_engine_module().

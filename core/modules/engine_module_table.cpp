@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/export/model_registry.h"
+#include "core/jobs/job_context.h"
+#include "core/serve/traffic_monitor.h"
 
 namespace kiln {
 namespace {
@@ -21,6 +23,13 @@ Result<nlohmann::json> promoteModel(Workspace& workspace, const std::string& ref
 
 Result<nlohmann::json> listModels(Workspace& workspace) { return ModelRegistry(workspace).list(); }
 
+Result<std::string> monitorTraffic(Workspace& workspace, const std::string& model) {
+    NullJobContext job;
+    auto report = kiln::monitorTraffic(workspace, model, job);
+    if (!report) return report.error();
+    return report->toJson();
+}
+
 EngineModule makeTable() {
     EngineModule table;
     table.captureEnvironment = &captureEnvironment;
@@ -35,6 +44,7 @@ EngineModule makeTable() {
     table.imageThumbnail = &imageThumbnail;
     table.prepareSweep = &prepareSweep;
     table.runSweep = &runSweep;
+    table.monitorTraffic = &monitorTraffic;
     return table;
 }
 

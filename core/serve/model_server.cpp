@@ -174,7 +174,10 @@ void ModelServer::Impl::predict(const httplib::Request& req, httplib::Response& 
     auto m = model();
     const std::string type = req.get_header_value("Content-Type");
     const bool csv = type.rfind("text/csv", 0) == 0;
-    if (!type.empty() && !csv && type.rfind("application/json", 0) != 0)
+    // curl -d without a Content-Type says form-urlencoded: its body is read as JSON.
+    const bool jsonBody = type.empty() || type.rfind("application/json", 0) == 0 ||
+                          type.rfind("application/x-www-form-urlencoded", 0) == 0;
+    if (!csv && !jsonBody)
         return sendError(res, 415,
                          "the body is '" + type + "'; send application/json (rows or columns) or text/csv");
     auto parsed = csv ? parseCsvRequest(*m, req.body, options.limits) : parseJsonRequest(*m, req.body, options.limits);

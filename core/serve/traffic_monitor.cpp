@@ -1,5 +1,7 @@
 #include "core/serve/traffic_monitor.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -48,11 +50,23 @@ std::string csvField(const std::string& s) {
     return q + "\"";
 }
 
+// A logged value as a CSV cell; whole numbers without a fraction (181, not 181.0).
 std::string cellText(const json& v) {
     if (v.is_null()) return "";
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(std::int64_t(d));
+    }
     return v.dump();
+}
+
+// Whether every cell of `cells` is empty or a whole number, as an integer column takes them.
+bool wholeNumbers(const std::vector<std::string>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+        return c.empty() || c.find_first_not_of("-0123456789") == std::string::npos;
+    });
 }
 
 // Writes `columns` (name → one value per row) as a CSV file and reads it as a table, each
@@ -185,6 +199,8 @@ Result<TrafficReport> monitorTraffic(Workspace& ws, const std::string& ref, JobC
         for (std::size_t r = 0; r < rows; ++r) predicted.push_back(r < values.size() ? cellText(values[r]) : "");
     }
     report.versions.assign(versions.begin(), versions.end());
+    for (auto& [name, type] : types)  // live numbers with a fraction in a column of whole numbers
+        if (type == "integer" && !wholeNumbers(columns[name])) type = "float";
     if (report.rows == 0 || order.empty())
         return makeError(ErrorCode::InvalidArgument, "the traffic log holds no rows for the model's inputs",
                          trafficFolder(ws, located->model).string());

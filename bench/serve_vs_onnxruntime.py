@@ -13,18 +13,8 @@ export tests' fixture (ctest -R export/ort_setup). Prints a table and one JSON l
 import argparse, json, os, random, re, signal, subprocess, sys, tempfile, threading, time, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def write_csv(path, rows, seed):
-    rnd = random.Random(seed)
-    cats = ["a", "b", "c", "d", "e"]
-    with open(path, "w") as f:
-        f.write(",".join([f"x{i}" for i in range(8)] + ["cat", "y"]) + "\n")
-        for _ in range(rows):
-            xs = [rnd.gauss(0, 1) for _ in range(8)]
-            c = rnd.randrange(5)
-            y = 1 if sum(xs[:3]) + 0.5 * c > 1 else 0
-            f.write(",".join([f"{v:.5f}" for v in xs] + [cats[c], "yes" if y else "no"]) + "\n")
+sys.path.insert(0, HERE)
+from predict_vs_ort import write_csv  # the same generated table: 8 numbers and a category
 
 
 def body(rows, seed):

@@ -261,7 +261,9 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
     auto server = startServer(w, "tab@production");
     REQUIRE(server->model()->version == 1);
     std::vector<std::string> bodies;
-    for (int i = 0; i < 8; ++i) bodies.push_back(json({{"rows", csvRows(w.csv, std::size_t(i) * 8, 8)}}).dump());
+    constexpr int kClients = 16;  // the load of bench/serve_vs_onnxruntime.py: 16 clients, 8 rows each
+    for (int i = 0; i < kClients; ++i)
+        bodies.push_back(json({{"rows", csvRows(w.csv, std::size_t(i) * 8, 8)}}).dump());
 
     std::atomic<bool> go{true};
     std::atomic<int> sent{0}, answered{0}, failed{0}, afterSwapOld{0};
@@ -269,7 +271,7 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
     std::mutex seenMutex;
     std::set<std::int64_t> seen;
     std::vector<std::thread> clients;
-    for (int c = 0; c < 8; ++c)
+    for (int c = 0; c < kClients; ++c)
         clients.emplace_back([&, c] {
             httplib::Client client("127.0.0.1", server->port());
             while (go) {

@@ -83,9 +83,12 @@ std::string shellQuoted(const std::string& s) {
     return q + "'";
 }
 
-std::string curlExample(const ModelServer& server, const json& row, const std::string& tokenFile) {
-    std::string line = "curl -s " + server.address() + "/v1/predict -H 'Content-Type: application/json'";
+// A curl line for the model: a picture file as the body for an image model, else a JSON row.
+std::string curlExample(const ModelServer& server, const ServedModel& m, const json& row, const std::string& tokenFile) {
+    std::string line = "curl -s " + server.address() + "/v1/predict -H 'Content-Type: " +
+                       (m.images() ? "image/png'" : "application/json'");
     if (!tokenFile.empty()) line += " -H \"Authorization: Bearer $(cat " + shellQuoted(tokenFile) + ")\"";
+    if (m.images()) return line + " --data-binary @picture.png";
     return line + " -d " + shellQuoted(json({{"rows", json::array({row})}}).dump());
 }
 
@@ -144,7 +147,8 @@ int runServe(const Arguments& args) {
     auto server = ModelServer::start(source, options);
     if (!server) return reportError(server.error());
     auto served = (*server)->model();
-    const std::string curl = curlExample(**server, exampleRow(**workspace, *served), tokenFile);
+    const std::string curl =
+        curlExample(**server, *served, served->images() ? json::object() : exampleRow(**workspace, *served), tokenFile);
     if (args.json) {
         printJsonLine({{"event", "ready"},
                        {"address", (*server)->address()},
@@ -159,8 +163,10 @@ int runServe(const Arguments& args) {
                   << (*server)->address() << "\n"
                   << "  POST /v1/predict   GET /v1/model   GET /healthz   GET /metrics\n";
         if (options.logTraffic) std::cout << "  traffic logged to " << (*server)->trafficFolder().string() << "\n";
-        if (!source.reference.empty() && served->stage.size() && model.find('@') != std::string::npos)
-            std::cout << "  follows " << model << ": a new version there is loaded, verified and switched to\n";
+        const std::string stage = model.find('@') == std::string::npos ? "" : model.substr(model.find('@') + 1);
+        if (!source.reference.empty() && (stage.empty() || stage == "production" || stage == "staging"))
+            std::cout << "  follows " << (stage.empty() ? "the newest version of " + model : model)
+                      << ": a new version there is loaded, verified and switched to\n";
         std::cout << "try it:\n  " << curl << "\n"
                   << "Ctrl-C stops the server once the requests in flight are answered.\n"
                   << std::flush;

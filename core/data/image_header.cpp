@@ -164,10 +164,44 @@ ByteReader memoryReader(const std::uint8_t* bytes, std::size_t size) {
     };
 }
 
+// The limits every decode keeps, on a header read from `head` (the image's first bytes).
+Status checkParsed(const std::optional<ImageHeader>& header, const std::uint8_t* head, std::size_t headSize,
+                   const std::string& where) {
+    if (!header) {
+        const std::string format = signatureFormat(head, headSize);
+        return makeError(ErrorCode::Corrupt,
+                         format.empty() ? "not a decodable image: not a PNG, JPEG, BMP, TIFF or WebP file"
+                                        : "not a decodable image: the " + format + " header is corrupt or truncated",
+                         where);
+    }
+    const std::string size = std::to_string(header->width) + " × " + std::to_string(header->height);
+    if (header->width < 1 || header->height < 1)
+        return makeError(ErrorCode::Corrupt, "the " + header->format + " header gives a size of " + size + " pixels",
+                         where);
+    // Sides up to 2^32 - 1 (PNG, TIFF): their product is taken in double, as it can pass 2^63.
+    const double pixels = double(header->width) * double(header->height);
+    if (header->width > kMaxImageSide || header->height > kMaxImageSide)
+        return makeError(ErrorCode::Corrupt,
+                         "the " + header->format + " header claims " + size + " pixels; Kiln decodes at most " +
+                             std::to_string(kMaxImageSide) + " pixels a side",
+                         where);
+    if (pixels > double(kMaxImagePixels))
+        return makeError(ErrorCode::Corrupt,
+                         "the " + header->format + " header claims " + size + " pixels (" +
+                             std::to_string(std::int64_t(pixels / 1e6)) + " megapixels); Kiln decodes at most " +
+                             std::to_string(kMaxImagePixels / 1'000'000) + " megapixels",
+                         where);
+    return {};
+}
+
 }  // namespace
 
 std::optional<ImageHeader> parseImageHeader(const std::uint8_t* bytes, std::size_t size) {
     return parseWith(bytes, size, memoryReader(bytes, size));
+}
+
+Status checkImageBytes(const std::uint8_t* bytes, std::size_t size, const std::string& where) {
+    return checkParsed(parseImageHeader(bytes, size), bytes, std::min<std::size_t>(size, 64 * 1024), where);
 }
 
 Status checkImageHeader(const std::filesystem::path& path) {
@@ -193,32 +227,7 @@ Status checkImageHeader(const std::filesystem::path& path) {
         std::memcpy(out, window.data() + (offset - windowAt), n);
         return true;
     };
-    auto header = parseWith(head.data(), head.size(), read);
-    if (!header) {
-        const std::string format = signatureFormat(head.data(), head.size());
-        return makeError(ErrorCode::Corrupt,
-                         format.empty() ? "not a decodable image: not a PNG, JPEG, BMP, TIFF or WebP file"
-                                        : "not a decodable image: the " + format + " header is corrupt or truncated",
-                         path.string());
-    }
-    const std::string size = std::to_string(header->width) + " × " + std::to_string(header->height);
-    if (header->width < 1 || header->height < 1)
-        return makeError(ErrorCode::Corrupt, "the " + header->format + " header gives a size of " + size + " pixels",
-                         path.string());
-    // Sides up to 2^32 - 1 (PNG, TIFF): their product is taken in double, as it can pass 2^63.
-    const double pixels = double(header->width) * double(header->height);
-    if (header->width > kMaxImageSide || header->height > kMaxImageSide)
-        return makeError(ErrorCode::Corrupt,
-                         "the " + header->format + " header claims " + size + " pixels; Kiln decodes at most " +
-                             std::to_string(kMaxImageSide) + " pixels a side",
-                         path.string());
-    if (pixels > double(kMaxImagePixels))
-        return makeError(ErrorCode::Corrupt,
-                         "the " + header->format + " header claims " + size + " pixels (" +
-                             std::to_string(std::int64_t(pixels / 1e6)) + " megapixels); Kiln decodes at most " +
-                             std::to_string(kMaxImagePixels / 1'000'000) + " megapixels",
-                         path.string());
-    return {};
+    return checkParsed(parseWith(head.data(), head.size(), read), head.data(), head.size(), path.string());
 }
 
 }  // namespace kiln

@@ -31,4 +31,7 @@ std::optional<ImageHeader> parseImageHeader(const std::uint8_t* bytes, std::size
 // one of the formats above, with sides of at least one pixel, within the limits.
 Status checkImageHeader(const std::filesystem::path& path);
 
+// The same for an image held in memory (a request's body); `where` names it in errors.
+Status checkImageBytes(const std::uint8_t* bytes, std::size_t size, const std::string& where);
+
 }  // namespace kiln

@@ -189,10 +189,19 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     return t;
 }
 
-// The image size and channels the model's recipe names (32×32 RGB when it names none). The
-// file may come from anywhere: a size outside training's 8..512 or channels other than 1 and 3
-// are refused rather than allocated or decoded into.
-Result<std::pair<int, int>> imageCoding(const OnnxExecutor& exec) {
+// A decoded picture as the model takes it: RGB (or grey), area-resized to size × size, NHWC rows
+// into `dst`.
+void toModelPixels(cv::Mat img, int size, int channels, std::uint8_t* dst) {
+    if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    cv::Mat resized;
+    cv::resize(img, resized, cv::Size(size, size), 0, 0, cv::INTER_AREA);
+    for (int y = 0; y < size; ++y)
+        std::memcpy(dst + std::size_t(y * size * channels), resized.ptr<std::uint8_t>(y), std::size_t(size * channels));
+}
+
+}  // namespace
+
+Result<std::pair<int, int>> modelImageCoding(const OnnxExecutor& exec) {
     const auto& meta = exec.metadata();
     auto recipe = json::parse(meta.count("kiln.recipe") ? meta.at("kiln.recipe") : "{}", nullptr, false);
     const json image = recipe.is_object() ? recipe.value("image", json::object()) : json::object();
@@ -213,12 +222,28 @@ Result<std::pair<int, int>> imageCoding(const OnnxExecutor& exec) {
     return std::pair<int, int>(size, channels);
 }
 
+Status decodeModelImage(const std::string& bytes, int size, int channels, std::uint8_t* out) {
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    if (auto header = checkImageBytes(data, bytes.size(), ""); !header) return header;
+    try {
+        cv::Mat encoded(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(data));
+        cv::Mat img = cv::imdecode(encoded, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        if (img.empty()) return makeError(ErrorCode::Corrupt, "the image does not decode");
+        toModelPixels(img, size, channels, out);
+    } catch (const cv::Exception& e) {
+        return makeError(ErrorCode::Corrupt, std::string("OpenCV cannot read the image: ") + e.what());
+    }
+    return {};
+}
+
+namespace {
+
 Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& folder,
                                       const PredictOptions& o, PredictionTable t) {
     if (exec.inputNames().size() != 1 || exec.inputType(exec.inputNames()[0]) != "uint8")
         return makeError(ErrorCode::InvalidArgument,
                          "this model takes table columns; give it a CSV file, not an image folder");
-    auto coding = imageCoding(exec);
+    auto coding = modelImageCoding(exec);
     if (!coding) return coding.error();
     const auto [size, channels] = *coding;
     auto files = listImageFolder(folder);
@@ -242,13 +267,7 @@ Result<PredictionTable> predictImages(const OnnxExecutor& exec, const fs::path& 
                 t.errors[i] = "the image does not decode";
                 continue;
             }
-            if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-            cv::Mat resized;
-            cv::resize(img, resized, cv::Size(size, size), 0, 0, cv::INTER_AREA);
-            std::uint8_t* dst = x.bytes.data() + i * std::size_t(size * size * channels);
-            for (int y = 0; y < size; ++y)
-                std::memcpy(dst + std::size_t(y * size * channels), resized.ptr<std::uint8_t>(y),
-                            std::size_t(size * channels));
+            toModelPixels(img, size, channels, x.bytes.data() + i * std::size_t(size * size * channels));
         } catch (const cv::Exception& e) {
             t.errors[i] = std::string("OpenCV cannot read the image: ") + e.what();
         }

@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
@@ -57,6 +58,16 @@ Result<PredictionTable> predictWith(const OnnxExecutor& executor, const std::fil
 // kiln.classes, or value) and sets `table`'s classification and classes from it. Corrupt naming
 // what is missing.
 Status describeKilnOutputs(const OnnxExecutor& executor, PredictionTable& table);
+
+// The image size and channels an image model's recipe names (32×32 RGB when it names none). The
+// file may come from anywhere: a size outside training's 8..512 or channels other than 1 and 3
+// are Corrupt rather than allocated or decoded into.
+Result<std::pair<int, int>> modelImageCoding(const OnnxExecutor& executor);
+
+// Decodes an image held in memory (PNG, JPEG, BMP, TIFF, WebP) as kiln predict decodes a file:
+// its header checked first (checkImageBytes), then RGB (or grey), area-resized to size × size,
+// NHWC into `out` (size·size·channels bytes). Corrupt saying why when it does not decode.
+Status decodeModelImage(const std::string& bytes, int size, int channels, std::uint8_t* out);
 
 // Writes the table as CSV (RFC 4180: fields with a comma, a quote or a line break are quoted,
 // quotes doubled; CRLF-free "\n" line ends): row (or path), label, then p_<class> per class; or

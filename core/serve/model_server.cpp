@@ -174,13 +174,17 @@ void ModelServer::Impl::predict(const httplib::Request& req, httplib::Response& 
     auto m = model();
     const std::string type = req.get_header_value("Content-Type");
     const bool csv = type.rfind("text/csv", 0) == 0;
+    const bool picture = type.rfind("image/", 0) == 0;
     // curl -d without a Content-Type says form-urlencoded: its body is read as JSON.
     const bool jsonBody = type.empty() || type.rfind("application/json", 0) == 0 ||
                           type.rfind("application/x-www-form-urlencoded", 0) == 0;
-    if (!csv && !jsonBody)
+    if (!csv && !jsonBody && !picture)
         return sendError(res, 415,
-                         "the body is '" + type + "'; send application/json (rows or columns) or text/csv");
-    auto parsed = csv ? parseCsvRequest(*m, req.body, options.limits) : parseJsonRequest(*m, req.body, options.limits);
+                         "the body is '" + type + "'; send application/json (rows or columns), text/csv" +
+                             (m->images() ? " or a picture (image/png, image/jpeg, …)" : ""));
+    auto parsed = picture ? parseImageRequest(*m, req.body)
+                  : csv   ? parseCsvRequest(*m, req.body, options.limits)
+                          : parseJsonRequest(*m, req.body, options.limits);
     if (!parsed) return sendError(res, 400, parsed.error().message, parsed.error().context);
     if (parsed->rows == 0) return sendError(res, 400, "the request holds no rows", "rows");
     const std::size_t rows = parsed->rows;

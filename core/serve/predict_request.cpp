@@ -1,5 +1,8 @@
 #include "core/serve/predict_request.h"
 
+#include <openssl/evp.h>
+
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -8,10 +11,12 @@
 #include "core/data/cell_parser.h"
 #include "core/data/csv_import.h"
 #include "core/data/table.h"
+#include "core/export/batch_predict.h"
 #include "core/export/held_out.h"
 #include "core/jobs/job_context.h"
 #include "core/serve/served_model.h"
 #include "core/store/object_store.h"
+#include "core/store/sha256.h"
 
 namespace kiln {
 
@@ -112,6 +117,71 @@ struct ColumnFiller {
     }
 };
 
+// Base64 text (white space ignored, a data: URL's prefix dropped) as bytes; false when it is not
+// base64.
+bool decodeBase64(std::string_view text, std::string& out) {
+    if (text.rfind("data:", 0) == 0) {
+        auto comma = text.find(',');
+        if (comma == std::string_view::npos || text.substr(0, comma).find(";base64") == std::string_view::npos)
+            return false;
+        text.remove_prefix(comma + 1);
+    }
+    std::string clean;
+    clean.reserve(text.size());
+    for (char c : text)
+        if (!std::isspace(static_cast<unsigned char>(c))) clean += c;
+    if (clean.empty() || clean.size() % 4 != 0) return false;
+    out.assign(clean.size() / 4 * 3, '\0');
+    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                  reinterpret_cast<const unsigned char*>(clean.data()), int(clean.size()));
+    if (n < 0) return false;
+    std::size_t padding = clean.size() >= 2 && clean[clean.size() - 2] == '=' ? 2 : clean.back() == '=' ? 1 : 0;
+    out.resize(std::size_t(n) - padding);
+    return true;
+}
+
+// What the traffic log keeps of a picture: its hash and size, not its bytes.
+json pictureNote(const std::string& bytes) {
+    Sha256 h;
+    h.update(bytes);
+    return {{"sha256", h.hexDigest()}, {"bytes", bytes.size()}};
+}
+
+// The pictures of an image model's request: `encoded(row)` gives each row's bytes (or an error).
+template <class Encoded>
+Status fillImages(const ServedModel& model, std::size_t rows, Encoded encoded, PredictRequest& r) {
+    const ServedInput& in = model.inputs.front();
+    const std::size_t each = std::size_t(model.imageSize * model.imageSize * model.imageChannels);
+    HostTensor t;
+    t.type = HostTensor::Type::UInt8;
+    t.shape = {std::int64_t(rows), model.imageSize, model.imageSize, model.imageChannels};
+    t.bytes.resize(rows * each);
+    json notes = json::array();
+    for (std::size_t i = 0; i < rows; ++i) {
+        std::string bytes;
+        if (auto st = encoded(i, bytes); !st) return st;
+        if (auto st = decodeModelImage(bytes, model.imageSize, model.imageChannels, t.bytes.data() + i * each); !st)
+            return badValue(i, in.name, st.error().message);
+        notes.push_back(pictureNote(bytes));
+    }
+    r.rows = rows;
+    r.inputs[in.name] = std::move(t);
+    r.columns[in.name] = std::move(notes);
+    return {};
+}
+
+// Fills the pictures from JSON values: base64 text each.
+template <class ValueAt>
+Status fillImagesFromJson(const ServedModel& model, std::size_t rows, ValueAt valueAt, PredictRequest& r) {
+    const std::string& name = model.inputs.front().name;
+    return fillImages(model, rows, [&](std::size_t i, std::string& bytes) -> Status {
+        const json* v = valueAt(name, i);
+        if (!v || !v->is_string() || !decodeBase64(v->get_ref<const std::string&>(), bytes))
+            return badValue(i, name, "give the picture as base64 text (a PNG, JPEG, BMP, TIFF or WebP file)");
+        return {};
+    }, r);
+}
+
 std::string joinNames(const std::vector<std::string>& names) {
     std::string s;
     for (const auto& n : names) s += (s.empty() ? "'" : ", '") + n + "'";
@@ -198,7 +268,8 @@ Result<PredictRequest> fromRows(const ServedModel& model, const json& rows, cons
         auto it = rows[i].find(name);
         return it == rows[i].end() ? nullptr : &*it;
     };
-    if (auto st = fill(model, rows.size(), valueAt, r); !st) return st.error();
+    auto st = model.images() ? fillImagesFromJson(model, rows.size(), valueAt, r) : fill(model, rows.size(), valueAt, r);
+    if (!st) return st.error();
     return r;
 }
 
@@ -224,7 +295,8 @@ Result<PredictRequest> fromColumns(const ServedModel& model, const json& columns
     PredictRequest r;
     if (auto st = checkColumns(model, given, r); !st) return st.error();
     auto valueAt = [&](const std::string& name, std::size_t i) -> const json* { return &columns[name][i]; };
-    if (auto st = fill(model, rows, valueAt, r); !st) return st.error();
+    auto st = model.images() ? fillImagesFromJson(model, rows, valueAt, r) : fill(model, rows, valueAt, r);
+    if (!st) return st.error();
     return r;
 }
 
@@ -261,8 +333,24 @@ Result<PredictRequest> parseJsonRequest(const ServedModel& model, std::string_vi
                      "give {\"rows\": [{\"column\": value, …}]} or {\"columns\": {\"column\": [values]}}");
 }
 
+Result<PredictRequest> parseImageRequest(const ServedModel& model, const std::string& body) {
+    if (!model.images())
+        return makeError(ErrorCode::InvalidArgument, "this model takes table columns, not a picture",
+                         "send JSON rows or CSV");
+    PredictRequest r;
+    auto st = fillImages(model, 1, [&](std::size_t, std::string& bytes) -> Status {
+        bytes = body;
+        return {};
+    }, r);
+    if (!st) return makeError(st.error().code, st.error().message.substr(st.error().message.find(": ") + 2), "the body");
+    return r;
+}
+
 Result<PredictRequest> parseCsvRequest(const ServedModel& model, const std::string& body,
                                        const RequestLimits& limits) {
+    if (model.images())
+        return makeError(ErrorCode::InvalidArgument, "this model takes pictures, not CSV",
+                         "send the picture as the body (Content-Type image/png, …) or base64 in JSON rows");
     ScratchDir scratch;
     const fs::path file = scratch.dir / "body.csv";
     {

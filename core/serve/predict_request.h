@@ -39,6 +39,12 @@ struct RequestLimits {
 Result<PredictRequest> parseJsonRequest(const ServedModel& model, std::string_view body,
                                         const RequestLimits& limits = {});
 
+// For an image model, JSON rows or columns carry each picture as base64 text (a data: URL's
+// "data:image/png;base64," prefix is allowed): decoded as kiln predict decodes files, its header
+// checked before anything is allocated. This reads one picture sent as the whole body
+// (Content-Type image/…); InvalidArgument when it does not decode.
+Result<PredictRequest> parseImageRequest(const ServedModel& model, const std::string& body);
+
 // A CSV body with a header line, read as `kiln predict` reads a file (the same dialect and type
 // detection), so the same rows give the same predictions. Errors as for JSON.
 Result<PredictRequest> parseCsvRequest(const ServedModel& model, const std::string& body,

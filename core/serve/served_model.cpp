@@ -1,5 +1,6 @@
 #include "core/serve/served_model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -33,13 +34,17 @@ std::vector<ServedInput> describeInputs(const OnnxExecutor& exec) {
     return inputs;
 }
 
-// One row of missing values: NaN numbers and dates, empty categories.
-std::map<std::string, HostTensor> missingRow(const std::vector<ServedInput>& inputs) {
+// One row of missing values: NaN numbers and dates, empty categories, a black picture.
+std::map<std::string, HostTensor> missingRow(const ServedModel& m) {
     std::map<std::string, HostTensor> row;
-    for (const auto& in : inputs) {
+    for (const auto& in : m.inputs) {
         HostTensor t;
         t.shape = {1, 1};
-        if (in.type == "string") {
+        if (in.type == "uint8") {
+            t.type = HostTensor::Type::UInt8;
+            t.shape = {1, m.imageSize, m.imageSize, m.imageChannels};
+            t.bytes.assign(std::size_t(m.imageSize * m.imageSize * m.imageChannels), 0);
+        } else if (in.type == "string") {
             t.type = HostTensor::Type::String;
             t.strings = {""};
         } else if (in.type == "double") {
@@ -77,6 +82,11 @@ json ServedModel::describe() const {
                   {"dataset_version", datasetVersion},
                   {"dataset_version_hash", datasetHash}}}};
     if (classification) doc["classes"] = classes;
+    if (images())
+        doc["image"] = {{"size", imageSize},
+                        {"channels", imageChannels},
+                        {"send", "a PNG, JPEG, BMP, TIFF or WebP file as the body (Content-Type image/…), or "
+                                 "base64 in JSON rows: {\"rows\": [{\"" + inputs.front().name + "\": \"BASE64\"}]}"}};
     return doc;
 }
 
@@ -97,12 +107,16 @@ Result<std::shared_ptr<const ServedModel>> loadServedFile(const fs::path& file,
         return makeError(st.error().code, st.error().message, file.string());
     auto m = std::make_shared<ServedModel>(*exec);
     m->inputs = describeInputs(*exec);
-    for (const auto& in : m->inputs)
-        if (in.type == "uint8")
-            return makeError(ErrorCode::Unsupported,
-                             "this model takes images; kiln serve answers table models only "
-                             "(use kiln predict MODEL FOLDER for images)",
+    const bool images = std::any_of(m->inputs.begin(), m->inputs.end(), [](const ServedInput& in) { return in.type == "uint8"; });
+    if (images) {
+        if (m->inputs.size() != 1)
+            return makeError(ErrorCode::Corrupt, "not a model exported by Kiln: an image input beside others",
                              file.string());
+        auto coding = modelImageCoding(*exec);
+        if (!coding) return makeError(coding.error().code, coding.error().message, file.string());
+        m->imageSize = coding->first;
+        m->imageChannels = coding->second;
+    }
     m->name = file.stem().string();
     m->sha256 = *sha;
     m->file = fs::absolute(file).string();
@@ -113,7 +127,7 @@ Result<std::shared_ptr<const ServedModel>> loadServedFile(const fs::path& file,
     m->target = metadataText(*exec, "kiln.target");
     m->dataset = metadataText(*exec, "kiln.dataset");
     m->datasetHash = metadataText(*exec, "kiln.dataset_version_hash");
-    auto check = exec->run(missingRow(m->inputs));
+    auto check = exec->run(missingRow(*m));
     if (!check)
         return makeError(ErrorCode::Corrupt,
                          "the model loads but does not run on a row of missing values: " +

@@ -16,7 +16,8 @@ namespace kiln {
 struct ModelLocation;
 
 // One graph input of a served model: the name a request gives, its ONNX element type ("float",
-// "double" for dates, "string" for categories) and the kind the export recorded.
+// "double" for dates, "string" for categories, "uint8" for an image model's pictures) and the
+// kind the export recorded.
 struct ServedInput {
     std::string name, type, kind;
 };
@@ -34,6 +35,9 @@ struct ServedModel {
     std::vector<ServedInput> inputs;
     bool classification = false;
     std::vector<std::string> classes;
+    int imageSize = 0, imageChannels = 0;  // an image model's pictures (0 for a table model)
+
+    bool images() const { return imageSize > 0; }
 
     // "wine@3", or the file's stem.
     std::string label() const;
@@ -41,10 +45,10 @@ struct ServedModel {
     nlohmann::json describe() const;
 };
 
-// Loads `file` (sha256 checked against `expectedSha256` when given), checks it is a table model
-// Kiln exported (image models are Unsupported: a request has no way to send pictures yet) and
-// runs it once on a row of missing values, so a model that loads but cannot run is refused
-// before it answers anyone.
+// Loads `file` (sha256 checked against `expectedSha256` when given), checks it is a model Kiln
+// exported (a table model, or an image model with one uint8 NHWC input and the size its recipe
+// names) and runs it once on a row of missing values (a black picture), so a model that loads but
+// cannot run is refused before it answers anyone.
 Result<std::shared_ptr<const ServedModel>> loadServedFile(const std::filesystem::path& file,
                                                           const std::string& expectedSha256 = "");
 

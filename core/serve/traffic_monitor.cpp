@@ -13,7 +13,7 @@
 #include "core/export/held_out.h"
 #include "core/export/model_registry.h"
 #include "core/export/onnx_executor.h"
-#include "core/features/split.h"
+#include "core/export/trained_model.h"
 #include "core/jobs/job_context.h"
 #include "core/serve/served_model.h"
 #include "core/serve/traffic_log.h"
@@ -100,32 +100,23 @@ Result<std::shared_ptr<const Table>> tableOf(Scratch& scratch, const std::string
     return std::shared_ptr<const Table>(std::move(*table));
 }
 
-// The model's predictions on its run's test rows (validation, then training rows when the
-// split held none out), as text: a label or a number.
-Result<std::vector<std::string>> testPredictions(Workspace& ws, const ModelLocation& l, const Table& data) {
-    std::ifstream in(ws.runsDir() / l.runId / "split.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    auto split = DataSplit::fromJson(text.str());
-    if (!split) return withCause(makeError(ErrorCode::NotFound, "the run's split is not readable",
-                                           (ws.runsDir() / l.runId / "split.json").string()),
-                                 split.error());
-    std::vector<std::uint64_t> rows = !split->test.empty() ? split->test : !split->val.empty() ? split->val : split->train;
-    auto model = loadServedVersion(l);
-    if (!model) return model.error();
-    std::vector<std::pair<std::string, std::string>> inputs;
-    for (const auto& in : (*model)->inputs) inputs.emplace_back(in.name, in.type);
-    RowIssues issues;
-    auto raw = rawTableInputs(data, inputs, rows, &issues);
-    if (!raw) return raw.error();
-    auto out = (*model)->executor.run(*raw);
+// The model's predictions on its run's held-out rows (test, then validation, then training rows
+// when the split held none out), as text: a label or a number. The rows and their raw inputs are
+// what export verification uses (loadHeldOut), pictures decoded as in training.
+Result<std::vector<std::string>> testPredictions(Workspace& ws, const ServedModel& model, const ModelLocation& l) {
+    auto trained = loadTrainedModel(ws.runsDir() / l.runId);
+    if (!trained) return withCause(makeError(ErrorCode::NotFound, "the model's run cannot be read",
+                                             (ws.runsDir() / l.runId).string()),
+                                   trained.error());
+    auto held = loadHeldOut(*trained, ws.objects());
+    if (!held) return held.error();
+    auto out = model.executor.run(held->rawInputs);
     if (!out) return out.error();
     std::vector<std::string> predictions;
-    const auto& classes = (*model)->classes;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if ((*model)->classification) {
+    for (std::size_t i = 0; i < held->count(); ++i) {
+        if (model.classification) {
             auto label = std::size_t(out->at("label").int64s[i]);
-            predictions.push_back(label < classes.size() ? classes[label] : std::to_string(label));
+            predictions.push_back(label < model.classes.size() ? model.classes[label] : std::to_string(label));
         } else {
             predictions.push_back(json(double(out->at("value").floats[i])).dump());
         }
@@ -201,19 +192,21 @@ Result<TrafficReport> monitorTraffic(Workspace& ws, const std::string& ref, JobC
     report.versions.assign(versions.begin(), versions.end());
     for (auto& [name, type] : types)  // live numbers with a fraction in a column of whole numbers
         if (type == "integer" && !wholeNumbers(columns[name])) type = "float";
-    if (report.rows == 0 || order.empty())
+    if (report.rows == 0 || (order.empty() && !(*served)->images()))
         return makeError(ErrorCode::InvalidArgument, "the traffic log holds no rows for the model's inputs",
                          trafficFolder(ws, located->model).string());
     Scratch scratch;
-    auto live = tableOf(scratch, "traffic", order, columns, types, job);
-    if (!live) return live.error();
-    auto inputs = compareTables(**reference, **live, job);
-    if (!inputs) return inputs.error();
-    for (const auto& c : inputs->columns)
-        if (types.count(c.column)) report.inputs.columns.push_back(c);
-    for (const auto& s : inputs->schemaChanges)
-        if (types.count(s.column) && s.change != "removed") report.inputs.schemaChanges.push_back(s);
-    auto test = testPredictions(ws, *located, **reference);
+    if (!order.empty()) {  // an image model's pictures are compared through its predictions only
+        auto live = tableOf(scratch, "traffic", order, columns, types, job);
+        if (!live) return live.error();
+        auto inputs = compareTables(**reference, **live, job);
+        if (!inputs) return inputs.error();
+        for (const auto& c : inputs->columns)
+            if (types.count(c.column)) report.inputs.columns.push_back(c);
+        for (const auto& s : inputs->schemaChanges)
+            if (types.count(s.column) && s.change != "removed") report.inputs.schemaChanges.push_back(s);
+    }
+    auto test = testPredictions(ws, **served, *located);
     if (!test) return test.error();
     report.testRows = test->size();
     const std::string kind = (*served)->classification ? "categorical" : "float";

@@ -28,8 +28,9 @@ struct TrafficReport {
 
 // Reads the traffic log of MODEL (NAME, NAME@VER or NAME@STAGE: the version whose training
 // data and test set are the reference) and compares: every input column with the same column
-// of the run's dataset version (PSI, KS, as `kiln drift` does), and the predicted labels (or
-// values) with the model's own predictions on its test rows. NotFound when no traffic was
+// of the run's dataset version (PSI, KS, as the Drift tab does; an image model's pictures are
+// not compared, only its predictions), and the predicted labels (or values) with the model's
+// own predictions on its held-out rows. NotFound when no traffic was
 // logged; InvalidArgument when the log holds no rows for the model's inputs.
 Result<TrafficReport> monitorTraffic(Workspace& workspace, const std::string& model, JobContext& job);
 

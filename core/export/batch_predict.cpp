@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
-#include <random>
 
 #include "core/base/json_number.h"
 #include "core/base/parallel.h"
@@ -24,6 +23,7 @@
 #include "core/export/onnx_executor.h"
 #include "core/jobs/job_context.h"
 #include "core/store/object_store.h"
+#include "core/store/scratch_folder.h"
 
 namespace kiln {
 
@@ -32,20 +32,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-// A temporary object store for a CSV read, removed when it goes out of scope.
-struct ScratchStore {
-    fs::path dir;
-    ScratchStore() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("kiln-predict-" + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~ScratchStore() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
 
 // Appends output `name` of one batch to `to`; Corrupt when it does not hold `expected` values.
 template <class T>
@@ -148,8 +134,8 @@ void finish(PredictionTable& t) {
 Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& data,
                                    const PredictOptions& o, PredictionTable t) {
     auto started = Clock::now();
-    ScratchStore scratch;
-    ObjectStore store(scratch.dir);
+    ScratchFolder scratch("kiln-predict-");
+    ObjectStore store(scratch.path());
     NullJobContext job;
     auto read = readCsvTable(store, data, CsvImportOptions{}, job);
     if (!read) return read.error();

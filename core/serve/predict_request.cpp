@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
-#include <random>
 
 #include "core/data/cell_parser.h"
 #include "core/data/csv_import.h"
@@ -16,6 +15,7 @@
 #include "core/jobs/job_context.h"
 #include "core/serve/served_model.h"
 #include "core/store/object_store.h"
+#include "core/store/scratch_folder.h"
 #include "core/store/sha256.h"
 
 namespace kiln {
@@ -300,20 +300,6 @@ Result<PredictRequest> fromColumns(const ServedModel& model, const json& columns
     return r;
 }
 
-// A scratch object store for a CSV body, removed when it goes out of scope.
-struct ScratchDir {
-    fs::path dir;
-    ScratchDir() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("kiln-serve-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
 }  // namespace
 
 Result<PredictRequest> parseJsonRequest(const ServedModel& model, std::string_view body,
@@ -351,14 +337,14 @@ Result<PredictRequest> parseCsvRequest(const ServedModel& model, const std::stri
     if (model.images())
         return makeError(ErrorCode::InvalidArgument, "this model takes pictures, not CSV",
                          "send the picture as the body (Content-Type image/png, …) or base64 in JSON rows");
-    ScratchDir scratch;
-    const fs::path file = scratch.dir / "body.csv";
+    ScratchFolder scratch("kiln-serve-");
+    const fs::path file = scratch.path() / "body.csv";
     {
         std::ofstream out(file, std::ios::binary);
         out << body;
-        if (!out) return makeError(ErrorCode::Io, "cannot keep the CSV body for reading", scratch.dir.string());
+        if (!out) return makeError(ErrorCode::Io, "cannot keep the CSV body for reading", scratch.path().string());
     }
-    ObjectStore store(scratch.dir / "objects");
+    ObjectStore store(scratch.path() / "objects");
     NullJobContext job;
     auto read = readCsvTable(store, file, CsvImportOptions{}, job);
     if (!read) {

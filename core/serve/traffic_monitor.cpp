@@ -4,7 +4,6 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <set>
 #include <sstream>
 
@@ -18,6 +17,7 @@
 #include "core/serve/served_model.h"
 #include "core/serve/traffic_log.h"
 #include "core/store/object_store.h"
+#include "core/store/scratch_folder.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
@@ -29,18 +29,8 @@ using nlohmann::json;
 
 // Tables made for the comparison live here, removed when it goes out of scope.
 struct Scratch {
-    fs::path dir;
-    std::unique_ptr<ObjectStore> store;
-    Scratch() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("kiln-monitor-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-        store = std::make_unique<ObjectStore>(dir / "objects");
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
+    ScratchFolder folder{"kiln-monitor-"};
+    ObjectStore store{folder.path() / "objects"};
 };
 
 std::string csvField(const std::string& s) {
@@ -75,7 +65,7 @@ Result<std::shared_ptr<const Table>> tableOf(Scratch& scratch, const std::string
                                              const std::vector<std::string>& order,
                                              const std::map<std::string, std::vector<std::string>>& columns,
                                              const std::map<std::string, std::string>& types, JobContext& job) {
-    const fs::path file = scratch.dir / (name + ".csv");
+    const fs::path file = scratch.folder.path() / (name + ".csv");
     {
         std::ofstream out(file, std::ios::binary);
         std::string line;
@@ -93,9 +83,9 @@ Result<std::shared_ptr<const Table>> tableOf(Scratch& scratch, const std::string
     options.format = CsvImportOptions::Format::Csv;
     options.forceHeader = true;
     for (const auto& [column, type] : types) options.typeOverrides.push_back(column + "=" + type);
-    auto read = readCsvTable(*scratch.store, file, options, job);
+    auto read = readCsvTable(scratch.store, file, options, job);
     if (!read) return read.error();
-    auto table = Table::open(*scratch.store, read->manifestHash);
+    auto table = Table::open(scratch.store, read->manifestHash);
     if (!table) return table.error();
     return std::shared_ptr<const Table>(std::move(*table));
 }

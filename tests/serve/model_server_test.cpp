@@ -258,7 +258,11 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
     w.registerVersion("run-serve-v1", 2);
     w.registerVersion("run-serve-v2", 5);
     REQUIRE(ModelRegistry(*w.data.ws).promote("tab@1", "production").ok());
-    auto server = startServer(w, "tab@production");
+    // The default 5 s read timeout: 16 client threads on two busy cores can be preempted between
+    // a request's headers and its body for longer than the other tests' 1 s.
+    ServeOptions o = loopback();
+    o.readTimeoutSeconds = 5;
+    auto server = startServer(w, "tab@production", o);
     REQUIRE(server->model()->version == 1);
     std::vector<std::string> bodies;
     constexpr int kClients = 16;  // the load of bench/serve_vs_onnxruntime.py: 16 clients, 8 rows each
@@ -270,6 +274,7 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
     std::atomic<bool> swapped{false};
     std::mutex seenMutex;
     std::set<std::int64_t> seen;
+    std::string firstFailure;
     std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c)
         clients.emplace_back([&, c] {
@@ -280,6 +285,10 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
                 auto res = client.Post("/v1/predict", bodies[std::size_t(c)], "application/json");
                 if (!res || res->status != 200) {
                     ++failed;
+                    std::lock_guard<std::mutex> lock(seenMutex);
+                    if (firstFailure.empty())
+                        firstFailure = res ? std::to_string(res->status) + " " + res->body
+                                           : "no answer: " + httplib::to_string(res.error());
                     continue;
                 }
                 json a = json::parse(res->body);
@@ -298,7 +307,7 @@ TEST_CASE("serve: a hot swap under load loses no request and answers none twice"
     std::this_thread::sleep_for(std::chrono::milliseconds(600));
     go = false;
     for (auto& t : clients) t.join();
-    INFO("sent " << sent << ", answered " << answered << ", failed " << failed);
+    INFO("sent " << sent << ", answered " << answered << ", failed " << failed << " (first: " << firstFailure << ")");
     REQUIRE(failed == 0);
     REQUIRE(answered == sent);
     REQUIRE(sent > 100);

@@ -1,5 +1,7 @@
-// kiln import: CSV/TSV files → immutable dataset versions in the workspace; image folders through
-// the hook kiln-engine installs (import_images.h), since decoding them needs OpenCV.
+// kiln import: CSV/TSV, Parquet, JSON Lines and Excel files → immutable dataset versions in the
+// workspace; image folders and databases through the hooks kiln-engine installs
+// (import_images.h, import_database.h), since decoding images needs OpenCV and databases their
+// client libraries.
 #include <chrono>
 #include <csignal>
 #include <iomanip>
@@ -8,10 +10,13 @@
 #include <sstream>
 
 #include "app/cli/cli_app.h"
+#include "app/cli/import_database.h"
 #include "app/cli/import_images.h"
+#include "app/cli/import_output.h"
 #include "core/base/names.h"
 #include "core/data/csv_import.h"
 #include "core/data/dataset_catalog.h"
+#include "core/data/table_import.h"
 #include "core/samples/sample_library.h"
 #include "core/store/workspace.h"
 
@@ -34,6 +39,11 @@ ImageImportHook& imageImportHook() {
     return hook;
 }
 
+DatabaseImportHook& databaseImportHook() {
+    static DatabaseImportHook hook = nullptr;
+    return hook;
+}
+
 namespace {
 
 // "a,b,c" → {a, b, c}, empty items left out.
@@ -49,7 +59,7 @@ std::vector<std::string> splitOn(const std::string& text, char separator) {
 }
 
 // --rename OLD=NEW,…  --skip COL,…  --order COL=LOW|…|HIGH (repeatable options: joined by ',').
-Status parseColumnChoices(const Arguments& args, CsvImportOptions& o) {
+Status parseColumnChoices(const Arguments& args, ImportOptions& o) {
     for (const auto& item : splitOn(args.value("rename").value_or(""), ',')) {
         const auto eq = item.find('=');
         if (eq == std::string::npos || eq == 0)
@@ -68,16 +78,23 @@ Status parseColumnChoices(const Arguments& args, CsvImportOptions& o) {
     return {};
 }
 
-Result<CsvImportOptions> parseOptions(const Arguments& args) {
-    CsvImportOptions o;
+Result<ImportOptions> parseOptions(const Arguments& args) {
+    ImportOptions o;
     if (auto f = args.value("format")) {
         if (*f == "csv")
-            o.format = CsvImportOptions::Format::Csv;
+            o.format = ImportOptions::Format::Csv;
         else if (*f == "tsv")
-            o.format = CsvImportOptions::Format::Tsv;
+            o.format = ImportOptions::Format::Tsv;
+        else if (*f == "parquet")
+            o.format = ImportOptions::Format::Parquet;
+        else if (*f == "jsonl" || *f == "ndjson")
+            o.format = ImportOptions::Format::JsonLines;
+        else if (*f == "xlsx" || *f == "excel")
+            o.format = ImportOptions::Format::Excel;
         else if (*f != "auto" && *f != "images")
             return makeError(ErrorCode::InvalidArgument,
-                             "--format must be auto, csv, tsv or images, not '" + *f + "'");
+                             "--format must be auto, csv, tsv, parquet, jsonl, xlsx or images, not '" +
+                                 *f + "'");
     }
     if (auto d = args.value("delimiter")) {
         std::string v = *d;
@@ -103,6 +120,7 @@ Result<CsvImportOptions> parseOptions(const Arguments& args) {
             return makeError(ErrorCode::InvalidArgument, "--decimal-comma must be yes or no, not '" + *d + "'");
         o.decimalComma = *d == "yes";
     }
+    o.sheet = args.value("sheet").value_or("");
     o.skipBadRows = args.has("skip-bad-rows");
     o.strictEncoding = args.has("strict-encoding");
     if (auto t = args.value("type")) o.typeOverrides.push_back(*t);
@@ -128,12 +146,15 @@ nlohmann::json invalidUtf8Json(const EncodingRepairs& r) {
     return {{"count", r.count}, {"samples", samples}};
 }
 
-nlohmann::json importJson(const std::string& file, const CsvDatasetImport& r, double seconds) {
+}  // namespace
+
+nlohmann::json importJson(const std::string& file, const DatasetImport& r, double seconds) {
     const auto& t = r.table;
     nlohmann::json skipped = nlohmann::json::array();
     for (const auto& s : t.skippedSamples)
         skipped.push_back({{"line", s.line}, {"column", s.column}, {"message", s.message}});
-    return {{"file", file},
+    nlohmann::json doc = {{"file", file},
+            {"format", t.format},
             {"dataset", r.dataset},
             {"version", r.version},
             {"hash", t.manifestHash},
@@ -152,8 +173,18 @@ nlohmann::json importJson(const std::string& file, const CsvDatasetImport& r, do
             {"skipped", skipped},
             {"bytes", t.bytes},
             {"seconds", seconds},
-            {"parallel", !t.sequential}};
+            {"parallel", !t.sequential},
+            {"notes", t.notes}};
+    if (t.format != "csv") {
+        doc.erase("dialect");
+        doc.erase("encoding");
+        doc.erase("invalid_utf8");
+    }
+    if (!t.sheet.empty()) doc["sheet"] = t.sheet;
+    return doc;
 }
+
+namespace {
 
 void printRepairs(const EncodingRepairs& r) {
     if (!r.count) return;
@@ -163,7 +194,40 @@ void printRepairs(const EncodingRepairs& r) {
         std::cout << "    line " << s.line << ", column " << s.column << ": " << s.message << "\n";
 }
 
-void printImport(const std::string& file, const CsvDatasetImport& r, double seconds) {
+void printDialect(const TableImportResult& t) {
+    std::cout << "  dialect: delimiter " << delimiterName(t.dialect.delimiter) << ", header "
+              << (t.dialect.header ? "yes" : "no") << ", decimal "
+              << (t.dialect.decimalComma ? "comma" : "point") << ", line ends "
+              << t.dialect.lineEnding << ", encoding " << textEncodingName(t.encoding)
+              << (t.encoding == TextEncoding::Latin1 ? " (not valid UTF-8: read as Latin-1)" : "")
+              << "\n";
+    printRepairs(t.invalidUtf8);
+}
+
+void printColumns(const TableManifest& m) {
+    std::size_t width = 6;
+    for (const auto& c : m.columns) width = std::max(width, printable(c.name).size());
+    std::cout << "  " << std::left << std::setw(int(width)) << "column"
+              << "  " << std::setw(11) << "type" << std::right << std::setw(9) << "missing"
+              << "  note\n";
+    for (const auto& c : m.columns)
+        std::cout << "  " << std::left << std::setw(int(width)) << printable(c.name) << "  " << std::setw(11)
+                  << columnTypeName(c.type) << std::right << std::setw(9) << c.missing << "  "
+                  << printable(c.note) << "\n";
+}
+
+void printSkipped(const TableImportResult& t) {
+    if (!t.skippedRows) return;
+    std::cout << "  skipped " << t.skippedRows << " bad row" << (t.skippedRows == 1 ? "" : "s")
+              << ":\n";
+    for (const auto& s : t.skippedSamples)
+        std::cout << "    line " << s.line << (s.column ? ", column " + std::to_string(s.column) : "")
+                  << ": " << printable(s.message) << "\n";
+}
+
+}  // namespace
+
+void printImport(const std::string& file, const DatasetImport& r, double seconds) {
     const auto& t = r.table;
     const auto& m = t.manifest;
     if (r.created)
@@ -174,34 +238,20 @@ void printImport(const std::string& file, const CsvDatasetImport& r, double seco
                   << "' version " << r.version << "; no new version";
     std::cout << " (hash " << t.manifestHash.substr(0, 12) << ")\n"
               << "  " << m.rows << " rows x " << m.columns.size() << " columns, " << t.bytes
-              << " bytes in " << std::fixed << std::setprecision(2) << seconds << " s\n"
-              << "  dialect: delimiter " << delimiterName(t.dialect.delimiter) << ", header "
-              << (t.dialect.header ? "yes" : "no") << ", decimal "
-              << (t.dialect.decimalComma ? "comma" : "point") << ", line ends "
-              << t.dialect.lineEnding << ", encoding " << textEncodingName(t.encoding)
-              << (t.encoding == TextEncoding::Latin1 ? " (not valid UTF-8: read as Latin-1)" : "")
-              << "\n";
-    printRepairs(t.invalidUtf8);
-    std::size_t width = 6;
-    for (const auto& c : m.columns) width = std::max(width, printable(c.name).size());
-    std::cout << "  " << std::left << std::setw(int(width)) << "column"
-              << "  " << std::setw(11) << "type" << std::right << std::setw(9) << "missing"
-              << "  note\n";
-    for (const auto& c : m.columns)
-        std::cout << "  " << std::left << std::setw(int(width)) << printable(c.name) << "  " << std::setw(11)
-                  << columnTypeName(c.type) << std::right << std::setw(9) << c.missing << "  "
-                  << printable(c.note) << "\n";
-    if (t.skippedRows) {
-        std::cout << "  skipped " << t.skippedRows << " bad row" << (t.skippedRows == 1 ? "" : "s")
-                  << ":\n";
-        for (const auto& s : t.skippedSamples)
-            std::cout << "    line " << s.line << ", column " << s.column << ": "
-                      << printable(s.message) << "\n";
-    }
+              << " bytes in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+    if (t.format == "csv") printDialect(t);
+    else
+        std::cout << "  format: " << t.format
+                  << (t.sheet.empty() ? "" : ", sheet '" + printable(t.sheet) + "'") << "\n";
+    for (const auto& note : t.notes) std::cout << "  note: " << printable(note) << "\n";
+    printColumns(m);
+    printSkipped(t);
 }
 
-// Imports one path: a folder (or --format images) as images, anything else as CSV/TSV.
-int importOne(Workspace& ws, const std::string& path, const Arguments& args, const CsvImportOptions& options,
+namespace {
+// Imports one path: a folder (or --format images) as images, a file in its format (CSV/TSV,
+// Parquet, JSON Lines, Excel: detected from the content unless --format says).
+int importOne(Workspace& ws, const std::string& path, const Arguments& args, const ImportOptions& options,
               nlohmann::json& imports) {
     CliJob job;
     auto start = std::chrono::steady_clock::now();
@@ -215,7 +265,7 @@ int importOne(Workspace& ws, const std::string& path, const Arguments& args, con
                                          "image folders are imported by kiln-engine", path));
         return imageImportHook()(ws, path, args, job, imports, elapsed);
     }
-    auto result = importCsvDataset(ws, path, args.value("name").value_or(""), options, job);
+    auto result = importTableDataset(ws, path, args.value("name").value_or(""), options, job);
     if (!result) return reportError(result.error());
     if (args.json) imports.push_back(importJson(path, *result, elapsed()));
     else printImport(path, *result, elapsed());
@@ -224,7 +274,7 @@ int importOne(Workspace& ws, const std::string& path, const Arguments& args, con
 
 // --sample NAME: one of Kiln's samples, named after it unless --name says otherwise, its source
 // and licence recorded as the dataset's description.
-int runSampleImport(const Arguments& args, const CsvImportOptions& options) {
+int runSampleImport(const Arguments& args, const ImportOptions& options) {
     if (!args.positionals.empty())
         return reportUsageError("--sample imports a sample dataset; give it no file as well");
     auto sample = findSample(*args.value("sample"));
@@ -251,7 +301,28 @@ int runSampleImport(const Arguments& args, const CsvImportOptions& options) {
     return kExitOk;
 }
 
+// --db URL (--table T | --query SQL): through the engine's database clients.
+int runDatabaseImport(const Arguments& args) {
+    if (!args.positionals.empty())
+        return reportUsageError("--db imports from a database; give it no file as well");
+    if (args.has("table") == args.has("query"))
+        return reportUsageError("--db needs one of --table TABLE or --query SQL");
+    if (!databaseImportHook())
+        return reportError(makeError(ErrorCode::Internal, "databases are imported by kiln-engine"));
+    auto workspace = openWorkspace(args, true);
+    if (!workspace) return reportError(workspace.error());
+    std::signal(SIGINT, [](int) { g_interrupted = 1; });
+    CliJob job;
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    nlohmann::json imports = nlohmann::json::array();
+    const int status = databaseImportHook()(**workspace, args, job, imports, elapsed);
+    if (args.json && status == kExitOk) std::cout << nlohmann::json{{"imports", imports}}.dump(2) << "\n";
+    return status;
+}
+
 int runImport(const Arguments& args) {
+    if (args.has("db")) return runDatabaseImport(args);
     if (args.has("sample")) {
         auto options = parseOptions(args);
         if (!options) return reportError(options.error());
@@ -282,9 +353,10 @@ int runImport(const Arguments& args) {
 Command makeImportCommand() {
     Command c;
     c.name = "import";
-    c.summary = "import CSV/TSV files or image folders as dataset versions";
+    c.summary = "import CSV/TSV, Parquet, JSON Lines or Excel files, image folders or database tables as dataset versions";
     c.usage =
-        "kiln import PATH... | --sample NAME [--name N] [--format auto|csv|tsv|images] [--delimiter C] "
+        "kiln import PATH... | --sample NAME | --db URL (--table T | --query SQL) [--name N] "
+        "[--format auto|csv|tsv|parquet|jsonl|xlsx|images] [--sheet S] [--delimiter C] "
         "[--header|--no-header] "
         "[--type COL=TYPE,...] [--skip-bad-rows] [--strict-encoding]";
     c.description =
@@ -306,11 +378,21 @@ Command makeImportCommand() {
         "A folder is an image dataset (PNG, JPEG, BMP, TIFF, WebP): one sub-folder per class\n"
         "(nested folders give class names like outer/inner), or flat and unlabelled; files that\n"
         "cannot be decoded are skipped and listed.\n"
+        "Parquet (flat columns; nested ones are left out and named), JSON Lines (one object per\n"
+        "line, nested objects flattened to dotted names) and Excel workbooks (.xlsx; --sheet picks\n"
+        "the sheet, the first by default) are told from their content, whatever their extension.\n"
+        "--db URL reads a PostgreSQL database (postgresql://USER@HOST:PORT/DB, service=NAME,\n"
+        "passwords from ~/.pgpass or $PGPASSWORD, never stored) or a SQLite file (sqlite:PATH):\n"
+        "one --table or the rows of a --query, types from the database's own.\n"
         "--sample NAME imports one of the datasets shipped with Kiln (kiln samples lists them).";
     c.options = {
         {"name", "N", "dataset name (default: the file name without extension)"},
         {"sample", "NAME", "import a sample dataset shipped with Kiln (see kiln samples)"},
-        {"format", "FORMAT", "auto (default), csv, tsv or images"},
+        {"format", "FORMAT", "auto (default), csv, tsv, parquet, jsonl, xlsx or images"},
+        {"sheet", "S", "Excel: the sheet to read (default: the first)"},
+        {"db", "URL", "import from a database: postgresql://USER@HOST/DB, service=NAME or sqlite:FILE"},
+        {"table", "T", "with --db: the table (or view) to import"},
+        {"query", "SQL", "with --db: the query whose rows to import"},
         {"delimiter", "C", "field delimiter (one character, or 'tab')"},
         {"no-header", "", "the first row is data, not column names"},
         {"header", "", "the first row is column names, even if it looks like data"},

@@ -41,7 +41,7 @@ ColumnChoicesTable::ColumnChoicesTable(QWidget* parent) : QTableWidget(0, 5, par
     retranslate();
 }
 
-void ColumnChoicesTable::showColumns(const kiln::CsvPreview& preview) {
+void ColumnChoicesTable::showColumns(const kiln::TablePreview& preview) {
     m_preview = preview;
     QSet<QString> present;
     for (const kiln::ColumnSpec& spec : preview.columns) {
@@ -72,7 +72,7 @@ void ColumnChoicesTable::clearChoices() {
     m_orders.clear();
 }
 
-void ColumnChoicesTable::addTo(kiln::CsvImportOptions& options) const {
+void ColumnChoicesTable::addTo(kiln::ImportOptions& options) const {
     for (auto it = m_types.cbegin(); it != m_types.cend(); ++it)
         options.typeOverrides.push_back((it.key() + QLatin1Char('=') + it.value()).toStdString());
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
@@ -80,7 +80,7 @@ void ColumnChoicesTable::addTo(kiln::CsvImportOptions& options) const {
     for (const QString& column : m_skipped) options.skipColumns.push_back(column.toStdString());
     std::sort(options.skipColumns.begin(), options.skipColumns.end());
     for (auto it = m_orders.cbegin(); it != m_orders.cend(); ++it) {
-        kiln::CsvImportOptions::CategoryOrder order{it.key().toStdString(), {}};
+        kiln::ImportOptions::CategoryOrder order{it.key().toStdString(), {}};
         for (const QString& level : it.value()) order.levels.push_back(level.toStdString());
         options.categoryOrders.push_back(std::move(order));
     }

@@ -23,11 +23,11 @@ public:
     explicit ColumnChoicesTable(QWidget* parent = nullptr);
 
     // Lists the columns of `preview`; choices of columns it no longer has are dropped.
-    void showColumns(const kiln::CsvPreview& preview);
+    void showColumns(const kiln::TablePreview& preview);
     // Forgets every choice (another delimiter makes other columns).
     void clearChoices();
     // Adds the choices to `options`: types, renames, skipped columns and category orders.
-    void addTo(kiln::CsvImportOptions& options) const;
+    void addTo(kiln::ImportOptions& options) const;
 
     // What the controls do, for scripts and tests; `column` is the name in the file.
     // `type` as the import reads it ("integer", "date-dmy", …); empty: as detected.
@@ -52,7 +52,7 @@ private:
     QStringList valuesOf(const QString& column) const;
     QString typeChoiceText(const QString& type) const;  // "" is "as detected"
 
-    kiln::CsvPreview m_preview;
+    kiln::TablePreview m_preview;
     QMap<QString, QString> m_detected;  // file name → type name as first inferred
     QMap<QString, QString> m_types;
     QMap<QString, QString> m_names;

@@ -85,7 +85,7 @@ int ImportController::track(int id, std::shared_ptr<Outcome> outcome) {
 }
 
 int ImportController::startCsvImport(const QString& file, const QString& name,
-                                     const kiln::CsvImportOptions& options, const QString& description) {
+                                     const kiln::ImportOptions& options, const QString& description) {
     auto outcome = std::make_shared<Outcome>();
     const std::string dir = m_workspace.toStdString(), path = file.toStdString(), dataset = name.toStdString(),
                       about = description.toStdString();

@@ -26,7 +26,7 @@ namespace kiln {
 namespace studio {
 
 struct ImportPreviewDialog::Outcome {
-    kiln::CsvPreview preview;
+    kiln::TablePreview preview;
     QString error;
 };
 
@@ -130,8 +130,8 @@ void ImportPreviewDialog::buildUi() {
 
 QString ImportPreviewDialog::datasetName() const { return m_name->text().trimmed(); }
 
-kiln::CsvImportOptions ImportPreviewDialog::options() const {
-    kiln::CsvImportOptions options;
+kiln::ImportOptions ImportPreviewDialog::options() const {
+    kiln::ImportOptions options;
     const char delimiter = char(m_delimiter->currentData().toInt());
     if (delimiter != 0) options.delimiter = delimiter;
     options.noHeader = m_noHeader;
@@ -169,7 +169,7 @@ void ImportPreviewDialog::requestPreview() {
     m_busy = true;
     m_status->setText(tr("Reading the start of the file…"));
     const std::string file = m_file.toStdString();
-    const kiln::CsvImportOptions options = this->options();
+    const kiln::ImportOptions options = this->options();
     kiln::widgets::runInPool<Outcome>(
         this,
         [file, options] {
@@ -188,7 +188,7 @@ void ImportPreviewDialog::requestPreview() {
         [this, generation](Outcome outcome) { showPreview(outcome.preview, outcome.error, generation); });
 }
 
-void ImportPreviewDialog::showPreview(const kiln::CsvPreview& preview, const QString& error,
+void ImportPreviewDialog::showPreview(const kiln::TablePreview& preview, const QString& error,
                                       int generation) {
     if (generation != m_generation) return;
     m_busy = false;

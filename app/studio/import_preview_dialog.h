@@ -35,8 +35,8 @@ public:
     QString file() const { return m_file; }
     QString datasetName() const;
     // The options the user settled on (what the preview shows).
-    kiln::CsvImportOptions options() const;
-    const kiln::CsvPreview& preview() const { return m_preview; }
+    kiln::ImportOptions options() const;
+    const kiln::TablePreview& preview() const { return m_preview; }
     bool isBusy() const { return m_busy; }
     QString errorText() const { return m_error; }
 
@@ -68,14 +68,14 @@ private:
     void buildUi();
     QWidget* buildDialectBox();
     void requestPreview();
-    void showPreview(const kiln::CsvPreview& preview, const QString& error, int generation);
+    void showPreview(const kiln::TablePreview& preview, const QString& error, int generation);
     void updateDialect();
     void updateImportButton();
     bool nameIsValid() const;
     void retranslateUi();
 
     QString m_file;
-    kiln::CsvPreview m_preview;
+    kiln::TablePreview m_preview;
     QString m_error;
     int m_generation = 0;
     bool m_busy = false;

@@ -67,7 +67,7 @@ Status applyTypes(std::vector<ColumnSpec>& columns, const std::vector<std::strin
 }
 
 Status applyOrders(std::vector<ColumnSpec>& columns,
-                   const std::vector<CsvImportOptions::CategoryOrder>& orders) {
+                   const std::vector<ImportOptions::CategoryOrder>& orders) {
     for (const auto& order : orders) {
         auto spec = columnNamed(columns, order.column);
         if (!spec) return spec.error();
@@ -132,7 +132,7 @@ Status applyRenames(std::vector<ColumnSpec>& columns,
 
 }  // namespace
 
-Status applyColumnChoices(std::vector<ColumnSpec>& columns, const CsvImportOptions& options) {
+Status applyColumnChoices(std::vector<ColumnSpec>& columns, const ImportOptions& options) {
     if (auto s = applyTypes(columns, options.typeOverrides); !s) return s;
     if (auto s = applyOrders(columns, options.categoryOrders); !s) return s;
     if (auto s = applySkips(columns, options.skipColumns); !s) return s;

@@ -15,6 +15,6 @@ namespace kiln {
 // Every choice names a column as the file does (`ColumnSpec::fileName`). InvalidArgument, with
 // the columns listed, for a name no column has, an unknown type, an empty or repeated new name,
 // an order on a column forced to another type, and skipping every column.
-Status applyColumnChoices(std::vector<ColumnSpec>& columns, const CsvImportOptions& options);
+Status applyColumnChoices(std::vector<ColumnSpec>& columns, const ImportOptions& options);
 
 }  // namespace kiln

@@ -31,7 +31,7 @@ constexpr std::size_t kSampleBytes = 256 * 1024;
 constexpr std::size_t kSampleRecords = 5000;
 constexpr std::size_t kMaxSkippedSamples = 5;
 
-unsigned threadCount(const CsvImportOptions& options) {
+unsigned threadCount(const ImportOptions& options) {
     return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
@@ -78,15 +78,15 @@ std::vector<std::vector<std::string>> sampleRecords(std::string_view text, char 
     return records;
 }
 
-char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
+char chooseDelimiter(const ImportOptions& options, std::string_view sample) {
     if (options.delimiter) return *options.delimiter;
-    if (options.format == CsvImportOptions::Format::Tsv) return '\t';
-    if (options.format == CsvImportOptions::Format::Csv) return ',';
+    if (options.format == ImportOptions::Format::Tsv) return '\t';
+    if (options.format == ImportOptions::Format::Csv) return ',';
     return sniffDelimiter(sample);
 }
 
 // Detects the dialect, header, column names and types from a sample.
-Status planColumns(Plan& plan, const CsvImportOptions& options) {
+Status planColumns(Plan& plan, const ImportOptions& options) {
     std::string_view text = plan.view();
     std::string_view sample = text.substr(0, sampleBytes(text));
     if (sample.size() < text.size()) sample = sample.substr(0, sample.find_last_of("\r\n") + 1);
@@ -139,7 +139,7 @@ Status consume(const Plan& plan, ChunkOutcome& o, bool parallel, TableWriter& wr
     return {};
 }
 
-ChunkParseConfig chunkConfig(const Plan& plan, const CsvImportOptions& options) {
+ChunkParseConfig chunkConfig(const Plan& plan, const ImportOptions& options) {
     ChunkParseConfig config;
     config.text = plan.view();
     config.delimiter = plan.dialect.delimiter;
@@ -153,7 +153,7 @@ Error cancelled() {
     return makeError(ErrorCode::Cancelled, "import cancelled");
 }
 
-Result<PassResult> sequentialPass(const Plan& plan, const CsvImportOptions& options,
+Result<PassResult> sequentialPass(const Plan& plan, const ImportOptions& options,
                                   TableWriter& writer, JobContext& job) {
     PassResult pass;
     auto config = chunkConfig(plan, options);
@@ -174,7 +174,7 @@ Result<PassResult> sequentialPass(const Plan& plan, const CsvImportOptions& opti
 }
 
 // Parses the chunks on worker threads and consumes them in order on this one.
-Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& options,
+Result<PassResult> parallelPass(const Plan& plan, const ImportOptions& options,
                                 const std::vector<std::size_t>& bounds, unsigned threads,
                                 TableWriter& writer, JobContext& job) {
     const ChunkParseConfig config = chunkConfig(plan, options);
@@ -222,7 +222,7 @@ Result<PassResult> parallelPass(const Plan& plan, const CsvImportOptions& option
 // One pass over the data into `writer`: in parallel when the file is big enough and its quotes
 // pair up, else on this thread. A parallel pass that meets stray quotes returns with
 // restartSequential set; the caller then starts again with a fresh writer.
-Result<PassResult> runPass(const Plan& plan, const CsvImportOptions& options, bool& sequential,
+Result<PassResult> runPass(const Plan& plan, const ImportOptions& options, bool& sequential,
                            TableWriter& writer, JobContext& job) {
     unsigned threads = threadCount(options);
     std::size_t body = plan.source.size() - plan.bodyStart;
@@ -314,7 +314,7 @@ Result<bool> widen(Plan& plan, const PassResult& pass, const TableWriter& writer
     return changed;
 }
 
-void reportSkipped(const Plan& plan, const PassResult& pass, CsvImportResult& result,
+void reportSkipped(const Plan& plan, const PassResult& pass, TableImportResult& result,
                    JobContext& job) {
     result.skippedRows = pass.skippedCount;
     for (const auto& s : pass.skipped) {
@@ -333,8 +333,8 @@ void reportSkipped(const Plan& plan, const PassResult& pass, CsvImportResult& re
 namespace {
 
 // readCsvTable once the file is open: everything but the check that the file held still.
-Result<CsvImportResult> readPlanned(const ObjectStore& store, Plan& plan,
-                                    const CsvImportOptions& options, JobContext& job) {
+Result<TableImportResult> readPlanned(const ObjectStore& store, Plan& plan,
+                                    const ImportOptions& options, JobContext& job) {
     if (auto s = checkCsvText(plan.source, plan.path, options.strictEncoding,
                               threadCount(options), plan.repairs, &plan.quotes,
                               options.chunkBytes);
@@ -360,7 +360,7 @@ Result<CsvImportResult> readPlanned(const ObjectStore& store, Plan& plan,
         if (!widened) return widened.error();
         if (*widened) continue;
         if (job.cancelled()) return cancelled();
-        CsvImportResult result;
+        TableImportResult result;
         auto record = ImportRecord::begin(store);
         if (!record) return record.error();
         result.pending = std::move(*record);
@@ -381,8 +381,8 @@ Result<CsvImportResult> readPlanned(const ObjectStore& store, Plan& plan,
 
 }  // namespace
 
-Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesystem::path& file,
-                                     const CsvImportOptions& options, JobContext& job) {
+Result<TableImportResult> readCsvTable(const ObjectStore& store, const std::filesystem::path& file,
+                                     const ImportOptions& options, JobContext& job) {
     auto source = TextSource::open(file);
     if (!source) return source.error();
     Plan plan{file.string(), std::move(*source), {}, 0, {}, {}, {}};
@@ -394,8 +394,8 @@ Result<CsvImportResult> readCsvTable(const ObjectStore& store, const std::filesy
     return result;
 }
 
-Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::filesystem::path& file,
-                                          const std::string& name, const CsvImportOptions& options,
+Result<DatasetImport> importCsvDataset(Workspace& workspace, const std::filesystem::path& file,
+                                          const std::string& name, const ImportOptions& options,
                                           JobContext& job) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec))
@@ -408,23 +408,9 @@ Result<CsvDatasetImport> importCsvDataset(Workspace& workspace, const std::files
     auto table = readCsvTable(workspace.objects(), file, options, job);
     if (!table) return table.error();
     if (job.cancelled()) return cancelled();
-    NewDatasetVersion entry;
-    entry.name = name.empty() ? validNameFrom(file.stem().string()) : name;
-    entry.contentHash = table->manifestHash;
-    entry.schemaJson = table->manifest.schemaJson();
-    entry.rows = table->manifest.rows;
-    entry.sourcePath = std::filesystem::absolute(file, ec).string();
-    entry.manifest = table->manifest.toJson();
-    DatasetCatalog catalog(workspace.catalog());
-    auto recorded = catalog.recordVersion(entry);
-    if (!recorded) return recorded.error();
-    table->pending.reset();  // the catalog references the objects now
-    CsvDatasetImport out;
-    out.table = std::move(*table);
-    out.dataset = entry.name;
-    out.version = recorded->version.version;
-    out.created = recorded->created;
-    return out;
+    return recordImportedTable(workspace, std::move(*table),
+                               name.empty() ? validNameFrom(file.stem().string()) : name,
+                               std::filesystem::absolute(file, ec).string(), "");
 }
 
 }  // namespace kiln

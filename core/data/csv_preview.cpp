@@ -20,10 +20,10 @@ std::string_view sampleOf(std::string_view text) {
     return sample;
 }
 
-char chooseDelimiter(const CsvImportOptions& options, std::string_view sample) {
+char chooseDelimiter(const ImportOptions& options, std::string_view sample) {
     if (options.delimiter) return *options.delimiter;
-    if (options.format == CsvImportOptions::Format::Tsv) return '\t';
-    if (options.format == CsvImportOptions::Format::Csv) return ',';
+    if (options.format == ImportOptions::Format::Tsv) return '\t';
+    if (options.format == ImportOptions::Format::Csv) return ',';
     return sniffDelimiter(sample);
 }
 
@@ -51,7 +51,7 @@ Status checkText(const TextSource& source, const std::string& path) {
 }
 
 // Each column's distinct values in the sample, in the order met (none past kMaxListedValues).
-void listValues(CsvPreview& preview, const std::vector<std::vector<std::string>>& records) {
+void listValues(TablePreview& preview, const std::vector<std::vector<std::string>>& records) {
     const std::size_t count = records[0].size();
     preview.values.assign(count, {});
     for (std::size_t c = 0; c < count; ++c) {
@@ -66,7 +66,7 @@ void listValues(CsvPreview& preview, const std::vector<std::vector<std::string>>
     }
 }
 
-void inferColumns(CsvPreview& preview, std::vector<std::vector<std::string>>& records) {
+void inferColumns(TablePreview& preview, std::vector<std::vector<std::string>>& records) {
     const std::size_t count = records[0].size();
     const bool header = preview.dialect.header;
     auto names = uniqueColumnNames(header ? records[0] : std::vector<std::string>{}, count);
@@ -80,7 +80,7 @@ void inferColumns(CsvPreview& preview, std::vector<std::vector<std::string>>& re
 
 }  // namespace
 
-Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImportOptions& options,
+Result<TablePreview> previewCsv(const std::filesystem::path& file, const ImportOptions& options,
                               std::size_t rows) {
     const std::string path = file.string();
     auto opened = TextSource::open(file);
@@ -93,7 +93,8 @@ Result<CsvPreview> previewCsv(const std::filesystem::path& file, const CsvImport
     if (source.encoding() == TextEncoding::Utf8 &&
         !mostlyUtf8(weighUtf8(source.data(), head, head == source.size(), 0)))
         source.reinterpretAsLatin1();
-    CsvPreview preview;
+    TablePreview preview;
+    preview.format = TableFormat::Csv;
     preview.encoding = source.encoding();
     preview.bytes = source.size();
     const std::string_view sample = sampleOf({source.data(), source.size()});

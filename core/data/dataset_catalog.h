@@ -47,6 +47,9 @@ struct NewDatasetVersion {
     std::uint64_t rows = 0;
     std::string sourcePath;
     std::string manifest;
+    // How to read the source again (`kiln refresh`): JSON, see core/data/table_import.h; "" keeps
+    // what the dataset had.
+    std::string sourceSpec;
 };
 
 // The outcome of recordVersion: the version, and whether it is new (false: the dataset already

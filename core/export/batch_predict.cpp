@@ -137,7 +137,7 @@ Result<PredictionTable> predictCsv(const OnnxExecutor& exec, const fs::path& dat
     ScratchFolder scratch("kiln-predict-");
     ObjectStore store(scratch.path());
     NullJobContext job;
-    auto read = readCsvTable(store, data, CsvImportOptions{}, job);
+    auto read = readCsvTable(store, data, ImportOptions{}, job);
     if (!read) return read.error();
     auto table = Table::open(store, read->manifestHash);
     if (!table) return table.error();

@@ -346,7 +346,7 @@ Result<PredictRequest> parseCsvRequest(const ServedModel& model, const std::stri
     }
     ObjectStore store(scratch.path() / "objects");
     NullJobContext job;
-    auto read = readCsvTable(store, file, CsvImportOptions{}, job);
+    auto read = readCsvTable(store, file, ImportOptions{}, job);
     if (!read) {
         Error e = read.error();
         e.context = std::string("the CSV body") + (e.context.empty() ? "" : ", " + e.context);

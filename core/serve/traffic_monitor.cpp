@@ -79,8 +79,8 @@ Result<std::shared_ptr<const Table>> tableOf(Scratch& scratch, const std::string
             out << line << '\n';
         }
     }
-    CsvImportOptions options;
-    options.format = CsvImportOptions::Format::Csv;
+    ImportOptions options;
+    options.format = ImportOptions::Format::Csv;
     options.forceHeader = true;
     for (const auto& [column, type] : types) options.typeOverrides.push_back(column + "=" + type);
     auto read = readCsvTable(scratch.store, file, options, job);

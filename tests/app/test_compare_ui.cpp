@@ -54,7 +54,7 @@ bool importIris(const QString& dir) {
     if (!ws) return false;
     kiln::NullJobContext job;
     auto imported = kiln::importCsvDataset(**ws, KILN_FIXTURE_DIR "/iris.csv", "iris",
-                                           kiln::CsvImportOptions{}, job);
+                                           kiln::ImportOptions{}, job);
     return bool(imported);
 }
 

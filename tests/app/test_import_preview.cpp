@@ -84,7 +84,7 @@ TEST_CASE("the import preview reads a semicolon file with decimal commas", "[app
     kiln::studio::ImportPreviewDialog dialog(path);
     dialog.show();
     REQUIRE(settle(dialog));
-    const kiln::CsvPreview& p = dialog.preview();
+    const kiln::TablePreview& p = dialog.preview();
     CHECK(p.dialect.delimiter == ';');
     CHECK(p.dialect.header);
     CHECK(p.dialect.decimalComma);

@@ -301,7 +301,7 @@ TEST_CASE("a failed import is reported in the job, not as a crash", "[app][dnd]"
     REQUIRE(file.open(QIODevice::WriteOnly));
     file.write("a,b\n1,2\n3,4,5\n");
     file.close();
-    const int id = f.window->imports()->startCsvImport(bad, QStringLiteral("ragged"), kiln::CsvImportOptions{});
+    const int id = f.window->imports()->startCsvImport(bad, QStringLiteral("ragged"), kiln::ImportOptions{});
     REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
     CHECK(f.window->jobManager()->job(id)->state == kiln::widgets::JobState::Failed);
     CHECK(f.window->jobManager()->job(id)->message.contains(QStringLiteral("ragged.csv:3:")));
@@ -385,7 +385,7 @@ TEST_CASE("cells copy as tab-separated text, tabs close with Ctrl+W, shortcuts a
         REQUIRE(ws.ok());
         kiln::NullJobContext job;
         REQUIRE(kiln::importCsvDataset(**ws, std::string(KILN_FIXTURE_DIR) + "/iris.csv", "iris",
-                                       kiln::CsvImportOptions{}, job)
+                                       kiln::ImportOptions{}, job)
                     .ok());
     }
     auto* page = qobject_cast<kiln::widgets::DatasetPage*>(

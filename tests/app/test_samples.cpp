@@ -186,7 +186,7 @@ TEST_CASE("a sample never adds a version to a person's own dataset of the same n
         // A dataset of the person's own called "penguins" (the iris fixture under that name).
         kiln::NullJobContext job;
         REQUIRE(kiln::importCsvDataset(**ws, kiln::test::fixtureCsv(QStringLiteral("iris")).toStdString(),
-                                       "penguins", kiln::CsvImportOptions{}, job));
+                                       "penguins", kiln::ImportOptions{}, job));
     }
     f.window->navigator()->reload();
     f.openFromWelcome(QStringLiteral("penguins"));

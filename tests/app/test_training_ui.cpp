@@ -171,7 +171,7 @@ TEST_CASE("the train panel finds the target by its name and names identifiers an
         REQUIRE(ws.ok());
         kiln::NullJobContext job;
         const std::string csv = std::string(KILN_FIXTURE_DIR) + "/../../cli/fixtures/train/leaky.csv";
-        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::CsvImportOptions{}, job).ok());
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::ImportOptions{}, job).ok());
     }
     f.navigator->reload();
     TrainPanel* panel = f.training->openTrainPanel(QStringLiteral("leaky"));
@@ -250,7 +250,7 @@ TEST_CASE("the train panel warns when a small batch makes every epoch long", "[t
         auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
         REQUIRE(ws.ok());
         kiln::NullJobContext job;
-        REQUIRE(kiln::importCsvDataset(**ws, csv, "many", kiln::CsvImportOptions{}, job).ok());
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "many", kiln::ImportOptions{}, job).ok());
     }
     TrainPanel* panel = f.training->openTrainPanel(QStringLiteral("many"));
     REQUIRE(waitUntil([&] { return !panel->isBusy() && panel->isReady(); }, 20000));
@@ -278,7 +278,7 @@ TEST_CASE("an open train panel lists a dataset imported after it opened and keep
         REQUIRE(ws.ok());
         kiln::NullJobContext job;
         const std::string csv = std::string(KILN_FIXTURE_DIR) + "/../../cli/fixtures/train/leaky.csv";
-        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::CsvImportOptions{}, job).ok());
+        REQUIRE(kiln::importCsvDataset(**ws, csv, "leaky", kiln::ImportOptions{}, job).ok());
     }
     f.training->catalogChanged();
     REQUIRE(waitUntil([&] { return datasets->findData(QStringLiteral("leaky")) >= 0 && !panel->isBusy(); }, 20000));

@@ -42,7 +42,7 @@ bool importTabular(TrainingFixture& f, int rows) {
     auto ws = kiln::Workspace::open(f.dir.path().toStdString(), false);
     if (!ws) return false;
     kiln::NullJobContext job;
-    return kiln::importCsvDataset(**ws, csv.string(), "tabular", kiln::CsvImportOptions{}, job)
+    return kiln::importCsvDataset(**ws, csv.string(), "tabular", kiln::ImportOptions{}, job)
         .ok();
 }
 

@@ -76,7 +76,7 @@ struct EditsFixture {
     static std::string importWithRun(kiln::Workspace& ws, const std::string& name) {
         kiln::NullJobContext job;
         const std::string file = std::string(KILN_FIXTURE_DIR) + "/" + name + ".csv";
-        auto imported = kiln::importCsvDataset(ws, file, name, kiln::CsvImportOptions{}, job);
+        auto imported = kiln::importCsvDataset(ws, file, name, kiln::ImportOptions{}, job);
         REQUIRE(imported.ok());
         auto v = kiln::DatasetCatalog(ws.catalog()).resolve(name);
         REQUIRE(v.ok());
@@ -257,7 +257,7 @@ TEST_CASE("one catalog change reaches every view: navigator, Runs tab, Sweep dia
         auto ws = f.open();
         kiln::NullJobContext job;
         CHECK(kiln::importCsvDataset(*ws, std::string(KILN_FIXTURE_DIR) + "/wine.csv", "wine2",
-                                     kiln::CsvImportOptions{}, job).ok());
+                                     kiln::ImportOptions{}, job).ok());
         f.window->catalogEvents()->notify();
         f.window->catalogEvents()->notify();  // two notifications, one change
         waitUntil([&] { return dialog->datasetBox()->count() == 2; });

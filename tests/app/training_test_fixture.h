@@ -40,7 +40,7 @@ inline bool importFixtures(const QString& dir, const QStringList& names) {
     for (const QString& name : names) {
         kiln::NullJobContext job;
         auto imported = kiln::importCsvDataset(**ws, fixtureCsv(name).toStdString(),
-                                               name.toStdString(), kiln::CsvImportOptions{}, job);
+                                               name.toStdString(), kiln::ImportOptions{}, job);
         if (!imported) return false;
     }
     return true;

@@ -29,8 +29,8 @@ fs::path writeRows(const TempDir& dir, int rows, const std::string& flagYes = "y
     return file;
 }
 
-CsvImportOptions chosen(unsigned threads) {
-    CsvImportOptions o;
+ImportOptions chosen(unsigned threads) {
+    ImportOptions o;
     o.threads = threads;
     o.chunkBytes = 4096;  // many chunks: their dictionaries are merged in the levels' order
     o.renames = {{"V3", "dose"}};
@@ -84,7 +84,7 @@ TEST_CASE("Levels the order leaves out follow it, and the note names them", "[cs
     TempDir dir;
     ObjectStore store(dir / "objects");
     NullJobContext job;
-    CsvImportOptions o;
+    ImportOptions o;
     o.categoryOrders = {{"agegp", {"75+", "25-34"}}};
     auto result = readCsvTable(store, writeRows(dir, 12), o, job);
     REQUIRE(result.ok());
@@ -151,7 +151,7 @@ TEST_CASE("The preview applies the choices the import will", "[csv][preview][cho
 TEST_CASE("Choices that cannot hold are refused with the reason", "[csv][preview][choices]") {
     TempDir dir;
     const fs::path file = writeRows(dir, 10);
-    auto refused = [&](CsvImportOptions o, const std::string& words) {
+    auto refused = [&](ImportOptions o, const std::string& words) {
         auto preview = previewCsv(file, o, 5);
         REQUIRE_FALSE(preview.ok());
         CHECK_THAT(preview.error().message, Catch::Contains(words));
@@ -161,7 +161,7 @@ TEST_CASE("Choices that cannot hold are refused with the reason", "[csv][preview
         REQUIRE_FALSE(import.ok());
         CHECK_THAT(import.error().message, Catch::Contains(words));
     };
-    CsvImportOptions o;
+    ImportOptions o;
     o.renames = {{"nope", "x"}};
     refused(o, "no column named 'nope' (columns: row_id, agegp, V3, smoker)");
     o = {};

@@ -52,8 +52,8 @@ std::string mixedCsv(int rows) {
     return text;
 }
 
-CsvImportOptions smallChunks(unsigned threads) {
-    CsvImportOptions o;
+ImportOptions smallChunks(unsigned threads) {
+    ImportOptions o;
     o.chunkBytes = 4096;
     o.threads = threads;
     return o;
@@ -144,7 +144,7 @@ TEST_CASE("Bad rows name file, line and column, or are skipped and sampled", "[c
     CHECK(strict.error().context == file.string() + ":3:7");
     CHECK(storedObjects(dir / "objects") == 0);
 
-    CsvImportOptions tolerant;
+    ImportOptions tolerant;
     tolerant.skipBadRows = true;
     BasicJobContext watched;
     auto result = readCsvTable(store, file, tolerant, watched);
@@ -272,7 +272,7 @@ TEST_CASE("A Latin-1 byte at the end of a scan piece is still read as Latin-1", 
     NullJobContext job;
     const auto file = writeFile(dir, "l1.csv", "id,name\n1,caf\xe9\n2,\xd3\x32\n3,plain\n1,tea\n");
     for (std::size_t piece = 1; piece <= 40; ++piece) {
-        CsvImportOptions o;
+        ImportOptions o;
         o.chunkBytes = piece;
         o.threads = 2;
         auto result = readCsvTable(store, file, o, job);
@@ -324,7 +324,7 @@ TEST_CASE("Known files keep the content hash they always had", "[csv][import]") 
     for (const auto& k : known) {
         for (unsigned threads : {0u, 1u, 2u}) {
             INFO(k.file << " on " << threads << " threads");
-            CsvImportOptions options = threads ? smallChunks(threads) : CsvImportOptions{};
+            ImportOptions options = threads ? smallChunks(threads) : ImportOptions{};
             options.skipBadRows = k.skipBadRows;
             auto result = readCsvTable(store, data / k.file, options, job);
             REQUIRE(result.ok());

@@ -41,7 +41,7 @@ private:
     off_t m_keep;
 };
 
-void requireChangedError(const Result<CsvImportResult>& r, const fs::path& file) {
+void requireChangedError(const Result<TableImportResult>& r, const fs::path& file) {
     REQUIRE_FALSE(r);
     CHECK(r.error().code == ErrorCode::Io);
     CHECK(r.error().message.find("changed while it was being read") != std::string::npos);
@@ -62,7 +62,7 @@ TEST_CASE("a file truncated between parallel chunks gives an error, not SIGBUS",
     TempDir dir;
     auto file = writeRows(dir, 200000);
     ObjectStore store(dir / "objects");
-    CsvImportOptions options;
+    ImportOptions options;
     options.threads = 2;
     options.chunkBytes = 64 * 1024;
     TruncatingJob job(file, 1, 4096);
@@ -73,7 +73,7 @@ TEST_CASE("a file truncated during a sequential parse gives an error, not SIGBUS
     TempDir dir;
     auto file = writeRows(dir, 200000);
     ObjectStore store(dir / "objects");
-    CsvImportOptions options;
+    ImportOptions options;
     options.threads = 1;
     options.chunkBytes = 64 * 1024;
     TruncatingJob job(file, 2, 70000);
@@ -84,7 +84,7 @@ TEST_CASE("the same file, left alone, imports", "[csv][guard]") {
     TempDir dir;
     auto file = writeRows(dir, 200000);
     ObjectStore store(dir / "objects");
-    CsvImportOptions options;
+    ImportOptions options;
     options.threads = 2;
     options.chunkBytes = 64 * 1024;
     TruncatingJob job(file, -1, 0);

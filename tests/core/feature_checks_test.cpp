@@ -30,7 +30,7 @@ std::shared_ptr<Table> leakyTable(const TempDir& dir, const ObjectStore& store) 
     }
     out.close();
     NullJobContext job;
-    auto read = readCsvTable(store, file, CsvImportOptions{}, job);
+    auto read = readCsvTable(store, file, ImportOptions{}, job);
     REQUIRE(read.ok());
     auto table = Table::open(store, read->manifestHash);
     REQUIRE(table.ok());
@@ -75,7 +75,7 @@ TEST_CASE("a target is suggested only by its name", "[feature_checks]") {
             if (c == ',') row += ",1";
         std::ofstream(file) << header << "\n" << row << "\n";
         NullJobContext job;
-        auto read = readCsvTable(store, file, CsvImportOptions{}, job);
+        auto read = readCsvTable(store, file, ImportOptions{}, job);
         REQUIRE(read.ok());
         auto table = Table::open(store, read->manifestHash);
         REQUIRE(table.ok());

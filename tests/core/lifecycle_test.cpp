@@ -47,7 +47,7 @@ struct Fixture {
                 << "\n";
         out.close();
         NullJobContext job;
-        auto imported = importCsvDataset(*ws, file, name, CsvImportOptions{}, job);
+        auto imported = importCsvDataset(*ws, file, name, ImportOptions{}, job);
         REQUIRE(imported.ok());
         auto v = DatasetCatalog(ws->catalog()).resolve(name + "@" + std::to_string(imported->version));
         REQUIRE(v.ok());

@@ -28,7 +28,7 @@ std::shared_ptr<Table> openAirquality(const TempDir& dir, ObjectStore& store) {
            "12,July,south,clear,2024-07-01,no,small\n"
            "NA,July,east,Storm,2024-07-02,yes,medium\n"
            "7,May,east,calm,2024-05-03,no,small\n";
-    CsvImportOptions o;
+    ImportOptions o;
     o.typeOverrides = {"Month=categorical,site=categorical"};
     o.categoryOrders = {{"size", {"small", "medium", "large"}}};
     NullJobContext job;

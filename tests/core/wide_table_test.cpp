@@ -60,10 +60,10 @@ private:
     struct rlimit m_saved {};
 };
 
-Result<CsvImportResult> importWith(const ObjectStore& store, const fs::path& file,
+Result<TableImportResult> importWith(const ObjectStore& store, const fs::path& file,
                                    unsigned threads) {
     NullJobContext job;
-    CsvImportOptions options;
+    ImportOptions options;
     options.threads = threads;
     return readCsvTable(store, file, options, job);
 }
@@ -74,14 +74,14 @@ TEST_CASE("a table wider than the open-file limit imports with the same hashes",
     TempDir dir;
     auto file = writeWide(dir, 60);
     ObjectStore roomy(dir / "roomy");
-    Result<CsvImportResult> reference = makeError(ErrorCode::Internal, "not run");
+    Result<TableImportResult> reference = makeError(ErrorCode::Internal, "not run");
     {
         OpenFileLimit limit(1024);  // 105 arrays, each a file of its own (up to 128)
         reference = importWith(roomy, file, 2);
     }
     REQUIRE(reference);
     ObjectStore tight(dir / "tight");
-    Result<CsvImportResult> narrow = makeError(ErrorCode::Internal, "not run");
+    Result<TableImportResult> narrow = makeError(ErrorCode::Internal, "not run");
     {
         OpenFileLimit limit(64);  // 16 arrays get a file of their own, 89 share one
         narrow = importWith(tight, file, 2);

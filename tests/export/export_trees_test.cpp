@@ -95,7 +95,7 @@ Imported importTable(const TempDir& dir, const Csv& csv, const std::string& name
     fs::path file = dir / (name + ".csv");
     csv.write(file);
     NullJobContext job;
-    auto imported = importCsvDataset(**ws, file, name, CsvImportOptions{}, job);
+    auto imported = importCsvDataset(**ws, file, name, ImportOptions{}, job);
     INFO((imported.ok() ? "" : imported.error().toString()));
     REQUIRE(imported.ok());
     auto version = DatasetCatalog((*ws)->catalog()).resolve(name);

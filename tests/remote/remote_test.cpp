@@ -106,9 +106,9 @@ struct Remote {
         // host is still quoted, which the hostile work folder below checks.
         const fs::path iris = fs::path(KILN_FIXTURES) / "data" / "iris.csv";
         std::string hostile = "iris'; touch " + pwned + "; echo '$(touch " + pwned + ")";
-        REQUIRE_FALSE(importCsvDataset(*ws, iris, hostile, CsvImportOptions{}, job).ok());
+        REQUIRE_FALSE(importCsvDataset(*ws, iris, hostile, ImportOptions{}, job).ok());
         std::string name = "iris.v1-x_";
-        auto imported = importCsvDataset(*ws, iris, name, CsvImportOptions{}, job);
+        auto imported = importCsvDataset(*ws, iris, name, ImportOptions{}, job);
         REQUIRE(imported.ok());
         auto v = DatasetCatalog(ws->catalog()).resolve(name);
         REQUIRE(v.ok());

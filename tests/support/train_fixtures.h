@@ -52,7 +52,7 @@ inline Imported importCsv(const TempDir& dir, const std::string& name, int rows)
     REQUIRE(ws.ok());
     auto file = writeTabularCsv(dir / (name + ".csv"), rows);
     NullJobContext job;
-    auto imported = importCsvDataset(**ws, file, name, CsvImportOptions{}, job);
+    auto imported = importCsvDataset(**ws, file, name, ImportOptions{}, job);
     REQUIRE(imported.ok());
     auto version = DatasetCatalog((*ws)->catalog()).resolve(name);
     REQUIRE(version.ok());

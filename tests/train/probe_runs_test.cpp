@@ -34,7 +34,7 @@ Imported importText(const TempDir& dir, const std::string& name, const std::stri
     auto file = dir / (name + ".csv");
     std::ofstream(file) << text;
     NullJobContext job;
-    REQUIRE(importCsvDataset(**ws, file, name, CsvImportOptions{}, job).ok());
+    REQUIRE(importCsvDataset(**ws, file, name, ImportOptions{}, job).ok());
     auto version = DatasetCatalog((*ws)->catalog()).resolve(name);
     REQUIRE(version.ok());
     return {std::move(*ws), *version};

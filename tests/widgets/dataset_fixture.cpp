@@ -20,7 +20,7 @@ QString DatasetWorkspace::importCsv(const QString& file, const QString& name) {
     if (!workspace) return {};
     kiln::NullJobContext job;
     auto imported = kiln::importCsvDataset(*workspace.value(), file.toStdString(), name.toStdString(),
-                                           kiln::CsvImportOptions{}, job);
+                                           kiln::ImportOptions{}, job);
     if (!imported) return {};
     return name + QLatin1Char('@') + QString::number(imported.value().version);
 }

@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto file = dir / ((flags & 1) ? "input.tsv" : "input.csv");
     fuzz::writeFile(file, text);
 
-    CsvImportOptions options;
-    if (flags & 2) options.format = (flags & 1) ? CsvImportOptions::Format::Tsv : CsvImportOptions::Format::Csv;
+    ImportOptions options;
+    if (flags & 2) options.format = (flags & 1) ? ImportOptions::Format::Tsv : ImportOptions::Format::Csv;
     if (flags & 4) options.noHeader = true;
     else if (flags & 8) options.forceHeader = true;
     if (flags & 16) options.decimalComma = (flags & 32) != 0;

@@ -13,7 +13,7 @@ namespace widgets {
 
 CsvPreviewModel::CsvPreviewModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void CsvPreviewModel::setPreview(const kiln::CsvPreview& preview) {
+void CsvPreviewModel::setPreview(const kiln::TablePreview& preview) {
     beginResetModel();
     m_preview = preview;
     endResetModel();

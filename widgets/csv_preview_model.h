@@ -15,8 +15,8 @@ class CsvPreviewModel : public QAbstractTableModel {
 public:
     explicit CsvPreviewModel(QObject* parent = nullptr);
 
-    void setPreview(const kiln::CsvPreview& preview);
-    const kiln::CsvPreview& preview() const { return m_preview; }
+    void setPreview(const kiln::TablePreview& preview);
+    const kiln::TablePreview& preview() const { return m_preview; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -25,7 +25,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    kiln::CsvPreview m_preview;
+    kiln::TablePreview m_preview;
 };
 
 }  // namespace widgets

@@ -1064,144 +1064,189 @@
 <context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="170"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="195"/>
         <source>Reading the start of the file…</source>
         <translation>파일 앞부분을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="260"/>
+        <source>Skip lines that are not JSON objects (and list them)</source>
+        <translation>JSON 객체가 아닌 줄은 건너뛰기 (목록으로 표시)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <source>CSV/TSV text</source>
+        <translation>CSV/TSV 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <source>Parquet</source>
+        <translation>Parquet</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <source>Excel workbook</source>
+        <translation>Excel 통합 문서</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="266"/>
+        <source>Left out or changed: %1</source>
+        <translation>제외되거나 바뀐 것: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
         <source>comma</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
         <source>semicolon</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="222"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
         <source>tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="223"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>pipe</source>
         <translation>파이프</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="224"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="278"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
         <source>Detect (%1)</source>
         <translation>자동 감지 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="232"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="286"/>
         <source>This file cannot be imported as it is: %1</source>
         <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="234"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="288"/>
+        <source>%1 bytes · types from the file&apos;s schema; the import reads every row group.</source>
+        <translation>%1바이트 · 형식은 파일의 스키마에서 가져옵니다. 가져오기는 모든 행 그룹을 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="291"/>
         <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
         <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="241"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="298"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="242"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="299"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="243"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="300"/>
         <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (no spaces or &apos;@&apos;), not starting with &apos;-&apos; or &apos;.&apos;.</source>
         <translation>문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있습니다(공백과 &apos;@&apos;는 안 됨). &apos;-&apos;나 &apos;.&apos;로 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="245"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="302"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="246"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="303"/>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="304"/>
+        <source>Sheet:</source>
+        <translation>시트:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="305"/>
         <source>Delimiter:</source>
         <translation>구분자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="228"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="282"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="227"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="229"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="283"/>
         <source>Yes: 3,14 reads as 3.14</source>
         <translation>예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="230"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="284"/>
         <source>No: the decimal mark is a point</source>
         <translation>아니요: 소수점은 마침표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
         <source>Comma ( , )</source>
         <translation>쉼표 ( , )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
         <source>Semicolon ( ; )</source>
         <translation>세미콜론 ( ; )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="247"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
         <source>Tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="248"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
         <source>Pipe ( | )</source>
         <translation>파이프 ( | )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="250"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="309"/>
         <source>The first row names the columns</source>
         <translation>첫 행이 열 이름입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="251"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="310"/>
         <source>Decimal comma:</source>
         <translation>소수점 쉼표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="252"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="261"/>
         <source>Skip rows with the wrong number of fields (and list them)</source>
         <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="253"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="311"/>
         <source>Columns (untick to leave one out, double-click a name to rename it):</source>
         <translation>열(체크를 해제하면 빠지고, 이름을 두 번 클릭하면 바꿀 수 있습니다):</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="255"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="313"/>
         <source>First rows, as they will be read:</source>
         <translation>읽히게 될 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="256"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="314"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -1277,11 +1322,6 @@
         <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
-        <source>Import CSV/TSV files into the workspace</source>
-        <translation>CSV/TSV 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
         <location filename="../app/studio/main_window.cpp" line="314"/>
@@ -1419,6 +1459,11 @@
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
+        <location filename="../app/studio/main_window.cpp" line="542"/>
+        <source>Tables (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
+        <translation>표 (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;모든 파일 (*)</translation>
+    </message>
+    <message>
         <location filename="../app/studio/main_window.cpp" line="550"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
@@ -1427,6 +1472,11 @@
         <location filename="../app/studio/main_window.cpp" line="522"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <source>Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace</source>
+        <translation>CSV/TSV, Parquet, JSON Lines 또는 Excel 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
         <location filename="../app/studio/main_window.cpp" line="528"/>
@@ -1443,11 +1493,6 @@
         <location filename="../app/studio/main_window.cpp" line="541"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main_window.cpp" line="542"/>
-        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>표 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -4278,19 +4323,6 @@ whiskers %5 – %6</source>
     </message>
 </context>
 <context>
-    <name>kiln::widgets::CsvPreviewModel</name>
-    <message>
-        <location filename="../widgets/csv_preview_model.cpp" line="64"/>
-        <source>(skipped)</source>
-        <translation>(건너뜀)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/csv_preview_model.cpp" line="65"/>
-        <source>%1, ordered</source>
-        <translation>%1, 순서 있음</translation>
-    </message>
-</context>
-<context>
     <name>kiln::widgets::CvTableModel</name>
     <message>
         <location filename="../widgets/cv_table_model.cpp" line="79"/>
@@ -6342,6 +6374,19 @@ Register a trained run.</source>
         <location filename="../widgets/serve_view.cpp" line="313"/>
         <source>(predictions)</source>
         <translation>(예측)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::TablePreviewModel</name>
+    <message>
+        <location filename="../widgets/table_preview_model.cpp" line="64"/>
+        <source>(skipped)</source>
+        <translation>(건너뜀)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_preview_model.cpp" line="65"/>
+        <source>%1, ordered</source>
+        <translation>%1, 순서 있음</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-#include "widgets/csv_preview_model.h"
+#include "widgets/table_preview_model.h"
 
 #include "widgets/column_type_text.h"
 
@@ -11,23 +11,23 @@
 namespace kiln {
 namespace widgets {
 
-CsvPreviewModel::CsvPreviewModel(QObject* parent) : QAbstractTableModel(parent) {}
+TablePreviewModel::TablePreviewModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void CsvPreviewModel::setPreview(const kiln::TablePreview& preview) {
+void TablePreviewModel::setPreview(const kiln::TablePreview& preview) {
     beginResetModel();
     m_preview = preview;
     endResetModel();
 }
 
-int CsvPreviewModel::rowCount(const QModelIndex& parent) const {
+int TablePreviewModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_preview.rows.size());
 }
 
-int CsvPreviewModel::columnCount(const QModelIndex& parent) const {
+int TablePreviewModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_preview.columns.size());
 }
 
-QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const {
+QVariant TablePreviewModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const auto& record = m_preview.rows[std::size_t(index.row())];
     const bool present = std::size_t(index.column()) < record.size();
@@ -56,7 +56,7 @@ QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant TablePreviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical)
         return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
     if (section < 0 || section >= columnCount()) return {};

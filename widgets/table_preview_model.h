@@ -10,10 +10,10 @@ namespace widgets {
 // The first rows of a CSV/TSV file as an import would read them: each header names the column
 // and its type (marked when the user chose it, "(skipped)" for a column left out, whose cells are
 // grey); missing markers are grey and italic.
-class CsvPreviewModel : public QAbstractTableModel {
+class TablePreviewModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    explicit CsvPreviewModel(QObject* parent = nullptr);
+    explicit TablePreviewModel(QObject* parent = nullptr);
 
     void setPreview(const kiln::TablePreview& preview);
     const kiln::TablePreview& preview() const { return m_preview; }

@@ -16,6 +16,7 @@
 #include "core/base/names.h"
 #include "core/data/csv_import.h"
 #include "core/data/dataset_catalog.h"
+#include "core/data/dataset_source.h"
 #include "core/data/table_import.h"
 #include "core/samples/sample_library.h"
 #include "core/store/workspace.h"
@@ -265,7 +266,9 @@ int importOne(Workspace& ws, const std::string& path, const Arguments& args, con
                                          "image folders are imported by kiln-engine", path));
         return imageImportHook()(ws, path, args, job, imports, elapsed);
     }
-    auto result = importTableDataset(ws, path, args.value("name").value_or(""), options, job);
+    auto result = args.has("newest")
+                      ? importNewestMatch(ws, path, args.value("name").value_or(""), options, job)
+                      : importTableDataset(ws, path, args.value("name").value_or(""), options, job);
     if (!result) return reportError(result.error());
     if (args.json) imports.push_back(importJson(path, *result, elapsed()));
     else printImport(path, *result, elapsed());
@@ -350,6 +353,8 @@ int runImport(const Arguments& args) {
 
 }  // namespace
 
+Result<ImportOptions> importOptionsFrom(const Arguments& args) { return parseOptions(args); }
+
 Command makeImportCommand() {
     Command c;
     c.name = "import";
@@ -390,6 +395,9 @@ Command makeImportCommand() {
         {"sample", "NAME", "import a sample dataset shipped with Kiln (see kiln samples)"},
         {"format", "FORMAT", "auto (default), csv, tsv, parquet, jsonl, xlsx or images"},
         {"sheet", "S", "Excel: the sheet to read (default: the first)"},
+        {"newest", "",
+         "PATH is a quoted pattern ('incoming/wine-*.csv'): import its newest file, and let "
+         "'kiln refresh' take the newest again"},
         {"db", "URL", "import from a database: postgresql://USER@HOST/DB, service=NAME or sqlite:FILE"},
         {"table", "T", "with --db: the table (or view) to import"},
         {"query", "SQL", "with --db: the query whose rows to import"},

@@ -74,7 +74,7 @@ void ImportController::showNextPreview() {
 void ImportController::previewFinished(int result) {
     auto* dialog = qobject_cast<ImportPreviewDialog*>(sender());
     if (dialog && result == QDialog::Accepted)
-        startCsvImport(dialog->file(), dialog->datasetName(), dialog->options());
+        startFileImport(dialog->file(), dialog->datasetName(), dialog->options());
     m_dialog = nullptr;
     showNextPreview();
 }
@@ -84,7 +84,7 @@ int ImportController::track(int id, std::shared_ptr<Outcome> outcome) {
     return id;
 }
 
-int ImportController::startCsvImport(const QString& file, const QString& name,
+int ImportController::startFileImport(const QString& file, const QString& name,
                                      const kiln::ImportOptions& options, const QString& description) {
     auto outcome = std::make_shared<Outcome>();
     const std::string dir = m_workspace.toStdString(), path = file.toStdString(), dataset = name.toStdString(),
@@ -92,7 +92,7 @@ int ImportController::startCsvImport(const QString& file, const QString& name,
     auto work = [dir, path, dataset, options, about, outcome](kiln::JobContext& job) -> kiln::Status {
         auto workspace = kiln::Workspace::open(dir, false);
         if (!workspace) return fail(job, workspace.error());
-        auto imported = kiln::importCsvDataset(*workspace.value(), path, dataset, options, job);
+        auto imported = kiln::importTableDataset(*workspace.value(), path, dataset, options, job);
         if (!imported) return fail(job, imported.error());
         if (auto s = describe(**workspace, imported.value().dataset, about); !s) return fail(job, s.error());
         outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +

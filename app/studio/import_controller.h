@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 
-#include "core/data/csv_import.h"
+#include "core/data/table_import.h"
 
 class QWidget;
 
@@ -43,7 +43,7 @@ public:
 
     // Import jobs; a non-empty `description` is recorded on the dataset before the job ends (a
     // sample's source and licence), so the tab that opens shows it.
-    int startCsvImport(const QString& file, const QString& name, const kiln::ImportOptions& options,
+    int startFileImport(const QString& file, const QString& name, const kiln::ImportOptions& options,
                        const QString& description = {});
     int startImageImport(const QString& folder, const QString& name, const QString& description = {});
 

@@ -19,7 +19,7 @@
 
 #include "app/studio/column_choices_table.h"
 #include "core/base/names.h"
-#include "widgets/csv_preview_model.h"
+#include "widgets/table_preview_model.h"
 #include "widgets/pool_task.h"
 
 namespace kiln {
@@ -48,7 +48,7 @@ ImportPreviewDialog::ImportPreviewDialog(const QString& file, QWidget* parent)
 
 QWidget* ImportPreviewDialog::buildDialectBox() {
     auto* box = new QWidget(this);
-    auto* form = new QFormLayout(box);
+    auto* form = m_form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
     const std::string suggested = kiln::validNameFrom(QFileInfo(m_file).completeBaseName().toStdString());
     m_name = new QLineEdit(QString::fromStdString(suggested), box);
@@ -75,8 +75,16 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
     for (int choice : {-1, 1, 0}) m_decimal->addItem(QString(), choice);  // texts in updateDialect
     m_skipBad = new QCheckBox(box);
     m_skipBad->setObjectName(QStringLiteral("skipBadRows"));
+    m_formatLabel = new QLabel(box);
+    m_format = new QLabel(box);
+    m_format->setObjectName(QStringLiteral("detectedFormat"));
+    m_sheetLabel = new QLabel(box);
+    m_sheet = new QComboBox(box);
+    m_sheet->setObjectName(QStringLiteral("sheet"));
     form->addRow(m_nameLabel, m_name);
     form->addRow(QString(), m_nameProblem);
+    form->addRow(m_formatLabel, m_format);
+    form->addRow(m_sheetLabel, m_sheet);
     form->addRow(m_encodingLabel, m_encoding);
     form->addRow(m_delimiterLabel, m_delimiter);
     form->addRow(QString(), m_header);
@@ -93,6 +101,11 @@ QWidget* ImportPreviewDialog::buildDialectBox() {
         requestPreview();
     });
     connect(m_decimal, &QComboBox::currentIndexChanged, this, [this] { requestPreview(); });
+    // Another sheet has other columns.
+    connect(m_sheet, &QComboBox::currentIndexChanged, this, [this] {
+        m_types->clearChoices();
+        requestPreview();
+    });
     return box;
 }
 
@@ -107,7 +120,7 @@ void ImportPreviewDialog::buildUi() {
     typesBox->addWidget(m_types);
     top->addLayout(typesBox, 3);
     m_rowsTitle = new QLabel(this);
-    m_model = new kiln::widgets::CsvPreviewModel(this);
+    m_model = new kiln::widgets::TablePreviewModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_table->setModel(m_model);
@@ -116,6 +129,11 @@ void ImportPreviewDialog::buildUi() {
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setWordWrap(true);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("previewNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_notes->hide();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_importButton = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -124,6 +142,7 @@ void ImportPreviewDialog::buildUi() {
     layout->addLayout(top);
     layout->addWidget(m_rowsTitle);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_notes);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 }
@@ -138,6 +157,7 @@ kiln::ImportOptions ImportPreviewDialog::options() const {
     options.forceHeader = m_forceHeader;
     if (int choice = m_decimal->currentData().toInt(); choice >= 0) options.decimalComma = choice == 1;
     options.skipBadRows = m_skipBad->isChecked();
+    if (m_sheet->currentIndex() > 0) options.sheet = m_sheet->currentText().toStdString();
     m_types->addTo(options);
     return options;
 }
@@ -147,6 +167,11 @@ void ImportPreviewDialog::setDelimiter(char delimiter) {
 }
 
 void ImportPreviewDialog::setHeader(bool header) { m_header->setChecked(header); }
+
+void ImportPreviewDialog::setSheet(const QString& sheet) {
+    const int index = m_sheet->findText(sheet);
+    if (index >= 0) m_sheet->setCurrentIndex(index);
+}
 
 void ImportPreviewDialog::setColumnType(const QString& column, const QString& type) {
     m_types->setColumnType(column, type);
@@ -175,7 +200,7 @@ void ImportPreviewDialog::requestPreview() {
         [file, options] {
             Outcome outcome;
             try {
-                auto preview = kiln::previewCsv(file, options, kPreviewRows);
+                auto preview = kiln::previewTable(file, options, kPreviewRows);
                 if (preview)
                     outcome.preview = std::move(preview.value());
                 else
@@ -195,6 +220,12 @@ void ImportPreviewDialog::showPreview(const kiln::TablePreview& preview, const Q
     m_error = error;
     if (error.isEmpty()) {
         m_preview = preview;
+        if (m_sheet->count() != int(preview.sheets.size())) {
+            // The first entry stands for "the first sheet", the default the import also takes.
+            const QSignalBlocker blocker(m_sheet);
+            m_sheet->clear();
+            for (const auto& sheet : preview.sheets) m_sheet->addItem(QString::fromStdString(sheet));
+        }
         m_types->showColumns(preview);
         m_model->setPreview(preview);
         m_table->resizeColumnsToContents();
@@ -214,7 +245,30 @@ void ImportPreviewDialog::updateImportButton() {
     if (m_importButton) m_importButton->setEnabled(!m_busy && m_error.isEmpty() && nameIsValid());
 }
 
+// Shows the rows that matter for the file's format: a Parquet file has no delimiter or header.
+void ImportPreviewDialog::updateFormatRows() {
+    const auto format = m_preview.format;
+    const bool csv = format == kiln::TableFormat::Csv;
+    const bool excel = format == kiln::TableFormat::Excel;
+    m_form->setRowVisible(m_sheet, excel);
+    m_form->setRowVisible(m_encoding, csv);
+    m_form->setRowVisible(m_delimiter, csv);
+    m_form->setRowVisible(m_decimal, csv);
+    m_form->setRowVisible(m_header, csv || excel);
+    m_form->setRowVisible(m_skipBad, csv || format == kiln::TableFormat::JsonLines);
+    m_skipBad->setText(format == kiln::TableFormat::JsonLines
+                           ? tr("Skip lines that are not JSON objects (and list them)")
+                           : tr("Skip rows with the wrong number of fields (and list them)"));
+    const QString names[] = {tr("CSV/TSV text"), tr("Parquet"), tr("JSON Lines"), tr("Excel workbook")};
+    m_format->setText(names[int(format)]);
+    QStringList notes;
+    for (const auto& note : m_preview.notes) notes << QString::fromStdString(note);
+    m_notes->setText(tr("Left out or changed: %1").arg(notes.join(QStringLiteral("; "))));
+    m_notes->setVisible(m_error.isEmpty() && !notes.isEmpty());
+}
+
 void ImportPreviewDialog::updateDialect() {
+    updateFormatRows();
     const QSignalBlocker blocker(m_header);
     m_header->setChecked(m_preview.dialect.header);
     m_encoding->setText(QString::fromLatin1(kiln::textEncodingName(m_preview.encoding)));
@@ -230,6 +284,9 @@ void ImportPreviewDialog::updateDialect() {
     m_decimal->setItemText(2, tr("No: the decimal mark is a point"));
     if (!m_error.isEmpty())
         m_status->setText(tr("This file cannot be imported as it is: %1").arg(m_error));
+    else if (m_preview.format == kiln::TableFormat::Parquet)
+        m_status->setText(tr("%1 bytes · types from the file's schema; the import reads every row group.")
+                              .arg(QLocale().toString(qulonglong(m_preview.bytes))));
     else
         m_status->setText(tr("%1 bytes · types inferred from the first %2 records; "
                              "the import checks every row and widens a type that does not fit.")
@@ -243,13 +300,14 @@ void ImportPreviewDialog::retranslateUi() {
     m_nameProblem->setText(tr("Use letters, digits, '_', '.' and '-' (no spaces or '@'), not starting "
                               "with '-' or '.'."));
     m_encodingLabel->setText(tr("Encoding:"));
+    m_formatLabel->setText(tr("Format:"));
+    m_sheetLabel->setText(tr("Sheet:"));
     m_delimiterLabel->setText(tr("Delimiter:"));
     const QStringList delimiters = {tr("Detect"), tr("Comma ( , )"), tr("Semicolon ( ; )"), tr("Tab"),
                                     tr("Pipe ( | )")};
     for (int i = 1; i < delimiters.size(); ++i) m_delimiter->setItemText(i, delimiters[i]);
     m_header->setText(tr("The first row names the columns"));
     m_decimalLabel->setText(tr("Decimal comma:"));
-    m_skipBad->setText(tr("Skip rows with the wrong number of fields (and list them)"));
     m_typesTitle->setText(tr("Columns (untick to leave one out, double-click a name to rename it):"));
     m_types->retranslate();
     m_rowsTitle->setText(tr("First rows, as they will be read:"));

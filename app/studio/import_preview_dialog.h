@@ -2,18 +2,18 @@
 
 #include <QDialog>
 
-#include "core/data/csv_import.h"
-#include "core/data/csv_preview.h"
+#include "core/data/table_import.h"
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
 
 namespace kiln {
 namespace widgets {
-class CsvPreviewModel;
+class TablePreviewModel;
 }
 }  // namespace kiln
 
@@ -22,11 +22,12 @@ namespace studio {
 
 class ColumnChoicesTable;
 
-// The preview before a CSV/TSV import: the detected encoding, delimiter, header and decimal
-// comma, each column's inferred type and the first rows. The delimiter and the header can be
-// changed, and each column imported or not, renamed, read as another type and, for categories,
-// given an order (ColumnChoicesTable); every change previews again (in the pool). Accepting gives the
-// options and the dataset name the import job takes.
+// The preview before a file import, in the file's format (CSV/TSV, Parquet, JSON Lines, Excel,
+// told from the content): for CSV the detected encoding, delimiter, header and decimal comma; for
+// Excel the sheet (first by default) and the header; for Parquet the nested columns left out;
+// then each column's type and the first rows. Each column can be imported or not, renamed, read
+// as another type and, for categories, given an order (ColumnChoicesTable); every change previews
+// again (in the pool). Accepting gives the options and the dataset name the import job takes.
 class ImportPreviewDialog : public QDialog {
     Q_OBJECT
 public:
@@ -43,6 +44,8 @@ public:
     // What the controls do, for scripts and tests: 0 lets Kiln detect the delimiter.
     void setDelimiter(char delimiter);
     void setHeader(bool header);
+    // Excel: the sheet to read, by name.
+    void setSheet(const QString& sheet);
     // `column` is the name in the file; `type` as the import reads it ("integer", "date-dmy", …),
     // empty: as detected.
     void setColumnType(const QString& column, const QString& type);
@@ -52,7 +55,7 @@ public:
 
     QTableView* previewTable() const { return m_table; }
     ColumnChoicesTable* columnTypes() const { return m_types; }
-    kiln::widgets::CsvPreviewModel* previewModel() const { return m_model; }
+    kiln::widgets::TablePreviewModel* previewModel() const { return m_model; }
 
 Q_SIGNALS:
     // A preview (or its error) arrived.
@@ -70,6 +73,7 @@ private:
     void requestPreview();
     void showPreview(const kiln::TablePreview& preview, const QString& error, int generation);
     void updateDialect();
+    void updateFormatRows();
     void updateImportButton();
     bool nameIsValid() const;
     void retranslateUi();
@@ -92,11 +96,17 @@ private:
     QLabel* m_decimalLabel = nullptr;
     QComboBox* m_decimal = nullptr;  // detect / yes / no
     QCheckBox* m_skipBad = nullptr;
+    QLabel* m_formatLabel = nullptr;
+    QLabel* m_format = nullptr;
+    QLabel* m_sheetLabel = nullptr;
+    QComboBox* m_sheet = nullptr;
+    QLabel* m_notes = nullptr;
+    QFormLayout* m_form = nullptr;
     QLabel* m_typesTitle = nullptr;
     ColumnChoicesTable* m_types = nullptr;
     QLabel* m_rowsTitle = nullptr;
     QTableView* m_table = nullptr;
-    kiln::widgets::CsvPreviewModel* m_model = nullptr;
+    kiln::widgets::TablePreviewModel* m_model = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_importButton = nullptr;
 };

@@ -310,7 +310,7 @@ void MainWindow::retranslateActions() {
     m_openWorkspace->setText(tr("&Open Workspace…"));
     m_openWorkspace->setStatusTip(tr("Open an existing Kiln workspace"));
     m_import->setText(tr("&Import…"));
-    m_import->setStatusTip(tr("Import CSV/TSV files into the workspace"));
+    m_import->setStatusTip(tr("Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace"));
     m_importFolder->setText(tr("Import Image &Folder…"));
     m_importFolder->setStatusTip(tr("Import a folder of images, one sub-folder per class"));
     m_settings->setText(tr("&Settings…"));
@@ -539,7 +539,7 @@ void MainWindow::chooseWorkspace() {
 void MainWindow::chooseImport() {
     const QStringList files =
         QFileDialog::getOpenFileNames(this, tr("Import Data"), kiln::widgets::recentFolder(QStringLiteral("import")),
-                                      tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+                                      tr("Tables (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;All files (*)"));
     if (files.isEmpty()) return;
     kiln::widgets::rememberFolder(QStringLiteral("import"), files.first());
     importPaths(files);

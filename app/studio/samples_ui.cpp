@@ -87,7 +87,7 @@ bool SamplesUi::openSample(const QString& name) {
     if (sample->kind == "images")
         m_imports->startImageImport(qs(sample->path), dataset, about);
     else
-        m_imports->startCsvImport(qs(sample->path), dataset, kiln::ImportOptions{}, about);
+        m_imports->startFileImport(qs(sample->path), dataset, kiln::ImportOptions{}, about);
     Q_EMIT statusMessage(tr("Importing the sample %1…").arg(sampleTitle(*sample)));
     return true;
 }

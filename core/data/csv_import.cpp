@@ -410,7 +410,8 @@ Result<DatasetImport> importCsvDataset(Workspace& workspace, const std::filesyst
     if (job.cancelled()) return cancelled();
     return recordImportedTable(workspace, std::move(*table),
                                name.empty() ? validNameFrom(file.stem().string()) : name,
-                               std::filesystem::absolute(file, ec).string(), "");
+                               std::filesystem::absolute(file, ec).string(),
+                               fileSourceSpec(file, options));
 }
 
 }  // namespace kiln

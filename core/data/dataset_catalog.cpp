@@ -91,10 +91,15 @@ Result<RecordedVersion> DatasetCatalog::recordVersion(const NewDatasetVersion& e
     auto id = m_catalog.queryValue("SELECT id FROM datasets WHERE name = ?", {e.name});
     if (!id) return fail(id.error());
     std::int64_t datasetId = std::get<std::int64_t>(*id);
+    if (!e.sourceSpec.empty())
+        if (auto s = m_catalog.queryValue(
+                "UPDATE datasets SET source_spec = ? WHERE id = ? RETURNING id", {e.sourceSpec, datasetId});
+            !s)
+            return fail(s.error());
     auto existing = findByHash(datasetId, e.contentHash);
     if (!existing) return fail(existing.error());
     if (*existing) {
-        m_catalog.rollback();
+        if (auto s = m_catalog.commit(); !s) return fail(s.error());  // keeps the source
         return RecordedVersion{**existing, false};
     }
     auto next = m_catalog.queryValue(
@@ -167,6 +172,17 @@ Status DatasetCatalog::setDescription(std::string_view name, const std::string& 
 
 Result<std::string> DatasetCatalog::description(std::string_view name) {
     auto found = m_catalog.queryValue("SELECT description FROM datasets WHERE name = ?",
+                                      {std::string(name)});
+    if (!found && found.error().code == ErrorCode::NotFound)
+        return makeError(ErrorCode::NotFound,
+                         "no dataset named '" + std::string(name) + "'; see 'kiln datasets'");
+    if (!found) return found.error();
+    if (const auto* text = std::get_if<std::string>(&*found)) return *text;
+    return std::string();
+}
+
+Result<std::string> DatasetCatalog::sourceSpec(std::string_view name) {
+    auto found = m_catalog.queryValue("SELECT source_spec FROM datasets WHERE name = ?",
                                       {std::string(name)});
     if (!found && found.error().code == ErrorCode::NotFound)
         return makeError(ErrorCode::NotFound,

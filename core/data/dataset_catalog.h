@@ -82,6 +82,10 @@ public:
     // Dataset `name`'s description ("" when it has none); NotFound when there is no such dataset.
     Result<std::string> description(std::string_view name);
 
+    // How dataset `name` was read, as recorded by its last import (core/data/dataset_source.h;
+    // "" when imported before sources were recorded). NotFound when there is no such dataset.
+    Result<std::string> sourceSpec(std::string_view name);
+
 private:
     Result<std::optional<DatasetVersion>> findByHash(std::int64_t datasetId,
                                                      const std::string& hash);

@@ -8,6 +8,7 @@
 #include "core/data/csv_import.h"
 #include "core/data/csv_preview.h"
 #include "core/data/dataset_catalog.h"
+#include "core/data/dataset_source.h"
 #include "core/data/json_lines.h"
 #include "core/data/parquet/parquet_import.h"
 #include "core/data/xlsx/xlsx_import.h"
@@ -113,6 +114,14 @@ Result<TablePreview> previewTable(const fs::path& file, const ImportOptions& opt
     return previewCsv(file, options, rows);
 }
 
+std::string fileSourceSpec(const fs::path& file, const ImportOptions& options) {
+    std::error_code ec;
+    DatasetSource source;
+    source.path = fs::absolute(file, ec).lexically_normal().string();
+    source.options = options;
+    return source.toJson();
+}
+
 Result<DatasetImport> recordImportedTable(Workspace& workspace, TableImportResult table,
                                           const std::string& name, const std::string& sourcePath,
                                           const std::string& sourceSpec) {
@@ -147,7 +156,7 @@ Result<DatasetImport> importTableDataset(Workspace& workspace, const fs::path& f
     std::error_code ec;
     return recordImportedTable(workspace, std::move(*table),
                                name.empty() ? validNameFrom(file.stem().string()) : name,
-                               fs::absolute(file, ec).string(), "");
+                               fs::absolute(file, ec).string(), fileSourceSpec(file, options));
 }
 
 }  // namespace kiln

@@ -149,4 +149,7 @@ Result<DatasetImport> recordImportedTable(Workspace& workspace, TableImportResul
                                           const std::string& name, const std::string& sourcePath,
                                           const std::string& sourceSpec);
 
+// The source spec of a file read with `options` (its absolute path, the choices).
+std::string fileSourceSpec(const std::filesystem::path& file, const ImportOptions& options);
+
 }  // namespace kiln

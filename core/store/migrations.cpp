@@ -198,6 +198,12 @@ INSERT INTO metric_summary_pages
 DROP TABLE metric_summary;
 )sql";
 
+// Version 6: how each dataset was read, so `kiln refresh` can read it again
+// (core/data/dataset_source.h); '' for datasets imported before.
+const char* const kDatasetSource = R"sql(
+ALTER TABLE datasets ADD COLUMN source_spec TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const char* const kUpsertMetricLast =
@@ -213,6 +219,7 @@ const std::vector<Migration>& catalogMigrations() {
         {3, "the last value of every metric series", kMetricLast},
         {4, "a summary pyramid of every metric series", summarySql.c_str()},
         {5, "the summary pyramid's buckets stored eight to a row", kMetricSummaryPages},
+        {6, "each dataset's source, to refresh it", kDatasetSource},
     };
     return migrations;
 }

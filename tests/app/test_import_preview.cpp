@@ -31,7 +31,7 @@
 #include "core/store/workspace.h"
 #include "qt_test_helpers.h"
 #include "widgets/bar_chart_view.h"
-#include "widgets/csv_preview_model.h"
+#include "widgets/table_preview_model.h"
 #include "widgets/dataset_page.h"
 #include "widgets/dataset_table_model.h"
 #include "widgets/table_query_bar.h"
@@ -224,7 +224,7 @@ TEST_CASE("columns left out, renamed and ordered in the preview are imported as 
         kiln::studio::MainWindow window(workspaceDir.path());
         window.resize(1280, 800);
         window.show();
-        window.imports()->startCsvImport(path, QStringLiteral("esoph"), dialog.options());
+        window.imports()->startFileImport(path, QStringLiteral("esoph"), dialog.options());
         REQUIRE(waitUntil([&] { return window.jobManager()->runningCount() == 0 && window.tabs()->count() == 2; },
                           30000));
         auto* page = qobject_cast<kiln::widgets::DatasetPage*>(window.tabs()->widget(1));

@@ -36,7 +36,7 @@
 #include "core/jobs/job_context.h"
 #include "core/data/csv_import.h"
 #include "core/store/workspace.h"
-#include "widgets/csv_preview_model.h"
+#include "widgets/table_preview_model.h"
 #include "widgets/dataset_page.h"
 #include "app/studio/main_window.h"
 #include "app/studio/recent_workspaces_menu.h"
@@ -301,7 +301,7 @@ TEST_CASE("a failed import is reported in the job, not as a crash", "[app][dnd]"
     REQUIRE(file.open(QIODevice::WriteOnly));
     file.write("a,b\n1,2\n3,4,5\n");
     file.close();
-    const int id = f.window->imports()->startCsvImport(bad, QStringLiteral("ragged"), kiln::ImportOptions{});
+    const int id = f.window->imports()->startFileImport(bad, QStringLiteral("ragged"), kiln::ImportOptions{});
     REQUIRE(waitUntil([&] { return f.window->jobManager()->runningCount() == 0; }));
     CHECK(f.window->jobManager()->job(id)->state == kiln::widgets::JobState::Failed);
     CHECK(f.window->jobManager()->job(id)->message.contains(QStringLiteral("ragged.csv:3:")));

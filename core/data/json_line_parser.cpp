@@ -99,16 +99,22 @@ bool JsonLineParser::parseObject(std::size_t prefixLength, std::vector<std::stri
     for (;;) {
         if (m_p == m_end || *m_p != '"') return fail(m_p, "expected a key in double quotes");
         ++m_p;
-        m_name.resize(prefixLength);
-        if (!parseString(m_name)) return false;
+        // Most lines repeat the previous line's keys in its order: a plain key is compared
+        // with the expected column's name in place, without building the dotted name.
+        const std::size_t expected = expectedColumn(prefixLength);
+        if (expected == kNoColumn) {
+            m_name.resize(prefixLength);
+            if (!parseString(m_name)) return false;
+        }
         skipSpace();
         if (m_p == m_end || *m_p != ':') return fail(m_p, "expected ':' after the key");
         ++m_p;
         skipSpace();
         if (m_p < m_end && *m_p == '{') {
+            if (expected != kNoColumn) m_name.assign(m_names[expected]);
             m_name += '.';
             if (!parseObject(m_name.size(), cells, depth + 1)) return false;
-        } else if (!parseValue(columnFor(cells), cells)) {
+        } else if (!parseValue(expected != kNoColumn ? takeExpected(expected) : columnFor(cells), cells)) {
             return false;
         }
         skipSpace();
@@ -120,6 +126,29 @@ bool JsonLineParser::parseObject(std::size_t prefixLength, std::vector<std::stri
         if (m_p < m_end && *m_p == '}') return ++m_p, true;
         return fail(m_p, "expected ',' or '}' in the object");
     }
+}
+
+// After a key's opening quote: when the key is plain (no escapes, no control bytes) and names
+// the column the previous line had at this place, `m_p` moves past its closing quote and that
+// column is returned; else kNoColumn and `m_p` stays.
+std::size_t JsonLineParser::expectedColumn(std::size_t prefixLength) {
+    if (m_keyNumber >= m_order.size()) return kNoColumn;
+    const std::size_t column = m_order[m_keyNumber];
+    const std::string& name = m_names[column];
+    if (name.size() <= prefixLength) return kNoColumn;
+    const std::size_t length = name.size() - prefixLength;
+    if (std::size_t(m_end - m_p) <= length || m_p[length] != '"') return kNoColumn;
+    if (std::memcmp(m_p, name.data() + prefixLength, length) != 0) return kNoColumn;
+    if (prefixLength && std::memcmp(name.data(), m_name.data(), prefixLength) != 0) return kNoColumn;
+    for (std::size_t i = 0; i < length; ++i)
+        if (m_p[i] == '\\' || static_cast<unsigned char>(m_p[i]) < 0x20) return kNoColumn;
+    m_p += length + 1;
+    return column;
+}
+
+std::size_t JsonLineParser::takeExpected(std::size_t column) {
+    ++m_keyNumber;
+    return column;
 }
 
 std::size_t JsonLineParser::columnFor(std::vector<std::string>& cells) {

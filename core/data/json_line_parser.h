@@ -40,6 +40,9 @@ private:
     bool copyString(std::string& out);
     bool copyCompact(std::string& out, int depth);
     std::size_t columnFor(std::vector<std::string>& cells);
+    static constexpr std::size_t kNoColumn = std::size_t(-1);
+    std::size_t expectedColumn(std::size_t prefixLength);
+    std::size_t takeExpected(std::size_t column);
 
     const char* m_begin = nullptr;
     const char* m_p = nullptr;

@@ -97,6 +97,11 @@ std::string PgConnection::quoteIdentifier(const std::string& name) const {
 
 Result<PgResult> PgConnection::run(const std::string& sql, const std::vector<std::string>& params,
                                    JobContext* job, int positionBase, const std::string& what) {
+    if (auto s = send(sql, params); !s) return s.error();
+    return receive(job, positionBase, what);
+}
+
+Status PgConnection::send(const std::string& sql, const std::vector<std::string>& params) {
     std::vector<const char*> values;
     for (const auto& p : params) values.push_back(p.c_str());
     const int sent = params.empty()
@@ -108,12 +113,63 @@ Result<PgResult> PgConnection::run(const std::string& sql, const std::vector<std
                          "PostgreSQL connection lost: " +
                              withoutSecret(libpqMessage(PQerrorMessage(m_conn)), m_secret),
                          m_where);
+    return {};
+}
+
+Result<PgResult> PgConnection::receive(JobContext* job, int positionBase, const std::string& what) {
     auto last = waitForResult(job);
     if (!last) return last.error();
     const auto status = PQresultStatus(last->get());
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_COPY_OUT)
         return serverError(last->get(), positionBase, what);
     return last;
+}
+
+Result<PgResult> PgConnection::describe(const std::string& sql, JobContext* job,
+                                        const std::string& what) {
+    if (!PQsendPrepare(m_conn, "", sql.c_str(), 0, nullptr)) return lostConnection();
+    if (auto prepared = receive(job, 0, what); !prepared) return prepared.error();
+    if (!PQsendDescribePrepared(m_conn, "")) return lostConnection();
+    return receive(job, 0, what);
+}
+
+Result<int> PgConnection::copyRow(char*& row, JobContext* job, const std::string& what) {
+    for (;;) {
+        const int length = PQgetCopyData(m_conn, &row, 1);
+        if (length > 0) return length;
+        if (length == -2) return lostConnection();
+        if (length == -1) {
+            auto end = receive(job, 0, what);  // the COPY's own outcome: an error met half-way
+            if (!end) return end.error();
+            return -1;
+        }
+        if (job && job->cancelled()) {
+            abandonCopy();
+            return makeError(ErrorCode::Cancelled, "import cancelled");
+        }
+        pollfd fd{PQsocket(m_conn), POLLIN, 0};
+        ::poll(&fd, 1, kPollMs);
+        if (!PQconsumeInput(m_conn)) return lostConnection();
+    }
+}
+
+void PgConnection::abandonCopy() {
+    if (PGcancel* cancel = PQgetCancel(m_conn)) {
+        char buffer[256];
+        PQcancel(cancel, buffer, sizeof buffer);
+        PQfreeCancel(cancel);
+    }
+    char* row = nullptr;
+    int length = 0;
+    while ((length = PQgetCopyData(m_conn, &row, 0)) > 0) PQfreemem(row);
+    while (PGresult* rest = PQgetResult(m_conn)) PQclear(rest);
+}
+
+Error PgConnection::lostConnection() const {
+    return makeError(ErrorCode::Io,
+                     "PostgreSQL connection lost: " +
+                         withoutSecret(libpqMessage(PQerrorMessage(m_conn)), m_secret),
+                     m_where);
 }
 
 // Every result of the statement is read (libpq needs that before the next one); the last is
@@ -142,10 +198,12 @@ Result<PgResult> PgConnection::waitForResult(JobContext* job) {
         PGresult* next = PQgetResult(m_conn);
         if (!next) break;
         const bool failed = PQresultStatus(next) == PGRES_FATAL_ERROR;
-        if (!kept || (failed && PQresultStatus(kept.get()) != PGRES_FATAL_ERROR))
+        const bool copying = PQresultStatus(next) == PGRES_COPY_OUT;
+        if (!kept || copying || (failed && PQresultStatus(kept.get()) != PGRES_FATAL_ERROR))
             kept = PgResult(next, &PQclear);
         else
             PQclear(next);
+        if (copying) break;  // the rows follow, read by copyRow()
     }
     if (cancelSent) return makeError(ErrorCode::Cancelled, "import cancelled");
     if (!kept) return makeError(ErrorCode::Internal, "PostgreSQL sent no result", m_where);

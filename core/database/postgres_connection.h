@@ -37,6 +37,21 @@ public:
     Result<PgResult> run(const std::string& sql, const std::vector<std::string>& params = {},
                          JobContext* job = nullptr, int positionBase = 0,
                          const std::string& what = "the statement");
+    // run() in two halves, so that the server works on a statement while the caller does
+    // something else: send() returns at once; receive() waits for its result. Nothing else may be
+    // sent in between.
+    Status send(const std::string& sql, const std::vector<std::string>& params = {});
+    Result<PgResult> receive(JobContext* job = nullptr, int positionBase = 0,
+                             const std::string& what = "the statement");
+    // The result columns of `sql` (names and type OIDs), from the server's plan without running
+    // it; the statement's errors as run() gives them.
+    Result<PgResult> describe(const std::string& sql, JobContext* job, const std::string& what);
+    // After run("COPY … TO STDOUT"): the next row's text (freed by the caller with PQfreemem),
+    // its length, or -1 at the end. `job`'s cancel abandons the COPY (Cancelled).
+    Result<int> copyRow(char*& row, JobContext* job, const std::string& what);
+    // Stops a COPY half-way: PQcancel, then what the server had sent is discarded. The
+    // transaction is left failed (roll it back).
+    void abandonCopy();
     // A quoted identifier: ann's "Sales" → "Sales" (escaped by libpq).
     std::string quoteIdentifier(const std::string& name) const;
     // The redacted URL, for messages.
@@ -45,6 +60,7 @@ public:
 private:
     PgConnection(PGconn* conn, std::string where, std::string secret);
     Result<PgResult> waitForResult(JobContext* job);
+    Error lostConnection() const;
     Error serverError(const PGresult* result, int positionBase, const std::string& what) const;
 
     PGconn* m_conn;

@@ -13,9 +13,7 @@ namespace kiln {
 
 namespace {
 
-const std::string kDeclare = "DECLARE kiln_rows NO SCROLL CURSOR FOR ";
-const std::string kFetch =
-    "FETCH " + std::to_string(PostgresRowSource::kFetchRows) + " FROM kiln_rows";
+const char* kBegin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL lc_monetary = 'C'";
 
 // The user's query without trailing semicolons and spaces (DECLARE takes one statement).
 std::string trimmedQuery(std::string sql) {
@@ -66,6 +64,61 @@ void timestampCell(const char* text, int length, std::string& cell) {
     if (dot != std::string::npos && cell.size() > dot + 4) cell.resize(dot + 4);
 }
 
+int hexDigit(char c) {
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+// One field of COPY's text format without its escapes (\t, \n, \\, \NNN octal, \xHH …).
+void unescapeCopyField(const char* text, std::size_t length, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < length; ++i) {
+        if (text[i] != '\\' || i + 1 == length) {
+            out += text[i];
+            continue;
+        }
+        const char c = text[++i];
+        switch (c) {
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case 'x': {
+                int value = 0, digits = 0;
+                while (digits < 2 && i + 1 < length &&
+                       std::isxdigit(static_cast<unsigned char>(text[i + 1])))
+                    value = value * 16 + hexDigit(text[++i]), ++digits;
+                out += digits ? char(value) : 'x';
+                break;
+            }
+            default:
+                if (c >= '0' && c <= '7') {
+                    int value = c - '0';
+                    for (int digits = 1;
+                         digits < 3 && i + 1 < length && text[i + 1] >= '0' && text[i + 1] <= '7';
+                         ++digits)
+                        value = value * 8 + (text[++i] - '0');
+                    out += char(value);
+                } else {
+                    out += c;
+                }
+        }
+    }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PostgresRowSource>> PostgresRowSource::open(const DatabaseTarget& target,
@@ -98,39 +151,39 @@ PostgresRowSource::PostgresRowSource(std::unique_ptr<PgConnection> connection,
     : m_connection(std::move(connection)),
       m_target(std::move(target)),
       m_job(job),
-      m_first(nullptr, &PQclear),
-      m_later(nullptr, &PQclear) {}
+      m_row(nullptr, &PQfreemem) {}
 
 Status PostgresRowSource::start(const std::string& sql, std::uint64_t estimatedRows) {
     m_sql = sql;
     m_estimatedRows = estimatedRows;
-    auto begin = m_connection->run(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL lc_monetary = 'C'");
-    if (!begin) return begin.error();
-    if (auto s = declareAndFetch(); !s) return s;
+    if (auto begin = m_connection->run(kBegin); !begin) return begin.error();
+    auto described = m_connection->describe(m_sql, m_job, what());
+    if (!described) return described.error();
     std::vector<Oid> types;
-    for (int c = 0; c < PQnfields(m_first.get()); ++c) {
-        m_names.push_back(PQfname(m_first.get(), c));
-        types.push_back(PQftype(m_first.get(), c));
+    for (int c = 0; c < PQnfields(described->get()); ++c) {
+        m_names.push_back(PQfname(described->get(), c));
+        types.push_back(PQftype(described->get(), c));
     }
     auto columns = describePgColumns(*m_connection, m_names, types);
     if (!columns) return columns.error();
     m_columns = std::move(*columns);
+    if (auto s = startCopy(); !s) return s;
     return rewind();
 }
 
-Status PostgresRowSource::declareAndFetch() {
-    const std::string what = m_target.table.empty() ? "the query" : "the table's SELECT";
-    auto declared = m_connection->run(kDeclare + m_sql, {}, m_job, int(kDeclare.size()), what);
-    if (!declared) return declared.error();
-    return fetch(m_first);
+std::string PostgresRowSource::what() const {
+    return m_target.table.empty() ? "the query" : "the table's SELECT";
 }
 
-Status PostgresRowSource::fetch(PgResult& into) {
-    if (m_job && m_job->cancelled()) return makeError(ErrorCode::Cancelled, "import cancelled");
-    auto batch = m_connection->run(kFetch, {}, m_job, 0, "the next rows");
-    if (!batch) return batch.error();
-    into = std::move(*batch);
+// The newline keeps a query's trailing -- comment from swallowing the parenthesis.
+Status PostgresRowSource::startCopy() {
+    const std::string prefix = "COPY (";
+    auto copy =
+        m_connection->run(prefix + m_sql + "\n) TO STDOUT", {}, m_job, int(prefix.size()), what());
+    if (!copy) return copy.error();
+    m_kept.clear();
+    m_replay = 0;
+    m_pastKept = m_copyDone = false;
     return {};
 }
 
@@ -139,25 +192,59 @@ DeclaredColumn PostgresRowSource::declared(std::size_t column) const {
 }
 
 Result<bool> PostgresRowSource::next(std::vector<std::string>& cells) {
-    while (m_row >= PQntuples(m_current)) {
-        if (PQntuples(m_current) < kFetchRows) return false;
-        if (auto s = fetch(m_later); !s) return s.error();
-        m_current = m_later.get();
-        m_pastFirst = true;
-        m_row = 0;
+    const char* text = nullptr;
+    std::size_t length = 0;
+    if (m_replay < m_kept.size()) {
+        text = m_kept[m_replay].data(), length = m_kept[m_replay].size();
+        ++m_replay;
+    } else {
+        if (m_copyDone) return false;
+        char* row = nullptr;
+        auto copied = m_connection->copyRow(row, m_job, what());
+        if (!copied) return copied.error();
+        if (*copied < 0) {
+            m_copyDone = true;
+            return false;
+        }
+        m_row.reset(row);
+        text = row, length = std::size_t(*copied);
+        if (!m_pastKept && m_kept.size() < kKeptRows) {
+            m_kept.emplace_back(text, length);
+            m_replay = m_kept.size();
+        } else {
+            m_pastKept = true;
+        }
     }
-    const std::size_t count = m_columns.size();
-    cells.resize(count);
-    for (std::size_t c = 0; c < count; ++c) {
-        if (PQgetisnull(m_current, m_row, int(c))) {
+    splitRow(text, length, cells);
+    ++m_rowsRead;
+    return true;
+}
+
+// COPY's text format: fields split by TAB, \N for NULL, backslash escapes, a newline at the end.
+void PostgresRowSource::splitRow(const char* text, std::size_t length,
+                                 std::vector<std::string>& cells) {
+    if (length && text[length - 1] == '\n') --length;
+    cells.resize(m_columns.size());
+    std::size_t start = 0;
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        if (start > length) {
             cells[c].clear();
             continue;
         }
-        readCell(c, PQgetvalue(m_current, m_row, int(c)), PQgetlength(m_current, m_row, int(c)),
-                 cells[c]);
+        const char* field = text + start;
+        const void* tab = std::memchr(field, '\t', length - start);
+        const std::size_t size =
+            tab ? std::size_t(static_cast<const char*>(tab) - field) : length - start;
+        start += size + 1;
+        if (size == 2 && field[0] == '\\' && field[1] == 'N') {
+            cells[c].clear();
+        } else if (std::memchr(field, '\\', size)) {
+            unescapeCopyField(field, size, m_unescaped);
+            readCell(c, m_unescaped.data(), int(m_unescaped.size()), cells[c]);
+        } else {
+            readCell(c, field, int(size), cells[c]);
+        }
     }
-    ++m_row, ++m_rowsRead;
-    return true;
 }
 
 void PostgresRowSource::readCell(std::size_t column, const char* text, int length,
@@ -204,17 +291,15 @@ Status PostgresRowSource::rewind() {
     m_rowsRead = 0;
     m_infinite.assign(m_columns.size(), 0);
     m_nan.assign(m_columns.size(), 0);
-    if (m_pastFirst) {
-        // The repeatable-read snapshot gives the same rows again.
-        m_later.reset();
-        auto closed = m_connection->run("CLOSE kiln_rows");
-        if (!closed) return closed.error();
-        if (auto s = declareAndFetch(); !s) return s;
-        m_pastFirst = false;
-    }
-    m_current = m_first.get();
-    m_row = 0;
-    return {};
+    m_replay = 0;
+    if (!m_pastKept) return {};
+    // Past the kept rows (a column widened late): the COPY runs again, in a new transaction,
+    // since the abandoned one failed. Rare: most columns' types are the database's own.
+    if (!m_copyDone) m_connection->abandonCopy();
+    m_row.reset();
+    if (auto rolled = m_connection->run("ROLLBACK"); !rolled) return rolled.error();
+    if (auto begin = m_connection->run(kBegin); !begin) return begin.error();
+    return startCopy();
 }
 
 std::string PostgresRowSource::location() const {

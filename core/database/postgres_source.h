@@ -13,16 +13,18 @@
 
 namespace kiln {
 
-// The rows of a PostgreSQL table or query, streamed through a cursor (FETCH kFetchRows at a time)
-// inside a read-only, repeatable-read transaction, so that a table of any size never sits in
-// memory and a second pass sees the same rows. The first batch is kept: the import's rewind
-// after its 5,000-row sample replays it instead of running the query again.
+// The rows of a PostgreSQL table or query, streamed by COPY (…) TO STDOUT inside a read-only,
+// repeatable-read transaction: the server sends rows while the import types the ones before,
+// and a table of any size never sits in memory (the socket's buffers hold the server back when
+// the import is slower). The first kKeptRows rows are kept, so the import's rewind after its
+// 5,000-row sample replays them instead of running the query again.
 class PostgresRowSource : public CellRowSource {
 public:
-    static constexpr int kFetchRows = 10000;
+    static constexpr std::size_t kKeptRows = 10000;
 
-    // Connects, checks the table exists (NotFound listing a few that do), declares the cursor
-    // and fetches the first batch. `job` (may be null) is polled while the server works.
+    // Connects, checks the table exists (NotFound listing a few that do), reads the result's
+    // columns from the server's plan and starts the COPY. `job` (may be null) is polled while
+    // the server works; its cancel sends PQcancel.
     static Result<std::unique_ptr<PostgresRowSource>> open(const DatabaseTarget& target,
                                                            const std::string& password,
                                                            JobContext* job);
@@ -40,8 +42,9 @@ private:
     PostgresRowSource(std::unique_ptr<PgConnection> connection, DatabaseTarget target,
                       JobContext* job);
     Status start(const std::string& sql, std::uint64_t estimatedRows);
-    Status declareAndFetch();
-    Status fetch(PgResult& into);
+    Status startCopy();
+    std::string what() const;
+    void splitRow(const char* text, std::size_t length, std::vector<std::string>& cells);
     void readCell(std::size_t column, const char* text, int length, std::string& cell);
 
     std::unique_ptr<PgConnection> m_connection;
@@ -51,15 +54,16 @@ private:
     std::uint64_t m_estimatedRows = 0;
     std::vector<PgColumn> m_columns;
     std::vector<std::string> m_names;
-    PgResult m_first;  // the first batch, for a cheap rewind
-    PgResult m_later;  // the batch being read, once past the first
-    PGresult* m_current = nullptr;
-    int m_row = 0;
-    bool m_pastFirst = false;
+    std::vector<std::string> m_kept;  // the first rows as COPY sent them, for a cheap rewind
+    std::size_t m_replay = 0;         // the next kept row to give
+    bool m_pastKept = false;          // rows past the kept ones were given: rewind copies again
+    bool m_copyDone = false;
+    std::unique_ptr<char, void (*)(void*)> m_row;  // the row being read, libpq's buffer
+    std::string m_unescaped;
     std::uint64_t m_rowsRead = 0;
     std::vector<std::uint64_t>
         m_infinite;                    // by column: infinite values met (dates: read as missing)
-    std::vector<std::uint64_t> m_nan;  // by column: NaN or out-of-range values read as missing
+    std::vector<std::uint64_t> m_nan;  // by column: NaN or BC values read as missing
 };
 
 // Tables, views, materialized views and foreign tables the session may SELECT from, as

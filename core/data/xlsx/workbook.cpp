@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <vector>
 
 #include "core/data/xlsx/xml_reader.h"
 #include "core/data/xlsx/zip_entry.h"
@@ -10,11 +11,26 @@ namespace kiln {
 
 namespace {
 
-Status parseWhole(const std::string& xml, XmlReader::Handlers handlers, const std::string& context) {
+// Streams one member of the archive through `handlers`. A missing member is NotFound.
+Status parseMember(const std::filesystem::path& file, const std::string& entry, XmlReader::Handlers handlers) {
+    ZipEntryReader zip;
+    if (auto s = zip.open(file, entry); !s) return s;
     XmlReader reader(std::move(handlers));
-    auto s = reader.feed(xml.data(), xml.size(), true);
-    if (!s) return makeError(ErrorCode::InvalidArgument, s.error().message, context);
-    return {};
+    std::vector<char> buffer(64 * 1024);
+    for (;;) {
+        auto got = zip.read(buffer.data(), buffer.size());
+        if (!got) return got.error();
+        if (auto s = reader.feed(buffer.data(), *got, *got == 0); !s)
+            return makeError(ErrorCode::InvalidArgument, s.error().message, file.string() + ", " + entry);
+        if (!*got) return {};
+    }
+}
+
+// A part the workbook may leave out (shared strings, styles): missing is fine.
+Status parseOptionalMember(const std::filesystem::path& file, const std::string& entry,
+                           XmlReader::Handlers handlers) {
+    auto s = parseMember(file, entry, std::move(handlers));
+    return !s && s.error().code == ErrorCode::NotFound ? Status{} : s;
 }
 
 // A relationship's target as a zip member name: relative to xl/ unless it starts with '/'.
@@ -26,14 +42,6 @@ std::string memberName(const std::string& target) {
 
 Status readSheets(const std::filesystem::path& file, Workbook& book) {
     const std::string where = file.string() + ", xl/workbook.xml";
-    auto xml = readZipEntry(file, "xl/workbook.xml");
-    if (!xml) {
-        if (xml.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::InvalidArgument,
-                             "not an Excel workbook: the zip archive has no xl/workbook.xml",
-                             file.string());
-        return xml.error();
-    }
     std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
     XmlReader::Handlers handlers;
     handlers.start = [&](std::string_view name, const char** a) {
@@ -46,17 +54,24 @@ Status readSheets(const std::filesystem::path& file, Workbook& book) {
             book.date1904 = d && (std::string(d) == "1" || std::string(d) == "true");
         }
     };
-    if (auto s = parseWhole(*xml, handlers, where); !s) return s;
+    if (auto s = parseMember(file, "xl/workbook.xml", handlers); !s) {
+        if (s.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::InvalidArgument,
+                             "not an Excel workbook: the zip archive has no xl/workbook.xml", file.string());
+        return s;
+    }
     std::map<std::string, std::string> targets;
-    auto rels = readZipEntry(file, "xl/_rels/workbook.xml.rels");
-    if (!rels) return makeError(ErrorCode::InvalidArgument, "not an Excel workbook: " + rels.error().message, file.string());
     XmlReader::Handlers relHandlers;
     relHandlers.start = [&](std::string_view name, const char** a) {
         const char* id = XmlReader::attribute(a, "Id");
         const char* target = XmlReader::attribute(a, "Target");
         if (name == "Relationship" && id && target) targets[id] = target;
     };
-    if (auto s = parseWhole(*rels, relHandlers, file.string() + ", xl/_rels/workbook.xml.rels"); !s) return s;
+    if (auto s = parseMember(file, "xl/_rels/workbook.xml.rels", relHandlers); !s) {
+        if (s.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::InvalidArgument, "not an Excel workbook: " + s.error().message, file.string());
+        return s;
+    }
     for (const auto& [name, id] : sheets) {
         auto it = targets.find(id);
         if (it == targets.end())
@@ -68,8 +83,6 @@ Status readSheets(const std::filesystem::path& file, Workbook& book) {
 }
 
 Status readSharedStrings(const std::filesystem::path& file, Workbook& book) {
-    auto xml = readZipEntry(file, "xl/sharedStrings.xml");
-    if (!xml) return xml.error().code == ErrorCode::NotFound ? Status{} : Status{xml.error()};
     bool inText = false;
     int phonetic = 0;  // inside <rPh>: reading aids, not the text
     XmlReader::Handlers handlers;
@@ -85,12 +98,10 @@ Status readSharedStrings(const std::filesystem::path& file, Workbook& book) {
     handlers.text = [&](std::string_view text) {
         if (inText) book.sharedStrings.back().append(text);
     };
-    return parseWhole(*xml, handlers, file.string() + ", xl/sharedStrings.xml");
+    return parseOptionalMember(file, "xl/sharedStrings.xml", handlers);
 }
 
 Status readStyles(const std::filesystem::path& file, Workbook& book) {
-    auto xml = readZipEntry(file, "xl/styles.xml");
-    if (!xml) return xml.error().code == ErrorCode::NotFound ? Status{} : Status{xml.error()};
     std::map<int, std::string> codes;
     std::vector<int> formatIds;
     bool inCellXfs = false;
@@ -110,7 +121,7 @@ Status readStyles(const std::filesystem::path& file, Workbook& book) {
     handlers.end = [&](std::string_view name) {
         if (name == "cellXfs") inCellXfs = false;
     };
-    if (auto s = parseWhole(*xml, handlers, file.string() + ", xl/styles.xml"); !s) return s;
+    if (auto s = parseOptionalMember(file, "xl/styles.xml", handlers); !s) return s;
     for (int id : formatIds) {
         auto it = codes.find(id);
         book.styleDates.push_back(classifyNumberFormat(id, it == codes.end() ? "" : it->second));

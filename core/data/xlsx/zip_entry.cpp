@@ -45,17 +45,4 @@ Result<std::size_t> ZipEntryReader::read(char* buffer, std::size_t size) {
     return std::size_t(got);
 }
 
-Result<std::string> readZipEntry(const std::filesystem::path& archive, const std::string& entry) {
-    ZipEntryReader reader;
-    if (auto s = reader.open(archive, entry); !s) return s.error();
-    std::string bytes;
-    char buffer[65536];
-    for (;;) {
-        auto got = reader.read(buffer, sizeof buffer);
-        if (!got) return got.error();
-        if (!*got) return bytes;
-        bytes.append(buffer, *got);
-    }
-}
-
 }  // namespace kiln

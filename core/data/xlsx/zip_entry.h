@@ -34,7 +34,4 @@ private:
     std::string m_context;
 };
 
-// The whole of one member, for small parts (workbook.xml, styles.xml, sharedStrings.xml).
-Result<std::string> readZipEntry(const std::filesystem::path& archive, const std::string& entry);
-
 }  // namespace kiln

@@ -342,3 +342,45 @@ TEST_CASE("A password reaches the server but nothing the workspace stores or the
     CHECK(filesHolding(f.dir / "ws", "kiln_secret@127.0.0.1").size() >
           0);  // the search can find things
 }
+
+TEST_CASE("A PostgreSQL column typed again past the kept rows is copied again", "[database][postgres]") {
+    auto& pg = server();
+    Fixture f;
+    NullJobContext job;
+    // Two values in the sample, 20,000 distinct ones later: too many for a category, so the
+    // import reads again with the column as text, past the rows kept for the sample.
+    DatabaseTarget query{pg.url(), "",
+                         "SELECT g AS id, CASE WHEN g <= 10000 THEN 'v' || (g % 2) ELSE 'w' || g END AS label "
+                         "FROM generate_series(1, 30000) g ORDER BY g -- a trailing comment"};
+    auto read = readDatabaseTable(f.workspace->objects(), query, "", {}, job);
+    REQUIRE(read);
+    auto table = openTable(*f.workspace, read->manifestHash);
+    REQUIRE(table->rows() == 30000);
+    CHECK(columnOf(*table, "label").info().type == ColumnType::Text);
+    CHECK(columnOf(*table, "label").text(0) == "v1");
+    CHECK(columnOf(*table, "label").text(29999) == "w30000");
+    CHECK(columnOf(*table, "id").int64s()[29999] == 30000);
+
+    // An error the server meets half-way through the rows.
+    DatabaseTarget failing{pg.url(), "", "SELECT 1 / (g - 20000) AS x FROM generate_series(1, 30000) g"};
+    auto failed = readDatabaseTable(f.workspace->objects(), failing, "", {}, job);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().message.find("division by zero") != std::string::npos);
+}
+
+TEST_CASE("COPY's escapes come back as the text stored", "[database][postgres]") {
+    auto& pg = server();
+    Fixture f;
+    NullJobContext job;
+    DatabaseTarget query{pg.url(), "",
+                         "SELECT E'tab\\there' AS a, E'line\\nbreak' AS b, E'back\\\\slash' AS c, '\\N' AS d, "
+                         "E'\\u00e9t\\u00e9' AS e"};
+    auto read = readDatabaseTable(f.workspace->objects(), query, "", {}, job);
+    REQUIRE(read);
+    auto table = openTable(*f.workspace, read->manifestHash);
+    CHECK(columnOf(*table, "a").text(0) == "tab\there");
+    CHECK(columnOf(*table, "b").text(0) == "line\nbreak");
+    CHECK(columnOf(*table, "c").text(0) == "back\\slash");
+    CHECK(columnOf(*table, "d").text(0) == "\\N");  // the two characters, not a NULL
+    CHECK(columnOf(*table, "e").text(0) == "\xc3\xa9t\xc3\xa9");
+}

@@ -52,6 +52,14 @@ std::size_t utf8Length(const unsigned char* p, const unsigned char* end) {
     return 0;
 }
 
+// Whether a name is written in JSON as it is: without escapes, so its raw key can be compared
+// byte for byte.
+bool isPlain(const std::string& name) {
+    for (char c : name)
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+    return true;
+}
+
 }  // namespace
 
 bool JsonLineParser::parse(std::string_view line, std::vector<std::string>& cells) {
@@ -75,6 +83,7 @@ bool JsonLineParser::parse(std::string_view line, std::vector<std::string>& cell
     // A bad line adds no columns: forget the names it introduced.
     for (std::size_t c = knownColumns; c < m_names.size(); ++c) m_index.erase(m_names[c]);
     m_names.resize(knownColumns);
+    m_plain.resize(knownColumns);
     cells.resize(knownColumns);
     m_order.clear();  // it may name the forgotten columns
     return false;
@@ -86,7 +95,7 @@ bool JsonLineParser::fail(const char* at, std::string message) {
     return false;
 }
 
-void JsonLineParser::skipSpace() {
+void JsonLineParser::skipSpaceSlow() {
     while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\r' || *m_p == '\n')) ++m_p;
 }
 
@@ -140,8 +149,7 @@ std::size_t JsonLineParser::expectedColumn(std::size_t prefixLength) {
     if (std::size_t(m_end - m_p) <= length || m_p[length] != '"') return kNoColumn;
     if (std::memcmp(m_p, name.data() + prefixLength, length) != 0) return kNoColumn;
     if (prefixLength && std::memcmp(name.data(), m_name.data(), prefixLength) != 0) return kNoColumn;
-    for (std::size_t i = 0; i < length; ++i)
-        if (m_p[i] == '\\' || static_cast<unsigned char>(m_p[i]) < 0x20) return kNoColumn;
+    if (!m_plain[column]) return kNoColumn;  // its raw key would differ from the name
     m_p += length + 1;
     return column;
 }
@@ -159,6 +167,7 @@ std::size_t JsonLineParser::columnFor(std::vector<std::string>& cells) {
         column = it->second;
     } else {
         m_names.push_back(m_name);
+        m_plain.push_back(isPlain(m_name));
         m_index.emplace(m_name, column);
         cells.resize(m_names.size());
         cells.back().clear();

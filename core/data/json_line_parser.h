@@ -30,7 +30,12 @@ public:
 
 private:
     bool fail(const char* at, std::string message);
-    void skipSpace();
+    // Most JSON Lines writers put no white space between tokens: one test, then the loop.
+    void skipSpace() {
+        if (m_p < m_end && static_cast<unsigned char>(*m_p) > ' ') return;
+        skipSpaceSlow();
+    }
+    void skipSpaceSlow();
     bool parseObject(std::size_t prefixLength, std::vector<std::string>& cells, int depth);
     bool parseValue(std::size_t column, std::vector<std::string>& cells);
     bool parseString(std::string& out);
@@ -49,6 +54,7 @@ private:
     const char* m_end = nullptr;
     Failure m_failure;
     std::vector<std::string> m_names;
+    std::vector<bool> m_plain;  // by column: the name needs no escapes in JSON
     std::unordered_map<std::string, std::size_t> m_index;
     std::string m_name;  // the dotted name being read: prefix + key
     std::string m_scratch;

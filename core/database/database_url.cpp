@@ -155,6 +155,25 @@ std::string passwordInUrl(const std::string& url) {
     return {};
 }
 
+std::string withoutUrlSecrets(std::string text, const std::string& url) {
+    if (url.empty() || startsWith(url, "sqlite:")) return text;
+    const std::string redacted = redactedUrl(url);
+    for (std::size_t at = text.find(url); at != std::string::npos;
+         at = text.find(url, at + redacted.size()))
+        text.replace(at, url.size(), redacted);
+    text = withoutSecret(std::move(text), passwordInUrl(url));
+    if (url.find("://") !=
+        std::string::npos) {  // the password as the URL spells it (percent-encoded)
+        const std::size_t authority = url.find("://") + 3;
+        const std::size_t at = url.find('@', authority);
+        const std::size_t colon = url.find(':', authority);
+        const std::size_t slash = url.find('/', authority);
+        if (at != std::string::npos && colon < at && (slash == std::string::npos || at < slash))
+            text = withoutSecret(std::move(text), url.substr(colon + 1, at - colon - 1));
+    }
+    return text;
+}
+
 std::string withoutSecret(std::string text, const std::string& secret) {
     if (secret.empty()) return text;
     for (std::size_t at = text.find(secret); at != std::string::npos;

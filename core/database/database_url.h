@@ -13,6 +13,9 @@ std::string sqlitePathFromUrl(const std::string& url);
 // be cleaned of it.
 std::string passwordInUrl(const std::string& url);
 
+// `text` with `url` shown redacted and its password, decoded or as written, as "***".
+std::string withoutUrlSecrets(std::string text, const std::string& url);
+
 // `text` with every occurrence of `secret` replaced by "***" (nothing when `secret` is empty).
 std::string withoutSecret(std::string text, const std::string& secret);
 

@@ -31,8 +31,10 @@ std::string libpqMessage(const char* raw) {
     return message;
 }
 
-Error connectionError(PGconn* conn, const std::string& where, const std::string& secret) {
-    const std::string message = withoutSecret(libpqMessage(PQerrorMessage(conn)), secret);
+Error connectionError(PGconn* conn, const std::string& url, const std::string& where,
+                      const std::string& secret) {
+    const std::string message =
+        withoutSecret(withoutUrlSecrets(libpqMessage(PQerrorMessage(conn)), url), secret);
     const std::string host = PQhost(conn) ? PQhost(conn) : "";
     const std::string port = PQport(conn) ? PQport(conn) : "";
     const std::string server = host.empty() ? where : host + ":" + port;
@@ -43,7 +45,7 @@ Error connectionError(PGconn* conn, const std::string& where, const std::string&
             "give the role's password (Studio asks for it), or put it in ~/.pgpass or $PGPASSWORD";
         return e;
     }
-    if (contains(message, "invalid connection option") || contains(message, "invalid URI") ||
+    if (contains(message, "invalid connection option") || contains(message, "URI") ||
         contains(message, "missing \"=\"") || contains(message, "unterminated quoted string"))
         return makeError(ErrorCode::InvalidArgument, "bad PostgreSQL URL: " + message, where);
     Error e = makeError(ErrorCode::Io, "cannot connect to PostgreSQL at " + server + ": " + message,
@@ -67,7 +69,7 @@ Result<std::unique_ptr<PgConnection>> PgConnection::connect(const std::string& u
     PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 1);
     if (!conn) return makeError(ErrorCode::Io, "out of memory connecting to PostgreSQL", where);
     if (PQstatus(conn) != CONNECTION_OK) {
-        Error e = connectionError(conn, where, secret);
+        Error e = connectionError(conn, url, where, secret);
         PQfinish(conn);
         return e;
     }

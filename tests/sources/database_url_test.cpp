@@ -38,3 +38,13 @@ TEST_CASE("A password is removed from every form of URL", "[database][url]") {
     // A string libpq cannot read shows nothing of itself: it may hold a password.
     CHECK(redactedUrl("host=h password='unterminated").find("unterminated") == std::string::npos);
 }
+
+TEST_CASE("A URL libpq cannot read is not echoed with its password", "[database][url]") {
+    const std::string url = "postgresql://ann:p%40ss-W0rd-9@[::1/db";  // an unclosed IPv6 bracket
+    auto refused = testDatabaseConnection(url, "");
+    REQUIRE_FALSE(refused);
+    INFO(refused.error().toString());
+    CHECK(refused.error().toString().find("p%40ss-W0rd-9") == std::string::npos);
+    CHECK(refused.error().toString().find("p@ss-W0rd-9") == std::string::npos);
+    CHECK(refused.error().message.find("bad PostgreSQL URL") != std::string::npos);
+}

@@ -48,9 +48,10 @@ Result<TablePreview> previewDatabase(const DatabaseTarget& target, const std::st
                                      const ImportOptions& options, std::size_t rows = 100);
 
 // Reads the whole target into an immutable stored table in `store`, no catalog entry; the
-// result's format is "postgresql" or "sqlite". PostgreSQL rows stream through a cursor in a
-// read-only transaction, so a table of any size never sits in memory. Progress and cancel
-// through `job`; nothing is committed on failure. Thread-safe for distinct calls.
+// result's format is "postgresql" or "sqlite". PostgreSQL rows stream (COPY … TO STDOUT in a
+// read-only transaction), so a table of any size never sits in memory. Progress (rows; the
+// total is PostgreSQL's estimate for a table, 0 for a query or SQLite) and cancel through `job`;
+// nothing is committed on failure. Thread-safe for distinct calls.
 Result<TableImportResult> readDatabaseTable(const ObjectStore& store, const DatabaseTarget& target,
                                             const std::string& password,
                                             const ImportOptions& options, JobContext& job);

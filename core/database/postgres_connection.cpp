@@ -74,10 +74,10 @@ Result<std::unique_ptr<PgConnection>> PgConnection::connect(const std::string& u
         return e;
     }
     std::unique_ptr<PgConnection> connection(new PgConnection(conn, where, secret));
-    // ISO dates, UTC for timestamptz, "$1,234.50"-free money is handled by the reader.
+    // Dates in ISO order, timestamptz in UTC, floats in their shortest exact form: the text the
+    // reader expects (core/database/postgres_types.h).
     auto set = connection->run(
-        "SET DateStyle = ISO, YMD; SET TimeZone = 'UTC'; "
-        "SET IntervalStyle = iso_8601; SET extra_float_digits = 1");
+        "SET DateStyle = ISO, YMD; SET TimeZone = 'UTC'; SET extra_float_digits = 1");
     if (!set) return set.error();
     return connection;
 }

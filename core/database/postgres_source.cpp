@@ -15,7 +15,7 @@ namespace {
 
 const char* kBegin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL lc_monetary = 'C'";
 
-// The user's query without trailing semicolons and spaces (DECLARE takes one statement).
+// The user's query without trailing semicolons and spaces (COPY (…) takes one statement).
 std::string trimmedQuery(std::string sql) {
     while (!sql.empty() &&
            (sql.back() == ';' || std::isspace(static_cast<unsigned char>(sql.back()))))

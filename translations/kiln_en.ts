@@ -14,6 +14,25 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::DatabaseImportDialog</name>
+    <message numerus="yes">
+        <location filename="../app/studio/database_import_dialog.cpp" line="343"/>
+        <source>Connected: %n table(s) and view(s).</source>
+        <translation>
+            <numerusform>Connected: %n table or view.</numerusform>
+            <numerusform>Connected: %n tables and views.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/database_import_dialog.cpp" line="401"/>
+        <source>%n column(s) · types from the database; the first %1 rows shown.</source>
+        <translation>
+            <numerusform>%n column · types from the database; the first %1 rows shown.</numerusform>
+            <numerusform>%n columns · types from the database; the first %1 rows shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::ExportResultDialog</name>
     <message numerus="yes">
         <location filename="../app/studio/export_dialog.cpp" line="129"/>
@@ -244,7 +263,7 @@ whiskers %5 – %6</numerusform>
 <context>
     <name>kiln::widgets::ServeView</name>
     <message numerus="yes">
-        <location filename="../widgets/serve_view.cpp" line="285"/>
+        <location filename="../widgets/serve_view.cpp" line="286"/>
         <source>%n live row(s) against %1 (inputs) and %2 test rows (predictions); requests: %3.</source>
         <translation>
             <numerusform>%n live row against %1 (inputs) and %2 test rows (predictions); requests: %3.</numerusform>

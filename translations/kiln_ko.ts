@@ -374,6 +374,158 @@
     </message>
 </context>
 <context>
+    <name>kiln::studio::DatabaseImportDialog</name>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="298"/>
+        <source>Open SQLite Database</source>
+        <translation>SQLite 데이터베이스 열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="299"/>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite 데이터베이스 (*.db *.sqlite *.sqlite3);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="315"/>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/database_import_dialog.cpp" line="343"/>
+        <source>Connected: %n table(s) and view(s).</source>
+        <translation>
+            <numerusform>연결됨: 테이블과 뷰 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="344"/>
+        <source>Pick a table, or write a query and preview it.</source>
+        <translation>테이블을 고르거나, 쿼리를 작성해 미리 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="347"/>
+        <source>Cannot connect: %1</source>
+        <translation>연결할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="373"/>
+        <source>Reading the first rows…</source>
+        <translation>처음 행들을 읽는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/database_import_dialog.cpp" line="401"/>
+        <source>%n column(s) · types from the database; the first %1 rows shown.</source>
+        <translation>
+            <numerusform>열 %n개 · 형식은 데이터베이스에서 가져옵니다. 처음 %1개 행을 표시합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="405"/>
+        <source>This cannot be imported as it is: %1</source>
+        <translation>이대로는 가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="417"/>
+        <source>Import from Database</source>
+        <translation>데이터베이스에서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="418"/>
+        <source>Connection:</source>
+        <translation>연결:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="419"/>
+        <source>postgresql://user@host:5432/db, service=name, or sqlite:/path/file.db</source>
+        <translation>postgresql://사용자@호스트:5432/db, service=이름, 또는 sqlite:/경로/파일.db</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="420"/>
+        <source>SQLite File…</source>
+        <translation>SQLite 파일…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="421"/>
+        <source>Host:</source>
+        <translation>호스트:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="422"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="423"/>
+        <source>Database:</source>
+        <translation>데이터베이스:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="424"/>
+        <source>User:</source>
+        <translation>사용자:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="425"/>
+        <source>Password:</source>
+        <translation>비밀번호:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="426"/>
+        <source>Kept for this session only, never stored. Leave it empty to use ~/.pgpass, $PGPASSWORD or a service file.</source>
+        <translation>이번 세션 동안만 기억하며 어디에도 저장하지 않습니다. 비워 두면 ~/.pgpass, $PGPASSWORD 또는 서비스 파일을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="428"/>
+        <source>Test Connection</source>
+        <translation>연결 시험</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="429"/>
+        <source>A table or view:</source>
+        <translation>테이블 또는 뷰:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="430"/>
+        <source>The rows of a query:</source>
+        <translation>쿼리 결과 행:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="431"/>
+        <source>SELECT … FROM … WHERE …</source>
+        <translation>SELECT … FROM … WHERE …</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="432"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="433"/>
+        <source>Dataset name:</source>
+        <translation>데이터셋 이름:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="434"/>
+        <source>Columns (untick to leave one out, double-click a name to rename it):</source>
+        <translation>열 (체크를 해제하면 제외, 이름을 두 번 클릭하면 이름 바꾸기):</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="436"/>
+        <source>First rows, as they will be read:</source>
+        <translation>읽힐 모습 그대로의 처음 행들:</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="437"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/database_import_dialog.cpp" line="438"/>
+        <source>Connect to list the tables.</source>
+        <translation>연결하면 테이블 목록이 나옵니다.</translation>
+    </message>
+</context>
+<context>
     <name>kiln::studio::EditActions</name>
     <message>
         <location filename="../app/studio/edit_actions.cpp" line="64"/>
@@ -1064,189 +1216,189 @@
 <context>
     <name>kiln::studio::ImportPreviewDialog</name>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="195"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="196"/>
         <source>Reading the start of the file…</source>
         <translation>파일 앞부분을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="260"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="261"/>
         <source>Skip lines that are not JSON objects (and list them)</source>
         <translation>JSON 객체가 아닌 줄은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="263"/>
         <source>CSV/TSV text</source>
         <translation>CSV/TSV 텍스트</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="263"/>
         <source>Parquet</source>
         <translation>Parquet</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="263"/>
         <source>JSON Lines</source>
         <translation>JSON Lines</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="263"/>
         <source>Excel workbook</source>
         <translation>Excel 통합 문서</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="266"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="267"/>
         <source>Left out or changed: %1</source>
         <translation>제외되거나 바뀐 것: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>comma</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>semicolon</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="276"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
         <source>tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="277"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="278"/>
         <source>pipe</source>
         <translation>파이프</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="278"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="279"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="282"/>
         <source>Detect (%1)</source>
         <translation>자동 감지 (%1)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="282"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="286"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="287"/>
         <source>This file cannot be imported as it is: %1</source>
         <translation>이 파일은 그대로 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="288"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="289"/>
         <source>%1 bytes · types from the file&apos;s schema; the import reads every row group.</source>
         <translation>%1바이트 · 형식은 파일의 스키마에서 가져옵니다. 가져오기는 모든 행 그룹을 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="291"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="292"/>
         <source>%1 bytes · types inferred from the first %2 records; the import checks every row and widens a type that does not fit.</source>
         <translation>%1바이트 · 처음 %2개 레코드로 형식을 추론했습니다. 가져오기는 모든 행을 검사하고 맞지 않는 형식은 넓힙니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="298"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="299"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="299"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="300"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="300"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="301"/>
         <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (no spaces or &apos;@&apos;), not starting with &apos;-&apos; or &apos;.&apos;.</source>
         <translation>문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있습니다(공백과 &apos;@&apos;는 안 됨). &apos;-&apos;나 &apos;.&apos;로 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="302"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="303"/>
         <source>Encoding:</source>
         <translation>인코딩:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="303"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="304"/>
         <source>Format:</source>
         <translation>형식:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="304"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="305"/>
         <source>Sheet:</source>
         <translation>시트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="305"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
         <source>Delimiter:</source>
         <translation>구분자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="282"/>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="283"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="281"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="282"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="283"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="284"/>
         <source>Yes: 3,14 reads as 3.14</source>
         <translation>예: 3,14를 3.14로 읽음</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="284"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="285"/>
         <source>No: the decimal mark is a point</source>
         <translation>아니요: 소수점은 마침표</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
         <source>Comma ( , )</source>
         <translation>쉼표 ( , )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
         <source>Semicolon ( ; )</source>
         <translation>세미콜론 ( ; )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="306"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
         <source>Tab</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="307"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="308"/>
         <source>Pipe ( | )</source>
         <translation>파이프 ( | )</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="309"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="310"/>
         <source>The first row names the columns</source>
         <translation>첫 행이 열 이름입니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="310"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="311"/>
         <source>Decimal comma:</source>
         <translation>소수점 쉼표:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="261"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="262"/>
         <source>Skip rows with the wrong number of fields (and list them)</source>
         <translation>필드 수가 맞지 않는 행은 건너뛰기 (목록으로 표시)</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="311"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="312"/>
         <source>Columns (untick to leave one out, double-click a name to rename it):</source>
         <translation>열(체크를 해제하면 빠지고, 이름을 두 번 클릭하면 바꿀 수 있습니다):</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="313"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="314"/>
         <source>First rows, as they will be read:</source>
         <translation>읽히게 될 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/import_preview_dialog.cpp" line="314"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="315"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -1254,243 +1406,253 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="294"/>
+        <location filename="../app/studio/main_window.cpp" line="298"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="299"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="296"/>
+        <location filename="../app/studio/main_window.cpp" line="300"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="301"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="302"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="303"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="304"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="305"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="302"/>
+        <location filename="../app/studio/main_window.cpp" line="306"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="312"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="313"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="310"/>
+        <location filename="../app/studio/main_window.cpp" line="314"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="311"/>
+        <location filename="../app/studio/main_window.cpp" line="315"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window.cpp" line="316"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="314"/>
+        <location filename="../app/studio/main_window.cpp" line="318"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window.cpp" line="319"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window.cpp" line="320"/>
+        <source>Import from &amp;Database…</source>
+        <translation>데이터베이스에서 가져오기(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <source>Import a table or a query&apos;s rows from PostgreSQL or a SQLite file</source>
+        <translation>PostgreSQL 또는 SQLite 파일에서 테이블이나 쿼리 결과 행을 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="322"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window.cpp" line="324"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="319"/>
+        <location filename="../app/studio/main_window.cpp" line="325"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="320"/>
+        <location filename="../app/studio/main_window.cpp" line="326"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window.cpp" line="327"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window.cpp" line="328"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window.cpp" line="330"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="334"/>
+        <location filename="../app/studio/main_window.cpp" line="340"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <location filename="../app/studio/main_window.cpp" line="344"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="344"/>
+        <location filename="../app/studio/main_window.cpp" line="350"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="351"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="351"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="349"/>
+        <location filename="../app/studio/main_window.cpp" line="355"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="350"/>
+        <location filename="../app/studio/main_window.cpp" line="356"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="373"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="374"/>
+        <location filename="../app/studio/main_window.cpp" line="381"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="406"/>
+        <location filename="../app/studio/main_window.cpp" line="413"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="444"/>
+        <location filename="../app/studio/main_window.cpp" line="451"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="445"/>
+        <location filename="../app/studio/main_window.cpp" line="452"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="453"/>
+        <location filename="../app/studio/main_window.cpp" line="460"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="453"/>
+        <location filename="../app/studio/main_window.cpp" line="460"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="542"/>
+        <location filename="../app/studio/main_window.cpp" line="552"/>
         <source>Tables (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="550"/>
+        <location filename="../app/studio/main_window.cpp" line="560"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="522"/>
+        <location filename="../app/studio/main_window.cpp" line="532"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window.cpp" line="317"/>
         <source>Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace</source>
         <translation>CSV/TSV, Parquet, JSON Lines 또는 Excel 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="528"/>
-        <location filename="../app/studio/main_window.cpp" line="532"/>
+        <location filename="../app/studio/main_window.cpp" line="538"/>
+        <location filename="../app/studio/main_window.cpp" line="542"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="533"/>
+        <location filename="../app/studio/main_window.cpp" line="543"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="541"/>
+        <location filename="../app/studio/main_window.cpp" line="551"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
@@ -4358,92 +4520,102 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::DatasetPage</name>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="128"/>
+        <location filename="../widgets/dataset_page.cpp" line="139"/>
         <source>The dataset could not be opened: %1</source>
         <translation>데이터셋을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="143"/>
+        <location filename="../widgets/dataset_page.cpp" line="154"/>
         <source>Profiling %1 rows…</source>
         <translation>%1개 행 프로파일링 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="163"/>
+        <location filename="../widgets/dataset_page.cpp" line="174"/>
         <source>Profiling failed: %1</source>
         <translation>프로파일링 실패: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="177"/>
+        <location filename="../widgets/dataset_page.cpp" line="188"/>
         <source>Profile read from the cache in %1 s.</source>
         <translation>캐시에서 프로파일을 %1초 만에 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="178"/>
+        <location filename="../widgets/dataset_page.cpp" line="189"/>
         <source>Profiled in %1 s.</source>
         <translation>%1초 만에 프로파일링했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="182"/>
+        <location filename="../widgets/dataset_page.cpp" line="193"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="183"/>
+        <location filename="../widgets/dataset_page.cpp" line="194"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="184"/>
+        <location filename="../widgets/dataset_page.cpp" line="195"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="185"/>
+        <location filename="../widgets/dataset_page.cpp" line="196"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="186"/>
+        <location filename="../widgets/dataset_page.cpp" line="197"/>
         <source>Drift</source>
         <translation>드리프트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="187"/>
+        <location filename="../widgets/dataset_page.cpp" line="198"/>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="188"/>
+        <location filename="../widgets/dataset_page.cpp" line="199"/>
         <source>Box plot</source>
         <translation>상자 그림</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="189"/>
+        <location filename="../widgets/dataset_page.cpp" line="200"/>
         <source>Categories</source>
         <translation>범주</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="190"/>
+        <location filename="../widgets/dataset_page.cpp" line="201"/>
         <source>Scatter</source>
         <translation>산점도</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="191"/>
+        <location filename="../widgets/dataset_page.cpp" line="202"/>
         <source>Correlation</source>
         <translation>상관</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="194"/>
+        <location filename="../widgets/dataset_page.cpp" line="205"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="195"/>
+        <location filename="../widgets/dataset_page.cpp" line="206"/>
         <source>&lt;b&gt;%1&lt;/b&gt; could not be opened.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_page.cpp" line="200"/>
+        <location filename="../widgets/dataset_page.cpp" line="211"/>
+        <source>Refresh from Source</source>
+        <translation>원본에서 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="212"/>
+        <source>Reads %1 again; a new version is made only when its content changed.</source>
+        <translation>%1을(를) 다시 읽습니다. 내용이 바뀐 경우에만 새 버전을 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_page.cpp" line="215"/>
         <source>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;version %2 · %3 rows × %4 columns · imported %5 from &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;</source>
         <translation>&lt;b style=&apos;font-size:13pt&apos;&gt;%1&lt;/b&gt; &amp;nbsp;버전 %2 · %3행 × %4열 · %5에 &lt;span style=&apos;color:#5f6670&apos;&gt;%6&lt;/span&gt;에서 가져옴</translation>
     </message>
@@ -5124,272 +5296,327 @@ whiskers %5 – %6</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="34"/>
+        <location filename="../widgets/message_texts.cpp" line="35"/>
+        <source>Import %1 from a database</source>
+        <translation>데이터베이스에서 %1 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="37"/>
+        <source>Refresh %1 from its source</source>
+        <translation>원본에서 %1 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="39"/>
+        <source>Unchanged: %1 is what its source holds (%2 rows)</source>
+        <translation>바뀐 것 없음: %1이(가) 원본의 내용과 같습니다 (%2행)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="40"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="35"/>
+        <location filename="../widgets/message_texts.cpp" line="41"/>
         <source>Imported %1: %2 rows</source>
         <translation>%1 가져옴: %2행</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="37"/>
+        <location filename="../widgets/message_texts.cpp" line="43"/>
         <source>Already imported as %1 (%2 rows)</source>
         <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="38"/>
+        <location filename="../widgets/message_texts.cpp" line="44"/>
         <source>Training run %1</source>
         <translation>학습 실행 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="39"/>
+        <location filename="../widgets/message_texts.cpp" line="45"/>
         <source>Sweep on %1</source>
         <translation>%1 스윕</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="40"/>
+        <location filename="../widgets/message_texts.cpp" line="46"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="41"/>
+        <location filename="../widgets/message_texts.cpp" line="47"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="42"/>
+        <location filename="../widgets/message_texts.cpp" line="48"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="43"/>
+        <location filename="../widgets/message_texts.cpp" line="49"/>
         <source>Serve %1</source>
         <translation>%1 서비스</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="46"/>
+        <location filename="../widgets/message_texts.cpp" line="52"/>
+        <source>nested column &apos;%1&apos; (a list) left out</source>
+        <translation>중첩 열 &apos;%1&apos;(리스트)은 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="54"/>
+        <source>nested column &apos;%1&apos; (a map) left out</source>
+        <translation>중첩 열 &apos;%1&apos;(맵)은 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="56"/>
+        <source>nested column &apos;%1&apos; (a struct) left out</source>
+        <translation>중첩 열 &apos;%1&apos;(구조체)은 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="58"/>
+        <source>nested column &apos;%1&apos; (a repeated group) left out</source>
+        <translation>중첩 열 &apos;%1&apos;(반복 그룹)은 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="60"/>
+        <source>nested column &apos;%1&apos; (a repeated field) left out</source>
+        <translation>중첩 열 &apos;%1&apos;(반복 필드)은 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="62"/>
+        <source>%1 cells held an Excel error and read as missing (the first: %2)</source>
+        <translation>Excel 오류 값이 든 셀 %1개를 결측으로 읽었습니다 (첫 번째: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="65"/>
+        <source>%1 date cells with no calendar date (Excel&apos;s 1900-02-29, or out of range) read as missing</source>
+        <translation>달력에 없는 날짜 셀 %1개(Excel의 1900-02-29 또는 범위 밖)를 결측으로 읽었습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="68"/>
+        <source>dates in the 1904 date system</source>
+        <translation>날짜는 1904 날짜 체계입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="71"/>
         <source>the request lacks the columns %1 that the model takes as input</source>
         <translation>요청에 모델이 입력으로 받는 열 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <location filename="../widgets/message_texts.cpp" line="73"/>
         <source>row %1, column &apos;%2&apos;: %3 is not a number</source>
         <translation>%1행, 열 &apos;%2&apos;: %3은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="49"/>
+        <location filename="../widgets/message_texts.cpp" line="74"/>
         <source>the body is not valid JSON</source>
         <translation>본문이 올바른 JSON이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="50"/>
+        <location filename="../widgets/message_texts.cpp" line="75"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="51"/>
+        <location filename="../widgets/message_texts.cpp" line="76"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="52"/>
+        <location filename="../widgets/message_texts.cpp" line="77"/>
         <source>epoch %1</source>
         <translation>에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="53"/>
+        <location filename="../widgets/message_texts.cpp" line="78"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="54"/>
+        <location filename="../widgets/message_texts.cpp" line="79"/>
         <source>starting</source>
         <translation>시작하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="55"/>
+        <location filename="../widgets/message_texts.cpp" line="80"/>
         <source>predicting</source>
         <translation>예측하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="56"/>
+        <location filename="../widgets/message_texts.cpp" line="81"/>
         <source>registered</source>
         <translation>등록됨</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="58"/>
+        <location filename="../widgets/message_texts.cpp" line="83"/>
         <source>exporting, verifying and evaluating</source>
         <translation>내보내고 검증하고 평가하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="60"/>
+        <location filename="../widgets/message_texts.cpp" line="85"/>
         <source>loading run %1</source>
         <translation>실행 %1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="61"/>
+        <location filename="../widgets/message_texts.cpp" line="86"/>
         <source>writing %1</source>
         <translation>%1 쓰는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="63"/>
+        <location filename="../widgets/message_texts.cpp" line="88"/>
         <source>verifying on %1 held-out rows</source>
         <translation>보류 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="65"/>
+        <location filename="../widgets/message_texts.cpp" line="90"/>
         <source>verifying on %1 training rows</source>
         <translation>학습 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="67"/>
+        <location filename="../widgets/message_texts.cpp" line="92"/>
         <source>columns the model does not use were ignored: %1</source>
         <translation>모델이 쓰지 않는 열은 무시했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="68"/>
+        <location filename="../widgets/message_texts.cpp" line="93"/>
         <source>the folder %1 does not exist</source>
         <translation>폴더 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="71"/>
+        <location filename="../widgets/message_texts.cpp" line="96"/>
         <source>cannot reach %1 over SSH: %2</source>
         <translation>SSH로 %1에 연결할 수 없음: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="72"/>
+        <location filename="../widgets/message_texts.cpp" line="97"/>
         <source>cannot reach %1 over SSH</source>
         <translation>SSH로 %1에 연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="75"/>
+        <location filename="../widgets/message_texts.cpp" line="100"/>
         <source>CUDA is not available: this LibTorch was built without CUDA (Debian&apos;s CPU build)</source>
         <translation>CUDA를 쓸 수 없음: 이 LibTorch는 CUDA 없이 빌드되었습니다 (Debian의 CPU 빌드)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="78"/>
+        <location filename="../widgets/message_texts.cpp" line="103"/>
         <source>CUDA is not available: no CUDA device is visible to LibTorch</source>
         <translation>CUDA를 쓸 수 없음: LibTorch에 보이는 CUDA 장치가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="80"/>
+        <location filename="../widgets/message_texts.cpp" line="105"/>
         <source>CUDA is available; using the first GPU</source>
         <translation>CUDA 사용 가능: 첫 번째 GPU를 씁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="81"/>
+        <location filename="../widgets/message_texts.cpp" line="106"/>
         <source>the CPU was requested</source>
         <translation>CPU가 요청되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="84"/>
+        <location filename="../widgets/message_texts.cpp" line="109"/>
         <source>task classification chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 분류 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="86"/>
+        <location filename="../widgets/message_texts.cpp" line="111"/>
         <source>task regression chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 회귀 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="89"/>
+        <location filename="../widgets/message_texts.cpp" line="114"/>
         <source>model auto: the family (linear, MLP, boosted trees or forest) is chosen by cross-validation on the training rows when the run starts</source>
         <translation>모델 자동: 실행이 시작될 때 학습 데이터의 교차 검증으로 계열(선형, MLP, 부스팅 트리, 랜덤 포레스트)을 고릅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="93"/>
+        <location filename="../widgets/message_texts.cpp" line="118"/>
         <source>left out column &apos;%1&apos;: it is free text</source>
         <translation>열 &apos;%1&apos; 제외: 자유 텍스트입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="95"/>
+        <location filename="../widgets/message_texts.cpp" line="120"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (unique integers)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (고유한 정수)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="97"/>
+        <location filename="../widgets/message_texts.cpp" line="122"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (a distinct category on most rows)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (대부분의 행마다 다른 범주)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="100"/>
+        <location filename="../widgets/message_texts.cpp" line="125"/>
         <source>left out column &apos;%1&apos;: it is constant</source>
         <translation>열 &apos;%1&apos; 제외: 값이 하나뿐입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="101"/>
+        <location filename="../widgets/message_texts.cpp" line="126"/>
         <source>left out column &apos;%1&apos;: excluded</source>
         <translation>열 &apos;%1&apos; 제외: 직접 뺐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="102"/>
+        <location filename="../widgets/message_texts.cpp" line="127"/>
         <source>target &apos;%1&apos; chosen by its name</source>
         <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="104"/>
+        <location filename="../widgets/message_texts.cpp" line="129"/>
         <source>every value is missing</source>
         <translation>모든 값이 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="107"/>
+        <location filename="../widgets/message_texts.cpp" line="132"/>
         <source>%1 of values are missing: as the target those rows are left out of training; as a feature the cells are filled (or, for trees, kept)</source>
         <translation>값의 %1이(가) 결측입니다: 목표라면 그 행은 학습에서 빠지고, 특성이라면 칸을 채웁니다(트리는 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="110"/>
+        <location filename="../widgets/message_texts.cpp" line="135"/>
         <source>%1 of values are missing</source>
         <translation>값의 %1이(가) 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="112"/>
+        <location filename="../widgets/message_texts.cpp" line="137"/>
         <source>has a single value: it carries no information</source>
         <translation>값이 하나뿐이라 정보가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="114"/>
+        <location filename="../widgets/message_texts.cpp" line="139"/>
         <source>every value is different: looks like an identifier, not a feature</source>
         <translation>모든 값이 달라 특성이 아니라 식별자로 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="116"/>
+        <location filename="../widgets/message_texts.cpp" line="141"/>
         <source>%1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="118"/>
+        <location filename="../widgets/message_texts.cpp" line="143"/>
         <source>about %1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 약 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="121"/>
+        <location filename="../widgets/message_texts.cpp" line="146"/>
         <source>1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)</source>
         <translation>값 1개(%1)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %2, 높은 쪽 %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="123"/>
+        <location filename="../widgets/message_texts.cpp" line="148"/>
         <source>%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)</source>
         <translation>값 %1개(%2)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %3, 높은 쪽 %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="126"/>
+        <location filename="../widgets/message_texts.cpp" line="151"/>
         <source>1 row (%1) repeats an earlier row; first: row %2 equals row %3</source>
         <translation>행 1개(%1)가 앞의 행과 같습니다. 처음: 행 %2 = 행 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="128"/>
+        <location filename="../widgets/message_texts.cpp" line="153"/>
         <source>%1 rows (%2) repeat an earlier row; first: row %3 equals row %4</source>
         <translation>행 %1개(%2)가 앞의 행과 같습니다. 처음: 행 %3 = 행 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="132"/>
+        <location filename="../widgets/message_texts.cpp" line="157"/>
         <source>class imbalance: &apos;%1&apos; has %2 rows, &apos;%3&apos; has %4 (ratio %5); consider class weights or stratified splits</source>
         <translation>클래스 불균형: &apos;%1&apos;은(는) %2행, &apos;%3&apos;은(는) %4행 (비율 %5). 클래스 가중치나 층화 분할을 고려하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="138"/>
+        <location filename="../widgets/message_texts.cpp" line="163"/>
         <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
         <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "widgets/dataset_loader.h"
 
+#include "core/data/dataset_source.h"
+
 #include <QElapsedTimer>
 
 #include <exception>
@@ -30,6 +32,9 @@ LoadedDataset open(const QString& workspaceDir, const QString& reference) {
     loaded.version = version.value();
     if (auto about = catalog.description(loaded.version.dataset))
         loaded.description = QString::fromStdString(*about);
+    if (auto spec = catalog.sourceSpec(loaded.version.dataset); spec && !spec->empty())
+        if (auto source = kiln::DatasetSource::fromJson(*spec))
+            loaded.source = QString::fromStdString(source->describe());
     loaded.objectsRoot = QString::fromStdString(workspace.value()->objects().root().string());
     auto table = kiln::Table::open(workspace.value()->objects(), loaded.version.contentHash);
     if (!table)

@@ -21,6 +21,7 @@ struct LoadedDataset {
     std::shared_ptr<const kiln::Table> table;
     QString objectsRoot;  // the workspace's objects/ folder (for images and thumbnails)
     QString description;  // the dataset's description (a sample's source and licence), or empty
+    QString source;       // where a refresh reads it again (DatasetSource::describe()), or empty
     QString error;        // empty when loaded
     bool ok() const { return error.isEmpty(); }
 };

@@ -7,9 +7,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include "core/data/table.h"
@@ -88,6 +90,12 @@ void DatasetPage::buildUi() {
     m_header->setObjectName(QStringLiteral("datasetHeader"));
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
+    m_refresh = new QPushButton(this);
+    m_refresh->setObjectName(QStringLiteral("refreshFromSource"));
+    m_refresh->hide();
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        Q_EMIT refreshRequested(QString::fromStdString(m_dataset.version.dataset));
+    });
     m_sections = new QTabWidget(this);
     m_sections->setObjectName(QStringLiteral("datasetSections"));
     m_sections->setDocumentMode(true);
@@ -110,7 +118,10 @@ void DatasetPage::buildUi() {
     m_sections->addTab(m_drift, QString());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
-    layout->addWidget(m_header);
+    auto* headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_refresh, 0, Qt::AlignTop);
+    layout->addLayout(headerRow);
     layout->addWidget(m_sections, 1);
 }
 
@@ -196,6 +207,10 @@ void DatasetPage::retranslateUi() {
         return;
     }
     const kiln::DatasetVersion& v = m_dataset.version;
+    m_refresh->setVisible(!m_dataset.source.isEmpty());
+    m_refresh->setText(tr("Refresh from Source"));
+    m_refresh->setToolTip(tr("Reads %1 again; a new version is made only when its content changed.")
+                              .arg(m_dataset.source));
     const QLocale locale;
     m_header->setText(tr("<b style='font-size:13pt'>%1</b> &nbsp;version %2 · %3 rows × %4 columns · "
                          "imported %5 from <span style='color:#5f6670'>%6</span>")

@@ -7,6 +7,7 @@
 #include "widgets/dataset_loader.h"
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QAction;
 class QTableView;
@@ -26,7 +27,8 @@ class TableQueryBar;
 class ValidationView;
 
 // The tab of a table dataset version: the virtual table with the column profile beside it,
-// the charts (histogram, box plot, bars, scatter, correlation heatmap), validation and drift.
+// the charts (histogram, box plot, bars, scatter, correlation heatmap), validation and drift;
+// Refresh from Source when the dataset recorded where it came from.
 // The table opens in the pool and shows as soon as it is mapped; the profile (cached per
 // version) follows and fills the rest in.
 class DatasetPage : public QWidget {
@@ -55,10 +57,13 @@ public:
     CorrelationHeatmap* heatmap() const { return m_heatmap; }
     ValidationView* validation() const { return m_validation; }
     DriftView* drift() const { return m_drift; }
+    QPushButton* refreshButton() const { return m_refresh; }
 
 Q_SIGNALS:
     void loaded(bool ok);
     void profileReady();
+    // Refresh from Source: read the dataset's source again (a new version only if it changed).
+    void refreshRequested(const QString& dataset);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -78,6 +83,7 @@ private:
     LoadedDataset m_dataset;
     LoadedProfile m_profile;
     QLabel* m_header = nullptr;
+    QPushButton* m_refresh = nullptr;
     QTabWidget* m_sections = nullptr;
     QTableView* m_tableView = nullptr;
     QAction* m_copyCells = nullptr;

@@ -21,7 +21,7 @@ const std::vector<Command>& allCommands() {
                                                   makeModelsCommand(),  makeModelCommand(),
                                                   makeHostsCommand(),   makeRemoveCommand(),
                                                   makeGcCommand(),      makeStarCommand(),
-                                                  makeUnstarCommand(),  makeRenameCommand(),  makeSamplesCommand(),
+                                                  makeUnstarCommand(),  makeRenameCommand(),  makeSamplesCommand(),  makeRefreshCommand(),
                                                   makeServeCommand(),   makeMonitorCommand(),
                                                   makeWorkerCommand()};
     return commands;

@@ -61,5 +61,6 @@ Command makeStarCommand();
 Command makeUnstarCommand();
 Command makeRenameCommand();
 Command makeSamplesCommand();
+Command makeRefreshCommand();
 
 }  // namespace kiln::cli

@@ -4,9 +4,11 @@
 #include <QFileInfo>
 #include <QWidget>
 
+#include "app/studio/database_import_dialog.h"
 #include "app/studio/import_preview_dialog.h"
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
+#include "core/data/dataset_source.h"
 #include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 #include "widgets/job_manager.h"
@@ -128,6 +130,91 @@ int ImportController::startImageImport(const QString& folder, const QString& nam
     };
     return track(m_jobs->start(QStringLiteral("Import folder %1").arg(QFileInfo(folder).fileName()), std::move(work)),
                  outcome);
+}
+
+namespace {
+
+// Reads a dataset's recorded source again: files in this process, databases through the engines.
+kiln::Result<kiln::DatasetImport> refreshFromSource(kiln::Workspace& workspace, const std::string& name,
+                                                    kiln::JobContext& job) {
+    auto spec = kiln::DatasetCatalog(workspace.catalog()).sourceSpec(name);
+    if (!spec) return spec.error();
+    if (spec->empty())
+        return kiln::makeError(kiln::ErrorCode::Unsupported, "the dataset recorded no source to read again", name);
+    auto source = kiln::DatasetSource::fromJson(*spec);
+    if (!source) return source.error();
+    if (source->kind != kiln::DatasetSource::Kind::Database)
+        return kiln::refreshFileDataset(workspace, name, *source, job);
+    auto engines = kiln::engineModule();
+    if (!engines) return engines.error();
+    const kiln::DatabaseTarget target{source->url, source->table, source->query};
+    const std::string password =
+        DatabaseImportDialog::rememberedPassword(QString::fromStdString(source->url)).toStdString();
+    return (*engines)->importDatabaseDataset(workspace, target, password, name, source->options, job);
+}
+
+}  // namespace
+
+int ImportController::startRefresh(const QString& name) {
+    auto outcome = std::make_shared<Outcome>();
+    const std::string dir = m_workspace.toStdString(), dataset = name.toStdString();
+    auto work = [dir, dataset, outcome](kiln::JobContext& job) -> kiln::Status {
+        auto workspace = kiln::Workspace::open(dir, false);
+        if (!workspace) return fail(job, workspace.error());
+        auto refreshed = refreshFromSource(**workspace, dataset, job);
+        if (!refreshed) return fail(job, refreshed.error());
+        outcome->reference = QString::fromStdString(refreshed->dataset) + QLatin1Char('@') +
+                             QString::number(refreshed->version);
+        outcome->kind = QStringLiteral("table");
+        const QString text = refreshed->created
+                                 ? doneText(outcome->reference, true, refreshed->table.manifest.rows)
+                                 : QStringLiteral("Unchanged: %1 is what its source holds (%2 rows)")
+                                       .arg(outcome->reference)
+                                       .arg(refreshed->table.manifest.rows);
+        job.progress(1, 1, text.toStdString());
+        return {};
+    };
+    return track(m_jobs->start(QStringLiteral("Refresh %1 from its source").arg(name), std::move(work)), outcome);
+}
+
+DatabaseImportDialog* ImportController::databaseDialog() const { return m_databaseDialog.data(); }
+
+void ImportController::importFromDatabase() {
+    if (m_databaseDialog) {
+        m_databaseDialog->raise();
+        return;
+    }
+    m_databaseDialog = new DatabaseImportDialog(m_dialogParent);
+    m_databaseDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_databaseDialog, &QDialog::accepted, this, [this] {
+        auto* dialog = m_databaseDialog.data();
+        startDatabaseImport(dialog->target(), dialog->password(), dialog->datasetName(), dialog->options());
+    });
+    m_databaseDialog->open();
+}
+
+int ImportController::startDatabaseImport(const kiln::DatabaseTarget& target, const QString& password,
+                                          const QString& name, const kiln::ImportOptions& options) {
+    auto outcome = std::make_shared<Outcome>();
+    const std::string dir = m_workspace.toStdString(), dataset = name.toStdString(),
+                      secret = password.toStdString();
+    auto work = [dir, target, secret, dataset, options, outcome](kiln::JobContext& job) -> kiln::Status {
+        auto workspace = kiln::Workspace::open(dir, false);
+        if (!workspace) return fail(job, workspace.error());
+        auto engines = kiln::engineModule();
+        if (!engines) return fail(job, engines.error());
+        auto imported = (*engines)->importDatabaseDataset(*workspace.value(), target, secret, dataset, options, job);
+        if (!imported) return fail(job, imported.error());
+        outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
+                             QString::number(imported.value().version);
+        outcome->kind = QStringLiteral("table");
+        const QString text = doneText(outcome->reference, imported.value().created,
+                                      imported.value().table.manifest.rows);
+        job.progress(1, 1, text.toStdString());
+        return {};
+    };
+    const QString what = QString::fromStdString(target.table.empty() ? std::string("query") : target.table);
+    return track(m_jobs->start(QStringLiteral("Import %1 from a database").arg(what), std::move(work)), outcome);
 }
 
 void ImportController::jobFinished(int id, bool ok) {

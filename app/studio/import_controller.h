@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/data/table_import.h"
+#include "core/database/database_import.h"
 
 class QWidget;
 
@@ -21,11 +22,12 @@ class JobManager;
 namespace kiln {
 namespace studio {
 
+class DatabaseImportDialog;
 class ImportPreviewDialog;
 
 // Turns dropped or chosen paths into import jobs: a folder imports as an image dataset at once;
 // a file opens the import preview first (one file at a time, in the order given), and imports
-// with the options chosen there. Each import is a job in the jobs dock; its failure (the file,
+// with the options chosen there; a database table or query imports after its dialog. Each import is a job in the jobs dock; its failure (the file,
 // line and column of bad input) is the job's message and issue. Each import opens its own
 // workspace connection on the pool thread.
 class ImportController : public QObject {
@@ -37,8 +39,11 @@ public:
     void setWorkspace(const QString& dir) { m_workspace = dir; }
     // Imports these files and folders (folders at once, files after their preview).
     void importPaths(const QStringList& paths);
+    // File ▸ Import from Database…: the dialog, then the import as a job.
+    void importFromDatabase();
     // The preview on screen, or nullptr.
     ImportPreviewDialog* currentPreview() const;
+    DatabaseImportDialog* databaseDialog() const;
     QStringList waitingFiles() const { return m_waiting; }
 
     // Import jobs; a non-empty `description` is recorded on the dataset before the job ends (a
@@ -46,6 +51,12 @@ public:
     int startFileImport(const QString& file, const QString& name, const kiln::ImportOptions& options,
                        const QString& description = {});
     int startImageImport(const QString& folder, const QString& name, const QString& description = {});
+    // Reads dataset `name`'s recorded source again (a new version only when it changed); a
+    // database source takes the password given earlier in this session, if any.
+    int startRefresh(const QString& name);
+    // `password` (this session's, maybe empty) goes to the job and nowhere else.
+    int startDatabaseImport(const kiln::DatabaseTarget& target, const QString& password,
+                            const QString& name, const kiln::ImportOptions& options);
 
 Q_SIGNALS:
     // A job imported (or found already imported) dataset version `reference` ("NAME@3") of
@@ -66,6 +77,7 @@ private:
     QString m_workspace;
     QStringList m_waiting;
     QPointer<ImportPreviewDialog> m_dialog;
+    QPointer<DatabaseImportDialog> m_databaseDialog;
     QHash<int, std::shared_ptr<Outcome>> m_outcomes;
 };
 

@@ -19,6 +19,7 @@
 
 #include "app/studio/column_choices_table.h"
 #include "core/base/names.h"
+#include "widgets/message_texts.h"
 #include "widgets/table_preview_model.h"
 #include "widgets/pool_task.h"
 
@@ -262,7 +263,7 @@ void ImportPreviewDialog::updateFormatRows() {
     const QString names[] = {tr("CSV/TSV text"), tr("Parquet"), tr("JSON Lines"), tr("Excel workbook")};
     m_format->setText(names[int(format)]);
     QStringList notes;
-    for (const auto& note : m_preview.notes) notes << QString::fromStdString(note);
+    for (const auto& note : m_preview.notes) notes << kiln::widgets::localMessage(QString::fromStdString(note));
     m_notes->setText(tr("Left out or changed: %1").arg(notes.join(QStringLiteral("; "))));
     m_notes->setVisible(m_error.isEmpty() && !notes.isEmpty());
 }
@@ -316,7 +317,12 @@ void ImportPreviewDialog::retranslateUi() {
 }
 
 void ImportPreviewDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The button box names its standard buttons again after this event ("OK"): say Import
+        // once it has.
+        QMetaObject::invokeMethod(this, [this] { m_importButton->setText(tr("Import")); }, Qt::QueuedConnection);
+    }
     QDialog::changeEvent(event);
 }
 

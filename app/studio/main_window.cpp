@@ -151,6 +151,8 @@ void MainWindow::createActions() {
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importFolder = new QAction(this);
     m_importFolder->setObjectName(QStringLiteral("actionImportFolder"));
+    m_importDatabase = new QAction(this);
+    m_importDatabase->setObjectName(QStringLiteral("actionImportDatabase"));
     m_settings = new QAction(this);
     m_settings->setObjectName(QStringLiteral("actionSettings"));
     m_settings->setShortcut(QKeySequence::Preferences);
@@ -178,6 +180,7 @@ void MainWindow::createActions() {
     connect(m_openWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
     connect(m_import, &QAction::triggered, this, &MainWindow::chooseImport);
     connect(m_importFolder, &QAction::triggered, this, &MainWindow::chooseImportFolder);
+    connect(m_importDatabase, &QAction::triggered, m_imports, &ImportController::importFromDatabase);
     connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_fullScreen, &QAction::toggled, this,
@@ -200,6 +203,7 @@ void MainWindow::createMenus() {
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_import);
     m_fileMenu->addAction(m_importFolder);
+    m_fileMenu->addAction(m_importDatabase);
     m_fileMenu->addMenu(m_samples->menu());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settings);
@@ -313,6 +317,8 @@ void MainWindow::retranslateActions() {
     m_import->setStatusTip(tr("Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace"));
     m_importFolder->setText(tr("Import Image &Folder…"));
     m_importFolder->setStatusTip(tr("Import a folder of images, one sub-folder per class"));
+    m_importDatabase->setText(tr("Import from &Database…"));
+    m_importDatabase->setStatusTip(tr("Import a table or a query's rows from PostgreSQL or a SQLite file"));
     m_settings->setText(tr("&Settings…"));
     m_quit->setText(tr("&Quit"));
     m_fullScreen->setText(tr("&Full Screen"));
@@ -356,6 +362,7 @@ void MainWindow::updateStatus() {
     m_freeSpace->setEnabled(m_workspace != nullptr);
     m_import->setEnabled(m_workspace != nullptr);
     m_importFolder->setEnabled(m_workspace != nullptr);
+    m_importDatabase->setEnabled(m_workspace != nullptr);
 }
 
 bool MainWindow::openWorkspace(const QString& dir, bool create) {
@@ -471,8 +478,11 @@ QWidget* MainWindow::openDataset(const QString& given, const QString& kind) {
     QWidget* page = nullptr;
     if (kind == QLatin1String("images"))
         page = new kiln::widgets::ImageDatasetPage(m_workspacePath, reference, m_tabs);
-    else
-        page = new kiln::widgets::DatasetPage(m_workspacePath, reference, m_tabs);
+    else {
+        auto* table = new kiln::widgets::DatasetPage(m_workspacePath, reference, m_tabs);
+        connect(table, &kiln::widgets::DatasetPage::refreshRequested, m_imports, &ImportController::startRefresh);
+        page = table;
+    }
     const QIcon icon(QStringLiteral(":/icons/dataset.svg"));
     m_tabs->setCurrentIndex(m_tabs->addTab(page, icon, QString(reference).replace(QLatin1Char('@'), QLatin1String(" v"))));
     return page;

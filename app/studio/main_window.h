@@ -146,6 +146,7 @@ private:
     QAction* m_openWorkspace = nullptr;
     QAction* m_import = nullptr;
     QAction* m_importFolder = nullptr;
+    QAction* m_importDatabase = nullptr;
     QAction* m_settings = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_fullScreen = nullptr;

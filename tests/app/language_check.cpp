@@ -34,7 +34,9 @@ const std::set<QString> kKeptInLatin = {
     QStringLiteral("opencv"),  QStringLiteral("openblas"), QStringLiteral("cc0"),   QStringLiteral("bsd"),
     QStringLiteral("scikit-learn"), QStringLiteral("uci"), QStringLiteral("palmer"), QStringLiteral("penguins"),
     QStringLiteral("kib"),     QStringLiteral("mib"),     QStringLiteral("gib"),     QStringLiteral("cnn"),
-    QStringLiteral("debian"),  QStringLiteral("psi"),  QStringLiteral("blas"),  QStringLiteral("sqlite"),  QStringLiteral("torch"),  QStringLiteral("cmake_prefix_path"),
+    QStringLiteral("debian"),  QStringLiteral("psi"),  QStringLiteral("blas"),  QStringLiteral("sqlite"),  QStringLiteral("torch"),
+    QStringLiteral("parquet"), QStringLiteral("excel"), QStringLiteral("postgresql"), QStringLiteral("pgpass"),
+    QStringLiteral("pgpassword"),  QStringLiteral("cmake_prefix_path"),
 };
 
 }  // namespace

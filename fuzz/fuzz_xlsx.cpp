@@ -33,12 +33,15 @@ void writeWorkbook(const std::filesystem::path& file, std::string_view sheetXml,
         std::string("<workbook xmlns:r=\"r\"><workbookPr date1904=\"") + (date1904 ? "1" : "0") +
             "\"/><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
     add(zip, "xl/_rels/workbook.xml.rels",
-        "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        "<Relationships><Relationship Id=\"rId1\" "
+        "Target=\"worksheets/sheet1.xml\"/></Relationships>");
     add(zip, "xl/sharedStrings.xml",
-        "<sst><si><t>name</t></si><si><r><t>a</t></r><r><t>b</t></r></si><si><t>08123</t></si></sst>");
+        "<sst><si><t>name</t></si><si><r><t>a</t></r><r><t>b</t></r></si><si><t>08123</t></si></"
+        "sst>");
     add(zip, "xl/styles.xml",
         "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd hh:mm\"/></numFmts>"
-        "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"21\"/></cellXfs>"
+        "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf "
+        "numFmtId=\"21\"/></cellXfs>"
         "</styleSheet>");
     add(zip, "xl/worksheets/sheet1.xml", sheetXml);
     zipClose(zip, nullptr);
@@ -55,13 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::filesystem::create_directories(dir);
     std::error_code ec;
     std::filesystem::remove(file, ec);
-    if (flags & 1) writeWorkbook(file, bytes, (flags & 2) != 0);
-    else fuzz::writeFile(file, bytes);
+    if (flags & 1)
+        writeWorkbook(file, bytes, (flags & 2) != 0);
+    else
+        fuzz::writeFile(file, bytes);
 
     ImportOptions options;
     options.format = ImportOptions::Format::Excel;
-    if (flags & 4) options.noHeader = true;
-    else if (flags & 8) options.forceHeader = true;
+    if (flags & 4)
+        options.noHeader = true;
+    else if (flags & 8)
+        options.forceHeader = true;
     if (flags & 16) options.sheet = "S";
     options.threads = 2;
 

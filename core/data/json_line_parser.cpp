@@ -9,7 +9,9 @@ namespace {
 // Deeper nesting than this is refused (a hostile line must not exhaust the stack).
 constexpr int kMaxDepth = 64;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -100,7 +102,8 @@ void JsonLineParser::skipSpaceSlow() {
 }
 
 // At '{'. Members' names are `m_name` from `prefixLength` on.
-bool JsonLineParser::parseObject(std::size_t prefixLength, std::vector<std::string>& cells, int depth) {
+bool JsonLineParser::parseObject(std::size_t prefixLength, std::vector<std::string>& cells,
+                                 int depth) {
     if (depth >= kMaxDepth) return fail(m_p, "nested more than 64 levels deep");
     ++m_p;
     skipSpace();
@@ -123,7 +126,8 @@ bool JsonLineParser::parseObject(std::size_t prefixLength, std::vector<std::stri
             if (expected != kNoColumn) m_name.assign(m_names[expected]);
             m_name += '.';
             if (!parseObject(m_name.size(), cells, depth + 1)) return false;
-        } else if (!parseValue(expected != kNoColumn ? takeExpected(expected) : columnFor(cells), cells)) {
+        } else if (!parseValue(expected != kNoColumn ? takeExpected(expected) : columnFor(cells),
+                               cells)) {
             return false;
         }
         skipSpace();
@@ -148,7 +152,8 @@ std::size_t JsonLineParser::expectedColumn(std::size_t prefixLength) {
     const std::size_t length = name.size() - prefixLength;
     if (std::size_t(m_end - m_p) <= length || m_p[length] != '"') return kNoColumn;
     if (std::memcmp(m_p, name.data() + prefixLength, length) != 0) return kNoColumn;
-    if (prefixLength && std::memcmp(name.data(), m_name.data(), prefixLength) != 0) return kNoColumn;
+    if (prefixLength && std::memcmp(name.data(), m_name.data(), prefixLength) != 0)
+        return kNoColumn;
     if (!m_plain[column]) return kNoColumn;  // its raw key would differ from the name
     m_p += length + 1;
     return column;
@@ -172,8 +177,10 @@ std::size_t JsonLineParser::columnFor(std::vector<std::string>& cells) {
         cells.resize(m_names.size());
         cells.back().clear();
     }
-    if (m_keyNumber < m_order.size()) m_order[m_keyNumber] = column;
-    else m_order.push_back(column);
+    if (m_keyNumber < m_order.size())
+        m_order[m_keyNumber] = column;
+    else
+        m_order.push_back(column);
     ++m_keyNumber;
     return column;
 }
@@ -183,12 +190,18 @@ bool JsonLineParser::parseValue(std::size_t column, std::vector<std::string>& ce
     cell.clear();  // a repeated key: the last value counts
     if (m_p == m_end) return fail(m_p, "expected a value");
     switch (*m_p) {
-        case '"': return ++m_p, parseString(cell);
-        case '[': return copyCompact(cell, 0);
-        case 't': return parseLiteral("true") && (cell = "true", true);
-        case 'f': return parseLiteral("false") && (cell = "false", true);
-        case 'n': return parseLiteral("null");  // missing
-        default: break;
+        case '"':
+            return ++m_p, parseString(cell);
+        case '[':
+            return copyCompact(cell, 0);
+        case 't':
+            return parseLiteral("true") && (cell = "true", true);
+        case 'f':
+            return parseLiteral("false") && (cell = "false", true);
+        case 'n':
+            return parseLiteral("null");  // missing
+        default:
+            break;
     }
     if (*m_p == '-' || isDigit(*m_p)) return parseNumber(cell);
     return fail(m_p, "expected a value (a string, number, object, array, true, false or null)");
@@ -227,16 +240,35 @@ bool JsonLineParser::parseEscape(std::string& out) {
     if (m_p == m_end) return fail(at, "unterminated string");
     const char c = *m_p++;
     switch (c) {
-        case '"': out += '"'; return true;
-        case '\\': out += '\\'; return true;
-        case '/': out += '/'; return true;
-        case 'b': out += '\b'; return true;
-        case 'f': out += '\f'; return true;
-        case 'n': out += '\n'; return true;
-        case 'r': out += '\r'; return true;
-        case 't': out += '\t'; return true;
-        case 'u': break;
-        default: return fail(at, std::string("invalid escape '\\") + (c >= 0x20 && c < 0x7F ? std::string(1, c) : "?") + "'");
+        case '"':
+            out += '"';
+            return true;
+        case '\\':
+            out += '\\';
+            return true;
+        case '/':
+            out += '/';
+            return true;
+        case 'b':
+            out += '\b';
+            return true;
+        case 'f':
+            out += '\f';
+            return true;
+        case 'n':
+            out += '\n';
+            return true;
+        case 'r':
+            out += '\r';
+            return true;
+        case 't':
+            out += '\t';
+            return true;
+        case 'u':
+            break;
+        default:
+            return fail(at, std::string("invalid escape '\\") +
+                                (c >= 0x20 && c < 0x7F ? std::string(1, c) : "?") + "'");
     }
     auto hex4 = [&](unsigned& value) {
         if (m_end - m_p < 4) return false;
@@ -274,8 +306,10 @@ bool JsonLineParser::parseNumber(std::string& out) {
         return m_p > from;
     };
     if (*m_p == '-') ++m_p;
-    if (m_p < m_end && *m_p == '0') ++m_p;
-    else if (!digits()) return fail(start, "bad number");
+    if (m_p < m_end && *m_p == '0')
+        ++m_p;
+    else if (!digits())
+        return fail(start, "bad number");
     if (m_p < m_end && *m_p == '.') {
         ++m_p;
         if (!digits()) return fail(start, "bad number: digits expected after '.'");
@@ -341,7 +375,8 @@ bool JsonLineParser::copyCompact(std::string& out, int depth) {
             continue;
         }
         if (m_p < m_end && *m_p == close) return ++m_p, out += close, true;
-        return fail(m_p, open == '[' ? "expected ',' or ']' in the array" : "expected ',' or '}' in the object");
+        return fail(m_p, open == '[' ? "expected ',' or ']' in the array"
+                                     : "expected ',' or '}' in the object");
     }
 }
 

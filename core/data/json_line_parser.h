@@ -32,7 +32,7 @@ private:
     bool fail(const char* at, std::string message);
     // Most JSON Lines writers put no white space between tokens: one test, then the loop.
     void skipSpace() {
-        if (m_p < m_end && static_cast<unsigned char>(*m_p) > ' ') return;
+        if (m_p<m_end&& static_cast<unsigned char>(*m_p)> ' ') return;
         skipSpaceSlow();
     }
     void skipSpaceSlow();

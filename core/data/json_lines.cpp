@@ -155,7 +155,8 @@ private:
             try {
                 fill(*batch, offset, line);
             } catch (const std::exception& e) {
-                batch->error = makeError(ErrorCode::Internal, std::string("JSON Lines parse failed: ") + e.what(),
+                batch->error = makeError(ErrorCode::Internal,
+                                         std::string("JSON Lines parse failed: ") + e.what(),
                                          m_path + ":" + std::to_string(line));
             }
             const bool done = batch->last || batch->error;
@@ -197,8 +198,9 @@ private:
             const auto& failure = m_lineParser.failure();
             const std::uint64_t column = characterColumn(line, failure.offset);
             if (!m_skipBad) {
-                batch.error = makeError(ErrorCode::InvalidArgument, failure.message,
-                                        m_path + ":" + std::to_string(lineNumber) + ":" + std::to_string(column));
+                batch.error = makeError(
+                    ErrorCode::InvalidArgument, failure.message,
+                    m_path + ":" + std::to_string(lineNumber) + ":" + std::to_string(column));
                 break;
             }
             batch.skipped.push_back({lineNumber, column, failure.message});
@@ -235,15 +237,16 @@ private:
 
 }  // namespace
 
-Result<TableImportResult> readJsonLinesTable(const ObjectStore& store, const std::filesystem::path& file,
+Result<TableImportResult> readJsonLinesTable(const ObjectStore& store,
+                                             const std::filesystem::path& file,
                                              const ImportOptions& options, JobContext& job) {
     auto source = JsonLinesSource::open(file, options);
     if (!source) return source.error();
     return importCellRows(store, **source, options, tableFormatName(TableFormat::JsonLines), job);
 }
 
-Result<TablePreview> previewJsonLines(const std::filesystem::path& file, const ImportOptions& options,
-                                      std::size_t rows) {
+Result<TablePreview> previewJsonLines(const std::filesystem::path& file,
+                                      const ImportOptions& options, std::size_t rows) {
     auto source = JsonLinesSource::open(file, options);
     if (!source) return source.error();
     return previewCellRows(**source, options, TableFormat::JsonLines, rows);

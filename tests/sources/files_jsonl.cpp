@@ -17,12 +17,13 @@ ImportOptions jsonl() {
 
 }  // namespace
 
-TEST_CASE("JSON Lines: nested objects flatten to dotted names, arrays keep their JSON", "[files][jsonl]") {
+TEST_CASE("JSON Lines: nested objects flatten to dotted names, arrays keep their JSON",
+          "[files][jsonl]") {
     FileImports files;
     auto t = files.import(fixture("jsonl/nested.jsonl"));
     CHECK(t.result.format == "jsonl");
-    CHECK(t.names() == std::vector<std::string>{"id", "name", "address.city", "address.zip", "tags", "ok",
-                                                "score", "extra"});
+    CHECK(t.names() == std::vector<std::string>{"id", "name", "address.city", "address.zip", "tags",
+                                                "ok", "score", "extra"});
     CHECK(t.table->rows() == 3);
     CHECK(t.cell("address.city", 1) == "Busan");
     CHECK(t.cell("tags", 0) == "[1,\"a b\",{\"x\":null}]");
@@ -38,15 +39,17 @@ TEST_CASE("JSON Lines: nested objects flatten to dotted names, arrays keep their
 
 TEST_CASE("JSON Lines: escapes and surrogate pairs become UTF-8", "[files][jsonl]") {
     FileImports files;
-    auto file = files.write("escapes.jsonl",
-                            "{\"s\": \"tab\\there \\\"q\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00 \\u20ac\"}\n"
-                            "{\"s\": \"line\\nbreak\"}\n");
+    auto file =
+        files.write("escapes.jsonl",
+                    "{\"s\": \"tab\\there \\\"q\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00 \\u20ac\"}\n"
+                    "{\"s\": \"line\\nbreak\"}\n");
     auto t = files.import(file, jsonl());
     CHECK(t.cell("s", 0) == "tab\there \"q\" \\ / \xC3\xA9 \xF0\x9F\x98\x80 \xE2\x82\xAC");
     CHECK(t.cell("s", 1) == "line\nbreak");
 }
 
-TEST_CASE("JSON Lines: numbers as written, booleans, a BOM, CRLF and blank lines", "[files][jsonl]") {
+TEST_CASE("JSON Lines: numbers as written, booleans, a BOM, CRLF and blank lines",
+          "[files][jsonl]") {
     FileImports files;
     auto file = files.write("values.jsonl",
                             "\xEF\xBB\xBF{\"n\": -2.5e-3, \"i\": 12, \"b\": true}\r\n"
@@ -67,7 +70,8 @@ TEST_CASE("JSON Lines: numbers as written, booleans, a BOM, CRLF and blank lines
 
 TEST_CASE("JSON Lines: a string of digits with a leading zero stays text", "[files][jsonl]") {
     FileImports files;
-    auto file = files.write("codes.jsonl", "{\"code\": \"08123\"}\n{\"code\": \"00001\"}\n{\"code\": \"12345\"}\n");
+    auto file = files.write(
+        "codes.jsonl", "{\"code\": \"08123\"}\n{\"code\": \"00001\"}\n{\"code\": \"12345\"}\n");
     auto t = files.import(file, jsonl());
     CHECK(t.type("code") != std::string("integer"));
     CHECK(t.cell("code", 0) == "08123");

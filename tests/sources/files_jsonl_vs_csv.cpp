@@ -28,16 +28,18 @@ TwoFiles makeTable() {
         const int day = 1 + int(random() % 28);
         char dayText[16], atText[32], code[8], amountText[32];
         std::snprintf(dayText, sizeof dayText, "2024-03-%02d", day);
-        std::snprintf(atText, sizeof atText, "2024-03-%02dT%02d:%02d:05", day, int(random() % 24), int(random() % 60));
+        std::snprintf(atText, sizeof atText, "2024-03-%02dT%02d:%02d:05", day, int(random() % 24),
+                      int(random() % 60));
         std::snprintf(code, sizeof code, "%05d", int(random() % 100000));
         std::snprintf(amountText, sizeof amountText, "%.3f", amount);
         const std::string city = cities[random() % 4];
-        csv << i << ',' << (missing ? "" : amountText) << ',' << (flag ? "true" : "false") << ',' << dayText
-            << ',' << atText << ',' << city << ",\"item " << i << ", said \"\"ok\"\"\"," << code << "\n";
+        csv << i << ',' << (missing ? "" : amountText) << ',' << (flag ? "true" : "false") << ','
+            << dayText << ',' << atText << ',' << city << ",\"item " << i << ", said \"\"ok\"\"\","
+            << code << "\n";
         jsonl << "{\"id\":" << i << ",\"amount\":" << (missing ? "null" : amountText)
-              << ",\"flag\":" << (flag ? "true" : "false") << ",\"day\":\"" << dayText << "\",\"at\":\""
-              << atText << "\",\"city\":\"" << city << "\",\"comment\":\"item " << i
-              << ", said \\\"ok\\\"\",\"code\":\"" << code << "\"}\n";
+              << ",\"flag\":" << (flag ? "true" : "false") << ",\"day\":\"" << dayText
+              << "\",\"at\":\"" << atText << "\",\"city\":\"" << city << "\",\"comment\":\"item "
+              << i << ", said \\\"ok\\\"\",\"code\":\"" << code << "\"}\n";
     }
     return {csv.str(), jsonl.str()};
 }

@@ -10,7 +10,8 @@ using namespace kiln;
 
 std::vector<std::string> ImportedFile::names() const {
     std::vector<std::string> names;
-    for (std::size_t c = 0; c < table->columnCount(); ++c) names.push_back(table->column(c).info().name);
+    for (std::size_t c = 0; c < table->columnCount(); ++c)
+        names.push_back(table->column(c).info().name);
     return names;
 }
 

@@ -1,8 +1,8 @@
 // The Excel reader: cell kinds, sheets, both date systems, merged headers, sparse cells, damaged
 // files, and a sheet of 100,000 rows streamed.
 
-#include <catch2/catch.hpp>
 #include <minizip/zip.h>
+#include <catch2/catch.hpp>
 
 #include "core/data/xlsx/excel_dates.h"
 #include "core/data/xlsx/sheet_stream.h"
@@ -21,14 +21,15 @@ ImportOptions sheetNamed(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Excel: shared strings, rich text, numbers, booleans, errors, formulas, dates", "[files][xlsx]") {
+TEST_CASE("Excel: shared strings, rich text, numbers, booleans, errors, formulas, dates",
+          "[files][xlsx]") {
     FileImports files;
     auto t = files.import(fixture("xlsx/several_sheets.xlsx"));
     CHECK(t.result.format == "xlsx");
     CHECK(t.result.sheet == "People");
     CHECK(t.table->rows() == 4);
-    CHECK(t.names() == std::vector<std::string>{"id", "name", "score", "active", "joined", "updated", "code",
-                                                "ratio", "double", "label"});
+    CHECK(t.names() == std::vector<std::string>{"id", "name", "score", "active", "joined",
+                                                "updated", "code", "ratio", "double", "label"});
     CHECK(t.type("id") == std::string("integer"));
     CHECK(t.cell("name", 0) == "Ana Lima");  // rich text runs joined, the phonetic run left out
     CHECK(t.cell("name", 2) == "Cy & Dee");
@@ -45,11 +46,12 @@ TEST_CASE("Excel: shared strings, rich text, numbers, booleans, errors, formulas
     CHECK(t.cell("code", 2) == "00042");
     CHECK(t.cell("ratio", 0) == "");  // #DIV/0!
     CHECK(t.cell("ratio", 1) == "0.5");
-    CHECK(t.cell("double", 3) == "8");      // a formula's cached value
-    CHECK(t.cell("label", 1) == "x2");      // a string formula
-    CHECK(t.cell("label", 0) == "first");   // an inline string
+    CHECK(t.cell("double", 3) == "8");     // a formula's cached value
+    CHECK(t.cell("label", 1) == "x2");     // a string formula
+    CHECK(t.cell("label", 0) == "first");  // an inline string
     REQUIRE(t.result.notes.size() == 1);
-    CHECK_THAT(t.result.notes[0], Catch::Contains("2 cells held an Excel error") && Catch::Contains("cell H2, #DIV/0!"));
+    CHECK_THAT(t.result.notes[0], Catch::Contains("2 cells held an Excel error") &&
+                                      Catch::Contains("cell H2, #DIV/0!"));
 }
 
 TEST_CASE("Excel: sheets by name, in workbook order; an unknown one lists them", "[files][xlsx]") {
@@ -63,7 +65,8 @@ TEST_CASE("Excel: sheets by name, in workbook order; an unknown one lists them",
     CHECK(t.cell("city", 1) == "Busan");
     auto error = files.failure(fixture("xlsx/several_sheets.xlsx"), sheetNamed("Nope"));
     CHECK(error.code == ErrorCode::InvalidArgument);
-    CHECK(error.message == "no sheet 'Nope' in the workbook; its sheets: 'People', 'Summary', 'Notes 2024'");
+    CHECK(error.message ==
+          "no sheet 'Nope' in the workbook; its sheets: 'People', 'Summary', 'Notes 2024'");
     auto preview = previewExcel(fixture("xlsx/several_sheets.xlsx"), sheetNamed("Summary"), 1);
     REQUIRE(preview);
     CHECK(preview->format == TableFormat::Excel);
@@ -99,7 +102,8 @@ TEST_CASE("Excel: dates in the 1904 system", "[files][xlsx]") {
 
 TEST_CASE("Excel: serial numbers and number formats", "[files][xlsx]") {
     CHECK(excelSerialToIso(45322, DateKind::Date, false) == std::string("2024-01-31"));
-    CHECK(excelSerialToIso(45322.25, DateKind::DateTime, false) == std::string("2024-01-31T06:00:00"));
+    CHECK(excelSerialToIso(45322.25, DateKind::DateTime, false) ==
+          std::string("2024-01-31T06:00:00"));
     CHECK(excelSerialToIso(45322.5 + 0.25 / 86400, DateKind::DateTime, false) ==
           std::string("2024-01-31T12:00:00.250"));
     CHECK(excelSerialToIso(59, DateKind::Date, false) == std::string("1900-02-28"));
@@ -148,7 +152,8 @@ TEST_CASE("Excel: a header merged across columns names each of them", "[files][x
 TEST_CASE("Excel: sparse rows and skipped columns line up by reference", "[files][xlsx]") {
     FileImports files;
     auto t = files.import(fixture("xlsx/sparse.xlsx"));
-    CHECK(t.names() == std::vector<std::string>{"key", "value", "column_3", "extra", "column_5", "column_6"});
+    CHECK(t.names() ==
+          std::vector<std::string>{"key", "value", "column_3", "extra", "column_5", "column_6"});
     CHECK(t.table->rows() == 3);  // rows 4, 5 and 7; empty rows are passed over
     CHECK(t.cell("value", 0) == "1");
     CHECK(t.cell("column_3", 1) == "stray");
@@ -186,14 +191,15 @@ TEST_CASE("Excel: damaged files say what is wrong and where", "[files][xlsx]") {
     CHECK_THAT(other.message, Catch::Contains("no xl/workbook.xml"));
     auto bad = files.failure(fixture("xlsx/bad_shared_string.xlsx"));
     CHECK(bad.message == "shared string 7 does not exist");
-    CHECK(bad.context == fixture("xlsx/bad_shared_string.xlsx").string() + ", sheet 'Broken', cell A2");
+    CHECK(bad.context ==
+          fixture("xlsx/bad_shared_string.xlsx").string() + ", sheet 'Broken', cell A2");
 }
 
 namespace {
 
 void addMember(zipFile zip, const std::string& name, const std::string& text) {
-    REQUIRE(zipOpenNewFileInZip(zip, name.c_str(), nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
-                                Z_DEFAULT_COMPRESSION) == ZIP_OK);
+    REQUIRE(zipOpenNewFileInZip(zip, name.c_str(), nullptr, nullptr, 0, nullptr, 0, nullptr,
+                                Z_DEFLATED, Z_DEFAULT_COMPRESSION) == ZIP_OK);
     REQUIRE(zipWriteInFileInZip(zip, text.data(), unsigned(text.size())) == ZIP_OK);
     REQUIRE(zipCloseFileInZip(zip) == ZIP_OK);
 }
@@ -205,16 +211,22 @@ void writeBigWorkbook(const std::filesystem::path& file, int rows) {
     const std::string ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
     addMember(zip, "[Content_Types].xml", "<Types/>");
     addMember(zip, "xl/workbook.xml",
-              "<workbook " + ns + " xmlns:r=\"r\"><sheets><sheet name=\"Big\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+              "<workbook " + ns +
+                  " xmlns:r=\"r\"><sheets><sheet name=\"Big\" sheetId=\"1\" "
+                  "r:id=\"rId1\"/></sheets></workbook>");
     addMember(zip, "xl/_rels/workbook.xml.rels",
-              "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
-    std::string sheet = "<worksheet " + ns + "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
-                        "<c r=\"B1\" t=\"inlineStr\"><is><t>label</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>value</t></is></c></row>";
+              "<Relationships><Relationship Id=\"rId1\" "
+              "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    std::string sheet =
+        "<worksheet " + ns +
+        "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+        "<c r=\"B1\" t=\"inlineStr\"><is><t>label</t></is></c><c r=\"C1\" "
+        "t=\"inlineStr\"><is><t>value</t></is></c></row>";
     for (int r = 2; r <= rows + 1; ++r) {
         const std::string n = std::to_string(r);
-        sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\"><v>" + std::to_string(r - 1) + "</v></c><c r=\"B" + n +
-                 "\" t=\"inlineStr\"><is><t>" + (r % 3 ? "odd" : "even") + "</t></is></c><c r=\"C" + n + "\"><v>" +
-                 std::to_string(r) + ".5</v></c></row>";
+        sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\"><v>" + std::to_string(r - 1) +
+                 "</v></c><c r=\"B" + n + "\" t=\"inlineStr\"><is><t>" + (r % 3 ? "odd" : "even") +
+                 "</t></is></c><c r=\"C" + n + "\"><v>" + std::to_string(r) + ".5</v></c></row>";
     }
     addMember(zip, "xl/worksheets/sheet1.xml", sheet + "</sheetData></worksheet>");
     REQUIRE(zipClose(zip, nullptr) == ZIP_OK);

@@ -29,9 +29,12 @@ DateKind classifyNumberFormat(int id, const std::string& code) {
             break;  // the first section decides
         } else {
             const char lower = char(std::tolower(static_cast<unsigned char>(c)));
-            if (lower == 'd' || lower == 'y') date = true;
-            else if (lower == 'h' || lower == 's') time = true;
-            else if (lower == 'm') date = date || !time;  // "mm" after "h" is minutes
+            if (lower == 'd' || lower == 'y')
+                date = true;
+            else if (lower == 'h' || lower == 's')
+                time = true;
+            else if (lower == 'm')
+                date = date || !time;  // "mm" after "h" is minutes
         }
     }
     if (date && time) return DateKind::DateTime;
@@ -77,7 +80,8 @@ std::optional<std::string> excelSerialToIso(double serial, DateKind kind, bool d
     if (date1904) {
         epochDays = kDays1904_01_01 + days;
     } else {
-        if (days == 60) return std::nullopt;  // 1900-02-29, which Excel counts and the calendar lacks
+        if (days == 60)
+            return std::nullopt;  // 1900-02-29, which Excel counts and the calendar lacks
         epochDays = kDays1899_12_30 + days + (days < 60 ? 1 : 0);
     }
     std::int64_t y;

@@ -29,23 +29,25 @@ std::vector<std::string> dense(const SheetStream::Row& row) {
 }  // namespace
 
 Result<std::unique_ptr<ExcelSheetSource>> ExcelSheetSource::open(const std::filesystem::path& file,
-                                                                  const ImportOptions& options) {
+                                                                 const ImportOptions& options) {
     auto book = readWorkbook(file, true);
     if (!book) return book.error();
     auto source = std::unique_ptr<ExcelSheetSource>(new ExcelSheetSource());
     source->m_file = file;
     source->m_book = std::move(*book);
     const auto& sheets = source->m_book.sheets;
-    auto sheet = options.sheet.empty() ? sheets.begin()
-                                       : std::find_if(sheets.begin(), sheets.end(),
-                                                      [&](const auto& s) { return s.name == options.sheet; });
+    auto sheet = options.sheet.empty()
+                     ? sheets.begin()
+                     : std::find_if(sheets.begin(), sheets.end(),
+                                    [&](const auto& s) { return s.name == options.sheet; });
     if (sheet == sheets.end())
         return makeError(ErrorCode::InvalidArgument,
-                         "no sheet '" + options.sheet + "' in the workbook; its sheets: " + sheetList(source->m_book),
+                         "no sheet '" + options.sheet +
+                             "' in the workbook; its sheets: " + sheetList(source->m_book),
                          file.string());
     source->m_sheet = sheet->name;
-    source->m_stream = std::make_unique<SheetStream>(source->m_book, file, sheet->part,
-                                                     file.string() + ", sheet '" + sheet->name + "'");
+    source->m_stream = std::make_unique<SheetStream>(
+        source->m_book, file, sheet->part, file.string() + ", sheet '" + sheet->name + "'");
     // Merged ranges follow the cells in the sheet's XML: one pass to learn them first.
     if (auto s = source->m_stream->open(true); !s) return s.error();
     SheetStream::Row row;
@@ -78,7 +80,8 @@ Status ExcelSheetSource::decideHeader(const ImportOptions& options) {
     if (!m_header) return {};
     m_headerNames = records.front();
     for (const auto& merged : m_merges) {
-        if (merged.firstRow > firstRow || merged.lastRow < firstRow || merged.firstColumn >= m_headerNames.size())
+        if (merged.firstRow > firstRow || merged.lastRow < firstRow ||
+            merged.firstColumn >= m_headerNames.size())
             continue;
         const std::string name = m_headerNames[merged.firstColumn];
         if (merged.lastColumn >= m_headerNames.size()) m_headerNames.resize(merged.lastColumn + 1);
@@ -144,8 +147,9 @@ std::vector<std::string> ExcelSheetSource::notes() const {
                         " held an Excel error and read as missing (the first: " +
                         m_stream->firstErrorCell() + ")");
     if (const auto dates = m_stream->impossibleDates())
-        notes.push_back(std::to_string(dates) + " date cell" + (dates == 1 ? "" : "s") +
-                        " with no calendar date (Excel's 1900-02-29, or out of range) read as missing");
+        notes.push_back(
+            std::to_string(dates) + " date cell" + (dates == 1 ? "" : "s") +
+            " with no calendar date (Excel's 1900-02-29, or out of range) read as missing");
     if (m_book.date1904) notes.push_back("dates in the 1904 date system");
     return notes;
 }

@@ -46,7 +46,7 @@ private:
     bool m_header = false;
     std::vector<std::string> m_headerNames;  // as in the sheet (merges applied), before uniqueness
     std::vector<std::string> m_names;
-    std::uint64_t m_row = 0;   // sheet row of the last row read
+    std::uint64_t m_row = 0;  // sheet row of the last row read
     std::uint64_t m_rowsRead = 0;
 };
 

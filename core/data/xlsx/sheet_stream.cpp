@@ -14,7 +14,8 @@ constexpr std::uint32_t kMaxColumns = 16384;  // XFD, Excel's last column
 bool parseCellReference(const std::string& ref, std::uint32_t& column, std::uint64_t& row) {
     std::size_t i = 0;
     std::uint64_t col = 0;
-    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) col = col * 26 + unsigned(ref[i++] - 'A' + 1);
+    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3)
+        col = col * 26 + unsigned(ref[i++] - 'A' + 1);
     if (i == 0 || col > kMaxColumns || i == ref.size()) return false;
     std::uint64_t r = 0;
     for (std::size_t j = i; j < ref.size(); ++j) {
@@ -34,8 +35,12 @@ std::string columnLetters(std::uint32_t column) {
     return letters;
 }
 
-SheetStream::SheetStream(const Workbook& book, std::filesystem::path file, std::string part, std::string context)
-    : m_book(book), m_file(std::move(file)), m_part(std::move(part)), m_context(std::move(context)) {}
+SheetStream::SheetStream(const Workbook& book, std::filesystem::path file, std::string part,
+                         std::string context)
+    : m_book(book),
+      m_file(std::move(file)),
+      m_part(std::move(part)),
+      m_context(std::move(context)) {}
 
 SheetStream::~SheetStream() = default;
 
@@ -57,8 +62,10 @@ Status SheetStream::open(bool mergesOnly) {
     handlers.end = [this](std::string_view name) { endElement(name); };
     handlers.text = [this](std::string_view text) {
         if (m_mergesOnly) return;
-        if (m_inValue) m_value.append(text);
-        else if (m_inText && m_phonetic == 0) m_inline.append(text);
+        if (m_inValue)
+            m_value.append(text);
+        else if (m_inText && m_phonetic == 0)
+            m_inline.append(text);
     };
     m_xml = std::make_unique<XmlReader>(std::move(handlers));
     return {};
@@ -83,7 +90,8 @@ Result<bool> SheetStream::next(Row& row) {
 }
 
 void SheetStream::failAtCell(const std::string& message) {
-    if (!m_error) m_error = makeError(ErrorCode::InvalidArgument, message, m_context + ", cell " + m_ref);
+    if (!m_error)
+        m_error = makeError(ErrorCode::InvalidArgument, message, m_context + ", cell " + m_ref);
 }
 
 void SheetStream::startElement(std::string_view name, const char** a) {
@@ -149,11 +157,16 @@ void SheetStream::endElement(std::string_view name) {
         return;
     }
     if (m_mergesOnly || !m_inRow) return;
-    if (name == "c") finishCell();
-    else if (name == "v") m_inValue = false;
-    else if (name == "is") m_inInline = false;
-    else if (name == "t") m_inText = false;
-    else if (name == "rPh") --m_phonetic;
+    if (name == "c")
+        finishCell();
+    else if (name == "v")
+        m_inValue = false;
+    else if (name == "is")
+        m_inInline = false;
+    else if (name == "t")
+        m_inText = false;
+    else if (name == "rPh")
+        --m_phonetic;
 }
 
 void SheetStream::finishCell() {
@@ -182,7 +195,8 @@ void SheetStream::finishCell() {
         }
         value = std::move(*iso);
     } else {
-        value = std::move(m_value);  // a number as written, a formula's string ("str"), an ISO date ("d")
+        value = std::move(
+            m_value);  // a number as written, a formula's string ("str"), an ISO date ("d")
     }
     if (value.empty()) return;
     m_row.cells.push_back({m_column, std::move(value)});

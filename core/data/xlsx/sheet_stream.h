@@ -38,7 +38,8 @@ public:
     };
 
     // `book` must outlive the stream; `context` names the sheet in messages ("FILE, sheet 'Data'").
-    SheetStream(const Workbook& book, std::filesystem::path file, std::string part, std::string context);
+    SheetStream(const Workbook& book, std::filesystem::path file, std::string part,
+                std::string context);
     ~SheetStream();
 
     // (Re)starts at the first row. With `mergesOnly`, rows are not kept: a pass to learn the

@@ -12,7 +12,8 @@ namespace kiln {
 namespace {
 
 // Streams one member of the archive through `handlers`. A missing member is NotFound.
-Status parseMember(const std::filesystem::path& file, const std::string& entry, XmlReader::Handlers handlers) {
+Status parseMember(const std::filesystem::path& file, const std::string& entry,
+                   XmlReader::Handlers handlers) {
     ZipEntryReader zip;
     if (auto s = zip.open(file, entry); !s) return s;
     XmlReader reader(std::move(handlers));
@@ -21,7 +22,8 @@ Status parseMember(const std::filesystem::path& file, const std::string& entry, 
         auto got = zip.read(buffer.data(), buffer.size());
         if (!got) return got.error();
         if (auto s = reader.feed(buffer.data(), *got, *got == 0); !s)
-            return makeError(ErrorCode::InvalidArgument, s.error().message, file.string() + ", " + entry);
+            return makeError(ErrorCode::InvalidArgument, s.error().message,
+                             file.string() + ", " + entry);
         if (!*got) return {};
     }
 }
@@ -57,7 +59,8 @@ Status readSheets(const std::filesystem::path& file, Workbook& book) {
     if (auto s = parseMember(file, "xl/workbook.xml", handlers); !s) {
         if (s.error().code == ErrorCode::NotFound)
             return makeError(ErrorCode::InvalidArgument,
-                             "not an Excel workbook: the zip archive has no xl/workbook.xml", file.string());
+                             "not an Excel workbook: the zip archive has no xl/workbook.xml",
+                             file.string());
         return s;
     }
     std::map<std::string, std::string> targets;
@@ -69,16 +72,19 @@ Status readSheets(const std::filesystem::path& file, Workbook& book) {
     };
     if (auto s = parseMember(file, "xl/_rels/workbook.xml.rels", relHandlers); !s) {
         if (s.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::InvalidArgument, "not an Excel workbook: " + s.error().message, file.string());
+            return makeError(ErrorCode::InvalidArgument,
+                             "not an Excel workbook: " + s.error().message, file.string());
         return s;
     }
     for (const auto& [name, id] : sheets) {
         auto it = targets.find(id);
         if (it == targets.end())
-            return makeError(ErrorCode::InvalidArgument, "sheet '" + name + "' has no part in the workbook", where);
+            return makeError(ErrorCode::InvalidArgument,
+                             "sheet '" + name + "' has no part in the workbook", where);
         book.sheets.push_back({name, memberName(it->second)});
     }
-    if (book.sheets.empty()) return makeError(ErrorCode::InvalidArgument, "the workbook has no sheets", where);
+    if (book.sheets.empty())
+        return makeError(ErrorCode::InvalidArgument, "the workbook has no sheets", where);
     return {};
 }
 
@@ -87,13 +93,18 @@ Status readSharedStrings(const std::filesystem::path& file, Workbook& book) {
     int phonetic = 0;  // inside <rPh>: reading aids, not the text
     XmlReader::Handlers handlers;
     handlers.start = [&](std::string_view name, const char**) {
-        if (name == "si") book.sharedStrings.emplace_back();
-        else if (name == "rPh") ++phonetic;
-        else if (name == "t") inText = phonetic == 0 && !book.sharedStrings.empty();
+        if (name == "si")
+            book.sharedStrings.emplace_back();
+        else if (name == "rPh")
+            ++phonetic;
+        else if (name == "t")
+            inText = phonetic == 0 && !book.sharedStrings.empty();
     };
     handlers.end = [&](std::string_view name) {
-        if (name == "t") inText = false;
-        else if (name == "rPh") --phonetic;
+        if (name == "t")
+            inText = false;
+        else if (name == "rPh")
+            --phonetic;
     };
     handlers.text = [&](std::string_view text) {
         if (inText) book.sharedStrings.back().append(text);

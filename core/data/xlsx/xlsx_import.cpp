@@ -22,11 +22,13 @@ Result<std::vector<std::string>> listExcelSheets(const std::filesystem::path& fi
     return names;
 }
 
-Result<TableImportResult> readExcelTable(const ObjectStore& store, const std::filesystem::path& file,
+Result<TableImportResult> readExcelTable(const ObjectStore& store,
+                                         const std::filesystem::path& file,
                                          const ImportOptions& options, JobContext& job) {
     auto source = ExcelSheetSource::open(file, options);
     if (!source) return source.error();
-    auto result = importCellRows(store, **source, options, tableFormatName(TableFormat::Excel), job);
+    auto result =
+        importCellRows(store, **source, options, tableFormatName(TableFormat::Excel), job);
     if (!result) return result;
     result->sheet = (*source)->sheet();
     result->bytes = fileSize(file);  // the engine counts the source's progress unit: rows

@@ -20,7 +20,8 @@ Result<std::vector<std::string>> listExcelSheets(const std::filesystem::path& fi
 // stored table in `store`, no catalog entry: shared strings, numbers, booleans, dates from
 // serial numbers (1900 and 1904 systems, told by the cell's number format), merged header cells;
 // types inferred as for CSV (core/data/cell_rows.h).
-Result<TableImportResult> readExcelTable(const ObjectStore& store, const std::filesystem::path& file,
+Result<TableImportResult> readExcelTable(const ObjectStore& store,
+                                         const std::filesystem::path& file,
                                          const ImportOptions& options, JobContext& job);
 
 Result<TablePreview> previewExcel(const std::filesystem::path& file, const ImportOptions& options,

@@ -1,7 +1,7 @@
 #include "core/data/xlsx/xml_reader.h"
 
-#include <cstring>
 #include <expat.h>
+#include <cstring>
 
 namespace kiln {
 
@@ -45,8 +45,9 @@ XmlReader::~XmlReader() {
 Status XmlReader::feed(const char* data, std::size_t size, bool last) {
     if (XML_Parse(m_impl->parser, data, int(size), last ? 1 : 0) == XML_STATUS_OK) return {};
     return makeError(ErrorCode::InvalidArgument,
-                     std::string("malformed XML: ") + XML_ErrorString(XML_GetErrorCode(m_impl->parser)) +
-                         " (XML line " + std::to_string(XML_GetCurrentLineNumber(m_impl->parser)) + ")");
+                     std::string("malformed XML: ") +
+                         XML_ErrorString(XML_GetErrorCode(m_impl->parser)) + " (XML line " +
+                         std::to_string(XML_GetCurrentLineNumber(m_impl->parser)) + ")");
 }
 
 const char* XmlReader::attribute(const char** attributes, std::string_view name) {

@@ -1,14 +1,12 @@
 // The engine's command table: every command, with the heavy ones (training, export, prediction,
 // image decoding) that pull LibTorch, OpenCV, ONNX and XGBoost into the executable.
 #include "app/cli/cli_app.h"
-#include "app/cli/import_database.h"
 #include "app/cli/import_images.h"
 
 namespace kiln::cli {
 
 const std::vector<Command>& allCommands() {
     installImageImport();
-    installDatabaseImport();
     static const std::vector<Command> commands = {makeInitCommand(),    makeInfoCommand(),
                                                   makeImportCommand(),  makeDatasetsCommand(),
                                                   makeShowCommand(),    makeStatsCommand(),

@@ -1,7 +1,6 @@
 // kiln import: CSV/TSV, Parquet, JSON Lines and Excel files → immutable dataset versions in the
-// workspace; image folders and databases through the hooks kiln-engine installs
-// (import_images.h, import_database.h), since decoding images needs OpenCV and databases their
-// client libraries.
+// workspace; databases through kiln-database.so (import_database.h); image folders through the
+// hook kiln-engine installs (import_images.h), since decoding images needs OpenCV.
 #include <chrono>
 #include <csignal>
 #include <iomanip>
@@ -37,11 +36,6 @@ public:
 
 ImageImportHook& imageImportHook() {
     static ImageImportHook hook = nullptr;
-    return hook;
-}
-
-DatabaseImportHook& databaseImportHook() {
-    static DatabaseImportHook hook = nullptr;
     return hook;
 }
 
@@ -304,14 +298,12 @@ int runSampleImport(const Arguments& args, const ImportOptions& options) {
     return kExitOk;
 }
 
-// --db URL (--table T | --query SQL): through the engine's database clients.
+// --db URL (--table T | --query SQL): through the database module (import_database.h).
 int runDatabaseImport(const Arguments& args) {
     if (!args.positionals.empty())
         return reportUsageError("--db imports from a database; give it no file as well");
     if (args.has("table") == args.has("query"))
         return reportUsageError("--db needs one of --table TABLE or --query SQL");
-    if (!databaseImportHook())
-        return reportError(makeError(ErrorCode::Internal, "databases are imported by kiln-engine"));
     auto workspace = openWorkspace(args, true);
     if (!workspace) return reportError(workspace.error());
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
@@ -319,7 +311,7 @@ int runDatabaseImport(const Arguments& args) {
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     nlohmann::json imports = nlohmann::json::array();
-    const int status = databaseImportHook()(**workspace, args, job, imports, elapsed);
+    const int status = importFromDatabase(**workspace, args, job, imports, elapsed);
     if (args.json && status == kExitOk) std::cout << nlohmann::json{{"imports", imports}}.dump(2) << "\n";
     return status;
 }

@@ -1,5 +1,6 @@
 // kiln refresh DS…: reads each dataset's recorded source again (a file, the newest file of a
-// pattern, a database table or query) and makes a new version only when the content changed.
+// pattern, a database table or query, the last through kiln-database.so) and makes a new version
+// only when the content changed.
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -9,7 +10,7 @@
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/dataset_source.h"
-#include "core/database/database_import.h"
+#include "core/modules/database_module.h"
 #include "core/jobs/job_context.h"
 #include "core/store/workspace.h"
 
@@ -32,8 +33,10 @@ Result<DatasetSource> recordedSource(Workspace& ws, const std::string& name) {
 Result<DatasetImport> readAgain(Workspace& ws, const std::string& name, const DatasetSource& source,
                                 JobContext& job) {
     if (source.kind != DatasetSource::Kind::Database) return refreshFileDataset(ws, name, source, job);
+    auto clients = databaseModule();
+    if (!clients) return clients.error();
     DatabaseTarget target{source.url, source.table, source.query};
-    return importDatabaseDataset(ws, target, "", name, source.options, job);
+    return (*clients)->importDatabaseDataset(ws, target, "", name, source.options, job);
 }
 
 void printRefresh(const std::string& name, const DatasetSource& source, const DatasetImport& r) {

@@ -30,7 +30,7 @@ const std::vector<Command>& lightCommands() {
         makeStatsCommand(),    makeValidateCommand(), makeTrainCommand(),    makeRunsCommand(),
         makeRunCommand(),      makeCancelCommand(),   makeResumeCommand(),   makeAttachCommand(),
         makeCompareCommand(),  makeHostsCommand(),    makeRemoveCommand(),   makeGcCommand(),
-        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand(),  makeSamplesCommand()};
+        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand(),  makeSamplesCommand(), makeRefreshCommand()};
     return commands;
 }
 
@@ -42,7 +42,6 @@ bool answeredHere(const std::vector<std::string>& args) {
     if (!parsed.command) return parsed.versionRequested && !parsed.helpRequested;
     if (parsed.command->name != "import" || !parsed.usageError.empty()) return true;
     if (parsed.arguments.value("format") == std::optional<std::string>("images")) return false;
-    if (parsed.arguments.has("db")) return false;  // the database clients are the engine's
     if (auto name = parsed.arguments.value("sample")) {
         auto sample = kiln::findSample(*name);
         return !sample || sample->kind != "images";

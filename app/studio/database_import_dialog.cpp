@@ -26,7 +26,7 @@
 
 #include "app/studio/column_choices_table.h"
 #include "core/base/names.h"
-#include "core/modules/engine_module.h"
+#include "core/modules/database_module.h"
 #include "widgets/pool_task.h"
 #include "widgets/table_preview_model.h"
 
@@ -56,12 +56,12 @@ QHash<QString, QString>& sessionPasswords() {
     return passwords;
 }
 
-// The database clients are in kiln-engines.so (core/modules), which Studio loads after its first
-// window: libpq would slow every start.
+// The database clients are kiln-database.so (core/modules), loaded when first needed: libpq
+// would slow every start.
 QString redacted(const QString& url) {
-    auto engines = kiln::engineModule();
-    if (!engines) return QString();
-    return QString::fromStdString((*engines)->redactedUrl(url.toStdString()));
+    auto clients = kiln::databaseModule();
+    if (!clients) return QString();
+    return QString::fromStdString((*clients)->redactedUrl(url.toStdString()));
 }
 
 // A SQLite file rather than a PostgreSQL server, as the import tells them apart.
@@ -335,12 +335,12 @@ void DatabaseImportDialog::testConnection() {
         databasePool(), this,
         [url, secret] {
             return guarded([&](Outcome& outcome) {
-                auto engines = kiln::engineModule();
-                if (!engines) {
-                    outcome.error = QString::fromStdString(engines.error().toString());
+                auto clients = kiln::databaseModule();
+                if (!clients) {
+                    outcome.error = QString::fromStdString(clients.error().toString());
                     return;
                 }
-                auto tables = (*engines)->listDatabaseTables(url, secret);
+                auto tables = (*clients)->listDatabaseTables(url, secret);
                 if (!tables) {
                     outcome.error = QString::fromStdString(tables.error().toString());
                     return;
@@ -396,12 +396,12 @@ void DatabaseImportDialog::requestPreview() {
         databasePool(), this,
         [target, secret, options] {
             return guarded([&](Outcome& outcome) {
-                auto engines = kiln::engineModule();
-                if (!engines) {
-                    outcome.error = QString::fromStdString(engines.error().toString());
+                auto clients = kiln::databaseModule();
+                if (!clients) {
+                    outcome.error = QString::fromStdString(clients.error().toString());
                     return;
                 }
-                auto preview = (*engines)->previewDatabase(target, secret, options, kPreviewRows);
+                auto preview = (*clients)->previewDatabase(target, secret, options, kPreviewRows);
                 if (preview)
                     outcome.preview = std::move(*preview);
                 else

@@ -9,6 +9,7 @@
 #include "core/base/names.h"
 #include "core/data/dataset_catalog.h"
 #include "core/data/dataset_source.h"
+#include "core/modules/database_module.h"
 #include "core/modules/engine_module.h"
 #include "core/store/workspace.h"
 #include "widgets/job_manager.h"
@@ -134,7 +135,8 @@ int ImportController::startImageImport(const QString& folder, const QString& nam
 
 namespace {
 
-// Reads a dataset's recorded source again: files in this process, databases through the engines.
+// Reads a dataset's recorded source again: files in this process, databases through
+// kiln-database.so.
 kiln::Result<kiln::DatasetImport> refreshFromSource(kiln::Workspace& workspace, const std::string& name,
                                                     kiln::JobContext& job) {
     auto spec = kiln::DatasetCatalog(workspace.catalog()).sourceSpec(name);
@@ -145,12 +147,12 @@ kiln::Result<kiln::DatasetImport> refreshFromSource(kiln::Workspace& workspace, 
     if (!source) return source.error();
     if (source->kind != kiln::DatasetSource::Kind::Database)
         return kiln::refreshFileDataset(workspace, name, *source, job);
-    auto engines = kiln::engineModule();
-    if (!engines) return engines.error();
+    auto clients = kiln::databaseModule();
+    if (!clients) return clients.error();
     const kiln::DatabaseTarget target{source->url, source->table, source->query};
     const std::string password =
         DatabaseImportDialog::rememberedPassword(QString::fromStdString(source->url)).toStdString();
-    return (*engines)->importDatabaseDataset(workspace, target, password, name, source->options, job);
+    return (*clients)->importDatabaseDataset(workspace, target, password, name, source->options, job);
 }
 
 }  // namespace
@@ -201,9 +203,9 @@ int ImportController::startDatabaseImport(const kiln::DatabaseTarget& target, co
     auto work = [dir, target, secret, dataset, options, outcome](kiln::JobContext& job) -> kiln::Status {
         auto workspace = kiln::Workspace::open(dir, false);
         if (!workspace) return fail(job, workspace.error());
-        auto engines = kiln::engineModule();
-        if (!engines) return fail(job, engines.error());
-        auto imported = (*engines)->importDatabaseDataset(*workspace.value(), target, secret, dataset, options, job);
+        auto clients = kiln::databaseModule();
+        if (!clients) return fail(job, clients.error());
+        auto imported = (*clients)->importDatabaseDataset(*workspace.value(), target, secret, dataset, options, job);
         if (!imported) return fail(job, imported.error());
         outcome->reference = QString::fromStdString(imported.value().dataset) + QLatin1Char('@') +
                              QString::number(imported.value().version);

@@ -2,8 +2,8 @@
 
 // Kiln's heavy engines (LibTorch, OpenCV, XGBoost, ONNX) as one module loaded on first use, for
 // a light process that must start fast: Kiln Studio links only kiln_base and reaches export,
-// prediction, the model registry, image import and thumbnails, sweeps, the environment report
-// and the database clients through this table. The module is kiln-engines.so (core/modules/engine_module_table.cpp over
+// prediction, the model registry, image import and thumbnails, sweeps and the environment report
+// through this table (the database clients are a module of their own: database_module.h). The module is kiln-engines.so (core/modules/engine_module_table.cpp over
 // kiln_engines and kiln_export, only its entry point exported); the `kiln` CLI does the same
 // with a separate executable (kiln-engine) instead.
 
@@ -17,7 +17,6 @@
 
 #include "core/base/result.h"
 #include "core/data/image_folder.h"
-#include "core/database/database_import.h"
 #include "core/env/environment.h"
 #include "core/export/batch_predict.h"
 #include "core/export/exporter.h"
@@ -29,7 +28,7 @@ class ObjectStore;
 class Workspace;
 
 // Bumped whenever the table below changes: a module of another build is refused.
-inline constexpr int kEngineModuleAbi = 3;
+inline constexpr int kEngineModuleAbi = 2;
 
 // The engines' entry points, each what its namesake in core does.
 struct EngineModule {
@@ -58,16 +57,6 @@ struct EngineModule {
                                      const std::filesystem::path& kilnPath) = nullptr;
     // kiln monitor MODEL --traffic: the TrafficReport (core/serve) as JSON.
     Result<std::string> (*monitorTraffic)(Workspace& workspace, const std::string& model) = nullptr;
-    // Databases (core/database: libpq and SQLite), for File ▸ Import from Database…
-    std::string (*redactedUrl)(const std::string& url) = nullptr;
-    Status (*testDatabaseConnection)(const std::string& url, const std::string& password) = nullptr;
-    Result<std::vector<std::string>> (*listDatabaseTables)(const std::string& url,
-                                                           const std::string& password) = nullptr;
-    Result<TablePreview> (*previewDatabase)(const DatabaseTarget& target, const std::string& password,
-                                            const ImportOptions& options, std::size_t rows) = nullptr;
-    Result<DatasetImport> (*importDatabaseDataset)(Workspace& workspace, const DatabaseTarget& target,
-                                                   const std::string& password, const std::string& name,
-                                                   const ImportOptions& options, JobContext& job) = nullptr;
 };
 
 // The module's one exported symbol: extern "C" const kiln::EngineModule* kiln_engine_module().

@@ -45,11 +45,6 @@ EngineModule makeTable() {
     table.prepareSweep = &prepareSweep;
     table.runSweep = &runSweep;
     table.monitorTraffic = &monitorTraffic;
-    table.redactedUrl = &kiln::redactedUrl;
-    table.testDatabaseConnection = &kiln::testDatabaseConnection;
-    table.listDatabaseTables = &kiln::listDatabaseTables;
-    table.previewDatabase = &kiln::previewDatabase;
-    table.importDatabaseDataset = &kiln::importDatabaseDataset;
     return table;
 }
 

@@ -1,5 +1,7 @@
 #include "core/data/json_line_parser.h"
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace kiln {
@@ -11,6 +13,27 @@ constexpr int kMaxDepth = 64;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
+}
+
+// Bytes a string holds as they are: not the quote, the backslash, a control byte or the start
+// of a multi-byte UTF-8 sequence (checked apart).
+constexpr auto kPlainStringByte = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[std::size_t(c)] = c != '"' && c != '\\';
+    return plain;
+}();
+
+// memcmp(a, b, n) == 0 for the short names of JSON keys, inline: eight bytes at a time.
+inline bool sameBytes(const char* a, const char* b, std::size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    for (; n; ++a, ++b, --n)
+        if (*a != *b) return false;
+    return true;
 }
 
 int hexValue(char c) {
@@ -151,9 +174,8 @@ std::size_t JsonLineParser::expectedColumn(std::size_t prefixLength) {
     if (name.size() <= prefixLength) return kNoColumn;
     const std::size_t length = name.size() - prefixLength;
     if (std::size_t(m_end - m_p) <= length || m_p[length] != '"') return kNoColumn;
-    if (std::memcmp(m_p, name.data() + prefixLength, length) != 0) return kNoColumn;
-    if (prefixLength && std::memcmp(name.data(), m_name.data(), prefixLength) != 0)
-        return kNoColumn;
+    if (!sameBytes(m_p, name.data() + prefixLength, length)) return kNoColumn;
+    if (prefixLength && !sameBytes(name.data(), m_name.data(), prefixLength)) return kNoColumn;
     if (!m_plain[column]) return kNoColumn;  // its raw key would differ from the name
     m_p += length + 1;
     return column;
@@ -214,7 +236,7 @@ bool JsonLineParser::parseString(std::string& out) {
         const char* run = m_p;
         while (m_p < m_end) {
             const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+            if (!kPlainStringByte[c]) break;
             ++m_p;
         }
         out.append(run, std::size_t(m_p - run));

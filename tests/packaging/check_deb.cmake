@@ -13,8 +13,10 @@ if(NOT count EQUAL 1)
 endif()
 execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends)
 execute_process(COMMAND dpkg-deb --contents ${debs} OUTPUT_VARIABLE contents)
-set(deps libtorch libsqlite3 libopencv-core)
-set(paths ./usr/bin/kiln ./usr/libexec/kiln/kiln-engine ./usr/share/kiln/samples/samples.json
+# libpq5 comes with kiln-database.so, the database clients loaded for kiln import --db.
+set(deps libtorch libsqlite3 libopencv-core libpq5)
+set(paths ./usr/bin/kiln ./usr/libexec/kiln/kiln-engine ./usr/lib/kiln/kiln-database.so
+          ./usr/share/kiln/samples/samples.json
           ./usr/share/kiln/samples/penguins.csv ./usr/share/kiln/samples/digits/7/7_01.png)
 if(WITH_STUDIO)
   list(APPEND deps libqt6widgets6 libqt6charts6)

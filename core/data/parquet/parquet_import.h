@@ -15,7 +15,8 @@ class ObjectStore;
 // table in `store`, no catalog entry, row groups on all cores. Types come from the file's schema.
 // A corrupt or truncated file is refused with what and where (row group, column, page), and
 // nothing is committed. Progress and cancel through `job`.
-Result<TableImportResult> readParquetTable(const ObjectStore& store, const std::filesystem::path& file,
+Result<TableImportResult> readParquetTable(const ObjectStore& store,
+                                           const std::filesystem::path& file,
                                            const ImportOptions& options, JobContext& job);
 
 // The schema and first rows of a Parquet file, as readParquetTable would type them.

@@ -71,6 +71,15 @@ Result<TableFormat> fromContent(const fs::path& file) {
     head.resize(std::size_t(in.gcount()));
     if (startsWith(head, "PAR1")) return TableFormat::Parquet;
     if (startsWith(head, "PK\x03\x04") && looksLikeWorkbook(head)) return TableFormat::Excel;
+    // A JSON object on a first line longer than the head (wide records): read on to its end, up
+    // to 64 MiB, as the CSV sample does for wide tables.
+    const std::size_t brace = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    while (brace != std::string::npos && head[brace] == '{' && head.find('\n') == std::string::npos &&
+           head.size() < (std::size_t(64) << 20) && in) {
+        std::string more(head.size(), '\0');
+        in.read(more.data(), std::streamsize(more.size()));
+        head.append(more, 0, std::size_t(in.gcount()));
+    }
     if (looksLikeJsonLines(head)) return TableFormat::JsonLines;
     return TableFormat::Csv;
 }

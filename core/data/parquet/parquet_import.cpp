@@ -4,7 +4,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "core/base/parallel_pass.h"
 #include "core/data/column_choices.h"
@@ -36,6 +38,11 @@ std::string sourceJson(const ParquetFile& file) {
     std::string scratch;
     j["created_by"] = std::string(validUtf8(file.meta().createdBy, scratch));
     return j.dump();
+}
+
+std::string tooManyNote(std::uint64_t limit) {
+    return "more than " + std::to_string(limit) +
+           " distinct values: too many for a category, read as text";
 }
 
 // One row group's chunks, or what stopped its reading.
@@ -129,8 +136,7 @@ Pass runPass(const OpenedParquet& opened, std::vector<ColumnSpec>& specs, TableW
                 !specs[c].levels.empty() || writer.categoryCount(c) <= limit)
                 continue;
             specs[c].type = ColumnType::Text;
-            specs[c].note = "more than " + std::to_string(limit) +
-                            " distinct values: too many for a category, read as text";
+            specs[c].note = tooManyNote(limit);
             pass.restart = true;
         }
         if (pass.restart) return false;
@@ -141,6 +147,33 @@ Pass runPass(const OpenedParquet& opened, std::vector<ColumnSpec>& specs, TableW
     if (failure && !pass.error)
         pass.error = makeError(ErrorCode::Internal, *failure, opened.file->path());
     return pass;
+}
+
+// String columns whose first row group alone has too many distinct values for a category are
+// text from the start, which spares a second pass over the file for each. (A column that
+// passes here may still turn out too varied further on: the pass then reads again.)
+void presetTextColumns(const OpenedParquet& opened, std::vector<ColumnSpec>& specs) {
+    const auto& groups = opened.file->meta().rowGroups;
+    if (groups.empty()) return;
+    const std::uint64_t limit = categoryLimit(opened);
+    for (std::size_t c = 0; c < specs.size(); ++c) {
+        const FlatColumn& column = opened.schema.columns[c];
+        if (specs[c].type != ColumnType::Categorical || specs[c].overridden ||
+            !specs[c].levels.empty() || column.kind != ValueKind::String)
+            continue;
+        ColumnData data;
+        try {
+            readColumnChunk(*opened.file, groups[0].columns[column.leaf], column.info,
+                            groups[0].numRows, data);
+        } catch (const std::exception&) {
+            continue;  // the pass reports it, with where
+        }
+        std::unordered_set<std::string_view> distinct(data.values.strings.begin(),
+                                                      data.values.strings.end());
+        if (distinct.size() <= limit) continue;
+        specs[c].type = ColumnType::Text;
+        specs[c].note = tooManyNote(limit);
+    }
 }
 
 void addDroppedNotes(const std::vector<ColumnSpec>& specs,
@@ -161,6 +194,7 @@ Result<TableImportResult> readParquetTable(const ObjectStore& store,
     if (!opened) return opened.error();
     auto specs = initialSpecs(*opened);
     if (auto s = applyColumnChoices(specs, options); !s) return s.error();
+    presetTextColumns(*opened, specs);
     job.progress(0, std::uint64_t(opened->file->meta().numRows), "Reading");
     // Each restart changes one column's type for good (wider, or text), so few are needed.
     for (std::size_t attempt = 0; attempt <= 2 * specs.size() + 2; ++attempt) {

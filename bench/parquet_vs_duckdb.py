@@ -8,7 +8,8 @@ Makes the deterministic mixed CSV with ../shared/bench/gen_csv.py (8.6M rows ~ 1
 row groups), then times, each in fresh processes with a warm page cache:
   kiln import FILE.parquet as a whole process (fresh workspace each run; wall time, peak RSS),
   DuckDB CREATE TABLE t AS SELECT * FROM read_parquet(FILE) with 2 threads (load time inside
-  its process, so DuckDB's start-up is not counted; Kiln's ~0.6 s start-up is).
+  its process, so DuckDB's start-up is not counted; Kiln's whole process is, the light front end's
+  start-up about 20 ms).
 Checks Kiln's row count and per-column missing counts against DuckDB's, and prints both
 times, the ratio (target: Kiln at least 1.0x DuckDB) and Kiln's peak RSS against the file size
 (target: at most the file size), with the load average so a busy machine shows.

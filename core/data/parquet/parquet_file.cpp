@@ -49,10 +49,14 @@ std::size_t countDefined(const std::vector<std::uint8_t>& defined, std::size_t f
 }
 
 // The values of a data page (from `offset` in its decompressed bytes) by encoding.
+// A dictionary-encoded page's indices are also kept in `data` while every page so far was one.
 void decodePageValues(std::int32_t encoding, const std::string& page, std::size_t offset,
-                      std::size_t count, const Values* dictionary, Values& out) {
-    if (encoding != kPlainDictionary && encoding != kRleDictionary)
+                      std::size_t count, const Values* dictionary, ColumnData& data) {
+    Values& out = data.values;
+    if (encoding != kPlainDictionary && encoding != kRleDictionary) {
+        data.dictionaryOnly = false;
         return decodeValues(encoding, page, offset, count, out);
+    }
     if (!dictionary) throw FormatError("dictionary-encoded page without a dictionary page");
     if (count == 0) return;
     if (offset >= page.size()) throw FormatError("dictionary indices missing");
@@ -60,6 +64,7 @@ void decodePageValues(std::int32_t encoding, const std::string& page, std::size_
     std::vector<std::uint32_t> indices(count);
     decodeHybrid(p + 1, page.size() - offset - 1, p[0], indices.data(), count);
     for (auto index : indices) out.appendFrom(*dictionary, index);
+    if (data.dictionaryOnly) data.dictionaryIndices.insert(data.dictionaryIndices.end(), indices.begin(), indices.end());
 }
 
 void checkPageSizes(const PageHeader& h, std::size_t left) {
@@ -101,7 +106,7 @@ void readDataPageV1(const DataPageHeader& h, std::string page, const LeafInfo& l
     }
     const std::string& kept = out.values.buffers.emplace_back(std::move(page));
     decodePageValues(h.encoding, kept, offset, countDefined(out.defined, first), dictionary,
-                     out.values);
+                     out);
 }
 
 // A data page v2: levels first and never compressed, the values after them maybe.
@@ -134,7 +139,7 @@ void readDataPageV2(const DataPageHeaderV2& h, const PageHeader& header, const s
         values.assign(reinterpret_cast<const char*>(data + levelBytes), valueBytes);
     }
     const std::string& kept = out.values.buffers.emplace_back(std::move(values));
-    decodePageValues(h.encoding, kept, 0, countDefined(out.defined, first), dictionary, out.values);
+    decodePageValues(h.encoding, kept, 0, countDefined(out.defined, first), dictionary, out);
 }
 
 }  // namespace
@@ -245,6 +250,7 @@ void readColumnChunk(const ParquetFile& file, const ColumnMeta& meta, const Leaf
             // The dictionary's strings view its page: keep that with the column's values.
             const std::string& kept = out.values.buffers.emplace_back(std::move(page));
             decodeValues(kPlain, kept, 0, std::size_t(header.dictionary->numValues), *dictionary);
+            out.dictionary = dictionary->strings;
             if (dictionary->int96DroppedPrecision) out.values.int96DroppedPrecision = true;
         } else if (header.type == kDataPage) {
             if (!header.data) throw FormatError("data page without its header");

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/result.h"
@@ -45,6 +46,12 @@ struct ColumnData {
     Values values;
     std::vector<std::uint8_t> defined;
     std::size_t pages = 0;  // pages read, for messages
+    // When every data page was dictionary-encoded: the dictionary's strings (views into a page
+    // kept in `values.buffers`) and each non-null value's index into them, so a categorical
+    // column looks each distinct string up once, not once per row.
+    bool dictionaryOnly = true;
+    std::vector<std::string_view> dictionary;
+    std::vector<std::uint32_t> dictionaryIndices;
 };
 
 // What the chunk reader needs to know of the column.

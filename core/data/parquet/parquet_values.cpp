@@ -227,8 +227,43 @@ std::string formatValue(const FlatColumn& column, const Values& values, std::siz
     return {};
 }
 
+namespace {
+
+// A categorical column whose pages were all dictionary-encoded: each dictionary string is looked
+// up (and checked as UTF-8) once, on its first use, and every row takes its code by index.
+void convertDictionaryCategories(const ColumnData& data, ColumnChunk& out) {
+    std::vector<std::int32_t> codes(data.dictionary.size(), -1);
+    std::size_t v = 0;
+    for (std::uint8_t defined : data.defined) {
+        if (!defined) {
+            out.appendMissing(ColumnType::Categorical);
+            continue;
+        }
+        const std::uint32_t index = data.dictionaryIndices[v++];
+        if (codes[index] < 0) {
+            appendCategory(out, data.dictionary[index]);
+            codes[index] = out.codes.back();
+        } else {
+            out.codes.push_back(codes[index]);
+            ++out.rows;
+        }
+    }
+}
+
+bool dictionaryCategories(const FlatColumn& column, const ColumnSpec& spec, const ColumnData& data) {
+    if (spec.type != ColumnType::Categorical || column.kind != ValueKind::String) return false;
+    if (!data.dictionaryOnly || data.dictionary.empty()) return false;
+    if (data.dictionaryIndices.size() != data.values.strings.size()) return false;
+    for (std::uint32_t index : data.dictionaryIndices)
+        if (index >= data.dictionary.size()) return false;  // appendFrom refused it already
+    return true;
+}
+
+}  // namespace
+
 void convertColumn(const FlatColumn& column, const ColumnSpec& spec, const ColumnData& data,
                    ColumnChunk& out, ConvertStats& stats) {
+    if (dictionaryCategories(column, spec, data)) return convertDictionaryCategories(data, out);
     const bool native = isNative(column, spec);
     const bool u64AsFloat = spec.type == ColumnType::Float && column.kind == ValueKind::Unsigned64;
     std::size_t v = 0;

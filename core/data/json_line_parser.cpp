@@ -1,4 +1,5 @@
 #include "core/data/json_line_parser.h"
+#include "core/data/text_encoding.h"
 
 #include <array>
 #include <cstdint>
@@ -43,23 +44,6 @@ int hexValue(char c) {
     return -1;
 }
 
-void appendUtf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 // The length of the valid UTF-8 sequence at `p` (lead byte >= 0x80), or 0.
 std::size_t utf8Length(const unsigned char* p, const unsigned char* end) {

@@ -17,6 +17,9 @@ enum class TextEncoding { Utf8, Utf8Bom, Utf16Le, Utf16Be, Latin1 };
 // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "latin-1".
 const char* textEncodingName(TextEncoding encoding);
 
+// Appends code point `cp` (at most U+10FFFF) to `out` in UTF-8.
+void appendUtf8(std::string& out, std::uint32_t cp);
+
 // Offset of the first byte that is not valid UTF-8 in [data, data + size), or `size` when all of
 // it is valid. A sequence cut off at the end counts as valid (the caller owns the rest).
 // Thread-safe; ASCII runs are checked 8 bytes at a time.

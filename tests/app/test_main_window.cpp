@@ -144,7 +144,7 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(file->title() == QStringLiteral("&File"));
     CHECK(actionNames(file) ==
           QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
-                      QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"),
+                      QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"), QStringLiteral("actionImportDatabase"),
                       QStringLiteral("menuOpenSample"), QStringLiteral("actionSettings"),
                       QStringLiteral("actionCloseTab"),
                       QStringLiteral("actionQuit")});

@@ -1,5 +1,7 @@
 #include "core/serve/model_server.h"
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 #include <openssl/crypto.h>
 
@@ -353,6 +355,16 @@ Result<std::unique_ptr<ModelServer>> ModelServer::start(const ServeSource& sourc
     http.set_keep_alive_max_count(100000);
     http.set_keep_alive_timeout(5);
     http.set_tcp_nodelay(true);
+    // cpp-httplib listens with a backlog of 5, fixed when Debian compiled it: clients opening a
+    // connection per request (thousands a second) then lose a few to the kernel, unanswered and
+    // never seen by a handler. The listening socket is taken here and given the system's
+    // backlog once bound (Linux lets listen() be called again on it).
+    int listening = -1;
+    http.set_socket_options([&listening](int fd) {
+        int yes = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = fd;
+    });
     impl->routes();
     if (options.port == 0) {
         impl->port = http.bind_to_any_port(options.host);
@@ -365,6 +377,8 @@ Result<std::unique_ptr<ModelServer>> ModelServer::start(const ServeSource& sourc
                          "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                              " (in use, or not an address of this machine)",
                          "choose another --port or --host");
+    if (listening >= 0) ::listen(listening, SOMAXCONN);
+    http.set_socket_options(httplib::default_socket_options);  // `listening` is this frame's
     impl->listener = std::thread([raw = impl.get()] { raw->http.listen_after_bind(); });
     while (!impl->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     if (impl->watches()) impl->watcher = std::thread([raw = impl.get()] { raw->watchLoop(); });

@@ -253,11 +253,10 @@ TEST_CASE("serve: off loopback a token is required, and compared", "[serve]") {
     REQUIRE(anonymous.Get("/healthz")->status == 200);
 }
 
-// Known defect (notes of stop 34): right after a swap, about one request in 1,000-4,500 gets its
-// connection closed with no answer at all ("no answer: Read"), never a wrong one. Such a request is
-// sent again, as a client does after a transport error, and counted; the case fails if they are
-// more than 1 in 500, or if any answer is lost, doubled or from the old model after the swap.
-TEST_CASE("serve: a hot swap under load answers every request once and from the right model", "[serve]") {
+// 16 clients opening a connection per request (thousands a second): with cpp-httplib's backlog of
+// 5 the kernel dropped a few of them unanswered (1 to 4 in 1,300-8,500) until the server gave its
+// listening socket the system's backlog.
+TEST_CASE("serve: a hot swap under load loses no request and answers none twice", "[serve]") {
     ServingWorkspace w;
     w.registerVersion("run-serve-v1", 2);
     w.registerVersion("run-serve-v2", 5);
@@ -275,7 +274,7 @@ TEST_CASE("serve: a hot swap under load answers every request once and from the 
         bodies.push_back(json({{"rows", csvRows(w.csv, std::size_t(i) * 8, 8)}}).dump());
 
     std::atomic<bool> go{true};
-    std::atomic<int> sent{0}, answered{0}, failed{0}, afterSwapOld{0}, dropped{0};
+    std::atomic<int> sent{0}, answered{0}, failed{0}, afterSwapOld{0};
     std::atomic<bool> swapped{false};
     std::mutex seenMutex;
     std::set<std::int64_t> seen;
@@ -291,10 +290,6 @@ TEST_CASE("serve: a hot swap under load answers every request once and from the 
                 ++sent;
                 bool swappedBefore = swapped;
                 auto res = client.Post("/v1/predict", bodies[std::size_t(c)], "application/json");
-                for (int retry = 0; !res && retry < 3; ++retry) {
-                    ++dropped;
-                    res = client.Post("/v1/predict", bodies[std::size_t(c)], "application/json");
-                }
                 if (!res || res->status != 200) {
                     ++failed;
                     std::lock_guard<std::mutex> lock(seenMutex);
@@ -319,11 +314,8 @@ TEST_CASE("serve: a hot swap under load answers every request once and from the 
     std::this_thread::sleep_for(std::chrono::milliseconds(600));
     go = false;
     for (auto& t : clients) t.join();
-    INFO("sent " << sent << ", answered " << answered << ", failed " << failed << " (first: " << firstFailure
-                  << "), connections dropped and sent again " << dropped);
-    if (dropped) WARN("connections closed without an answer, sent again: " << dropped << " of " << sent);
+    INFO("sent " << sent << ", answered " << answered << ", failed " << failed << " (first: " << firstFailure << ")");
     REQUIRE(failed == 0);
-    REQUIRE(dropped * 500 <= sent);
     REQUIRE(answered == sent);
     REQUIRE(sent > 100);
     REQUIRE(seen == std::set<std::int64_t>{1, 2});

@@ -204,6 +204,74 @@ const char* const kDatasetSource = R"sql(
 ALTER TABLE datasets ADD COLUMN source_spec TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 7: pipelines (core/pipeline): each run of a pipeline file and of its steps, with the
+// key a step's output is reused by; schedules installed on this machine; and the drift reports of
+// `kiln monitor` and the pipelines' monitor steps, kept to be drawn over time.
+const char* const kPipelines = R"sql(
+CREATE TABLE pipelines (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  file       TEXT NOT NULL DEFAULT '',
+  spec_hash  TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE pipeline_runs (
+  id          INTEGER PRIMARY KEY,
+  pipeline_id INTEGER NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  trigger     TEXT NOT NULL DEFAULT 'manual' CHECK (trigger IN ('manual', 'scheduled')),
+  status      TEXT NOT NULL DEFAULT 'running'
+              CHECK (status IN ('running', 'completed', 'failed', 'refused', 'skipped')),
+  message     TEXT NOT NULL DEFAULT '',
+  spec_hash   TEXT NOT NULL DEFAULT '',
+  pid         INTEGER NOT NULL DEFAULT 0,
+  started_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  finished_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (pipeline_id, number)
+);
+CREATE TABLE pipeline_steps (
+  run_id      INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'pending'
+              CHECK (status IN ('pending', 'running', 'ran', 'cached', 'skipped', 'failed')),
+  reason      TEXT NOT NULL DEFAULT '',
+  key         TEXT NOT NULL DEFAULT '',
+  key_parts   TEXT NOT NULL DEFAULT '{}',
+  outputs     TEXT NOT NULL DEFAULT '{}',
+  log         TEXT NOT NULL DEFAULT '',
+  started_at  TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, position)
+);
+CREATE INDEX pipeline_steps_by_key ON pipeline_steps (name, key);
+CREATE TABLE pipeline_schedules (
+  pipeline_id   INTEGER PRIMARY KEY REFERENCES pipelines(id) ON DELETE CASCADE,
+  calendar      TEXT NOT NULL,
+  backend       TEXT NOT NULL CHECK (backend IN ('systemd', 'cron')),
+  unit          TEXT NOT NULL DEFAULT '',
+  file          TEXT NOT NULL,
+  pause_after   INTEGER NOT NULL DEFAULT 3,
+  paused        INTEGER NOT NULL DEFAULT 0,
+  paused_reason TEXT NOT NULL DEFAULT '',
+  installed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE monitor_reports (
+  id                   INTEGER PRIMARY KEY,
+  model                TEXT NOT NULL,
+  model_version        INTEGER NOT NULL DEFAULT 0,
+  reference_version_id INTEGER REFERENCES dataset_versions(id) ON DELETE SET NULL,
+  current_label        TEXT NOT NULL DEFAULT '',
+  current_hash         TEXT NOT NULL DEFAULT '',
+  pipeline_run_id      INTEGER REFERENCES pipeline_runs(id) ON DELETE SET NULL,
+  drifted_share        REAL NOT NULL DEFAULT 0,
+  report               TEXT NOT NULL,
+  created_at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX monitor_reports_by_model ON monitor_reports (model, created_at);
+)sql";
+
 }  // namespace
 
 const char* const kUpsertMetricLast =
@@ -220,6 +288,7 @@ const std::vector<Migration>& catalogMigrations() {
         {4, "a summary pyramid of every metric series", summarySql.c_str()},
         {5, "the summary pyramid's buckets stored eight to a row", kMetricSummaryPages},
         {6, "each dataset's source, to refresh it", kDatasetSource},
+        {7, "pipelines, their runs, steps and schedules, and drift reports", kPipelines},
     };
     return migrations;
 }

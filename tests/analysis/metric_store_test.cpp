@@ -246,7 +246,8 @@ TEST_CASE("the pyramid is the same whether points come in batches, one event at 
 
     // Migration 4 builds it from the stored metrics, a row per bucket, and migration 5 gathers
     // the rows into pages.
-    REQUIRE(recorded.catalog().execute("DROP TABLE metric_summary_pages; ALTER TABLE datasets DROP COLUMN source_spec;"
+    REQUIRE(recorded.catalog().execute("DROP TABLE metric_summary_pages; ALTER TABLE datasets DROP COLUMN source_spec; "
+                           "DROP TABLE monitor_reports; DROP TABLE pipeline_schedules; DROP TABLE pipeline_steps; DROP TABLE pipeline_runs; DROP TABLE pipelines;"
                                        "DELETE FROM schema_version WHERE version > 3"));
     auto migrated = Catalog::open(recorded.catalog().file());
     REQUIRE(migrated);

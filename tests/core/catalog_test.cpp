@@ -108,7 +108,8 @@ TEST_CASE("A catalog at an older schema is migrated forward, keeping its rows", 
         auto c = Catalog::open(dir / "kiln.db").value();
         REQUIRE(c->execute("INSERT INTO datasets (name, kind) VALUES ('kept', 'table');"
                            "DROP TABLE profiles; DROP TABLE metric_last; DROP TABLE metric_summary_pages;"
-                           "ALTER TABLE datasets DROP COLUMN source_spec;"
+                           "ALTER TABLE datasets DROP COLUMN source_spec; "
+                           "DROP TABLE monitor_reports; DROP TABLE pipeline_schedules; DROP TABLE pipeline_steps; DROP TABLE pipeline_runs; DROP TABLE pipelines;"
                            "DELETE FROM schema_version WHERE version > 1;")
                     .ok());
     }
@@ -122,7 +123,8 @@ TEST_CASE("Migrating to schema 3 fills metric_last from the metrics already stor
     TempDir dir;
     {
         auto c = Catalog::open(dir / "kiln.db").value();
-        REQUIRE(c->execute("DROP TABLE metric_summary_pages; DROP TABLE metric_last; ALTER TABLE datasets DROP COLUMN source_spec;"
+        REQUIRE(c->execute("DROP TABLE metric_summary_pages; DROP TABLE metric_last; ALTER TABLE datasets DROP COLUMN source_spec; "
+                           "DROP TABLE monitor_reports; DROP TABLE pipeline_schedules; DROP TABLE pipeline_steps; DROP TABLE pipeline_runs; DROP TABLE pipelines;"
                            "DELETE FROM schema_version WHERE version > 2;"
                            "INSERT INTO runs (id, status) VALUES ('r', 'completed');"
                            "INSERT INTO metrics VALUES ('r', 'loss', 1, 1, 0.9, 0), "

@@ -1,5 +1,5 @@
-// kiln serve MODEL [--port N] [--host H] [--token-file F] [--workers N], and kiln monitor MODEL
-// --traffic.
+// kiln serve MODEL [--port N] [--host H] [--token-file F] [--workers N]. What it logs is read by
+// kiln monitor MODEL --traffic (cmd_monitor.cpp).
 #include <csignal>
 #include <ctime>
 #include <fstream>
@@ -15,7 +15,6 @@
 #include "core/jobs/job_context.h"
 #include "core/serve/model_server.h"
 #include "core/serve/served_model.h"
-#include "core/serve/traffic_monitor.h"
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -203,49 +202,6 @@ int runServe(const Arguments& args) {
     return kExitOk;
 }
 
-std::string fixed(double v, int digits) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
-int runMonitor(const Arguments& args) {
-    if (!args.has("traffic"))
-        return reportUsageError("kiln monitor needs --traffic (the served model's logged requests)");
-    auto workspace = openWorkspace(args, false);
-    if (!workspace) return reportError(workspace.error());
-    NullJobContext job;
-    auto report = monitorTraffic(**workspace, args.positionals[0], job);
-    if (!report) return reportError(report.error());
-    if (args.json) {
-        std::cout << report->toJson(2) << "\n";
-        return kExitOk;
-    }
-    std::string versions;
-    for (const auto& v : report->versions) versions += (versions.empty() ? "" : ", ") + v;
-    std::cout << report->model << " traffic: " << report->rows << " rows in " << report->requests
-              << " requests, " << report->firstTime << " to " << report->lastTime << ", answered by "
-              << versions << "\n";
-    if (report->rows < 100)
-        std::cout << "(only " << report->rows << " live rows: drift figures are noisy below about 100)\n";
-    if (report->skippedLines) std::cout << "(" << report->skippedLines << " unreadable log lines skipped)\n";
-    std::cout << "\nlive inputs against the training data (" << report->dataset << "):\n"
-              << std::left << std::setw(24) << "COLUMN" << std::setw(13) << "TYPE" << std::setw(9) << "PSI"
-              << std::setw(9) << "KS" << std::setw(10) << "KS p" << "LEVEL\n";
-    for (const auto& s : report->inputs.schemaChanges)
-        std::cout << std::setw(24) << s.column << s.change << " " << s.from << " → " << s.to << "\n";
-    for (const auto& c : report->inputs.columns)
-        std::cout << std::setw(24) << c.column << std::setw(13) << c.type << std::setw(9) << fixed(c.psi, 3)
-                  << std::setw(9) << (c.ks ? fixed(*c.ks, 3) : "-") << std::setw(10)
-                  << (c.ksPValue ? fixed(*c.ksPValue, 4) : "-") << c.level << "\n";
-    if (report->predictions)
-        std::cout << "\nlive predictions against the test-set predictions (" << report->testRows
-                  << " rows): PSI " << fixed(report->predictions->psi, 3)
-                  << (report->predictions->ks ? ", KS " + fixed(*report->predictions->ks, 3) : "") << ", "
-                  << report->predictions->level << "\n";
-    return kExitOk;
-}
-
 }  // namespace
 
 Command makeServeCommand() {
@@ -274,21 +230,6 @@ Command makeServeCommand() {
     c.minPositionals = 1;
     c.maxPositionals = 1;
     c.run = runServe;
-    return c;
-}
-
-Command makeMonitorCommand() {
-    Command c;
-    c.name = "monitor";
-    c.summary = "compare a served model's traffic with its training data and test predictions";
-    c.usage = "kiln monitor MODEL[@VERSION|@STAGE] --traffic";
-    c.description = "Reads the requests kiln serve logged for MODEL and compares each input column with\n"
-                    "the training data (PSI, KS) and the live predictions with the model's predictions\n"
-                    "on its test rows.";
-    c.options = {{"traffic", "", "compare the logged traffic"}};
-    c.minPositionals = 1;
-    c.maxPositionals = 1;
-    c.run = runMonitor;
     return c;
 }
 

@@ -292,6 +292,11 @@ std::map<std::string, HostTensor> sliceRows(const std::map<std::string, HostTens
     return out;
 }
 
+Status predictInputs(const OnnxExecutor& exec, const std::map<std::string, HostTensor>& inputs,
+                     std::size_t rows, const PredictOptions& o, PredictionTable& t) {
+    return runBatches(exec, inputs, rows, o, t);
+}
+
 Status describeKilnOutputs(const OnnxExecutor& exec, PredictionTable& t) {
     const auto& outs = exec.outputNames();
     auto has = [&](const char* name) {

@@ -54,6 +54,12 @@ Result<PredictionTable> predictFile(const std::filesystem::path& model,
 Result<PredictionTable> predictWith(const OnnxExecutor& executor, const std::filesystem::path& data,
                                     const PredictOptions& options = {});
 
+// Runs `executor` on `rows` rows of graph inputs already built (rawTableInputs) in batches, side
+// by side as predictFile runs them, and appends the outputs to `table` (whose classification and
+// classes describeKilnOutputs has set). The first batch's error stops the rest and is returned.
+Status predictInputs(const OnnxExecutor& executor, const std::map<std::string, HostTensor>& inputs,
+                     std::size_t rows, const PredictOptions& options, PredictionTable& table);
+
 // Checks that `executor` holds a model Kiln exported (inputs; label, probabilities and
 // kiln.classes, or value) and sets `table`'s classification and classes from it. Corrupt naming
 // what is missing.

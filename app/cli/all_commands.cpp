@@ -2,6 +2,7 @@
 // image decoding) that pull LibTorch, OpenCV, ONNX and XGBoost into the executable.
 #include "app/cli/cli_app.h"
 #include "app/cli/import_images.h"
+#include "app/cli/pipeline_output.h"
 
 namespace kiln::cli {
 
@@ -21,6 +22,7 @@ const std::vector<Command>& allCommands() {
                                                   makeGcCommand(),      makeStarCommand(),
                                                   makeUnstarCommand(),  makeRenameCommand(),  makeSamplesCommand(),  makeRefreshCommand(),
                                                   makeServeCommand(),   makeMonitorCommand(),
+                                                  makePipelineCommand(runPipelineRunVerb),
                                                   makeWorkerCommand()};
     return commands;
 }

@@ -16,6 +16,7 @@
 
 #include "app/cli/arg_parser.h"
 #include "app/cli/cli_app.h"
+#include "app/cli/pipeline_output.h"
 #include "core/samples/sample_library.h"
 
 namespace {
@@ -30,7 +31,8 @@ const std::vector<Command>& lightCommands() {
         makeStatsCommand(),    makeValidateCommand(), makeTrainCommand(),    makeRunsCommand(),
         makeRunCommand(),      makeCancelCommand(),   makeResumeCommand(),   makeAttachCommand(),
         makeCompareCommand(),  makeHostsCommand(),    makeRemoveCommand(),   makeGcCommand(),
-        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand(),  makeSamplesCommand(), makeRefreshCommand()};
+        makeStarCommand(),     makeUnstarCommand(),   makeRenameCommand(),  makeSamplesCommand(), makeRefreshCommand(),
+        makePipelineCommand(nullptr)};
     return commands;
 }
 
@@ -40,6 +42,10 @@ const std::vector<Command>& lightCommands() {
 bool answeredHere(const std::vector<std::string>& args) {
     const kiln::cli::ParseResult parsed = kiln::cli::parseCommandLine(args, lightCommands());
     if (!parsed.command) return parsed.versionRequested && !parsed.helpRequested;
+    // A pipeline run trains, exports and predicts: the engine's.
+    if (parsed.command->name == "pipeline")
+        return !parsed.usageError.empty() || parsed.arguments.positionals.empty() ||
+               parsed.arguments.positionals[0] != "run";
     if (parsed.command->name != "import" || !parsed.usageError.empty()) return true;
     if (parsed.arguments.value("format") == std::optional<std::string>("images")) return false;
     if (auto name = parsed.arguments.value("sample")) {

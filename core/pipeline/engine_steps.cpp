@@ -211,8 +211,10 @@ Result<StepOutcome> runMonitor(StepContext& c, JobContext& job) {
     auto inputs = stepInputs(c);
     if (!inputs) return inputs.error();
     const json& model = (*inputs)["model"];
-    if (model.is_null())
-        return makeError(ErrorCode::NotFound, "model " + modelNameFor(c) + " has no production version to monitor");
+    if (model.is_null()) {  // the first run of a pipeline: nothing in production to compare with yet
+        c.log("model " + modelNameFor(c) + " has no production version yet: nothing to monitor");
+        return StepOutcome{{{"model", nullptr}, {"note", "no production version yet"}}, std::nullopt};
+    }
     const json& data = (*inputs)["dataset"];
     const std::string modelRef = model["model"].get<std::string>() + "@" + std::to_string(model["version"].get<std::int64_t>());
     const std::string dataRef = data["dataset"].get<std::string>() + "@" + std::to_string(data["version"].get<std::int64_t>());

@@ -153,7 +153,12 @@ private:
                                 s.log += line + "\n";
                                 if (m_options.onLog) m_options.onLog(s, line);
                             }};
-        auto outcome = runner->second(context, m_job);
+        Result<StepOutcome> outcome = makeError(ErrorCode::Internal, "the step gave no outcome");
+        try {
+            outcome = runner->second(context, m_job);
+        } catch (const std::exception& e) {  // a bug in a step fails that step, recorded, not the process
+            return fail(s, std::string("internal error: ") + e.what());
+        }
         if (!outcome) return fail(s, outcome.error().toString());
         s.status = StepStatus::Ran;
         s.outputs = outcome->outputs;

@@ -5,10 +5,7 @@
 
 #include "app/cli/cli_app.h"
 #include "app/cli/pipeline_output.h"
-#if __has_include("app/cli/pipeline_schedule_commands.h")  // TEMPORARY until the schedule lands
 #include "app/cli/pipeline_schedule_commands.h"
-#define KILN_PIPELINE_SCHEDULES 1
-#endif
 #include "core/base/names.h"
 #include "core/pipeline/pipeline_spec.h"
 #include "core/store/workspace.h"
@@ -149,20 +146,16 @@ Command makePipelineCommand(std::function<int(const Arguments&)> runVerb) {
                  {"rerun-from", "STEP", "run this step and every later one again (run, plan)"},
                  {"scheduled", "", "as the schedule starts it: no new data ends the run 'skipped' (run)"},
                  {"limit", "N", "runs to list (show; default 20)"}};
-#ifdef KILN_PIPELINE_SCHEDULES
     for (auto& o : pipelineScheduleOptions()) c.options.push_back(o);
-#endif
     c.minPositionals = 1;
     c.maxPositionals = 3;
     c.run = [runVerb](const Arguments& args) {
         const std::string verb = args.positionals[0];
         if (verb == "plan") return runPlan(args);
         if (verb == "show") return runShow(args);
-#ifdef KILN_PIPELINE_SCHEDULES
         if (verb == "schedule") return runPipelineSchedule(args);
         if (verb == "unschedule") return runPipelineUnschedule(args);
         if (verb == "list") return runPipelineList(args);
-#endif
         if (verb == "run" && runVerb) return runVerb(args);
         if (verb == "run") return reportError(makeError(ErrorCode::Unsupported, "kiln pipeline run runs in kiln-engine"));
         return reportUsageError("kiln pipeline takes run, plan, show, schedule, unschedule or list, not '" + verb + "'");

@@ -7,10 +7,7 @@
 #include "core/jobs/job_context.h"
 #include "core/pipeline/engine_steps.h"
 #include "core/pipeline/pipeline_runner.h"
-#if __has_include("core/pipeline/schedule/scheduled_run.h")  // TEMPORARY until the schedule lands
 #include "core/pipeline/schedule/scheduled_run.h"
-#define KILN_PIPELINE_SCHEDULES 1
-#endif
 #include "core/store/workspace.h"
 
 namespace kiln::cli {
@@ -40,9 +37,7 @@ int runPipelineRunVerb(const Arguments& args) {
     BasicJobContext job;
     auto run = runPipeline(**workspace, *spec, allStepRunners(), options, job);
     if (!run) return reportError(run.error());
-#ifdef KILN_PIPELINE_SCHEDULES
     if (options.scheduled) afterScheduledRun(**workspace, *spec, *run);
-#endif
     if (args.json) {
         std::cout << run->toJson().dump(2) << "\n";
     } else {

@@ -86,8 +86,21 @@ void checkJson(const std::string& spec, const Outcome& o, Checker& c) {
         return;
     }
     if (!present) return c.fail("JSON lacks " + path, o);
-    bool equal = doc.at(pointer) == nlohmann::json::parse(value);
-    if ((op == "==") != equal) c.fail("JSON " + path + " is " + doc.at(pointer).dump(), o);
+    const nlohmann::json& actual = doc.at(pointer);
+    const nlohmann::json expected = nlohmann::json::parse(value, nullptr, false);
+    if (expected.is_discarded()) return c.fail("the check's value is not JSON: " + value, o);
+    bool holds = false;
+    if (op == "==" || op == "!=") {
+        holds = (actual == expected) == (op == "==");
+    } else if (op == "<" || op == "<=" || op == ">" || op == ">=") {
+        if (!actual.is_number() || !expected.is_number())
+            return c.fail("JSON " + path + " is " + actual.dump() + ", not a number to compare", o);
+        const double a = actual.get<double>(), b = expected.get<double>();
+        holds = op == "<" ? a < b : op == "<=" ? a <= b : op == ">" ? a > b : a >= b;
+    } else {
+        return c.fail("unknown JSON comparison '" + op + "' (==, !=, <, <=, >, >=, exists)", o);
+    }
+    if (!holds) c.fail("JSON " + path + " is " + actual.dump() + " (expected " + op + " " + value + ")", o);
 }
 
 void check(const std::string& key, const std::string& value, const Outcome& o, Checker& c) {

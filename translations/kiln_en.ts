@@ -16,7 +16,7 @@
 <context>
     <name>kiln::studio::DatabaseImportDialog</name>
     <message numerus="yes">
-        <location filename="../app/studio/database_import_dialog.cpp" line="343"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="362"/>
         <source>Connected: %n table(s) and view(s).</source>
         <translation>
             <numerusform>Connected: %n table or view.</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/database_import_dialog.cpp" line="401"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="424"/>
         <source>%n column(s) · types from the database; the first %1 rows shown.</source>
         <translation>
             <numerusform>%n column · types from the database; the first %1 rows shown.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="243"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="245"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>Deleted %n item.</numerusform>
@@ -163,6 +163,17 @@ whiskers %5 – %6</numerusform>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::DriftHistoryChart</name>
+    <message numerus="yes">
+        <location filename="../widgets/drift_history_chart.cpp" line="221"/>
+        <source>%n drift report(s) of model %1 against its training data.</source>
+        <translation>
+            <numerusform>%n drift report of model %1 against its training data.</numerusform>
+            <numerusform>%n drift reports of model %1 against its training data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::DriftView</name>
     <message numerus="yes">
         <location filename="../widgets/drift_view.cpp" line="154"/>
@@ -195,7 +206,7 @@ whiskers %5 – %6</numerusform>
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="163"/>
+        <location filename="../widgets/navigator_view.cpp" line="207"/>
         <source>Sweep: %1 (%n trial(s))</source>
         <translation>
             <numerusform>Sweep: %1 (%n trial)</numerusform>
@@ -203,7 +214,7 @@ whiskers %5 – %6</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="276"/>
+        <location filename="../widgets/navigator_view.cpp" line="327"/>
         <source>Delete %n Sweeps and Their Trials…</source>
         <translation>
             <numerusform>Delete %n Sweep and Its Trials…</numerusform>
@@ -211,7 +222,7 @@ whiskers %5 – %6</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="300"/>
+        <location filename="../widgets/navigator_view.cpp" line="357"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>Delete %n Item…</numerusform>
@@ -238,6 +249,33 @@ whiskers %5 – %6</numerusform>
         <translation>
             <numerusform>%n run</numerusform>
             <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::PipelinePage</name>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_page.cpp" line="354"/>
+        <source>History (%n run(s))</source>
+        <translation>
+            <numerusform>History (%n run)</numerusform>
+            <numerusform>History (%n runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_texts.cpp" line="90"/>
+        <source>More than %n scheduled run(s) did not happen.</source>
+        <translation>
+            <numerusform>More than %n scheduled run did not happen.</numerusform>
+            <numerusform>More than %n scheduled runs did not happen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_texts.cpp" line="91"/>
+        <source>%n scheduled run(s) did not happen.</source>
+        <translation>
+            <numerusform>%n scheduled run did not happen.</numerusform>
+            <numerusform>%n scheduled runs did not happen.</numerusform>
         </translation>
     </message>
 </context>

@@ -376,151 +376,152 @@
 <context>
     <name>kiln::studio::DatabaseImportDialog</name>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="298"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="312"/>
         <source>Open SQLite Database</source>
         <translation>SQLite 데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="299"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="313"/>
         <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>SQLite 데이터베이스 (*.db *.sqlite *.sqlite3);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="315"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="333"/>
         <source>Connecting to %1…</source>
         <translation>%1에 연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/database_import_dialog.cpp" line="343"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="362"/>
         <source>Connected: %n table(s) and view(s).</source>
         <translation>
             <numerusform>연결됨: 테이블과 뷰 %n개.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="344"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="363"/>
         <source>Pick a table, or write a query and preview it.</source>
         <translation>테이블을 고르거나, 쿼리를 작성해 미리 보세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="347"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="367"/>
         <source>Cannot connect: %1</source>
         <translation>연결할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="373"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="394"/>
         <source>Reading the first rows…</source>
         <translation>처음 행들을 읽는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/database_import_dialog.cpp" line="401"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="424"/>
         <source>%n column(s) · types from the database; the first %1 rows shown.</source>
         <translation>
             <numerusform>열 %n개 · 형식은 데이터베이스에서 가져옵니다. 처음 %1개 행을 표시합니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="405"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="428"/>
         <source>This cannot be imported as it is: %1</source>
         <translation>이대로는 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="417"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="440"/>
         <source>Import from Database</source>
         <translation>데이터베이스에서 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="418"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="441"/>
         <source>Connection:</source>
         <translation>연결:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="419"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="442"/>
         <source>postgresql://user@host:5432/db, service=name, or sqlite:/path/file.db</source>
         <translation>postgresql://사용자@호스트:5432/db, service=이름, 또는 sqlite:/경로/파일.db</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="420"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="443"/>
         <source>SQLite File…</source>
         <translation>SQLite 파일…</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="421"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="444"/>
         <source>Host:</source>
         <translation>호스트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="422"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="445"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="423"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="446"/>
         <source>Database:</source>
         <translation>데이터베이스:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="424"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="447"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="425"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="448"/>
         <source>Password:</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="426"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="449"/>
         <source>Kept for this session only, never stored. Leave it empty to use ~/.pgpass, $PGPASSWORD or a service file.</source>
         <translation>이번 세션 동안만 기억하며 어디에도 저장하지 않습니다. 비워 두면 ~/.pgpass, $PGPASSWORD 또는 서비스 파일을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="428"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="451"/>
         <source>Test Connection</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="429"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="452"/>
         <source>A table or view:</source>
         <translation>테이블 또는 뷰:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="430"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="453"/>
         <source>The rows of a query:</source>
         <translation>쿼리 결과 행:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="431"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="454"/>
         <source>SELECT … FROM … WHERE …</source>
         <translation>SELECT … FROM … WHERE …</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="432"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="455"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="433"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="456"/>
         <source>Dataset name:</source>
         <translation>데이터셋 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="434"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="457"/>
         <source>Columns (untick to leave one out, double-click a name to rename it):</source>
         <translation>열 (체크를 해제하면 제외, 이름을 두 번 클릭하면 이름 바꾸기):</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="436"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="459"/>
         <source>First rows, as they will be read:</source>
         <translation>읽힐 모습 그대로의 처음 행들:</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="437"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="460"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="471"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/database_import_dialog.cpp" line="438"/>
+        <location filename="../app/studio/database_import_dialog.cpp" line="461"/>
         <source>Connect to list the tables.</source>
         <translation>연결하면 테이블 목록이 나옵니다.</translation>
     </message>
@@ -621,7 +622,17 @@
         <translation>이 스윕의 시도 비교가 여기에 열립니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/entry_page.cpp" line="56"/>
+        <location filename="../app/studio/entry_page.cpp" line="54"/>
+        <source>Pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/entry_page.cpp" line="55"/>
+        <source>The steps, runs and drift of this pipeline open here.</source>
+        <translation>이 파이프라인의 단계, 실행 기록과 드리프트가 여기에 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/entry_page.cpp" line="60"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · id &lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:gray&apos;&gt;%4&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · ID &lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:gray&apos;&gt;%4&lt;/p&gt;</translation>
     </message>
@@ -1399,6 +1410,7 @@
     </message>
     <message>
         <location filename="../app/studio/import_preview_dialog.cpp" line="315"/>
+        <location filename="../app/studio/import_preview_dialog.cpp" line="324"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -1406,253 +1418,253 @@
 <context>
     <name>kiln::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="298"/>
+        <location filename="../app/studio/main_window.cpp" line="200"/>
         <source>Kiln Studio</source>
         <translation>Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="299"/>
+        <location filename="../app/studio/main_window.cpp" line="201"/>
         <source>%1 — Kiln Studio</source>
         <translation>%1 — Kiln Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="300"/>
+        <location filename="../app/studio/main_window.cpp" line="202"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="301"/>
+        <location filename="../app/studio/main_window.cpp" line="203"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="302"/>
+        <location filename="../app/studio/main_window.cpp" line="204"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="303"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="304"/>
+        <location filename="../app/studio/main_window.cpp" line="206"/>
         <source>Navigator</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="305"/>
+        <location filename="../app/studio/main_window.cpp" line="207"/>
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="306"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="312"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="128"/>
         <source>&amp;New Workspace…</source>
         <translation>새 작업 공간(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="313"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="129"/>
         <source>Create a workspace in a folder you choose</source>
         <translation>선택한 폴더에 작업 공간을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="314"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="130"/>
         <source>&amp;Open Workspace…</source>
         <translation>작업 공간 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="315"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="131"/>
         <source>Open an existing Kiln workspace</source>
         <translation>기존 Kiln 작업 공간을 엽니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="316"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="132"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="318"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="134"/>
         <source>Import Image &amp;Folder…</source>
         <translation>이미지 폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="319"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="135"/>
         <source>Import a folder of images, one sub-folder per class</source>
         <translation>클래스마다 하위 폴더가 하나인 이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="320"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="136"/>
         <source>Import from &amp;Database…</source>
         <translation>데이터베이스에서 가져오기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="321"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="137"/>
         <source>Import a table or a query&apos;s rows from PostgreSQL or a SQLite file</source>
         <translation>PostgreSQL 또는 SQLite 파일에서 테이블이나 쿼리 결과 행을 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="322"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="138"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="140"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="325"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="141"/>
         <source>&amp;Verify Workspace Objects</source>
         <translation>작업 공간 객체 검증(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="326"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="142"/>
         <source>Re-hash every stored object and report any that are corrupt</source>
         <translation>저장된 모든 객체의 해시를 다시 계산하고 손상된 객체를 보고합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="143"/>
         <source>&amp;Free Unused Space…</source>
         <translation>사용하지 않는 공간 비우기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="328"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="144"/>
         <source>Remove stored data that no dataset, run or model uses any more</source>
         <translation>어떤 데이터셋, 실행, 모델도 더 이상 쓰지 않는 저장 데이터를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="145"/>
         <source>&amp;About Kiln</source>
         <translation>Kiln 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="330"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="146"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="340"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>Detecting devices…</source>
         <translation>장치 확인 중…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="344"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>CPU · 1 core</source>
         <translation>CPU · 코어 1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>CPU · %1 cores</source>
         <translation>CPU · 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="350"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="351"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>1 job running</source>
         <translation>작업 1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="351"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>%1 jobs running</source>
         <translation>작업 %1개 실행 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="355"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>No workspace open</source>
         <translation>열린 작업 공간 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>Workspace: %1</source>
         <translation>작업 공간: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="380"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Cannot Open Workspace</source>
         <translation>작업 공간을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="381"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>The workspace at %1 could not be opened.</source>
         <translation>%1의 작업 공간을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="413"/>
+        <location filename="../app/studio/main_window.cpp" line="294"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="451"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>All %1 objects match their hashes</source>
         <translation>객체 %1개 모두 해시가 일치합니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="452"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>%1 of %2 objects are corrupt</source>
         <translation>객체 %2개 중 %1개가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="460"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>Importing 1 item</source>
         <translation>항목 1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="460"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>Importing %1 items</source>
         <translation>항목 %1개 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="552"/>
+        <location filename="../app/studio/main_window.cpp" line="441"/>
         <source>Tables (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
         <translation>표 (*.csv *.tsv *.txt *.parquet *.jsonl *.ndjson *.json *.xlsx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="560"/>
+        <location filename="../app/studio/main_window.cpp" line="449"/>
         <source>Import Image Folder</source>
         <translation>이미지 폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="532"/>
+        <location filename="../app/studio/main_window.cpp" line="421"/>
         <source>Choose a Folder for the New Workspace</source>
         <translation>새 작업 공간 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="317"/>
+        <location filename="../app/studio/main_window_menus.cpp" line="133"/>
         <source>Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace</source>
         <translation>CSV/TSV, Parquet, JSON Lines 또는 Excel 파일을 작업 공간으로 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="538"/>
-        <location filename="../app/studio/main_window.cpp" line="542"/>
+        <location filename="../app/studio/main_window.cpp" line="427"/>
+        <location filename="../app/studio/main_window.cpp" line="431"/>
         <source>Open Workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="543"/>
+        <location filename="../app/studio/main_window.cpp" line="432"/>
         <source>%1 holds no Kiln workspace. Create one there?</source>
         <translation>%1에 Kiln 작업 공간이 없습니다. 여기에 만드시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="551"/>
+        <location filename="../app/studio/main_window.cpp" line="440"/>
         <source>Import Data</source>
         <translation>데이터 가져오기</translation>
     </message>
@@ -1949,6 +1961,59 @@
         <location filename="../app/studio/models_page.cpp" line="496"/>
         <source>%1 models</source>
         <translation>모델 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::studio::PipelinesUi</name>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="55"/>
+        <source>Open &amp;Pipeline…</source>
+        <translation>파이프라인 열기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="56"/>
+        <source>Open a pipeline file (YAML): its steps, runs, schedule and drift</source>
+        <translation>파이프라인 파일(YAML) 열기: 단계, 실행 기록, 일정과 드리프트</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="65"/>
+        <source>Open Pipeline</source>
+        <translation>파이프라인 열기</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="67"/>
+        <source>Pipeline files (*.yaml *.yml);;All files (*)</source>
+        <translation>파이프라인 파일 (*.yaml *.yml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="111"/>
+        <source>Cannot Run the Pipeline</source>
+        <translation>파이프라인을 실행할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="112"/>
+        <source>Kiln&apos;s command-line program was not found, so the pipeline cannot run.</source>
+        <translation>Kiln 명령줄 프로그램을 찾을 수 없어 파이프라인을 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="175"/>
+        <source>Pipeline Scheduled</source>
+        <translation>파이프라인 일정 등록됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="175"/>
+        <source>Pipeline Unscheduled</source>
+        <translation>파이프라인 일정 해제됨</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="176"/>
+        <source>Cannot Schedule the Pipeline</source>
+        <translation>파이프라인 일정을 등록할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/pipelines_ui.cpp" line="176"/>
+        <source>Cannot Unschedule the Pipeline</source>
+        <translation>파이프라인 일정을 해제할 수 없음</translation>
     </message>
 </context>
 <context>
@@ -3766,165 +3831,177 @@
 <context>
     <name>kiln::studio::WorkspaceEditsUi</name>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="98"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="99"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="147"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="228"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="278"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="148"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="230"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="280"/>
         <source>Cannot Delete</source>
         <translation>삭제할 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="157"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="158"/>
         <source>Dataset %1, with all its versions</source>
         <translation>데이터셋 %1 (모든 버전 포함)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="159"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="160"/>
         <source>Version %1 of %2 (%3 rows)</source>
         <translation>%2의 버전 %1 (%3행)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="162"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
         <source>Run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="163"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="164"/>
         <source>The record of sweep %1</source>
         <translation>스윕 %1의 기록</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="165"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="166"/>
         <source>Model %1 version %2</source>
         <translation>모델 %1 버전 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="166"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="167"/>
         <source>These will be deleted:</source>
         <translation>다음 항목이 삭제됩니다:</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="170"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="171"/>
         <source>Run %1 is starred.</source>
         <translation>실행 %1에 별표가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="172"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="173"/>
         <source>Model %1 version %2 is in production.</source>
         <translation>모델 %1 버전 %2는 운영(production) 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="174"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="175"/>
         <source>Model %1 version %2 is in staging.</source>
         <translation>모델 %1 버전 %2는 스테이징 단계입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="177"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="178"/>
         <source>You can undo this for a few seconds. The stored data is freed by Tools ▸ Free Unused Space.</source>
         <translation>몇 초 동안 실행 취소할 수 있습니다. 저장된 데이터는 도구 ▸ 사용하지 않는 공간 비우기로 비웁니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="187"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="188"/>
         <source>Run %1 is still at work: cancel it first.</source>
         <translation>실행 %1이(가) 아직 작업 중입니다. 먼저 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="189"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="190"/>
         <source>Run %1 is the source of model %2 version %3: delete that model version first.</source>
         <translation>실행 %1은(는) 모델 %2 버전 %3의 원본입니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="193"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="194"/>
         <source>A version to delete trained model %1 version %2: delete that model version first.</source>
         <translation>삭제할 버전으로 모델 %1 버전 %2를 학습했습니다. 그 모델 버전을 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="197"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="198"/>
         <source>Nothing was deleted.</source>
         <translation>아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="232"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="234"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="243"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="245"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>항목 %n개를 삭제했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="244"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="246"/>
         <source>Deleted %1.</source>
         <translation>%1을(를) 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="245"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="247"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="309"/>
         <source>Rename Dataset</source>
         <translation>데이터셋 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="307"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="309"/>
         <source>Rename Run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="323"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="325"/>
         <source>Cannot Rename</source>
         <translation>이름을 바꿀 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="343"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="345"/>
         <source>Cannot Star</source>
         <translation>별표를 달 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="370"/>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="373"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="362"/>
+        <source>Cannot Show the Pipeline File</source>
+        <translation>파이프라인 파일을 보여 줄 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="363"/>
+        <source>The pipeline file is no longer there:
+%1</source>
+        <translation>파이프라인 파일이 더 이상 없습니다:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="380"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="383"/>
         <source>Cannot Show the Source</source>
         <translation>원본을 보여 줄 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="374"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="384"/>
         <source>The file it was imported from is no longer there:
 %1</source>
         <translation>가져온 원본 파일이 더 이상 없습니다:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="393"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="403"/>
         <source>Cannot Free Space</source>
         <translation>공간을 비울 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="397"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="407"/>
         <source>Nothing to free: every stored file is still in use.</source>
         <translation>비울 것이 없습니다. 저장된 파일을 모두 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="398"/>
         <location filename="../app/studio/workspace_edits_ui.cpp" line="408"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="418"/>
         <source>Free Unused Space</source>
         <translation>사용하지 않는 공간 비우기</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="402"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="412"/>
         <source>%1 can be freed: %2 stored files no dataset uses, %3 run folders and %4 thumbnails of deleted items. Free it?</source>
         <translation>%1을(를) 비울 수 있습니다: 어떤 데이터셋도 쓰지 않는 저장 파일 %2개, 삭제된 항목의 실행 폴더 %3개와 썸네일 %4개. 비울까요?</translation>
     </message>
     <message>
-        <location filename="../app/studio/workspace_edits_ui.cpp" line="411"/>
+        <location filename="../app/studio/workspace_edits_ui.cpp" line="421"/>
         <source>Freed %1.</source>
         <translation>%1을(를) 비웠습니다.</translation>
     </message>
@@ -4712,6 +4789,112 @@ whiskers %5 – %6</source>
     </message>
 </context>
 <context>
+    <name>kiln::widgets::DriftHistoryChart</name>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="55"/>
+        <source>KS statistic D</source>
+        <translation>KS 통계량 D</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="57"/>
+        <source>Wasserstein distance in standard deviations</source>
+        <translation>표준편차 단위 Wasserstein 거리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="59"/>
+        <source>Wasserstein distance in pooled standard deviations</source>
+        <translation>합동 표준편차 단위 Wasserstein 거리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="60"/>
+        <location filename="../widgets/drift_history_chart.cpp" line="69"/>
+        <source>Cramér&apos;s V</source>
+        <translation>크라메르 V</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="61"/>
+        <source>Jensen-Shannon distance</source>
+        <translation>젠슨-섀넌 거리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="66"/>
+        <source>KS D</source>
+        <translation>KS D</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="68"/>
+        <source>Wasserstein/SD</source>
+        <translation>Wasserstein/SD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="70"/>
+        <source>JS distance</source>
+        <translation>JS 거리</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="160"/>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="189"/>
+        <source>Drifted</source>
+        <translation>드리프트 발생</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="206"/>
+        <source>predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="228"/>
+        <source>Report time</source>
+        <translation>보고 시각</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="229"/>
+        <source>Drift effect size</source>
+        <translation>드리프트 효과 크기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/drift_history_chart.cpp" line="236"/>
+        <source>%n drift report(s) of model %1 against its training data.</source>
+        <translation>
+            <numerusform>모델 %1의 학습 데이터 대비 드리프트 보고 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="239"/>
+        <source>The newest (%1, %2 against %3): %4 of %5 columns drifted.</source>
+        <translation>최신 보고(%1, %3 대비 %2): 열 %5개 중 %4개에서 드리프트.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="244"/>
+        <source>Its predictions drifted.</source>
+        <translation>예측에서 드리프트가 있었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="244"/>
+        <source>Its predictions did not drift.</source>
+        <translation>예측에는 드리프트가 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="249"/>
+        <source>Columns drawn:</source>
+        <translation>그릴 열:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="253"/>
+        <source>This pipeline has no monitor step: add one to keep the drift of new data over time.</source>
+        <translation>이 파이프라인에는 모니터 단계가 없습니다. 새 데이터의 드리프트를 시간에 따라 기록하려면 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_history_chart.cpp" line="254"/>
+        <source>No drift reports of model %1 yet. The monitor step records one on each run once the model is in production.</source>
+        <translation>모델 %1의 드리프트 보고가 아직 없습니다. 모델이 프로덕션에 오르면 모니터 단계가 실행마다 하나씩 기록합니다.</translation>
+    </message>
+</context>
+<context>
     <name>kiln::widgets::DriftView</name>
     <message numerus="yes">
         <location filename="../widgets/drift_view.cpp" line="154"/>
@@ -5291,332 +5474,427 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::Messages</name>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="33"/>
+        <location filename="../widgets/message_texts.cpp" line="41"/>
         <source>Import folder %1</source>
         <translation>폴더 %1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="35"/>
+        <location filename="../widgets/message_texts.cpp" line="43"/>
         <source>Import %1 from a database</source>
         <translation>데이터베이스에서 %1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="37"/>
+        <location filename="../widgets/message_texts.cpp" line="45"/>
         <source>Refresh %1 from its source</source>
         <translation>원본에서 %1 새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="39"/>
+        <location filename="../widgets/message_texts.cpp" line="47"/>
         <source>Unchanged: %1 is what its source holds (%2 rows)</source>
         <translation>바뀐 것 없음: %1이(가) 원본의 내용과 같습니다 (%2행)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="40"/>
+        <location filename="../widgets/message_texts.cpp" line="48"/>
         <source>Import %1</source>
         <translation>%1 가져오기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="41"/>
+        <location filename="../widgets/message_texts.cpp" line="49"/>
         <source>Imported %1: %2 rows</source>
         <translation>%1 가져옴: %2행</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="43"/>
+        <location filename="../widgets/message_texts.cpp" line="51"/>
         <source>Already imported as %1 (%2 rows)</source>
         <translation>이미 %1(으)로 가져왔음 (%2행)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="44"/>
+        <location filename="../widgets/message_texts.cpp" line="52"/>
         <source>Training run %1</source>
         <translation>학습 실행 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="45"/>
+        <location filename="../widgets/message_texts.cpp" line="53"/>
         <source>Sweep on %1</source>
         <translation>%1 스윕</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="46"/>
+        <location filename="../widgets/message_texts.cpp" line="54"/>
         <source>Export %1 to ONNX</source>
         <translation>%1을(를) ONNX로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="47"/>
+        <location filename="../widgets/message_texts.cpp" line="55"/>
         <source>Register %1 as model %2</source>
         <translation>%1을(를) 모델 %2(으)로 등록</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="48"/>
+        <location filename="../widgets/message_texts.cpp" line="56"/>
         <source>Predict %1 on %2</source>
         <translation>%1(으)로 %2 예측</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="49"/>
+        <location filename="../widgets/message_texts.cpp" line="57"/>
         <source>Serve %1</source>
         <translation>%1 서비스</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="52"/>
+        <location filename="../widgets/message_texts.cpp" line="60"/>
         <source>nested column &apos;%1&apos; (a list) left out</source>
         <translation>중첩 열 &apos;%1&apos;(리스트)은 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="54"/>
+        <location filename="../widgets/message_texts.cpp" line="62"/>
         <source>nested column &apos;%1&apos; (a map) left out</source>
         <translation>중첩 열 &apos;%1&apos;(맵)은 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="56"/>
+        <location filename="../widgets/message_texts.cpp" line="64"/>
         <source>nested column &apos;%1&apos; (a struct) left out</source>
         <translation>중첩 열 &apos;%1&apos;(구조체)은 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="58"/>
+        <location filename="../widgets/message_texts.cpp" line="66"/>
         <source>nested column &apos;%1&apos; (a repeated group) left out</source>
         <translation>중첩 열 &apos;%1&apos;(반복 그룹)은 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="60"/>
+        <location filename="../widgets/message_texts.cpp" line="68"/>
         <source>nested column &apos;%1&apos; (a repeated field) left out</source>
         <translation>중첩 열 &apos;%1&apos;(반복 필드)은 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="62"/>
+        <location filename="../widgets/message_texts.cpp" line="70"/>
         <source>%1 cells held an Excel error and read as missing (the first: %2)</source>
         <translation>Excel 오류 값이 든 셀 %1개를 결측으로 읽었습니다 (첫 번째: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="65"/>
+        <location filename="../widgets/message_texts.cpp" line="73"/>
         <source>%1 date cells with no calendar date (Excel&apos;s 1900-02-29, or out of range) read as missing</source>
         <translation>달력에 없는 날짜 셀 %1개(Excel의 1900-02-29 또는 범위 밖)를 결측으로 읽었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="68"/>
+        <location filename="../widgets/message_texts.cpp" line="76"/>
         <source>dates in the 1904 date system</source>
         <translation>날짜는 1904 날짜 체계입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="71"/>
+        <location filename="../widgets/message_texts.cpp" line="79"/>
         <source>the request lacks the columns %1 that the model takes as input</source>
         <translation>요청에 모델이 입력으로 받는 열 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="73"/>
+        <location filename="../widgets/message_texts.cpp" line="81"/>
         <source>row %1, column &apos;%2&apos;: %3 is not a number</source>
         <translation>%1행, 열 &apos;%2&apos;: %3은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="74"/>
+        <location filename="../widgets/message_texts.cpp" line="82"/>
         <source>the body is not valid JSON</source>
         <translation>본문이 올바른 JSON이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="75"/>
+        <location filename="../widgets/message_texts.cpp" line="83"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="76"/>
+        <location filename="../widgets/message_texts.cpp" line="84"/>
         <source>Verify workspace objects</source>
         <translation>작업 공간 객체 검증</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="77"/>
+        <location filename="../widgets/message_texts.cpp" line="85"/>
         <source>epoch %1</source>
         <translation>에포크 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="78"/>
+        <location filename="../widgets/message_texts.cpp" line="86"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="79"/>
+        <location filename="../widgets/message_texts.cpp" line="87"/>
         <source>starting</source>
         <translation>시작하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="80"/>
+        <location filename="../widgets/message_texts.cpp" line="88"/>
         <source>predicting</source>
         <translation>예측하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="81"/>
+        <location filename="../widgets/message_texts.cpp" line="89"/>
         <source>registered</source>
         <translation>등록됨</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="83"/>
+        <location filename="../widgets/message_texts.cpp" line="91"/>
         <source>exporting, verifying and evaluating</source>
         <translation>내보내고 검증하고 평가하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="85"/>
+        <location filename="../widgets/message_texts.cpp" line="93"/>
         <source>loading run %1</source>
         <translation>실행 %1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="86"/>
+        <location filename="../widgets/message_texts.cpp" line="94"/>
         <source>writing %1</source>
         <translation>%1 쓰는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="88"/>
+        <location filename="../widgets/message_texts.cpp" line="96"/>
         <source>verifying on %1 held-out rows</source>
         <translation>보류 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="90"/>
+        <location filename="../widgets/message_texts.cpp" line="98"/>
         <source>verifying on %1 training rows</source>
         <translation>학습 행 %1개로 검증하는 중</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="92"/>
+        <location filename="../widgets/message_texts.cpp" line="100"/>
         <source>columns the model does not use were ignored: %1</source>
         <translation>모델이 쓰지 않는 열은 무시했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="93"/>
+        <location filename="../widgets/message_texts.cpp" line="101"/>
         <source>the folder %1 does not exist</source>
         <translation>폴더 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="96"/>
+        <location filename="../widgets/message_texts.cpp" line="103"/>
+        <source>Pipeline %1</source>
+        <translation>파이프라인 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="104"/>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="105"/>
+        <source>step &apos;%1&apos; failed: %2</source>
+        <translation>&apos;%1&apos; 단계 실패: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="106"/>
+        <source>no new data</source>
+        <translation>새 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="107"/>
+        <source>skipped: no new data</source>
+        <translation>건너뜀: 새 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="109"/>
+        <source>skipped: an earlier step failed</source>
+        <translation>건너뜀: 앞 단계가 실패함</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="110"/>
+        <source>skipped: %1</source>
+        <translation>건너뜀: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="111"/>
+        <source>refused: %1</source>
+        <translation>거부됨: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="112"/>
+        <source>it never ran</source>
+        <translation>아직 실행된 적 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="113"/>
+        <source>its key changed</source>
+        <translation>키가 바뀜</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="114"/>
+        <source>unchanged since run %1</source>
+        <translation>실행 %1 이후 바뀌지 않음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="115"/>
+        <source>it failed in run %1: %2</source>
+        <translation>실행 %1에서 실패함: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="116"/>
+        <source>its settings changed (%1)</source>
+        <translation>설정이 바뀜 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="118"/>
+        <source>the newest file is now %1 (was %2)</source>
+        <translation>최신 파일이 이제 %1 (이전: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="120"/>
+        <source>files were added, removed or changed in %1</source>
+        <translation>%1에서 파일이 추가·삭제·변경됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="122"/>
+        <source>the production model changed (%1 → %2)</source>
+        <translation>프로덕션 모델이 바뀜 (%1 → %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="124"/>
+        <source>the trained model changed (run %1 → %2)</source>
+        <translation>학습된 모델이 바뀜 (실행 %1 → %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="126"/>
+        <source>the reference data changed (%1 → %2)</source>
+        <translation>기준 데이터가 바뀜 (%1 → %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="128"/>
+        <source>its output is gone (%1): made again</source>
+        <translation>출력이 없어짐 (%1): 다시 만듦</translation>
+    </message>
+    <message>
+        <location filename="../widgets/message_texts.cpp" line="131"/>
         <source>cannot reach %1 over SSH: %2</source>
         <translation>SSH로 %1에 연결할 수 없음: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="97"/>
+        <location filename="../widgets/message_texts.cpp" line="132"/>
         <source>cannot reach %1 over SSH</source>
         <translation>SSH로 %1에 연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="100"/>
+        <location filename="../widgets/message_texts.cpp" line="135"/>
         <source>CUDA is not available: this LibTorch was built without CUDA (Debian&apos;s CPU build)</source>
         <translation>CUDA를 쓸 수 없음: 이 LibTorch는 CUDA 없이 빌드되었습니다 (Debian의 CPU 빌드)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="103"/>
+        <location filename="../widgets/message_texts.cpp" line="138"/>
         <source>CUDA is not available: no CUDA device is visible to LibTorch</source>
         <translation>CUDA를 쓸 수 없음: LibTorch에 보이는 CUDA 장치가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="105"/>
+        <location filename="../widgets/message_texts.cpp" line="140"/>
         <source>CUDA is available; using the first GPU</source>
         <translation>CUDA 사용 가능: 첫 번째 GPU를 씁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="106"/>
+        <location filename="../widgets/message_texts.cpp" line="141"/>
         <source>the CPU was requested</source>
         <translation>CPU가 요청되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="109"/>
+        <location filename="../widgets/message_texts.cpp" line="144"/>
         <source>task classification chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 분류 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="111"/>
+        <location filename="../widgets/message_texts.cpp" line="146"/>
         <source>task regression chosen from target &apos;%1&apos; (%2)</source>
         <translation>목표 &apos;%1&apos;(%2)을(를) 보고 회귀 작업을 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="114"/>
+        <location filename="../widgets/message_texts.cpp" line="149"/>
         <source>model auto: the family (linear, MLP, boosted trees or forest) is chosen by cross-validation on the training rows when the run starts</source>
         <translation>모델 자동: 실행이 시작될 때 학습 데이터의 교차 검증으로 계열(선형, MLP, 부스팅 트리, 랜덤 포레스트)을 고릅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="118"/>
+        <location filename="../widgets/message_texts.cpp" line="153"/>
         <source>left out column &apos;%1&apos;: it is free text</source>
         <translation>열 &apos;%1&apos; 제외: 자유 텍스트입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="120"/>
+        <location filename="../widgets/message_texts.cpp" line="155"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (unique integers)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (고유한 정수)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="122"/>
+        <location filename="../widgets/message_texts.cpp" line="157"/>
         <source>left out column &apos;%1&apos;: it looks like an ID (a distinct category on most rows)</source>
         <translation>열 &apos;%1&apos; 제외: ID로 보입니다 (대부분의 행마다 다른 범주)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="125"/>
+        <location filename="../widgets/message_texts.cpp" line="160"/>
         <source>left out column &apos;%1&apos;: it is constant</source>
         <translation>열 &apos;%1&apos; 제외: 값이 하나뿐입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="126"/>
+        <location filename="../widgets/message_texts.cpp" line="161"/>
         <source>left out column &apos;%1&apos;: excluded</source>
         <translation>열 &apos;%1&apos; 제외: 직접 뺐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="127"/>
+        <location filename="../widgets/message_texts.cpp" line="162"/>
         <source>target &apos;%1&apos; chosen by its name</source>
         <translation>이름을 보고 목표 &apos;%1&apos;을(를) 골랐습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="129"/>
+        <location filename="../widgets/message_texts.cpp" line="164"/>
         <source>every value is missing</source>
         <translation>모든 값이 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="132"/>
+        <location filename="../widgets/message_texts.cpp" line="167"/>
         <source>%1 of values are missing: as the target those rows are left out of training; as a feature the cells are filled (or, for trees, kept)</source>
         <translation>값의 %1이(가) 결측입니다: 목표라면 그 행은 학습에서 빠지고, 특성이라면 칸을 채웁니다(트리는 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="135"/>
+        <location filename="../widgets/message_texts.cpp" line="170"/>
         <source>%1 of values are missing</source>
         <translation>값의 %1이(가) 결측입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="137"/>
+        <location filename="../widgets/message_texts.cpp" line="172"/>
         <source>has a single value: it carries no information</source>
         <translation>값이 하나뿐이라 정보가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="139"/>
+        <location filename="../widgets/message_texts.cpp" line="174"/>
         <source>every value is different: looks like an identifier, not a feature</source>
         <translation>모든 값이 달라 특성이 아니라 식별자로 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="141"/>
+        <location filename="../widgets/message_texts.cpp" line="176"/>
         <source>%1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="143"/>
+        <location filename="../widgets/message_texts.cpp" line="178"/>
         <source>about %1 distinct values: encode as text or drop before training</source>
         <translation>서로 다른 값 약 %1개: 학습 전에 텍스트로 인코딩하거나 빼세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="146"/>
+        <location filename="../widgets/message_texts.cpp" line="181"/>
         <source>1 value (%1) lies beyond 1.5 IQR of the quartiles (%2 low, %3 high)</source>
         <translation>값 1개(%1)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %2, 높은 쪽 %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="148"/>
+        <location filename="../widgets/message_texts.cpp" line="183"/>
         <source>%1 values (%2) lie beyond 1.5 IQR of the quartiles (%3 low, %4 high)</source>
         <translation>값 %1개(%2)가 사분위에서 1.5 IQR 밖에 있습니다 (낮은 쪽 %3, 높은 쪽 %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="151"/>
+        <location filename="../widgets/message_texts.cpp" line="186"/>
         <source>1 row (%1) repeats an earlier row; first: row %2 equals row %3</source>
         <translation>행 1개(%1)가 앞의 행과 같습니다. 처음: 행 %2 = 행 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="153"/>
+        <location filename="../widgets/message_texts.cpp" line="188"/>
         <source>%1 rows (%2) repeat an earlier row; first: row %3 equals row %4</source>
         <translation>행 %1개(%2)가 앞의 행과 같습니다. 처음: 행 %3 = 행 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="157"/>
+        <location filename="../widgets/message_texts.cpp" line="192"/>
         <source>class imbalance: &apos;%1&apos; has %2 rows, &apos;%3&apos; has %4 (ratio %5); consider class weights or stratified splits</source>
         <translation>클래스 불균형: &apos;%1&apos;은(는) %2행, &apos;%3&apos;은(는) %4행 (비율 %5). 클래스 가중치나 층화 분할을 고려하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/message_texts.cpp" line="163"/>
+        <location filename="../widgets/message_texts.cpp" line="198"/>
         <source>this LibTorch build has no CUDA support (Debian&apos;s libtorch is CPU-only; point CMAKE_PREFIX_PATH at a CUDA LibTorch to use a GPU)</source>
         <translation>이 LibTorch 빌드는 CUDA를 지원하지 않습니다 (Debian의 libtorch는 CPU 전용입니다. GPU를 쓰려면 CMAKE_PREFIX_PATH를 CUDA LibTorch로 지정하세요)</translation>
     </message>
@@ -5750,193 +6028,239 @@ whiskers %5 – %6</source>
 <context>
     <name>kiln::widgets::NavigatorView</name>
     <message>
-        <location filename="../widgets/catalog_snapshot.cpp" line="34"/>
+        <location filename="../widgets/catalog_snapshot.cpp" line="36"/>
         <source>%1 · versions: %2</source>
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="44"/>
+        <location filename="../widgets/navigator_view.cpp" line="50"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="47"/>
+        <location filename="../widgets/navigator_view.cpp" line="53"/>
+        <location filename="../widgets/navigator_view.cpp" line="88"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="50"/>
+        <location filename="../widgets/navigator_view.cpp" line="56"/>
+        <location filename="../widgets/navigator_view.cpp" line="78"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="52"/>
+        <location filename="../widgets/navigator_view.cpp" line="58"/>
+        <location filename="../widgets/navigator_view.cpp" line="80"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="55"/>
+        <location filename="../widgets/navigator_view.cpp" line="61"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="58"/>
+        <location filename="../widgets/navigator_view.cpp" line="64"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="135"/>
+        <location filename="../widgets/navigator_view.cpp" line="83"/>
+        <source>model refused</source>
+        <translation>모델 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="86"/>
+        <source>no new data</source>
+        <translation>새 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="92"/>
+        <source>schedule paused</source>
+        <translation>일정 일시 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="105"/>
+        <source>Scheduled: %1</source>
+        <translation>일정: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="178"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="136"/>
+        <location filename="../widgets/navigator_view.cpp" line="179"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="137"/>
+        <location filename="../widgets/navigator_view.cpp" line="180"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="143"/>
+        <location filename="../widgets/navigator_view.cpp" line="181"/>
+        <source>Pipelines (%1)</source>
+        <translation>파이프라인 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="187"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="143"/>
+        <location filename="../widgets/navigator_view.cpp" line="187"/>
         <source>rows</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="144"/>
+        <location filename="../widgets/navigator_view.cpp" line="188"/>
         <source>version %1 · %2 %3</source>
         <translation>버전 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="148"/>
+        <location filename="../widgets/navigator_view.cpp" line="192"/>
         <source>%1, imported %2</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="163"/>
+        <location filename="../widgets/navigator_view.cpp" line="207"/>
         <source>Sweep: %1 (%n trial(s))</source>
         <translation>
             <numerusform>스윕: %1 (시도 %n개)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="166"/>
+        <location filename="../widgets/navigator_view.cpp" line="210"/>
         <source>Sweep %1: its trials, each named by what sets it apart</source>
         <translation>스윕 %1: 각 시도는 다른 시도와 다른 점으로 이름이 붙습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="201"/>
+        <location filename="../widgets/navigator_view.cpp" line="250"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="203"/>
+        <location filename="../widgets/navigator_view.cpp" line="252"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="205"/>
+        <location filename="../widgets/navigator_view.cpp" line="254"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="207"/>
+        <location filename="../widgets/navigator_view.cpp" line="256"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="272"/>
+        <location filename="../widgets/navigator_view.cpp" line="258"/>
+        <source>No pipelines yet.
+Open a pipeline file with File ▸ Open Pipeline….</source>
+        <translation>아직 파이프라인이 없습니다.
+파일 ▸ 파이프라인 열기…로 파이프라인 파일을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="323"/>
         <source>Compare Its Trials</source>
         <translation>시도 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="273"/>
+        <location filename="../widgets/navigator_view.cpp" line="324"/>
         <source>Show Sweep Record</source>
         <translation>스윕 기록 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="275"/>
+        <location filename="../widgets/navigator_view.cpp" line="326"/>
         <source>Delete Sweep and Its Trials…</source>
         <translation>스윕과 그 시도 삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="276"/>
+        <location filename="../widgets/navigator_view.cpp" line="327"/>
         <source>Delete %n Sweeps and Their Trials…</source>
         <translation>
             <numerusform>스윕 %n개와 그 시도 삭제…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="279"/>
+        <location filename="../widgets/navigator_view.cpp" line="331"/>
+        <location filename="../widgets/navigator_view.cpp" line="336"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="281"/>
+        <location filename="../widgets/navigator_view.cpp" line="332"/>
+        <source>Run Now</source>
+        <translation>지금 실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="333"/>
+        <source>Show Pipeline File</source>
+        <translation>파이프라인 파일 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/navigator_view.cpp" line="338"/>
         <source>Train a Model…</source>
         <translation>모델 학습…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="282"/>
-        <location filename="../widgets/navigator_view.cpp" line="296"/>
+        <location filename="../widgets/navigator_view.cpp" line="339"/>
+        <location filename="../widgets/navigator_view.cpp" line="353"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="283"/>
+        <location filename="../widgets/navigator_view.cpp" line="340"/>
         <source>Show Source File</source>
         <translation>원본 파일 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="285"/>
+        <location filename="../widgets/navigator_view.cpp" line="342"/>
         <source>Compare Selected Runs</source>
         <translation>선택한 실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="287"/>
+        <location filename="../widgets/navigator_view.cpp" line="344"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="288"/>
+        <location filename="../widgets/navigator_view.cpp" line="345"/>
         <source>Register Model…</source>
         <translation>모델 등록…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="293"/>
+        <location filename="../widgets/navigator_view.cpp" line="350"/>
         <source>Remove Star</source>
         <translation>별표 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="295"/>
+        <location filename="../widgets/navigator_view.cpp" line="352"/>
         <source>Star (Keep)</source>
         <translation>별표 (보관)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="297"/>
+        <location filename="../widgets/navigator_view.cpp" line="354"/>
         <source>Show Run Folder</source>
         <translation>실행 폴더 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="300"/>
+        <location filename="../widgets/navigator_view.cpp" line="357"/>
         <source>Delete…</source>
         <translation>삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="300"/>
+        <location filename="../widgets/navigator_view.cpp" line="357"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>항목 %n개 삭제…</numerusform>
@@ -6054,6 +6378,392 @@ Register a trained run.</source>
         <location filename="../widgets/per_class_model.cpp" line="109"/>
         <source>Support</source>
         <translation>지지도</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::PipelineGraphView</name>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="44"/>
+        <source>ran</source>
+        <translation>실행됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="45"/>
+        <source>reused</source>
+        <translation>재사용</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="46"/>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="47"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="48"/>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="51"/>
+        <source>not run</source>
+        <translation>실행 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_graph_view.cpp" line="214"/>
+        <source>The pipeline file declares no steps.</source>
+        <translation>파이프라인 파일에 단계가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::widgets::PipelinePage</name>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="312"/>
+        <source>&lt;p&gt;Click a step of the graph to see its record.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;그래프에서 단계를 클릭하면 기록을 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="313"/>
+        <source>&lt;p&gt;This pipeline has not run in this workspace yet. Run Now runs it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 파이프라인은 이 작업 공간에서 아직 실행되지 않았습니다. 지금 실행을 누르면 실행됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="320"/>
+        <source>(this step printed nothing)</source>
+        <translation>(이 단계는 아무것도 출력하지 않았습니다)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="325"/>
+        <source>&lt;p&gt;This pipeline has no gate step.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 파이프라인에는 게이트 단계가 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="330"/>
+        <source>Pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="330"/>
+        <source>Pipeline %1</source>
+        <translation>파이프라인 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="332"/>
+        <source>Reading the pipeline…</source>
+        <translation>파이프라인을 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="338"/>
+        <source>The pipeline file cannot be read: %1</source>
+        <translation>파이프라인 파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="340"/>
+        <source>Running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="345"/>
+        <source>Run Now</source>
+        <translation>지금 실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="347"/>
+        <source>Run the pipeline: steps whose inputs did not change are reused</source>
+        <translation>파이프라인 실행: 입력이 바뀌지 않은 단계는 재사용됩니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="348"/>
+        <source>Schedule Again</source>
+        <translation>일정 다시 등록</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="348"/>
+        <source>Schedule</source>
+        <translation>일정 등록</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="351"/>
+        <source>The pipeline file names no schedule: add a schedule: line to it</source>
+        <translation>파이프라인 파일에 일정이 없습니다. schedule: 줄을 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="352"/>
+        <source>Install the file&apos;s schedule as a systemd user timer (or in your crontab)</source>
+        <translation>파일의 일정을 systemd 사용자 타이머(또는 crontab)로 등록합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="353"/>
+        <source>Unschedule</source>
+        <translation>일정 해제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="355"/>
+        <source>Open Training Run</source>
+        <translation>학습 실행 열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="356"/>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="357"/>
+        <source>Drift over Time</source>
+        <translation>시간에 따른 드리프트</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="358"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="107"/>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="359"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="360"/>
+        <source>Gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_page.cpp" line="361"/>
+        <source>History (%n run(s))</source>
+        <translation>
+            <numerusform>기록 (실행 %n회)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <source>Trigger</source>
+        <translation>시작 방식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="109"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="112"/>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="114"/>
+        <source>Took</source>
+        <translation>소요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="362"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="365"/>
+        <source>Steps of the pipeline file (not run yet)</source>
+        <translation>파이프라인 파일의 단계 (아직 실행 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_page.cpp" line="368"/>
+        <source>Run #%1 · %2 · %3 · %4</source>
+        <translation>실행 #%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="57"/>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="58"/>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="59"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="60"/>
+        <source>model refused</source>
+        <translation>모델 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="61"/>
+        <source>no new data</source>
+        <translation>새 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="67"/>
+        <source>scheduled</source>
+        <translation>예약 실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="67"/>
+        <source>manual</source>
+        <translation>수동</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="79"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="81"/>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="87"/>
+        <source>Not scheduled: the file names no schedule.</source>
+        <translation>일정 없음: 파일에 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="88"/>
+        <source>Not scheduled. The file asks for &quot;%1&quot;: Schedule installs it.</source>
+        <translation>일정 없음. 파일은 &quot;%1&quot; 일정을 요청합니다. 일정 등록을 누르면 설치됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="91"/>
+        <source>a systemd user timer (%1)</source>
+        <translation>systemd 사용자 타이머(%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="91"/>
+        <source>a block in your crontab</source>
+        <translation>crontab의 블록</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="92"/>
+        <source>Paused: %1. Schedule again to resume.</source>
+        <translation>일시 중지됨: %1. 다시 시작하려면 일정을 다시 등록하세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="93"/>
+        <source>Runs &quot;%1&quot; through %2.</source>
+        <translation>%2(으)로 &quot;%1&quot;에 실행됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="96"/>
+        <source>Next run: %1.</source>
+        <translation>다음 실행: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_texts.cpp" line="99"/>
+        <source>More than %n scheduled run(s) did not happen.</source>
+        <translation>
+            <numerusform>예약된 실행 %n회 이상이 실행되지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pipeline_texts.cpp" line="100"/>
+        <source>%n scheduled run(s) did not happen.</source>
+        <translation>
+            <numerusform>예약된 실행 %n회가 실행되지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="111"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="111"/>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="115"/>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="118"/>
+        <source>Outputs</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="123"/>
+        <source>Inputs in its key</source>
+        <translation>키에 들어간 입력</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="133"/>
+        <source>&lt;p&gt;The gate has not compared a model in this run (%1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 실행에서 게이트는 모델을 비교하지 않았습니다(%1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="138"/>
+        <source>Passed: the new model may be promoted.</source>
+        <translation>통과: 새 모델을 승격할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="139"/>
+        <source>Refused: production stays as it was.</source>
+        <translation>거부: 프로덕션은 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="141"/>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="142"/>
+        <source>New model (run %1)</source>
+        <translation>새 모델 (실행 %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="144"/>
+        <source>Production (%1)</source>
+        <translation>프로덕션 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="147"/>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="151"/>
+        <source>Must beat production by</source>
+        <translation>프로덕션보다 앞서야 하는 차이</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="153"/>
+        <source>Production</source>
+        <translation>프로덕션</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="153"/>
+        <source>none yet: nothing to beat</source>
+        <translation>아직 없음: 비교할 모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="155"/>
+        <source>Must reach at least</source>
+        <translation>최소 기준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="157"/>
+        <source>Evaluated on</source>
+        <translation>평가 데이터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="157"/>
+        <source>the same %1 %2 rows for both</source>
+        <translation>두 모델 모두 같은 %2 행 %1개</translation>
     </message>
 </context>
 <context>

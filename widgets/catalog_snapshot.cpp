@@ -3,9 +3,11 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <ctime>
 #include <exception>
 
 #include "core/analysis/catalog_overview.h"
+#include "core/pipeline/schedule/schedule_list.h"
 #include "core/store/workspace.h"
 
 namespace kiln {
@@ -83,6 +85,24 @@ void fill(const kiln::CatalogOverview& o, CatalogSnapshot& snapshot) {
     }
 }
 
+// Pipelines by name, each with how it last ran and its schedule.
+void fillPipelines(const std::vector<kiln::PipelineListing>& listings, CatalogSnapshot& snapshot) {
+    for (const kiln::PipelineListing& p : listings) {
+        CatalogEntry entry;
+        entry.kind = CatalogKind::Pipeline;
+        entry.id = entry.name = qs(p.pipeline);
+        entry.file = qs(p.file);
+        if (p.lastRun) entry.lastStatus = qs(p.lastRun->status);
+        if (p.schedule) {
+            entry.schedule = qs(p.schedule->calendar);
+            entry.paused = p.schedule->paused;
+        }
+        entry.detail = entry.file;
+        snapshot.entries.push_back(std::move(entry));
+        ++snapshot.pipelines;
+    }
+}
+
 }  // namespace
 
 CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir) {
@@ -95,10 +115,16 @@ CatalogSnapshot readCatalogSnapshot(const QString& workspaceDir) {
             return snapshot;
         }
         auto overview = kiln::readCatalogOverview(workspace.value()->catalog());
-        if (overview)
-            fill(*overview, snapshot);
-        else
+        if (!overview) {
             snapshot.error = QString::fromStdString(overview.error().toString());
+            return snapshot;
+        }
+        fill(*overview, snapshot);
+        auto pipelines = kiln::listPipelines(workspace.value()->catalog(), std::time(nullptr), 0);
+        if (pipelines)
+            fillPipelines(*pipelines, snapshot);
+        else
+            snapshot.error = QString::fromStdString(pipelines.error().toString());
     } catch (const std::exception& e) {
         snapshot.error = QString::fromLocal8Bit(e.what());
     }

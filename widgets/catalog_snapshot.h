@@ -10,8 +10,9 @@ namespace kiln {
 namespace widgets {
 
 // What the navigator lists: a dataset (and its versions, entries with `version` > 0 listed
-// after the datasets), a run, a model, or a sweep (listed under Runs, its trials inside it).
-enum class CatalogKind { Dataset, Run, Model, Sweep };
+// after the datasets), a run, a model, a sweep (listed under Runs, its trials inside it), or a
+// pipeline (a pipeline file the workspace has run or scheduled).
+enum class CatalogKind { Dataset, Run, Model, Sweep, Pipeline };
 
 struct CatalogEntry {
     CatalogKind kind = CatalogKind::Dataset;
@@ -25,6 +26,10 @@ struct CatalogEntry {
     bool starred = false;  // a run kept by retention rules (core/lifecycle/stars.h)
     QString sweepId;       // a run that is a sweep trial: its sweep; a sweep: its own id
     int trials = 0;        // a sweep: how many of its trials are listed
+    QString file;          // a pipeline: the file it was last run or scheduled from
+    QString lastStatus;    // a pipeline: how its newest run ended ("completed", "failed", …; "" never ran)
+    QString schedule;      // a pipeline: its calendar when scheduled ("" none)
+    bool paused = false;   // a pipeline: its schedule paused itself after failures
 
     // "NAME" for a dataset (its newest version), "NAME@3" for a version.
     QString reference() const {
@@ -37,6 +42,7 @@ struct CatalogSnapshot {
     QString workspace;
     kiln::CatalogCounts counts;
     QVector<CatalogEntry> entries;
+    int pipelines = 0;  // pipeline entries listed
     QString error;  // empty when the catalog was read
 
     bool ok() const { return error.isEmpty(); }

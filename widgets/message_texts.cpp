@@ -20,10 +20,18 @@ constexpr const char* kContext = "kiln::widgets::Messages";
 struct Pattern {
     QRegularExpression english;  // anchored; its groups are %1, %2 … of the source
     const char* source;          // what translators see (QT_TRANSLATE_NOOP below)
+    bool nested = false;         // its parts may be messages themselves ("step 'x' failed: WHY")
 };
 
 Pattern pattern(const char* regex, const char* source) {
     return {QRegularExpression(QStringLiteral("^") + QString::fromUtf8(regex) + QStringLiteral("$")), source};
+}
+
+// A message whose parts are said again in the language chosen when they are known messages.
+Pattern nestedPattern(const char* regex, const char* source) {
+    Pattern p = pattern(regex, source);
+    p.nested = true;
+    return p;
 }
 
 // The known messages, the most specific first.
@@ -91,6 +99,33 @@ const std::vector<Pattern>& patterns() {
         pattern("columns the model does not use were ignored: (.+)",
                 QT_TRANSLATE_NOOP("kiln::widgets::Messages", "columns the model does not use were ignored: %1")),
         pattern("the folder (.+) does not exist", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the folder %1 does not exist")),
+        // Pipeline runs and their steps (core/pipeline: the runner's and the plan's words).
+        pattern("Pipeline (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "Pipeline %1")),
+        pattern("completed", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "completed")),
+        nestedPattern("step '(.+?)' failed: (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "step '%1' failed: %2")),
+        pattern("no new data", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "no new data")),
+        pattern("skipped: no new data", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "skipped: no new data")),
+        pattern("skipped: an earlier step failed",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "skipped: an earlier step failed")),
+        nestedPattern("skipped: (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "skipped: %1")),
+        nestedPattern("refused: (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "refused: %1")),
+        pattern("it never ran", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "it never ran")),
+        pattern("its key changed", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "its key changed")),
+        pattern("unchanged since run (\\d+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "unchanged since run %1")),
+        nestedPattern("it failed in run (\\d+): (.+)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "it failed in run %1: %2")),
+        pattern("its settings changed \\((.+)\\)", QT_TRANSLATE_NOOP("kiln::widgets::Messages", "its settings changed (%1)")),
+        pattern("the newest file is now (.+) \\(was (.+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the newest file is now %1 (was %2)")),
+        pattern("files were added, removed or changed in (.+)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "files were added, removed or changed in %1")),
+        pattern("the production model changed \\((.+) → (.+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the production model changed (%1 → %2)")),
+        pattern("the trained model changed \\(run (.+) → (.+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the trained model changed (run %1 → %2)")),
+        pattern("the reference data changed \\((.+) → (.+)\\)",
+                QT_TRANSLATE_NOOP("kiln::widgets::Messages", "the reference data changed (%1 → %2)")),
+        nestedPattern("its output is gone \\((.+)\\): made again",
+                      QT_TRANSLATE_NOOP("kiln::widgets::Messages", "its output is gone (%1): made again")),
         // Hosts (core/remote): what follows "ssh:" is OpenSSH's own line, shown as it said it.
         pattern("cannot reach (\\S+) over SSH: (.+)",
                 QT_TRANSLATE_NOOP("kiln::widgets::Messages", "cannot reach %1 over SSH: %2")),
@@ -215,7 +250,8 @@ QString localMessage(const QString& english) {
     }
     const QString text = QCoreApplication::translate(kContext, patterns()[std::size_t(found.pattern)].source);
     QStringList parts;
-    for (const QString& raw : found.parts) parts << part(raw);  // in the language chosen now
+    const bool nested = patterns()[std::size_t(found.pattern)].nested;
+    for (const QString& raw : found.parts) parts << (nested ? localMessage(raw) : part(raw));  // in the language chosen now
     switch (parts.size()) {  // one pass: a part's own "%1" stays as it is
         case 0: return text;
         case 1: return text.arg(parts[0]);

@@ -22,6 +22,10 @@ namespace {
 
 constexpr int kEntryRole = Qt::UserRole + 1;  // index into the snapshot's entries, or -1
 
+// What each section lists, top to bottom.
+constexpr CatalogKind kSectionKinds[] = {CatalogKind::Dataset, CatalogKind::Run, CatalogKind::Model,
+                                         CatalogKind::Pipeline};
+
 QIcon sectionIcon(CatalogKind kind) {
     switch (kind) {
         case CatalogKind::Dataset:
@@ -32,8 +36,17 @@ QIcon sectionIcon(CatalogKind kind) {
             return QIcon(QStringLiteral(":/icons/model.svg"));
         case CatalogKind::Sweep:
             return QIcon(QStringLiteral(":/icons/sweep.svg"));
+        case CatalogKind::Pipeline:
+            return QIcon(QStringLiteral(":/icons/pipeline.svg"));
     }
     return {};
+}
+
+// `word` after an item's name ("name · word"), in `colour` when it needs a look.
+void appendStatus(QTreeWidgetItem* item, const QString& word, const QColor& colour) {
+    if (word.isEmpty()) return;
+    item->setText(0, item->text(0) + QStringLiteral(" · ") + word);
+    if (colour.isValid()) item->setForeground(0, colour);
 }
 
 // A run's status after its name ("iris/species mlp · running"), coloured when it needs a look.
@@ -58,9 +71,42 @@ void showRunStatus(QTreeWidgetItem* item, const QString& status) {
         word = QCoreApplication::translate("kiln::widgets::NavigatorView", "interrupted");
         colour = QColor(0xb0, 0x60, 0x00);
     }
-    if (word.isEmpty()) return;
-    item->setText(0, item->text(0) + QStringLiteral(" · ") + word);
-    if (colour.isValid()) item->setForeground(0, colour);
+    appendStatus(item, word, colour);
+}
+
+// A pipeline's last run after its name ("wine-weekly · failed"), and "paused" for its schedule.
+void showPipelineStatus(QTreeWidgetItem* item, const CatalogEntry& entry) {
+    QString word;
+    QColor colour;
+    const QString& status = entry.lastStatus;
+    if (status == QLatin1String("completed")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "completed");
+    } else if (status == QLatin1String("failed")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "failed");
+        colour = QColor(0xc5, 0x22, 0x1f);
+    } else if (status == QLatin1String("refused")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "model refused");
+        colour = QColor(0xb0, 0x60, 0x00);
+    } else if (status == QLatin1String("skipped")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "no new data");
+    } else if (status == QLatin1String("running")) {
+        word = QCoreApplication::translate("kiln::widgets::NavigatorView", "running");
+        colour = QColor(0x1a, 0x73, 0xe8);
+    }
+    if (entry.paused) {
+        const QString paused = QCoreApplication::translate("kiln::widgets::NavigatorView", "schedule paused");
+        word = word.isEmpty() ? paused : word + QStringLiteral(", ") + paused;
+        colour = QColor(0xc5, 0x22, 0x1f);
+    }
+    appendStatus(item, word, colour);
+}
+
+QString pipelineToolTip(const CatalogEntry& entry) {
+    QString tip = entry.name + QLatin1Char('\n') + entry.file;
+    if (!entry.schedule.isEmpty())
+        tip += QLatin1Char('\n') +
+               QCoreApplication::translate("kiln::widgets::NavigatorView", "Scheduled: %1").arg(entry.schedule);
+    return tip;
 }
 
 }  // namespace
@@ -79,9 +125,9 @@ NavigatorView::NavigatorView(QWidget* parent) : QWidget(parent), m_tree(new QTre
     m_tree->installEventFilter(this);
     connect(m_tree, &QWidget::customContextMenuRequested, this,
             [this](const QPoint& at) { showContextMenu(at); });
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
         m_sections[i] = new QTreeWidgetItem(m_tree);
-        m_sections[i]->setIcon(0, sectionIcon(CatalogKind(i)));
+        m_sections[i]->setIcon(0, sectionIcon(kSectionKinds[i]));
         m_sections[i]->setData(0, kEntryRole, -1);
         QFont font = m_sections[i]->font(0);
         font.setBold(true);
@@ -135,7 +181,8 @@ void NavigatorView::retranslateUi() {
     m_sections[0]->setText(0, tr("Datasets (%1)").arg(counts.datasets));
     m_sections[1]->setText(0, tr("Runs (%1)").arg(counts.runs));
     m_sections[2]->setText(0, tr("Models (%1)").arg(counts.models));
-    for (int i = 0; i < 3; ++i) fillSection(m_sections[i], CatalogKind(i));
+    m_sections[3]->setText(0, tr("Pipelines (%1)").arg(m_snapshot.pipelines));
+    for (int i = 0; i < 4; ++i) fillSection(m_sections[i], kSectionKinds[i]);
 }
 
 void NavigatorView::addVersion(QTreeWidgetItem* dataset, int index) {
@@ -191,6 +238,11 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
         item->setData(0, kEntryRole, i);
         item->setIcon(0, section->icon(0));
         if (kind == CatalogKind::Run) showRunStatus(item, entry.detail);
+        if (kind == CatalogKind::Pipeline) {
+            showPipelineStatus(item, entry);
+            item->setToolTip(0, pipelineToolTip(entry));
+            continue;
+        }
         item->setToolTip(0, entry.detail.isEmpty()
                                 ? entry.name
                                 : entry.name + QStringLiteral(" — ") + entry.detail);
@@ -203,8 +255,10 @@ void NavigatorView::fillSection(QTreeWidgetItem* section, CatalogKind kind) {
         hint = tr("No datasets yet.\nDrop a CSV file or an image folder here.");
     else if (kind == CatalogKind::Run)
         hint = tr("No runs yet.\nTrain a model on a dataset.");
-    else
+    else if (kind == CatalogKind::Model)
         hint = tr("No models yet.\nRegister a trained run.");
+    else
+        hint = tr("No pipelines yet.\nOpen a pipeline file with File ▸ Open Pipeline….");
     auto* placeholder = new QTreeWidgetItem(section, {hint});
     placeholder->setData(0, kEntryRole, -1);
     placeholder->setFlags(Qt::ItemIsEnabled);
@@ -276,6 +330,12 @@ QMenu* NavigatorView::buildContextMenu(QTreeWidgetItem* item) {
                                            : tr("Delete %n Sweeps and Their Trials…", nullptr, int(entries.size())));
         return menu;
     }
+    if (clicked->kind == CatalogKind::Pipeline) {
+        offer(NavigatorAction::Open, tr("Open"), one);
+        offer(NavigatorAction::RunNow, tr("Run Now"), one);
+        offer(NavigatorAction::Reveal, tr("Show Pipeline File"), one);
+        return menu;
+    }
     offer(NavigatorAction::Open, tr("Open"), one);
     if (clicked->kind == CatalogKind::Dataset) {
         offer(NavigatorAction::Train, tr("Train a Model…"), one);
@@ -312,7 +372,8 @@ void NavigatorView::showContextMenu(const QPoint& at) {
 bool NavigatorView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_tree && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete)) {
-        if (const CatalogEntry* current = entryAt(m_tree->currentItem())) {
+        const CatalogEntry* current = entryAt(m_tree->currentItem());
+        if (current && current->kind != CatalogKind::Pipeline) {  // a pipeline's records are its history
             QVector<CatalogEntry> entries = selectedEntries(current->kind);
             if (entries.isEmpty()) entries.push_back(*current);
             Q_EMIT actionRequested(NavigatorAction::Remove, entries);

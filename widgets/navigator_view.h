@@ -15,10 +15,10 @@ namespace widgets {
 // The verbs of the navigator's context menu. Which ones an entry offers: datasets and versions
 // Open, Train, Rename (datasets), Reveal (the source file), Remove; runs Open, Compare (two or
 // more), Export, Register, Star or Unstar, Rename, Reveal (the run folder), Remove; models Open,
-// Remove.
-enum class NavigatorAction { Open, Train, Compare, Export, Register, Star, Unstar, Rename, Reveal, Remove };
+// Remove; pipelines Open, Run Now, Reveal (the pipeline file).
+enum class NavigatorAction { Open, Train, Compare, Export, Register, Star, Unstar, Rename, Reveal, Remove, RunNow };
 
-// The navigator: Datasets, Runs and Models of a workspace, read from its catalog on a pool
+// The navigator: Datasets, Runs, Models and Pipelines of a workspace, read from its catalog on a pool
 // thread. Activating an item (double-click, Enter) emits entryActivated; the window decides
 // what that opens. A right-click offers the entry's verbs for the selected entries of its kind
 // (actionRequested); Delete asks to remove them. Empty sections say how to fill them.
@@ -70,7 +70,7 @@ private:
     void showContextMenu(const QPoint& at);
 
     QTreeWidget* m_tree;
-    QTreeWidgetItem* m_sections[3] = {};  // Datasets, Runs (sweeps inside), Models
+    QTreeWidgetItem* m_sections[4] = {};  // Datasets, Runs (sweeps inside), Models, Pipelines
     QString m_workspace;
     CatalogSnapshot m_snapshot;
     QStringList m_hidden;

@@ -50,6 +50,10 @@ void EntryPage::retranslateUi() {
             kind = tr("Sweep");
             comingNext = tr("The comparison of this sweep's trials opens here.");
             break;
+        case CatalogKind::Pipeline:
+            kind = tr("Pipeline");
+            comingNext = tr("The steps, runs and drift of this pipeline open here.");
+            break;
     }
     m_title->setText(m_entry.name);
     m_details->setText(

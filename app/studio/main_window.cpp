@@ -31,6 +31,7 @@
 #include "widgets/catalog_events.h"
 #include "widgets/recent_folder.h"
 #include "app/studio/language_manager.h"
+#include "app/studio/pipelines_ui.h"
 #include "app/studio/recent_workspaces_menu.h"
 #include "app/studio/run_jobs.h"
 #include "app/studio/settings_dialog.h"
@@ -108,6 +109,8 @@ MainWindow::MainWindow(const QString& workspaceDir, QWidget* parent)
     });
     m_serve = new ServeUi(m_tabs, m_jobs, this);
     connect(m_export, &ExportUi::serveRequested, m_serve, &ServeUi::chooseServe);
+    m_pipelines = new PipelinesUi(m_tabs, m_jobs, this);
+    connect(m_pipelines, &PipelinesUi::openRunRequested, m_training, &TrainingUi::openRun);
     m_samples = new SamplesUi(m_imports, m_training, m_tabs, this);
     m_welcome->setSamples(m_samples->samples());
     connect(m_welcome, &WelcomePage::sampleRequested, m_samples, &SamplesUi::openSample);
@@ -137,107 +140,6 @@ QString MainWindow::initialWorkspace(const QString& requested) const {
     const QString configured = StudioSettings::workspaceFolder();
     if (!configured.isEmpty()) return configured;
     return QString::fromStdString(kiln::Workspace::defaultPath().string());
-}
-
-void MainWindow::createActions() {
-    m_newWorkspace = new QAction(this);
-    m_newWorkspace->setObjectName(QStringLiteral("actionNewWorkspace"));
-    m_newWorkspace->setShortcut(QKeySequence::New);
-    m_openWorkspace = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
-    m_openWorkspace->setObjectName(QStringLiteral("actionOpenWorkspace"));
-    m_openWorkspace->setShortcut(QKeySequence::Open);
-    m_import = new QAction(this);
-    m_import->setObjectName(QStringLiteral("actionImport"));
-    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importFolder = new QAction(this);
-    m_importFolder->setObjectName(QStringLiteral("actionImportFolder"));
-    m_importDatabase = new QAction(this);
-    m_importDatabase->setObjectName(QStringLiteral("actionImportDatabase"));
-    m_settings = new QAction(this);
-    m_settings->setObjectName(QStringLiteral("actionSettings"));
-    m_settings->setShortcut(QKeySequence::Preferences);
-    m_settings->setMenuRole(QAction::PreferencesRole);
-    m_quit = new QAction(this);
-    m_quit->setObjectName(QStringLiteral("actionQuit"));
-    m_quit->setShortcut(QKeySequence::Quit);
-    m_quit->setMenuRole(QAction::QuitRole);
-    m_fullScreen = new QAction(this);
-    m_fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
-    m_fullScreen->setCheckable(true);
-    m_fullScreen->setShortcut(QKeySequence::FullScreen);
-    m_verify = new QAction(this);
-    m_verify->setObjectName(QStringLiteral("actionVerifyObjects"));
-    m_freeSpace = new QAction(this);
-    m_freeSpace->setObjectName(QStringLiteral("actionFreeUnusedSpace"));
-    m_about = new QAction(this);
-    m_about->setObjectName(QStringLiteral("actionAbout"));
-    m_about->setMenuRole(QAction::AboutRole);
-    m_aboutQt = new QAction(this);
-    m_aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
-    m_aboutQt->setMenuRole(QAction::AboutQtRole);
-
-    connect(m_newWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
-    connect(m_openWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
-    connect(m_import, &QAction::triggered, this, &MainWindow::chooseImport);
-    connect(m_importFolder, &QAction::triggered, this, &MainWindow::chooseImportFolder);
-    connect(m_importDatabase, &QAction::triggered, m_imports, &ImportController::importFromDatabase);
-    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_fullScreen, &QAction::toggled, this,
-            [this](bool on) { on ? showFullScreen() : showNormal(); });
-    connect(m_verify, &QAction::triggered, this, &MainWindow::startVerifyObjects);
-    connect(m_freeSpace, &QAction::triggered, this, [this] { m_edits->freeUnusedSpace(); });
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createMenus() {
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->setObjectName(QStringLiteral("menuFile"));
-    m_fileMenu->addAction(m_newWorkspace);
-    m_fileMenu->addAction(m_openWorkspace);
-    m_recentMenu = new RecentWorkspacesMenu(m_fileMenu);
-    m_fileMenu->addMenu(m_recentMenu);
-    connect(m_recentMenu, &RecentWorkspacesMenu::workspaceChosen, this,
-            [this](const QString& dir) { openWorkspace(dir, false); });
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_import);
-    m_fileMenu->addAction(m_importFolder);
-    m_fileMenu->addAction(m_importDatabase);
-    m_fileMenu->addMenu(m_samples->menu());
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_settings);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_editActions->closeTabAction());
-    m_fileMenu->addAction(m_quit);
-    menuBar()->addMenu(m_editActions->editMenu());
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->setObjectName(QStringLiteral("menuView"));
-    m_viewMenu->addAction(m_navigatorDock->toggleViewAction());
-    m_viewMenu->addAction(m_jobsDock->toggleViewAction());
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_fullScreen);
-
-    menuBar()->addMenu(m_training->menu());
-    m_training->menu()->addSeparator();
-    m_training->menu()->addAction(m_compare->runsAction());
-    m_training->menu()->addAction(m_compare->sweepAction());
-    m_training->menu()->addSeparator();
-    m_training->menu()->addAction(m_export->exportAction());
-    m_training->menu()->addAction(m_export->registerAction());
-    m_training->menu()->addAction(m_export->modelsAction());
-    m_toolsMenu = menuBar()->addMenu(QString());
-    m_toolsMenu->setObjectName(QStringLiteral("menuTools"));
-    m_toolsMenu->addAction(m_verify);
-    m_toolsMenu->addAction(m_freeSpace);
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
-    m_helpMenu->addAction(m_editActions->shortcutsAction());
-    m_helpMenu->addSeparator();
-    m_helpMenu->addAction(m_about);
-    m_helpMenu->addAction(m_aboutQt);
 }
 
 void MainWindow::createCentre() {
@@ -308,28 +210,6 @@ void MainWindow::retranslateUi() {
     updateStatus();
 }
 
-void MainWindow::retranslateActions() {
-    m_newWorkspace->setText(tr("&New Workspace…"));
-    m_newWorkspace->setStatusTip(tr("Create a workspace in a folder you choose"));
-    m_openWorkspace->setText(tr("&Open Workspace…"));
-    m_openWorkspace->setStatusTip(tr("Open an existing Kiln workspace"));
-    m_import->setText(tr("&Import…"));
-    m_import->setStatusTip(tr("Import CSV/TSV, Parquet, JSON Lines or Excel files into the workspace"));
-    m_importFolder->setText(tr("Import Image &Folder…"));
-    m_importFolder->setStatusTip(tr("Import a folder of images, one sub-folder per class"));
-    m_importDatabase->setText(tr("Import from &Database…"));
-    m_importDatabase->setStatusTip(tr("Import a table or a query's rows from PostgreSQL or a SQLite file"));
-    m_settings->setText(tr("&Settings…"));
-    m_quit->setText(tr("&Quit"));
-    m_fullScreen->setText(tr("&Full Screen"));
-    m_verify->setText(tr("&Verify Workspace Objects"));
-    m_verify->setStatusTip(tr("Re-hash every stored object and report any that are corrupt"));
-    m_freeSpace->setText(tr("&Free Unused Space…"));
-    m_freeSpace->setStatusTip(tr("Remove stored data that no dataset, run or model uses any more"));
-    m_about->setText(tr("&About Kiln"));
-    m_aboutQt->setText(tr("About &Qt"));
-}
-
 void MainWindow::restoreWindow() {
     resize(1280, 800);
     restoreGeometry(StudioSettings::windowGeometry());
@@ -392,6 +272,7 @@ bool MainWindow::openWorkspace(const QString& dir, bool create) {
     m_compare->setWorkspace(m_workspacePath);
     m_export->setWorkspace(m_workspacePath);
     m_serve->setWorkspace(m_workspacePath);
+    m_pipelines->setWorkspace(m_workspacePath);
     m_edits->setWorkspace(m_workspacePath);
     m_welcome->setWorkspace(m_workspacePath);
     retranslateUi();
@@ -424,6 +305,10 @@ void MainWindow::openEntry(const CatalogEntry& entry) {
     }
     if (entry.kind == kiln::widgets::CatalogKind::Model) {
         m_export->openModels(entry.name);
+        return;
+    }
+    if (entry.kind == kiln::widgets::CatalogKind::Pipeline) {
+        m_pipelines->openPipeline(entry.name, entry.file);
         return;
     }
     if (entry.kind == kiln::widgets::CatalogKind::Sweep) {  // a sweep is the comparison of its trials
@@ -506,6 +391,9 @@ void MainWindow::navigatorAction(kiln::widgets::NavigatorAction action, const QV
     case NavigatorAction::Rename: return m_edits->rename(first);
     case NavigatorAction::Reveal: return m_edits->reveal(first);
     case NavigatorAction::Remove: return m_edits->remove(entries);
+    case NavigatorAction::RunNow:
+        m_pipelines->runNow(first.file);
+        return;
     }
 }
 
@@ -522,6 +410,7 @@ void MainWindow::connectCatalogEvents() {
     // Background jobs (sweeps, registrations, image imports) change the catalog as they end.
     connect(m_jobs, &kiln::widgets::JobManager::jobFinished, m_catalogEvents, &CatalogEvents::notify);
     connect(m_training->controller(), &RunController::runsChanged, m_catalogEvents, &CatalogEvents::notify);
+    connect(m_pipelines, &PipelinesUi::catalogChanged, m_catalogEvents, &CatalogEvents::notify);
     connect(m_catalogEvents, &CatalogEvents::changed, m_navigator, &kiln::widgets::NavigatorView::reload);
     connect(m_catalogEvents, &CatalogEvents::changed, m_training, &TrainingUi::catalogChanged);
     connect(m_catalogEvents, &CatalogEvents::changed, m_compare, &CompareUi::catalogChanged);

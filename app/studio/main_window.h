@@ -37,6 +37,7 @@ class EditActions;
 class ExportUi;
 class ServeUi;
 class ImportController;
+class PipelinesUi;
 class TrainingUi;
 class RecentWorkspacesMenu;
 class WelcomePage;
@@ -79,6 +80,7 @@ public:
     CompareUi* compareUi() const { return m_compare; }
     ExportUi* exportUi() const { return m_export; }
     ServeUi* serveUi() const { return m_serve; }
+    PipelinesUi* pipelines() const { return m_pipelines; }
     WorkspaceEditsUi* edits() const { return m_edits; }
     SamplesUi* samples() const { return m_samples; }
     EditActions* editActions() const { return m_editActions; }
@@ -125,6 +127,7 @@ private:
     CompareUi* m_compare = nullptr;
     ExportUi* m_export = nullptr;
     ServeUi* m_serve = nullptr;
+    PipelinesUi* m_pipelines = nullptr;
     WorkspaceEditsUi* m_edits = nullptr;
     SamplesUi* m_samples = nullptr;
     kiln::widgets::CatalogEvents* m_catalogEvents = nullptr;

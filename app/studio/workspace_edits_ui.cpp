@@ -57,6 +57,7 @@ kiln::RemovalTarget targetOf(const CatalogEntry& entry) {
     case CatalogKind::Run: return {kiln::RemovalKind::Run, entry.id.toStdString()};
     case CatalogKind::Model: return {kiln::RemovalKind::Model, entry.name.toStdString()};
     case CatalogKind::Sweep: return {kiln::RemovalKind::Sweep, entry.id.toStdString()};
+    case CatalogKind::Pipeline: break;  // not offered: a pipeline's records are its history
     }
     return {};
 }
@@ -205,6 +206,7 @@ QStringList WorkspaceEditsUi::hiddenKeysOf(const kiln::RemovalPlan& plan) const 
     };
     for (const CatalogEntry& e : m_navigator->snapshot().entries) {
         bool gone = false;
+        if (e.kind == CatalogKind::Pipeline) continue;  // a pipeline's records stay
         if (e.kind == CatalogKind::Run)
             gone = std::any_of(plan.runs.begin(), plan.runs.end(), [&](const auto& r) { return qs(r.id) == e.id; });
         else if (e.kind == CatalogKind::Model)
@@ -352,6 +354,14 @@ void WorkspaceEditsUi::reveal(const CatalogEntry& entry) {
     }
     if (entry.kind == CatalogKind::Sweep) {  // sweeps/<id>.json, with the other sweeps' records
         m_openFolder(QDir(m_workspace).filePath(QStringLiteral("sweeps")));
+        return;
+    }
+    if (entry.kind == CatalogKind::Pipeline) {
+        const QFileInfo file(entry.file);
+        if (!file.exists())
+            return report(tr("Cannot Show the Pipeline File"),
+                          tr("The pipeline file is no longer there:\n%1").arg(entry.file));
+        m_openFolder(file.absolutePath());
         return;
     }
     if (entry.kind != CatalogKind::Dataset) return;

@@ -103,12 +103,15 @@ TEST_CASE("the main window opens on a workspace and shows its catalog", "[app]")
     REQUIRE(f.settled());
 
     QTreeWidget* tree = f.window->navigator()->tree();
-    REQUIRE(tree->topLevelItemCount() == 3);
+    REQUIRE(tree->topLevelItemCount() == 4);
     CHECK(tree->topLevelItem(0)->text(0) == QStringLiteral("Datasets (2)"));
     CHECK(tree->topLevelItem(0)->child(0)->text(0) == QStringLiteral("flowers"));
     // Runs show their status after the name.
     CHECK(tree->topLevelItem(1)->child(0)->text(0) == QStringLiteral("titanic-mlp · completed"));
     CHECK(tree->topLevelItem(2)->child(0)->text(0) == QStringLiteral("titanic-survival"));
+    // No pipeline has run here: the section says how to open one.
+    CHECK(tree->topLevelItem(3)->text(0) == QStringLiteral("Pipelines (0)"));
+    CHECK(tree->topLevelItem(3)->child(0)->text(0).contains(QStringLiteral("Open Pipeline")));
     CHECK(f.window->welcomePage()->countsText().startsWith(
         QStringLiteral("Datasets: 2 (versions: 3)")));
     CHECK(f.window->deviceText().contains(QStringLiteral(" · ")));
@@ -145,7 +148,7 @@ TEST_CASE("the menus hold the expected actions", "[app]") {
     CHECK(actionNames(file) ==
           QStringList{QStringLiteral("actionNewWorkspace"), QStringLiteral("actionOpenWorkspace"),
                       QString(), QStringLiteral("actionImport"), QStringLiteral("actionImportFolder"), QStringLiteral("actionImportDatabase"),
-                      QStringLiteral("menuOpenSample"), QStringLiteral("actionSettings"),
+                      QStringLiteral("menuOpenSample"), QStringLiteral("actionOpenPipeline"), QStringLiteral("actionSettings"),
                       QStringLiteral("actionCloseTab"),
                       QStringLiteral("actionQuit")});
     auto* edit = f.window->findChild<QMenu*>(QStringLiteral("menuEdit"));

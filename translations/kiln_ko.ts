@@ -6033,234 +6033,234 @@ whiskers %5 – %6</source>
         <translation>%1 · 버전: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="50"/>
+        <location filename="../widgets/navigator_view.cpp" line="57"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="53"/>
-        <location filename="../widgets/navigator_view.cpp" line="88"/>
+        <location filename="../widgets/navigator_view.cpp" line="60"/>
+        <location filename="../widgets/navigator_view.cpp" line="93"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="56"/>
-        <location filename="../widgets/navigator_view.cpp" line="78"/>
+        <location filename="../widgets/navigator_view.cpp" line="63"/>
+        <location filename="../widgets/navigator_view.cpp" line="83"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="58"/>
-        <location filename="../widgets/navigator_view.cpp" line="80"/>
+        <location filename="../widgets/navigator_view.cpp" line="65"/>
+        <location filename="../widgets/navigator_view.cpp" line="85"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="61"/>
+        <location filename="../widgets/navigator_view.cpp" line="68"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="64"/>
+        <location filename="../widgets/navigator_view.cpp" line="71"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="83"/>
+        <location filename="../widgets/navigator_view.cpp" line="88"/>
         <source>model refused</source>
         <translation>모델 거부됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="86"/>
+        <location filename="../widgets/navigator_view.cpp" line="91"/>
         <source>no new data</source>
         <translation>새 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="92"/>
+        <location filename="../widgets/navigator_view.cpp" line="97"/>
         <source>schedule paused</source>
         <translation>일정 일시 중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="105"/>
+        <location filename="../widgets/navigator_view.cpp" line="108"/>
         <source>Scheduled: %1</source>
         <translation>일정: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="178"/>
+        <location filename="../widgets/navigator_view.cpp" line="181"/>
         <source>Datasets (%1)</source>
         <translation>데이터셋 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="179"/>
+        <location filename="../widgets/navigator_view.cpp" line="182"/>
         <source>Runs (%1)</source>
         <translation>실행 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="180"/>
+        <location filename="../widgets/navigator_view.cpp" line="183"/>
         <source>Models (%1)</source>
         <translation>모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="181"/>
+        <location filename="../widgets/navigator_view.cpp" line="184"/>
         <source>Pipelines (%1)</source>
         <translation>파이프라인 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="187"/>
+        <location filename="../widgets/navigator_view.cpp" line="190"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="187"/>
+        <location filename="../widgets/navigator_view.cpp" line="190"/>
         <source>rows</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="188"/>
+        <location filename="../widgets/navigator_view.cpp" line="191"/>
         <source>version %1 · %2 %3</source>
         <translation>버전 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="192"/>
+        <location filename="../widgets/navigator_view.cpp" line="195"/>
         <source>%1, imported %2</source>
         <translation>%1, %2에 가져옴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="207"/>
+        <location filename="../widgets/navigator_view.cpp" line="210"/>
         <source>Sweep: %1 (%n trial(s))</source>
         <translation>
             <numerusform>스윕: %1 (시도 %n개)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="210"/>
+        <location filename="../widgets/navigator_view.cpp" line="213"/>
         <source>Sweep %1: its trials, each named by what sets it apart</source>
         <translation>스윕 %1: 각 시도는 다른 시도와 다른 점으로 이름이 붙습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="250"/>
+        <location filename="../widgets/navigator_view.cpp" line="253"/>
         <source>Could not read the catalog: %1</source>
         <translation>카탈로그를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="252"/>
+        <location filename="../widgets/navigator_view.cpp" line="255"/>
         <source>No datasets yet.
 Drop a CSV file or an image folder here.</source>
         <translation>아직 데이터셋이 없습니다.
 CSV나 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="254"/>
+        <location filename="../widgets/navigator_view.cpp" line="257"/>
         <source>No runs yet.
 Train a model on a dataset.</source>
         <translation>아직 실행이 없습니다.
 데이터셋으로 모델을 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="256"/>
+        <location filename="../widgets/navigator_view.cpp" line="259"/>
         <source>No models yet.
 Register a trained run.</source>
         <translation>아직 모델이 없습니다.
 학습된 실행을 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="258"/>
+        <location filename="../widgets/navigator_view.cpp" line="261"/>
         <source>No pipelines yet.
 Open a pipeline file with File ▸ Open Pipeline….</source>
         <translation>아직 파이프라인이 없습니다.
 파일 ▸ 파이프라인 열기…로 파이프라인 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="323"/>
+        <location filename="../widgets/navigator_view.cpp" line="326"/>
         <source>Compare Its Trials</source>
         <translation>시도 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="324"/>
+        <location filename="../widgets/navigator_view.cpp" line="327"/>
         <source>Show Sweep Record</source>
         <translation>스윕 기록 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="326"/>
+        <location filename="../widgets/navigator_view.cpp" line="329"/>
         <source>Delete Sweep and Its Trials…</source>
         <translation>스윕과 그 시도 삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="327"/>
+        <location filename="../widgets/navigator_view.cpp" line="330"/>
         <source>Delete %n Sweeps and Their Trials…</source>
         <translation>
             <numerusform>스윕 %n개와 그 시도 삭제…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="331"/>
-        <location filename="../widgets/navigator_view.cpp" line="336"/>
+        <location filename="../widgets/navigator_view.cpp" line="334"/>
+        <location filename="../widgets/navigator_view.cpp" line="339"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="332"/>
+        <location filename="../widgets/navigator_view.cpp" line="335"/>
         <source>Run Now</source>
         <translation>지금 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="333"/>
+        <location filename="../widgets/navigator_view.cpp" line="336"/>
         <source>Show Pipeline File</source>
         <translation>파이프라인 파일 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="338"/>
+        <location filename="../widgets/navigator_view.cpp" line="341"/>
         <source>Train a Model…</source>
         <translation>모델 학습…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="339"/>
-        <location filename="../widgets/navigator_view.cpp" line="353"/>
+        <location filename="../widgets/navigator_view.cpp" line="342"/>
+        <location filename="../widgets/navigator_view.cpp" line="356"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="340"/>
+        <location filename="../widgets/navigator_view.cpp" line="343"/>
         <source>Show Source File</source>
         <translation>원본 파일 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="342"/>
+        <location filename="../widgets/navigator_view.cpp" line="345"/>
         <source>Compare Selected Runs</source>
         <translation>선택한 실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="344"/>
+        <location filename="../widgets/navigator_view.cpp" line="347"/>
         <source>Export ONNX…</source>
         <translation>ONNX 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="345"/>
+        <location filename="../widgets/navigator_view.cpp" line="348"/>
         <source>Register Model…</source>
         <translation>모델 등록…</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="350"/>
+        <location filename="../widgets/navigator_view.cpp" line="353"/>
         <source>Remove Star</source>
         <translation>별표 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="352"/>
+        <location filename="../widgets/navigator_view.cpp" line="355"/>
         <source>Star (Keep)</source>
         <translation>별표 (보관)</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="354"/>
+        <location filename="../widgets/navigator_view.cpp" line="357"/>
         <source>Show Run Folder</source>
         <translation>실행 폴더 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/navigator_view.cpp" line="357"/>
+        <location filename="../widgets/navigator_view.cpp" line="360"/>
         <source>Delete…</source>
         <translation>삭제…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/navigator_view.cpp" line="357"/>
+        <location filename="../widgets/navigator_view.cpp" line="360"/>
         <source>Delete %n Items…</source>
         <translation>
             <numerusform>항목 %n개 삭제…</numerusform>
@@ -6517,7 +6517,7 @@ Open a pipeline file with File ▸ Open Pipeline….</source>
     </message>
     <message>
         <location filename="../widgets/pipeline_page.cpp" line="358"/>
-        <location filename="../widgets/pipeline_texts.cpp" line="107"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="109"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
@@ -6550,19 +6550,19 @@ Open a pipeline file with File ▸ Open Pipeline….</source>
     </message>
     <message>
         <location filename="../widgets/pipeline_page.cpp" line="362"/>
-        <location filename="../widgets/pipeline_texts.cpp" line="109"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="111"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
         <location filename="../widgets/pipeline_page.cpp" line="362"/>
-        <location filename="../widgets/pipeline_texts.cpp" line="112"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="114"/>
         <source>Started</source>
         <translation>시작</translation>
     </message>
     <message>
         <location filename="../widgets/pipeline_page.cpp" line="362"/>
-        <location filename="../widgets/pipeline_texts.cpp" line="114"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="116"/>
         <source>Took</source>
         <translation>소요</translation>
     </message>
@@ -6618,150 +6618,155 @@ Open a pipeline file with File ▸ Open Pipeline….</source>
     </message>
     <message>
         <location filename="../widgets/pipeline_texts.cpp" line="79"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline_texts.cpp" line="81"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="81"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="83"/>
         <source>%1 min %2 s</source>
         <translation>%1분 %2초</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="87"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="89"/>
         <source>Not scheduled: the file names no schedule.</source>
         <translation>일정 없음: 파일에 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="88"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="90"/>
         <source>Not scheduled. The file asks for &quot;%1&quot;: Schedule installs it.</source>
         <translation>일정 없음. 파일은 &quot;%1&quot; 일정을 요청합니다. 일정 등록을 누르면 설치됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="91"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="93"/>
         <source>a systemd user timer (%1)</source>
         <translation>systemd 사용자 타이머(%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="91"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="93"/>
         <source>a block in your crontab</source>
         <translation>crontab의 블록</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="92"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="94"/>
         <source>Paused: %1. Schedule again to resume.</source>
         <translation>일시 중지됨: %1. 다시 시작하려면 일정을 다시 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="93"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="95"/>
         <source>Runs &quot;%1&quot; through %2.</source>
         <translation>%2(으)로 &quot;%1&quot;에 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="96"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="98"/>
         <source>Next run: %1.</source>
         <translation>다음 실행: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pipeline_texts.cpp" line="99"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="101"/>
         <source>More than %n scheduled run(s) did not happen.</source>
         <translation>
             <numerusform>예약된 실행 %n회 이상이 실행되지 않았습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pipeline_texts.cpp" line="100"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="102"/>
         <source>%n scheduled run(s) did not happen.</source>
         <translation>
             <numerusform>예약된 실행 %n회가 실행되지 않았습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="111"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="113"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="111"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="113"/>
         <source>Why</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="115"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="117"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="118"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="120"/>
         <source>Outputs</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="123"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="125"/>
         <source>Inputs in its key</source>
         <translation>키에 들어간 입력</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="133"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="135"/>
         <source>&lt;p&gt;The gate has not compared a model in this run (%1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;이 실행에서 게이트는 모델을 비교하지 않았습니다(%1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="138"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="140"/>
         <source>Passed: the new model may be promoted.</source>
         <translation>통과: 새 모델을 승격할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="139"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="141"/>
         <source>Refused: production stays as it was.</source>
         <translation>거부: 프로덕션은 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="141"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="143"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="142"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="144"/>
         <source>New model (run %1)</source>
         <translation>새 모델 (실행 %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="144"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="146"/>
         <source>Production (%1)</source>
         <translation>프로덕션 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="147"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="149"/>
         <source>Difference</source>
         <translation>차이</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="151"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="153"/>
         <source>Must beat production by</source>
         <translation>프로덕션보다 앞서야 하는 차이</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="153"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="155"/>
         <source>Production</source>
         <translation>프로덕션</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="153"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="155"/>
         <source>none yet: nothing to beat</source>
         <translation>아직 없음: 비교할 모델 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="155"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="157"/>
         <source>Must reach at least</source>
         <translation>최소 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="157"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="159"/>
         <source>Evaluated on</source>
         <translation>평가 데이터</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline_texts.cpp" line="157"/>
+        <location filename="../widgets/pipeline_texts.cpp" line="159"/>
         <source>the same %1 %2 rows for both</source>
         <translation>두 모델 모두 같은 %2 행 %1개</translation>
     </message>

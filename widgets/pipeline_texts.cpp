@@ -75,7 +75,9 @@ QString PipelineTexts::time(const std::string& utc) {
 QString PipelineTexts::duration(const std::string& started, const std::string& finished) {
     const QDateTime a = parseUtc(started), b = parseUtc(finished);
     if (!a.isValid() || !b.isValid()) return {};
-    const double seconds = a.msecsTo(b) / 1000.0;
+    const qint64 ms = a.msecsTo(b);
+    if (ms < 1000) return tr("%1 ms").arg(ms);  // most reused and quick steps: "0.0 s" says nothing
+    const double seconds = ms / 1000.0;
     if (seconds < 60) return tr("%1 s").arg(QLocale().toString(seconds, 'f', 1));
     const int whole = int(seconds);
     return tr("%1 min %2 s").arg(whole / 60).arg(whole % 60);

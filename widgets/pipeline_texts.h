@@ -19,7 +19,7 @@ public:
     static QString trigger(const std::string& trigger);
     // A catalog time ("2026-12-04T03:00:01.123Z") in the local time zone, short.
     static QString time(const std::string& utc);
-    // Seconds from `started` to `finished` ("4.2 s", "3 min 5 s"); "" when either is missing.
+    // The time from `started` to `finished` ("35 ms", "4.2 s", "3 min 5 s"); "" when either is missing.
     static QString duration(const std::string& started, const std::string& finished);
     // The schedule line: not scheduled, how and when it runs next, paused and missed runs.
     static QString schedule(const PipelineData& data);

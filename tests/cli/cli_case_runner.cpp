@@ -50,7 +50,9 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 
 Outcome runCommand(const std::string& commandLine, const fs::path& tmp) {
     std::string shell = "cd '" + tmp.string() + "' && unset KILN_WORKSPACE && export HOME='" +
-                        tmp.string() + "' XDG_DATA_HOME='" + (tmp / "xdg").string() + "' && ( " +
+                        tmp.string() + "' XDG_DATA_HOME='" + (tmp / "xdg").string() +
+                        // What a command configures (systemd user units, …) stays in the case's folder.
+                        "' XDG_CONFIG_HOME='" + (tmp / ".config").string() + "' && ( " +
                         commandLine + " ) >'" + (tmp / "stdout").string() + "' 2>'" +
                         (tmp / "stderr").string() + "' </dev/null";
     int status = std::system(shell.c_str());

@@ -176,6 +176,12 @@ std::uint64_t countLeadBytes(const std::uint8_t* s, std::size_t size) {
 
 }  // namespace
 
+std::size_t findInvalidUtf8InValue(const char* data, std::size_t size) {
+    const std::size_t bad = findInvalidUtf8(data, size);
+    if (bad < size) return bad;
+    return size - cutOffTail(reinterpret_cast<const std::uint8_t*>(data), size);
+}
+
 Utf8Evidence weighUtf8(const char* data, std::size_t size, bool atEnd, std::size_t maxSamples) {
     auto s = reinterpret_cast<const std::uint8_t*>(data);
     Utf8Evidence e;

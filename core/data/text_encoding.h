@@ -25,6 +25,10 @@ void appendUtf8(std::string& out, std::uint32_t cp);
 // Thread-safe; ASCII runs are checked 8 bytes at a time.
 std::size_t findInvalidUtf8(const char* data, std::size_t size);
 
+// The same for a whole value (a name, a cell, a footer field), which has no rest: a sequence cut
+// off at its end is invalid, at the offset of its lead byte.
+std::size_t findInvalidUtf8InValue(const char* data, std::size_t size);
+
 // What a stretch of bytes says about being UTF-8: how many bytes are not valid UTF-8, how many
 // valid multi-byte characters it holds, and where the first few invalid bytes are (offsets from
 // the start of the stretch, ascending).

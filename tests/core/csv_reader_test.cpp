@@ -130,3 +130,14 @@ TEST_CASE("UTF-8 validation finds the first bad byte", "[csv]") {
     std::string overlong = "\xc0\xaf";
     CHECK(findInvalidUtf8(overlong.data(), overlong.size()) == 0);
 }
+
+TEST_CASE("a whole value cut off inside a character is invalid there; a chunk's end is not", "[csv]") {
+    const std::string cut = "caf\xc3";
+    CHECK(findInvalidUtf8(cut.data(), cut.size()) == cut.size());  // the next chunk may finish it
+    CHECK(findInvalidUtf8InValue(cut.data(), cut.size()) == 3);
+    const std::string three = "ab\xe6\x97";
+    CHECK(findInvalidUtf8InValue(three.data(), three.size()) == 2);
+    const std::string whole = "ab\xe6\x97\xa5 \xf0\x9f\x98\x80";
+    CHECK(findInvalidUtf8InValue(whole.data(), whole.size()) == whole.size());
+    CHECK(findInvalidUtf8InValue("", 0) == 0);
+}

@@ -169,6 +169,29 @@ TEST_CASE("hand-made: INT96, FLOAT16, Hadoop LZ4, DELTA_BYTE_ARRAY in v1, conver
                     "column 'ns': sub-millisecond precision dropped from 2 values") != notes.end());
 }
 
+TEST_CASE("a name or string cut off inside a UTF-8 character is read with U+FFFD, never a crash",
+          "[parquet][handmade]") {
+    // fuzz_parquet's first finding: a footer string ending in the lead byte of a two-byte
+    // character passed as valid (the UTF-8 check lets a sequence cut off at a chunk's end pass)
+    // and the manifest's JSON writer threw: the import failed with an internal JSON error.
+    auto plain = [](const std::vector<std::string>& values) {
+        std::string body;
+        for (const auto& v : values) body += le(std::uint32_t(v.size())) + v;
+        return body;
+    };
+    TestColumn text{"caf\xc3", 6, 0, 0, 0};  // UTF8, its name cut off after a lead byte
+    text.pages.push_back({0, plain({"ok", "caf\xc3", "x\xe6\x97", "\xf0\x9f\x98"}), -1, 4, 0});
+    auto read = readBuilt({text}, 4);
+    if (!read->result) FAIL(read->result.error().message << " at " << read->result.error().context);
+    const Table& t = *read->table;
+    REQUIRE(t.columnIndex("caf\xef\xbf\xbd") == 0);
+    const ColumnView& column = t.column(0);
+    CHECK(column.text(0) == "ok");
+    CHECK(column.text(1) == "caf\xef\xbf\xbd");
+    CHECK(column.text(2) == "x\xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(column.text(3) == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+}
+
 TEST_CASE("hand-made broken pages are refused with what and where, nothing committed",
           "[parquet][handmade]") {
     SECTION("dictionary index out of range") {

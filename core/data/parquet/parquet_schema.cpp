@@ -113,14 +113,14 @@ void classify(const SchemaElement& e, FlatColumn& column) {
 
 // Stored tables and their manifests hold UTF-8 only.
 std::string_view validUtf8(std::string_view value, std::string& scratch) {
-    std::size_t bad = findInvalidUtf8(value.data(), value.size());
+    std::size_t bad = findInvalidUtf8InValue(value.data(), value.size());
     if (bad == value.size()) return value;
     scratch.clear();
     while (bad < value.size()) {
         scratch.append(value.data(), bad);
         scratch += "\xEF\xBF\xBD";
         value.remove_prefix(bad + 1);
-        bad = findInvalidUtf8(value.data(), value.size());
+        bad = findInvalidUtf8InValue(value.data(), value.size());
     }
     scratch.append(value.data(), value.size());
     return scratch;

@@ -70,6 +70,12 @@ std::size_t findInvalidUtf8(const char* data, std::size_t size) {
             if (i + std::size_t(k) >= size) return size;  // cut off: the caller owns the rest
             if ((s[i + std::size_t(k)] & 0xC0) != 0x80) return i;
         }
+        // The second byte's narrower ranges: no overlong forms (E0 80..9F, F0 80..8F), no
+        // surrogates (ED A0..BF), nothing past U+10FFFF (F4 90..BF). JSON writers refuse them.
+        const std::uint8_t second = s[i + 1];
+        if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90) ||
+            (c == 0xF4 && second > 0x8F))
+            return i;
         i += std::size_t(extra) + 1;
     }
     return size;

@@ -21,7 +21,9 @@ const char* textEncodingName(TextEncoding encoding);
 void appendUtf8(std::string& out, std::uint32_t cp);
 
 // Offset of the first byte that is not valid UTF-8 in [data, data + size), or `size` when all of
-// it is valid. A sequence cut off at the end counts as valid (the caller owns the rest).
+// it is valid: overlong forms, surrogates and code points past U+10FFFF are invalid, as strict
+// decoders (JSON writers) hold them. A sequence cut off at the end counts as valid (the caller
+// owns the rest).
 // Thread-safe; ASCII runs are checked 8 bytes at a time.
 std::size_t findInvalidUtf8(const char* data, std::size_t size);
 

@@ -129,6 +129,14 @@ TEST_CASE("UTF-8 validation finds the first bad byte", "[csv]") {
     CHECK(findInvalidUtf8(bad.data(), bad.size()) == 11);
     std::string overlong = "\xc0\xaf";
     CHECK(findInvalidUtf8(overlong.data(), overlong.size()) == 0);
+    // fuzz_parquet's second finding: "DuckDB\xe0\x89\x9a" (an overlong three-byte form) passed,
+    // and the manifest's JSON writer refused it.
+    for (const std::string& bad3 : {std::string("ab\xe0\x89\x9a"), std::string("ab\xed\xa0\x80"),
+                                    std::string("ab\xf0\x8f\xbf\xbf"), std::string("ab\xf4\x90\x80\x80")})
+        CHECK(findInvalidUtf8(bad3.data(), bad3.size()) == 2);
+    for (const std::string& edge : {std::string("\xe0\xa0\x80"), std::string("\xed\x9f\xbf"),
+                                    std::string("\xf0\x90\x80\x80"), std::string("\xf4\x8f\xbf\xbf")})
+        CHECK(findInvalidUtf8(edge.data(), edge.size()) == edge.size());
 }
 
 TEST_CASE("a whole value cut off inside a character is invalid there; a chunk's end is not", "[csv]") {
